@@ -1,0 +1,70 @@
+"""Arguments and output shared by the commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import UsageError
+from ..io import load
+from ..model import Dataset, Partnership
+
+SOURCE_HELP = "a YAML or JSON file, a folder of them, or the name of a shipped example"
+
+
+def add_source(parser: argparse.ArgumentParser) -> None:
+    """The SOURCE argument and the --partnership choice."""
+    parser.add_argument("source", metavar="SOURCE", help=SOURCE_HELP)
+
+
+def add_format(parser: argparse.ArgumentParser, *choices: str) -> None:
+    """--format, text for people by default."""
+    parser.add_argument(
+        "--format", choices=choices, default=choices[0], help=f"output format (default {choices[0]})"
+    )
+
+
+def add_partnership(parser: argparse.ArgumentParser) -> None:
+    """--partnership: which partnership of a region to use."""
+    parser.add_argument(
+        "--partnership", metavar="ID", help="the partnership to use when the source holds several"
+    )
+
+
+def load_source(source: str) -> Dataset:
+    """Load SOURCE, as every command does."""
+    return load(source)
+
+
+def partnerships(dataset: Dataset, key: str | None) -> list[Partnership]:
+    """The chosen partnership, or all of them."""
+    if key is None:
+        return list(dataset.partnerships)
+    try:
+        return [dataset.partnership(key)]
+    except KeyError:
+        names = ", ".join(p.id for p in dataset.partnerships)
+        raise UsageError(f"no partnership {key!r} in this source; it has: {names}") from None
+
+
+def write(content: str | bytes, output: str | None) -> None:
+    """Write to a file, or to standard output when ``output`` is None or ``-``."""
+    if output in (None, "-"):
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+        else:
+            sys.stdout.write(content)
+        return
+    path = Path(output)
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give a file name")
+    if not path.parent.exists():
+        raise UsageError(f"{path.parent}: no such folder")
+    try:
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"{path}: cannot be written ({error.strerror})") from None

@@ -1,0 +1,114 @@
+"""A summary of a partnership's arrangements: the facts people look for first.
+
+``summary`` returns plain data (for ``--format json`` and for notebooks); the
+command line renders it as text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Chair, Dataset, Entity, Line, Partnership
+
+__all__ = ["chair_text", "summary"]
+
+
+def _words(value: str) -> str:
+    return value.replace("-", " ")
+
+
+def chair_text(chair: Chair, partnership: Partnership | None, dataset: Dataset, index: dict[str, Entity]) -> str:
+    """Who chairs, in words: a post and holder, the partnership chair, or a nominee."""
+    parts = []
+    if chair.post:
+        parts.append(dataset.name_of(chair.post, index))
+    if chair.partnership_chair:
+        holders = [dataset.name_of(c.post, index) for c in (partnership.chairs if partnership else ()) if c.post]
+        parts.append("the partnership chair" + (f" ({'; '.join(holders)})" if holders else ""))
+    if chair.nominated_by:
+        parts.append(f"a member nominated by the {dataset.name_of(chair.nominated_by, index)}")
+    if chair.rotates_among:
+        parts.append("rotating among " + ", ".join(dataset.name_of(o, index) for o in chair.rotates_among))
+    text = "; ".join(parts)
+    return text if chair.role.value == "chair" else f"{_words(chair.role.value)}: {text}"
+
+
+def _line(line: Line, dataset: Dataset, index: dict[str, Entity]) -> dict[str, Any]:
+    return {
+        "to": line.to,
+        "name": dataset.name_of(line.to, index),
+        "cadence": line.cadence.value if line.cadence else None,
+        "text": line.text,
+    }
+
+
+def _post(post_id: str | None, dataset: Dataset, index: dict[str, Entity]) -> dict[str, Any]:
+    post = index.get(post_id) if post_id else None
+    holder = index.get(getattr(post, "holder", None) or "")
+    organisation = index.get(getattr(post, "organisation", None) or "")
+    return {
+        "post": post_id,
+        "title": getattr(post, "title", None),
+        "holder": getattr(holder, "name", None),
+        "organisation": getattr(organisation, "name", None),
+        "text": dataset.name_of(post_id, index),
+    }
+
+
+def summary(dataset: Dataset, partnership: Partnership) -> dict[str, Any]:
+    """The partnership's key facts as plain data, with ids and readable names."""
+    index = dataset.index()
+    name = dataset.name_of
+    source = partnership.source
+    return {
+        "partnership": {
+            "id": partnership.id,
+            "name": partnership.name,
+            "short_name": partnership.short_name,
+            "guidance": partnership.guidance.value,
+            "guidance_title": partnership.guidance.title,
+            "source": {"title": source.title, "published": str(source.published) if source.published else None}
+            if source
+            else None,
+        },
+        "lead_partners": [
+            {
+                "role": lead.role.value,
+                "organisation": lead.organisation,
+                "organisation_name": name(lead.organisation, index),
+                **({k: v for k, v in _post(lead.post, dataset, index).items() if k != "organisation"} if lead.post else {}),
+            }
+            for lead in partnership.lead_partners
+        ],
+        "delegated_partners": [
+            {"acts_for": d.acts_for.value, **_post(d.post, dataset, index)}
+            for d in partnership.delegated_partners
+        ],
+        "chairs": [
+            {"role": c.role.value, "post": c.post, "text": chair_text(c, None, dataset, index)}
+            for c in partnership.chairs
+        ],
+        "scrutineers": [_post(s.post, dataset, index) for s in partnership.scrutineers],
+        "relevant_agencies": [
+            {"id": a.organisation, "name": name(a.organisation, index), "footnote": a.footnote}
+            for a in partnership.relevant_agencies
+        ],
+        "functional_links": [
+            {"id": link.organisation, "name": name(link.organisation, index)}
+            for link in partnership.functional_links
+        ],
+        "groups": [
+            {
+                "id": group.id,
+                "name": group.name,
+                "kind": group.kind.value,
+                "chairs": [chair_text(c, partnership, dataset, index) for c in group.chairs],
+                "meets": group.meets.value if group.meets else None,
+                "joint_with": [{"id": j, "name": name(j, index)} for j in group.joint_with],
+                "reports_to": [_line(line, dataset, index) for line in group.reports_to],
+                "escalates_to": [_line(line, dataset, index) for line in group.escalates_to],
+            }
+            for group in partnership.groups
+        ],
+        "not_stated": list(partnership.not_stated),
+    }

@@ -1,0 +1,22 @@
+"""Reading and writing the model: the converter, YAML and JSON files, located errors."""
+
+from ..errors import LoadError, Problem
+from .converter import configure_converter, converter, make_converter
+from .files import Example, dump, dumps, example_names, examples, load, loads
+from .reading import Limits
+
+__all__ = [
+    "Example",
+    "Limits",
+    "LoadError",
+    "Problem",
+    "configure_converter",
+    "converter",
+    "dump",
+    "dumps",
+    "example_names",
+    "examples",
+    "load",
+    "loads",
+    "make_converter",
+]

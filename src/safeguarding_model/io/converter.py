@@ -1,0 +1,205 @@
+"""The one cattrs converter that reads and writes the model.
+
+Strict on input: unknown fields are refused, text must be text (``name: yes`` is a
+yes/no value, not the word "yes"), numbers must be numbers, lists must be lists.
+Every structuring problem keeps the path of the field it came from, so that
+:mod:`safeguarding_model.io.locate` can say where in the file it is.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from collections.abc import Callable, Mapping
+from typing import Any, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import IterableValidationError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from ..errors import SafeguardingModelError
+from ..model import Dataset, Item, PartialDate
+from ..model.values import FieldError
+
+__all__ = ["StructureProblem", "configure_converter", "converter", "describe", "make_converter"]
+
+
+class StructureProblem(SafeguardingModelError, ValueError):
+    """A value of the wrong shape or type, found while structuring."""
+
+    def __init__(
+        self, expected: str, found: object, *, hint: str | None = None, suggestion: str | None = None
+    ) -> None:
+        self.expected = expected
+        self.found = found
+        self.hint = hint
+        self.suggestion = suggestion
+        super().__init__(f"expected {expected}, found {describe(found)}")
+
+
+def describe(value: object) -> str:
+    """A short, person-readable account of a value found in a file."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, Mapping):
+        keys = ", ".join(list(map(str, value))[:5])
+        return f"a mapping (with {keys})" if keys else "an empty mapping"
+    if isinstance(value, list | tuple):
+        return f"a list of {len(value)}"
+    return type(value).__name__
+
+
+def closest(word: str, choices: list[str]) -> str | None:
+    """The choice nearest to a misspelt word, if one is near enough."""
+    matches = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _structure_str(value: object, _: type) -> str:
+    if isinstance(value, str):
+        return value
+    hint = None
+    if isinstance(value, bool | int | float):
+        hint = "if you meant the text, put it in quotes"
+    raise StructureProblem("text", value, hint=hint)
+
+
+def _structure_int(value: object, _: type) -> int:
+    if type(value) is int:
+        return value
+    raise StructureProblem("a whole number", value)
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if type(value) is bool:
+        return value
+    raise StructureProblem("true or false", value)
+
+
+def _structure_date(value: object, _: type) -> PartialDate:
+    if type(value) is int:
+        value = str(value)
+    if not isinstance(value, str):
+        raise StructureProblem("a date written 2024, 2024-09 or 2024-09-30", value)
+    try:
+        return PartialDate.from_string(value)
+    except FieldError as error:
+        raise StructureProblem(error.expected, value) from None
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    values = [member.value for member in cls]
+
+    def structure(value: object, _: type) -> enum.Enum:
+        try:
+            return cls(value)
+        except ValueError:
+            pass
+        suggestion = closest(value, values) if isinstance(value, str) else None
+        expected = "one of " + ", ".join(f"`{v}`" for v in values)
+        if suggestion and len(values) > 8:
+            expected = f"one of the {len(values)} values of {cls.__name__} (docs/format.md lists them)"
+        raise StructureProblem(expected, value, suggestion=suggestion) from None
+
+    return structure
+
+
+def _is_tuple(type_: Any) -> bool:
+    args = get_args(type_)
+    return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Register this package's hooks on a converter: simple types first, then the model."""
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(PartialDate, _structure_date)
+    converter.register_unstructure_hook(PartialDate, str)
+    converter.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
+    )
+    converter.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
+    )
+
+    def tuple_hook(type_: Any) -> Callable[[object, type], tuple[Any, ...]]:
+        inner = get_args(type_)[0]
+        handler = converter.get_structure_hook(inner)
+
+        def structure(value: object, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise StructureProblem("a list", value, hint="write each entry on a line starting with -")
+            out = []
+            errors: list[Exception] = []
+            for index, entry in enumerate(value):
+                try:
+                    out.append(handler(entry, inner))
+                except Exception as error:  # collected and re-raised below
+                    error.add_note(cattrs.errors.IterableValidationNote(f"@ index {index}", index, inner))
+                    errors.append(error)
+            if errors:
+                raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
+            return tuple(out)
+
+        return structure
+
+    converter.register_structure_hook_factory(_is_tuple, tuple_hook)
+
+    def class_hook(cls: type) -> Callable[[object, type], Any]:
+        generated = make_dict_structure_fn(
+            cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+        )
+
+        def structure(value: object, _: type) -> Any:
+            if not isinstance(value, Mapping):
+                raise StructureProblem(f"a mapping of fields ({_noun(cls)})", value)
+            return generated(value, cls)
+
+        return structure
+
+    def unstructure_class(cls: type) -> Callable[[Any], Any]:
+        overrides = {}
+        if cls is Dataset:
+            overrides["schema"] = override(omit_if_default=False)
+        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **overrides)
+
+    def structure_item(value: object, _: type) -> Item:
+        if isinstance(value, str):
+            return Item(text=value)
+        return item_from_mapping(value, Item)
+
+    item_from_mapping = class_hook(Item)
+    converter.register_structure_hook(Item, structure_item)
+    item_to_mapping = unstructure_class(Item)
+    converter.register_unstructure_hook(
+        Item, lambda item: item.text if not item.points else item_to_mapping(item)
+    )
+    is_model_class = lambda t: attrs.has(t) and t not in (Item, PartialDate)  # noqa: E731
+    converter.register_structure_hook_factory(is_model_class, class_hook)
+    converter.register_unstructure_hook_factory(is_model_class, unstructure_class)
+
+
+def _noun(cls: type) -> str:
+    """``DelegatedPartner`` -> ``a delegated partner``."""
+    words = "".join(f" {c.lower()}" if c.isupper() else c for c in cls.__name__).strip()
+    return ("an " if words[0] in "aeiou" else "a ") + words
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter configured for the model."""
+    converter = cattrs.Converter(unstruct_collection_overrides={tuple: list})
+    configure_converter(converter)
+    return converter
+
+
+converter = make_converter()
+"""The shared converter. Hooks are generated lazily, on first use of each class."""

@@ -1,0 +1,271 @@
+"""Loading and saving datasets: files, folders and the shipped examples.
+
+``load`` accepts a path to a YAML or JSON file, a folder of them, or the name of a
+shipped example. Every problem in a file is reported together, each with its file,
+line, column and field path.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path as FsPath
+from typing import Any
+
+import attrs
+import yaml
+from cattrs.errors import (
+    AttributeValidationNote,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
+
+from ..errors import LoadError, Problem, UsageError
+from ..model import Dataset
+from ..model.values import FieldError
+from .converter import StructureProblem, closest, converter, describe
+from .reading import DEFAULT_LIMITS, Limits, Path, locate, path_text, positions_of, read_text
+from .references import check_references
+
+__all__ = ["Example", "dump", "dumps", "example_names", "examples", "load", "loads"]
+
+FORMATS = ("yaml", "json")
+_SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+
+
+@attrs.frozen(kw_only=True)
+class Example:
+    """A dataset shipped with the package."""
+
+    name: str
+    title: str
+    source: str
+
+
+def _example_files() -> dict[str, Any]:
+    folder = resources.files("safeguarding_model") / "data" / "examples"
+    return {
+        entry.name.rsplit(".", 1)[0]: entry
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".yaml")
+    }
+
+
+def example_names() -> list[str]:
+    """The names of the shipped examples, such as ``isle-of-wight-2024``."""
+    return list(_example_files())
+
+
+def examples() -> list[Example]:
+    """The shipped examples with the partnership each describes and its source document."""
+    found = []
+    for name in example_names():
+        dataset = load(name)
+        partnership = dataset.partnerships[0]
+        source = partnership.source
+        described = f"{source.title} ({source.published})" if source else "unknown"
+        found.append(Example(name=name, title=partnership.name, source=described))
+    return found
+
+
+@attrs.define
+class _Text:
+    """One file's text, with its positions worked out only when a problem needs them."""
+
+    name: str
+    text: str
+    format: str
+    limits: Limits
+    _positions: dict[Path, tuple[int, int]] | None = None
+
+    def problem(self, path: Path, message: str, **fields: Any) -> Problem:
+        if self._positions is None:
+            self._positions = positions_of(self.text, name=self.name, limits=self.limits)
+        line, column = locate(self._positions, path)
+        return Problem(
+            message=message, file=self.name, line=line, column=column, path=path_text(path), **fields
+        )
+
+
+def loads(
+    text: str, *, format: str = "yaml", name: str = "<string>", limits: Limits = DEFAULT_LIMITS
+) -> Dataset:
+    """A dataset from YAML or JSON text. Raises :class:`LoadError` with every problem."""
+    if format not in FORMATS:
+        raise UsageError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+    source = _Text(name, text, format, limits)
+    dataset = _structure(source)
+    _check([source], [(source, dataset)], dataset)
+    return dataset
+
+
+def load(source: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Dataset:
+    """A dataset from a file, a folder of files, or the name of a shipped example."""
+    path = FsPath(source)
+    if not path.exists():
+        files = _example_files()
+        if isinstance(source, str) and source in files:
+            text = files[source].read_text(encoding="utf-8")
+            return loads(text, name=f"{source} (shipped example)", limits=limits)
+        hint = closest(str(source), list(files))
+        raise UsageError(
+            f"{source}: no such file or folder, and no shipped example of that name"
+            + (f" (did you mean `{hint}`?)" if hint else "")
+            + f"; the examples are: {', '.join(files)}"
+        )
+    paths = _data_files(path) if path.is_dir() else [path]
+    if not paths:
+        raise UsageError(f"{path}: the folder holds no .yaml, .yml or .json files")
+    texts = [_read(p, limits) for p in paths]
+    parts: list[tuple[_Text, Dataset]] = []
+    problems: list[Problem] = []
+    for text in texts:
+        try:
+            parts.append((text, _structure(text)))
+        except LoadError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise LoadError(problems)
+    merged = _merge(dataset for _, dataset in parts)
+    _check(texts, parts, merged)
+    return merged
+
+
+def _data_files(folder: FsPath) -> list[FsPath]:
+    return sorted(
+        p for p in folder.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file()
+    )
+
+
+def _read(path: FsPath, limits: Limits) -> _Text:
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise LoadError(
+                [Problem(message=f"the file is larger than {limits.max_bytes} bytes", file=str(path))]
+            )
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise LoadError(
+            [Problem(message=f"the file is not UTF-8 text ({error.reason})", file=str(path))]
+        ) from None
+    except OSError as error:
+        raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
+    return _Text(str(path), text, _SUFFIXES.get(path.suffix.lower(), "yaml"), limits)
+
+
+def _structure(source: _Text) -> Dataset:
+    data = read_text(source.text, format=source.format, name=source.name, limits=source.limits)
+    if data is None:
+        raise LoadError(
+            [Problem(message="the file is empty; start it with `schema: safeguarding-model/1`", file=source.name)]
+        )
+    try:
+        return converter.structure(data, Dataset)
+    except Exception as error:  # cattrs groups every problem of the file in one exception
+        raise LoadError(_problems(source, error, ())) from None
+
+
+def _problems(source: _Text, error: BaseException, path: Path) -> Iterator[Problem]:
+    if isinstance(error, BaseExceptionGroup):
+        for sub in error.exceptions:
+            step: Path = ()
+            for note in getattr(sub, "__notes__", ()):
+                if isinstance(note, AttributeValidationNote):
+                    step = (note.name,)
+                elif isinstance(note, IterableValidationNote):
+                    step = (note.index,)
+            yield from _problems(source, sub, (*path, *step))
+        return
+    if isinstance(error, ForbiddenExtraKeysError):
+        fields = [f.name for f in attrs.fields(error.cl)]
+        for key in sorted(error.extra_fields):
+            suggestion = closest(key, fields)
+            hint = "" if suggestion else f"; the fields are: {', '.join(fields)}"
+            yield source.problem(
+                (*path, key), f"unknown field `{key}`{hint}", found=key, suggestion=suggestion
+            )
+    elif isinstance(error, StructureProblem):
+        message = f"expected {error.expected}, found {describe(error.found)}"
+        if error.hint:
+            message += f"; {error.hint}"
+        yield source.problem(
+            path, message, expected=error.expected, found=repr(error.found), suggestion=error.suggestion
+        )
+    elif isinstance(error, FieldError):
+        yield source.problem(
+            (*path, error.field),
+            f"expected {error.expected}, found {describe(error.found)}",
+            expected=error.expected,
+            found=repr(error.found),
+        )
+    elif isinstance(error, KeyError):
+        field = path[-1] if path else error.args[0]
+        yield source.problem(path, f"the required field `{field}` is missing", expected=str(field))
+    else:
+        yield source.problem(path, str(error))
+
+
+def _merge(datasets: Iterable[Dataset]) -> Dataset:
+    parts = list(datasets)
+    if len(parts) == 1:
+        return parts[0]
+    return Dataset(
+        **{
+            field.name: tuple(item for part in parts for item in getattr(part, field.name))
+            for field in attrs.fields(Dataset)
+            if field.name != "schema"
+        }
+    )
+
+
+def _check(texts: list[_Text], parts: list[tuple[_Text, Dataset]], merged: Dataset) -> None:
+    """Check references over the whole (merged) dataset; map each path back to its file."""
+    dangling = check_references(merged)
+    if not dangling:
+        return
+    origins: dict[str, list[tuple[_Text, int]]] = {}
+    for text, dataset in parts:
+        for field in attrs.fields(Dataset):
+            if field.name == "schema":
+                continue
+            entries = origins.setdefault(field.name, [])
+            entries.extend((text, index) for index in range(len(getattr(dataset, field.name))))
+    problems = []
+    for item in dangling:
+        key, index, *rest = item.path
+        text, local = origins[str(key)][int(index)]
+        problems.append(
+            text.problem(
+                (key, local, *rest),
+                item.message,
+                expected=item.expected,
+                found=item.found,
+                suggestion=item.suggestion,
+            )
+        )
+    raise LoadError(problems)
+
+
+def dumps(dataset: Dataset, format: str = "yaml") -> str:
+    """The dataset as YAML or JSON text. Loading the text gives an equal dataset."""
+    data = converter.unstructure(dataset)
+    if format == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if format == "yaml":
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+        return yaml.dump(
+            data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+        )
+    raise UsageError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+
+
+def dump(dataset: Dataset, path: str | os.PathLike[str], format: str | None = None) -> None:
+    """Write the dataset to a file; the format comes from the suffix unless given."""
+    target = FsPath(path)
+    chosen = format or _SUFFIXES.get(target.suffix.lower())
+    if chosen is None:
+        raise UsageError(f"{target}: cannot tell the format from the suffix; use .yaml or .json")
+    target.write_text(dumps(dataset, chosen), encoding="utf-8")

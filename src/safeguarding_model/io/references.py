@@ -1,0 +1,219 @@
+"""Checks that span objects: every id unique, every reference resolved to the right kind.
+
+The problems come back with the path of the offending field, so the loader can say
+where in the file each one is. Messages name both ends of a dangling reference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from ..model import (
+    Area,
+    Chair,
+    Collaboration,
+    Dataset,
+    DelegatedPartner,
+    FunctionalLink,
+    Group,
+    LeadPartner,
+    Line,
+    Member,
+    Observer,
+    Organisation,
+    Partnership,
+    Person,
+    Post,
+    Procedures,
+    RelevantAgency,
+    Scrutineer,
+    SectorRepresentation,
+    SupportInKind,
+)
+from .converter import closest
+from .reading import Path, path_text
+
+__all__ = ["Dangling", "check_references"]
+
+ORG, PERSON, POST, PARTNERSHIP, COLLAB, GROUP = (
+    "organisation",
+    "person",
+    "post",
+    "partnership",
+    "collaboration",
+    "group",
+)
+_KIND_OF = {
+    Organisation: ORG,
+    Person: PERSON,
+    Post: POST,
+    Partnership: PARTNERSHIP,
+    Collaboration: COLLAB,
+    Group: GROUP,
+}
+_BODY = (GROUP, PARTNERSHIP, COLLAB, ORG)
+
+# class -> field -> (kinds the id may name, how the message says it)
+_REFERENCES: dict[type, dict[str, tuple[tuple[str, ...], str]]] = {
+    Organisation: {"parent": ((ORG,), "is part of")},
+    Post: {"organisation": ((ORG,), "belongs to"), "holder": ((PERSON,), "is held by")},
+    LeadPartner: {
+        "organisation": ((ORG,), "has as a lead partner"),
+        "post": ((POST,), "has as a lead partner"),
+    },
+    DelegatedPartner: {"post": ((POST,), "has as a delegated partner")},
+    Chair: {
+        "post": ((POST,), "is chaired by"),
+        "nominated_by": ((GROUP,), "has its chair nominated by"),
+        "rotates_among": ((ORG,), "has a chair that rotates among"),
+    },
+    Scrutineer: {"post": ((POST,), "is scrutinised by")},
+    Area: {"local_authorities": ((ORG,), "covers the area of")},
+    RelevantAgency: {"organisation": ((ORG,), "names as a relevant agency")},
+    SectorRepresentation: {
+        "sector": ((ORG,), "represents the sector"),
+        "via": ((ORG,), "represents a sector through"),
+        "groups": ((GROUP,), "represents a sector on"),
+    },
+    Observer: {
+        "post": ((POST,), "has as a participating observer"),
+        "organisation": ((ORG,), "has as a participating observer"),
+    },
+    FunctionalLink: {"organisation": ((ORG,), "links to")},
+    Group: {
+        "parent": ((GROUP,), "sits under"),
+        "joint_with": ((ORG, PARTNERSHIP, COLLAB), "is joint with"),
+    },
+    Member: {
+        "post": ((POST,), "has as a member"),
+        "organisation": ((ORG,), "has as a member"),
+        "chair_of": ((GROUP,), "has as a member the chair of"),
+    },
+    Line: {"to": (_BODY, "reports or escalates to")},
+    SupportInKind: {"organisation": ((ORG,), "is supported in kind by")},
+    Procedures: {"collaboration": ((COLLAB,), "follows the procedures of")},
+    Collaboration: {"members": ((PARTNERSHIP, ORG), "has as a member")},
+}
+_LINE_PHRASE = {"reports_to": "reports to", "escalates_to": "escalates to"}
+
+
+@attrs.frozen(kw_only=True)
+class Dangling:
+    """A reference or id problem at a path in the dataset."""
+
+    path: Path
+    message: str
+    expected: str | None = None
+    found: str | None = None
+    suggestion: str | None = None
+
+
+def _kinds_text(kinds: tuple[str, ...]) -> str:
+    words = [("an " if k[0] in "aeiou" else "a ") + k if i == 0 else k for i, k in enumerate(kinds)]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def check_references(dataset: Dataset) -> list[Dangling]:
+    """Every duplicate id and every reference that names nothing, or the wrong kind of thing."""
+    found: list[Dangling] = []
+    kind_of: dict[str, str] = {}
+    first_path: dict[str, Path] = {}
+    for path, entity in _entities_with_paths(dataset):
+        kind = _KIND_OF[type(entity)]
+        if entity.id in first_path:
+            found.append(
+                Dangling(
+                    path=(*path, "id"),
+                    message=f"the id `{entity.id}` is used twice (first by the {kind_of[entity.id]} "
+                    f"at {path_text(first_path[entity.id])}); ids must be unique in a file or folder",
+                    found=entity.id,
+                )
+            )
+            continue
+        kind_of[entity.id] = kind
+        first_path[entity.id] = path
+    ids_by_kind: dict[str, list[str]] = {}
+    for key, kind in kind_of.items():
+        ids_by_kind.setdefault(kind, []).append(key)
+
+    def check(path: Path, subject: str, value: object, parent_field: str | None) -> None:
+        spec = _REFERENCES.get(type(value), {})
+        for field in attrs.fields(type(value)):
+            current = getattr(value, field.name)
+            if field.name in spec and current is not None:
+                kinds, phrase = spec[field.name]
+                if isinstance(value, Line) and parent_field in _LINE_PHRASE:
+                    phrase = _LINE_PHRASE[parent_field]
+                many = isinstance(current, tuple)
+                for index, ref in enumerate(current if many else (current,)):
+                    here = (*path, field.name, index) if many else (*path, field.name)
+                    problem = _resolve(ref, kinds, kind_of, ids_by_kind, subject, phrase, here)
+                    if problem:
+                        found.append(problem)
+                continue
+            for step, child in _children(field.name, current):
+                child_subject = _subject_of(child, subject)
+                check((*path, *step), child_subject, child, field.name)
+
+    for path, entity in _entities_with_paths(dataset, nested=False):
+        check(path, _subject_of(entity, "the file"), entity, None)
+    return found
+
+
+def _resolve(
+    ref: str,
+    kinds: tuple[str, ...],
+    kind_of: dict[str, str],
+    ids_by_kind: dict[str, list[str]],
+    subject: str,
+    phrase: str,
+    path: Path,
+) -> Dangling | None:
+    actual = kind_of.get(ref)
+    if actual in kinds:
+        return None
+    expected = _kinds_text(kinds)
+    if actual is None:
+        candidates = [i for kind in kinds for i in ids_by_kind.get(kind, [])]
+        return Dangling(
+            path=path,
+            message=f"{subject} {phrase} `{ref}`, which is not {expected} in this file",
+            expected=expected,
+            found=ref,
+            suggestion=closest(ref, candidates),
+        )
+    return Dangling(
+        path=path,
+        message=f"{subject} {phrase} `{ref}`, which is {_kinds_text((actual,))}, not {expected}",
+        expected=expected,
+        found=ref,
+    )
+
+
+def _subject_of(value: object, default: str) -> str:
+    for field in ("name", "title"):
+        text = getattr(value, field, None)
+        if isinstance(text, str) and (isinstance(value, tuple(_KIND_OF)) or field == "title"):
+            return f"the {type(value).__name__.lower()} {text!r}" if field == "title" else text
+    return default
+
+
+def _children(name: str, value: object) -> Iterator[tuple[Path, object]]:
+    if attrs.has(type(value)):
+        yield (name,), value
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            if attrs.has(type(item)):
+                yield (name, index), item
+
+
+def _entities_with_paths(dataset: Dataset, nested: bool = True) -> Iterator[tuple[Path, Any]]:
+    for key in ("organisations", "people", "posts", "partnerships", "collaborations"):
+        for index, entity in enumerate(getattr(dataset, key)):
+            yield (key, index), entity
+            if nested and isinstance(entity, Partnership | Collaboration):
+                for number, group in enumerate(entity.groups):
+                    yield (key, index, "groups", number), group

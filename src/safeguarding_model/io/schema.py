@@ -1,0 +1,124 @@
+"""The JSON Schema of the file format, generated from the model's attrs classes.
+
+Editors use it for completion and checking (the YAML language server reads a
+``# yaml-language-server: $schema=...`` comment). It describes the shape of a file;
+that references resolve is checked when a file is loaded.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import json
+import types
+from typing import Any, Union, get_args, get_origin, get_type_hints
+
+import attrs
+
+from ..model import SCHEMA, Dataset, Item, PartialDate
+from ..model.values import SLUG_PATTERN, check_id, check_ids, optional_id
+
+__all__ = ["SCHEMA_ID", "json_schema", "json_schema_text"]
+
+SCHEMA_ID = "urn:safeguarding-model:schema:1"
+
+_DATE = {
+    "description": "A date as precise as the document gives it: 2024, 2024-09 or 2024-09-30.",
+    "anyOf": [
+        {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+        {"type": "integer", "minimum": 1800, "maximum": 2999},
+    ],
+}
+_ID = {"type": "string", "pattern": SLUG_PATTERN}
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) for a dataset file."""
+    defs: dict[str, Any] = {}
+    root = _class_schema(Dataset, defs)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "safeguarding-model dataset",
+        **root,
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+def json_schema_text() -> str:
+    """The schema as stable, indented JSON text."""
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def _describe(cls: type) -> str:
+    return " ".join(inspect.cleandoc(cls.__doc__ or "").split())
+
+
+def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    hints = get_type_hints(cls)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        if field.name == "schema" and cls is Dataset:
+            properties["schema"] = {"const": SCHEMA, "description": "The format version."}
+            required.append("schema")
+            continue
+        prop = _type_schema(hints[field.name], defs)
+        if field.validator in (check_id, optional_id):
+            prop = _with_id(prop)
+        elif field.validator is check_ids:
+            prop = {"type": "array", "items": _ID}
+        properties[field.name] = prop
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+    schema: dict[str, Any] = {
+        "type": "object",
+        "description": _describe(cls),
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def _with_id(prop: dict[str, Any]) -> dict[str, Any]:
+    if "anyOf" in prop:  # optional: an id or null
+        return {"anyOf": [_ID, {"type": "null"}]}
+    return dict(_ID)
+
+
+def _type_schema(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    origin = get_origin(type_)
+    if origin in (Union, types.UnionType):
+        options = [_type_schema(arg, defs) for arg in get_args(type_)]
+        return {"anyOf": options}
+    if origin is tuple:
+        return {"type": "array", "items": _type_schema(get_args(type_)[0], defs)}
+    if type_ is type(None):
+        return {"type": "null"}
+    if type_ is str:
+        return {"type": "string", "minLength": 1}
+    if type_ is bool:
+        return {"type": "boolean"}
+    if type_ is int:
+        return {"type": "integer"}
+    if type_ is PartialDate:
+        return dict(_DATE)
+    if isinstance(type_, type) and issubclass(type_, enum.Enum):
+        name = type_.__name__
+        defs.setdefault(
+            name,
+            {"description": _describe(type_), "enum": [member.value for member in type_]},
+        )
+        return {"$ref": f"#/$defs/{name}"}
+    if attrs.has(type_):
+        name = type_.__name__
+        if name not in defs:
+            defs[name] = {}  # placeholder against recursion (Item holds Items)
+            body = _class_schema(type_, defs)
+            if type_ is Item:
+                body = {"description": body["description"], "anyOf": [{"type": "string", "minLength": 1}, body]}
+            defs[name] = body
+        return {"$ref": f"#/$defs/{name}"}
+    raise TypeError(f"no JSON Schema for {type_!r}")

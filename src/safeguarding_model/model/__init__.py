@@ -1,0 +1,86 @@
+"""The domain model: attrs classes, frozen and pure.
+
+The model imports nothing from files, graphs or plugins; the layers above it do.
+"""
+
+from .collaboration import Collaboration
+from .dataset import SCHEMA, Dataset, Entity
+from .groups import (
+    Chair,
+    ChairRole,
+    DecisionMethod,
+    DecisionRule,
+    Group,
+    GroupKind,
+    Line,
+    Member,
+    MemberCapacity,
+    PartnershipRole,
+)
+from .organisations import Organisation, OrganisationKind, Person, Post
+from .partnership import (
+    Area,
+    DelegatedPartner,
+    Document,
+    Funding,
+    FunctionalLink,
+    GuidanceEdition,
+    LeadPartner,
+    Observer,
+    Partnership,
+    Procedures,
+    RelevantAgency,
+    ReviewSchedule,
+    Scrutineer,
+    SectorRepresentation,
+    Source,
+    StatutoryRole,
+    SupportInKind,
+    Training,
+    YearlyReport,
+)
+from .values import Cadence, FieldError, Item, PartialDate
+
+__all__ = [
+    "SCHEMA",
+    "Area",
+    "Cadence",
+    "Chair",
+    "ChairRole",
+    "Collaboration",
+    "Dataset",
+    "DecisionMethod",
+    "DecisionRule",
+    "DelegatedPartner",
+    "Document",
+    "Entity",
+    "FieldError",
+    "Funding",
+    "FunctionalLink",
+    "Group",
+    "GroupKind",
+    "GuidanceEdition",
+    "Item",
+    "LeadPartner",
+    "Line",
+    "Member",
+    "MemberCapacity",
+    "Observer",
+    "Organisation",
+    "OrganisationKind",
+    "PartialDate",
+    "Partnership",
+    "PartnershipRole",
+    "Person",
+    "Post",
+    "Procedures",
+    "RelevantAgency",
+    "ReviewSchedule",
+    "Scrutineer",
+    "SectorRepresentation",
+    "Source",
+    "StatutoryRole",
+    "SupportInKind",
+    "Training",
+    "YearlyReport",
+]

@@ -1,0 +1,38 @@
+"""Collaborations of several partnerships, such as the four-area HIPS arrangement."""
+
+from __future__ import annotations
+
+import attrs
+
+from .groups import Group
+from .values import Item, PartialDate, check_dates, check_id, check_ids, check_text
+
+__all__ = ["Collaboration"]
+
+
+@attrs.frozen(kw_only=True)
+class Collaboration:
+    """Partnerships that share groups, procedures or an executive.
+
+    ``members`` are the ids of the partnerships (or, where a partnership is not
+    itself described in the data, the organisation standing for it) that take part.
+    """
+
+    id: str = attrs.field(validator=check_id)
+    name: str = attrs.field(validator=check_text)
+    short_name: str | None = attrs.field(default=None, validator=check_text)
+    members: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    description: str | None = attrs.field(default=None, validator=check_text)
+    background: tuple[Item, ...] = ()
+    outcomes: tuple[Item, ...] = ()
+    groups: tuple[Group, ...] = ()
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_dates(self)
+
+    @property
+    def label(self) -> str:
+        """The short name where there is one, else the name."""
+        return self.short_name or self.name

@@ -1,0 +1,124 @@
+"""Organisations, people and posts: modelled once and shared by every partnership."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from .values import FieldError, PartialDate, check_id, check_text, check_dates, optional_id
+
+__all__ = ["Organisation", "OrganisationKind", "Person", "Post"]
+
+
+class OrganisationKind(enum.Enum):
+    """What sort of body an organisation is.
+
+    Sectors (all schools, the voluntary sector) are organisations of a sector kind,
+    so that a partnership can name them as relevant agencies and give them seats.
+    """
+
+    LOCAL_AUTHORITY = "local-authority"
+    LOCAL_AUTHORITY_SERVICE = "local-authority-service"
+    INTEGRATED_CARE_BOARD = "integrated-care-board"
+    CLINICAL_COMMISSIONING_GROUP = "clinical-commissioning-group"
+    POLICE = "police"
+    POLICE_AND_CRIME_COMMISSIONER = "police-and-crime-commissioner"
+    NHS_TRUST = "nhs-trust"
+    NHS_ENGLAND = "nhs-england"
+    HEALTH_PROVIDER = "health-provider"
+    FIRE_AND_RESCUE = "fire-and-rescue"
+    PROBATION = "probation"
+    YOUTH_JUSTICE = "youth-justice"
+    PRISON = "prison"
+    COURT_SERVICE = "court-service"
+    CORONER = "coroner"
+    HOUSING = "housing"
+    SCHOOL_SECTOR = "school-sector"
+    EARLY_YEARS_SECTOR = "early-years-sector"
+    EDUCATION_PROVIDER = "education-provider"
+    VOLUNTARY_SECTOR = "voluntary-sector"
+    FAITH_SECTOR = "faith-sector"
+    SPORT = "sport"
+    CHARITY = "charity"
+    BOARD = "board"
+    SAFEGUARDING_PARTNERSHIP = "safeguarding-partnership"
+    MULTI_AGENCY_ARRANGEMENT = "multi-agency-arrangement"
+    NETWORK = "network"
+    REGULATOR = "regulator"
+    GOVERNMENT = "government"
+    OTHER = "other"
+
+
+def _check_not_own_parent(instance: Organisation) -> None:
+    if instance.parent == instance.id:
+        raise FieldError("parent", "another organisation's id", instance.parent)
+
+
+@attrs.frozen(kw_only=True)
+class Organisation:
+    """A real organisation, a part of one (a council's service), or a sector.
+
+    ``parent`` is the id of the organisation this one is part of. ``former_names``
+    keeps the names it went by before, newest first.
+    """
+
+    id: str = attrs.field(validator=check_id)
+    name: str = attrs.field(validator=check_text)
+    kind: OrganisationKind
+    short_name: str | None = attrs.field(default=None, validator=check_text)
+    parent: str | None = attrs.field(default=None, validator=optional_id)
+    former_names: tuple[str, ...] = ()
+    note: str | None = attrs.field(default=None, validator=check_text)
+
+    def __attrs_post_init__(self) -> None:
+        _check_not_own_parent(self)
+
+    @property
+    def label(self) -> str:
+        """The short name where there is one, else the name."""
+        return self.short_name or self.name
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """A named person. Only people whom a source document names are recorded."""
+
+    id: str = attrs.field(validator=check_id)
+    name: str = attrs.field(validator=check_text)
+    note: str | None = attrs.field(default=None, validator=check_text)
+
+
+@attrs.frozen(kw_only=True)
+class Post:
+    """A title in an organisation, held by a person, vacant, or held by someone unknown.
+
+    ``holder`` is a person's id; ``None`` with ``vacant`` false means the documents
+    do not say who holds it. ``organisation`` is ``None`` for an independent post,
+    such as an independent scrutineer, that belongs to no organisation.
+    """
+
+    id: str = attrs.field(validator=check_id)
+    title: str = attrs.field(validator=check_text)
+    organisation: str | None = attrs.field(default=None, validator=optional_id)
+    holder: str | None = attrs.field(default=None, validator=optional_id)
+    vacant: bool = False
+    acting: bool = False
+    independent: bool = False
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    note: str | None = attrs.field(default=None, validator=check_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.vacant and self.holder is not None:
+            raise FieldError("vacant", "a post with no holder when vacant is true", self.holder)
+        if self.acting and self.holder is None:
+            raise FieldError("acting", "a holder who is acting up", None)
+        if self.independent and self.organisation is not None:
+            raise FieldError("independent", "no organisation for an independent post", self.organisation)
+        check_dates(self)
+
+    @property
+    def holder_known(self) -> bool:
+        """Whether the documents say who holds the post, or that it is vacant."""
+        return self.holder is not None or self.vacant

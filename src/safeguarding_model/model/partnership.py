@@ -1,0 +1,296 @@
+"""A local safeguarding children partnership and its published arrangements."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from .groups import Chair, Group
+from .values import FieldError, Item, PartialDate, check_dates, check_id, check_ids, check_text, optional_id
+
+__all__ = [
+    "Area",
+    "DelegatedPartner",
+    "Document",
+    "Funding",
+    "FunctionalLink",
+    "GuidanceEdition",
+    "LeadPartner",
+    "Observer",
+    "Partnership",
+    "Procedures",
+    "RelevantAgency",
+    "ReviewSchedule",
+    "Scrutineer",
+    "SectorRepresentation",
+    "Source",
+    "StatutoryRole",
+    "SupportInKind",
+    "Training",
+    "YearlyReport",
+]
+
+
+class GuidanceEdition(enum.Enum):
+    """The edition of Working Together to Safeguard Children the arrangements follow."""
+
+    WORKING_TOGETHER_2018 = "working-together-2018"
+    WORKING_TOGETHER_2023 = "working-together-2023"
+
+    @property
+    def title(self) -> str:
+        """The edition's title, such as ``Working Together to Safeguard Children 2023``."""
+        return f"Working Together to Safeguard Children {self.value.rsplit('-', 1)[1]}"
+
+
+class StatutoryRole(enum.Enum):
+    """The three statutory partners.
+
+    Working Together 2023 names the local authority, the integrated care board and
+    the chief officer of police as lead safeguarding partners; the 2018 edition named
+    the local authority, the clinical commissioning group and the chief officer of
+    police as safeguarding partners.
+    """
+
+    LOCAL_AUTHORITY = "local-authority"
+    INTEGRATED_CARE_BOARD = "integrated-care-board"
+    CLINICAL_COMMISSIONING_GROUP = "clinical-commissioning-group"
+    CHIEF_OFFICER_OF_POLICE = "chief-officer-of-police"
+
+
+@attrs.frozen(kw_only=True)
+class LeadPartner:
+    """A lead safeguarding partner (a safeguarding partner, under the 2018 edition).
+
+    The organisation is always known; ``post`` names the post that holds the role
+    (the chief executive, the chief constable) where the document gives it.
+    """
+
+    role: StatutoryRole
+    organisation: str = attrs.field(validator=check_id)
+    post: str | None = attrs.field(default=None, validator=optional_id)
+    text: str | None = attrs.field(default=None, validator=check_text)
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_dates(self)
+
+
+@attrs.frozen(kw_only=True)
+class DelegatedPartner:
+    """A post to which a lead partner has delegated its functions.
+
+    ``acts_for`` is the statutory role of the lead partner it speaks for; one lead
+    partner can have several delegated partners.
+    """
+
+    post: str = attrs.field(validator=check_id)
+    acts_for: StatutoryRole
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_dates(self)
+
+
+@attrs.frozen(kw_only=True)
+class Scrutineer:
+    """The post that gives independent scrutiny, and the functions it undertakes."""
+
+    post: str = attrs.field(validator=check_id)
+    functions: tuple[Item, ...] = ()
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_dates(self)
+
+
+@attrs.frozen(kw_only=True)
+class Area:
+    """The geographical area the arrangements cover.
+
+    ``youth_custody_facilities`` is ``None`` when the document does not say, and an
+    empty list when it says there are none.
+    """
+
+    text: str = attrs.field(validator=check_text)
+    local_authorities: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    youth_custody_facilities: tuple[str, ...] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """A document the arrangements refer to, such as the thresholds document."""
+
+    title: str = attrs.field(validator=check_text)
+    text: str | None = attrs.field(default=None, validator=check_text)
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """The published document a dataset was encoded from."""
+
+    title: str = attrs.field(validator=check_text)
+    published: PartialDate | None = None
+    text: str | None = attrs.field(default=None, validator=check_text)
+
+
+@attrs.frozen(kw_only=True)
+class RelevantAgency:
+    """An organisation or sector named as a relevant agency, with its footnote."""
+
+    organisation: str = attrs.field(validator=check_id)
+    footnote: str | None = attrs.field(default=None, validator=check_text)
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_dates(self)
+
+
+@attrs.frozen(kw_only=True)
+class SectorRepresentation:
+    """How a sector (schools, early years, the voluntary sector) is represented.
+
+    ``via`` is the organisation through which it is represented; ``groups`` the
+    groups on which it has a seat.
+    """
+
+    sector: str = attrs.field(validator=check_id)
+    text: str = attrs.field(validator=check_text)
+    via: str | None = attrs.field(default=None, validator=optional_id)
+    groups: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+
+
+@attrs.frozen(kw_only=True)
+class Observer:
+    """A participating observer of the partnership: a post or an organisation."""
+
+    post: str | None = attrs.field(default=None, validator=optional_id)
+    organisation: str | None = attrs.field(default=None, validator=optional_id)
+    text: str | None = attrs.field(default=None, validator=check_text)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.post is None) == (self.organisation is None):
+            raise FieldError("post", "either a post or an organisation", None)
+
+
+@attrs.frozen(kw_only=True)
+class FunctionalLink:
+    """A link to another board or arrangement the partnership works with."""
+
+    organisation: str = attrs.field(validator=check_id)
+    text: str | None = attrs.field(default=None, validator=check_text)
+
+
+@attrs.frozen(kw_only=True)
+class YearlyReport:
+    """What the partnership's yearly report must contain, in document order."""
+
+    contents: tuple[Item, ...] = ()
+    text: str | None = attrs.field(default=None, validator=check_text)
+
+
+@attrs.frozen(kw_only=True)
+class ReviewSchedule:
+    """When the arrangements are reviewed: the dates given, then every few years."""
+
+    reviews: tuple[PartialDate, ...] = ()
+    then_every_years: int | None = None
+    text: str | None = attrs.field(default=None, validator=check_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.then_every_years is not None and self.then_every_years < 1:
+            raise FieldError("then_every_years", "a whole number of years, 1 or more", self.then_every_years)
+
+
+@attrs.frozen(kw_only=True)
+class SupportInKind:
+    """Services an organisation provides to the partnership rather than money."""
+
+    organisation: str = attrs.field(validator=check_id)
+    provides: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Funding:
+    """How the partnership is funded, and what is given in kind."""
+
+    text: str | None = attrs.field(default=None, validator=check_text)
+    support_in_kind: tuple[SupportInKind, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Training:
+    """The multi-agency training offer: its elements and who pays."""
+
+    elements: tuple[Item, ...] = ()
+    charging: str | None = attrs.field(default=None, validator=check_text)
+
+
+@attrs.frozen(kw_only=True)
+class Procedures:
+    """The multi-agency procedures that apply, and the areas they address."""
+
+    name: str = attrs.field(validator=check_text)
+    collaboration: str | None = attrs.field(default=None, validator=optional_id)
+    areas: tuple[Item, ...] = ()
+    text: str | None = attrs.field(default=None, validator=check_text)
+
+
+@attrs.frozen(kw_only=True)
+class Partnership:
+    """A partnership's arrangements as published.
+
+    Everything that points elsewhere does so by id; ids are resolved when a file is
+    loaded. ``not_stated`` lists the fields the source document does not give, so
+    that "not said" is never confused with "none".
+    """
+
+    id: str = attrs.field(validator=check_id)
+    name: str = attrs.field(validator=check_text)
+    short_name: str | None = attrs.field(default=None, validator=check_text)
+    former_names: tuple[str, ...] = ()
+    guidance: GuidanceEdition
+    source: Source | None = None
+    area: Area | None = None
+    lead_partners: tuple[LeadPartner, ...] = ()
+    delegated_partners: tuple[DelegatedPartner, ...] = ()
+    chairs: tuple[Chair, ...] = ()
+    scrutineers: tuple[Scrutineer, ...] = ()
+    aims: tuple[Item, ...] = ()
+    thresholds: Document | None = None
+    relevant_agencies: tuple[RelevantAgency, ...] = ()
+    sector_representation: tuple[SectorRepresentation, ...] = ()
+    observers: tuple[Observer, ...] = ()
+    functional_links: tuple[FunctionalLink, ...] = ()
+    groups: tuple[Group, ...] = ()
+    yearly_report: YearlyReport | None = None
+    review: ReviewSchedule | None = None
+    funding: Funding | None = None
+    training: Training | None = None
+    procedures: Procedures | None = None
+    contact: str | None = attrs.field(default=None, validator=check_text)
+    not_stated: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        names = {a.name for a in attrs.fields(Partnership)} - {"id", "name", "guidance", "not_stated"}
+        for field in self.not_stated:
+            if field not in names:
+                raise FieldError("not_stated", "names of this partnership's fields", field)
+
+    @property
+    def label(self) -> str:
+        """The short name where there is one, else the name."""
+        return self.short_name or self.name
+
+    def group(self, key: str) -> Group:
+        """The group with this id or name (case-insensitive)."""
+        wanted = key.casefold()
+        for group in self.groups:
+            if wanted in (group.id, group.name.casefold(), (group.short_name or "").casefold()):
+                return group
+        raise KeyError(f"{self.label} has no group {key!r}")
