@@ -24,7 +24,7 @@ from cattrs.errors import (
 
 from ..errors import LoadError, Problem, UsageError
 from ..model import Dataset
-from ..model.values import FieldError
+from ..model.values import FieldError, RuleError
 from .converter import StructureProblem, closest, converter, describe
 from .reading import DEFAULT_LIMITS, Limits, Path, locate, path_text, positions_of, read_text
 from .references import check_references
@@ -162,6 +162,17 @@ def _structure(source: _Text) -> Dataset:
         raise LoadError(
             [Problem(message="the file is empty; start it with `schema: safeguarding-model/1`", file=source.name)]
         )
+    if isinstance(data, dict) and "schema" not in data:
+        raise LoadError(
+            [
+                source.problem(
+                    (),
+                    "the file does not say its format: add `schema: safeguarding-model/1` "
+                    "as its first line",
+                    expected="schema",
+                )
+            ]
+        )
     try:
         return converter.structure(data, Dataset)
     except Exception as error:  # cattrs groups every problem of the file in one exception
@@ -194,6 +205,8 @@ def _problems(source: _Text, error: BaseException, path: Path) -> Iterator[Probl
         yield source.problem(
             path, message, expected=error.expected, found=repr(error.found), suggestion=error.suggestion
         )
+    elif isinstance(error, RuleError):
+        yield source.problem(path, error.message)
     elif isinstance(error, FieldError):
         yield source.problem(
             (*path, error.field),

@@ -155,6 +155,11 @@ def read_yaml(
             )
             raise _Stop
 
+    def here() -> list[str | int]:
+        """The path of the value about to be read."""
+        step = child_key() if stack else None
+        return [*path, step] if step is not None else list(path)
+
     def child_key() -> str | int | None:
         """The path step of the value about to be added to the innermost collection."""
         frame = stack[-1]
@@ -170,14 +175,14 @@ def read_yaml(
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 count(1, event.start_mark)
-                value = _scalar(loader, event, problem)
+                value = _scalar(loader, event, problem, here)
                 add(value, event.start_mark, event.anchor, 1)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if event.tag not in _COLLECTION_TAGS:
                     problem(
                         f"the tag `{_short_tag(event.tag)}` is not allowed: files hold plain data only",
                         event.start_mark,
-                        path=path_text(path),
+                        path=path_text(here()),
                     )
                 if len(stack) >= limits.max_depth:
                     problem(
@@ -202,7 +207,7 @@ def read_yaml(
                         f"the alias `*{event.anchor}` refers to no anchor defined before it "
                         "(an alias cannot refer to the value it is part of)",
                         event.start_mark,
-                        path=path_text(path),
+                        path=path_text(here()),
                     )
                     raise _Stop
                 value, size = anchors[event.anchor]
@@ -231,7 +236,7 @@ def read_yaml(
     return result
 
 
-def _scalar(loader: Any, event: Any, problem: Any) -> Any:
+def _scalar(loader: Any, event: Any, problem: Any, here: Any) -> Any:
     tag = event.tag
     if tag is None or tag == "!":
         tag = loader.resolve(ScalarNode, event.value, event.implicit)
@@ -239,6 +244,7 @@ def _scalar(loader: Any, event: Any, problem: Any) -> Any:
         problem(
             f"the tag `{_short_tag(tag)}` is not allowed: files hold plain data only",
             event.start_mark,
+            path=path_text(here()),
             found=event.value,
         )
         return event.value

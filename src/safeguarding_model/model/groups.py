@@ -9,6 +9,7 @@ import attrs
 from .values import (
     Cadence,
     FieldError,
+    RuleError,
     Item,
     PartialDate,
     check_id,
@@ -100,10 +101,8 @@ class Chair:
 
     def __attrs_post_init__(self) -> None:
         if not (self.post or self.partnership_chair or self.nominated_by or self.rotates_among):
-            raise FieldError(
-                "post",
-                "a chair given as post, partnership_chair: true, nominated_by or rotates_among",
-                None,
+            raise RuleError(
+                "a chair needs a post, partnership_chair: true, nominated_by or rotates_among"
             )
         if self.post and self.partnership_chair:
             raise FieldError(
@@ -133,10 +132,10 @@ class Member:
     def __attrs_post_init__(self) -> None:
         named = [bool(self.post), bool(self.organisation), bool(self.chair_of), bool(self.role)]
         if sum(named) > 1:
-            raise FieldError("post", "one of post, organisation, chair_of or role", "several")
+            raise RuleError("a member names one of post, organisation, chair_of or role, not several")
         if not any(named) and not self.text:
-            raise FieldError(
-                "text", "a post, organisation, chair_of, role, or a text describing the member", None
+            raise RuleError(
+                "a member needs a post, organisation, chair_of, role, or a text describing the member"
             )
         check_dates(self)
 

@@ -7,7 +7,7 @@ import enum
 import attrs
 
 from .groups import Chair, Group
-from .values import FieldError, Item, PartialDate, check_dates, check_id, check_ids, check_text, optional_id
+from .values import FieldError, Item, RuleError, PartialDate, check_dates, check_id, check_ids, check_text, optional_id
 
 __all__ = [
     "Area",
@@ -175,7 +175,7 @@ class Observer:
 
     def __attrs_post_init__(self) -> None:
         if (self.post is None) == (self.organisation is None):
-            raise FieldError("post", "either a post or an organisation", None)
+            raise RuleError("an observer is either a post or an organisation")
 
 
 @attrs.frozen(kw_only=True)

@@ -18,6 +18,7 @@ __all__ = [
     "FieldError",
     "Item",
     "PartialDate",
+    "RuleError",
     "check_dates",
     "check_id",
     "check_ids",
@@ -41,6 +42,20 @@ class FieldError(SafeguardingModelError, ValueError):
         self.expected = expected
         self.found = found
         super().__init__(f"{field}: expected {expected}, found {found!r}")
+
+
+class RuleError(FieldError):
+    """A rule over several fields of one object, such as a chair that names nobody.
+
+    It is reported at the object, not at one of its fields.
+    """
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        ValueError.__init__(self, message)
+        self.field = ""
+        self.expected = message
+        self.found = None
 
 
 def _slug_problem(value: object) -> str | None:

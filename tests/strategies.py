@@ -1,0 +1,365 @@
+"""Hypothesis strategies for the domain: valid datasets of any size.
+
+Every reference in a generated dataset resolves to an entity of the right kind, so
+a generated dataset loads without problems. ``names()`` includes text that breaks
+naive exporters: quotes, brackets, markup, backslashes, newlines and non-Latin letters.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from safeguarding_model.model import (
+    Area,
+    Cadence,
+    Chair,
+    ChairRole,
+    Collaboration,
+    Dataset,
+    DecisionMethod,
+    DecisionRule,
+    DelegatedPartner,
+    Document,
+    Funding,
+    FunctionalLink,
+    Group,
+    GroupKind,
+    GuidanceEdition,
+    Item,
+    LeadPartner,
+    Line,
+    Member,
+    MemberCapacity,
+    Observer,
+    Organisation,
+    OrganisationKind,
+    PartialDate,
+    Partnership,
+    PartnershipRole,
+    Person,
+    Post,
+    Procedures,
+    RelevantAgency,
+    ReviewSchedule,
+    Scrutineer,
+    SectorRepresentation,
+    Source,
+    StatutoryRole,
+    SupportInKind,
+    Training,
+    YearlyReport,
+)
+
+NASTY = (
+    'The "Quoted" Board',
+    "O'Brien & Sons <Trust>",
+    "Group [A] {B} (C)",
+    "Back\\slash\\group",
+    "Line one\nLine two",
+    "Ynys Wyth – Bwrdd",
+    "Ηνωμένη Ομάδα",
+    "Группа защиты",
+    "子ども保護委員会",
+    "<script>alert(1)</script>",
+    "a | b ; c # d",
+    "-->> ;; ]] end",
+    "*bold* _it_ `code`",
+    "yes",
+    "2024",
+    "null",
+    "  padded  ",
+)
+
+_letters = st.characters(codec="utf-8", exclude_categories=("Cs",))
+
+
+def names() -> st.SearchStrategy[str]:
+    """Non-blank text, often with characters that need escaping."""
+    plain = st.text(_letters, min_size=1, max_size=30).filter(lambda s: s.strip() != "")
+    return st.one_of(st.sampled_from(NASTY), plain)
+
+
+def partial_dates() -> st.SearchStrategy[PartialDate]:
+    return st.builds(
+        lambda y, m, d, precision: PartialDate(
+            year=y,
+            month=m if precision > 0 else None,
+            day=d if precision > 1 else None,
+        ),
+        st.integers(1990, 2040),
+        st.integers(1, 12),
+        st.integers(1, 28),
+        st.integers(0, 2),
+    )
+
+
+def items(max_size: int = 3, depth: int = 1) -> st.SearchStrategy[tuple[Item, ...]]:
+    leaf = st.builds(Item, text=names())
+    if depth > 0:
+        node = st.one_of(leaf, st.builds(Item, text=names(), points=items(2, depth - 1)))
+    else:
+        node = leaf
+    return st.lists(node, max_size=max_size).map(tuple)
+
+
+def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.one_of(st.none(), strategy)
+
+
+def _pick(draw: st.DrawFn, ids: list[str]) -> str | None:
+    return draw(st.sampled_from(ids)) if ids else None
+
+
+def _some(draw: st.DrawFn, ids: list[str], max_size: int = 3) -> tuple[str, ...]:
+    if not ids:
+        return ()
+    return tuple(draw(st.lists(st.sampled_from(ids), max_size=max_size, unique=True)))
+
+
+def _dates(draw: st.DrawFn) -> dict[str, PartialDate | None]:
+    start = draw(_maybe(partial_dates()))
+    end = draw(_maybe(partial_dates()))
+    if start and end and end.last_day() < start.first_day():
+        start, end = end, start
+    if start and end and end.last_day() < start.first_day():
+        end = None
+    return {"start": start, "end": end}
+
+
+@st.composite
+def datasets(
+    draw: st.DrawFn,
+    max_organisations: int = 8,
+    max_people: int = 6,
+    max_posts: int = 8,
+    max_partnerships: int = 2,
+    max_groups: int = 5,
+) -> Dataset:
+    """A valid dataset whose references all resolve."""
+    n_orgs = draw(st.integers(1, max_organisations))
+    org_ids = [f"org-{i}" for i in range(n_orgs)]
+    organisations = []
+    for i, oid in enumerate(org_ids):
+        parent = draw(_maybe(st.sampled_from(org_ids[:i]))) if i else None
+        organisations.append(
+            Organisation(
+                id=oid,
+                name=draw(names()),
+                kind=draw(st.sampled_from(OrganisationKind)),
+                short_name=draw(_maybe(names())),
+                parent=parent,
+                former_names=tuple(draw(st.lists(names(), max_size=2))),
+                note=draw(_maybe(names())),
+            )
+        )
+    person_ids = [f"person-{i}" for i in range(draw(st.integers(0, max_people)))]
+    people = [Person(id=pid, name=draw(names())) for pid in person_ids]
+    post_ids = [f"post-{i}" for i in range(draw(st.integers(1, max_posts)))]
+    posts = []
+    for pid in post_ids:
+        independent = draw(st.booleans())
+        holder = draw(_maybe(st.sampled_from(person_ids))) if person_ids else None
+        posts.append(
+            Post(
+                id=pid,
+                title=draw(names()),
+                organisation=None if independent else _pick(draw, org_ids),
+                holder=holder,
+                vacant=holder is None and draw(st.booleans()),
+                acting=holder is not None and draw(st.booleans()),
+                independent=independent,
+                **_dates(draw),
+            )
+        )
+    n_partnerships = draw(st.integers(1, max_partnerships))
+    partnership_ids = [f"partnership-{i}" for i in range(n_partnerships)]
+    collaboration_ids = [f"collaboration-{i}" for i in range(draw(st.integers(0, 1)))]
+    group_ids_of = {
+        owner: [f"{owner}-group-{j}" for j in range(draw(st.integers(0, max_groups)))]
+        for owner in partnership_ids + collaboration_ids
+    }
+    all_groups = [g for ids in group_ids_of.values() for g in ids]
+    bodies = all_groups + partnership_ids + collaboration_ids + org_ids
+
+    def group(gid: str, siblings: list[str]) -> Group:
+        chairs = []
+        for _ in range(draw(st.integers(0, 2))):
+            choice = draw(st.integers(0, 3))
+            chairs.append(
+                Chair(
+                    role=draw(st.sampled_from(ChairRole)),
+                    post=_pick(draw, post_ids) if choice == 0 else None,
+                    partnership_chair=choice == 1,
+                    nominated_by=_pick(draw, all_groups) if choice == 2 else None,
+                    rotates_among=_some(draw, org_ids) or (org_ids[0],) if choice == 3 else (),
+                    text=draw(_maybe(names())),
+                )
+            )
+        members = []
+        for _ in range(draw(st.integers(0, 4))):
+            choice = draw(st.integers(0, 4))
+            members.append(
+                Member(
+                    post=_pick(draw, post_ids) if choice == 0 else None,
+                    organisation=_pick(draw, org_ids) if choice == 1 else None,
+                    chair_of=(_some(draw, all_groups) or (gid,)) if choice == 2 else (),
+                    role=draw(st.sampled_from(PartnershipRole)) if choice == 3 else None,
+                    text=draw(names()) if choice == 4 else draw(_maybe(names())),
+                    capacity=draw(st.sampled_from(MemberCapacity)),
+                    **_dates(draw),
+                )
+            )
+
+        def lines() -> tuple[Line, ...]:
+            return tuple(
+                Line(to=draw(st.sampled_from(bodies)), cadence=draw(_maybe(st.sampled_from(Cadence))), text=draw(_maybe(names())))
+                for _ in range(draw(st.integers(0, 2)))
+            )
+
+        others = [s for s in siblings if s != gid]
+        return Group(
+            id=gid,
+            name=draw(names()),
+            kind=draw(st.sampled_from(GroupKind)),
+            short_name=draw(_maybe(names())),
+            parent=draw(_maybe(st.sampled_from(others))) if others else None,
+            joint_with=_some(draw, org_ids + partnership_ids, 2),
+            description=draw(_maybe(names())),
+            chairs=tuple(chairs),
+            members=tuple(members),
+            meets=draw(_maybe(st.sampled_from(Cadence))),
+            decision_rule=draw(
+                _maybe(
+                    st.builds(
+                        DecisionRule,
+                        method=st.sampled_from(DecisionMethod),
+                        fallback=_maybe(st.sampled_from(DecisionMethod)),
+                        voters=_maybe(st.sampled_from(PartnershipRole)),
+                        text=_maybe(names()),
+                    )
+                )
+            ),
+            objectives=draw(items()),
+            responsibilities=draw(items()),
+            reports_to=lines(),
+            escalates_to=lines(),
+            **_dates(draw),
+        )
+
+    partnerships = []
+    for pid in partnership_ids:
+        groups = tuple(group(g, group_ids_of[pid]) for g in group_ids_of[pid])
+        own_groups = group_ids_of[pid]
+        partnerships.append(
+            Partnership(
+                id=pid,
+                name=draw(names()),
+                short_name=draw(_maybe(names())),
+                former_names=tuple(draw(st.lists(names(), max_size=1))),
+                guidance=draw(st.sampled_from(GuidanceEdition)),
+                source=draw(_maybe(st.builds(Source, title=names(), published=_maybe(partial_dates())))),
+                area=draw(
+                    _maybe(
+                        st.builds(
+                            Area,
+                            text=names(),
+                            local_authorities=st.just(_some(draw, org_ids, 2)),
+                            youth_custody_facilities=_maybe(st.lists(names(), max_size=2).map(tuple)),
+                        )
+                    )
+                ),
+                lead_partners=tuple(
+                    LeadPartner(
+                        role=role,
+                        organisation=draw(st.sampled_from(org_ids)),
+                        post=draw(_maybe(st.sampled_from(post_ids))),
+                        text=draw(_maybe(names())),
+                    )
+                    for role in draw(st.lists(st.sampled_from(StatutoryRole), max_size=3, unique=True))
+                ),
+                delegated_partners=tuple(
+                    DelegatedPartner(post=post, acts_for=draw(st.sampled_from(StatutoryRole)))
+                    for post in _some(draw, post_ids, 4)
+                ),
+                chairs=tuple(
+                    Chair(post=post, role=draw(st.sampled_from(ChairRole))) for post in _some(draw, post_ids, 2)
+                ),
+                scrutineers=tuple(
+                    Scrutineer(post=post, functions=draw(items(2, 0))) for post in _some(draw, post_ids, 1)
+                ),
+                aims=draw(items()),
+                thresholds=draw(_maybe(st.builds(Document, title=names(), text=_maybe(names())))),
+                relevant_agencies=tuple(
+                    RelevantAgency(organisation=o, footnote=draw(_maybe(names())))
+                    for o in _some(draw, org_ids, 6)
+                ),
+                sector_representation=tuple(
+                    SectorRepresentation(
+                        sector=o, text=draw(names()), via=_pick(draw, org_ids), groups=_some(draw, own_groups, 2)
+                    )
+                    for o in _some(draw, org_ids, 2)
+                ),
+                observers=tuple(Observer(post=p, text=draw(_maybe(names()))) for p in _some(draw, post_ids, 1)),
+                functional_links=tuple(
+                    FunctionalLink(organisation=o, text=draw(_maybe(names()))) for o in _some(draw, org_ids, 4)
+                ),
+                groups=groups,
+                yearly_report=draw(_maybe(st.builds(YearlyReport, contents=items(), text=_maybe(names())))),
+                review=draw(
+                    _maybe(
+                        st.builds(
+                            ReviewSchedule,
+                            reviews=st.lists(partial_dates(), max_size=2).map(tuple),
+                            then_every_years=_maybe(st.integers(1, 5)),
+                        )
+                    )
+                ),
+                funding=draw(
+                    _maybe(
+                        st.builds(
+                            Funding,
+                            text=_maybe(names()),
+                            support_in_kind=st.just(
+                                tuple(
+                                    SupportInKind(organisation=o, provides=tuple(draw(st.lists(names(), max_size=2))))
+                                    for o in _some(draw, org_ids, 1)
+                                )
+                            ),
+                        )
+                    )
+                ),
+                training=draw(_maybe(st.builds(Training, elements=items(), charging=_maybe(names())))),
+                procedures=draw(
+                    _maybe(
+                        st.builds(
+                            Procedures,
+                            name=names(),
+                            collaboration=st.just(_pick(draw, collaboration_ids)),
+                            areas=items(),
+                        )
+                    )
+                ),
+                contact=draw(_maybe(names())),
+            )
+        )
+    collaborations = [
+        Collaboration(
+            id=cid,
+            name=draw(names()),
+            short_name=draw(_maybe(names())),
+            members=_some(draw, partnership_ids + org_ids, 4),
+            description=draw(_maybe(names())),
+            outcomes=draw(items()),
+            groups=tuple(group(g, group_ids_of[cid]) for g in group_ids_of[cid]),
+        )
+        for cid in collaboration_ids
+    ]
+    return Dataset(
+        organisations=tuple(organisations),
+        people=tuple(people),
+        posts=tuple(posts),
+        partnerships=tuple(partnerships),
+        collaborations=tuple(collaborations),
+    )
