@@ -22,8 +22,8 @@ from safeguarding_model.model import (
     DecisionRule,
     DelegatedPartner,
     Document,
-    Funding,
     FunctionalLink,
+    Funding,
     Group,
     GroupKind,
     GuidanceEdition,
@@ -214,7 +214,11 @@ def datasets(
 
         def lines() -> tuple[Line, ...]:
             return tuple(
-                Line(to=draw(st.sampled_from(bodies)), cadence=draw(_maybe(st.sampled_from(Cadence))), text=draw(_maybe(names())))
+                Line(
+                    to=draw(st.sampled_from(bodies)),
+                    cadence=draw(_maybe(st.sampled_from(Cadence))),
+                    text=draw(_maybe(names())),
+                )
                 for _ in range(draw(st.integers(0, 2)))
             )
 
@@ -259,14 +263,18 @@ def datasets(
                 short_name=draw(_maybe(names())),
                 former_names=tuple(draw(st.lists(names(), max_size=1))),
                 guidance=draw(st.sampled_from(GuidanceEdition)),
-                source=draw(_maybe(st.builds(Source, title=names(), published=_maybe(partial_dates())))),
+                source=draw(
+                    _maybe(st.builds(Source, title=names(), published=_maybe(partial_dates())))
+                ),
                 area=draw(
                     _maybe(
                         st.builds(
                             Area,
                             text=names(),
                             local_authorities=st.just(_some(draw, org_ids, 2)),
-                            youth_custody_facilities=_maybe(st.lists(names(), max_size=2).map(tuple)),
+                            youth_custody_facilities=_maybe(
+                                st.lists(names(), max_size=2).map(tuple)
+                            ),
                         )
                     )
                 ),
@@ -277,17 +285,21 @@ def datasets(
                         post=draw(_maybe(st.sampled_from(post_ids))),
                         text=draw(_maybe(names())),
                     )
-                    for role in draw(st.lists(st.sampled_from(StatutoryRole), max_size=3, unique=True))
+                    for role in draw(
+                        st.lists(st.sampled_from(StatutoryRole), max_size=3, unique=True)
+                    )
                 ),
                 delegated_partners=tuple(
                     DelegatedPartner(post=post, acts_for=draw(st.sampled_from(StatutoryRole)))
                     for post in _some(draw, post_ids, 4)
                 ),
                 chairs=tuple(
-                    Chair(post=post, role=draw(st.sampled_from(ChairRole))) for post in _some(draw, post_ids, 2)
+                    Chair(post=post, role=draw(st.sampled_from(ChairRole)))
+                    for post in _some(draw, post_ids, 2)
                 ),
                 scrutineers=tuple(
-                    Scrutineer(post=post, functions=draw(items(2, 0))) for post in _some(draw, post_ids, 1)
+                    Scrutineer(post=post, functions=draw(items(2, 0)))
+                    for post in _some(draw, post_ids, 1)
                 ),
                 aims=draw(items()),
                 thresholds=draw(_maybe(st.builds(Document, title=names(), text=_maybe(names())))),
@@ -297,16 +309,24 @@ def datasets(
                 ),
                 sector_representation=tuple(
                     SectorRepresentation(
-                        sector=o, text=draw(names()), via=_pick(draw, org_ids), groups=_some(draw, own_groups, 2)
+                        sector=o,
+                        text=draw(names()),
+                        via=_pick(draw, org_ids),
+                        groups=_some(draw, own_groups, 2),
                     )
                     for o in _some(draw, org_ids, 2)
                 ),
-                observers=tuple(Observer(post=p, text=draw(_maybe(names()))) for p in _some(draw, post_ids, 1)),
+                observers=tuple(
+                    Observer(post=p, text=draw(_maybe(names()))) for p in _some(draw, post_ids, 1)
+                ),
                 functional_links=tuple(
-                    FunctionalLink(organisation=o, text=draw(_maybe(names()))) for o in _some(draw, org_ids, 4)
+                    FunctionalLink(organisation=o, text=draw(_maybe(names())))
+                    for o in _some(draw, org_ids, 4)
                 ),
                 groups=groups,
-                yearly_report=draw(_maybe(st.builds(YearlyReport, contents=items(), text=_maybe(names())))),
+                yearly_report=draw(
+                    _maybe(st.builds(YearlyReport, contents=items(), text=_maybe(names())))
+                ),
                 review=draw(
                     _maybe(
                         st.builds(
@@ -323,14 +343,19 @@ def datasets(
                             text=_maybe(names()),
                             support_in_kind=st.just(
                                 tuple(
-                                    SupportInKind(organisation=o, provides=tuple(draw(st.lists(names(), max_size=2))))
+                                    SupportInKind(
+                                        organisation=o,
+                                        provides=tuple(draw(st.lists(names(), max_size=2))),
+                                    )
                                     for o in _some(draw, org_ids, 1)
                                 )
                             ),
                         )
                     )
                 ),
-                training=draw(_maybe(st.builds(Training, elements=items(), charging=_maybe(names())))),
+                training=draw(
+                    _maybe(st.builds(Training, elements=items(), charging=_maybe(names())))
+                ),
                 procedures=draw(
                     _maybe(
                         st.builds(

@@ -7,11 +7,11 @@ import json
 import jsonschema
 import pytest
 from hypothesis import given
-from strategies import datasets
 
 from safeguarding_model.io import dumps, example_names, load, loads
 from safeguarding_model.io.schema import json_schema
 from safeguarding_model.model import Dataset
+from strategies import datasets
 
 VALIDATOR = jsonschema.Draft202012Validator(json_schema())
 

@@ -26,7 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="safeguarding-model",
-        description="Read, check and export the arrangements of safeguarding children partnerships.",
+        description="Read, check and export the arrangements of safeguarding children "
+        "partnerships.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -53,5 +54,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
-
-

@@ -21,7 +21,10 @@ def add_source(parser: argparse.ArgumentParser) -> None:
 def add_format(parser: argparse.ArgumentParser, *choices: str) -> None:
     """--format, text for people by default."""
     parser.add_argument(
-        "--format", choices=choices, default=choices[0], help=f"output format (default {choices[0]})"
+        "--format",
+        choices=choices,
+        default=choices[0],
+        help=f"output format (default {choices[0]})",
     )
 
 

@@ -23,7 +23,11 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     found = examples()
     if args.format == "json":
-        print(json.dumps([{"name": e.name, "title": e.title, "source": e.source} for e in found], indent=2))
+        print(
+            json.dumps(
+                [{"name": e.name, "title": e.title, "source": e.source} for e in found], indent=2
+            )
+        )
         return 0
     width = max(len(e.name) for e in found)
     for example in found:

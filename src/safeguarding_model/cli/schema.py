@@ -13,9 +13,12 @@ def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "schema",
         help="print the JSON Schema of the file format",
-        description="Print the JSON Schema (draft 2020-12) of the file format, for editors and validators.",
+        description="Print the JSON Schema (draft 2020-12) of the file format, for editors "
+        "and validators.",
     )
-    parser.add_argument("-o", "--output", metavar="PATH", help="the file to write (default: standard output)")
+    parser.add_argument(
+        "-o", "--output", metavar="PATH", help="the file to write (default: standard output)"
+    )
     parser.set_defaults(run=run)
 
 

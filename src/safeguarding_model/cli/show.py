@@ -49,11 +49,17 @@ def render(data: dict[str, Any]) -> str:
     title = head["name"] + (f" ({head['short_name']})" if head["short_name"] else "")
     out = [title, "=" * len(title), f"Follows {head['guidance_title']}."]
     if head["source"]:
-        out.append(f"Source: {head['source']['title']}, {head['source']['published'] or 'date not stated'}.")
+        out.append(
+            f"Source: {head['source']['title']}, "
+            f"{head['source']['published'] or 'date not stated'}."
+        )
     out.append("")
     out += _lines(
         "Lead safeguarding partners",
-        [f"{_words(p['role'])}: {p.get('text') or p['organisation_name']}" for p in data["lead_partners"]],
+        [
+            f"{_words(p['role'])}: {p.get('text') or p['organisation_name']}"
+            for p in data["lead_partners"]
+        ],
     )
     out += _lines(
         "Delegated safeguarding partners",
@@ -63,7 +69,10 @@ def render(data: dict[str, Any]) -> str:
     out += _lines("Independent scrutineer", [s["text"] for s in data["scrutineers"]])
     out += _lines(
         "Relevant agencies",
-        [a["name"] + (" (see footnote)" if a["footnote"] else "") for a in data["relevant_agencies"]],
+        [
+            a["name"] + (" (see footnote)" if a["footnote"] else "")
+            for a in data["relevant_agencies"]
+        ],
     )
     out += _lines("Functional links", [link["name"] for link in data["functional_links"]])
     out.append(f"Groups ({len(data['groups'])})")
@@ -82,5 +91,8 @@ def render(data: dict[str, Any]) -> str:
         if not group["reports_to"] and not group["escalates_to"]:
             out.append("    reports to: not stated in the source")
     if data["not_stated"]:
-        out += ["", "Not stated in the source: " + ", ".join(_words(f) for f in data["not_stated"]) + "."]
+        out += [
+            "",
+            "Not stated in the source: " + ", ".join(_words(f) for f in data["not_stated"]) + ".",
+        ]
     return "\n".join(out)

@@ -30,7 +30,12 @@ def run(args: argparse.Namespace) -> int:
         dataset = load_source(args.source)
     except LoadError as error:
         if args.format == "json":
-            print(json.dumps({"valid": False, "problems": [attrs.asdict(p) for p in error.problems]}, indent=2))
+            print(
+                json.dumps(
+                    {"valid": False, "problems": [attrs.asdict(p) for p in error.problems]},
+                    indent=2,
+                )
+            )
         else:
             print(str(error), file=sys.stderr)
         return 2

@@ -17,18 +17,26 @@ def _words(value: str) -> str:
     return value.replace("-", " ")
 
 
-def chair_text(chair: Chair, partnership: Partnership | None, dataset: Dataset, index: dict[str, Entity]) -> str:
+def chair_text(
+    chair: Chair, partnership: Partnership | None, dataset: Dataset, index: dict[str, Entity]
+) -> str:
     """Who chairs, in words: a post and holder, the partnership chair, or a nominee."""
     parts = []
     if chair.post:
         parts.append(dataset.name_of(chair.post, index))
     if chair.partnership_chair:
-        holders = [dataset.name_of(c.post, index) for c in (partnership.chairs if partnership else ()) if c.post]
+        holders = [
+            dataset.name_of(c.post, index)
+            for c in (partnership.chairs if partnership else ())
+            if c.post
+        ]
         parts.append("the partnership chair" + (f" ({'; '.join(holders)})" if holders else ""))
     if chair.nominated_by:
         parts.append(f"a member nominated by the {dataset.name_of(chair.nominated_by, index)}")
     if chair.rotates_among:
-        parts.append("rotating among " + ", ".join(dataset.name_of(o, index) for o in chair.rotates_among))
+        parts.append(
+            "rotating among " + ", ".join(dataset.name_of(o, index) for o in chair.rotates_among)
+        )
     text = "; ".join(parts)
     return text if chair.role.value == "chair" else f"{_words(chair.role.value)}: {text}"
 
@@ -67,7 +75,10 @@ def summary(dataset: Dataset, partnership: Partnership) -> dict[str, Any]:
             "short_name": partnership.short_name,
             "guidance": partnership.guidance.value,
             "guidance_title": partnership.guidance.title,
-            "source": {"title": source.title, "published": str(source.published) if source.published else None}
+            "source": {
+                "title": source.title,
+                "published": str(source.published) if source.published else None,
+            }
             if source
             else None,
         },
@@ -76,7 +87,15 @@ def summary(dataset: Dataset, partnership: Partnership) -> dict[str, Any]:
                 "role": lead.role.value,
                 "organisation": lead.organisation,
                 "organisation_name": name(lead.organisation, index),
-                **({k: v for k, v in _post(lead.post, dataset, index).items() if k != "organisation"} if lead.post else {}),
+                **(
+                    {
+                        k: v
+                        for k, v in _post(lead.post, dataset, index).items()
+                        if k != "organisation"
+                    }
+                    if lead.post
+                    else {}
+                ),
             }
             for lead in partnership.lead_partners
         ],

@@ -29,7 +29,12 @@ class StructureProblem(SafeguardingModelError, ValueError):
     """A value of the wrong shape or type, found while structuring."""
 
     def __init__(
-        self, expected: str, found: object, *, hint: str | None = None, suggestion: str | None = None
+        self,
+        expected: str,
+        found: object,
+        *,
+        hint: str | None = None,
+        suggestion: str | None = None,
     ) -> None:
         self.expected = expected
         self.found = found
@@ -106,7 +111,9 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
         suggestion = closest(value, values) if isinstance(value, str) else None
         expected = "one of " + ", ".join(f"`{v}`" for v in values)
         if suggestion and len(values) > 8:
-            expected = f"one of the {len(values)} values of {cls.__name__} (docs/format.md lists them)"
+            expected = (
+                f"one of the {len(values)} values of {cls.__name__} (docs/format.md lists them)"
+            )
         raise StructureProblem(expected, value, suggestion=suggestion) from None
 
     return structure
@@ -137,14 +144,18 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
         def structure(value: object, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
-                raise StructureProblem("a list", value, hint="write each entry on a line starting with -")
+                raise StructureProblem(
+                    "a list", value, hint="write each entry on a line starting with -"
+                )
             out = []
             errors: list[Exception] = []
             for index, entry in enumerate(value):
                 try:
                     out.append(handler(entry, inner))
                 except Exception as error:  # collected and re-raised below
-                    error.add_note(cattrs.errors.IterableValidationNote(f"@ index {index}", index, inner))
+                    error.add_note(
+                        cattrs.errors.IterableValidationNote(f"@ index {index}", index, inner)
+                    )
                     errors.append(error)
             if errors:
                 raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
@@ -155,7 +166,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook_factory(_is_tuple, tuple_hook)
 
     def class_hook(cls: type) -> Callable[[object, type], Any]:
-        generated = make_dict_structure_fn(
+        generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
             cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
         )
 
@@ -167,15 +178,17 @@ def configure_converter(converter: cattrs.Converter) -> None:
         return structure
 
     def unstructure_class(cls: type) -> Callable[[Any], Any]:
-        overrides = {}
-        if cls is Dataset:
-            overrides["schema"] = override(omit_if_default=False)
-        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **overrides)
+        if cls is Dataset:  # the format version is always written
+            return make_dict_unstructure_fn(
+                cls, converter, _cattrs_omit_if_default=True, schema=override(omit_if_default=False)
+            )
+        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
 
     def structure_item(value: object, _: type) -> Item:
         if isinstance(value, str):
             return Item(text=value)
-        return item_from_mapping(value, Item)
+        item: Item = item_from_mapping(value, Item)
+        return item
 
     item_from_mapping = class_hook(Item)
     converter.register_structure_hook(Item, structure_item)

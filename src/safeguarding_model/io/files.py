@@ -85,7 +85,12 @@ class _Text:
             self._positions = positions_of(self.text, name=self.name, limits=self.limits)
         line, column = locate(self._positions, path)
         return Problem(
-            message=message, file=self.name, line=line, column=column, path=path_text(path), **fields
+            message=message,
+            file=self.name,
+            line=line,
+            column=column,
+            path=path_text(path),
+            **fields,
         )
 
 
@@ -134,9 +139,7 @@ def load(source: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> 
 
 
 def _data_files(folder: FsPath) -> list[FsPath]:
-    return sorted(
-        p for p in folder.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file()
-    )
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file())
 
 
 def _read(path: FsPath, limits: Limits) -> _Text:
@@ -144,7 +147,11 @@ def _read(path: FsPath, limits: Limits) -> _Text:
         size = path.stat().st_size
         if size > limits.max_bytes:
             raise LoadError(
-                [Problem(message=f"the file is larger than {limits.max_bytes} bytes", file=str(path))]
+                [
+                    Problem(
+                        message=f"the file is larger than {limits.max_bytes} bytes", file=str(path)
+                    )
+                ]
             )
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
@@ -160,7 +167,12 @@ def _structure(source: _Text) -> Dataset:
     data = read_text(source.text, format=source.format, name=source.name, limits=source.limits)
     if data is None:
         raise LoadError(
-            [Problem(message="the file is empty; start it with `schema: safeguarding-model/1`", file=source.name)]
+            [
+                Problem(
+                    message="the file is empty; start it with `schema: safeguarding-model/1`",
+                    file=source.name,
+                )
+            ]
         )
     if isinstance(data, dict) and "schema" not in data:
         raise LoadError(
@@ -203,7 +215,11 @@ def _problems(source: _Text, error: BaseException, path: Path) -> Iterator[Probl
         if error.hint:
             message += f"; {error.hint}"
         yield source.problem(
-            path, message, expected=error.expected, found=repr(error.found), suggestion=error.suggestion
+            path,
+            message,
+            expected=error.expected,
+            found=repr(error.found),
+            suggestion=error.suggestion,
         )
     elif isinstance(error, RuleError):
         yield source.problem(path, error.message)
@@ -226,11 +242,11 @@ def _merge(datasets: Iterable[Dataset]) -> Dataset:
     if len(parts) == 1:
         return parts[0]
     return Dataset(
-        **{
-            field.name: tuple(item for part in parts for item in getattr(part, field.name))
-            for field in attrs.fields(Dataset)
-            if field.name != "schema"
-        }
+        organisations=tuple(o for part in parts for o in part.organisations),
+        people=tuple(p for part in parts for p in part.people),
+        posts=tuple(p for part in parts for p in part.posts),
+        partnerships=tuple(p for part in parts for p in part.partnerships),
+        collaborations=tuple(c for part in parts for c in part.collaborations),
     )
 
 
@@ -270,7 +286,12 @@ def dumps(dataset: Dataset, format: str = "yaml") -> str:
     if format == "yaml":
         dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
         return yaml.dump(
-            data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+            data,
+            Dumper=dumper,
+            sort_keys=False,
+            allow_unicode=True,
+            width=100,
+            default_flow_style=False,
         )
     raise UsageError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
 

@@ -10,6 +10,7 @@ a second time with ``positions`` set.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any
 
@@ -19,7 +20,16 @@ from yaml.nodes import ScalarNode
 
 from ..errors import LoadError, Problem
 
-__all__ = ["Limits", "Path", "locate", "path_text", "positions_of", "read_json", "read_text", "read_yaml"]
+__all__ = [
+    "Limits",
+    "Path",
+    "locate",
+    "path_text",
+    "positions_of",
+    "read_json",
+    "read_text",
+    "read_yaml",
+]
 
 Path = tuple[str | int, ...]
 
@@ -180,7 +190,8 @@ def read_yaml(
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if event.tag not in _COLLECTION_TAGS:
                     problem(
-                        f"the tag `{_short_tag(event.tag)}` is not allowed: files hold plain data only",
+                        f"the tag `{_short_tag(event.tag)}` is not allowed: "
+                        "files hold plain data only",
                         event.start_mark,
                         path=path_text(here()),
                     )
@@ -308,13 +319,13 @@ def read_text(text: str, *, format: str, name: str, limits: Limits = DEFAULT_LIM
     return read_yaml(text, name=name, limits=limits)
 
 
-def positions_of(text: str, *, name: str, limits: Limits = DEFAULT_LIMITS) -> dict[Path, tuple[int, int]]:
+def positions_of(
+    text: str, *, name: str, limits: Limits = DEFAULT_LIMITS
+) -> dict[Path, tuple[int, int]]:
     """Every path in a YAML or JSON document with its (line, column); empty if unreadable."""
     positions: dict[Path, tuple[int, int]] = {}
-    try:
+    with contextlib.suppress(LoadError):
         read_yaml(text, name=name, limits=limits, positions=positions)
-    except LoadError:
-        pass
     return positions
 
 

@@ -127,8 +127,9 @@ def check_references(dataset: Dataset) -> list[Dangling]:
             found.append(
                 Dangling(
                     path=(*path, "id"),
-                    message=f"the id `{entity.id}` is used twice (first by the {kind_of[entity.id]} "
-                    f"at {path_text(first_path[entity.id])}); ids must be unique in a file or folder",
+                    message=f"the id `{entity.id}` is used twice (first by the "
+                    f"{kind_of[entity.id]} at {path_text(first_path[entity.id])}); "
+                    "ids must be unique in a file or folder",
                     found=entity.id,
                 )
             )
@@ -139,7 +140,7 @@ def check_references(dataset: Dataset) -> list[Dangling]:
     for key, kind in kind_of.items():
         ids_by_kind.setdefault(kind, []).append(key)
 
-    def check(path: Path, subject: str, value: object, parent_field: str | None) -> None:
+    def check(path: Path, subject: str, value: Any, parent_field: str | None) -> None:
         spec = _REFERENCES.get(type(value), {})
         for field in attrs.fields(type(value)):
             current = getattr(value, field.name)

@@ -51,7 +51,7 @@ def json_schema_text() -> str:
 
 
 def _describe(cls: type) -> str:
-    return " ".join(inspect.cleandoc(cls.__doc__ or "").split())
+    return " ".join(inspect.cleandoc(cls.__doc__ or "").split()).replace("``", "`")
 
 
 def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
@@ -118,7 +118,87 @@ def _type_schema(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
             defs[name] = {}  # placeholder against recursion (Item holds Items)
             body = _class_schema(type_, defs)
             if type_ is Item:
-                body = {"description": body["description"], "anyOf": [{"type": "string", "minLength": 1}, body]}
+                body = {
+                    "description": body["description"],
+                    "anyOf": [{"type": "string", "minLength": 1}, body],
+                }
             defs[name] = body
         return {"$ref": f"#/$defs/{name}"}
     raise TypeError(f"no JSON Schema for {type_!r}")
+
+
+def format_reference() -> str:
+    """Markdown listing every kind of entry in a file, its fields and the allowed values.
+
+    ``docs/format-reference.md`` is this text; a test keeps the two the same.
+    """
+    schema = json_schema()
+    defs = schema["$defs"]
+    out = [
+        "# File format reference",
+        "",
+        "Generated from the model by `safeguarding_model.io.schema.format_reference()`;",
+        "do not edit by hand. [format.md](format.md) explains how the parts fit together.",
+        "",
+        f"Every file starts with `schema: {SCHEMA}`. Fields marked *required* must be",
+        "given; the others may be left out. An *id* is lower-case letters, digits and",
+        "single hyphens, unique in the file or folder.",
+        "",
+    ]
+    out += _object_section("Dataset", schema, defs)
+    for name, body in defs.items():
+        if "enum" not in body:
+            out += _object_section(name, body, defs)
+    out += ["## Allowed values", ""]
+    for name, body in defs.items():
+        if "enum" in body:
+            out += [
+                f"### {name}",
+                "",
+                body["description"],
+                "",
+                ", ".join(f"`{v}`" for v in body["enum"]),
+                "",
+            ]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _object_section(name: str, body: dict[str, Any], defs: dict[str, Any]) -> list[str]:
+    if "anyOf" in body and "properties" not in body:  # Item: text, or text with points
+        body = next(option for option in body["anyOf"] if "properties" in option)
+        lead = "Written as plain text, or as a mapping with these fields when it has points."
+    else:
+        lead = ""
+    out = [f"## {name}", "", body.get("description", ""), ""]
+    if lead:
+        out += [lead, ""]
+    out += ["| field | type | |", "|---|---|---|"]
+    required = set(body.get("required", ()))
+    for field, prop in body["properties"].items():
+        out.append(
+            f"| `{field}` | {_type_text(prop)} | {'required' if field in required else ''} |"
+        )
+    return [*out, ""]
+
+
+def _type_text(prop: dict[str, Any]) -> str:
+    if "$ref" in prop:
+        target = prop["$ref"].rsplit("/", 1)[1]
+        return f"[{target}](#{target.lower()})"
+    if "const" in prop:
+        return f"`{prop['const']}`"
+    if prop.get("description") == _DATE["description"]:
+        return "date (2024, 2024-09 or 2024-09-30)"
+    if "anyOf" in prop:
+        options = [_type_text(p) for p in prop["anyOf"] if p.get("type") != "null"]
+        return " or ".join(dict.fromkeys(options))
+    kind = prop.get("type")
+    if kind == "array":
+        return f"list of {_type_text(prop['items'])}"
+    if kind == "string":
+        if prop.get("pattern") == SLUG_PATTERN:
+            return "id"
+        return "text"
+    if kind == "integer":
+        return "whole number"
+    return {"boolean": "true or false", "null": "nothing"}.get(str(kind), str(kind))

@@ -4,7 +4,6 @@ partnerships and collaborations that refer to them."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Union
 
 import attrs
 
@@ -19,7 +18,7 @@ __all__ = ["SCHEMA", "Dataset", "Entity"]
 SCHEMA = "safeguarding-model/1"
 """The format version that files declare in their ``schema`` field."""
 
-Entity = Union[Organisation, Person, Post, Partnership, Collaboration, Group]
+Entity = Organisation | Person | Post | Partnership | Collaboration | Group
 
 
 def _check_schema(instance: object, attribute: object, value: object) -> None:
@@ -44,7 +43,8 @@ class Dataset:
 
     def groups(self) -> Iterator[tuple[Partnership | Collaboration, Group]]:
         """Every group with the partnership or collaboration it belongs to."""
-        for owner in (*self.partnerships, *self.collaborations):
+        owners: tuple[Partnership | Collaboration, ...] = (*self.partnerships, *self.collaborations)
+        for owner in owners:
             for group in owner.groups:
                 yield owner, group
 

@@ -9,13 +9,13 @@ import attrs
 from .values import (
     Cadence,
     FieldError,
-    RuleError,
     Item,
     PartialDate,
+    RuleError,
+    check_dates,
     check_id,
     check_ids,
     check_text,
-    check_dates,
     optional_id,
 )
 
@@ -132,10 +132,13 @@ class Member:
     def __attrs_post_init__(self) -> None:
         named = [bool(self.post), bool(self.organisation), bool(self.chair_of), bool(self.role)]
         if sum(named) > 1:
-            raise RuleError("a member names one of post, organisation, chair_of or role, not several")
+            raise RuleError(
+                "a member names one of post, organisation, chair_of or role, not several"
+            )
         if not any(named) and not self.text:
             raise RuleError(
-                "a member needs a post, organisation, chair_of, role, or a text describing the member"
+                "a member needs a post, organisation, chair_of, role, "
+                "or a text describing the member"
             )
         check_dates(self)
 

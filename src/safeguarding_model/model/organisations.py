@@ -6,7 +6,7 @@ import enum
 
 import attrs
 
-from .values import FieldError, PartialDate, check_id, check_text, check_dates, optional_id
+from .values import FieldError, PartialDate, check_dates, check_id, check_text, optional_id
 
 __all__ = ["Organisation", "OrganisationKind", "Person", "Post"]
 
@@ -115,7 +115,9 @@ class Post:
         if self.acting and self.holder is None:
             raise FieldError("acting", "a holder who is acting up", None)
         if self.independent and self.organisation is not None:
-            raise FieldError("independent", "no organisation for an independent post", self.organisation)
+            raise FieldError(
+                "independent", "no organisation for an independent post", self.organisation
+            )
         check_dates(self)
 
     @property

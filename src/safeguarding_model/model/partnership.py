@@ -7,7 +7,17 @@ import enum
 import attrs
 
 from .groups import Chair, Group
-from .values import FieldError, Item, RuleError, PartialDate, check_dates, check_id, check_ids, check_text, optional_id
+from .values import (
+    FieldError,
+    Item,
+    PartialDate,
+    RuleError,
+    check_dates,
+    check_id,
+    check_ids,
+    check_text,
+    optional_id,
+)
 
 __all__ = [
     "Area",
@@ -204,7 +214,9 @@ class ReviewSchedule:
 
     def __attrs_post_init__(self) -> None:
         if self.then_every_years is not None and self.then_every_years < 1:
-            raise FieldError("then_every_years", "a whole number of years, 1 or more", self.then_every_years)
+            raise FieldError(
+                "then_every_years", "a whole number of years, 1 or more", self.then_every_years
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -277,7 +289,12 @@ class Partnership:
     not_stated: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
-        names = {a.name for a in attrs.fields(Partnership)} - {"id", "name", "guidance", "not_stated"}
+        names = {a.name for a in attrs.fields(Partnership)} - {
+            "id",
+            "name",
+            "guidance",
+            "not_stated",
+        }
         for field in self.not_stated:
             if field not in names:
                 raise FieldError("not_stated", "names of this partnership's fields", field)

@@ -198,9 +198,9 @@ def items(*texts: str) -> tuple[Item, ...]:
     return tuple(Item(text=t) for t in texts)
 
 
-def check_dates(instance: object) -> None:
+def check_dates(instance: Any) -> None:
     """A post-init check that an entity's ``end`` is not before its ``start``."""
-    start: PartialDate | None = getattr(instance, "start")
-    end: PartialDate | None = getattr(instance, "end")
+    start: PartialDate | None = instance.start
+    end: PartialDate | None = instance.end
     if start is not None and end is not None and end.last_day() < start.first_day():
         raise FieldError("end", f"a date on or after the start, {start}", str(end))
