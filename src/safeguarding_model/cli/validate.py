@@ -50,5 +50,10 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps({"valid": True, "counts": counts}, indent=2))
     else:
-        print(f"{args.source}: valid (" + ", ".join(f"{n} {k}" for k, n in counts.items()) + ")")
+        listed = ", ".join(f"{n} {k if n != 1 else _singular(k)}" for k, n in counts.items())
+        print(f"{args.source}: valid ({listed})")
     return 0
+
+
+def _singular(plural: str) -> str:
+    return "person" if plural == "people" else plural.removesuffix("s")

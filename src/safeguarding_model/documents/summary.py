@@ -126,6 +126,7 @@ def summary(dataset: Dataset, partnership: Partnership) -> dict[str, Any]:
                 "joint_with": [{"id": j, "name": name(j, index)} for j in group.joint_with],
                 "reports_to": [_line(line, dataset, index) for line in group.reports_to],
                 "escalates_to": [_line(line, dataset, index) for line in group.escalates_to],
+                "not_stated": list(group.not_stated),
             }
             for group in partnership.groups
         ],

@@ -15,6 +15,7 @@ from .values import (
     check_dates,
     check_id,
     check_ids,
+    check_not_stated,
     check_text,
     optional_id,
 )
@@ -186,7 +187,8 @@ class Group:
     ``parent`` is the group this one sits under (a group under a subgroup);
     ``joint_with`` lists the boards or partnerships (organisation or partnership
     ids) with which it is run jointly. ``reports_to`` and ``escalates_to`` keep the
-    lines in document order.
+    lines in document order. ``not_stated`` names the fields the source does not
+    give (a cadence, a reporting line), so that "not said" is never read as "none".
     """
 
     id: str = attrs.field(validator=check_id)
@@ -206,11 +208,13 @@ class Group:
     escalates_to: tuple[Line, ...] = ()
     start: PartialDate | None = None
     end: PartialDate | None = None
+    not_stated: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         if self.parent == self.id:
             raise FieldError("parent", "another group's id", self.parent)
         check_dates(self)
+        check_not_stated(self)
 
     @property
     def label(self) -> str:

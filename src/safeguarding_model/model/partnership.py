@@ -15,6 +15,7 @@ from .values import (
     check_dates,
     check_id,
     check_ids,
+    check_not_stated,
     check_text,
     optional_id,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "Procedures",
     "RelevantAgency",
     "ReviewSchedule",
+    "Scope",
     "Scrutineer",
     "SectorRepresentation",
     "Source",
@@ -40,6 +42,13 @@ __all__ = [
     "Training",
     "YearlyReport",
 ]
+
+
+class Scope(enum.Enum):
+    """Whom a partnership safeguards: children, or children and adults (all-age)."""
+
+    CHILDREN = "children"
+    ALL_AGE = "all-age"
 
 
 class GuidanceEdition(enum.Enum):
@@ -111,6 +120,7 @@ class Scrutineer:
 
     post: str = attrs.field(validator=check_id)
     functions: tuple[Item, ...] = ()
+    text: str | None = attrs.field(default=None, validator=check_text)
     start: PartialDate | None = None
     end: PartialDate | None = None
 
@@ -258,7 +268,8 @@ class Partnership:
     """A partnership's arrangements as published.
 
     Everything that points elsewhere does so by id; ids are resolved when a file is
-    loaded. ``not_stated`` lists the fields the source document does not give, so
+    loaded. ``scope`` is ``all-age`` for a partnership merged with the adults' board.
+    ``not_stated`` lists the fields the source document does not give, so
     that "not said" is never confused with "none".
     """
 
@@ -267,6 +278,7 @@ class Partnership:
     short_name: str | None = attrs.field(default=None, validator=check_text)
     former_names: tuple[str, ...] = ()
     guidance: GuidanceEdition
+    scope: Scope = Scope.CHILDREN
     source: Source | None = None
     area: Area | None = None
     lead_partners: tuple[LeadPartner, ...] = ()
@@ -289,15 +301,7 @@ class Partnership:
     not_stated: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
-        names = {a.name for a in attrs.fields(Partnership)} - {
-            "id",
-            "name",
-            "guidance",
-            "not_stated",
-        }
-        for field in self.not_stated:
-            if field not in names:
-                raise FieldError("not_stated", "names of this partnership's fields", field)
+        check_not_stated(self)
 
     @property
     def label(self) -> str:

@@ -20,6 +20,7 @@ __all__ = [
     "PartialDate",
     "RuleError",
     "check_dates",
+    "check_not_stated",
     "check_id",
     "check_ids",
     "check_text",
@@ -196,6 +197,24 @@ class Item:
 def items(*texts: str) -> tuple[Item, ...]:
     """Items from plain texts (a convenience for code and tests)."""
     return tuple(Item(text=t) for t in texts)
+
+
+def check_not_stated(instance: Any) -> None:
+    """A post-init check of ``not_stated``: names of optional fields that are left out."""
+    fields = {field.name: field for field in attrs.fields(type(instance))}
+    noun = type(instance).__name__.lower()
+    seen: set[str] = set()
+    for name in instance.not_stated:
+        field = fields.get(name)
+        if field is None or field.default is attrs.NOTHING or name == "not_stated":
+            raise FieldError("not_stated", f"names of this {noun}'s optional fields", name)
+        if name in seen:
+            raise FieldError("not_stated", "each field once", name)
+        seen.add(name)
+        if getattr(instance, name) != field.default:
+            raise FieldError(
+                "not_stated", f"only fields that are left out, but `{name}` is given", name
+            )
 
 
 def check_dates(instance: Any) -> None:
