@@ -7,6 +7,7 @@ naive exporters: quotes, brackets, markup, backslashes, newlines and non-Latin l
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from hypothesis import strategies as st
@@ -75,13 +76,16 @@ NASTY = (
 _letters = st.characters(codec="utf-8", exclude_categories=("Cs",))
 
 
+@functools.cache
 def names() -> st.SearchStrategy[str]:
     """Non-blank text, often with characters that need escaping."""
     plain = st.text(_letters, min_size=1, max_size=30).filter(lambda s: s.strip() != "")
     return st.one_of(st.sampled_from(NASTY), plain)
 
 
+@functools.cache
 def partial_dates() -> st.SearchStrategy[PartialDate]:
+    """Dates given to the year, the month or the day."""
     return st.builds(
         lambda y, m, d, precision: PartialDate(
             year=y,
@@ -95,6 +99,7 @@ def partial_dates() -> st.SearchStrategy[PartialDate]:
     )
 
 
+@functools.cache
 def items(max_size: int = 3, depth: int = 1) -> st.SearchStrategy[tuple[Item, ...]]:
     leaf = st.builds(Item, text=names())
     if depth > 0:
@@ -104,12 +109,22 @@ def items(max_size: int = 3, depth: int = 1) -> st.SearchStrategy[tuple[Item, ..
     return st.lists(node, max_size=max_size).map(tuple)
 
 
+@functools.cache
+def _enum(values: Any) -> st.SearchStrategy[Any]:
+    return st.sampled_from(values)
+
+
+@functools.cache
 def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.one_of(st.none(), strategy)
 
 
 def _pick(draw: st.DrawFn, ids: list[str]) -> str | None:
     return draw(st.sampled_from(ids)) if ids else None
+
+
+def _maybe_pick(draw: st.DrawFn, ids: list[str]) -> str | None:
+    return None if not ids or draw(st.booleans()) else draw(st.sampled_from(ids))
 
 
 def _some(draw: st.DrawFn, ids: list[str], max_size: int = 3) -> tuple[str, ...]:
@@ -142,12 +157,12 @@ def datasets(
     org_ids = [f"org-{i}" for i in range(n_orgs)]
     organisations = []
     for i, oid in enumerate(org_ids):
-        parent = draw(_maybe(st.sampled_from(org_ids[:i]))) if i else None
+        parent = _maybe_pick(draw, org_ids[:i]) if i else None
         organisations.append(
             Organisation(
                 id=oid,
                 name=draw(names()),
-                kind=draw(st.sampled_from(OrganisationKind)),
+                kind=draw(_enum(OrganisationKind)),
                 short_name=draw(_maybe(names())),
                 parent=parent,
                 former_names=tuple(draw(st.lists(names(), max_size=2))),
@@ -160,7 +175,7 @@ def datasets(
     posts = []
     for pid in post_ids:
         independent = draw(st.booleans())
-        holder = draw(_maybe(st.sampled_from(person_ids))) if person_ids else None
+        holder = _maybe_pick(draw, person_ids) if person_ids else None
         posts.append(
             Post(
                 id=pid,
@@ -189,7 +204,7 @@ def datasets(
             choice = draw(st.integers(0, 3))
             chairs.append(
                 Chair(
-                    role=draw(st.sampled_from(ChairRole)),
+                    role=draw(_enum(ChairRole)),
                     post=_pick(draw, post_ids) if choice == 0 else None,
                     partnership_chair=choice == 1,
                     nominated_by=_pick(draw, all_groups) if choice == 2 else None,
@@ -205,9 +220,9 @@ def datasets(
                     post=_pick(draw, post_ids) if choice == 0 else None,
                     organisation=_pick(draw, org_ids) if choice == 1 else None,
                     chair_of=(_some(draw, all_groups) or (gid,)) if choice == 2 else (),
-                    role=draw(st.sampled_from(PartnershipRole)) if choice == 3 else None,
+                    role=draw(_enum(PartnershipRole)) if choice == 3 else None,
                     text=draw(names()) if choice == 4 else draw(_maybe(names())),
-                    capacity=draw(st.sampled_from(MemberCapacity)),
+                    capacity=draw(_enum(MemberCapacity)),
                     **_dates(draw),
                 )
             )
@@ -216,7 +231,7 @@ def datasets(
             return tuple(
                 Line(
                     to=draw(st.sampled_from(bodies)),
-                    cadence=draw(_maybe(st.sampled_from(Cadence))),
+                    cadence=draw(_maybe(_enum(Cadence))),
                     text=draw(_maybe(names())),
                 )
                 for _ in range(draw(st.integers(0, 2)))
@@ -226,21 +241,21 @@ def datasets(
         return Group(
             id=gid,
             name=draw(names()),
-            kind=draw(st.sampled_from(GroupKind)),
+            kind=draw(_enum(GroupKind)),
             short_name=draw(_maybe(names())),
-            parent=draw(_maybe(st.sampled_from(others))) if others else None,
+            parent=_maybe_pick(draw, others) if others else None,
             joint_with=_some(draw, org_ids + partnership_ids, 2),
             description=draw(_maybe(names())),
             chairs=tuple(chairs),
             members=tuple(members),
-            meets=draw(_maybe(st.sampled_from(Cadence))),
+            meets=draw(_maybe(_enum(Cadence))),
             decision_rule=draw(
                 _maybe(
                     st.builds(
                         DecisionRule,
-                        method=st.sampled_from(DecisionMethod),
-                        fallback=_maybe(st.sampled_from(DecisionMethod)),
-                        voters=_maybe(st.sampled_from(PartnershipRole)),
+                        method=_enum(DecisionMethod),
+                        fallback=_maybe(_enum(DecisionMethod)),
+                        voters=_maybe(_enum(PartnershipRole)),
                         text=_maybe(names()),
                     )
                 )
@@ -262,7 +277,7 @@ def datasets(
                 name=draw(names()),
                 short_name=draw(_maybe(names())),
                 former_names=tuple(draw(st.lists(names(), max_size=1))),
-                guidance=draw(st.sampled_from(GuidanceEdition)),
+                guidance=draw(_enum(GuidanceEdition)),
                 source=draw(
                     _maybe(st.builds(Source, title=names(), published=_maybe(partial_dates())))
                 ),
@@ -282,19 +297,17 @@ def datasets(
                     LeadPartner(
                         role=role,
                         organisation=draw(st.sampled_from(org_ids)),
-                        post=draw(_maybe(st.sampled_from(post_ids))),
+                        post=_maybe_pick(draw, post_ids),
                         text=draw(_maybe(names())),
                     )
-                    for role in draw(
-                        st.lists(st.sampled_from(StatutoryRole), max_size=3, unique=True)
-                    )
+                    for role in draw(st.lists(_enum(StatutoryRole), max_size=3, unique=True))
                 ),
                 delegated_partners=tuple(
-                    DelegatedPartner(post=post, acts_for=draw(st.sampled_from(StatutoryRole)))
+                    DelegatedPartner(post=post, acts_for=draw(_enum(StatutoryRole)))
                     for post in _some(draw, post_ids, 4)
                 ),
                 chairs=tuple(
-                    Chair(post=post, role=draw(st.sampled_from(ChairRole)))
+                    Chair(post=post, role=draw(_enum(ChairRole)))
                     for post in _some(draw, post_ids, 2)
                 ),
                 scrutineers=tuple(
