@@ -1,0 +1,127 @@
+"""``safeguarding-model query SOURCE VERB [ARGS]``: ask the governance graph a question.
+
+Verbs: ``accountability BODY``, ``escalation FROM TO``, ``chairs [BODY ...]``,
+``sits-on WHO``, ``members BODY`` and ``structure [--strict]``. A body, post or person
+is named by id or by name, case-insensitively. Exit status: 0 answered, 1 no
+escalation route (or, for ``structure``, an error, or with ``--strict`` a warning),
+2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ._common import add_source, load_source
+
+if TYPE_CHECKING:
+    from ..graph import GovernanceGraph
+
+FORMATS = ("text", "json")
+EXIT_NO_ANSWER = 1
+
+Verb = Callable[["GovernanceGraph", argparse.Namespace], tuple[Any, int]]
+
+
+def _accountability(gg: GovernanceGraph, args: argparse.Namespace) -> tuple[Any, int]:
+    return gg.accountability(args.body), 0
+
+
+def _escalation(gg: GovernanceGraph, args: argparse.Namespace) -> tuple[Any, int]:
+    route = gg.escalation(args.start, args.end)
+    return route, 0 if route.found else EXIT_NO_ANSWER
+
+
+def _chairs(gg: GovernanceGraph, args: argparse.Namespace) -> tuple[Any, int]:
+    return gg.chairs(*args.bodies), 0
+
+
+def _sits_on(gg: GovernanceGraph, args: argparse.Namespace) -> tuple[Any, int]:
+    return gg.sits_on(args.who), 0
+
+
+def _members(gg: GovernanceGraph, args: argparse.Namespace) -> tuple[Any, int]:
+    return gg.members(args.body), 0
+
+
+def _structure(gg: GovernanceGraph, args: argparse.Namespace) -> tuple[Any, int]:
+    report = gg.structure()
+    return report, EXIT_NO_ANSWER if report.failed(strict=args.strict) else 0
+
+
+VERBS: dict[str, Verb] = {
+    "accountability": _accountability,
+    "escalation": _escalation,
+    "chairs": _chairs,
+    "sits-on": _sits_on,
+    "members": _members,
+    "structure": _structure,
+}
+
+
+def _add_format(parser: argparse.ArgumentParser, top: bool) -> None:
+    # Accepted before or after the verb; the verb's parser must not reset it.
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text" if top else argparse.SUPPRESS,
+        help="output format (default text)",
+    )
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "query",
+        help="ask the governance graph a question",
+        description="Ask the governance graph of SOURCE a question: the accountability line "
+        "of a body, the escalation route between two bodies, who chairs what, every body "
+        "an organisation, post or person sits on, the members of a body, or the structural "
+        "findings. Name bodies, posts and people by id or by name (case-insensitive). "
+        "Exit status: 0 answered; 1 no escalation route, or structure findings that fail; "
+        "2 bad input.",
+    )
+    add_source(parser)
+    _add_format(parser, top=True)
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
+
+    def verb(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = verbs.add_parser(name, help=help_text, description=help_text)
+        _add_format(sub, top=False)
+        return sub
+
+    sub = verb(
+        "accountability", "the accountability line of a body, up to the lead safeguarding partners"
+    )
+    sub.add_argument(
+        "body", metavar="BODY", help="a group, partnership, collaboration, post or organisation"
+    )
+    sub = verb("escalation", "the escalation route from one body to another")
+    sub.add_argument("start", metavar="FROM", help="the body a concern starts at")
+    sub.add_argument("end", metavar="TO", help="the body it should reach")
+    sub = verb("chairs", "who chairs each partnership and group")
+    sub.add_argument("bodies", metavar="BODY", nargs="*", help="only these bodies (default: all)")
+    sub = verb(
+        "sits-on", "every body an organisation, post or person sits on, and in what capacity"
+    )
+    sub.add_argument("who", metavar="WHO", help="an organisation, post or person")
+    sub = verb("members", "the members of a group, partnership or collaboration, expanded to posts")
+    sub.add_argument("body", metavar="BODY", help="a group, partnership or collaboration")
+    sub = verb(
+        "structure", "structural findings: cycles, bodies reporting to no one, missing chairs, ..."
+    )
+    sub.add_argument("--strict", action="store_true", help="exit 1 on warnings as well as errors")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..graph import build_graph
+
+    graph = build_graph(load_source(args.source))
+    answer, status = VERBS[args.verb](graph, args)
+    if args.format == "json":
+        print(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(str(answer))
+    return status

@@ -1,0 +1,60 @@
+"""The governance graph: a networkx ``MultiDiGraph`` built from a dataset, and the
+questions it answers (accountability lines, escalation routes, chairs, seats,
+memberships and structural findings).
+
+>>> import safeguarding_model as sm
+>>> from safeguarding_model.graph import build_graph
+>>> gg = build_graph(sm.load("isle-of-wight-2024"))
+>>> [step.target.name for step in gg.escalation("PQA", "HIPS Executive Group").steps]
+['Executive Group', 'HIPS Executive Group']
+
+Importing this package imports networkx; ``import safeguarding_model`` does not.
+"""
+
+from .answers import (
+    AccountabilityLine,
+    BodyChairs,
+    ChairInfo,
+    Chairs,
+    EscalationRoute,
+    Finding,
+    MemberEntry,
+    Membership,
+    Ref,
+    Seat,
+    Seats,
+    Step,
+    StructureReport,
+)
+from .build import build_graph
+from .findings import CODES, structure
+from .governance import GovernanceGraph
+from .kinds import EdgeKind, NodeKind
+from .queries import accountability, chairs, escalation, members, sits_on
+
+__all__ = [
+    "CODES",
+    "AccountabilityLine",
+    "BodyChairs",
+    "ChairInfo",
+    "Chairs",
+    "EdgeKind",
+    "EscalationRoute",
+    "Finding",
+    "GovernanceGraph",
+    "MemberEntry",
+    "Membership",
+    "NodeKind",
+    "Ref",
+    "Seat",
+    "Seats",
+    "Step",
+    "StructureReport",
+    "accountability",
+    "build_graph",
+    "chairs",
+    "escalation",
+    "members",
+    "sits_on",
+    "structure",
+]

@@ -1,0 +1,348 @@
+"""The answers of the graph queries: plain, frozen data that carries its sources.
+
+Every answer names the nodes it talks about by id, kind and readable name (``Ref``),
+keeps the document's words where the model has them (``text``), and says when a
+step was derived rather than stated (``derived`` with ``via``). ``to_dict()`` gives
+JSON-ready data; ``str()`` gives the text the command line prints.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "AccountabilityLine",
+    "BodyChairs",
+    "ChairInfo",
+    "Chairs",
+    "EscalationRoute",
+    "Finding",
+    "MemberEntry",
+    "Membership",
+    "Ref",
+    "Seat",
+    "Seats",
+    "Severity",
+    "Step",
+    "StructureReport",
+]
+
+SEVERITIES = ("error", "warning", "info")
+Severity = str
+"""One of ``error``, ``warning`` or ``info``."""
+
+
+def _plain(value: Any) -> Any:
+    if attrs.has(type(value)):
+        return {f.name: _plain(getattr(value, f.name)) for f in attrs.fields(type(value))}
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    return value
+
+
+class _Answer:
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The answer as JSON-ready data (tuples become lists)."""
+        data: dict[str, Any] = _plain(self)
+        return data
+
+
+def _quote(text: str | None, indent: str) -> list[str]:
+    if not text:
+        return []
+    flat = " ".join(text.split())
+    return [f'{indent}"{flat}"']
+
+
+@attrs.frozen(kw_only=True)
+class Ref(_Answer):
+    """A node of the graph: its id, its kind (a ``NodeKind`` value) and its name."""
+
+    id: str
+    kind: str
+    name: str
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.id})"
+
+
+@attrs.frozen(kw_only=True)
+class Step(_Answer):
+    """One step of a line: ``source`` to ``target`` along an edge of ``kind``.
+
+    ``kind`` is an ``EdgeKind`` value, or ``acts-through`` for the step an escalation
+    takes from a partnership to the top body that acts for it. ``derived`` steps are
+    inferred from the model rather than stated in it; ``via`` says how.
+    """
+
+    source: Ref
+    target: Ref
+    kind: str
+    cadence: str | None = None
+    text: str | None = None
+    derived: bool = False
+    via: str | None = None
+
+    def __str__(self) -> str:
+        words = self.kind.replace("-", " ")
+        if self.cadence:
+            words += f" ({self.cadence.replace('-', ' ')})"
+        if self.derived and self.via:
+            words += f" [derived: {self.via}]"
+        return f"{self.source.name} -> {self.target.name}: {words}"
+
+
+@attrs.frozen(kw_only=True)
+class AccountabilityLine(_Answer):
+    """The bodies a body answers to, step by step, up to the lead safeguarding partners.
+
+    ``steps`` are the accountable-to edges above ``body`` in breadth-first order (a
+    body that reports to two bodies has two steps); ``top`` the nodes where the line
+    ends: normally the lead safeguarding partners.
+    """
+
+    body: Ref
+    steps: tuple[Step, ...]
+    top: tuple[Ref, ...]
+
+    def __str__(self) -> str:
+        out = [f"Accountability line of {self.body}"]
+        if not self.steps:
+            out.append("  the data gives no line of accountability above this node")
+        for step in self.steps:
+            out.append(f"  {step}")
+            out += _quote(step.text, "      ")
+        if self.top:
+            out.append("Ends at: " + "; ".join(str(ref) for ref in self.top))
+        return "\n".join(out)
+
+
+@attrs.frozen(kw_only=True)
+class EscalationRoute(_Answer):
+    """How a concern travels from ``start`` to ``end``: escalation lines first, then
+    reporting lines and parent groups; through a partnership by its top body.
+
+    ``found`` is false when no route exists; ``reachable`` lists every body an
+    escalation from ``start`` can reach, nearest first.
+    """
+
+    start: Ref
+    end: Ref
+    found: bool
+    steps: tuple[Step, ...]
+    reachable: tuple[Ref, ...]
+
+    def __str__(self) -> str:
+        if not self.found:
+            out = [f"No escalation route from {self.start} to {self.end}."]
+            if self.reachable:
+                out.append("It can reach: " + "; ".join(str(ref) for ref in self.reachable))
+            else:
+                out.append("The data gives it no escalation or reporting line.")
+            return "\n".join(out)
+        out = [f"Escalation route from {self.start} to {self.end}"]
+        for number, step in enumerate(self.steps, 1):
+            out.append(f"  {number}. {step}")
+            out += _quote(step.text, "       ")
+        if not self.steps:
+            out.append("  (the same body)")
+        return "\n".join(out)
+
+
+@attrs.frozen(kw_only=True)
+class ChairInfo(_Answer):
+    """One chair of a body, as far as the data says who it is.
+
+    ``post`` and ``holder`` are known when the data names the post (directly, or as
+    the partnership chair); ``nominated_by`` and ``rotates_among`` say how a chair
+    is chosen when it does not. ``description`` says it in words; ``text`` keeps the
+    document's words.
+    """
+
+    role: str
+    post: Ref | None = None
+    holder: Ref | None = None
+    organisation: Ref | None = None
+    partnership_chair: bool = False
+    nominated_by: Ref | None = None
+    rotates_among: tuple[Ref, ...] = ()
+    description: str
+    text: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class BodyChairs(_Answer):
+    """A group, partnership or collaboration and its chairs (none when not stated)."""
+
+    body: Ref
+    chairs: tuple[ChairInfo, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Chairs(_Answer):
+    """Who chairs what: every body in the data in order, with its chairs."""
+
+    bodies: tuple[BodyChairs, ...]
+
+    def of(self, key: str) -> BodyChairs:
+        """The entry for a body, by id or name (case-insensitive)."""
+        wanted = key.casefold()
+        for entry in self.bodies:
+            if wanted in (entry.body.id, entry.body.name.casefold()):
+                return entry
+        raise KeyError(key)
+
+    def __str__(self) -> str:
+        out = []
+        for entry in self.bodies:
+            if not entry.chairs:
+                out.append(f"{entry.body}: no chair stated")
+                continue
+            out.append(f"{entry.body}:")
+            for chair in entry.chairs:
+                out.append(f"  {chair.role.replace('-', ' ')}: {chair.description}")
+                out += _quote(chair.text, "    ")
+        return "\n".join(out)
+
+
+@attrs.frozen(kw_only=True)
+class Seat(_Answer):
+    """A place on a body: in what ``capacity``, by which edge ``kind``, and ``through``
+    which post or part of an organisation when it is not held directly."""
+
+    body: Ref
+    capacity: str
+    kind: str
+    through: Ref | None = None
+    text: str | None = None
+    derived: bool = False
+    via: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Seats(_Answer):
+    """Every body an organisation, post or person sits on, in graph order."""
+
+    who: Ref
+    seats: tuple[Seat, ...]
+
+    @property
+    def bodies(self) -> tuple[Ref, ...]:
+        """The bodies, each once, in order."""
+        seen: dict[str, Ref] = {}
+        for seat in self.seats:
+            seen.setdefault(seat.body.id, seat.body)
+        return tuple(seen.values())
+
+    def __str__(self) -> str:
+        count = len(self.bodies)
+        out = [f"{self.who} sits on {count} bod{'y' if count == 1 else 'ies'}"]
+        for seat in self.seats:
+            line = f"  {seat.body.name}: {seat.capacity}"
+            if seat.through:
+                line += f", through {seat.through.name}"
+            if seat.derived and seat.via:
+                line += f" [derived: {seat.via}]"
+            out.append(line)
+        if not self.seats:
+            out.append("  (none in this data)")
+        return "\n".join(out)
+
+
+@attrs.frozen(kw_only=True)
+class MemberEntry(_Answer):
+    """One member of a body, expanded as far as the data allows.
+
+    ``member`` is the post or organisation (``None`` when the document describes the
+    member only in words, or names a role or a chair the data cannot resolve).
+    ``named_as`` says how the document names it: ``post``, ``organisation``,
+    ``role``, ``chair-of``, ``sector``, ``text``, or for a partnership
+    ``lead-partner``, ``delegated-partner``, ``chair``, ``scrutineer``,
+    ``relevant-agency``, ``observer``, and for a collaboration ``member``;
+    ``detail`` gives the role or the group. For a post, ``holder`` and
+    ``organisation``; for a sector, ``represented_by``.
+    """
+
+    member: Ref | None
+    capacity: str
+    named_as: str
+    detail: str | None = None
+    holder: Ref | None = None
+    organisation: Ref | None = None
+    represented_by: tuple[Ref, ...] = ()
+    text: str | None = None
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Membership(_Answer):
+    """The members of a group (or a partnership's or collaboration's members), in
+    document order."""
+
+    body: Ref
+    entries: tuple[MemberEntry, ...]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The ids of the posts and organisations among the members, each once."""
+        return tuple(dict.fromkeys(e.member.id for e in self.entries if e.member))
+
+    def __str__(self) -> str:
+        out = [f"Members of {self.body} ({len(self.entries)} entries)"]
+        for entry in self.entries:
+            if entry.member is not None:
+                head = entry.member.name
+            else:
+                head = " ".join((entry.text or entry.note or "(unnamed)").split())
+            how = entry.named_as.replace("-", " ")
+            if entry.detail:
+                how += f": {entry.detail}"
+            extra = f", {entry.capacity.replace('-', ' ')}" if entry.capacity != "member" else ""
+            out.append(f"  {head} [{how}{extra}]")
+            for rep in entry.represented_by:
+                out.append(f"      represented by {rep.name}")
+            if entry.member is None and entry.note and entry.text:
+                out.append(f"      {entry.note}")
+        if not self.entries:
+            out.append("  (no members stated)")
+        return "\n".join(out)
+
+
+@attrs.frozen(kw_only=True)
+class Finding(_Answer):
+    """A structural problem or remark: a ``code``, a ``severity`` (error, warning or
+    info), a message in words, the bodies involved and the source text if any."""
+
+    code: str
+    severity: Severity
+    message: str
+    bodies: tuple[Ref, ...]
+    text: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.code}: {self.message}"
+
+
+@attrs.frozen(kw_only=True)
+class StructureReport(_Answer):
+    """Every structural finding, errors first."""
+
+    findings: tuple[Finding, ...]
+
+    def of(self, code: str) -> tuple[Finding, ...]:
+        """The findings with this code."""
+        return tuple(f for f in self.findings if f.code == code)
+
+    def failed(self, strict: bool = False) -> bool:
+        """Whether there is an error, or with ``strict`` a warning."""
+        bad = {"error", "warning"} if strict else {"error"}
+        return any(f.severity in bad for f in self.findings)
+
+    def __str__(self) -> str:
+        counts = {s: sum(f.severity == s for f in self.findings) for s in SEVERITIES}
+        head = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
+        return "\n".join([f"Structure: {head}", *(f"  {f}" for f in self.findings)])

@@ -1,0 +1,249 @@
+"""``GovernanceGraph``: the networkx graph of a dataset, wrapped with its questions.
+
+The raw ``networkx.MultiDiGraph`` is ``graph``; ``view(*kinds)`` filters it by edge
+kind. The question methods delegate to ``queries`` and ``findings`` so that each can
+also be called as a function.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from ..errors import UsageError
+from ..model import Dataset, Organisation, Post
+from . import findings, queries
+from .answers import (
+    AccountabilityLine,
+    Chairs,
+    EscalationRoute,
+    Finding,
+    Membership,
+    Ref,
+    Seats,
+    StructureReport,
+)
+from .kinds import EdgeKind, NodeKind
+
+if TYPE_CHECKING:
+    from .index import ModelIndex
+
+__all__ = ["GovernanceGraph"]
+
+
+def edge_kind(value: EdgeKind | str) -> EdgeKind:
+    """An ``EdgeKind`` from itself or its value; a clear error for anything else."""
+    if isinstance(value, EdgeKind):
+        return value
+    try:
+        return EdgeKind(value)
+    except ValueError:
+        choices = [k.value for k in EdgeKind]
+        close = difflib.get_close_matches(str(value), choices, n=1)
+        hint = f" (did you mean `{close[0]}`?)" if close else ""
+        raise UsageError(
+            f"`{value}` is not an edge kind{hint}; the kinds are: {', '.join(choices)}"
+        ) from None
+
+
+def node_kind(value: NodeKind | str) -> NodeKind:
+    """A ``NodeKind`` from itself or its value."""
+    if isinstance(value, NodeKind):
+        return value
+    try:
+        return NodeKind(value)
+    except ValueError:
+        choices = ", ".join(k.value for k in NodeKind)
+        raise UsageError(f"`{value}` is not a node kind; the kinds are: {choices}") from None
+
+
+def _kinds_text(kinds: Iterable[NodeKind]) -> str:
+    words = [k.value for k in kinds]
+    if len(words) == 1:
+        return f"a {words[0]}"
+    return "a " + ", ".join(words[:-1]) + " or " + words[-1]
+
+
+class GovernanceGraph:
+    """A dataset's governance graph and the questions it answers.
+
+    Build one with ``build_graph(dataset)``. Node ids are the model's ids; every node
+    has ``kind`` (a ``NodeKind`` value), ``label`` and ``name``; every edge is keyed
+    by its ``EdgeKind`` value and has ``kind``, ``cadence``, ``text``, ``capacity``,
+    ``derived``, ``via``, ``start`` and ``end`` (``None`` where the model says
+    nothing). ``problems`` lists references the build could not follow.
+    """
+
+    def __init__(
+        self, *, graph: nx.MultiDiGraph, index: ModelIndex, problems: tuple[Finding, ...]
+    ) -> None:
+        self.graph = graph
+        self.index = index
+        self.problems = problems
+        self._names: dict[str, list[str]] | None = None
+        self._spellings: dict[str, str] = {}
+
+    @property
+    def dataset(self) -> Dataset:
+        """The dataset the graph was built from."""
+        return self.index.dataset
+
+    def __repr__(self) -> str:
+        return (
+            f"<GovernanceGraph: {self.graph.number_of_nodes()} nodes, "
+            f"{self.graph.number_of_edges()} edges>"
+        )
+
+    # --- the raw graph ----------------------------------------------------------------
+
+    def view(self, *kinds: EdgeKind | str, incident_only: bool = False) -> Any:
+        """A read-only view of the graph holding only edges of ``kinds``.
+
+        Every node stays in the view unless ``incident_only`` is true, when only the
+        nodes that touch a kept edge do. Kinds are ``EdgeKind`` members or values.
+        """
+        if not kinds:
+            raise UsageError("name at least one edge kind for a view")
+        wanted = frozenset(edge_kind(k).value for k in kinds)
+
+        def keep_edge(source: str, target: str, key: str) -> bool:
+            return key in wanted
+
+        if not incident_only:
+            return nx.subgraph_view(self.graph, filter_edge=keep_edge)
+        touched: set[str] = set()
+        for source, target, key in self.graph.edges(keys=True):
+            if key in wanted:
+                touched.add(source)
+                touched.add(target)
+        return nx.subgraph_view(self.graph, filter_node=touched.__contains__, filter_edge=keep_edge)
+
+    def nodes_of(self, *kinds: NodeKind | str) -> list[str]:
+        """The ids of the nodes of these kinds, in graph order."""
+        wanted = {node_kind(k).value for k in kinds}
+        return [n for n, kind in self.graph.nodes(data="kind") if kind in wanted]
+
+    def ref(self, key: str) -> Ref:
+        """A node's id, kind and name."""
+        data = self.graph.nodes.get(key)
+        if data is None:
+            return Ref(id=key, kind="unknown", name=key)
+        return Ref(id=key, kind=data["kind"], name=data["name"])
+
+    # --- naming nodes -----------------------------------------------------------------
+
+    def _name_table(self) -> dict[str, list[str]]:
+        if self._names is not None:
+            return self._names
+        table: dict[str, list[str]] = {}
+
+        def add(text: str | None, key: str) -> None:
+            if not text:
+                return
+            folded = " ".join(text.split()).casefold()
+            ids = table.setdefault(folded, [])
+            if key not in ids:
+                ids.append(key)
+            self._spellings.setdefault(folded, " ".join(text.split()))
+
+        for key, entity in self.index.entities.items():
+            add(key, key)
+            add(self.graph.nodes[key]["name"], key)
+            add(getattr(entity, "name", None), key)
+            add(getattr(entity, "short_name", None), key)
+            if isinstance(entity, Post):
+                add(entity.title, key)
+                org = self.index.entities.get(entity.organisation or "")
+                if isinstance(org, Organisation):
+                    add(f"{entity.title}, {org.name}", key)
+        self._names = table
+        return table
+
+    def resolve(self, key: str, *kinds: NodeKind | str) -> str:
+        """The id of the node named ``key``: by id, or by name, short name or title,
+        case-insensitively. With ``kinds``, only nodes of those kinds will do.
+
+        Raises ``UsageError`` for an unknown name (with the nearest name), an
+        ambiguous one (with the ids to choose from) or a node of the wrong kind.
+        """
+        allowed = [node_kind(k) for k in kinds]
+        allowed_values = {k.value for k in allowed}
+
+        def fits(node: str) -> bool:
+            return not allowed or self.graph.nodes[node]["kind"] in allowed_values
+
+        if key in self.graph:
+            if fits(key):
+                return key
+            candidates = [key]
+        else:
+            table = self._name_table()
+            candidates = table.get(" ".join(key.split()).casefold(), [])
+            fitting = [c for c in candidates if fits(c)]
+            if len(fitting) == 1:
+                return fitting[0]
+            if len(fitting) > 1:
+                options = "; ".join(f"`{c}` ({self.graph.nodes[c]['name']})" for c in fitting)
+                raise UsageError(
+                    f"{key!r} could mean several things: {options}; name one by its id"
+                )
+        if candidates:
+            found = self.ref(candidates[0])
+            raise UsageError(
+                f"{found} is a {found.kind}; this question needs {_kinds_text(allowed)}"
+            )
+        raise UsageError(self._unknown(key, [k.value for k in allowed]))
+
+    def _unknown(self, key: str, allowed: list[str]) -> str:
+        table = self._name_table()
+        pool = [
+            name
+            for name, ids in table.items()
+            if not allowed or any(self.graph.nodes[i]["kind"] in allowed for i in ids)
+        ]
+        close = difflib.get_close_matches(" ".join(key.split()).casefold(), pool, n=1, cutoff=0.6)
+        what = "nothing" if not allowed else "no " + _kinds_text(map(NodeKind, allowed))[2:]
+        message = f"{what} in this data has the id or name {key!r}"
+        if close:
+            message += f" (did you mean `{self._spellings[close[0]]}`?)"
+        return message
+
+    def find(self, key: str, *kinds: NodeKind | str) -> Ref:
+        """The node named ``key`` (see ``resolve``) as a ``Ref``."""
+        return self.ref(self.resolve(key, *kinds))
+
+    def top_bodies(self, owner: str) -> tuple[Ref, ...]:
+        """The top bodies of a partnership or collaboration: its executive groups, then
+        its partnership boards, that report to no one and sit under no group."""
+        key = self.resolve(owner, NodeKind.PARTNERSHIP, NodeKind.COLLABORATION)
+        return tuple(self.ref(g) for g in self.index.top.get(key, []))
+
+    # --- questions --------------------------------------------------------------------
+
+    def accountability(self, body: str) -> AccountabilityLine:
+        """The accountability line of a body, up to the lead safeguarding partners."""
+        return queries.accountability(self, body)
+
+    def escalation(self, start: str, end: str) -> EscalationRoute:
+        """The escalation route from one body to another."""
+        return queries.escalation(self, start, end)
+
+    def chairs(self, *bodies: str) -> Chairs:
+        """Who chairs each body (only ``bodies`` when given)."""
+        return queries.chairs(self, *bodies)
+
+    def sits_on(self, who: str) -> Seats:
+        """Every body an organisation, post or person sits on, and in what capacity."""
+        return queries.sits_on(self, who)
+
+    def members(self, body: str) -> Membership:
+        """The members of a group, partnership or collaboration, expanded to posts."""
+        return queries.members(self, body)
+
+    def structure(self) -> StructureReport:
+        """Every structural finding: cycles, bodies reporting to no one, groups with no
+        chair, dangling, duplicate or unresolved membership, chairs who are not members."""
+        return findings.structure(self)

@@ -1,0 +1,232 @@
+"""The graph of the shipped Isle of Wight 2024 arrangements, pinned to the document
+(seed 001: Local Safeguarding Arrangements, September 2024, with the HIPS appendix)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import networkx as nx
+import pytest
+
+import safeguarding_model as sm
+from safeguarding_model.graph import EdgeKind, GovernanceGraph, NodeKind, build_graph
+
+
+@pytest.fixture(scope="module")
+def gg() -> GovernanceGraph:
+    return build_graph(sm.load("isle-of-wight-2024"))
+
+
+def _edges(gg: GovernanceGraph, kind: EdgeKind) -> list[tuple[str, str]]:
+    return [(u, v) for u, v, k in gg.graph.edges(keys=True) if k == kind.value]
+
+
+def _into(gg: GovernanceGraph, node: str, kind: EdgeKind) -> list[str]:
+    """The sources of ``node``'s incoming edges of one kind, in insertion order."""
+    return [u for u, _, k in gg.graph.in_edges(node, keys=True) if k == kind.value]
+
+
+def test_the_raw_graph_is_a_multidigraph_with_one_node_per_entity(gg: GovernanceGraph) -> None:
+    assert isinstance(gg.graph, nx.MultiDiGraph)
+    dataset = gg.dataset
+    ids = [entity.id for entity in dataset.entities()]
+    assert list(gg.graph.nodes) == ids
+    counts = {kind: len(gg.nodes_of(kind)) for kind in NodeKind}
+    assert counts == {
+        NodeKind.ORGANISATION: len(dataset.organisations),
+        NodeKind.PERSON: 8,
+        NodeKind.POST: 12,
+        NodeKind.PARTNERSHIP: 1,
+        NodeKind.COLLABORATION: 1,
+        NodeKind.GROUP: 11,
+    }
+
+
+def test_every_node_has_kind_label_and_name(gg: GovernanceGraph) -> None:
+    kinds = {k.value for k in NodeKind}
+    for node, data in gg.graph.nodes(data=True):
+        assert data["kind"] in kinds, node
+        assert isinstance(data["label"], str) and data["label"], node
+        assert isinstance(data["name"], str) and data["name"], node
+    assert gg.graph.nodes["learning-inquiry-group"]["label"] == "LIG"
+    assert gg.graph.nodes["learning-inquiry-group"]["name"] == "Learning Inquiry Group"
+    chair = gg.graph.nodes["director-of-childrens-services"]
+    assert chair["label"] == "Director of Children's Services"
+    assert (
+        chair["name"] == "Ashley Whittaker, Director of Children's Services, Isle of Wight Council"
+    )
+
+
+def test_every_edge_is_keyed_by_its_kind(gg: GovernanceGraph) -> None:
+    kinds = {k.value for k in EdgeKind}
+    for _, _, key, data in gg.graph.edges(keys=True, data=True):
+        assert key in kinds
+        assert data["kind"] == key
+        assert set(data) == {
+            "kind",
+            "cadence",
+            "text",
+            "capacity",
+            "derived",
+            "via",
+            "start",
+            "end",
+        }
+
+
+def test_the_lig_reports_to_the_executive_group_and_the_partnership_board(
+    gg: GovernanceGraph,
+) -> None:
+    lines = [v for u, v in _edges(gg, EdgeKind.REPORTS_TO) if u == "learning-inquiry-group"]
+    assert lines == ["executive-group", "partnership-board"]
+    for target in lines:
+        data = gg.graph.edges["learning-inquiry-group", target, "reports-to"]
+        assert data["cadence"] == "quarterly"
+        assert data["text"].startswith(
+            "The LIG reports quarterly into the Executive Group and Partnership Board"
+        )
+
+
+def test_pqa_reports_six_monthly_and_escalates_to_the_executive_group(gg: GovernanceGraph) -> None:
+    edges = gg.graph.get_edge_data("performance-and-quality-assurance-group", "executive-group")
+    assert set(edges) >= {"reports-to", "escalates-to", "accountable-to"}
+    assert edges["reports-to"]["cadence"] == "six-monthly"
+    assert edges["escalates-to"]["text"] == "Escalate risks to the Executive Group."
+
+
+def test_the_executive_group_escalates_to_the_hips_executive(gg: GovernanceGraph) -> None:
+    assert _edges(gg, EdgeKind.ESCALATES_TO).count(("executive-group", "hips-executive-group")) == 1
+    assert ("hips-executive-group", "hips") in _edges(gg, EdgeKind.PART_OF)
+
+
+def test_the_executive_group_is_chaired_by_the_partnership_chair(gg: GovernanceGraph) -> None:
+    chairs = [u for u, v in _edges(gg, EdgeKind.CHAIRS) if v == "executive-group"]
+    assert chairs == ["director-of-childrens-services"]
+    data = gg.graph.edges["director-of-childrens-services", "executive-group", "chairs"]
+    assert data["derived"] is True
+    assert data["via"] == "the partnership chair"
+    assert ("ashley-whittaker", "director-of-childrens-services") in _edges(gg, EdgeKind.HOLDS_POST)
+    assert ("director-of-childrens-services", "isle-of-wight-scp") in _edges(gg, EdgeKind.CHAIRS)
+
+
+def test_the_workforce_development_group_is_joint_with_the_adults_board(
+    gg: GovernanceGraph,
+) -> None:
+    joint = [(u, v) for u, v in _edges(gg, EdgeKind.JOINT_WITH)]
+    assert joint == [("workforce-development-group", "iow-safeguarding-adults-board")]
+    assert (
+        gg.graph.nodes["iow-safeguarding-adults-board"]["name"] == "IOW Safeguarding Adults Board"
+    )
+
+
+def test_the_constabulary_holds_two_delegated_partner_posts(gg: GovernanceGraph) -> None:
+    constabulary = "hampshire-and-isle-of-wight-constabulary"
+    posts = {u for u, v in _edges(gg, EdgeKind.POST_IN) if v == constabulary}
+    delegated = [u for u, v in _edges(gg, EdgeKind.DELEGATED_PARTNER_OF) if u in posts]
+    assert delegated == ["head-of-specialist-crime-command", "area-commander"]
+    for post in delegated:
+        assert gg.graph.has_edge(post, "chief-constable", "delegates-for")
+
+
+def test_lead_partners_and_accountability_of_the_partnership(gg: GovernanceGraph) -> None:
+    leads = _into(gg, "isle-of-wight-scp", EdgeKind.LEAD_PARTNER_OF)
+    assert sorted(leads) == sorted(
+        [
+            "isle-of-wight-council",
+            "council-chief-executive",
+            "nhs-hampshire-and-isle-of-wight",
+            "icb-chief-executive",
+            "hampshire-and-isle-of-wight-constabulary",
+            "chief-constable",
+        ]
+    )
+    up = [v for u, v in _edges(gg, EdgeKind.ACCOUNTABLE_TO) if u == "isle-of-wight-scp"]
+    assert up == ["council-chief-executive", "icb-chief-executive", "chief-constable"]
+
+
+def test_memberships_are_expanded_from_roles(gg: GovernanceGraph) -> None:
+    members = _into(gg, "executive-group", EdgeKind.MEMBER_OF)
+    assert members == [
+        "director-of-childrens-services",
+        "icb-safeguarding-director",
+        "head-of-specialist-crime-command",
+        "area-commander",
+        "service-director-for-education",
+    ]
+    data = gg.graph.edges["area-commander", "executive-group", "member-of"]
+    assert data["derived"] is True
+    assert data["via"] == "named as the delegated safeguarding partners"
+    board = {u for u, v in _edges(gg, EdgeKind.MEMBER_OF) if v == "partnership-board"}
+    assert (
+        len(board) == 31 + 4 + 1
+    )  # relevant agencies, delegated partners, education subgroup chair
+
+
+def test_relevant_agencies_functional_links_observer_and_scrutineer(gg: GovernanceGraph) -> None:
+    agencies = [u for u, v in _edges(gg, EdgeKind.RELEVANT_AGENCY_OF) if v == "isle-of-wight-scp"]
+    assert len(agencies) == 31
+    links = [v for u, v in _edges(gg, EdgeKind.LINKED_TO) if u == "isle-of-wight-scp"]
+    assert len(links) == 11
+    assert _edges(gg, EdgeKind.OBSERVES) == [
+        ("cabinet-member-for-childrens-services", "isle-of-wight-scp")
+    ]
+    assert _edges(gg, EdgeKind.SCRUTINISES) == [("independent-scrutineer", "isle-of-wight-scp")]
+    assert ("isle-of-wight-council-early-years-team", "early-years-settings") in _edges(
+        gg, EdgeKind.REPRESENTS
+    )
+    assert ("voluntary-sector", "partnership-board") in _edges(gg, EdgeKind.MEMBER_OF)
+
+
+def test_hips_members_and_subgroups(gg: GovernanceGraph) -> None:
+    members = _into(gg, "hips", EdgeKind.COLLABORATES_IN)
+    assert members == ["isle-of-wight-scp", "hampshire-scp", "portsmouth-scp", "southampton-scp"]
+    under = sorted(u for u, v in _edges(gg, EdgeKind.PART_OF) if v == "hips-executive-group")
+    assert under == [
+        "hips-child-exploitation-group",
+        "hips-health-group",
+        "hips-procedures-and-strategy-group",
+    ]
+
+
+def test_two_builds_are_identical() -> None:
+    first = build_graph(sm.load("isle-of-wight-2024")).graph
+    second = build_graph(sm.load("isle-of-wight-2024")).graph
+    assert list(first.nodes(data=True)) == list(second.nodes(data=True))
+    assert list(first.edges(keys=True, data=True)) == list(second.edges(keys=True, data=True))
+
+
+def test_the_2019_arrangements_build_too() -> None:
+    gg = build_graph(sm.load("isle-of-wight-2019"))
+    assert gg.problems == ()
+    leads = [u for u, v, k in gg.graph.edges(keys=True) if k == "lead-partner-of"]
+    assert leads == [
+        "isle-of-wight-council",
+        "hampshire-and-isle-of-wight-partnership-of-ccgs",
+        "hampshire-constabulary",
+    ]
+
+
+def test_view_keeps_only_the_kinds_asked_for(gg: GovernanceGraph) -> None:
+    reporting = gg.view(EdgeKind.REPORTS_TO)
+    assert reporting.number_of_nodes() == gg.graph.number_of_nodes()
+    assert {k for _, _, k in reporting.edges(keys=True)} == {"reports-to"}
+    assert reporting.number_of_edges() == len(_edges(gg, EdgeKind.REPORTS_TO)) == 3
+    membership = gg.view("member-of", incident_only=True)
+    assert "hips-health-group" not in membership
+    assert nx.is_bipartite(nx.Graph(membership))
+
+
+def test_view_rejects_unknown_or_missing_kinds(gg: GovernanceGraph) -> None:
+    with pytest.raises(sm.UsageError, match="did you mean `reports-to`"):
+        gg.view("report-to")
+    with pytest.raises(sm.UsageError, match="at least one"):
+        gg.view()
+
+
+def test_importing_the_package_does_not_import_networkx() -> None:
+    code = "import sys, safeguarding_model; print('networkx' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

@@ -1,0 +1,273 @@
+"""Structural findings: pinned on the shipped data, and made to fire on small models
+built in code, one problem at a time."""
+
+from __future__ import annotations
+
+import pytest
+
+import safeguarding_model as sm
+from safeguarding_model.graph import CODES, GovernanceGraph, build_graph
+from safeguarding_model.model import (
+    Chair,
+    Dataset,
+    DelegatedPartner,
+    Group,
+    GroupKind,
+    GuidanceEdition,
+    LeadPartner,
+    Line,
+    Member,
+    Organisation,
+    OrganisationKind,
+    Partnership,
+    PartnershipRole,
+    Post,
+    StatutoryRole,
+)
+
+
+@pytest.fixture(scope="module")
+def iow() -> GovernanceGraph:
+    return build_graph(sm.load("isle-of-wight-2024"))
+
+
+def test_the_child_exploitation_delivery_subgroup_reports_to_no_one(iow: GovernanceGraph) -> None:
+    report = iow.structure()
+    [finding] = report.of("no-reporting-line")
+    assert finding.severity == "warning"
+    assert [b.id for b in finding.bodies] == [
+        "child-exploitation-delivery-subgroup",
+        "isle-of-wight-scp",
+    ]
+    assert "Child Exploitation Delivery Subgroup" in finding.message
+
+
+def test_the_shipped_structure_has_no_errors(iow: GovernanceGraph) -> None:
+    report = iow.structure()
+    assert not report.failed()
+    assert report.failed(strict=True)
+    assert [f.code for f in report.findings if f.severity == "error"] == []
+    only_escalation = {f.bodies[0].id for f in report.of("escalation-line-only")}
+    assert only_escalation == {"education-subgroup", "workforce-development-group"}
+    no_chair = [f.bodies[0].id for f in report.of("no-chair")]
+    assert no_chair == [
+        "hips-health-group",
+        "hips-child-exploitation-group",
+        "hips-procedures-and-strategy-group",
+    ]
+    assert report.of("reporting-cycle") == ()
+    assert report.of("duplicate-member") == ()
+
+
+def test_the_executive_group_chair_is_a_member(iow: GovernanceGraph) -> None:
+    flagged = {f.bodies[0].id for f in iow.structure().of("chair-not-member")}
+    assert "executive-group" not in flagged
+    assert "partnership-board" not in flagged
+
+
+def test_findings_come_errors_first_and_every_code_is_documented(iow: GovernanceGraph) -> None:
+    severities = [f.severity for f in iow.structure().findings]
+    assert severities == sorted(severities, key=["error", "warning", "info"].index)
+    assert {f.code for f in iow.structure().findings} <= set(CODES)
+
+
+# --- small models -----------------------------------------------------------------------
+
+
+def _dataset(*groups: Group, posts: tuple[Post, ...] = ()) -> Dataset:
+    council = Organisation(id="council", name="Council", kind=OrganisationKind.LOCAL_AUTHORITY)
+    chief = Post(id="chief", title="Chief Executive", organisation="council")
+    director = Post(id="director", title="Director", organisation="council")
+    partnership = Partnership(
+        id="scp",
+        name="Some Partnership",
+        guidance=GuidanceEdition.WORKING_TOGETHER_2023,
+        lead_partners=(
+            LeadPartner(role=StatutoryRole.LOCAL_AUTHORITY, organisation="council", post="chief"),
+        ),
+        delegated_partners=(
+            DelegatedPartner(post="director", acts_for=StatutoryRole.LOCAL_AUTHORITY),
+        ),
+        chairs=(Chair(post="director"),),
+        groups=groups,
+    )
+    return Dataset(
+        organisations=(council,), posts=(chief, director, *posts), partnerships=(partnership,)
+    )
+
+
+def _group(gid: str, **fields: object) -> Group:
+    values: dict[str, object] = {"name": gid.replace("-", " ").title(), "kind": GroupKind.SUBGROUP}
+    values.update(fields)
+    return Group(id=gid, **values)  # type: ignore[arg-type]
+
+
+def _codes(gg: GovernanceGraph) -> list[str]:
+    return [f.code for f in gg.structure().findings]
+
+
+def test_a_reporting_cycle_is_found_with_every_body_in_it() -> None:
+    gg = build_graph(
+        _dataset(
+            _group("a", reports_to=(Line(to="b"),), chairs=(Chair(post="director"),)),
+            _group("b", reports_to=(Line(to="c"),), chairs=(Chair(post="director"),)),
+            _group("c", reports_to=(Line(to="a"),), chairs=(Chair(post="director"),)),
+        )
+    )
+    report = gg.structure()
+    [cycle] = report.of("reporting-cycle")
+    assert cycle.severity == "error"
+    assert [b.id for b in cycle.bodies] == ["a", "b", "c"]
+    assert "A -> B -> C -> A" in cycle.message
+    assert report.of("accountability-cycle") == ()  # the same cycle, reported once
+    assert report.failed()
+    route = gg.accountability("a")  # a cycle does not make a query loop
+    assert {s.target.id for s in route.steps} == {"b", "c", "a"}
+
+
+def test_a_group_reporting_to_itself_is_a_cycle() -> None:
+    gg = build_graph(_dataset(_group("a", reports_to=(Line(to="a"),))))
+    [cycle] = gg.structure().of("reporting-cycle")
+    assert [b.id for b in cycle.bodies] == ["a"]
+
+
+def test_a_parent_cycle() -> None:
+    gg = build_graph(_dataset(_group("a", parent="b"), _group("b", parent="a")))
+    assert "parent-cycle" in _codes(gg)
+
+
+def test_a_group_with_no_line_reports_to_no_one_unless_it_is_the_top_body() -> None:
+    gg = build_graph(
+        _dataset(
+            _group("exec", kind=GroupKind.EXECUTIVE_GROUP),
+            _group("lonely"),
+            _group("under", parent="exec"),
+        )
+    )
+    flagged = [f.bodies[0].id for f in gg.structure().of("no-reporting-line")]
+    assert flagged == ["lonely"]
+    assert [r.id for r in gg.top_bodies("scp")] == ["exec"]
+
+
+def test_no_chair_and_no_members() -> None:
+    gg = build_graph(_dataset(_group("bare", reports_to=(Line(to="scp"),))))
+    assert _codes(gg) == ["no-chair", "no-members"]
+
+
+def test_duplicate_membership_named_twice_directly_is_a_warning() -> None:
+    gg = build_graph(
+        _dataset(
+            _group(
+                "dup",
+                reports_to=(Line(to="scp"),),
+                chairs=(Chair(post="director"),),
+                members=(Member(post="director"), Member(post="director", text="again")),
+            )
+        )
+    )
+    [finding] = gg.structure().of("duplicate-member")
+    assert finding.severity == "warning"
+    assert [b.id for b in finding.bodies] == ["dup", "director"]
+
+
+def test_a_post_named_directly_and_by_role_is_an_info() -> None:
+    gg = build_graph(
+        _dataset(
+            _group(
+                "dup",
+                reports_to=(Line(to="scp"),),
+                chairs=(Chair(post="director"),),
+                members=(
+                    Member(post="director"),
+                    Member(role=PartnershipRole.DELEGATED_SAFEGUARDING_PARTNERS),
+                ),
+            )
+        )
+    )
+    [finding] = gg.structure().of("duplicate-member")
+    assert finding.severity == "info"
+
+
+def test_a_chair_who_is_not_a_member() -> None:
+    outsider = Post(id="outsider", title="Outsider", independent=True)
+    gg = build_graph(
+        _dataset(
+            _group(
+                "g",
+                reports_to=(Line(to="scp"),),
+                chairs=(Chair(post="outsider"),),
+                members=(Member(post="director"),),
+            ),
+            _group(
+                "h",
+                reports_to=(Line(to="scp"),),
+                chairs=(Chair(post="outsider"),),
+                members=(Member(post="director"), Member(text="others, described in words")),
+            ),
+            _group(
+                "k",
+                reports_to=(Line(to="scp"),),
+                chairs=(Chair(post="director"),),
+                members=(Member(organisation="council"),),
+            ),
+            posts=(outsider,),
+        )
+    )
+    found = {f.bodies[0].id: f.severity for f in gg.structure().of("chair-not-member")}
+    assert found == {"g": "warning", "h": "info"}  # k: the chair's organisation is a member
+
+
+def test_a_partnership_chair_resolves_and_is_checked() -> None:
+    gg = build_graph(
+        _dataset(
+            _group(
+                "g",
+                reports_to=(Line(to="scp"),),
+                chairs=(Chair(partnership_chair=True),),
+                members=(Member(role=PartnershipRole.DELEGATED_SAFEGUARDING_PARTNERS),),
+            )
+        )
+    )
+    assert "chair-not-member" not in _codes(gg)
+    assert gg.graph.has_edge("director", "g", "chairs")
+
+
+def test_an_unresolved_role_is_reported() -> None:
+    gg = build_graph(
+        _dataset(
+            _group(
+                "g",
+                reports_to=(Line(to="scp"),),
+                chairs=(Chair(post="director"),),
+                members=(
+                    Member(post="director"),
+                    Member(role=PartnershipRole.INDEPENDENT_SCRUTINEER),
+                ),
+            )
+        )
+    )
+    [finding] = gg.structure().of("unresolved-member")
+    assert "independent scrutineer" in finding.message
+
+
+def test_dangling_references_in_a_model_made_in_code_are_findings_not_crashes() -> None:
+    gg = build_graph(
+        _dataset(
+            _group(
+                "g",
+                reports_to=(Line(to="nowhere"),),
+                chairs=(Chair(post="ghost"),),
+                members=(Member(post="phantom"),),
+            )
+        )
+    )
+    report = gg.structure()
+    assert [f.code for f in report.of("dangling-member")] == ["dangling-member"]
+    assert "phantom" in report.of("dangling-member")[0].message
+    dangling = " ".join(f.message for f in report.of("dangling-reference"))
+    assert "nowhere" in dangling and "ghost" in dangling
+    assert "nowhere" not in gg.graph and "phantom" not in gg.graph
+    assert report.failed()
+    gg.members("g")
+    gg.chairs()
+    gg.accountability("g")

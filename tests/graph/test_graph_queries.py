@@ -1,0 +1,274 @@
+"""The questions of issue 3, asked of the shipped Isle of Wight 2024 data and answered
+as the document answers them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import safeguarding_model as sm
+from safeguarding_model.graph import GovernanceGraph, build_graph
+
+LEAD_POSTS = ["council-chief-executive", "icb-chief-executive", "chief-constable"]
+
+
+@pytest.fixture(scope="module")
+def gg() -> GovernanceGraph:
+    return build_graph(sm.load("isle-of-wight-2024"))
+
+
+# --- accountability ---------------------------------------------------------------------
+
+
+def test_the_lig_answers_to_both_bodies_then_the_lead_partners(gg: GovernanceGraph) -> None:
+    line = gg.accountability("Learning Inquiry Group")
+    assert line.body.id == "learning-inquiry-group"
+    first = [(s.source.id, s.target.id, s.kind) for s in line.steps[:2]]
+    assert first == [
+        ("learning-inquiry-group", "executive-group", "accountable-to"),
+        ("learning-inquiry-group", "partnership-board", "accountable-to"),
+    ]
+    assert line.steps[0].cadence == "quarterly"
+    assert line.steps[0].text is not None and "reports quarterly" in line.steps[0].text
+    assert [ref.id for ref in line.top] == LEAD_POSTS
+    assert line.steps[-1].text == "The Chief Constable of Police: Scott Chilton"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "executive-group",
+        "partnership board",
+        "PQA",
+        "education subgroup",
+        "Workforce Development Group",
+        "Child Exploitation Delivery Subgroup",
+        "IOWSCP",
+    ],
+)
+def test_every_iow_body_is_accountable_to_the_three_lead_partners(
+    gg: GovernanceGraph, body: str
+) -> None:
+    assert [ref.id for ref in gg.accountability(body).top] == LEAD_POSTS
+
+
+def test_a_hips_subgroup_answers_through_the_hips_executive(gg: GovernanceGraph) -> None:
+    line = gg.accountability("hips-health-group")
+    assert [s.target.id for s in line.steps[:2]] == ["hips-executive-group", "hips"]
+    assert set(LEAD_POSTS) <= {ref.id for ref in line.top}
+
+
+def test_a_delegated_partner_answers_to_the_lead_partner_it_acts_for(gg: GovernanceGraph) -> None:
+    line = gg.accountability("area-commander")
+    assert [ref.id for ref in line.top] == ["chief-constable"]
+
+
+def test_a_lead_partner_has_no_line_above_it(gg: GovernanceGraph) -> None:
+    line = gg.accountability("chief-constable")
+    assert line.steps == () and line.top == ()
+    assert "no line of accountability" in str(line)
+
+
+# --- escalation -------------------------------------------------------------------------
+
+
+def test_pqa_escalates_to_the_hips_executive_through_the_executive_group(
+    gg: GovernanceGraph,
+) -> None:
+    route = gg.escalation("Performance and Quality Assurance Group", "HIPS Executive Group")
+    assert route.found
+    assert [(s.source.id, s.target.id, s.kind) for s in route.steps] == [
+        ("performance-and-quality-assurance-group", "executive-group", "escalates-to"),
+        ("executive-group", "hips-executive-group", "escalates-to"),
+    ]
+    assert route.steps[0].text == "Escalate risks to the Executive Group."
+    assert route.steps[1].text is not None and "to the HIPS Executive" in route.steps[1].text
+
+
+def test_the_education_subgroup_escalates_through_the_partnership(gg: GovernanceGraph) -> None:
+    route = gg.escalation("education-subgroup", "hips-executive-group")
+    assert [s.target.id for s in route.steps] == [
+        "isle-of-wight-scp",
+        "executive-group",
+        "hips-executive-group",
+    ]
+    assert route.steps[1].kind == "acts-through"
+    assert route.steps[1].derived
+
+
+def test_the_lig_escalates_along_its_reporting_line(gg: GovernanceGraph) -> None:
+    route = gg.escalation("LIG", "HIPS Executive Group")
+    assert [s.kind for s in route.steps] == ["reports-to", "escalates-to"]
+
+
+def test_the_child_exploitation_delivery_subgroup_has_no_route(gg: GovernanceGraph) -> None:
+    route = gg.escalation("Child Exploitation Delivery Subgroup", "HIPS Executive Group")
+    assert not route.found
+    assert route.steps == () and route.reachable == ()
+    assert str(route).startswith("No escalation route")
+
+
+def test_escalation_to_the_same_body_is_an_empty_route(gg: GovernanceGraph) -> None:
+    route = gg.escalation("executive-group", "Executive Group")
+    assert route.found and route.steps == ()
+
+
+# --- chairs -----------------------------------------------------------------------------
+
+
+def test_the_executive_group_is_chaired_by_the_partnership_chair(gg: GovernanceGraph) -> None:
+    [chair] = gg.chairs().of("Executive Group").chairs
+    assert chair.partnership_chair
+    assert chair.post is not None and chair.post.id == "director-of-childrens-services"
+    assert chair.holder is not None and chair.holder.name == "Ashley Whittaker"
+    assert chair.text == "The Executive Group is chaired by the partnership chair"
+    [partnership_chair] = gg.chairs().of("isle-of-wight-scp").chairs
+    assert partnership_chair.post == chair.post
+
+
+def test_chairs_lists_every_body_in_order(gg: GovernanceGraph) -> None:
+    bodies = [entry.body.id for entry in gg.chairs().bodies]
+    assert bodies[:3] == ["isle-of-wight-scp", "executive-group", "partnership-board"]
+    assert len(bodies) == 1 + 7 + 4
+    education = gg.chairs().of("education-subgroup").chairs[0]
+    assert education.post is not None and education.post.id == "service-director-for-education"
+    assert education.nominated_by is not None and education.nominated_by.id == "executive-group"
+    pqa = gg.chairs().of("performance-and-quality-assurance-group").chairs[0]
+    assert pqa.post is None and pqa.description == "a member nominated by the Executive Group"
+    assert gg.chairs().of("hips-health-group").chairs == ()
+
+
+def test_chairs_of_named_bodies_only(gg: GovernanceGraph) -> None:
+    answer = gg.chairs("HIPS Executive Group")
+    assert [e.body.id for e in answer.bodies] == ["hips-executive-group"]
+    assert answer.bodies[0].chairs[0].post is not None
+    assert answer.bodies[0].chairs[0].post.id == "hips-independent-chair"
+
+
+# --- sits on ----------------------------------------------------------------------------
+
+
+def test_the_constabulary_sits_on_four_bodies(gg: GovernanceGraph) -> None:
+    seats = gg.sits_on("Hampshire and Isle of Wight Constabulary")
+    assert [b.id for b in seats.bodies] == [
+        "isle-of-wight-scp",
+        "hips-executive-group",
+        "executive-group",
+        "partnership-board",
+    ]
+    delegated = [s for s in seats.seats if s.kind == "delegated-partner-of"]
+    assert [s.through.id for s in delegated if s.through] == [
+        "head-of-specialist-crime-command",
+        "area-commander",
+    ]
+    hips = [s for s in seats.seats if s.body.id == "hips-executive-group"]
+    assert (
+        hips[0].text is not None
+        and "Chief Superintendent with lead safeguarding responsibility" in hips[0].text
+    )
+
+
+def test_ashley_whittaker_chairs_and_sits(gg: GovernanceGraph) -> None:
+    seats = gg.sits_on("ashley whittaker")
+    chaired = [s.body.id for s in seats.seats if s.kind == "chairs"]
+    assert chaired == ["isle-of-wight-scp", "executive-group", "partnership-board"]
+    assert "hips-executive-group" in [b.id for b in seats.bodies]
+
+
+def test_the_council_sits_through_its_services_and_posts(gg: GovernanceGraph) -> None:
+    seats = gg.sits_on("isle-of-wight-council")
+    throughs = {s.through.id for s in seats.seats if s.through}
+    assert {"council-chief-executive", "isle-of-wight-council-public-health"} <= throughs
+    assert any(s.capacity.startswith("for Early Years Settings") for s in seats.seats)
+
+
+# --- members ----------------------------------------------------------------------------
+
+
+def test_executive_group_members_expand_the_delegated_partners(gg: GovernanceGraph) -> None:
+    members = gg.members("Executive Group")
+    named = [(e.member.id if e.member else None, e.named_as) for e in members.entries]
+    assert named[:4] == [
+        ("director-of-childrens-services", "role"),
+        ("icb-safeguarding-director", "role"),
+        ("head-of-specialist-crime-command", "role"),
+        ("area-commander", "role"),
+    ]
+    assert ("service-director-for-education", "chair-of") in named
+    assert named.count((None, "chair-of")) == 4
+    assert named[-1] == (None, "text")
+    assert members.entries[-1].capacity == "representative"
+
+
+def test_partnership_board_members_include_every_relevant_agency(gg: GovernanceGraph) -> None:
+    members = gg.members("partnership-board")
+    agencies = [e for e in members.entries if e.detail == "relevant agencies"]
+    assert len(agencies) == 31
+    early_years = next(e for e in agencies if e.member and e.member.id == "early-years-settings")
+    assert [r.id for r in early_years.represented_by] == ["isle-of-wight-council-early-years-team"]
+
+
+def test_hips_executive_members_keep_the_documents_words(gg: GovernanceGraph) -> None:
+    members = gg.members("HIPS Executive Group")
+    assert [e.member.id if e.member else None for e in members.entries] == [
+        None,
+        "hampshire-and-isle-of-wight-constabulary",
+        "nhs-hampshire-and-isle-of-wight",
+        "director-of-childrens-services",
+    ]
+    assert members.entries[0].text is not None and members.entries[0].text.startswith(
+        "Directors of Children's"
+    )
+
+
+def test_members_of_a_partnership_and_a_collaboration(gg: GovernanceGraph) -> None:
+    partnership = gg.members("IOWSCP")
+    assert partnership.ids[:3] == tuple(LEAD_POSTS)
+    hips = gg.members("HIPS")
+    assert hips.ids == ("isle-of-wight-scp", "hampshire-scp", "portsmouth-scp", "southampton-scp")
+
+
+# --- naming -----------------------------------------------------------------------------
+
+
+def test_names_are_case_insensitive(gg: GovernanceGraph) -> None:
+    assert gg.resolve("EXECUTIVE GROUP") == "executive-group"
+    assert gg.resolve("lig") == "learning-inquiry-group"
+    assert gg.resolve("Scott  Chilton") == "scott-chilton"
+    assert gg.resolve("Chief Executive, Isle of Wight Council") == "council-chief-executive"
+
+
+def test_an_unknown_name_suggests_the_nearest(gg: GovernanceGraph) -> None:
+    with pytest.raises(sm.UsageError, match="did you mean `Executive Group`"):
+        gg.members("Executve Group")
+
+
+def test_an_ambiguous_name_lists_the_ids(gg: GovernanceGraph) -> None:
+    with pytest.raises(sm.UsageError, match=r"council-chief-executive.*icb-chief-executive"):
+        gg.sits_on("chief executive")
+
+
+def test_a_name_of_the_wrong_kind_is_refused(gg: GovernanceGraph) -> None:
+    with pytest.raises(sm.UsageError, match="is a person"):
+        gg.members("Wendy Perera")
+    with pytest.raises(sm.UsageError, match="is a group"):
+        gg.sits_on("executive-group")
+
+
+# --- answers are plain data -------------------------------------------------------------
+
+
+def test_answers_are_json_ready(gg: GovernanceGraph) -> None:
+    answers = [
+        gg.accountability("LIG"),
+        gg.escalation("PQA", "HIPS Executive Group"),
+        gg.chairs(),
+        gg.sits_on("Hampshire and Isle of Wight Constabulary"),
+        gg.members("Executive Group"),
+        gg.structure(),
+    ]
+    for answer in answers:
+        data = answer.to_dict()
+        assert json.loads(json.dumps(data)) == data
+        assert str(answer)
