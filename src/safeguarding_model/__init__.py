@@ -5,25 +5,70 @@ partnerships in England as data.
 >>> dataset = sm.load("isle-of-wight-2024")
 >>> dataset.partnership().short_name
 'IOWSCP'
+
+The governance graph (``sm.build_graph``) and the exporters (``sm.export``,
+``sm.export_to``, ``sm.exporters``) are imported on first use, so importing the
+package does not import networkx or pluggy.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from .errors import LoadError, Problem, SafeguardingModelError, UsageError
 from .io import dump, dumps, example_names, examples, load, loads
 from .model import *  # noqa: F403  (the model's own __all__ is the list)
 from .model import __all__ as _model_all
 
+if TYPE_CHECKING:
+    from .exporters import export, export_to, exporter_names, exporters
+    from .graph import EdgeKind, GovernanceGraph, NodeKind, build_graph
+
 __version__ = "0.1.0"
 
+_LAZY = {
+    "EdgeKind": "graph",
+    "GovernanceGraph": "graph",
+    "NodeKind": "graph",
+    "build_graph": "graph",
+    "export": "exporters",
+    "export_to": "exporters",
+    "exporter_names": "exporters",
+    "exporters": "exporters",
+}
+
 __all__ = [
+    "EdgeKind",
+    "GovernanceGraph",
     "LoadError",
+    "NodeKind",
     "Problem",
     "SafeguardingModelError",
     "UsageError",
+    "build_graph",
     "dump",
     "dumps",
     "example_names",
     "examples",
+    "export",
+    "export_to",
+    "exporter_names",
+    "exporters",
     "load",
     "loads",
     *_model_all,
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the graph and exporter layers only when one of their names is used."""
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

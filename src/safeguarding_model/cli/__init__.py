@@ -16,7 +16,7 @@ from ..errors import LoadError, SafeguardingModelError
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS = ("examples", "show", "validate", "export", "schema")
+COMMANDS = ("examples", "show", "validate", "export", "exporters", "schema", "query")
 EXIT_USAGE = 2
 
 

@@ -1,0 +1,158 @@
+"""A document tree as a Word file, through python-docx."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import zipfile
+
+import docx
+from docx.enum.text import WD_COLOR_INDEX
+from docx.shared import Inches
+from docx.text.paragraph import Paragraph as WordParagraph
+
+from safeguarding_model.documents import (
+    Block,
+    Document,
+    Figure,
+    ItemList,
+    ListItem,
+    Paragraph,
+    Placeholder,
+    Span,
+    Table,
+)
+from safeguarding_model.exporters import GraphvizNotFoundError, get_exporter
+from safeguarding_model.exporters.charts import figure_options
+from safeguarding_model.exporters.escape import clean
+from safeguarding_model.model import Dataset
+
+__all__ = ["to_docx"]
+
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_UNDATED = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+
+
+def _date(text: str | None) -> datetime.datetime:
+    """The document's date as a moment: the first day of what the source gives."""
+    if not text:
+        return _UNDATED
+    parts = [int(part) for part in text.split("-")] + [1, 1]
+    return datetime.datetime(parts[0], parts[1], parts[2], tzinfo=datetime.UTC)
+
+
+class _Writer:
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.word = docx.Document()
+        self.figures = 0
+
+    def runs(
+        self, paragraph: WordParagraph, spans: tuple[Span, ...], *, italic: bool = False
+    ) -> None:
+        for span in spans:
+            run = paragraph.add_run(clean(span.text))
+            run.bold = span.strong or None
+            run.italic = (span.emphasis or italic) or None
+
+    def items(self, items: tuple[ListItem, ...], ordered: bool, level: int) -> None:
+        suffix = "" if level == 1 else f" {min(level, 3)}"
+        for number, item in enumerate(items, start=1):
+            style = f"List{suffix}" if ordered else f"List Bullet{suffix}"
+            paragraph = self.word.add_paragraph(style=style)
+            if ordered:
+                paragraph.add_run(f"{number}. ")
+            self.runs(paragraph, item.content)
+            if item.children:
+                self.items(item.children, False, level + 1)
+
+    def table(self, table: Table) -> None:
+        if table.caption:
+            self.word.add_paragraph(clean(table.caption), style="Caption")
+        grid = self.word.add_table(rows=1 + len(table.rows), cols=len(table.header))
+        grid.style = self.word.styles["Table Grid"]
+        for cell, text in zip(grid.rows[0].cells, table.header, strict=True):
+            cell.text = ""
+            cell.paragraphs[0].add_run(clean(text)).bold = True
+        for row, values in zip(grid.rows[1:], table.rows, strict=True):
+            for cell, text in zip(row.cells, values, strict=True):
+                cell.text = clean(text)
+
+    def figure(self, figure: Figure) -> None:
+        self.figures += 1
+        try:
+            png = get_exporter("png").run(self.dataset, figure_options(figure))
+        except GraphvizNotFoundError:
+            png = None
+        if isinstance(png, bytes):
+            self.word.add_picture(io.BytesIO(png), width=Inches(6.3))
+        else:
+            note = self.word.add_paragraph()
+            note.add_run("The chart is drawn when the Graphviz program is installed.").italic = True
+        caption = f"Figure {self.figures}: {figure.caption}"
+        self.word.add_paragraph(clean(caption), style="Caption")
+        if figure.description:
+            self.word.add_paragraph("The chart in words:")
+            for line in figure.description:
+                self.word.add_paragraph(clean(line), style="List Bullet")
+
+    def placeholder(self, placeholder: Placeholder) -> None:
+        paragraph = self.word.add_paragraph(style="Intense Quote")
+        marker = paragraph.add_run("To be written: ")
+        marker.bold = True
+        marker.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        paragraph.add_run(clean(placeholder.prompt))
+
+    def block(self, block: Block) -> None:
+        if isinstance(block, Paragraph):
+            self.runs(self.word.add_paragraph(), block.content, italic=block.note)
+        elif isinstance(block, ItemList):
+            self.items(block.items, block.ordered, 1)
+        elif isinstance(block, Table):
+            self.table(block)
+        elif isinstance(block, Figure):
+            self.figure(block)
+        elif isinstance(block, Placeholder):
+            self.placeholder(block)
+        else:  # pragma: no cover - the tree has no other blocks
+            raise TypeError(f"cannot write {type(block).__name__} to Word")
+
+    def document(self, document: Document) -> bytes:
+        self.word.add_heading(clean(document.title), level=0)
+        if document.subtitle:
+            self.word.add_paragraph(clean(document.subtitle), style="Subtitle")
+        for block in document.blocks:
+            self.block(block)
+        for level, section in document.walk():
+            self.word.add_heading(clean(section.title), level=min(level, 9))
+            for block in section.blocks:
+                self.block(block)
+        properties = self.word.core_properties
+        properties.title = clean(document.title)[:255]
+        properties.subject = clean(document.subtitle or "")[:255]
+        properties.author = "safeguarding-model"
+        properties.comments = "generated from the arrangements data by safeguarding-model"
+        properties.last_modified_by = "safeguarding-model"
+        properties.created = properties.modified = _date(document.date)
+        properties.revision = 1
+        buffer = io.BytesIO()
+        self.word.save(buffer)
+        return _fixed_dates(buffer.getvalue())
+
+
+def _fixed_dates(data: bytes) -> bytes:
+    """The same archive with every entry dated 1980-01-01, so equal files are equal bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(entry.filename))
+    return out.getvalue()
+
+
+def to_docx(document: Document, dataset: Dataset) -> bytes:
+    """A document tree as the bytes of a Word file; ``dataset`` draws its figures."""
+    return _Writer(dataset).document(document)

@@ -1,0 +1,114 @@
+"""The Word exporter, read back by python-docx: it opens the file and finds the
+headings, lists, tables and pictures of the arrangements document."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+
+from safeguarding_model.documents import arrangements, yearly_report
+from safeguarding_model.exporters import ExporterManager, export, export_to
+from safeguarding_model.io import load
+from safeguarding_model.model import Dataset
+
+
+@pytest.fixture(scope="module")
+def iow() -> Dataset:
+    return load("isle-of-wight-2024")
+
+
+def opened(data: object) -> docx.document.Document:
+    assert isinstance(data, bytes)
+    return docx.Document(io.BytesIO(data))
+
+
+def headings(word: docx.document.Document) -> list[str]:
+    return [
+        p.text
+        for p in word.paragraphs
+        if p.style is not None and p.style.name.startswith("Heading")
+    ]
+
+
+def test_the_plugin_is_found_through_its_entry_point() -> None:
+    manager = ExporterManager()
+    exporter = manager.get("docx")
+    assert exporter.distribution == "safeguarding-model-docx"
+    assert exporter.options == {"document", "partnership"}
+    assert manager.problems() == []
+
+
+def test_python_docx_opens_the_arrangements_and_finds_every_heading(iow: Dataset) -> None:
+    word = opened(export(iow, "docx"))
+    title = next(p for p in word.paragraphs if p.style is not None and p.style.name == "Title")
+    assert title.text == "Isle of Wight Safeguarding Children Partnership (IOWSCP)"
+    assert headings(word) == [section.title for _, section in arrangements(iow).walk()]
+    levels = {p.text: p.style.name for p in word.paragraphs if p.style is not None}
+    assert levels["Partnership Structure and Subgroups"] == "Heading 1"
+    assert levels["Learning Inquiry Group (LIG)"] == "Heading 2"
+    assert word.core_properties.title == title.text
+
+
+def test_lists_and_tables(iow: Dataset) -> None:
+    word = opened(export(iow, "docx"))
+    bullets = [
+        p.text for p in word.paragraphs if p.style is not None and p.style.name == "List Bullet"
+    ]
+    assert "Cafcass" in bullets
+    numbered = [p.text for p in word.paragraphs if p.style is not None and p.style.name == "List"]
+    assert numbered[0].startswith("1. Work effectively and collaboratively")
+    delegated = word.tables[0]
+    assert [c.text for c in delegated.rows[0].cells] == [
+        "Name",
+        "Post",
+        "Organisation",
+        "Speaks for",
+    ]
+    assert delegated.rows[1].cells[0].text == "Ashley Whittaker"
+
+
+def test_the_charts_are_pictures_when_graphviz_is_installed(iow: Dataset) -> None:
+    if shutil.which("dot") is None:
+        if os.environ.get("SAFEGUARDING_MODEL_REQUIRE_GRAPHVIZ"):
+            pytest.fail("Graphviz `dot` is required here but not installed")
+        pytest.skip("Graphviz `dot` is not installed (apt-get install graphviz)")
+    word = opened(export(iow, "docx"))
+    assert len(word.inline_shapes) == 2
+    captions = [
+        p.text for p in word.paragraphs if p.style is not None and p.style.name == "Caption"
+    ]
+    assert captions[0] == "Figure 1: The structure of the IOWSCP and its reporting lines"
+
+
+def test_the_yearly_report_skeleton_marks_where_to_write(iow: Dataset) -> None:
+    word = opened(export(iow, "docx", document="yearly-report"))
+    assert headings(word) == [section.title for _, section in yearly_report(iow).walk()]
+    marked = [p.text for p in word.paragraphs if p.text.startswith("To be written: ")]
+    assert len(marked) >= 8
+
+
+def test_the_same_dataset_gives_the_same_bytes(iow: Dataset) -> None:
+    assert export(iow, "docx") == export(iow, "docx")
+
+
+def test_export_to_writes_the_file(iow: Dataset, tmp_path: Path) -> None:
+    path = export_to(iow, "docx", tmp_path / "arrangements.docx")
+    assert docx.Document(str(path)).paragraphs
+
+
+def test_names_that_need_escaping_survive(iow: Dataset) -> None:
+    import attrs
+
+    nasty = 'The "Quoted" <Board> & \\ back slash Группа'
+    partnership = attrs.evolve(iow.partnerships[0], name=nasty, short_name=None)
+    dataset = attrs.evolve(iow, partnerships=(partnership,))
+    word = opened(export(dataset, "docx"))
+    assert word.paragraphs[0].text == nasty
+    with_control = attrs.evolve(partnership, name="bell\x07ring")
+    word = opened(export(attrs.evolve(iow, partnerships=(with_control,)), "docx"))
+    assert word.paragraphs[0].text == "bell\ufffdring"

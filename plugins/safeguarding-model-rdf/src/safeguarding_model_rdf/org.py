@@ -1,0 +1,307 @@
+"""A dataset as an rdflib graph in the W3C Organization Ontology (ORG)."""
+
+from __future__ import annotations
+
+import itertools
+
+from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG
+
+from safeguarding_model.exporters.escape import clean
+from safeguarding_model.model import (
+    Chair,
+    Collaboration,
+    Dataset,
+    Group,
+    Line,
+    Member,
+    OrganisationKind,
+    PartialDate,
+    Partnership,
+    Post,
+)
+
+__all__ = ["ID", "NODE", "SMV", "organisation_graph"]
+
+ID = Namespace("urn:safeguarding-model:id:")
+"""Entities: the namespace followed by the entity's id (unique in a dataset)."""
+
+NODE = Namespace("urn:safeguarding-model:node:")
+"""Resources the export makes (memberships, lines), apart from the entities' ids."""
+
+SMV = Namespace("urn:safeguarding-model:vocab#")
+"""The few terms the Organization Ontology lacks."""
+
+ROLES = {
+    "lead": SMV.LeadSafeguardingPartner,
+    "delegated": SMV.DelegatedSafeguardingPartner,
+    "scrutineer": SMV.IndependentScrutineer,
+    "relevant": SMV.RelevantAgency,
+    "observer": SMV.ParticipatingObserver,
+}
+_SECTORS = {
+    OrganisationKind.SCHOOL_SECTOR,
+    OrganisationKind.EARLY_YEARS_SECTOR,
+    OrganisationKind.VOLUNTARY_SECTOR,
+    OrganisationKind.FAITH_SECTOR,
+}
+
+
+def _camel(value: str) -> str:
+    return "".join(part.capitalize() for part in value.split("-"))
+
+
+def _text(value: str) -> Literal:
+    return Literal(clean(value))
+
+
+def _date(value: PartialDate) -> Literal:
+    if value.day is not None:
+        return Literal(str(value), datatype=XSD.date)
+    if value.month is not None:
+        return Literal(str(value), datatype=XSD.gYearMonth)
+    return Literal(str(value), datatype=XSD.gYear)
+
+
+class _Builder:
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.index = dataset.index()
+        self.graph = Graph()
+        self.numbers = itertools.count(1)
+        for prefix, namespace in (
+            ("org", ORG),
+            ("skos", SKOS),
+            ("foaf", FOAF),
+            ("dcterms", DCTERMS),
+            ("smv", SMV),
+            ("sm", ID),
+            ("smn", NODE),
+        ):
+            self.graph.bind(prefix, namespace, override=True)
+
+    def add(self, subject: URIRef, predicate: URIRef, value: object) -> None:
+        if value is None:
+            return
+        if isinstance(value, URIRef | Literal):
+            self.graph.add((subject, predicate, value))
+        elif isinstance(value, PartialDate):
+            self.graph.add((subject, predicate, _date(value)))
+        elif isinstance(value, bool):
+            self.graph.add((subject, predicate, Literal(value)))
+        else:
+            self.graph.add((subject, predicate, _text(str(value))))
+
+    def labels(self, subject: URIRef, name: str, short: str | None = None) -> None:
+        self.add(subject, SKOS.prefLabel, name)
+        self.add(subject, RDFS.label, name)
+        self.add(subject, SKOS.altLabel, short)
+
+    def membership(
+        self,
+        organisation: str,
+        role: URIRef,
+        *,
+        member: str | None = None,
+        post: str | None = None,
+        text: str | None = None,
+        start: PartialDate | None = None,
+        end: PartialDate | None = None,
+    ) -> URIRef:
+        """An ``org:Membership``; a post's holder is the member where the data names one."""
+        node = NODE[f"membership-{next(self.numbers)}"]
+        held = self.index.get(post) if post else None
+        if member is None and isinstance(held, Post) and held.holder:
+            member = held.holder
+        self.add(node, RDF.type, ORG.Membership)
+        self.add(node, ORG.organization, ID[organisation])
+        self.add(node, ORG.role, role)
+        self.add(node, ORG.member, ID[member] if member else None)
+        self.add(node, SMV.post, ID[post] if post else None)
+        self.add(node, DCTERMS.description, text)
+        if start or end:
+            interval = NODE[f"{node.removeprefix(str(NODE))}-interval"]
+            self.add(node, ORG.memberDuring, interval)
+            self.add(interval, RDF.type, URIRef("http://www.w3.org/2006/time#Interval"))
+            self.add(interval, SMV.start, start)
+            self.add(interval, SMV.end, end)
+        return node
+
+    # -- entities ----------------------------------------------------------------------
+
+    def organisations(self) -> None:
+        for o in self.dataset.organisations:
+            node = ID[o.id]
+            self.add(node, RDF.type, ORG.Organization)
+            if o.kind not in _SECTORS:
+                self.add(node, RDF.type, ORG.FormalOrganization)
+            self.labels(node, o.name, o.short_name)
+            self.add(node, ORG.classification, SMV[_camel(o.kind.value)])
+            for former in o.former_names:
+                self.add(node, SMV.formerName, former)
+            if o.parent:
+                self.add(node, RDF.type, ORG.OrganizationalUnit)
+                self.add(node, ORG.unitOf, ID[o.parent])
+            self.add(node, SKOS.note, o.note)
+        for person in self.dataset.people:
+            self.add(ID[person.id], RDF.type, FOAF.Person)
+            self.add(ID[person.id], FOAF.name, person.name)
+        for post in self.dataset.posts:
+            node = ID[post.id]
+            self.add(node, RDF.type, ORG.Post)
+            self.labels(node, post.title)
+            self.add(node, ORG.postIn, ID[post.organisation] if post.organisation else None)
+            self.add(node, ORG.heldBy, ID[post.holder] if post.holder else None)
+            self.add(node, SMV.vacant, True if post.vacant else None)
+            self.add(node, SMV.acting, True if post.acting else None)
+            self.add(node, SMV.independent, True if post.independent else None)
+            self.add(node, SKOS.note, post.note)
+
+    def chair(self, chair: Chair, body: str) -> None:
+        role = SMV[_camel(chair.role.value)]
+        node = self.membership(
+            body, role, post=chair.post, text=chair.text, start=chair.start, end=chair.end
+        )
+        self.add(node, SMV.partnershipChair, True if chair.partnership_chair else None)
+        self.add(node, SMV.nominatedBy, ID[chair.nominated_by] if chair.nominated_by else None)
+        for organisation in chair.rotates_among:
+            self.add(node, SMV.rotatesAmong, ID[organisation])
+
+    def member(self, member: Member, group: str) -> None:
+        role = SMV[_camel(member.capacity.value)]
+        node = self.membership(
+            group,
+            role,
+            member=member.organisation,
+            post=member.post,
+            text=member.text,
+            start=member.start,
+            end=member.end,
+        )
+        for chaired in member.chair_of:
+            self.add(node, SMV.chairOf, ID[chaired])
+        self.add(node, SMV.partnershipRole, SMV[_camel(member.role.value)] if member.role else None)
+
+    def line(self, group: str, kind: str, number: int, line: Line) -> None:
+        predicate = ORG.reportsTo if kind == "reports-to" else SMV.escalatesTo
+        self.add(ID[group], predicate, ID[line.to])
+        if line.cadence or line.text or line.start or line.end:
+            node = NODE[f"{group}-{kind}-{number}"]
+            self.add(node, RDF.type, SMV.Line)
+            self.add(node, SMV.lineKind, SMV[_camel(kind)])
+            self.add(node, SMV.source, ID[group])
+            self.add(node, SMV.target, ID[line.to])
+            self.add(node, SMV.cadence, SMV[_camel(line.cadence.value)] if line.cadence else None)
+            self.add(node, DCTERMS.description, line.text)
+            self.add(node, SMV.start, line.start)
+            self.add(node, SMV.end, line.end)
+
+    def group(self, owner: Partnership | Collaboration, group: Group) -> None:
+        node = ID[group.id]
+        self.add(node, RDF.type, ORG.OrganizationalUnit)
+        if isinstance(owner, Collaboration):
+            self.add(node, RDF.type, ORG.OrganizationalCollaboration)
+        self.labels(node, group.name, group.short_name)
+        self.add(node, ORG.classification, SMV[_camel(group.kind.value)])
+        self.add(node, ORG.unitOf, ID[owner.id])
+        self.add(node, ORG.subOrganizationOf, ID[group.parent] if group.parent else None)
+        self.add(node, DCTERMS.description, group.description)
+        self.add(node, SMV.meets, SMV[_camel(group.meets.value)] if group.meets else None)
+        for other in group.joint_with:
+            self.add(node, SMV.jointWith, ID[other])
+        self.add(node, SMV.start, group.start)
+        self.add(node, SMV.end, group.end)
+        for chair in group.chairs:
+            self.chair(chair, group.id)
+        for member in group.members:
+            self.member(member, group.id)
+        for kind, lines in (("reports-to", group.reports_to), ("escalates-to", group.escalates_to)):
+            for number, line in enumerate(lines, start=1):
+                self.line(group.id, kind, number, line)
+
+    def partnership(self, p: Partnership) -> None:
+        node = ID[p.id]
+        self.add(node, RDF.type, ORG.OrganizationalCollaboration)
+        self.labels(node, p.name, p.short_name)
+        self.add(node, SMV.guidance, SMV[_camel(p.guidance.value)])
+        if p.source:
+            self.add(node, DCTERMS.source, p.source.title)
+            self.add(node, DCTERMS.issued, p.source.published)
+        for lead in p.lead_partners:
+            self.membership(
+                p.id,
+                ROLES["lead"],
+                member=lead.organisation,
+                text=lead.text,
+                start=lead.start,
+                end=lead.end,
+            )
+            self.add(ID[lead.organisation], ORG.memberOf, node)
+            if lead.post:
+                self.add(ID[lead.post], ORG.role, ROLES["lead"])
+        for delegated in p.delegated_partners:
+            membership = self.membership(
+                p.id,
+                ROLES["delegated"],
+                post=delegated.post,
+                start=delegated.start,
+                end=delegated.end,
+            )
+            self.add(membership, SMV.actsFor, SMV[_camel(delegated.acts_for.value)])
+        for chair in p.chairs:
+            self.chair(chair, p.id)
+        for scrutineer in p.scrutineers:
+            membership = self.membership(
+                p.id,
+                ROLES["scrutineer"],
+                post=scrutineer.post,
+                start=scrutineer.start,
+                end=scrutineer.end,
+            )
+            for function in scrutineer.functions:
+                self.add(membership, SMV.function, function.text)
+        for agency in p.relevant_agencies:
+            self.membership(
+                p.id,
+                ROLES["relevant"],
+                member=agency.organisation,
+                text=agency.footnote,
+                start=agency.start,
+                end=agency.end,
+            )
+        for observer in p.observers:
+            self.membership(
+                p.id,
+                ROLES["observer"],
+                member=observer.organisation,
+                post=observer.post,
+                text=observer.text,
+            )
+        for link in p.functional_links:
+            self.add(node, ORG.linkedTo, ID[link.organisation])
+        for aim in p.aims:
+            self.add(node, ORG.purpose, aim.text)
+        self.add(node, SMV.contact, p.contact)
+
+    def collaboration(self, c: Collaboration) -> None:
+        node = ID[c.id]
+        self.add(node, RDF.type, ORG.OrganizationalCollaboration)
+        self.labels(node, c.name, c.short_name)
+        self.add(node, DCTERMS.description, c.description)
+        for member in c.members:
+            self.add(node, ORG.hasMember, ID[member])
+
+    def build(self) -> Graph:
+        self.organisations()
+        for partnership in self.dataset.partnerships:
+            self.partnership(partnership)
+        for collaboration in self.dataset.collaborations:
+            self.collaboration(collaboration)
+        for owner, group in self.dataset.groups():
+            self.group(owner, group)
+        return self.graph
+
+
+def organisation_graph(dataset: Dataset) -> Graph:
+    """The dataset in the Organization Ontology, with no blank nodes."""
+    return _Builder(dataset).build()

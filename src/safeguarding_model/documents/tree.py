@@ -1,0 +1,192 @@
+"""A neutral document tree: sections, headings, paragraphs, lists, tables and figures.
+
+Builders (:mod:`.arrangements`, :mod:`.yearly_report`) turn a model into a
+:class:`Document`; renderers (Markdown, HTML, Word) turn a document into a file. The
+tree holds plain text only: every renderer escapes it for its own format. A figure
+does not hold a picture; it names the chart to draw (:class:`Chart`) and gives a
+text description for formats or machines that cannot draw it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TypeAlias
+
+import attrs
+
+from ..model import Item
+
+__all__ = [
+    "Block",
+    "Chart",
+    "Document",
+    "Figure",
+    "ItemList",
+    "ListItem",
+    "Paragraph",
+    "Placeholder",
+    "Section",
+    "Span",
+    "Table",
+    "item_list",
+    "paragraphs",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Span:
+    """A run of text, perhaps strong (bold) or emphasised, perhaps a link."""
+
+    text: str
+    strong: bool = False
+    emphasis: bool = False
+    link: str | None = None
+
+
+def _spans(value: str | Span | Iterable[str | Span]) -> tuple[Span, ...]:
+    if isinstance(value, str):
+        return (Span(text=value),)
+    if isinstance(value, Span):
+        return (value,)
+    return tuple(Span(text=part) if isinstance(part, str) else part for part in value)
+
+
+@attrs.frozen(kw_only=True)
+class Paragraph:
+    """A paragraph of text. ``note`` marks an editorial remark, not the document's words."""
+
+    content: tuple[Span, ...] = attrs.field(converter=_spans)
+    note: bool = False
+
+    @property
+    def text(self) -> str:
+        """The paragraph's plain text."""
+        return "".join(span.text for span in self.content)
+
+
+@attrs.frozen(kw_only=True)
+class ListItem:
+    """An entry of a list, with the points listed under it."""
+
+    content: tuple[Span, ...] = attrs.field(converter=_spans)
+    children: tuple[ListItem, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The entry's plain text (without its points)."""
+        return "".join(span.text for span in self.content)
+
+
+@attrs.frozen(kw_only=True)
+class ItemList:
+    """A bulleted or numbered list."""
+
+    items: tuple[ListItem, ...]
+    ordered: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """A table of text cells; every row has as many cells as the header."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        for row in self.rows:
+            if len(row) != len(self.header):
+                raise ValueError(f"a table row has {len(row)} cells, the header {len(self.header)}")
+
+
+@attrs.frozen(kw_only=True)
+class Chart:
+    """Which org chart a figure shows: the options of the ``dot`` and ``mermaid`` exporters."""
+
+    partnership: str | None = None
+    edges: tuple[str, ...] | None = None
+    depth: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """An org chart with its caption, and a text description of what it shows."""
+
+    caption: str
+    chart: Chart
+    description: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Placeholder:
+    """Where a person must write: ``prompt`` says what is wanted."""
+
+    prompt: str
+
+
+Block: TypeAlias = Paragraph | ItemList | Table | Figure | Placeholder
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """A titled section: its blocks, then its subsections."""
+
+    title: str
+    blocks: tuple[Block, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """A whole document.
+
+    ``kind`` is ``"arrangements"`` or ``"yearly-report"``; ``partnership`` the id of
+    the partnership it describes; ``date`` the date of the source, as precise as the
+    source gives it (``2024-09``), for renderers that record a document date.
+    """
+
+    kind: str
+    title: str
+    subtitle: str | None = None
+    partnership: str | None = None
+    date: str | None = None
+    blocks: tuple[Block, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+    def walk(self) -> Iterator[tuple[int, Section]]:
+        """Every section, depth first, with its level (1 for top-level sections)."""
+
+        def visit(sections: tuple[Section, ...], level: int) -> Iterator[tuple[int, Section]]:
+            for section in sections:
+                yield level, section
+                yield from visit(section.sections, level + 1)
+
+        yield from visit(self.sections, 1)
+
+    def blocks_of(self, kind: type[Block]) -> list[Block]:
+        """Every block of one kind, in document order (such as every :class:`Placeholder`)."""
+        found = [b for b in self.blocks if isinstance(b, kind)]
+        for _, section in self.walk():
+            found.extend(b for b in section.blocks if isinstance(b, kind))
+        return found
+
+
+def paragraphs(text: str | None) -> tuple[Paragraph, ...]:
+    """A text as paragraphs: each line is one.
+
+    In the data files long text is written folded (``>-``), where lines are joined
+    and a blank line between paragraphs becomes the one line break kept.
+    """
+    if not text:
+        return ()
+    parts = (" ".join(line.split()) for line in text.splitlines())
+    return tuple(Paragraph(content=part) for part in parts if part)
+
+
+def _list_item(item: Item) -> ListItem:
+    return ListItem(content=item.text, children=tuple(_list_item(p) for p in item.points))
+
+
+def item_list(items: tuple[Item, ...], *, ordered: bool = False) -> ItemList:
+    """A list from the model's items, their points as nested lists."""
+    return ItemList(items=tuple(_list_item(item) for item in items), ordered=ordered)

@@ -1,0 +1,211 @@
+"""The yearly report skeleton: every section the arrangements require, pre-filled where
+the data knows the answer and marked where a person must write.
+
+The required sections come from the partnership's ``yearly_report.contents``, in
+their order. The report opens with what the data already holds: the purpose of the
+report, the partners, chair and scrutineer, the relevant agencies, the structure
+chart and the groups. Each required section quotes the requirement and holds a
+:class:`~.tree.Placeholder` for the person writing the report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Dataset, Entity, Item, Partnership
+from ._common import (
+    choose_partnership,
+    date_text,
+    groups_table,
+    holder_name,
+    label,
+    not_stated_note,
+    structure_figure,
+)
+from .arrangements import role_words
+from .tree import (
+    Block,
+    Document,
+    ItemList,
+    ListItem,
+    Paragraph,
+    Placeholder,
+    Section,
+    Span,
+    Table,
+    item_list,
+    paragraphs,
+)
+
+__all__ = ["heading_for", "yearly_report"]
+
+_HEADING_LIMIT = 80
+
+
+def heading_for(requirement: str) -> str:
+    """A short heading for a required section: the requirement up to its first pause."""
+    text = " ".join(requirement.split())
+    text = re.split(r"[,;(]|\.\s|\.$", text, maxsplit=1)[0].strip() or text
+    if len(text) > _HEADING_LIMIT:
+        text = text[:_HEADING_LIMIT].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return text[:1].upper() + text[1:]
+
+
+def _partners(dataset: Dataset, index: dict[str, Entity], partnership: Partnership) -> Section:
+    blocks: list[Block] = []
+    if partnership.lead_partners:
+        rows = tuple(
+            (
+                role_words(lead.role),
+                dataset.name_of(lead.organisation, index),
+                holder_name(dataset, index, lead.post) or "not stated",
+            )
+            for lead in partnership.lead_partners
+        )
+        blocks.append(Table(header=("Lead partner", "Organisation", "Held by"), rows=rows))
+    else:
+        blocks.append(not_stated_note("the lead safeguarding partners"))
+    if partnership.delegated_partners:
+        delegated = tuple(
+            (dataset.name_of(d.post, index), role_words(d.acts_for))
+            for d in partnership.delegated_partners
+        )
+        header = ("Delegated safeguarding partner", "Speaks for")
+        blocks.append(Table(header=header, rows=delegated))
+    for chair in partnership.chairs:
+        who = dataset.name_of(chair.post, index) if chair.post else "not stated"
+        blocks.append(Paragraph(content=("Partnership chair: ", Span(text=who, strong=True))))
+    for scrutineer in partnership.scrutineers:
+        who = dataset.name_of(scrutineer.post, index)
+        blocks.append(Paragraph(content=("Independent scrutineer: ", Span(text=who, strong=True))))
+    if partnership.relevant_agencies:
+        count = len(partnership.relevant_agencies)
+        blocks.append(Paragraph(content=f"The partnership names {count} relevant agencies:"))
+        blocks.append(
+            ItemList(
+                items=tuple(
+                    ListItem(content=dataset.name_of(a.organisation, index))
+                    for a in partnership.relevant_agencies
+                )
+            )
+        )
+    return Section(title="The partners", blocks=tuple(blocks))
+
+
+def _structure(dataset: Dataset, index: dict[str, Entity], partnership: Partnership) -> Section:
+    blocks: list[Block] = []
+    if partnership.groups:
+        caption = f"The structure of the {partnership.label} and its reporting lines"
+        blocks.append(structure_figure(partnership, dataset, index, caption))
+        blocks.append(groups_table(partnership.groups, partnership, dataset, index))
+    else:
+        blocks.append(not_stated_note("the partnership's groups"))
+    collaborations = [c for c in dataset.collaborations if partnership.id in c.members]
+    for collaboration in collaborations:
+        blocks.append(
+            Paragraph(
+                content="The partnership works with its neighbours in the "
+                f"{label(collaboration, collaboration.id)} collaboration."
+            )
+        )
+    if partnership.functional_links:
+        blocks.append(Paragraph(content="Functional links:"))
+        blocks.append(
+            ItemList(
+                items=tuple(
+                    ListItem(content=dataset.name_of(link.organisation, index))
+                    for link in partnership.functional_links
+                )
+            )
+        )
+    blocks.append(
+        Placeholder(prompt="Any change to the structure during the year, and why it was made.")
+    )
+    return Section(title="Structure and groups", blocks=tuple(blocks))
+
+
+def _requirement(
+    item: Item, dataset: Dataset, index: dict[str, Entity], partnership: Partnership
+) -> Section:
+    """A required section: what the data knows towards it, then the requirement to write."""
+    blocks: list[Block] = []
+    text = item.text.casefold()
+    if "scrutineer" in text and partnership.scrutineers:
+        names = "; ".join(
+            holder_name(dataset, index, s.post) or dataset.name_of(s.post, index)
+            for s in partnership.scrutineers
+        )
+        blocks.append(
+            Paragraph(
+                content=(
+                    "Written by the independent scrutineer, ",
+                    Span(text=names, strong=True),
+                    ".",
+                )
+            )
+        )
+    if "change" in text and "arrangement" in text and partnership.review:
+        dates = ", ".join(date_text(d) or "" for d in partnership.review.reviews)
+        if dates:
+            blocks.append(
+                Paragraph(content=f"Reviews of the arrangements are due in: {dates}.", note=True)
+            )
+    blocks.append(Placeholder(prompt=item.text))
+    if item.points:
+        blocks.append(item_list(item.points))
+    return Section(title=heading_for(item.text), blocks=tuple(blocks))
+
+
+def yearly_report(dataset: Dataset, partnership: str | None = None) -> Document:
+    """The yearly report skeleton for a partnership (by default the dataset's only one)."""
+    chosen = choose_partnership(dataset, partnership)
+    index = dataset.index()
+    report = chosen.yearly_report
+    opening: list[Block] = list(paragraphs(report.text)) if report else []
+    opening.append(
+        Placeholder(prompt="The period the report covers, such as April 2024 to March 2025.")
+    )
+    sections = [
+        Section(title="About this report", blocks=tuple(opening)),
+        _partners(dataset, index, chosen),
+        _structure(dataset, index, chosen),
+    ]
+    if chosen.aims:
+        sections.append(
+            Section(
+                title="Aims and priorities",
+                blocks=(
+                    item_list(chosen.aims, ordered=True),
+                    Placeholder(prompt="Progress against each aim and priority during the year."),
+                ),
+            )
+        )
+    if report and report.contents:
+        sections.extend(_requirement(item, dataset, index, chosen) for item in report.contents)
+    else:
+        sections.append(
+            Section(
+                title="Required contents",
+                blocks=(
+                    not_stated_note("what the yearly report must contain"),
+                    Placeholder(prompt="The contents the guidance requires of a yearly report."),
+                ),
+            )
+        )
+    intro = Paragraph(
+        content=(
+            "A skeleton generated from the arrangements data. Sections marked ",
+            Span(text="To be written", strong=True),
+            " need a person to write them.",
+        ),
+        note=True,
+    )
+    return Document(
+        kind="yearly-report",
+        title=label(chosen, chosen.id),
+        subtitle="Yearly Report",
+        partnership=chosen.id,
+        date=None,
+        blocks=(intro,),
+        sections=tuple(sections),
+    )

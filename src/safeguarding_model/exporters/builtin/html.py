@@ -1,0 +1,206 @@
+"""``html``: the arrangements document or the yearly report skeleton as one HTML page.
+
+The page is self-contained: styles inline, no scripts, nothing fetched from the
+network. Charts are inline SVG when Graphviz is installed, and the chart in words
+always follows. The markup is well-formed XML too (XHTML syntax), so XML tools can
+read it. Every text is escaped; links are kept only for ``mailto:`` and web
+addresses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...documents import (
+    Block,
+    Document,
+    Figure,
+    ItemList,
+    ListItem,
+    Paragraph,
+    Placeholder,
+    Section,
+    Span,
+    Table,
+    build,
+)
+from ...model import Dataset
+from ..charts import figure_options, org_chart
+from ..escape import html_text
+from ..exporter import Exporter, ExportOptions
+from ..graphviz import draw, graphviz_available
+from ..hookspecs import Register, hookimpl
+from .dot import to_dot
+from .markdown import DOCUMENT_OPTIONS, SAFE_SCHEMES
+
+_PROLOG = re.compile(r"\A(?:\s*<\?xml[^>]*\?>|\s*<!DOCTYPE[^>]*>|\s*<!--.*?-->)*\s*", re.DOTALL)
+
+STYLE = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif;
+  line-height: 1.5; color: #111827; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 2rem; margin-bottom: 0.2rem; }
+h2 { border-bottom: 1px solid #d1d5db; padding-bottom: 0.2rem; margin-top: 2.5rem; }
+.subtitle { font-size: 1.2rem; color: #374151; margin-top: 0; }
+.note { color: #4b5563; font-style: italic; }
+nav ol { columns: 2; }
+table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 1rem 0; }
+th, td { border: 1px solid #d1d5db; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+th { background: #f3f4f6; }
+figure { margin: 1.5rem 0; }
+.chart { overflow-x: auto; border: 1px solid #e5e7eb; padding: 0.5rem; }
+.chart svg { max-width: 100%; height: auto; }
+figcaption { font-weight: bold; margin-top: 0.5rem; }
+.to-be-written { border-left: 4px solid #d97706; background: #fffbeb; padding: 0.5rem 1rem;
+  margin: 1rem 0; }
+@media print { nav { display: none; } .chart { border: none; } }
+"""
+
+
+def inline(spans: tuple[Span, ...]) -> str:
+    """Spans as escaped HTML."""
+    out = []
+    for span in spans:
+        text = html_text(span.text, quote=False)
+        if span.link and span.link.startswith(SAFE_SCHEMES):
+            text = f'<a href="{html_text(span.link)}">{text}</a>'
+        if span.emphasis:
+            text = f"<em>{text}</em>"
+        if span.strong:
+            text = f"<strong>{text}</strong>"
+        out.append(text)
+    return "".join(out)
+
+
+def svg_chart(dataset: Dataset, figure: Figure) -> str | None:
+    """The figure's chart as inline SVG, or None when Graphviz is not installed."""
+    if not graphviz_available():
+        return None
+    svg = draw(to_dot(org_chart(dataset, figure_options(figure))), "svg").decode("utf-8")
+    return _PROLOG.sub("", svg, count=1).strip()
+
+
+class _Renderer:
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.figures = 0
+
+    def items(self, items: tuple[ListItem, ...], ordered: bool) -> str:
+        tag = "ol" if ordered else "ul"
+        entries = []
+        for item in items:
+            children = self.items(item.children, False) if item.children else ""
+            entries.append(f"<li>{inline(item.content)}{children}</li>")
+        return f"<{tag}>" + "".join(entries) + f"</{tag}>"
+
+    def block(self, block: Block) -> str:
+        if isinstance(block, Paragraph):
+            css = ' class="note"' if block.note else ""
+            return f"<p{css}>{inline(block.content)}</p>"
+        if isinstance(block, ItemList):
+            return self.items(block.items, block.ordered)
+        if isinstance(block, Table):
+            caption = f"<caption>{html_text(block.caption)}</caption>" if block.caption else ""
+            head = "".join(f'<th scope="col">{html_text(h)}</th>' for h in block.header)
+            rows = "".join(
+                "<tr>" + "".join(f"<td>{html_text(c)}</td>" for c in row) + "</tr>"
+                for row in block.rows
+            )
+            return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        if isinstance(block, Figure):
+            return self.figure(block)
+        if isinstance(block, Placeholder):
+            return (
+                '<div class="to-be-written"><strong>To be written:</strong> '
+                f"{html_text(block.prompt)}</div>"
+            )
+        raise TypeError(f"cannot render {type(block).__name__} as HTML")
+
+    def figure(self, figure: Figure) -> str:
+        self.figures += 1
+        svg = svg_chart(self.dataset, figure)
+        words = "".join(f"<li>{html_text(line)}</li>" for line in figure.description)
+        parts = ["<figure>"]
+        if svg is not None:
+            parts.append(f'<div class="chart">{svg}</div>')
+        else:
+            parts.append(
+                '<p class="note">The chart is drawn when the Graphviz program is installed; '
+                "the chart in words follows.</p>"
+            )
+        parts.append(f"<figcaption>Figure {self.figures}: {html_text(figure.caption)}</figcaption>")
+        if words:
+            opened = "" if svg is not None else ' open="open"'
+            parts.append(
+                f"<details{opened}><summary>The chart in words</summary><ul>{words}</ul></details>"
+            )
+        parts.append("</figure>")
+        return "".join(parts)
+
+    def section(self, section: Section, level: int, anchor: str) -> list[str]:
+        heading = min(level + 1, 6)
+        out = [f'<section id="{anchor}">', f"<h{heading}>{html_text(section.title)}</h{heading}>"]
+        out += [self.block(block) for block in section.blocks]
+        for number, child in enumerate(section.sections, start=1):
+            out += self.section(child, level + 1, f"{anchor}-{number}")
+        out.append("</section>")
+        return out
+
+    def document(self, document: Document) -> str:
+        title = html_text(document.title)
+        head = [
+            "<!DOCTYPE html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8" />',
+            '<meta name="viewport" content="width=device-width, initial-scale=1" />',
+            '<meta name="generator" content="safeguarding-model" />',
+            f"<title>{title}"
+            + (f": {html_text(document.subtitle)}" if document.subtitle else "")
+            + "</title>",
+            f"<style>{STYLE}</style>",
+            "</head>",
+            "<body>",
+            "<header>",
+            f"<h1>{title}</h1>",
+        ]
+        if document.subtitle:
+            head.append(f'<p class="subtitle">{html_text(document.subtitle)}</p>')
+        head += [self.block(block) for block in document.blocks]
+        head.append("</header>")
+        contents = "".join(
+            f'<li><a href="#s{n}">{html_text(s.title)}</a></li>'
+            for n, s in enumerate(document.sections, start=1)
+        )
+        body = (
+            [f"<nav><h2>Contents</h2><ol>{contents}</ol></nav>", "<main>"]
+            if contents
+            else ["<main>"]
+        )
+        for number, section in enumerate(document.sections, start=1):
+            body += self.section(section, 1, f"s{number}")
+        body += ["</main>", "</body>", "</html>"]
+        return "\n".join(head + body) + "\n"
+
+
+def to_html(document: Document, dataset: Dataset) -> str:
+    """A document as a self-contained HTML page; ``dataset`` draws its figures."""
+    return _Renderer(dataset).document(document)
+
+
+def render(dataset: Dataset, options: ExportOptions) -> str:
+    document = build(options.document or "arrangements", dataset, options.partnership)
+    return to_html(document, dataset)
+
+
+@hookimpl
+def register_exporters(register: Register) -> None:
+    register(
+        Exporter(
+            name="html",
+            media_type="text/html",
+            extension="html",
+            description="the arrangements document or yearly report skeleton as one HTML page",
+            render=render,
+            options=DOCUMENT_OPTIONS,
+        )
+    )

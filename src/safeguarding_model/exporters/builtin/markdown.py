@@ -1,0 +1,139 @@
+"""``markdown``: the arrangements document or the yearly report skeleton as Markdown.
+
+Renders a :mod:`~safeguarding_model.documents.tree` document. Charts become Mermaid
+blocks (GitHub and many wikis draw them), followed by the chart in words; sections a
+person must write are quoted and marked **To be written**. Every text is escaped, so
+no name or sentence in the data can start a heading, a list, a link or raw HTML.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from ...documents import (
+    Block,
+    Document,
+    Figure,
+    ItemList,
+    ListItem,
+    Paragraph,
+    Placeholder,
+    Span,
+    Table,
+    build,
+)
+from ...model import Dataset
+from ..charts import figure_options, org_chart
+from ..escape import markdown_cell, markdown_text
+from ..exporter import Exporter, ExportOptions
+from ..hookspecs import Register, hookimpl
+from .mermaid import to_mermaid
+
+DOCUMENT_OPTIONS = frozenset({"document", "partnership"})
+"""The options every document format takes."""
+
+SAFE_SCHEMES = ("mailto:", "https:", "http:")
+
+
+def inline(spans: tuple[Span, ...]) -> str:
+    """Spans as inline Markdown, each escaped."""
+    out = []
+    for span in spans:
+        text = markdown_text(span.text, strip=False)
+        core = text.strip()
+        if not core:
+            out.append(text)
+            continue
+        lead = " " if text.startswith(" ") else ""
+        tail = " " if text.endswith(" ") else ""
+        if span.link and span.link.startswith(SAFE_SCHEMES):
+            core = f"[{core}]({quote(span.link, safe=':/@.-_~+=?&#%')})"
+        if span.emphasis:
+            core = f"*{core}*"
+        if span.strong:
+            core = f"**{core}**"
+        out.append(lead + core + tail)
+    line = "".join(out).strip()
+    return markdown_text(line[:1], block_start=True) + line[1:] if line[:1] in "-+=:>" else line
+
+
+class _Renderer:
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.figures = 0
+
+    def items(self, items: tuple[ListItem, ...], ordered: bool, indent: str) -> list[str]:
+        out = []
+        for number, item in enumerate(items, start=1):
+            marker = f"{number}. " if ordered else "- "
+            out.append(f"{indent}{marker}{inline(item.content) or markdown_text('-')}")
+            if item.children:
+                out.extend(self.items(item.children, False, indent + " " * len(marker)))
+        return out
+
+    def block(self, block: Block) -> list[str]:
+        if isinstance(block, Paragraph):
+            text = inline(block.content)
+            if not text:
+                return []
+            return [f"*{text}*" if block.note and not text.startswith("*") else text]
+        if isinstance(block, ItemList):
+            return self.items(block.items, block.ordered, "")
+        if isinstance(block, Table):
+            out = []
+            if block.caption:
+                out += [f"**{markdown_text(block.caption)}**", ""]
+            out.append("| " + " | ".join(markdown_cell(h) for h in block.header) + " |")
+            out.append("|" + "---|" * len(block.header))
+            out += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in block.rows]
+            return out
+        if isinstance(block, Figure):
+            self.figures += 1
+            chart = to_mermaid(org_chart(self.dataset, figure_options(block)))
+            out = [f"**Figure {self.figures}: {markdown_text(block.caption)}**", ""]
+            out += ["```mermaid", chart.rstrip("\n"), "```"]
+            if block.description:
+                out += ["", "The chart in words:", ""]
+                out += [f"- {markdown_text(line)}" for line in block.description]
+            return out
+        if isinstance(block, Placeholder):
+            return [f"> **To be written:** {markdown_text(block.prompt)}"]
+        raise TypeError(f"cannot render {type(block).__name__} as Markdown")
+
+    def document(self, document: Document) -> str:
+        out = [f"# {markdown_text(document.title)}", ""]
+        if document.subtitle:
+            out += [f"*{markdown_text(document.subtitle)}*", ""]
+        for block in document.blocks:
+            out += [*self.block(block), ""]
+        for level, section in document.walk():
+            out += [f"{'#' * min(level + 1, 6)} {markdown_text(section.title)}", ""]
+            for block in section.blocks:
+                lines = self.block(block)
+                if lines:
+                    out += [*lines, ""]
+        return "\n".join(out).rstrip("\n") + "\n"
+
+
+def to_markdown(document: Document, dataset: Dataset) -> str:
+    """A document as Markdown; ``dataset`` draws its figures."""
+    return _Renderer(dataset).document(document)
+
+
+def render(dataset: Dataset, options: ExportOptions) -> str:
+    document = build(options.document or "arrangements", dataset, options.partnership)
+    return to_markdown(document, dataset)
+
+
+@hookimpl
+def register_exporters(register: Register) -> None:
+    register(
+        Exporter(
+            name="markdown",
+            media_type="text/markdown",
+            extension="md",
+            description="the arrangements document or yearly report skeleton as Markdown",
+            render=render,
+            options=DOCUMENT_OPTIONS,
+        )
+    )

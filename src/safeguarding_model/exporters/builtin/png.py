@@ -1,0 +1,28 @@
+"""``png``: the org chart drawn by Graphviz as a PNG image (needs the ``dot`` program)."""
+
+from __future__ import annotations
+
+from ...model import Dataset
+from ..exporter import Exporter, ExportOptions
+from ..graphviz import draw
+from ..hookspecs import Register, hookimpl
+from .dot import CHART_OPTIONS
+from .dot import render as render_dot
+
+
+def render(dataset: Dataset, options: ExportOptions) -> bytes:
+    return draw(render_dot(dataset, options), "png")
+
+
+@hookimpl
+def register_exporters(register: Register) -> None:
+    register(
+        Exporter(
+            name="png",
+            media_type="image/png",
+            extension="png",
+            description="the org chart drawn as a PNG image (needs Graphviz)",
+            render=render,
+            options=CHART_OPTIONS,
+        )
+    )

@@ -1,0 +1,65 @@
+"""The exporters' errors: each a :class:`~safeguarding_model.errors.SafeguardingModelError`,
+so the command line turns it into a short message and a non-zero exit status."""
+
+from __future__ import annotations
+
+from ..errors import SafeguardingModelError, UsageError
+
+__all__ = [
+    "DuplicateExporterError",
+    "ExportError",
+    "GraphvizNotFoundError",
+    "PluginError",
+    "UnknownExporterError",
+]
+
+
+class ExportError(SafeguardingModelError, RuntimeError):
+    """An export that could not be made: a program failed, or a file could not be written."""
+
+
+class UnknownExporterError(UsageError):
+    """A format name that no installed exporter has."""
+
+    def __init__(self, name: str, known: list[str], suggestion: str | None = None) -> None:
+        self.name = name
+        self.known = known
+        self.suggestion = suggestion
+        hint = f" (did you mean `{suggestion}`?)" if suggestion else ""
+        super().__init__(
+            f"no exporter is called {name!r}{hint}; the formats are: {', '.join(known)}"
+        )
+
+
+class DuplicateExporterError(SafeguardingModelError, ValueError):
+    """Two plugins registered exporters with the same name.
+
+    The first registration stands (the built-ins are registered first, so a plugin
+    cannot replace one); the second is refused with this error, which names both.
+    """
+
+    def __init__(self, name: str, registered_by: str, refused: str) -> None:
+        self.name = name
+        self.registered_by = registered_by
+        self.refused = refused
+        super().__init__(
+            f"the exporter name {name!r} is already registered by {registered_by}; "
+            f"{refused} cannot register another exporter of that name"
+        )
+
+
+class PluginError(SafeguardingModelError, RuntimeError):
+    """A plugin that could not be loaded or that broke the plugin contract."""
+
+
+class GraphvizNotFoundError(ExportError):
+    """The Graphviz ``dot`` program, needed to draw SVG and PNG charts, is not installed."""
+
+    def __init__(self, format: str) -> None:
+        self.format = format
+        super().__init__(
+            f"the {format} format is drawn by the Graphviz `dot` program, which is not "
+            "installed (or not on PATH): install the graphviz package "
+            "(`apt-get install graphviz`, `dnf install graphviz` or `brew install graphviz`; "
+            "see https://graphviz.org/download/), or export `--to dot` and draw it elsewhere"
+        )

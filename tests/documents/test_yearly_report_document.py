@@ -1,0 +1,67 @@
+"""The yearly report skeleton: every required section, pre-filled where the data knows
+the answer, marked where a person must write."""
+
+from __future__ import annotations
+
+from hypothesis import given
+
+from safeguarding_model.documents import Figure, Placeholder, Table, yearly_report
+from safeguarding_model.documents.yearly_report import heading_for
+from safeguarding_model.model import Dataset
+from strategies import datasets
+
+
+def test_every_required_content_has_a_section_to_write(iow: Dataset) -> None:
+    document = yearly_report(iow)
+    contents = iow.partnership().yearly_report.contents  # type: ignore[union-attr]
+    assert len(contents) == 8
+    titles = [s.title for _, s in document.walk()]
+    for item in contents:
+        section = next(s for _, s in document.walk() if s.title == heading_for(item.text))
+        placeholders = [b for b in section.blocks if isinstance(b, Placeholder)]
+        assert [p.prompt for p in placeholders] == [item.text]
+    assert titles[:4] == [
+        "About this report",
+        "The partners",
+        "Structure and groups",
+        "Aims and priorities",
+    ]
+
+
+def test_the_sections_the_data_can_answer_are_pre_filled(iow: Dataset) -> None:
+    document = yearly_report(iow)
+    partners = next(s for _, s in document.walk() if s.title == "The partners")
+    leads = partners.blocks[0]
+    assert isinstance(leads, Table)
+    assert [row[2] for row in leads.rows] == ["Wendy Perera", "Maggie MacIsaac", "Scott Chilton"]
+    structure = next(s for _, s in document.walk() if s.title == "Structure and groups")
+    assert isinstance(structure.blocks[0], Figure)
+    groups = structure.blocks[1]
+    assert isinstance(groups, Table) and len(groups.rows) == 7
+    scrutiny = next(s for _, s in document.walk() if "scrutineer" in s.title.casefold())
+    assert any("Scott MacKechnie" in getattr(b, "text", "") for b in scrutiny.blocks)
+
+
+def test_headings_are_short() -> None:
+    assert heading_for("A summary of the activities undertaken by the partnership.") == (
+        "A summary of the activities undertaken by the partnership"
+    )
+    long = heading_for(
+        "Details of child safeguarding practice reviews/ local learning events undertaken "
+        "during the year and action taken to improve practice."
+    )
+    assert len(long) <= 81 and long.endswith("…")
+    assert heading_for("any changes (if there were some)") == "Any changes"
+
+
+def test_without_required_contents_the_skeleton_says_so(iow2019: Dataset) -> None:
+    document = yearly_report(iow2019)
+    assert document.blocks_of(Placeholder)
+
+
+@given(datasets())
+def test_every_valid_model_gives_a_skeleton(dataset: Dataset) -> None:
+    for partnership in dataset.partnerships:
+        document = yearly_report(dataset, partnership.id)
+        contents = partnership.yearly_report.contents if partnership.yearly_report else ()
+        assert len(document.blocks_of(Placeholder)) >= max(1, len(contents))

@@ -1,0 +1,193 @@
+"""Each format read back by its real consumer, or, where none is at hand (Mermaid,
+Markdown), by a strict syntax check. Shared by the exporter tests."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+import zipfile
+from html.parser import HTMLParser
+
+import pytest
+
+VOID = {"meta", "br", "hr", "img", "link", "input", "col", "area", "base", "source", "wbr"}
+
+
+def need_dot() -> str:
+    """The path of Graphviz ``dot``; skips the test when it is missing, unless CI says
+    Graphviz is required (``SAFEGUARDING_MODEL_REQUIRE_GRAPHVIZ=1``), when it fails."""
+    program = shutil.which("dot")
+    if program is None:
+        if os.environ.get("SAFEGUARDING_MODEL_REQUIRE_GRAPHVIZ"):
+            pytest.fail("Graphviz `dot` is required here but not installed")
+        pytest.skip("Graphviz `dot` is not installed (apt-get install graphviz)")
+    return program
+
+
+def dot_output(source: str, format: str = "canon") -> str:
+    """Graphviz reads the DOT and, for ``canon``, writes it back without laying it out
+    (with its ``nop`` program, which only parses); for another format it draws it. Any
+    error or warning fails the test."""
+    program = need_dot()
+    parser = shutil.which("nop")
+    command = [parser] if format == "canon" and parser else [program, f"-T{format}"]
+    result = subprocess.run(command, input=source.encode("utf-8"), capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert not result.stderr.strip(), result.stderr.decode("utf-8", "replace")
+    return result.stdout.decode("utf-8")
+
+
+def svg_texts(svg: str) -> list[str]:
+    """The text of every <text> element of an SVG (which must be well-formed XML)."""
+    root = ET.fromstring(svg)
+    return [el.text or "" for el in root.iter("{http://www.w3.org/2000/svg}text")]
+
+
+_NODE = r"[A-Za-z][A-Za-z0-9_]*"
+_LABEL = r'"[^"]*"'
+_SHAPES = [r"\[\[{l}\]\]", r"\{{\{{{l}\}}\}}", r"\({l}\)", r"\(\[{l}\]\)", r"\[{l}\]"]
+_NODE_DEF = re.compile(
+    rf"^\s*({_NODE})(?:" + "|".join(s.format(l=_LABEL) for s in _SHAPES) + r")\s*$"
+)
+_ARROWS = r"(?:-->|==>|-\.->|-\.-|o--o|--o)"
+_EDGE = re.compile(
+    rf"^\s*({_NODE})(?:\[{_LABEL}\])?\s+{_ARROWS}(?:\|{_LABEL}\|)?\s+({_NODE})(?:\[{_LABEL}\])?\s*$"
+)
+_SUBGRAPH = re.compile(rf"^\s*subgraph\s+({_NODE})\s+\[{_LABEL}\]\s*$")
+
+
+def check_mermaid(text: str) -> dict[str, int]:
+    """A strict check of the flowcharts the exporter writes: every line is one of the
+    statements it uses, labels are quoted without inner quotes, every edge joins
+    defined nodes, subgraphs close, and link styles name existing links."""
+    lines = text.splitlines()
+    assert lines[1] == "flowchart BT", lines[:2]
+    assert lines[0].startswith("%% ")
+    defined: set[str] = set()
+    edges = 0
+    depth = 0
+    styles: list[int] = []
+    for line in lines[2:]:
+        if match := _SUBGRAPH.match(line):
+            depth += 1
+        elif line.strip() == "end":
+            depth -= 1
+            assert depth >= 0, "an `end` without a subgraph"
+        elif match := _NODE_DEF.match(line):
+            defined.add(match.group(1))
+        elif match := _EDGE.match(line):
+            for node in match.groups():
+                if node.startswith("k"):
+                    defined.add(node)
+                assert node in defined, f"edge to undefined node {node}: {line}"
+            edges += 1
+        elif line.startswith("  classDef "):
+            assert re.match(r"^  classDef [a-z_]+ [a-z:#0-9,.\- ]+$", line), line
+        elif line.startswith("  class "):
+            assert re.match(r"^  class [a-z0-9,]+ [a-z_]+$", line), line
+        elif line.startswith("  linkStyle "):
+            match = re.match(r"^  linkStyle ([0-9,]+) [a-z:#0-9,.\- ]+$", line)
+            assert match, line
+            styles += [int(n) for n in match.group(1).split(",")]
+        else:
+            raise AssertionError(f"not a Mermaid statement the exporter writes: {line!r}")
+    assert depth == 0, "a subgraph is not closed"
+    assert sorted(styles) == list(range(edges)), "link styles do not match the links"
+    return {"nodes": len(defined), "edges": edges}
+
+
+class _Checker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        for name, value in attrs:
+            assert not name.startswith("on"), f"event handler attribute {name}"
+            if name in ("src", "href") and value:
+                assert not value.startswith(("http:", "https:", "//")) or tag == "a", value
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        assert self.stack and self.stack[-1] == tag, f"</{tag}> closes <{self.stack[-1:]}>"
+        self.stack.pop()
+
+
+def check_html(text: str) -> ET.Element:
+    """Well-formed: HTML tags nest and close, and the page parses as XML. Self-contained:
+    no scripts, no stylesheets or images fetched from elsewhere."""
+    checker = _Checker()
+    checker.feed(text)
+    checker.close()
+    assert not checker.stack, f"unclosed: {checker.stack}"
+    for tag in ("script", "link", "iframe", "img", "object", "embed"):
+        assert tag not in checker.tags, f"<{tag}> in a self-contained page"
+    assert text.startswith("<!DOCTYPE html>")
+    return ET.fromstring(text)
+
+
+def check_markdown(text: str, headings: int) -> None:
+    """Headings only where the renderer puts them, fences balanced, no raw HTML tags."""
+    fence = False
+    found = 0
+    for line in text.splitlines():
+        if line.startswith("```"):
+            fence = not fence
+            continue
+        if fence:
+            continue
+        if re.match(r"^#{1,6} ", line):
+            found += 1
+        assert not re.search(r"(?<!\\)<[A-Za-z/!?]", line), f"raw HTML in Markdown: {line!r}"
+        if line.startswith("|"):
+            cells = re.split(r"(?<!\\)\|", line)
+            assert cells[0] == "" and cells[-1] == "", line
+    assert not fence, "a code fence is not closed"
+    assert found == headings, f"{found} headings, expected {headings}"
+
+
+def read_csv(text: str) -> list[list[str]]:
+    """Python's csv module reads the table; every row is as wide as the header."""
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows, "no header"
+    assert all(len(row) == len(rows[0]) for row in rows), "rows of different widths"
+    return rows
+
+
+def read_zip(data: bytes) -> dict[str, str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.testzip() is None
+        return {name: archive.read(name).decode("utf-8") for name in archive.namelist()}
+
+
+def check_popolo(text: str) -> dict[str, list[dict[str, object]]]:
+    """Popolo JSON whose memberships point at organizations, persons and posts it holds."""
+    data = json.loads(text)
+    ids = {key: {item["id"] for item in data[key]} for key in ("organizations", "persons", "posts")}
+    for membership in data["memberships"]:
+        if "organization_id" in membership:
+            assert membership["organization_id"] in ids["organizations"], membership
+        if "person_id" in membership:
+            assert membership["person_id"] in ids["persons"], membership
+        if "post_id" in membership:
+            assert membership["post_id"] in ids["posts"], membership
+        if "member" in membership:
+            assert membership["member"]["id"] in ids["organizations"], membership
+    for organization in data["organizations"]:
+        if "parent_id" in organization:
+            assert organization["parent_id"] in ids["organizations"], organization
+    return data  # type: ignore[no-any-return]

@@ -1,0 +1,205 @@
+"""The org chart: what it shows for the Isle of Wight, pinned to the published
+arrangements, and how the options choose edge kinds, depth and scope."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from consumers import check_mermaid, dot_output, svg_texts
+from hypothesis import given
+from hypothesis import strategies as st
+
+from safeguarding_model.errors import UsageError
+from safeguarding_model.exporters import ExportOptions, export
+from safeguarding_model.exporters.charts import DEFAULT_EDGES, STYLES, Chart, org_chart
+from safeguarding_model.graph import EdgeKind, build_graph
+from safeguarding_model.model import Dataset
+from strategies import datasets
+
+SUBGROUPS = {
+    "performance-and-quality-assurance-group",
+    "learning-inquiry-group",
+    "education-subgroup",
+    "workforce-development-group",
+    "child-exploitation-delivery-subgroup",
+}
+
+
+def edges(chart: Chart, kind: str) -> set[tuple[str, str]]:
+    return {(e.source, e.target) for e in chart.edges if e.kind == kind}
+
+
+def test_the_chart_shows_the_executive_board_and_five_subgroups_in_the_partnership(
+    iow: Dataset,
+) -> None:
+    chart = org_chart(iow)
+    boxed = {n.id for n in chart.nodes if n.cluster == "isle-of-wight-scp"}
+    assert boxed == {"isle-of-wight-scp", "executive-group", "partnership-board", *SUBGROUPS}
+    assert [c.label for c in chart.clusters][:2] == ["IOWSCP", "HIPS"]
+
+
+def test_the_reporting_lines_are_those_the_document_gives(iow: Dataset) -> None:
+    chart = org_chart(iow)
+    assert edges(chart, "reports-to") == {
+        ("performance-and-quality-assurance-group", "executive-group"),
+        ("learning-inquiry-group", "executive-group"),
+        ("learning-inquiry-group", "partnership-board"),  # two parents, both drawn
+    }
+    cadences = {(e.source, e.target): e.label for e in chart.edges if e.kind == "reports-to"}
+    assert cadences[("performance-and-quality-assurance-group", "executive-group")] == "six-monthly"
+    assert edges(chart, "escalates-to") == {
+        ("executive-group", "hips-executive-group"),
+        ("performance-and-quality-assurance-group", "executive-group"),
+        ("workforce-development-group", "executive-group"),
+        ("education-subgroup", "isle-of-wight-scp"),
+    }
+    assert edges(chart, "joint-with") == {
+        ("workforce-development-group", "iow-safeguarding-adults-board")
+    }
+    assert len(edges(chart, "linked-to")) == 11
+    assert chart.kinds == DEFAULT_EDGES
+
+
+def test_accountability_is_not_drawn_twice_beside_a_reporting_line(iow: Dataset) -> None:
+    chart = org_chart(iow)
+    accountable = edges(chart, "accountable-to")
+    assert not accountable & edges(chart, "reports-to")
+    assert ("isle-of-wight-scp", "council-chief-executive") in accountable
+    assert ("child-exploitation-delivery-subgroup", "isle-of-wight-scp") in accountable
+
+
+def test_functional_links_get_a_box_of_their_own(iow: Dataset) -> None:
+    chart = org_chart(iow)
+    links = {n.id for n in chart.nodes if n.cluster == "links:isle-of-wight-scp"}
+    assert len(links) == 10  # the eleventh, the adults board, is also a joint partner
+    assert "iow-safeguarding-adults-board" not in links
+
+
+def test_edge_kinds_are_chosen_by_the_edges_option(iow: Dataset) -> None:
+    chart = org_chart(iow, ExportOptions(edges=("reports-to",)))
+    assert {e.kind for e in chart.edges} == {"reports-to"}
+    chairs = org_chart(iow, ExportOptions(edges=("chairs",), depth=1))
+    assert ("director-of-childrens-services", "isle-of-wight-scp") in edges(chairs, "chairs")
+    assert any(n.kind == "post" for n in chairs.nodes)
+
+
+def test_an_unknown_edge_kind_is_refused_with_a_suggestion(iow: Dataset) -> None:
+    with pytest.raises(UsageError, match="did you mean `reports-to`"):
+        org_chart(iow, ExportOptions(edges=("report-to",)))
+
+
+def test_depth_zero_shows_the_partnership_and_its_groups_only(iow: Dataset) -> None:
+    chart = org_chart(iow, ExportOptions(depth=0))
+    assert {n.id for n in chart.nodes} == {
+        "isle-of-wight-scp",
+        "executive-group",
+        "partnership-board",
+        *SUBGROUPS,
+    }
+
+
+def test_each_step_of_depth_adds_to_the_chart(iow: Dataset) -> None:
+    sizes = []
+    previous: set[str] = set()
+    for depth in range(4):
+        nodes = {n.id for n in org_chart(iow, ExportOptions(depth=depth)).nodes}
+        assert previous <= nodes
+        previous = nodes
+        sizes.append(len(nodes))
+    assert sizes == sorted(sizes) and sizes[0] < sizes[-1]
+    assert "hips-health-group" not in {n.id for n in org_chart(iow).nodes}
+    assert "hips-health-group" in previous
+
+
+def test_a_collaboration_gives_the_regional_chart(iow: Dataset) -> None:
+    chart = org_chart(iow, ExportOptions(partnership="hips", depth=0))
+    assert {n.id for n in chart.nodes} == {
+        "hips",
+        "hips-executive-group",
+        "hips-health-group",
+        "hips-child-exploitation-group",
+        "hips-procedures-and-strategy-group",
+    }
+    assert all(e.kind == "accountable-to" for e in chart.edges)
+
+
+def test_a_body_that_is_not_a_partnership_has_no_chart(iow: Dataset) -> None:
+    with pytest.raises(UsageError, match="not a partnership or collaboration"):
+        org_chart(iow, ExportOptions(partnership="cafcass"))
+    with pytest.raises(UsageError, match="no partnership or collaboration 'nowhere'"):
+        org_chart(iow, ExportOptions(partnership="nowhere"))
+
+
+def test_every_kind_has_its_own_style_and_key_entry() -> None:
+    looks = {(s.color, s.dot, s.mermaid) for s in STYLES.values()}
+    assert len(looks) == len(STYLES)
+    assert len({s.mermaid for s in STYLES.values()}) == len(STYLES)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {},
+        {"depth": 0},
+        {"depth": 3},
+        {"partnership": "hips"},
+        {"edges": "reports-to,escalates-to"},
+        {"edges": "chairs,member-of,holds-post", "depth": 2},
+        *({"edges": kind} for kind in DEFAULT_EDGES),
+    ],
+    ids=str,
+)
+def test_graphviz_reads_every_variant_of_the_chart(
+    iow: Dataset, options: dict[str, object]
+) -> None:
+    text = export(iow, "dot", **options)
+    assert isinstance(text, str)
+    dot_output(text)
+    mermaid = export(iow, "mermaid", **options)
+    assert isinstance(mermaid, str)
+    check_mermaid(mermaid)
+
+
+def test_the_drawn_chart_carries_the_key(iow: Dataset) -> None:
+    texts = svg_texts(dot_output(export(iow, "dot"), "svg"))  # type: ignore[arg-type]
+    for style in DEFAULT_EDGES:
+        assert STYLES[style].legend in texts
+    assert "Key" in texts
+
+
+def test_the_mermaid_chart_has_a_key_and_styles_per_kind(iow: Dataset) -> None:
+    text = export(iow, "mermaid")
+    assert isinstance(text, str)
+    for kind in DEFAULT_EDGES:
+        assert f'["{STYLES[kind].legend}"] {STYLES[kind].mermaid} ' in text
+        assert STYLES[kind].mermaid_style in text
+
+
+@given(
+    datasets(),
+    st.sets(st.sampled_from([kind.value for kind in EdgeKind]), min_size=1),
+    st.integers(0, 3),
+)
+def test_a_chart_draws_exactly_the_chosen_kinds_between_the_bodies_it_shows(
+    dataset: Dataset, kinds: set[str], depth: int
+) -> None:
+    several = len(dataset.partnerships) > 1
+    options = ExportOptions(edges=tuple(sorted(kinds)), depth=depth)
+    chart = org_chart(dataset, options)
+    shown = {node.id for node in chart.nodes}
+    roots = (
+        [*dataset.partnerships, *dataset.collaborations] if several else dataset.partnerships[:1]
+    )
+    for root in roots:
+        assert root.id in shown
+        assert {group.id for group in root.groups} <= shown
+    expected = {
+        (source, target, kind)
+        for source, target, kind in build_graph(dataset).graph.edges(keys=True)
+        if kind in kinds and source in shown and target in shown
+    }
+    reporting = {(s, t) for s, t, k in expected if k == "reports-to"}
+    expected -= {(s, t, "accountable-to") for s, t in reporting}
+    assert {(e.source, e.target, e.kind) for e in chart.edges} == expected
+    deeper = {node.id for node in org_chart(dataset, attrs.evolve(options, depth=depth + 1)).nodes}
+    assert shown <= deeper

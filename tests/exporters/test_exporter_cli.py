@@ -1,0 +1,160 @@
+"""``safeguarding-model exporters`` and ``safeguarding-model export``."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from consumers import dot_output, need_dot, read_csv
+
+from safeguarding_model.cli import main
+from safeguarding_model.exporters import exporter_names, get_exporter
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_exporters_lists_name_media_type_extension_distribution_description(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "exporters")
+    assert status == 0
+    line = next(line for line in out.splitlines() if line.startswith("dot "))
+    assert line.split()[:4] == ["dot", "text/vnd.graphviz", ".gv", "safeguarding-model"]
+    assert line.endswith("the org chart as Graphviz DOT")
+    assert len(out.splitlines()) == len(exporter_names())
+
+
+def test_exporters_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "exporters", "--format", "json")
+    assert status == 0
+    data = json.loads(out)
+    assert [e["name"] for e in data["exporters"]] == exporter_names()
+    dot = next(e for e in data["exporters"] if e["name"] == "dot")
+    assert dot["options"] == ["depth", "edges", "partnership"]
+    assert next(e for e in data["exporters"] if e["name"] == "csv")["folder"] is True
+    assert data["problems"] == []
+
+
+@pytest.mark.parametrize("name", exporter_names())
+def test_export_writes_every_format_to_a_path(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if name in ("svg", "png", "html"):
+        need_dot()
+    target = tmp_path / f"out.{get_exporter(name).extension}"
+    if name == "csv":
+        target = tmp_path / "tables"
+    status, out, err = run(capsys, "export", "isle-of-wight-2024", "--to", name, "-o", str(target))
+    assert (status, out, err) == (0, "", "")
+    assert target.exists()
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+def test_export_text_goes_to_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "export", "isle-of-wight-2024", "--to", "dot", "--depth", "0")
+    assert status == 0
+    dot_output(out)
+    assert "hips-executive-group" not in out
+
+
+def test_export_chart_options(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(
+        capsys,
+        "export",
+        "isle-of-wight-2024",
+        "--to",
+        "mermaid",
+        "--edges",
+        "reports-to",
+        "--depth",
+        "0",
+    )
+    assert status == 0
+    assert out.count("-->|") == 3
+    status, out, _ = run(
+        capsys, "export", "isle-of-wight-2024", "--to", "mermaid", "--partnership", "hips"
+    )
+    assert status == 0 and "HIPS Executive Group" in out
+
+
+def test_export_documents(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(
+        capsys, "export", "isle-of-wight-2024", "--to", "markdown", "--document", "yearly-report"
+    )
+    assert status == 0
+    assert out.startswith(
+        "# Isle of Wight Safeguarding Children Partnership (IOWSCP)\n\n*Yearly Report*"
+    )
+
+
+def test_export_csv_writes_a_folder_of_tables(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, _ = run(
+        capsys, "export", "isle-of-wight-2024", "--to", "csv", "-o", str(tmp_path / "t")
+    )
+    assert status == 0
+    rows = read_csv((tmp_path / "t" / "reporting-lines.csv").read_text(encoding="utf-8"))
+    assert rows[0][:4] == ["owner", "from", "from_name", "kind"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--to", "pgn"], "no exporter is called 'pgn' (did you mean `png`?)"),
+        (["--to", "json", "--depth", "2"], "the json format does not take the option 'depth'"),
+        (["--to", "dot", "--edges", "reports"], "is not an edge kind"),
+        (["--to", "dot", "--partnership", "nowhere"], "no partnership or collaboration 'nowhere'"),
+        (["--to", "markdown", "--partnership", "hips"], "no partnership 'hips'"),
+        (["--to", "json", "-o", "/no/such/folder/out.json"], "no such folder"),
+    ],
+)
+def test_bad_requests_end_with_a_message_and_status_2(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "export", "isle-of-wight-2024", *argv)
+    assert status == 2
+    assert message in err
+    assert "Traceback" not in err and out == ""
+
+
+def test_a_negative_depth_is_refused_by_the_parser(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["export", "isle-of-wight-2024", "--to", "dot", "--depth", "-1"])
+    assert caught.value.code == 2
+    assert "expected 0 or more" in capsys.readouterr().err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("name", ["png", "csv"])
+def test_binary_formats_refuse_a_terminal(
+    name: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if name == "png":
+        need_dot()
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    status = main(["export", "isle-of-wight-2024", "--to", name])
+    assert status == 2
+    assert terminal.getvalue() == ""
+    assert "binary and standard output is a terminal: give -o PATH" in capsys.readouterr().err
+
+
+def test_binary_formats_go_to_a_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
+    buffer = io.BytesIO()
+    stdout = io.TextIOWrapper(buffer)
+    monkeypatch.setattr(sys, "stdout", stdout)
+    assert main(["export", "isle-of-wight-2024", "--to", "csv"]) == 0
+    stdout.flush()
+    assert buffer.getvalue().startswith(b"PK")
