@@ -133,6 +133,57 @@ def _some(draw: st.DrawFn, ids: list[str], max_size: int = 3) -> tuple[str, ...]
     return tuple(draw(st.lists(st.sampled_from(ids), max_size=max_size, unique=True)))
 
 
+def _lines(draw: st.DrawFn, bodies: list[str]) -> tuple[Line, ...]:
+    """Reporting or escalation lines, each to a different body."""
+    targets = draw(st.lists(st.sampled_from(bodies), max_size=2, unique=True))
+    return tuple(
+        Line(to=to, cadence=draw(_maybe(_enum(Cadence))), text=draw(_maybe(names())))
+        for to in targets
+    )
+
+
+def _leads(draw: st.DrawFn, org_ids: list[str], posts: list[Post]) -> tuple[LeadPartner, ...]:
+    """Lead partners; a role may repeat (an area with two councils); a lead partner's
+    post, when given, belongs to its organisation."""
+    leads = []
+    for role in draw(st.lists(_enum(StatutoryRole), max_size=4)):
+        organisation = draw(st.sampled_from(org_ids))
+        own = [p.id for p in posts if p.organisation == organisation]
+        leads.append(
+            LeadPartner(
+                role=role,
+                organisation=organisation,
+                post=_maybe_pick(draw, own),
+                text=draw(_maybe(names())),
+            )
+        )
+    return tuple(leads)
+
+
+def _delegated(
+    draw: st.DrawFn, leads: tuple[LeadPartner, ...], post_ids: list[str]
+) -> tuple[DelegatedPartner, ...]:
+    """Delegated partners acting for roles that lead partners hold, naming which lead
+    partner's organisation whenever a role is shared."""
+    by_role: dict[StatutoryRole, list[str]] = {}
+    for lead in leads:
+        by_role.setdefault(lead.role, []).append(lead.organisation)
+    if not by_role:
+        return ()
+    roles = sorted(by_role, key=lambda role: role.value)
+    found = []
+    for post in _some(draw, post_ids, 4):
+        role = draw(st.sampled_from(roles))
+        organisations = sorted(set(by_role[role]))
+        organisation = (
+            draw(st.sampled_from(organisations))
+            if len(by_role[role]) > 1
+            else _maybe_pick(draw, organisations)
+        )
+        found.append(DelegatedPartner(post=post, acts_for=role, organisation=organisation))
+    return tuple(found)
+
+
 def _dates(draw: st.DrawFn) -> dict[str, PartialDate | None]:
     start = draw(_maybe(partial_dates()))
     end = draw(_maybe(partial_dates()))
@@ -228,14 +279,7 @@ def datasets(
             )
 
         def lines() -> tuple[Line, ...]:
-            return tuple(
-                Line(
-                    to=draw(st.sampled_from(bodies)),
-                    cadence=draw(_maybe(_enum(Cadence))),
-                    text=draw(_maybe(names())),
-                )
-                for _ in range(draw(st.integers(0, 2)))
-            )
+            return _lines(draw, bodies)
 
         others = [s for s in siblings if s != gid]
         return Group(
@@ -267,8 +311,10 @@ def datasets(
             **_dates(draw),
         )
 
+    council_ids = [o.id for o in organisations if o.kind is OrganisationKind.LOCAL_AUTHORITY]
     partnerships = []
     for pid in partnership_ids:
+        leads = _leads(draw, org_ids, posts)
         groups = tuple(group(g, group_ids_of[pid]) for g in group_ids_of[pid])
         own_groups = group_ids_of[pid]
         partnerships.append(
@@ -286,26 +332,16 @@ def datasets(
                         st.builds(
                             Area,
                             text=names(),
-                            local_authorities=st.just(_some(draw, org_ids, 2)),
+                            local_authorities=st.just(_some(draw, council_ids, 2)),
                             youth_custody_facilities=_maybe(
                                 st.lists(names(), max_size=2).map(tuple)
                             ),
                         )
                     )
                 ),
-                lead_partners=tuple(
-                    LeadPartner(
-                        role=role,
-                        organisation=draw(st.sampled_from(org_ids)),
-                        post=_maybe_pick(draw, post_ids),
-                        text=draw(_maybe(names())),
-                    )
-                    for role in draw(st.lists(_enum(StatutoryRole), max_size=3, unique=True))
-                ),
-                delegated_partners=tuple(
-                    DelegatedPartner(post=post, acts_for=draw(_enum(StatutoryRole)))
-                    for post in _some(draw, post_ids, 4)
-                ),
+                effective=draw(_maybe(partial_dates())),
+                lead_partners=leads,
+                delegated_partners=_delegated(draw, leads, post_ids),
                 chairs=tuple(
                     Chair(post=post, role=draw(_enum(ChairRole)))
                     for post in _some(draw, post_ids, 2)
@@ -337,6 +373,7 @@ def datasets(
                     for o in _some(draw, org_ids, 4)
                 ),
                 groups=groups,
+                escalates_to=_lines(draw, bodies),
                 yearly_report=draw(
                     _maybe(st.builds(YearlyReport, contents=items(), text=_maybe(names())))
                 ),

@@ -213,7 +213,7 @@ def test_2024_unnamed_post_holders_are_unknown(ds2024: Dataset) -> None:
         "Cabinet Member for Children's Services, Education and Corporate Functions",
         "Service Director for Education, Inclusion & Access",
         "Chair",  # of the Isle of Wight Designated Safeguarding Leads Network
-        "Independent Chair of the HIPS Executive",
+        "Independent Chair",
     }
 
 
@@ -249,8 +249,18 @@ def test_2024_executive_group(p2024: Partnership) -> None:
     assert rule.voters is PartnershipRole.DELEGATED_SAFEGUARDING_PARTNERS
     chairs_of = [m.chair_of for m in group.members if m.chair_of]
     assert chairs_of == [tuple(SUBGROUP_IDS)]
-    assert _lines(group.escalates_to) == [("hips-executive-group", None)]
-    assert group.reports_to == ()
+    assert group.reports_to == () and group.escalates_to == ()
+    # "those with lead responsibility from each of the safeguarding partners": one seat for
+    # each of the three safeguarding partners, not posts the document does not name
+    seats = [m.organisation for m in group.members if m.organisation]
+    assert seats == [lead.organisation for lead in p2024.lead_partners]
+
+
+def test_2024_the_partnership_escalates_to_hips(p2024: Partnership) -> None:
+    # "The IOWSCP ... will ... escalate to other bodies ... to the HIPS Executive."
+    assert _lines(p2024.escalates_to) == [("hips-executive-group", None)]
+    assert p2024.escalates_to[0].text is not None
+    assert p2024.escalates_to[0].text.startswith("The IOWSCP is not able to direct")
 
 
 def test_2024_partnership_board(p2024: Partnership) -> None:
@@ -424,7 +434,8 @@ def test_2019_identity(p2019: Partnership) -> None:
     assert p2019.guidance is GuidanceEdition.WORKING_TOGETHER_2018
     assert p2019.former_names == ("Isle of Wight Safeguarding Children Board",)
     assert p2019.source is not None
-    assert str(p2019.source.published) == "2019-06"
+    assert p2019.source.published is None  # the page gives no publication date
+    assert str(p2019.effective) == "2019-06"  # "New Partnership Arrangements – June 2019"
 
 
 def test_2019_safeguarding_partners(ds2019: Dataset, p2019: Partnership) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -49,6 +50,21 @@ def partnerships(dataset: Dataset, key: str | None) -> list[Partnership]:
     except KeyError:
         names = ", ".join(p.id for p in dataset.partnerships)
         raise UsageError(f"no partnership {key!r} in this source; it has: {names}") from None
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text safe to print to a terminal: control characters (escape sequences, bells,
+    bidirectional overrides) from a data file are shown as ``\\x1b``-style escapes
+    instead of acting on the terminal. Newlines and tabs are kept."""
+    return _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
+
+
+def print_text(text: str) -> None:
+    """Print text for a person (not JSON, which escapes control characters itself)."""
+    print(printable(text))
 
 
 def write(content: str | bytes, output: str | None) -> None:

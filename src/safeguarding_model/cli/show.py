@@ -7,7 +7,15 @@ import json
 from typing import Any
 
 from ..documents import summary
-from ._common import add_format, add_partnership, add_source, load_source, partnerships
+from ..errors import UsageError
+from ._common import (
+    add_format,
+    add_partnership,
+    add_source,
+    load_source,
+    partnerships,
+    print_text,
+)
 
 
 def add_parser(subparsers: Any) -> None:
@@ -31,7 +39,9 @@ def run(args: argparse.Namespace) -> int:
         data: Any = summaries[0] if len(summaries) == 1 else summaries
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
-    print("\n\n".join(render(s) for s in summaries))
+    if not summaries:
+        raise UsageError(f"{args.source} holds no partnerships to show")
+    print_text("\n\n".join(render(s) for s in summaries))
     return 0
 
 

@@ -19,7 +19,7 @@ from importlib import metadata
 import attrs
 import pluggy
 
-from ..io.converter import closest
+from ..model.values import closest
 from . import hookspecs
 from .errors import DuplicateExporterError, PluginError, UnknownExporterError
 from .exporter import Exporter

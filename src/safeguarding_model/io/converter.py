@@ -8,8 +8,8 @@ Every structuring problem keeps the path of the field it came from, so that
 
 from __future__ import annotations
 
-import difflib
 import enum
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, get_args, get_origin
 
@@ -20,7 +20,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from ..errors import SafeguardingModelError
 from ..model import Dataset, Item, PartialDate
-from ..model.values import FieldError
+from ..model.values import FieldError, closest
 
 __all__ = ["StructureProblem", "configure_converter", "converter", "describe", "make_converter"]
 
@@ -62,10 +62,32 @@ def describe(value: object) -> str:
     return type(value).__name__
 
 
-def closest(word: str, choices: list[str]) -> str | None:
-    """The choice nearest to a misspelt word, if one is near enough."""
-    matches = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return matches[0] if matches else None
+_ALIASES = {
+    "6-monthly": "six-monthly",
+    "six monthly": "six-monthly",
+    "sixmonthly": "six-monthly",
+    "biannually": "six-monthly",
+    "bi-annually": "six-monthly",
+    "half-yearly": "six-monthly",
+    "twice-yearly": "six-monthly",
+    "yearly": "annually",
+    "annual": "annually",
+    "bi-monthly": "bimonthly",
+    "every-two-months": "bimonthly",
+    "quarter": "quarterly",
+    "adhoc": "as-required",
+    "ad-hoc": "as-required",
+    "as-needed": "as-required",
+    "cochair": "co-chair",
+    "vicechair": "vice-chair",
+    "deputy": "deputy-chair",
+    "icb": "integrated-care-board",
+    "ccg": "clinical-commissioning-group",
+    "la": "local-authority",
+    "police": "chief-officer-of-police",
+    "task-and-finish": "task-and-finish-group",
+}
+"""Words people write for an allowed value; used to suggest, never accepted."""
 
 
 def _structure_str(value: object, _: type) -> str:
@@ -89,6 +111,9 @@ def _structure_bool(value: object, _: type) -> bool:
     raise StructureProblem("true or false", value)
 
 
+_DATE_PARTS = re.compile(r"^(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?$")
+
+
 def _structure_date(value: object, _: type) -> PartialDate:
     if type(value) is int:
         value = str(value)
@@ -97,7 +122,13 @@ def _structure_date(value: object, _: type) -> PartialDate:
     try:
         return PartialDate.from_string(value)
     except FieldError as error:
-        raise StructureProblem(error.expected, value) from None
+        padded = _DATE_PARTS.match(value.strip())
+        suggestion = None
+        if padded:
+            parts = [part for part in padded.groups() if part]
+            candidate = "-".join([parts[0], *(part.zfill(2) for part in parts[1:])])
+            suggestion = candidate if candidate != value.strip() else None
+        raise StructureProblem(error.expected, value, suggestion=suggestion) from None
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:

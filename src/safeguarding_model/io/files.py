@@ -24,8 +24,8 @@ from cattrs.errors import (
 
 from ..errors import LoadError, Problem, UsageError
 from ..model import Dataset
-from ..model.values import FieldError, RuleError
-from .converter import StructureProblem, closest, converter, describe
+from ..model.values import FieldError, RuleError, closest
+from .converter import StructureProblem, converter, describe
 from .reading import DEFAULT_LIMITS, Limits, Path, locate, path_text, positions_of, read_text
 from .references import check_references
 
@@ -65,7 +65,9 @@ def examples() -> list[Example]:
         dataset = load(name)
         partnership = dataset.partnerships[0]
         source = partnership.source
-        described = f"{source.title} ({source.published})" if source else "unknown"
+        when = (source.published if source else None) or partnership.effective
+        title = source.title if source else "source not stated"
+        described = f"{title} ({when})" if when else title
         found.append(Example(name=name, title=partnership.name, source=described))
     return found
 
@@ -102,7 +104,7 @@ def loads(
         raise UsageError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
     source = _Text(name, text, format, limits)
     dataset = _structure(source)
-    _check([source], [(source, dataset)], dataset)
+    _check([source], [(source, dataset)], dataset, "this file")
     return dataset
 
 
@@ -134,12 +136,23 @@ def load(source: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> 
     if problems:
         raise LoadError(problems)
     merged = _merge(dataset for _, dataset in parts)
-    _check(texts, parts, merged)
+    _check(texts, parts, merged, "this folder" if path.is_dir() else "this file")
     return merged
 
 
 def _data_files(folder: FsPath) -> list[FsPath]:
-    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file())
+    """The data files of a folder: hidden files and folders (``.github``, ``.vscode``)
+    and JSON Schema files (``*.schema.json``) are not data and are passed over."""
+    found = []
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.name.lower().endswith(".schema.json"):
+            continue
+        if path.suffix.lower() in _SUFFIXES and path.is_file():
+            found.append(path)
+    return sorted(found)
 
 
 def _read(path: FsPath, limits: Limits) -> _Text:
@@ -153,10 +166,20 @@ def _read(path: FsPath, limits: Limits) -> _Text:
                     )
                 ]
             )
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
+        before = raw[: error.start]
         raise LoadError(
-            [Problem(message=f"the file is not UTF-8 text ({error.reason})", file=str(path))]
+            [
+                Problem(
+                    message="the file is not UTF-8 text (a byte here cannot be read as UTF-8); "
+                    "save it again as UTF-8 (in most editors: Save As, encoding UTF-8)",
+                    file=str(path),
+                    line=before.count(b"\n") + 1,
+                    column=error.start - (before.rfind(b"\n") + 1) + 1,
+                )
+            ]
         ) from None
     except OSError as error:
         raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
@@ -222,13 +245,14 @@ def _problems(source: _Text, error: BaseException, path: Path) -> Iterator[Probl
             suggestion=error.suggestion,
         )
     elif isinstance(error, RuleError):
-        yield source.problem(path, error.message)
+        yield source.problem((*path, error.field) if error.field else path, error.message)
     elif isinstance(error, FieldError):
         yield source.problem(
             (*path, error.field),
             f"expected {error.expected}, found {describe(error.found)}",
             expected=error.expected,
             found=repr(error.found),
+            suggestion=error.suggestion,
         )
     elif isinstance(error, KeyError):
         field = path[-1] if path else error.args[0]
@@ -250,9 +274,11 @@ def _merge(datasets: Iterable[Dataset]) -> Dataset:
     )
 
 
-def _check(texts: list[_Text], parts: list[tuple[_Text, Dataset]], merged: Dataset) -> None:
+def _check(
+    texts: list[_Text], parts: list[tuple[_Text, Dataset]], merged: Dataset, where: str
+) -> None:
     """Check references over the whole (merged) dataset; map each path back to its file."""
-    dangling = check_references(merged)
+    dangling = check_references(merged, where)
     if not dangling:
         return
     origins: dict[str, list[tuple[_Text, int]]] = {}
@@ -266,10 +292,15 @@ def _check(texts: list[_Text], parts: list[tuple[_Text, Dataset]], merged: Datas
     for item in dangling:
         key, index, *rest = item.path
         text, local = origins[str(key)][int(index)]
+        message = item.message
+        if item.related is not None and len(parts) > 1:
+            other_key, other_index, *_ = item.related
+            other, _ = origins[str(other_key)][int(other_index)]
+            message += f" (the first is in {other.name})"
         problems.append(
             text.problem(
                 (key, local, *rest),
-                item.message,
+                message,
                 expected=item.expected,
                 found=item.found,
                 suggestion=item.suggestion,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from typing import Any
 
 import attrs
@@ -95,6 +96,7 @@ def read_yaml(
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
         problems.append(Problem(message=message, file=name, line=line, column=column, **fields))
 
+    text = text.removeprefix("\ufeff")
     if len(text) > limits.max_bytes:
         raise LoadError(
             [
@@ -235,7 +237,8 @@ def read_yaml(
                     raise _Stop
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        problem(f"this is not valid YAML: {error.problem or error.context}", mark)
+        reason = str(error.problem or error.context)
+        problem(f"this is not valid YAML: {reason}{_yaml_hint(reason, text, mark)}", mark)
     except yaml.YAMLError as error:
         problem(f"this is not valid YAML: {error}", None)
     except _Stop:
@@ -245,6 +248,35 @@ def read_yaml(
     if problems:
         raise LoadError(problems)
     return result
+
+
+_HINTS = (
+    ("cannot start any token", "; a tab cannot indent YAML: indent with spaces"),
+    (
+        "mapping values are not allowed",
+        "; check this line's indentation against the line above, and put quotes around "
+        "text that contains ': '",
+    ),
+    ("expected '-' indicator", "; check the indentation: list entries start with - in line"),
+    ("expected <block end>", "; check the indentation of this line against the lines above"),
+    ("could not find expected ':'", "; a field needs a colon and a space after its name"),
+)
+
+
+def _yaml_hint(reason: str, text: str, mark: Any) -> str:
+    """Advice for libyaml's commonest complaints, in the words of someone editing a file."""
+    if mark is not None:
+        lines = text.splitlines()
+        if mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+            return "; a tab cannot indent YAML: indent with spaces"
+    for fragment, hint in _HINTS:
+        if fragment in reason:
+            return hint
+    return ""
+
+
+_DECIMAL_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+_DECIMAL_FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 
 
 def _scalar(loader: Any, event: Any, problem: Any, here: Any) -> Any:
@@ -262,21 +294,30 @@ def _scalar(loader: Any, event: Any, problem: Any, here: Any) -> Any:
     if tag == "tag:yaml.org,2002:str" or tag == "tag:yaml.org,2002:timestamp":
         return event.value
     node = ScalarNode(tag, event.value)
+    # YAML 1.1 also reads 12:30 as 750 and 0x1F as 31; the format keeps such text as
+    # written rather than change it silently, so only plain decimal numbers are numbers.
     if tag == "tag:yaml.org,2002:int":
-        return loader.construct_yaml_int(node)
+        return int(event.value) if _DECIMAL_INT.match(event.value) else event.value
     if tag == "tag:yaml.org,2002:float":
-        return loader.construct_yaml_float(node)
+        plain = _DECIMAL_FLOAT.match(event.value)
+        return loader.construct_yaml_float(node) if plain else event.value
     if tag == "tag:yaml.org,2002:bool":
         return loader.construct_yaml_bool(node)
     return None
 
 
 def read_json(text: str, *, name: str = "<input>", limits: Limits = DEFAULT_LIMITS) -> Any:
-    """Read JSON text into plain data, refusing repeated keys and excessive size."""
+    """Read JSON text into plain data, refusing repeated keys and excessive size.
+
+    A byte-order mark (as some Windows editors write) is passed over.
+    """
+    text = text.removeprefix("\ufeff")
     if len(text) > limits.max_bytes:
         raise LoadError(
             [Problem(message=f"the file is larger than {limits.max_bytes} characters", file=name)]
         )
+    if not text.strip():
+        return None
     repeated: list[str] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -290,19 +331,32 @@ def read_json(text: str, *, name: str = "<input>", limits: Limits = DEFAULT_LIMI
     try:
         data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as error:
+        before = text[: error.pos].rstrip()
+        hint = ""
+        if before.endswith(",") and error.msg in (
+            "Expecting value",
+            "Expecting property name enclosed in double quotes",
+        ):
+            hint = "; JSON allows no comma after the last entry of a list or object"
+            line = before.count("\n") + 1
+            column = len(before) - (before.rfind("\n") + 1)
+        else:
+            line, column = error.lineno, error.colno
         raise LoadError(
             [
                 Problem(
-                    message=f"this is not valid JSON: {error.msg}",
+                    message=f"this is not valid JSON: {error.msg}{hint}",
                     file=name,
-                    line=error.lineno,
-                    column=error.colno,
+                    line=line,
+                    column=column,
                 )
             ]
         ) from None
     except RecursionError:
         raise LoadError([Problem(message="the document is nested too deeply", file=name)]) from None
     if repeated:
+        # JSON is YAML too: reading it as YAML finds where each repeat is.
+        read_yaml(text, name=name, limits=limits)
         raise LoadError(
             [
                 Problem(message=f"the field `{key}` is given twice; keep one of them", file=name)

@@ -24,6 +24,7 @@ from ..model import (
     Member,
     Observer,
     Organisation,
+    OrganisationKind,
     Partnership,
     Person,
     Post,
@@ -33,7 +34,7 @@ from ..model import (
     SectorRepresentation,
     SupportInKind,
 )
-from .converter import closest
+from ..model.values import closest
 from .reading import Path, path_text
 
 __all__ = ["Dangling", "check_references"]
@@ -60,11 +61,14 @@ _BODY = (GROUP, PARTNERSHIP, COLLAB, ORG)
 _REFERENCES: dict[type, dict[str, tuple[tuple[str, ...], str]]] = {
     Organisation: {"parent": ((ORG,), "is part of")},
     Post: {"organisation": ((ORG,), "belongs to"), "holder": ((PERSON,), "is held by")},
+    DelegatedPartner: {
+        "post": ((POST,), "has as a delegated partner"),
+        "organisation": ((ORG,), "has a delegated partner acting for"),
+    },
     LeadPartner: {
         "organisation": ((ORG,), "has as a lead partner"),
         "post": ((POST,), "has as a lead partner"),
     },
-    DelegatedPartner: {"post": ((POST,), "has as a delegated partner")},
     Chair: {
         "post": ((POST,), "is chaired by"),
         "nominated_by": ((GROUP,), "has its chair nominated by"),
@@ -109,6 +113,7 @@ class Dangling:
     expected: str | None = None
     found: str | None = None
     suggestion: str | None = None
+    related: Path | None = None
 
 
 def _kinds_text(kinds: tuple[str, ...]) -> str:
@@ -116,8 +121,11 @@ def _kinds_text(kinds: tuple[str, ...]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
-def check_references(dataset: Dataset) -> list[Dangling]:
-    """Every duplicate id and every reference that names nothing, or the wrong kind of thing."""
+def check_references(dataset: Dataset, where: str = "this file") -> list[Dangling]:
+    """Every duplicate id, every reference that names nothing or the wrong kind of thing,
+    and the rules that tie a partnership's partners together (see ``_partnership_rules``).
+    ``where`` is how messages name the source: "this file" or "this folder".
+    """
     found: list[Dangling] = []
     kind_of: dict[str, str] = {}
     first_path: dict[str, Path] = {}
@@ -131,6 +139,7 @@ def check_references(dataset: Dataset) -> list[Dangling]:
                     f"{kind_of[entity.id]} at {path_text(first_path[entity.id])}); "
                     "ids must be unique in a file or folder",
                     found=entity.id,
+                    related=first_path[entity.id],
                 )
             )
             continue
@@ -151,7 +160,9 @@ def check_references(dataset: Dataset) -> list[Dangling]:
                 many = isinstance(current, tuple)
                 for index, ref in enumerate(current if many else (current,)):
                     here = (*path, field.name, index) if many else (*path, field.name)
-                    problem = _resolve(ref, kinds, kind_of, ids_by_kind, subject, phrase, here)
+                    problem = _resolve(
+                        ref, kinds, kind_of, ids_by_kind, subject, phrase, here, where
+                    )
                     if problem:
                         found.append(problem)
                 continue
@@ -161,7 +172,103 @@ def check_references(dataset: Dataset) -> list[Dangling]:
 
     for path, entity in _entities_with_paths(dataset, nested=False):
         check(path, _subject_of(entity, "the file"), entity, None)
+    if not found:  # the rules below assume every reference resolves
+        found.extend(_partnership_rules(dataset))
     return found
+
+
+def _partnership_rules(dataset: Dataset) -> Iterator[Dangling]:
+    """Rules across a partnership's references that a reader of the file would expect."""
+    index = dataset.index()
+
+    def org_name(key: str | None) -> str:
+        return dataset.name_of(key, index)
+
+    def within(organisation: str | None, ancestor: str) -> bool:
+        seen: set[str] = set()
+        while organisation and organisation not in seen:
+            if organisation == ancestor:
+                return True
+            seen.add(organisation)
+            parent = index.get(organisation)
+            organisation = parent.parent if isinstance(parent, Organisation) else None
+        return False
+
+    for number, partnership in enumerate(dataset.partnerships):
+        base: Path = ("partnerships", number)
+        by_role: dict[str, list[str]] = {}
+        for i, lead in enumerate(partnership.lead_partners):
+            by_role.setdefault(lead.role.value, []).append(lead.organisation)
+            post = index.get(lead.post) if lead.post else None
+            if (
+                isinstance(post, Post)
+                and post.organisation
+                and not within(post.organisation, lead.organisation)
+            ):
+                yield Dangling(
+                    path=(*base, "lead_partners", i, "post"),
+                    message=f"the lead partner {org_name(lead.organisation)!r} is given the post "
+                    f"`{lead.post}`, which belongs to {org_name(post.organisation)!r}",
+                    found=lead.post,
+                )
+        for i, delegated in enumerate(partnership.delegated_partners):
+            here = (*base, "delegated_partners", i)
+            role = delegated.acts_for
+            leads = by_role.get(role.value, [])
+            if not leads:
+                if "lead_partners" not in partnership.not_stated:
+                    yield Dangling(
+                        path=(*here, "acts_for"),
+                        message=f"`{delegated.post}` acts for the {role.label}, but "
+                        f"{partnership.name} names no lead partner in that role",
+                        found=role.value,
+                    )
+            elif delegated.organisation is not None and delegated.organisation not in leads:
+                yield Dangling(
+                    path=(*here, "organisation"),
+                    message=f"`{delegated.post}` acts for {org_name(delegated.organisation)!r}, "
+                    f"which is not a lead partner in the role of {role.label}",
+                    found=delegated.organisation,
+                    suggestion=closest(delegated.organisation, leads),
+                )
+            elif delegated.organisation is None and len(leads) > 1:
+                names = ", ".join(f"`{key}`" for key in leads)
+                yield Dangling(
+                    path=here,
+                    message=f"`{delegated.post}` acts for the {role.label}, and {len(leads)} lead "
+                    f"partners have that role ({names}); say which with `organisation:`",
+                )
+        if partnership.area is not None:
+            for i, key in enumerate(partnership.area.local_authorities):
+                entity = index.get(key)
+                if isinstance(entity, Organisation) and entity.kind is not (
+                    OrganisationKind.LOCAL_AUTHORITY
+                ):
+                    yield Dangling(
+                        path=(*base, "area", "local_authorities", i),
+                        message=f"the area's local authorities include {entity.name!r}, "
+                        f"whose kind is {entity.kind.label}, not local authority",
+                        found=key,
+                    )
+    for path, group in _groups_with_paths(dataset):
+        for field in ("reports_to", "escalates_to"):
+            seen: set[str] = set()
+            for i, line in enumerate(getattr(group, field)):
+                if line.to in seen:
+                    yield Dangling(
+                        path=(*path, field, i, "to"),
+                        message=f"{group.name} {_LINE_PHRASE[field]} `{line.to}` twice; "
+                        "give each line once (a line can carry one cadence and text)",
+                        found=line.to,
+                    )
+                seen.add(line.to)
+
+
+def _groups_with_paths(dataset: Dataset) -> Iterator[tuple[Path, Group]]:
+    for key in ("partnerships", "collaborations"):
+        for index, owner in enumerate(getattr(dataset, key)):
+            for number, group in enumerate(owner.groups):
+                yield (key, index, "groups", number), group
 
 
 def _resolve(
@@ -172,6 +279,7 @@ def _resolve(
     subject: str,
     phrase: str,
     path: Path,
+    where: str,
 ) -> Dangling | None:
     actual = kind_of.get(ref)
     if actual in kinds:
@@ -181,7 +289,7 @@ def _resolve(
         candidates = [i for kind in kinds for i in ids_by_kind.get(kind, [])]
         return Dangling(
             path=path,
-            message=f"{subject} {phrase} `{ref}`, which is not {expected} in this file",
+            message=f"{subject} {phrase} `{ref}`, which is not {expected} in {where}",
             expected=expected,
             found=ref,
             suggestion=closest(ref, candidates),

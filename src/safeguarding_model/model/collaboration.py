@@ -10,7 +10,7 @@ from .values import Item, PartialDate, check_dates, check_id, check_ids, check_t
 __all__ = ["Collaboration"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Collaboration:
     """Partnerships that share groups, procedures or an executive.
 
@@ -36,3 +36,9 @@ class Collaboration:
     def label(self) -> str:
         """The short name where there is one, else the name."""
         return self.short_name or self.name
+
+    def __repr__(self) -> str:
+        return (
+            f"Collaboration(id={self.id!r}, name={self.name!r}, members={list(self.members)}, "
+            f"groups={[g.id for g in self.groups]})"
+        )

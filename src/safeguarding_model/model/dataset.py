@@ -11,7 +11,7 @@ from .collaboration import Collaboration
 from .groups import Group
 from .organisations import Organisation, Person, Post
 from .partnership import Partnership
-from .values import FieldError
+from .values import FieldError, closest, slugify
 
 __all__ = ["SCHEMA", "Dataset", "Entity"]
 
@@ -26,7 +26,7 @@ def _check_schema(instance: object, attribute: object, value: object) -> None:
         raise FieldError("schema", f"`{SCHEMA}`", value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Dataset:
     """Everything one file or folder describes.
 
@@ -40,6 +40,13 @@ class Dataset:
     posts: tuple[Post, ...] = ()
     partnerships: tuple[Partnership, ...] = ()
     collaborations: tuple[Collaboration, ...] = ()
+
+    def __repr__(self) -> str:
+        return (
+            f"Dataset(organisations={len(self.organisations)}, people={len(self.people)}, "
+            f"posts={len(self.posts)}, partnerships={[p.id for p in self.partnerships]}, "
+            f"collaborations={[c.id for c in self.collaborations]})"
+        )
 
     def groups(self) -> Iterator[tuple[Partnership | Collaboration, Group]]:
         """Every group with the partnership or collaboration it belongs to."""
@@ -74,7 +81,12 @@ class Dataset:
             if by_name is None and any(n and n.casefold() == wanted for n in names):
                 by_name = entity
         if by_name is None:
-            raise KeyError(f"nothing has the id or name {key!r}")
+            known = [e.id for e in self.entities()]
+            hint = closest(key, known) or closest(slugify(key), known)
+            raise KeyError(
+                f"nothing has the id or name {key!r}"
+                + (f"; did you mean {hint!r}?" if hint else "")
+            )
         return by_name
 
     def partnership(self, key: str | None = None) -> Partnership:

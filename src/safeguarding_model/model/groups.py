@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
 from .values import (
     Cadence,
+    Choice,
     FieldError,
     Item,
     PartialDate,
@@ -34,7 +33,7 @@ __all__ = [
 ]
 
 
-class GroupKind(enum.Enum):
+class GroupKind(Choice):
     """The kinds of group the documents name."""
 
     EXECUTIVE_GROUP = "executive-group"
@@ -49,7 +48,7 @@ class GroupKind(enum.Enum):
     OTHER = "other"
 
 
-class ChairRole(enum.Enum):
+class ChairRole(Choice):
     """The part a chair plays."""
 
     CHAIR = "chair"
@@ -58,7 +57,7 @@ class ChairRole(enum.Enum):
     DEPUTY_CHAIR = "deputy-chair"
 
 
-class PartnershipRole(enum.Enum):
+class PartnershipRole(Choice):
     """A role in a partnership that a member entry can name instead of a post.
 
     The graph expands it to the posts or organisations that hold the role.
@@ -72,7 +71,7 @@ class PartnershipRole(enum.Enum):
     PARTICIPATING_OBSERVERS = "participating-observers"
 
 
-class MemberCapacity(enum.Enum):
+class MemberCapacity(Choice):
     """In what capacity a member sits on a group."""
 
     MEMBER = "member"
@@ -162,7 +161,7 @@ class Line:
         check_dates(self)
 
 
-class DecisionMethod(enum.Enum):
+class DecisionMethod(Choice):
     """How a group decides."""
 
     CONSENSUS = "consensus"
@@ -180,7 +179,7 @@ class DecisionRule:
     text: str | None = attrs.field(default=None, validator=check_text)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Group:
     """A group of a partnership or of a collaboration.
 
@@ -220,3 +219,10 @@ class Group:
     def label(self) -> str:
         """The short name where there is one, else the name."""
         return self.short_name or self.name
+
+    def __repr__(self) -> str:
+        lines = [line.to for line in self.reports_to]
+        return (
+            f"Group(id={self.id!r}, name={self.name!r}, kind={self.kind.value!r}, "
+            f"chairs={len(self.chairs)}, members={len(self.members)}, reports_to={lines})"
+        )

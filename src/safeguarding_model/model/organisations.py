@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
-from .values import FieldError, PartialDate, check_dates, check_id, check_text, optional_id
+from .values import Choice, FieldError, PartialDate, check_dates, check_id, check_text, optional_id
 
 __all__ = ["Organisation", "OrganisationKind", "Person", "Post"]
 
 
-class OrganisationKind(enum.Enum):
+class OrganisationKind(Choice):
     """What sort of body an organisation is.
 
     Sectors (all schools, the voluntary sector) are organisations of a sector kind,

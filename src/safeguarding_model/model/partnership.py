@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
-from .groups import Chair, Group
+from .groups import Chair, Group, Line
 from .values import (
+    Choice,
     FieldError,
     Item,
     PartialDate,
@@ -44,14 +43,14 @@ __all__ = [
 ]
 
 
-class Scope(enum.Enum):
+class Scope(Choice):
     """Whom a partnership safeguards: children, or children and adults (all-age)."""
 
     CHILDREN = "children"
     ALL_AGE = "all-age"
 
 
-class GuidanceEdition(enum.Enum):
+class GuidanceEdition(Choice):
     """The edition of Working Together to Safeguard Children the arrangements follow."""
 
     WORKING_TOGETHER_2018 = "working-together-2018"
@@ -63,7 +62,7 @@ class GuidanceEdition(enum.Enum):
         return f"Working Together to Safeguard Children {self.value.rsplit('-', 1)[1]}"
 
 
-class StatutoryRole(enum.Enum):
+class StatutoryRole(Choice):
     """The three statutory partners.
 
     Working Together 2023 names the local authority, the integrated care board and
@@ -102,11 +101,13 @@ class DelegatedPartner:
     """A post to which a lead partner has delegated its functions.
 
     ``acts_for`` is the statutory role of the lead partner it speaks for; one lead
-    partner can have several delegated partners.
+    partner can have several delegated partners. Where two lead partners share a
+    role (an area with two councils), ``organisation`` names which one it acts for.
     """
 
     post: str = attrs.field(validator=check_id)
     acts_for: StatutoryRole
+    organisation: str | None = attrs.field(default=None, validator=optional_id)
     start: PartialDate | None = None
     end: PartialDate | None = None
 
@@ -263,12 +264,14 @@ class Procedures:
     text: str | None = attrs.field(default=None, validator=check_text)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Partnership:
     """A partnership's arrangements as published.
 
     Everything that points elsewhere does so by id; ids are resolved when a file is
-    loaded. ``scope`` is ``all-age`` for a partnership merged with the adults' board.
+    loaded. ``scope`` is ``all-age`` for a partnership merged with the adults' board;
+    ``effective`` is when the arrangements took effect, where the document says;
+    ``escalates_to`` holds the routes by which the partnership as a whole escalates.
     ``not_stated`` lists the fields the source document does not give, so
     that "not said" is never confused with "none".
     """
@@ -279,6 +282,7 @@ class Partnership:
     former_names: tuple[str, ...] = ()
     guidance: GuidanceEdition
     scope: Scope = Scope.CHILDREN
+    effective: PartialDate | None = None
     source: Source | None = None
     area: Area | None = None
     lead_partners: tuple[LeadPartner, ...] = ()
@@ -292,6 +296,7 @@ class Partnership:
     observers: tuple[Observer, ...] = ()
     functional_links: tuple[FunctionalLink, ...] = ()
     groups: tuple[Group, ...] = ()
+    escalates_to: tuple[Line, ...] = ()
     yearly_report: YearlyReport | None = None
     review: ReviewSchedule | None = None
     funding: Funding | None = None
@@ -307,6 +312,13 @@ class Partnership:
     def label(self) -> str:
         """The short name where there is one, else the name."""
         return self.short_name or self.name
+
+    def __repr__(self) -> str:
+        return (
+            f"Partnership(id={self.id!r}, name={self.name!r}, guidance={self.guidance.value!r}, "
+            f"lead_partners={len(self.lead_partners)}, relevant_agencies="
+            f"{len(self.relevant_agencies)}, groups={[g.id for g in self.groups]})"
+        )
 
     def group(self, key: str) -> Group:
         """The group with this id or name (case-insensitive)."""

@@ -5,8 +5,10 @@ Everything here is pure: no I/O, no graphs, no plugins.
 
 from __future__ import annotations
 
+import difflib
 import enum
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -15,6 +17,7 @@ from ..errors import SafeguardingModelError
 
 __all__ = [
     "Cadence",
+    "Choice",
     "FieldError",
     "Item",
     "PartialDate",
@@ -24,6 +27,9 @@ __all__ = [
     "check_id",
     "check_ids",
     "check_text",
+    "closest",
+    "optional_fields",
+    "slugify",
     "optional_id",
 ]
 
@@ -34,29 +40,69 @@ SLUG_PATTERN = _SLUG.pattern
 class FieldError(SafeguardingModelError, ValueError):
     """A value that one field of a model class cannot take.
 
-    Carries the field's name, what was expected and what was found, so that the
-    loader can say where in a file the value is.
+    Carries the field's name, what was expected and what was found (and, where one
+    can be made, a suggestion), so that the loader can say where in a file it is.
     """
 
-    def __init__(self, field: str, expected: str, found: object) -> None:
+    def __init__(
+        self, field: str, expected: str, found: object, suggestion: str | None = None
+    ) -> None:
         self.field = field
         self.expected = expected
         self.found = found
+        self.suggestion = suggestion
         super().__init__(f"{field}: expected {expected}, found {found!r}")
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice nearest to a misspelt word, if one is near enough."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def slugify(text: str) -> str:
+    """``Dan Reilly`` -> ``dan-reilly``: the id a name would have."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+class Choice(enum.Enum):
+    """An allowed value: written in files as its value, shown to people as its label."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @property
+    def label(self) -> str:
+        """The value in words: ``chief-officer-of-police`` -> ``chief officer of police``."""
+        value = str(self.value)
+        return _LABELS.get(value, value.replace("-", " "))
+
+
+_LABELS = {
+    "co-chair": "co-chair",
+    "vice-chair": "vice-chair",
+    "six-monthly": "six-monthly",
+    "all-age": "all-age",
+    "multi-agency-arrangement": "multi-agency arrangement",
+    "nhs-trust": "NHS trust",
+    "nhs-england": "NHS England",
+    "task-and-finish-group": "task and finish group",
+}
 
 
 class RuleError(FieldError):
     """A rule over several fields of one object, such as a chair that names nobody.
 
-    It is reported at the object, not at one of its fields.
+    It is reported at the object (or at ``field`` when given), with its own message.
     """
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, field: str = "") -> None:
         self.message = message
         ValueError.__init__(self, message)
-        self.field = ""
+        self.field = field
         self.expected = message
         self.found = None
+        self.suggestion = None
 
 
 def _slug_problem(value: object) -> str | None:
@@ -71,7 +117,8 @@ def check_id(instance: object, attribute: attrs.Attribute[Any], value: object) -
     """attrs validator: the value is a lower-case slug."""
     problem = _slug_problem(value)
     if problem:
-        raise FieldError(attribute.name, problem, value)
+        suggestion = slugify(value) if isinstance(value, str) and slugify(value) else None
+        raise FieldError(attribute.name, problem, value, suggestion)
 
 
 def optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -169,7 +216,7 @@ class PartialDate:
         return (self.year, month, last)
 
 
-class Cadence(enum.Enum):
+class Cadence(Choice):
     """How often a group meets or a report is made."""
 
     WEEKLY = "weekly"
@@ -199,22 +246,44 @@ def items(*texts: str) -> tuple[Item, ...]:
     return tuple(Item(text=t) for t in texts)
 
 
+def optional_fields(cls: type) -> list[str]:
+    """The fields of a model class that may be left out, and so may be ``not_stated``."""
+    return [
+        field.name
+        for field in attrs.fields(cls)
+        if field.default is not attrs.NOTHING and field.name != "not_stated"
+    ]
+
+
 def check_not_stated(instance: Any) -> None:
-    """A post-init check of ``not_stated``: names of optional fields that are left out."""
-    fields = {field.name: field for field in attrs.fields(type(instance))}
+    """A post-init check of ``not_stated``: names of optional fields that are left out.
+
+    Every problem in the list is reported in one message.
+    """
+    allowed = optional_fields(type(instance))
+    defaults = {field.name: field.default for field in attrs.fields(type(instance))}
     noun = type(instance).__name__.lower()
+    problems: list[str] = []
     seen: set[str] = set()
     for name in instance.not_stated:
-        field = fields.get(name)
-        if field is None or field.default is attrs.NOTHING or name == "not_stated":
-            raise FieldError("not_stated", f"names of this {noun}'s optional fields", name)
-        if name in seen:
-            raise FieldError("not_stated", "each field once", name)
-        seen.add(name)
-        if getattr(instance, name) != field.default:
-            raise FieldError(
-                "not_stated", f"only fields that are left out, but `{name}` is given", name
+        if name not in allowed:
+            hint = closest(name, allowed)
+            problems.append(
+                f"`{name}` is not an optional field of a {noun}"
+                + (f" (did you mean `{hint}`?)" if hint else "")
             )
+        elif name in seen:
+            problems.append(f"`{name}` is listed twice")
+        elif getattr(instance, name) != defaults[name]:
+            problems.append(f"`{name}` is listed but also given")
+        seen.add(name)
+    if problems:
+        raise RuleError(
+            "not_stated names fields the document does not give: "
+            + "; ".join(problems)
+            + f". The {noun}'s optional fields are: {', '.join(allowed)}",
+            field="not_stated",
+        )
 
 
 def check_dates(instance: Any) -> None:
