@@ -13,11 +13,11 @@ package does not import networkx or pluggy.
 
 from __future__ import annotations
 
-import importlib
+from importlib import import_module as _import_module
 from typing import TYPE_CHECKING, Any
 
 from .errors import LoadError, Problem, SafeguardingModelError, UsageError
-from .io import dump, dumps, example_names, examples, load, loads
+from .io import dump, dumps, example_names, examples, load, loads, to_data
 from .model import *  # noqa: F403  (the model's own __all__ is the list)
 from .model import __all__ as _model_all
 
@@ -57,6 +57,7 @@ __all__ = [
     "exporters",
     "load",
     "loads",
+    "to_data",
     *_model_all,
 ]
 
@@ -64,11 +65,11 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     """Import the graph and exporter layers only when one of their names is used."""
     if name in _LAZY:
-        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        value = getattr(_import_module(f".{_LAZY[name]}", __name__), name)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted({*__all__, "__version__"})

@@ -24,7 +24,7 @@ JSON_EXPECTATIONS = json.loads((CORPUS / "expectations.json").read_text(encoding
 def expectations(path: Path) -> list[str]:
     if path.suffix == ".json":
         return list(JSON_EXPECTATIONS[path.name])
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     return [line.removeprefix("# expect: ") for line in lines if line.startswith("# expect: ")]
 
 

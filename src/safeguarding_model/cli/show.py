@@ -45,64 +45,109 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _words(value: str) -> str:
-    return value.replace("-", " ")
-
-
-def _lines(title: str, rows: list[str]) -> list[str]:
+def _section(title: str, rows: list[str], field: str, not_stated: list[str]) -> list[str]:
+    """A titled list; "not stated in the source" when the document does not give it."""
+    if field in not_stated:
+        return [f"{title}: not stated in the source"]
     return [f"{title} ({len(rows)})", *(f"  {row}" for row in rows)]
+
+
+def _dates(item: dict[str, Any]) -> str:
+    if item.get("end"):
+        return (
+            f" (from {item['start']} to {item['end']})"
+            if item.get("start")
+            else f" (ended {item['end']})"
+        )
+    return f" (from {item['start']})" if item.get("start") else ""
+
+
+def _group_lines(group: dict[str, Any], indent: str) -> list[str]:
+    out = [f"{indent}{group['name']} [{group['kind_label']}]{_dates(group)}"]
+    inner = indent + "  "
+    missing = group["not_stated"]
+    if group["parent"]:
+        out.append(f"{inner}sits under: {group['parent_name']}")
+    if "chairs" in missing:
+        out.append(f"{inner}chair: not stated in the source")
+    out += [f"{inner}chair: {chair}" for chair in group["chairs"]]
+    if group["meets"]:
+        out.append(f"{inner}meets: {group['meets_label']}")
+    elif "meets" in missing:
+        out.append(f"{inner}meets: not stated in the source")
+    out += [f"{inner}joint with: {joint['name']}" for joint in group["joint_with"]]
+    for key, verb in (("reports_to", "reports to"), ("escalates_to", "escalates to")):
+        for line in group[key]:
+            cadence = f" ({line['cadence_label']})" if line["cadence"] else ""
+            out.append(f"{inner}{verb}: {line['name']}{cadence}{_dates(line)}")
+        if not group[key] and key in missing:
+            out.append(f"{inner}{verb}: not stated in the source")
+    return out
 
 
 def render(data: dict[str, Any]) -> str:
     """The summary as text for a person."""
     head = data["partnership"]
+    missing = data["not_stated"]
     title = head["name"] + (f" ({head['short_name']})" if head["short_name"] else "")
     out = [title, "=" * len(title), f"Follows {head['guidance_title']}."]
+    if head["effective"]:
+        out.append(f"In effect from {head['effective']}.")
     if head["source"]:
-        out.append(
-            f"Source: {head['source']['title']}, "
-            f"{head['source']['published'] or 'date not stated'}."
-        )
+        published = head["source"]["published"]
+        out.append(f"Source: {head['source']['title']}" + (f", {published}." if published else "."))
     out.append("")
-    out += _lines(
+    out += _section(
         "Lead safeguarding partners",
         [
-            f"{_words(p['role'])}: {p.get('text') or p['organisation_name']}"
+            f"{p['role_label']}: {p.get('text') or p['organisation_name']}"
             for p in data["lead_partners"]
         ],
+        "lead_partners",
+        missing,
     )
-    out += _lines(
+    out += _section(
         "Delegated safeguarding partners",
-        [f"for the {_words(p['acts_for'])}: {p['text']}" for p in data["delegated_partners"]],
+        [f"for the {p['acts_for_label']}: {p['text']}" for p in data["delegated_partners"]],
+        "delegated_partners",
+        missing,
     )
-    out += _lines("Partnership chair", [c["text"] for c in data["chairs"]])
-    out += _lines("Independent scrutineer", [s["text"] for s in data["scrutineers"]])
-    out += _lines(
+    out += _section("Partnership chair", [c["text"] for c in data["chairs"]], "chairs", missing)
+    out += _section(
+        "Independent scrutineer", [s["text"] for s in data["scrutineers"]], "scrutineers", missing
+    )
+    out += _section(
         "Relevant agencies",
         [
             a["name"] + (" (see footnote)" if a["footnote"] else "")
             for a in data["relevant_agencies"]
         ],
+        "relevant_agencies",
+        missing,
     )
-    out += _lines("Functional links", [link["name"] for link in data["functional_links"]])
-    out.append(f"Groups ({len(data['groups'])})")
-    for group in data["groups"]:
-        out.append(f"  {group['name']} [{_words(group['kind'])}]")
-        for chair in group["chairs"]:
-            out.append(f"    chair: {chair}")
-        if group["meets"]:
-            out.append(f"    meets: {_words(group['meets'])}")
-        for joint in group["joint_with"]:
-            out.append(f"    joint with: {joint['name']}")
-        for key, verb in (("reports_to", "reports to"), ("escalates_to", "escalates to")):
-            for line in group[key]:
-                cadence = f" ({_words(line['cadence'])})" if line["cadence"] else ""
-                out.append(f"    {verb}: {line['name']}{cadence}")
-        if not group["reports_to"] and not group["escalates_to"]:
-            out.append("    reports to: not stated in the source")
-    if data["not_stated"]:
-        out += [
-            "",
-            "Not stated in the source: " + ", ".join(_words(f) for f in data["not_stated"]) + ".",
-        ]
+    out += _section(
+        "Functional links",
+        [link["name"] for link in data["functional_links"]],
+        "functional_links",
+        missing,
+    )
+    if "groups" in missing:
+        out.append("Groups: not stated in the source")
+    else:
+        out.append(f"Groups ({len(data['groups'])})")
+        for group in data["groups"]:
+            out += _group_lines(group, "  ")
+    if data["escalates_to"]:
+        out.append("The partnership escalates to")
+        out += [f"  {line['name']}" for line in data["escalates_to"]]
+    for collaboration in data["collaborations"]:
+        label = collaboration["short_name"] or collaboration["name"]
+        out += ["", f"Collaboration: {collaboration['name']}"]
+        out.append("  members: " + ", ".join(m["name"] for m in collaboration["members"]))
+        out.append(f"  {label} groups ({len(collaboration['groups'])})")
+        for group in collaboration["groups"]:
+            out += _group_lines(group, "    ")
+    if missing:
+        words = ", ".join(field.replace("_", " ") for field in missing)
+        out += ["", f"Not stated in the source: {words}."]
     return "\n".join(out)

@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Chair, Dataset, Entity, Line, Partnership
+from ..model import Chair, ChairRole, Collaboration, Dataset, Entity, Group, Line, Partnership
 
 __all__ = ["chair_text", "summary"]
-
-
-def _words(value: str) -> str:
-    return value.replace("-", " ")
 
 
 def chair_text(
@@ -38,7 +34,7 @@ def chair_text(
             "rotating among " + ", ".join(dataset.name_of(o, index) for o in chair.rotates_among)
         )
     text = "; ".join(parts)
-    return text if chair.role.value == "chair" else f"{_words(chair.role.value)}: {text}"
+    return text if chair.role is ChairRole.CHAIR else f"{chair.role.label}: {text}"
 
 
 def _line(line: Line, dataset: Dataset, index: dict[str, Entity]) -> dict[str, Any]:
@@ -46,7 +42,44 @@ def _line(line: Line, dataset: Dataset, index: dict[str, Entity]) -> dict[str, A
         "to": line.to,
         "name": dataset.name_of(line.to, index),
         "cadence": line.cadence.value if line.cadence else None,
+        "cadence_label": line.cadence.label if line.cadence else None,
         "text": line.text,
+        "start": str(line.start) if line.start else None,
+        "end": str(line.end) if line.end else None,
+    }
+
+
+def _group(
+    group: Group, owner: Partnership | None, dataset: Dataset, index: dict[str, Entity]
+) -> dict[str, Any]:
+    return {
+        "id": group.id,
+        "name": group.name,
+        "kind": group.kind.value,
+        "kind_label": group.kind.label,
+        "parent": group.parent,
+        "parent_name": dataset.name_of(group.parent, index) if group.parent else None,
+        "chairs": [chair_text(c, owner, dataset, index) for c in group.chairs],
+        "meets": group.meets.value if group.meets else None,
+        "meets_label": group.meets.label if group.meets else None,
+        "joint_with": [{"id": j, "name": dataset.name_of(j, index)} for j in group.joint_with],
+        "reports_to": [_line(line, dataset, index) for line in group.reports_to],
+        "escalates_to": [_line(line, dataset, index) for line in group.escalates_to],
+        "start": str(group.start) if group.start else None,
+        "end": str(group.end) if group.end else None,
+        "not_stated": list(group.not_stated),
+    }
+
+
+def _collaboration(
+    collaboration: Collaboration, dataset: Dataset, index: dict[str, Entity]
+) -> dict[str, Any]:
+    return {
+        "id": collaboration.id,
+        "name": collaboration.name,
+        "short_name": collaboration.short_name,
+        "members": [{"id": m, "name": dataset.name_of(m, index)} for m in collaboration.members],
+        "groups": [_group(g, None, dataset, index) for g in collaboration.groups],
     }
 
 
@@ -75,6 +108,7 @@ def summary(dataset: Dataset, partnership: Partnership) -> dict[str, Any]:
             "short_name": partnership.short_name,
             "guidance": partnership.guidance.value,
             "guidance_title": partnership.guidance.title,
+            "effective": str(partnership.effective) if partnership.effective else None,
             "source": {
                 "title": source.title,
                 "published": str(source.published) if source.published else None,
@@ -85,6 +119,7 @@ def summary(dataset: Dataset, partnership: Partnership) -> dict[str, Any]:
         "lead_partners": [
             {
                 "role": lead.role.value,
+                "role_label": lead.role.label,
                 "organisation": lead.organisation,
                 "organisation_name": name(lead.organisation, index),
                 **(
@@ -100,7 +135,12 @@ def summary(dataset: Dataset, partnership: Partnership) -> dict[str, Any]:
             for lead in partnership.lead_partners
         ],
         "delegated_partners": [
-            {"acts_for": d.acts_for.value, **_post(d.post, dataset, index)}
+            {
+                "acts_for": d.acts_for.value,
+                "acts_for_label": d.acts_for.label,
+                "for_organisation": d.organisation,
+                **_post(d.post, dataset, index),
+            }
             for d in partnership.delegated_partners
         ],
         "chairs": [
@@ -116,19 +156,12 @@ def summary(dataset: Dataset, partnership: Partnership) -> dict[str, Any]:
             {"id": link.organisation, "name": name(link.organisation, index)}
             for link in partnership.functional_links
         ],
-        "groups": [
-            {
-                "id": group.id,
-                "name": group.name,
-                "kind": group.kind.value,
-                "chairs": [chair_text(c, partnership, dataset, index) for c in group.chairs],
-                "meets": group.meets.value if group.meets else None,
-                "joint_with": [{"id": j, "name": name(j, index)} for j in group.joint_with],
-                "reports_to": [_line(line, dataset, index) for line in group.reports_to],
-                "escalates_to": [_line(line, dataset, index) for line in group.escalates_to],
-                "not_stated": list(group.not_stated),
-            }
-            for group in partnership.groups
+        "groups": [_group(group, partnership, dataset, index) for group in partnership.groups],
+        "escalates_to": [_line(line, dataset, index) for line in partnership.escalates_to],
+        "collaborations": [
+            _collaboration(c, dataset, index)
+            for c in dataset.collaborations
+            if partnership.id in c.members
         ],
         "not_stated": list(partnership.not_stated),
     }

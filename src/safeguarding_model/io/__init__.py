@@ -2,7 +2,7 @@
 
 from ..errors import LoadError, Problem
 from .converter import configure_converter, converter, make_converter
-from .files import Example, dump, dumps, example_names, examples, load, loads
+from .files import Example, dump, dumps, example_names, examples, load, loads, to_data
 from .reading import Limits
 
 __all__ = [
@@ -19,4 +19,5 @@ __all__ = [
     "load",
     "loads",
     "make_converter",
+    "to_data",
 ]

@@ -139,11 +139,14 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
             return cls(value)
         except ValueError:
             pass
-        suggestion = closest(value, values) if isinstance(value, str) else None
+        suggestion = None
+        if isinstance(value, str):
+            alias = _ALIASES.get(value.strip().lower().replace(" ", "-"))
+            suggestion = alias if alias in values else closest(value, values)
         expected = "one of " + ", ".join(f"`{v}`" for v in values)
         if suggestion and len(values) > 8:
             expected = (
-                f"one of the {len(values)} values of {cls.__name__} (docs/format.md lists them)"
+                f"one of the {len(values)} allowed values (docs/format-reference.md lists them)"
             )
         raise StructureProblem(expected, value, suggestion=suggestion) from None
 

@@ -29,7 +29,16 @@ from .converter import StructureProblem, converter, describe
 from .reading import DEFAULT_LIMITS, Limits, Path, locate, path_text, positions_of, read_text
 from .references import check_references
 
-__all__ = ["Example", "dump", "dumps", "example_names", "examples", "load", "loads"]
+__all__ = [
+    "Example",
+    "dump",
+    "dumps",
+    "example_names",
+    "examples",
+    "load",
+    "loads",
+    "to_data",
+]
 
 FORMATS = ("yaml", "json")
 _SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
@@ -307,6 +316,12 @@ def _check(
             )
         )
     raise LoadError(problems)
+
+
+def to_data(value: object) -> Any:
+    """Plain data (dicts, lists, text, numbers) for any model object, as the files hold
+    it: ready for ``json.dumps``, a pandas ``DataFrame``, or a template."""
+    return converter.unstructure(value)
 
 
 def dumps(dataset: Dataset, format: str = "yaml") -> str:

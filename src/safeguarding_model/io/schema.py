@@ -16,7 +16,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 import attrs
 
 from ..model import SCHEMA, Dataset, Item, PartialDate
-from ..model.values import SLUG_PATTERN, check_id, check_ids, optional_id
+from ..model.values import SLUG_PATTERN, check_id, check_ids, optional_fields, optional_id
 
 __all__ = ["SCHEMA_ID", "json_schema", "json_schema_text"]
 
@@ -64,7 +64,9 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
             required.append("schema")
             continue
         prop = _type_schema(hints[field.name], defs)
-        if field.validator in (check_id, optional_id):
+        if field.name == "not_stated":
+            prop = {"type": "array", "uniqueItems": True, "items": {"enum": optional_fields(cls)}}
+        elif field.validator in (check_id, optional_id):
             prop = _with_id(prop)
         elif field.validator is check_ids:
             prop = {"type": "array", "items": _ID}
@@ -187,6 +189,8 @@ def _type_text(prop: dict[str, Any]) -> str:
         return f"[{target}](#{target.lower()})"
     if "const" in prop:
         return f"`{prop['const']}`"
+    if "enum" in prop:
+        return "name of an optional field above"
     if prop.get("description") == _DATE["description"]:
         return "date (2024, 2024-09 or 2024-09-30)"
     if "anyOf" in prop:

@@ -66,8 +66,15 @@ class Dataset:
             yield group
 
     def index(self) -> dict[str, Entity]:
-        """Every entity by id. Build it once when looking up many ids."""
-        return {entity.id: entity for entity in self.entities()}
+        """Every entity by id. Build it once when looking up many ids.
+
+        Where an id is used twice (which loading refuses, but code can build), the
+        first entity keeps it, as everywhere in the package.
+        """
+        found: dict[str, Entity] = {}
+        for entity in self.entities():
+            found.setdefault(entity.id, entity)
+        return found
 
     def get(self, key: str) -> Entity:
         """The entity with this id, or the one whose name is ``key`` (case-insensitive)."""

@@ -187,7 +187,7 @@ class Group:
     ``joint_with`` lists the boards or partnerships (organisation or partnership
     ids) with which it is run jointly. ``reports_to`` and ``escalates_to`` keep the
     lines in document order. ``not_stated`` names the fields the source does not
-    give (a cadence, a reporting line), so that "not said" is never read as "none".
+    give (such as ``meets`` or ``reports_to``), so that "not said" is never read as "none".
     """
 
     id: str = attrs.field(validator=check_id)
