@@ -14,7 +14,11 @@ It times (a) ``build_graph`` on the model, and (b) the baseline: building a plai
 ``nx.MultiDiGraph`` from the finished node and edge lists (the least any build must
 do), and prints the ratio. It then times the build at a third and two thirds of the
 size, with Python's cyclic garbage collector on and off, to show that the time per
-node stays flat, and times the structural findings.
+node stays flat; and the structural findings and a sweep of queries (who chairs
+what, the members and the accountability line of every group, an escalation route
+from every partnership's subgroups to its region's executive, every seat of every
+police force) at the same sizes, per group, to show that nothing grows faster than
+the number of groups and partnerships.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from typing import Any
 
 import networkx as nx
 
-from safeguarding_model.graph import build_graph
+from safeguarding_model.graph import GovernanceGraph, build_graph
 from safeguarding_model.model import (
     Area,
     Chair,
@@ -317,6 +321,7 @@ def _partnership(
             ),
         ),
         chairs=(Chair(post=posts[1].id),),
+        escalates_to=(Line(to=f"{region.prefix}-executive"),),
         scrutineers=(Scrutineer(post=posts[5].id),),
         relevant_agencies=tuple(
             RelevantAgency(organisation=o.id) for o in (*services, *agencies, *sectors)
@@ -391,6 +396,27 @@ def plain_build(nodes: list[Any], edges: list[Any]) -> Any:
     return graph
 
 
+def query_sweep(governance: GovernanceGraph) -> int:
+    """Ask the questions people ask, of every body; returns how many were asked."""
+    dataset = governance.dataset
+    asked = 1
+    governance.chairs()
+    for _, group in dataset.groups():
+        governance.members(group.id)
+        governance.accountability(group.id)
+        asked += 2
+    for partnership in dataset.partnerships:
+        region = partnership.escalates_to[0].to
+        for group in partnership.groups[2:4]:
+            governance.escalation(group.id, region)
+            asked += 1
+    for collaboration in dataset.collaborations:
+        police = collaboration.id.replace("-collaboration", "-police")
+        governance.sits_on(police)
+        asked += 1
+    return asked
+
+
 def main(target: int) -> None:
     dataset = national(target)
     first = build_graph(dataset)
@@ -428,6 +454,19 @@ def main(target: int) -> None:
     found = len(governance.structure().findings)
     print(f"structure findings     {findings:8.3f} s   ({found} findings)")
     print(f"ratio to the build     {findings / build:8.2f}")
+    print()
+    print("Findings and queries per group (flat when nothing is quadratic):")
+    print("groups  structure(s)  us/group   queries  queries(s)  us/group")
+    for size in sorted({max(1, target // 3), max(1, 2 * target // 3), target}):
+        sized = build_graph(national(size))
+        groups = len(sized.nodes_of("group"))
+        structure = best_of(3, sized.structure)
+        asked = query_sweep(sized)
+        queries = best_of(3, partial(query_sweep, sized))
+        print(
+            f"{groups:>6}  {structure:>12.3f}  {1e6 * structure / groups:>8.1f}"
+            f"  {asked:>8}  {queries:>10.3f}  {1e6 * queries / groups:>8.1f}"
+        )
 
 
 if __name__ == "__main__":

@@ -36,6 +36,9 @@ def main() -> None:
     heading("And from the Education Subgroup?")
     print(graph.escalation("Education Subgroup", "HIPS Executive Group"))
 
+    heading("And from the Child Exploitation Delivery Subgroup?")
+    print(graph.escalation("Child Exploitation Delivery Subgroup", "HIPS Executive Group"))
+
     heading("Who chairs the Executive Group?")
     [chair] = graph.chairs("Executive Group").bodies[0].chairs
     print(chair.description)
@@ -57,8 +60,13 @@ def main() -> None:
     heading("Who sits on the Executive Group?")
     print(graph.members("Executive Group"))
 
-    heading("What is wrong with the structure?")
-    print(graph.structure())
+    heading("What is wrong with the structure, and what does the source not say?")
+    report = graph.structure()
+    print(report)
+    print(f"Fails --strict: {report.failed(strict=True)}")
+
+    heading("The structure as it stood on the date of the document")
+    print(build_graph(sm.load("isle-of-wight-2024"), on="2024-09"))
 
 
 if __name__ == "__main__":

@@ -10,7 +10,14 @@ import networkx as nx
 import pytest
 
 import safeguarding_model as sm
-from safeguarding_model.graph import EdgeKind, GovernanceGraph, NodeKind, build_graph
+from safeguarding_model.graph import (
+    EdgeKind,
+    GovernanceGraph,
+    NodeKind,
+    build_graph,
+    edge_key,
+    key_kind,
+)
 
 
 @pytest.fixture(scope="module")
@@ -19,12 +26,13 @@ def gg() -> GovernanceGraph:
 
 
 def _edges(gg: GovernanceGraph, kind: EdgeKind) -> list[tuple[str, str]]:
-    return [(u, v) for u, v, k in gg.graph.edges(keys=True) if k == kind.value]
+    return [(u, v) for u, v, k in gg.graph.edges(keys=True) if key_kind(k) == kind.value]
 
 
 def _into(gg: GovernanceGraph, node: str, kind: EdgeKind) -> list[str]:
-    """The sources of ``node``'s incoming edges of one kind, in insertion order."""
-    return [u for u, _, k in gg.graph.in_edges(node, keys=True) if k == kind.value]
+    """The sources of ``node``'s incoming edges of one kind, in insertion order, each once."""
+    found = [u for u, _, k in gg.graph.in_edges(node, keys=True) if key_kind(k) == kind.value]
+    return list(dict.fromkeys(found))
 
 
 def test_the_raw_graph_is_a_multidigraph_with_one_node_per_entity(gg: GovernanceGraph) -> None:
@@ -60,9 +68,12 @@ def test_every_node_has_kind_label_and_name(gg: GovernanceGraph) -> None:
 
 def test_every_edge_is_keyed_by_its_kind(gg: GovernanceGraph) -> None:
     kinds = {k.value for k in EdgeKind}
-    for _, _, key, data in gg.graph.edges(keys=True, data=True):
-        assert key in kinds
-        assert data["kind"] == key
+    for source, target, key, data in gg.graph.edges(keys=True, data=True):
+        assert data["kind"] in kinds
+        assert key_kind(key) == data["kind"]
+        # the n-th edge of a kind between two nodes is keyed kind, kind#2, kind#3, ...
+        same = [k for k in gg.graph[source][target] if key_kind(k) == data["kind"]]
+        assert same == [edge_key(data["kind"], n) for n in range(1, len(same) + 1)]
         assert set(data) == {
             "kind",
             "cadence",
@@ -95,8 +106,16 @@ def test_pqa_reports_six_monthly_and_escalates_to_the_executive_group(gg: Govern
     assert edges["escalates-to"]["text"] == "Escalate risks to the Executive Group."
 
 
-def test_the_executive_group_escalates_to_the_hips_executive(gg: GovernanceGraph) -> None:
-    assert _edges(gg, EdgeKind.ESCALATES_TO).count(("executive-group", "hips-executive-group")) == 1
+def test_the_partnership_escalates_to_the_hips_executive(gg: GovernanceGraph) -> None:
+    # "The IOWSCP ... will ... escalate to other bodies where appropriate. This can
+    # include escalating issues ... to the HIPS Executive." The partnership escalates,
+    # not its Executive Group.
+    escalations = _edges(gg, EdgeKind.ESCALATES_TO)
+    assert escalations.count(("isle-of-wight-scp", "hips-executive-group")) == 1
+    assert not [v for u, v in escalations if u == "executive-group"]
+    data = gg.graph.edges["isle-of-wight-scp", "hips-executive-group", "escalates-to"]
+    assert data["text"].startswith("The IOWSCP is not able to direct other organisations")
+    assert data["derived"] is False
     assert ("hips-executive-group", "hips") in _edges(gg, EdgeKind.PART_OF)
 
 
@@ -145,22 +164,47 @@ def test_lead_partners_and_accountability_of_the_partnership(gg: GovernanceGraph
     assert up == ["council-chief-executive", "icb-chief-executive", "chief-constable"]
 
 
-def test_memberships_are_expanded_from_roles(gg: GovernanceGraph) -> None:
+def test_the_executive_group_seats_the_three_partner_organisations(gg: GovernanceGraph) -> None:
+    # "those with lead responsibility from each of the safeguarding partners": the
+    # document names the partners, not which of their posts sit there.
     members = _into(gg, "executive-group", EdgeKind.MEMBER_OF)
     assert members == [
-        "director-of-childrens-services",
-        "icb-safeguarding-director",
-        "head-of-specialist-crime-command",
-        "area-commander",
+        "isle-of-wight-council",
+        "nhs-hampshire-and-isle-of-wight",
+        "hampshire-and-isle-of-wight-constabulary",
         "service-director-for-education",
     ]
-    data = gg.graph.edges["area-commander", "executive-group", "member-of"]
-    assert data["derived"] is True
-    assert data["via"] == "named as the delegated safeguarding partners"
-    board = {u for u, v in _edges(gg, EdgeKind.MEMBER_OF) if v == "partnership-board"}
+    council = gg.graph.edges["isle-of-wight-council", "executive-group", "member-of"]
+    assert council["derived"] is False
     assert (
-        len(board) == 31 + 4 + 1
-    )  # relevant agencies, delegated partners, education subgroup chair
+        council["text"] == "those with lead responsibility from each of the safeguarding partners"
+    )
+    chair = gg.graph.edges["service-director-for-education", "executive-group", "member-of"]
+    assert chair["derived"] is True
+    assert chair["via"] == "named as the chair of the Education Subgroup"
+    for post in ("area-commander", "head-of-specialist-crime-command"):
+        assert not gg.graph.has_edge(post, "executive-group")
+
+
+def test_memberships_are_expanded_from_roles(gg: GovernanceGraph) -> None:
+    data = gg.graph.edges["paragon", "partnership-board", "member-of"]
+    assert data["derived"] is True
+    assert data["via"] == "named as the relevant agencies"
+    board = set(_into(gg, "partnership-board", EdgeKind.MEMBER_OF))
+    # relevant agencies, the three partner organisations, the education subgroup chair
+    assert len(board) == 31 + 3 + 1
+
+
+def test_a_fact_stated_twice_is_two_edges(gg: GovernanceGraph) -> None:
+    # The voluntary sector sits on the Partnership Board as a relevant agency and by
+    # its sector representation: both are kept, the second keyed member-of#2.
+    edges = gg.graph.get_edge_data("voluntary-sector", "partnership-board")
+    assert list(edges) == ["member-of", "member-of#2"]
+    assert [data["kind"] for data in edges.values()] == ["member-of", "member-of"]
+    assert [data["via"] for data in edges.values()] == [
+        "sector representation",
+        "named as the relevant agencies",
+    ]
 
 
 def test_relevant_agencies_functional_links_observer_and_scrutineer(gg: GovernanceGraph) -> None:
@@ -215,6 +259,7 @@ def test_view_keeps_only_the_kinds_asked_for(gg: GovernanceGraph) -> None:
     membership = gg.view("member-of", incident_only=True)
     assert "hips-health-group" not in membership
     assert nx.is_bipartite(nx.Graph(membership))
+    assert membership.has_edge("voluntary-sector", "partnership-board", "member-of#2")
 
 
 def test_view_rejects_unknown_or_missing_kinds(gg: GovernanceGraph) -> None:

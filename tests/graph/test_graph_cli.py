@@ -4,9 +4,11 @@ reported as a message with exit status 2, never a traceback."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
+import safeguarding_model as sm
 from safeguarding_model.cli import COMMANDS, main
 
 SOURCE = "isle-of-wight-2024"
@@ -34,11 +36,22 @@ def test_escalation_text_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = _run(capsys, "escalation", "PQA", "HIPS Executive Group")
     assert status == 0
     assert "1. Performance and Quality Assurance Group -> Executive Group: escalates to" in out
-    assert "2. Executive Group -> HIPS Executive Group: escalates to" in out
+    assert (
+        "2. Executive Group -> Isle of Wight Safeguarding Children Partnership: part of "
+        "[derived: a top body acts for its partnership]" in out
+    )
+    assert (
+        "3. Isle of Wight Safeguarding Children Partnership -> HIPS Executive Group: escalates to"
+        in out
+    )
     status, out, _ = _run(capsys, "--format", "json", "escalation", "PQA", "HIPS Executive Group")
     data = json.loads(out)
     assert data["found"] is True
-    assert [s["target"]["id"] for s in data["steps"]] == ["executive-group", "hips-executive-group"]
+    assert [s["target"]["id"] for s in data["steps"]] == [
+        "executive-group",
+        "isle-of-wight-scp",
+        "hips-executive-group",
+    ]
 
 
 def test_format_may_follow_the_verb(capsys: pytest.CaptureFixture[str]) -> None:
@@ -53,12 +66,16 @@ def test_no_escalation_route_exits_1(capsys: pytest.CaptureFixture[str]) -> None
     )
     assert status == 1
     assert out.startswith("No escalation route")
+    assert "The source does not state its reporting or escalation line." in out
 
 
 def test_chairs(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = _run(capsys, "chairs")
     assert status == 0
-    assert "Executive Group (executive-group):\n  chair: Ashley Whittaker" in out
+    assert (
+        "Executive Group (executive-group):\n  chair: the partnership chair (Ashley Whittaker"
+        in out
+    )
     status, out, _ = _run(capsys, "--format", "json", "chairs", "Executive Group")
     [entry] = json.loads(out)["bodies"]
     assert entry["chairs"][0]["holder"]["name"] == "Ashley Whittaker"
@@ -79,12 +96,90 @@ def test_members(capsys: pytest.CaptureFixture[str]) -> None:
 def test_structure_and_strict(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = _run(capsys, "structure")
     assert status == 0
-    assert "no-reporting-line: Child Exploitation Delivery Subgroup" in out
+    assert "info: reporting-line-not-stated: Child Exploitation Delivery Subgroup" in out
+    assert "Structure: 0 errors, 0 warnings," in out
+    # Nothing but what the source does not state remains: strict passes.
     status, _, _ = _run(capsys, "structure", "--strict")
-    assert status == 1
+    assert status == 0
     status, out, _ = _run(capsys, "--format", "json", "structure")
     codes = [f["code"] for f in json.loads(out)["findings"]]
-    assert "no-reporting-line" in codes
+    assert "reporting-line-not-stated" in codes
+    assert "no-reporting-line" not in codes
+
+
+def test_strict_fails_on_a_warning(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = _shipped().replace(
+        "        not_stated: [meets, reports_to, escalates_to]\n", "        not_stated: [meets]\n"
+    )
+    path = tmp_path / "unsaid.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["query", str(path), "structure"]) == 0
+    assert main(["query", str(path), "structure", "--strict"]) == 1
+    assert "warning: no-reporting-line: Child Exploitation" in capsys.readouterr().out
+
+
+def _shipped() -> str:
+    folder = Path(sm.__file__).parent / "data" / "examples"
+    return (folder / "isle-of-wight-2024.yaml").read_text(encoding="utf-8")
+
+
+def test_text_output_cannot_act_on_the_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = _shipped().replace(
+        "        name: Learning Inquiry Group\n",
+        '        name: "Learning \\e[2J\\e]0;owned\\aInquiry Group"\n',
+        1,
+    )
+    path = tmp_path / "escapes.yaml"
+    path.write_text(text, encoding="utf-8")
+    for argv in (
+        ["members", "learning-inquiry-group"],
+        ["accountability", "learning-inquiry-group"],
+        ["escalation", "learning-inquiry-group", "hips-executive-group"],
+        ["chairs"],
+        ["structure"],
+    ):
+        status = main(["query", str(path), *argv])
+        out = capsys.readouterr().out
+        assert status == 0, argv
+        assert "\x1b" not in out and "\x07" not in out, argv
+        assert "Learning \\x1b[2J\\x1b]0;owned\\x07Inquiry Group" in out, argv
+    status = main(["query", str(path), "--format", "json", "members", "learning-inquiry-group"])
+    data = json.loads(capsys.readouterr().out)
+    assert data["body"]["name"] == "Learning \x1b[2J\x1b]0;owned\x07Inquiry Group"
+
+
+def test_on_a_date(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = _shipped().replace(
+        "        not_stated: [meets, reports_to, escalates_to]\n",
+        '        not_stated: [meets, reports_to, escalates_to]\n        end: "2023-11"\n',
+    )
+    path = tmp_path / "dated.yaml"
+    path.write_text(text, encoding="utf-8")
+    status = main(["query", str(path), "chairs", "child-exploitation-delivery-subgroup"])
+    out = capsys.readouterr().out
+    assert status == 0
+    heading = "Child Exploitation Delivery Subgroup (child-exploitation-delivery-subgroup)"
+    assert f"{heading} (ended 2023-11)" in out
+    status = main(["query", str(path), "--on", "2023-06", "members", "executive-group"])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert out.startswith("As it stood on 2023-06:\n")
+    assert "Child Exploitation Delivery Subgroup (ended 2023-11)" in out
+    status = main(["query", str(path), "members", "executive-group", "--on", "2024-01"])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert "Child Exploitation Delivery Subgroup" not in out
+    status = main(
+        ["query", str(path), "--on", "2024-01", "members", "child-exploitation-delivery-subgroup"]
+    )
+    assert status == 2
+    assert "no group, partnership or collaboration" in capsys.readouterr().err
+    status = main(["query", str(path), "--on", "2024-01", "--format", "json", "chairs"])
+    data = json.loads(capsys.readouterr().out)
+    assert data["on"] == "2024-01"
+    assert "child-exploitation-delivery-subgroup" not in [b["body"]["id"] for b in data["bodies"]]
 
 
 @pytest.mark.parametrize(
@@ -97,6 +192,8 @@ def test_structure_and_strict(capsys: pytest.CaptureFixture[str]) -> None:
             ["escalation", "PQA", "nowhere at all"],
             "no group, partnership, collaboration or organisation",
         ),
+        (["--on", "2023-13", "chairs"], "--on '2023-13' is not a date"),
+        (["chairs", "--on", "June 2023"], "--on 'June 2023' is not a date"),
     ],
 )
 def test_bad_names_exit_2_with_a_message(

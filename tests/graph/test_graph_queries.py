@@ -73,40 +73,77 @@ def test_a_lead_partner_has_no_line_above_it(gg: GovernanceGraph) -> None:
 # --- escalation -------------------------------------------------------------------------
 
 
-def test_pqa_escalates_to_the_hips_executive_through_the_executive_group(
+def test_pqa_escalates_to_the_hips_executive_through_the_executive_group_and_the_partnership(
     gg: GovernanceGraph,
 ) -> None:
     route = gg.escalation("Performance and Quality Assurance Group", "HIPS Executive Group")
     assert route.found
-    assert [(s.source.id, s.target.id, s.kind) for s in route.steps] == [
-        ("performance-and-quality-assurance-group", "executive-group", "escalates-to"),
-        ("executive-group", "hips-executive-group", "escalates-to"),
+    assert [(s.source.id, s.target.id, s.kind, s.derived) for s in route.steps] == [
+        ("performance-and-quality-assurance-group", "executive-group", "escalates-to", False),
+        ("executive-group", "isle-of-wight-scp", "part-of", True),
+        ("isle-of-wight-scp", "hips-executive-group", "escalates-to", False),
     ]
     assert route.steps[0].text == "Escalate risks to the Executive Group."
-    assert route.steps[1].text is not None and "to the HIPS Executive" in route.steps[1].text
+    assert route.steps[1].via == "a top body acts for its partnership"
+    assert route.steps[2].text is not None and "to the HIPS Executive" in route.steps[2].text
 
 
-def test_the_education_subgroup_escalates_through_the_partnership(gg: GovernanceGraph) -> None:
+def test_the_education_subgroup_escalates_to_the_partnership_which_escalates(
+    gg: GovernanceGraph,
+) -> None:
     route = gg.escalation("education-subgroup", "hips-executive-group")
-    assert [s.target.id for s in route.steps] == [
-        "isle-of-wight-scp",
-        "executive-group",
-        "hips-executive-group",
+    assert [(s.target.id, s.kind, s.derived) for s in route.steps] == [
+        ("isle-of-wight-scp", "escalates-to", False),
+        ("hips-executive-group", "escalates-to", False),
     ]
-    assert route.steps[1].kind == "acts-through"
-    assert route.steps[1].derived
+    assert route.steps[0].text is not None and "to the partnership" in route.steps[0].text
+
+
+def test_the_partnership_acts_through_its_executive_group(gg: GovernanceGraph) -> None:
+    route = gg.escalation("education-subgroup", "executive-group")
+    assert [(s.target.id, s.kind, s.derived) for s in route.steps] == [
+        ("isle-of-wight-scp", "escalates-to", False),
+        ("executive-group", "acts-through", True),
+    ]
 
 
 def test_the_lig_escalates_along_its_reporting_line(gg: GovernanceGraph) -> None:
     route = gg.escalation("LIG", "HIPS Executive Group")
-    assert [s.kind for s in route.steps] == ["reports-to", "escalates-to"]
+    assert [s.kind for s in route.steps] == ["reports-to", "part-of", "escalates-to"]
 
 
-def test_the_child_exploitation_delivery_subgroup_has_no_route(gg: GovernanceGraph) -> None:
-    route = gg.escalation("Child Exploitation Delivery Subgroup", "HIPS Executive Group")
+@pytest.mark.parametrize("end", ["isle-of-wight-scp", "executive-group", "hips-executive-group"])
+def test_the_child_exploitation_delivery_subgroup_has_no_route(
+    gg: GovernanceGraph, end: str
+) -> None:
+    # The document gives it no reporting or escalation line (not_stated): it reaches
+    # neither its partnership nor the partnership's Executive Group, by the same rule.
+    route = gg.escalation("Child Exploitation Delivery Subgroup", end)
     assert not route.found
     assert route.steps == () and route.reachable == ()
+    assert [ref.id for ref in route.not_stated] == ["child-exploitation-delivery-subgroup"]
     assert str(route).startswith("No escalation route")
+    assert "The source does not state its reporting or escalation line." in str(route)
+
+
+@pytest.mark.parametrize(
+    "start", ["education-subgroup", "workforce-development-group", "PQA", "LIG"]
+)
+def test_a_subgroup_with_a_line_reaches_both_its_partnership_and_its_executive(
+    gg: GovernanceGraph, start: str
+) -> None:
+    assert gg.escalation(start, "isle-of-wight-scp").found
+    assert gg.escalation(start, "executive-group").found
+
+
+def test_the_hips_subgroups_reach_the_collaboration_through_the_hips_executive(
+    gg: GovernanceGraph,
+) -> None:
+    route = gg.escalation("hips-health-group", "hips")
+    assert [(s.target.id, s.kind, s.via) for s in route.steps] == [
+        ("hips-executive-group", "part-of", "a group raises concerns with the group it sits under"),
+        ("hips", "part-of", "a top body acts for its collaboration"),
+    ]
 
 
 def test_escalation_to_the_same_body_is_an_empty_route(gg: GovernanceGraph) -> None:
@@ -120,11 +157,36 @@ def test_escalation_to_the_same_body_is_an_empty_route(gg: GovernanceGraph) -> N
 def test_the_executive_group_is_chaired_by_the_partnership_chair(gg: GovernanceGraph) -> None:
     [chair] = gg.chairs().of("Executive Group").chairs
     assert chair.partnership_chair
+    assert chair.role == "chair"
     assert chair.post is not None and chair.post.id == "director-of-childrens-services"
     assert chair.holder is not None and chair.holder.name == "Ashley Whittaker"
+    assert chair.partnership is not None and chair.partnership.id == "isle-of-wight-scp"
     assert chair.text == "The Executive Group is chaired by the partnership chair"
+    assert chair.description == (
+        "the partnership chair (Ashley Whittaker, Director of Children's Services, "
+        "Isle of Wight Council)"
+    )
     [partnership_chair] = gg.chairs().of("isle-of-wight-scp").chairs
     assert partnership_chair.post == chair.post
+
+
+def test_the_chair_wording_agrees_with_the_documents() -> None:
+    # The graph keeps its own wording (one entry per chair), but says what the
+    # documents' chair_text says: post and holder, the partnership chair (holder),
+    # the nominating group, the organisations a chair rotates among.
+    from safeguarding_model.documents.summary import chair_text
+
+    dataset = sm.load("isle-of-wight-2024")
+    graph = build_graph(dataset)
+    index = dataset.index()
+    partnership = dataset.partnerships[0]
+    bodies = [(partnership, None), *((group, partnership) for group in partnership.groups)]
+    for body, owner in bodies:
+        infos = graph.chairs(body.id).bodies[0].chairs
+        assert len(infos) == len(body.chairs)
+        for chair, info in zip(body.chairs, infos, strict=True):
+            for part in chair_text(chair, owner, dataset, index).split("; "):
+                assert part in info.description, (body.id, part, info.description)
 
 
 def test_chairs_lists_every_body_in_order(gg: GovernanceGraph) -> None:
@@ -137,6 +199,8 @@ def test_chairs_lists_every_body_in_order(gg: GovernanceGraph) -> None:
     pqa = gg.chairs().of("performance-and-quality-assurance-group").chairs[0]
     assert pqa.post is None and pqa.description == "a member nominated by the Executive Group"
     assert gg.chairs().of("hips-health-group").chairs == ()
+    assert gg.chairs().of("hips-health-group").not_stated
+    assert "Health Group (hips-health-group): chair not stated in the source" in str(gg.chairs())
 
 
 def test_chairs_of_named_bodies_only(gg: GovernanceGraph) -> None:
@@ -153,20 +217,31 @@ def test_the_constabulary_sits_on_four_bodies(gg: GovernanceGraph) -> None:
     seats = gg.sits_on("Hampshire and Isle of Wight Constabulary")
     assert [b.id for b in seats.bodies] == [
         "isle-of-wight-scp",
-        "hips-executive-group",
         "executive-group",
         "partnership-board",
+        "hips-executive-group",
     ]
     delegated = [s for s in seats.seats if s.kind == "delegated-partner-of"]
     assert [s.through.id for s in delegated if s.through] == [
         "head-of-specialist-crime-command",
         "area-commander",
     ]
+    # The constabulary sits on the Executive Group as an organisation: the document
+    # does not say its delegated partners' posts do.
+    executive = [s for s in seats.seats if s.body.id == "executive-group"]
+    assert [(s.kind, s.through, s.derived) for s in executive] == [("member-of", None, False)]
     hips = [s for s in seats.seats if s.body.id == "hips-executive-group"]
     assert (
         hips[0].text is not None
         and "Chief Superintendent with lead safeguarding responsibility" in hips[0].text
     )
+
+
+def test_the_area_commander_sits_only_on_the_partnership(gg: GovernanceGraph) -> None:
+    seats = gg.sits_on("area-commander")
+    assert [(s.body.id, s.kind) for s in seats.seats] == [
+        ("isle-of-wight-scp", "delegated-partner-of")
+    ]
 
 
 def test_ashley_whittaker_chairs_and_sits(gg: GovernanceGraph) -> None:
@@ -186,19 +261,27 @@ def test_the_council_sits_through_its_services_and_posts(gg: GovernanceGraph) ->
 # --- members ----------------------------------------------------------------------------
 
 
-def test_executive_group_members_expand_the_delegated_partners(gg: GovernanceGraph) -> None:
+def test_executive_group_members_are_the_partners_and_the_subgroup_chairs(
+    gg: GovernanceGraph,
+) -> None:
     members = gg.members("Executive Group")
     named = [(e.member.id if e.member else None, e.named_as) for e in members.entries]
-    assert named[:4] == [
-        ("director-of-childrens-services", "role"),
-        ("icb-safeguarding-director", "role"),
-        ("head-of-specialist-crime-command", "role"),
-        ("area-commander", "role"),
+    assert named[:3] == [
+        ("isle-of-wight-council", "organisation"),
+        ("nhs-hampshire-and-isle-of-wight", "organisation"),
+        ("hampshire-and-isle-of-wight-constabulary", "organisation"),
     ]
     assert ("service-director-for-education", "chair-of") in named
     assert named.count((None, "chair-of")) == 4
     assert named[-1] == (None, "text")
     assert members.entries[-1].capacity == "representative"
+    assert not members.not_stated
+
+
+def test_members_not_stated_in_the_source(gg: GovernanceGraph) -> None:
+    members = gg.members("hips-health-group")
+    assert members.entries == () and members.not_stated
+    assert "(members not stated in the source)" in str(members)
 
 
 def test_partnership_board_members_include_every_relevant_agency(gg: GovernanceGraph) -> None:

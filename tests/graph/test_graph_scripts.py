@@ -32,10 +32,14 @@ def test_the_example_script_prints_the_answers() -> None:
     )
     out = result.stdout
     assert "It reports to: Executive Group, Partnership Board" in out
-    assert "2. Executive Group -> HIPS Executive Group: escalates to" in out
+    assert "2. Executive Group -> Isle of Wight Safeguarding Children Partnership: part of" in out
+    assert "3. Isle of Wight Safeguarding Children Partnership -> HIPS Executive Group" in out
+    assert "The source does not state its reporting or escalation line." in out
     assert "Workforce Development Group is joint with the IOW Safeguarding Adults Board" in out
     assert "  Rob Mitchell, Area Commander, Hampshire and Isle of Wight Constabulary" in out
-    assert "no-reporting-line: Child Exploitation Delivery Subgroup" in out
+    assert "reporting-line-not-stated: Child Exploitation Delivery Subgroup" in out
+    assert "Fails --strict: False" in out
+    assert "<GovernanceGraph on 2024-09: 83 nodes" in out
 
 
 def test_the_benchmark_model_is_valid_and_sized() -> None:

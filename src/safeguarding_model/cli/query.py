@@ -2,9 +2,9 @@
 
 Verbs: ``accountability BODY``, ``escalation FROM TO``, ``chairs [BODY ...]``,
 ``sits-on WHO``, ``members BODY`` and ``structure [--strict]``. A body, post or person
-is named by id or by name, case-insensitively. Exit status: 0 answered, 1 no
-escalation route (or, for ``structure``, an error, or with ``--strict`` a warning),
-2 bad input.
+is named by id or by name, case-insensitively. ``--on DATE`` asks of the structure as
+it stood on a date. Exit status: 0 answered, 1 no escalation route (or, for
+``structure``, an error, or with ``--strict`` a warning), 2 bad input.
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ._common import add_source, load_source
+from ..errors import UsageError
+from ._common import add_source, load_source, print_text
 
 if TYPE_CHECKING:
     from ..graph import GovernanceGraph
+    from ..model import PartialDate
 
 FORMATS = ("text", "json")
 EXIT_NO_ANSWER = 1
@@ -61,13 +63,20 @@ VERBS: dict[str, Verb] = {
 }
 
 
-def _add_format(parser: argparse.ArgumentParser, top: bool) -> None:
-    # Accepted before or after the verb; the verb's parser must not reset it.
+def _add_options(parser: argparse.ArgumentParser, top: bool) -> None:
+    # Accepted before or after the verb; the verb's parser must not reset them.
     parser.add_argument(
         "--format",
         choices=FORMATS,
         default="text" if top else argparse.SUPPRESS,
         help="output format (default text)",
+    )
+    parser.add_argument(
+        "--on",
+        metavar="DATE",
+        default=None if top else argparse.SUPPRESS,
+        help="ask of the structure as it stood on a date: 2023, 2023-06 or 2023-06-30 "
+        "(default: everything in the data, whatever its dates)",
     )
 
 
@@ -79,16 +88,17 @@ def add_parser(subparsers: Any) -> None:
         "of a body, the escalation route between two bodies, who chairs what, every body "
         "an organisation, post or person sits on, the members of a body, or the structural "
         "findings. Name bodies, posts and people by id or by name (case-insensitive). "
+        "With --on DATE, the structure as it stood on that date. "
         "Exit status: 0 answered; 1 no escalation route, or structure findings that fail; "
         "2 bad input.",
     )
     add_source(parser)
-    _add_format(parser, top=True)
+    _add_options(parser, top=True)
     verbs = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
 
     def verb(name: str, help_text: str) -> argparse.ArgumentParser:
         sub: argparse.ArgumentParser = verbs.add_parser(name, help=help_text, description=help_text)
-        _add_format(sub, top=False)
+        _add_options(sub, top=False)
         return sub
 
     sub = verb(
@@ -115,13 +125,33 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
+def _date(text: str | None) -> PartialDate | None:
+    from ..model import PartialDate
+    from ..model.values import FieldError
+
+    if text is None:
+        return None
+    try:
+        return PartialDate.from_string(text)
+    except FieldError:
+        raise UsageError(
+            f"--on {text!r} is not a date: write it 2023, 2023-06 or 2023-06-30"
+        ) from None
+
+
 def run(args: argparse.Namespace) -> int:
     from ..graph import build_graph
 
-    graph = build_graph(load_source(args.source))
+    on = _date(args.on)
+    graph = build_graph(load_source(args.source), on=on)
     answer, status = VERBS[args.verb](graph, args)
     if args.format == "json":
-        print(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
+        data = answer.to_dict()
+        if on is not None:
+            data = {"on": str(on), **data}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        print(str(answer))
+        if on is not None:
+            print_text(f"As it stood on {on}:")
+        print_text(str(answer))
     return status

@@ -6,7 +6,9 @@ memberships and structural findings).
 >>> from safeguarding_model.graph import build_graph
 >>> gg = build_graph(sm.load("isle-of-wight-2024"))
 >>> [step.target.name for step in gg.escalation("PQA", "HIPS Executive Group").steps]
-['Executive Group', 'HIPS Executive Group']
+['Executive Group', 'Isle of Wight Safeguarding Children Partnership', 'HIPS Executive Group']
+>>> build_graph(sm.load("isle-of-wight-2024"), on="2024-09")
+<GovernanceGraph on 2024-09: 83 nodes, 230 edges>
 
 Importing this package imports networkx; ``import safeguarding_model`` does not.
 """
@@ -29,7 +31,7 @@ from .answers import (
 from .build import build_graph
 from .findings import CODES, structure
 from .governance import GovernanceGraph
-from .kinds import EdgeKind, NodeKind
+from .kinds import EdgeKind, NodeKind, edge_key, key_kind
 from .queries import accountability, chairs, escalation, members, sits_on
 
 __all__ = [
@@ -53,7 +55,9 @@ __all__ = [
     "accountability",
     "build_graph",
     "chairs",
+    "edge_key",
     "escalation",
+    "key_kind",
     "members",
     "sits_on",
     "structure",

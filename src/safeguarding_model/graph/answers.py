@@ -12,6 +12,17 @@ from typing import Any
 
 import attrs
 
+from ..model import (
+    Cadence,
+    ChairRole,
+    GroupKind,
+    MemberCapacity,
+    OrganisationKind,
+    PartnershipRole,
+    StatutoryRole,
+)
+from .kinds import EdgeKind, NodeKind
+
 __all__ = [
     "AccountabilityLine",
     "BodyChairs",
@@ -32,6 +43,42 @@ __all__ = [
 SEVERITIES = ("error", "warning", "info")
 Severity = str
 """One of ``error``, ``warning`` or ``info``."""
+
+
+_WORDS: dict[str, str] = {
+    member.value: member.label
+    for choice in (
+        EdgeKind,
+        NodeKind,
+        ChairRole,
+        MemberCapacity,
+        StatutoryRole,
+        PartnershipRole,
+        Cadence,
+        GroupKind,
+        OrganisationKind,
+    )
+    for member in choice
+}
+_WORDS.update({"acts-through": "acts through", "chair-of": "chair of"})
+
+
+def words(value: str) -> str:
+    """A value of the model's or the graph's enumerations in words, by its ``label``
+    (``six-monthly`` and ``co-chair`` keep their hyphens)."""
+    return _WORDS.get(value, value)
+
+
+def when(start: str | None, end: str | None) -> str:
+    """The dates of something, for text: `` (ended 2023-11)``, `` (from 2024-01)``,
+    `` (from 2022, ended 2023-11)``; empty when it has none."""
+    if start and end:
+        return f" (from {start}, ended {end})"
+    if end:
+        return f" (ended {end})"
+    if start:
+        return f" (from {start})"
+    return ""
 
 
 def _plain(value: Any) -> Any:
@@ -60,14 +107,23 @@ def _quote(text: str | None, indent: str) -> list[str]:
 
 @attrs.frozen(kw_only=True)
 class Ref(_Answer):
-    """A node of the graph: its id, its kind (a ``NodeKind`` value) and its name."""
+    """A node of the graph: its id, its kind (a ``NodeKind`` value) and its name, and
+    for a group, post or collaboration its ``start`` and ``end`` where the data gives
+    them (text such as ``2023-11``)."""
 
     id: str
     kind: str
     name: str
+    start: str | None = None
+    end: str | None = None
+
+    @property
+    def named(self) -> str:
+        """The name with the dates, if any: ``Neglect Task and Finish Group (ended 2023-11)``."""
+        return self.name + when(self.start, self.end)
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.id})"
+        return f"{self.name} ({self.id}){when(self.start, self.end)}"
 
 
 @attrs.frozen(kw_only=True)
@@ -76,7 +132,8 @@ class Step(_Answer):
 
     ``kind`` is an ``EdgeKind`` value, or ``acts-through`` for the step an escalation
     takes from a partnership to the top body that acts for it. ``derived`` steps are
-    inferred from the model rather than stated in it; ``via`` says how.
+    inferred from the model rather than stated in it; ``via`` says how. ``start`` and
+    ``end`` are the line's dates where the data gives them.
     """
 
     source: Ref
@@ -86,14 +143,17 @@ class Step(_Answer):
     text: str | None = None
     derived: bool = False
     via: str | None = None
+    start: str | None = None
+    end: str | None = None
 
     def __str__(self) -> str:
-        words = self.kind.replace("-", " ")
+        said = words(self.kind)
         if self.cadence:
-            words += f" ({self.cadence.replace('-', ' ')})"
+            said += f" ({words(self.cadence)})"
+        said += when(self.start, self.end)
         if self.derived and self.via:
-            words += f" [derived: {self.via}]"
-        return f"{self.source.name} -> {self.target.name}: {words}"
+            said += f" [derived: {self.via}]"
+        return f"{self.source.named} -> {self.target.named}: {said}"
 
 
 @attrs.frozen(kw_only=True)
@@ -127,7 +187,9 @@ class EscalationRoute(_Answer):
     reporting lines and parent groups; through a partnership by its top body.
 
     ``found`` is false when no route exists; ``reachable`` lists every body an
-    escalation from ``start`` can reach, nearest first.
+    escalation from ``start`` can reach, nearest first. ``not_stated`` lists the
+    bodies on the way (``start`` included) whose reporting or escalation line the
+    source does not state: a route through them may exist that the data cannot show.
     """
 
     start: Ref
@@ -135,14 +197,23 @@ class EscalationRoute(_Answer):
     found: bool
     steps: tuple[Step, ...]
     reachable: tuple[Ref, ...]
+    not_stated: tuple[Ref, ...] = ()
 
     def __str__(self) -> str:
         if not self.found:
             out = [f"No escalation route from {self.start} to {self.end}."]
             if self.reachable:
                 out.append("It can reach: " + "; ".join(str(ref) for ref in self.reachable))
+            elif any(ref.id == self.start.id for ref in self.not_stated):
+                out.append("The source does not state its reporting or escalation line.")
             else:
                 out.append("The data gives it no escalation or reporting line.")
+            others = [ref for ref in self.not_stated if ref.id != self.start.id]
+            if others:
+                out.append(
+                    "The source does not state the reporting or escalation line of: "
+                    + "; ".join(str(ref) for ref in others)
+                )
             return "\n".join(out)
         out = [f"Escalation route from {self.start} to {self.end}"]
         for number, step in enumerate(self.steps, 1):
@@ -157,10 +228,13 @@ class EscalationRoute(_Answer):
 class ChairInfo(_Answer):
     """One chair of a body, as far as the data says who it is.
 
-    ``post`` and ``holder`` are known when the data names the post (directly, or as
-    the partnership chair); ``nominated_by`` and ``rotates_among`` say how a chair
-    is chosen when it does not. ``description`` says it in words; ``text`` keeps the
-    document's words.
+    ``role`` is a ``ChairRole`` value; a body chaired by "the partnership chair" takes
+    the role of each partnership chair (two co-chairs of the partnership are two
+    co-chairs of the body). ``post`` and ``holder`` are known when the data names the
+    post (directly, or as the partnership chair, with ``partnership`` saying whose);
+    ``nominated_by`` and ``rotates_among`` say how a chair is chosen when it does not.
+    ``description`` says it in words; ``text`` keeps the document's words; ``start``
+    and ``end`` are the chair's dates where the data gives them.
     """
 
     role: str
@@ -168,18 +242,23 @@ class ChairInfo(_Answer):
     holder: Ref | None = None
     organisation: Ref | None = None
     partnership_chair: bool = False
+    partnership: Ref | None = None
     nominated_by: Ref | None = None
     rotates_among: tuple[Ref, ...] = ()
     description: str
     text: str | None = None
+    start: str | None = None
+    end: str | None = None
 
 
 @attrs.frozen(kw_only=True)
 class BodyChairs(_Answer):
-    """A group, partnership or collaboration and its chairs (none when not stated)."""
+    """A group, partnership or collaboration and its chairs (none when not stated);
+    ``not_stated`` is true when the source does not give its chair."""
 
     body: Ref
     chairs: tuple[ChairInfo, ...]
+    not_stated: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -200,11 +279,17 @@ class Chairs(_Answer):
         out = []
         for entry in self.bodies:
             if not entry.chairs:
-                out.append(f"{entry.body}: no chair stated")
+                missing = (
+                    "chair not stated in the source" if entry.not_stated else "no chair stated"
+                )
+                out.append(f"{entry.body}: {missing}")
                 continue
             out.append(f"{entry.body}:")
             for chair in entry.chairs:
-                out.append(f"  {chair.role.replace('-', ' ')}: {chair.description}")
+                dates = when(chair.start, chair.end)
+                if chair.description.endswith(dates):  # the post's dates say it already
+                    dates = ""
+                out.append(f"  {words(chair.role)}: {chair.description}{dates}")
                 out += _quote(chair.text, "    ")
         return "\n".join(out)
 
@@ -212,7 +297,8 @@ class Chairs(_Answer):
 @attrs.frozen(kw_only=True)
 class Seat(_Answer):
     """A place on a body: in what ``capacity``, by which edge ``kind``, and ``through``
-    which post or part of an organisation when it is not held directly."""
+    which post or part of an organisation when it is not held directly; ``start`` and
+    ``end`` are the seat's dates where the data gives them."""
 
     body: Ref
     capacity: str
@@ -221,6 +307,8 @@ class Seat(_Answer):
     text: str | None = None
     derived: bool = False
     via: str | None = None
+    start: str | None = None
+    end: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -242,9 +330,9 @@ class Seats(_Answer):
         count = len(self.bodies)
         out = [f"{self.who} sits on {count} bod{'y' if count == 1 else 'ies'}"]
         for seat in self.seats:
-            line = f"  {seat.body.name}: {seat.capacity}"
+            line = f"  {seat.body.named}: {seat.capacity}{when(seat.start, seat.end)}"
             if seat.through:
-                line += f", through {seat.through.name}"
+                line += f", through {seat.through.named}"
             if seat.derived and seat.via:
                 line += f" [derived: {seat.via}]"
             out.append(line)
@@ -264,7 +352,8 @@ class MemberEntry(_Answer):
     ``lead-partner``, ``delegated-partner``, ``chair``, ``scrutineer``,
     ``relevant-agency``, ``observer``, and for a collaboration ``member``;
     ``detail`` gives the role or the group. For a post, ``holder`` and
-    ``organisation``; for a sector, ``represented_by``.
+    ``organisation``; for a sector, ``represented_by``. ``start`` and ``end`` are the
+    membership's dates where the data gives them.
     """
 
     member: Ref | None
@@ -276,15 +365,18 @@ class MemberEntry(_Answer):
     represented_by: tuple[Ref, ...] = ()
     text: str | None = None
     note: str | None = None
+    start: str | None = None
+    end: str | None = None
 
 
 @attrs.frozen(kw_only=True)
 class Membership(_Answer):
     """The members of a group (or a partnership's or collaboration's members), in
-    document order."""
+    document order; ``not_stated`` is true when the source does not give them."""
 
     body: Ref
     entries: tuple[MemberEntry, ...]
+    not_stated: bool = False
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -295,20 +387,21 @@ class Membership(_Answer):
         out = [f"Members of {self.body} ({len(self.entries)} entries)"]
         for entry in self.entries:
             if entry.member is not None:
-                head = entry.member.name
+                head = entry.member.named
             else:
                 head = " ".join((entry.text or entry.note or "(unnamed)").split())
-            how = entry.named_as.replace("-", " ")
+            how = words(entry.named_as)
             if entry.detail:
                 how += f": {entry.detail}"
-            extra = f", {entry.capacity.replace('-', ' ')}" if entry.capacity != "member" else ""
-            out.append(f"  {head} [{how}{extra}]")
+            extra = f", {words(entry.capacity)}" if entry.capacity != "member" else ""
+            out.append(f"  {head} [{how}{extra}]{when(entry.start, entry.end)}")
             for rep in entry.represented_by:
-                out.append(f"      represented by {rep.name}")
+                out.append(f"      represented by {rep.named}")
             if entry.member is None and entry.note and entry.text:
                 out.append(f"      {entry.note}")
         if not self.entries:
-            out.append("  (no members stated)")
+            missing = "members not stated in the source" if self.not_stated else "no members stated"
+            out.append(f"  ({missing})")
         return "\n".join(out)
 
 

@@ -4,13 +4,16 @@ One node per entity with an id (organisations, people, posts, partnerships,
 collaborations, groups), in the dataset's order; one edge per reference in the
 model, plus the edges the model implies (``derived`` true): memberships expanded
 from roles and chairs, the partnership chair in the chair of a group, and the
-accountable-to lines. Edges are keyed by their ``EdgeKind`` value; when the same
-(source, target, kind) arises twice the first one is kept. The build is linear in
-the size of the model and deterministic: two builds of one dataset are identical,
-node, edge and attribute order included.
+accountable-to lines. No fact is dropped: the first edge of a kind between two nodes
+is keyed by the kind, a repeat ``kind#2``, ``kind#3`` (see ``kinds``); only an edge
+identical in every attribute to one already there (it would say nothing new) is not
+added again. The build is linear in the size of the model and deterministic: two
+builds of one dataset are identical, node, edge and attribute order included.
 
-A dataset made in code without loading may hold references that name nothing; the
-build leaves those edges out and reports them (``GovernanceGraph.problems``).
+``on`` builds the structure as it stood on a date (see ``dates``). A dataset made in
+code without loading may hold references that name nothing, ids used twice, or
+delegated partners whose lead partner cannot be told; the build leaves those edges
+out and reports them (``GovernanceGraph.problems``).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any
 import networkx as nx
 
 from ..model import (
+    Chair,
     Collaboration,
     Dataset,
     Entity,
@@ -32,9 +36,10 @@ from ..model import (
     Post,
 )
 from .answers import Finding, Ref
+from .dates import OnDate, as_of, earlier, later, span_of, written
 from .governance import GovernanceGraph
-from .index import ModelIndex, role_words
-from .kinds import EdgeKind, NodeKind
+from .index import PARTNERSHIP_CHAIR, ROTATES, ModelIndex
+from .kinds import EdgeKind, NodeKind, edge_key
 
 __all__ = ["build_graph", "node_attributes"]
 
@@ -50,15 +55,31 @@ _NODE_KIND: dict[type, NodeKind] = {
 Attrs = dict[str, Any]
 
 
-def build_graph(dataset: Dataset) -> GovernanceGraph:
-    """The governance graph of ``dataset``."""
+def build_graph(dataset: Dataset, on: OnDate | None = None) -> GovernanceGraph:
+    """The governance graph of ``dataset``; with ``on`` (a ``PartialDate``, a
+    ``datetime.date`` or text such as ``2023-06``), of the structure as it stood on that
+    date: groups, posts, members, chairs, lines and partners whose start and end dates
+    exclude it are left out."""
+    source = dataset
+    excluded: tuple[str, ...] = ()
+    if on is not None:
+        span_of(on)  # a clear error for a bad date
+        dataset, excluded = as_of(dataset, on)
     index = ModelIndex(dataset)
     builder = _Builder(index)
     builder.run()
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(builder.nodes.items())
-    graph.add_edges_from((u, v, k, data) for (u, v, k), data in builder.edges.items())
-    return GovernanceGraph(graph=graph, index=index, problems=tuple(builder.problems))
+    graph.add_edges_from(builder.edges)
+    return GovernanceGraph(
+        graph=graph,
+        index=index,
+        sequence=[(u, v, k) for u, v, k, _ in builder.edges],
+        problems=tuple(builder.problems),
+        on=on,
+        excluded=excluded,
+        source=source,
+    )
 
 
 def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
@@ -72,6 +93,8 @@ def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
             "independent": entity.independent,
             "vacant": entity.vacant,
             "acting": entity.acting,
+            "start": written(entity.start),
+            "end": written(entity.end),
         }
     if isinstance(entity, Person):
         return {"kind": kind, "label": entity.name, "name": entity.name}
@@ -81,8 +104,13 @@ def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
     elif isinstance(entity, Group):
         data["group_kind"] = entity.kind.value
         data["meets"] = entity.meets.value if entity.meets else None
+        data["start"] = written(entity.start)
+        data["end"] = written(entity.end)
     elif isinstance(entity, Partnership):
         data["guidance"] = entity.guidance.value
+    elif isinstance(entity, Collaboration):
+        data["start"] = written(entity.start)
+        data["end"] = written(entity.end)
     return data
 
 
@@ -91,36 +119,40 @@ class _Builder:
         self.index = index
         self.entities = index.entities
         self.nodes: dict[str, Attrs] = {}
-        self.edges: dict[tuple[str, str, str], Attrs] = {}
+        self.edges: list[tuple[str, str, str, Attrs]] = []
+        self.counts: dict[tuple[str, str, str], int] = {}
+        self.seen: set[tuple[Any, ...]] = set()
         self.problems: list[Finding] = []
 
     def run(self) -> None:
         for key, entity in self.entities.items():
             self.nodes[key] = node_attributes(entity, self.index)
         for entity in self.index.duplicates:
+            kind = _NODE_KIND[type(entity)].value
             self.problems.append(
                 Finding(
                     code="duplicate-id",
                     severity="error",
-                    message=f"the id `{entity.id}` is used by more than one entity; "
-                    "the graph keeps the first",
+                    message=f"the id `{entity.id}` is used by more than one entity; the graph "
+                    f"keeps the first, {self.index.name(entity.id)}, and leaves out the later "
+                    f"{kind}",
                     bodies=(self.ref(entity.id),),
                 )
             )
-        dataset = self.index.dataset
-        for organisation in dataset.organisations:
+        index = self.index
+        for organisation in index.organisations:
             if organisation.parent:
                 self.edge(organisation.id, organisation.parent, EdgeKind.PART_OF, ref="parent")
-        for post in dataset.posts:
+        for post in index.posts:
             if post.holder:
                 self.edge(post.holder, post.id, EdgeKind.HOLDS_POST, ref="holder", subject=post.id)
             if post.organisation:
                 self.edge(post.id, post.organisation, EdgeKind.POST_IN, ref="organisation")
-        for partnership in dataset.partnerships:
+        for partnership in index.partnerships:
             self.partnership(partnership)
-        for collaboration in dataset.collaborations:
+        for collaboration in index.collaborations:
             self.collaboration(collaboration)
-        for owner, group in self.index.groups:
+        for owner, group in index.groups:
             self.group(owner, group)
 
     # --- helpers ----------------------------------------------------------------------
@@ -146,30 +178,42 @@ class _Builder:
         via: str | None = None,
         start: PartialDate | None = None,
         end: PartialDate | None = None,
+        quiet: bool = False,
     ) -> None:
-        """Add an edge unless it is there already; ``ref`` names the field that holds
-        the reference, ``subject`` the entity holding it (the source by default)."""
+        """Add an edge; ``ref`` names the field that holds the reference, ``subject`` the
+        entity holding it (the source by default). ``quiet``: a reference that names
+        nothing was reported where it is stated, so a derived edge does not repeat it."""
         entities = self.entities
         if source not in entities or target not in entities:
+            if quiet:
+                return
             missing = [n for n in (source, target) if n not in entities]
             holder = subject or (target if source in missing else source)
             for key in missing:
                 self.dangling(holder, key, ref)
             return
         value: str = kind._value_  # the plain attribute: ``.value`` is a slow property
-        edge_key = (source, target, value)
-        if edge_key in self.edges:
+        first = None if start is None else str(start)
+        last = None if end is None else str(end)
+        identity = (source, target, value, cadence, text, capacity, derived, via, first, last)
+        if identity in self.seen:
             return
-        self.edges[edge_key] = {
+        self.seen.add(identity)
+        pair = (source, target, value)
+        number = self.counts.get(pair, 0) + 1
+        self.counts[pair] = number
+        key = value if number == 1 else edge_key(value, number)
+        data = {
             "kind": value,
             "cadence": cadence,
             "text": text,
             "capacity": capacity,
             "derived": derived,
             "via": via,
-            "start": None if start is None else str(start),
-            "end": None if end is None else str(end),
+            "start": first,
+            "end": last,
         }
+        self.edges.append((source, target, key, data))
 
     def dangling(self, holder: str, key: str, field: str) -> None:
         member = field.startswith("members")
@@ -182,6 +226,19 @@ class _Builder:
                 bodies=(self.ref(holder),),
             )
         )
+
+    def line_edges(self, body: str, field: str, kind: EdgeKind, lines: tuple[Any, ...]) -> None:
+        for line in lines:
+            self.edge(
+                body,
+                line.to,
+                kind,
+                ref=field,
+                cadence=line.cadence.value if line.cadence else None,
+                text=line.text,
+                start=line.start,
+                end=line.end,
+            )
 
     # --- partnerships and collaborations -------------------------------------------
 
@@ -211,36 +268,51 @@ class _Builder:
             if lead.post:
                 self.edge(lead.post, pid, EdgeKind.LEAD_PARTNER_OF, ref="lead_partners", **common)
         for delegated in p.delegated_partners:
-            role = delegated.acts_for.value
-            dates: dict[str, Any] = {"start": delegated.start, "end": delegated.end}
+            role = delegated.acts_for
             self.edge(
                 delegated.post,
                 pid,
                 EdgeKind.DELEGATED_PARTNER_OF,
                 ref="delegated_partners",
                 subject=pid,
-                capacity=role,
-                **dates,
+                capacity=role.value,
+                start=delegated.start,
+                end=delegated.end,
             )
-            acts_for = self.index.lead_target(p, delegated)
-            if acts_for is not None:
-                via = f"acts for the {role.replace('-', ' ')}"
-                for kind in (EdgeKind.DELEGATES_FOR, EdgeKind.ACCOUNTABLE_TO):
-                    self.edge(
-                        delegated.post,
-                        acts_for,
-                        kind,
-                        ref="delegated_partners",
-                        subject=pid,
-                        capacity=role,
-                        derived=True,
-                        via=via,
-                        **dates,
+            found = self.index.delegation(p, delegated)
+            if found.lead is None:
+                assert found.problem is not None and found.message is not None
+                severity = "error" if found.problem == "ambiguous-delegation" else "info"
+                self.problems.append(
+                    Finding(
+                        code=found.problem,
+                        severity=severity,
+                        message=found.message,
+                        bodies=(self.ref(delegated.post), self.ref(pid)),
                     )
-        for chair in p.chairs:
-            self.chair_edges(chair, pid, None, "chairs")
+                )
+                continue
+            lead = found.lead
+            via = f"acts for the {role.label}"
+            if delegated.organisation is not None:
+                via += f", {self.index.name(lead.organisation)}"
+            for kind in (EdgeKind.DELEGATES_FOR, EdgeKind.ACCOUNTABLE_TO):
+                self.edge(
+                    delegated.post,
+                    lead.post or lead.organisation,
+                    kind,
+                    ref="delegated_partners",
+                    subject=pid,
+                    capacity=role.value,
+                    derived=True,
+                    via=via,
+                    start=later(delegated.start, lead.start),
+                    end=earlier(delegated.end, lead.end),
+                    quiet=True,
+                )
+        self.chair_edges(pid, p.chairs, "chairs")
         for scrutineer in p.scrutineers:
-            text = "\n".join(item.text for item in scrutineer.functions) or None
+            text = "\n".join(item.text for item in scrutineer.functions) or scrutineer.text
             self.edge(
                 scrutineer.post,
                 pid,
@@ -310,6 +382,7 @@ class _Builder:
                     subject=pid,
                     text=", ".join(support.provides) or None,
                 )
+        self.line_edges(pid, "escalates_to", EdgeKind.ESCALATES_TO, p.escalates_to)
         for lead in p.lead_partners:
             self.edge(
                 pid,
@@ -322,6 +395,7 @@ class _Builder:
                 via="a partnership answers to its lead safeguarding partners",
                 start=lead.start,
                 end=lead.end,
+                quiet=True,
             )
 
     def collaboration(self, c: Collaboration) -> None:
@@ -335,54 +409,55 @@ class _Builder:
                 ref="members",
                 derived=True,
                 via="a collaboration answers to its members",
+                quiet=True,
             )
 
     # --- groups -----------------------------------------------------------------------
 
-    def chair_edges(
-        self, chair: Any, body: str, owner: Partnership | Collaboration | None, field: str
-    ) -> None:
-        common: dict[str, Any] = {
-            "subject": body,
-            "text": chair.text,
-            "capacity": chair.role.value,
-            "start": chair.start,
-            "end": chair.end,
-        }
-        if chair.post:
-            self.edge(chair.post, body, EdgeKind.CHAIRS, ref=f"{field}.post", **common)
-        if chair.partnership_chair:
-            for node in self.index.chair_nodes.get(body, []):
-                if node.chair is chair and node.derived and node.node:
-                    self.edge(
-                        node.node,
-                        body,
-                        EdgeKind.CHAIRS,
-                        ref=f"{field}.partnership_chair",
-                        derived=True,
-                        via="the partnership chair",
-                        **common,
-                    )
-        for org in chair.rotates_among:
+    def chair_edges(self, body: str, chairs: tuple[Chair, ...], field: str) -> None:
+        for entry in self.index.chair_nodes.get(body, []):
+            if entry.node is None:
+                continue
+            chair = entry.chair
+            start, end = chair.start, chair.end
+            via = entry.via
+            if entry.source is not None:
+                ref = f"{field}.partnership_chair"
+                start = later(start, entry.source.start)
+                end = earlier(end, entry.source.end)
+                owner = self.index.owner.get(body)
+                if isinstance(owner, Collaboration) and entry.partnership is not None:
+                    via = f"{PARTNERSHIP_CHAIR} of {entry.partnership.label}"
+            elif via == ROTATES:
+                ref = f"{field}.rotates_among"
+            else:
+                ref = f"{field}.post"
             self.edge(
-                org,
+                entry.node,
                 body,
                 EdgeKind.CHAIRS,
-                ref=f"{field}.rotates_among",
-                via="a chair that rotates",
-                **common,
-            )
-        if chair.nominated_by:
-            self.edge(
-                chair.nominated_by,
-                body,
-                EdgeKind.NOMINATES_CHAIR,
-                ref=f"{field}.nominated_by",
+                ref=ref,
                 subject=body,
                 text=chair.text,
-                start=chair.start,
-                end=chair.end,
+                capacity=entry.role.value,
+                derived=entry.derived,
+                via=via,
+                start=start,
+                end=end,
+                quiet=entry.derived,
             )
+        for chair in chairs:
+            if chair.nominated_by:
+                self.edge(
+                    chair.nominated_by,
+                    body,
+                    EdgeKind.NOMINATES_CHAIR,
+                    ref=f"{field}.nominated_by",
+                    subject=body,
+                    text=chair.text,
+                    start=chair.start,
+                    end=chair.end,
+                )
 
     def group(self, owner: Partnership | Collaboration, g: Group) -> None:
         gid = g.id
@@ -391,8 +466,7 @@ class _Builder:
             self.edge(gid, g.parent, EdgeKind.PART_OF, ref="parent")
         for other in g.joint_with:
             self.edge(gid, other, EdgeKind.JOINT_WITH, ref="joint_with", text=g.description)
-        for chair in g.chairs:
-            self.chair_edges(chair, gid, owner, "chairs")
+        self.chair_edges(gid, g.chairs, "chairs")
         for member, resolved in self.index.members.get(gid, []):
             common: dict[str, Any] = {
                 "subject": gid,
@@ -408,7 +482,7 @@ class _Builder:
                     continue
                 via = None
                 if entry.named_as == "role" and entry.detail:
-                    via = "named as " + role_words_value(entry.detail)
+                    via = f"named as the {PartnershipRole(entry.detail).label}"
                 elif entry.named_as == "chair-of" and entry.detail:
                     via = f"named as the chair of the {self.index.name(entry.detail)}"
                 self.edge(
@@ -418,55 +492,45 @@ class _Builder:
                     ref=f"members.{entry.named_as}",
                     derived=entry.derived,
                     via=via,
+                    quiet=entry.derived,
                     **common,
                 )
-        for line in g.reports_to:
-            self.edge(
-                gid,
-                line.to,
-                EdgeKind.REPORTS_TO,
-                ref="reports_to",
-                cadence=line.cadence.value if line.cadence else None,
-                text=line.text,
-                start=line.start,
-                end=line.end,
-            )
-        for line in g.escalates_to:
-            self.edge(
-                gid,
-                line.to,
-                EdgeKind.ESCALATES_TO,
-                ref="escalates_to",
-                cadence=line.cadence.value if line.cadence else None,
-                text=line.text,
-                start=line.start,
-                end=line.end,
-            )
+        self.line_edges(gid, "reports_to", EdgeKind.REPORTS_TO, g.reports_to)
+        self.line_edges(gid, "escalates_to", EdgeKind.ESCALATES_TO, g.escalates_to)
         self.accountability(owner, g)
 
     def accountability(self, owner: Partnership | Collaboration, g: Group) -> None:
+        for line in g.reports_to:
+            self.edge(
+                g.id,
+                line.to,
+                EdgeKind.ACCOUNTABLE_TO,
+                ref="reports_to",
+                cadence=line.cadence.value if line.cadence else None,
+                text=line.text,
+                derived=True,
+                via="a group answers to the bodies it reports to",
+                start=line.start,
+                end=line.end,
+                quiet=True,
+            )
         if g.reports_to:
-            for line in g.reports_to:
-                self.edge(
-                    g.id,
-                    line.to,
-                    EdgeKind.ACCOUNTABLE_TO,
-                    ref="reports_to",
-                    cadence=line.cadence.value if line.cadence else None,
-                    text=line.text,
-                    derived=True,
-                    via="a group answers to the bodies it reports to",
-                    start=line.start,
-                    end=line.end,
-                )
-        elif g.parent:
+            return
+        stated = "reports_to" not in g.not_stated
+        reason = (
+            "a group with no reporting line answers to"
+            if stated
+            else "the source does not state its reporting line; a group answers to"
+        )
+        if g.parent:
             self.edge(
                 g.id,
                 g.parent,
                 EdgeKind.ACCOUNTABLE_TO,
                 ref="parent",
                 derived=True,
-                via="a group with no reporting line answers to the group it sits under",
+                via=f"{reason} the group it sits under",
+                quiet=True,
             )
         else:
             kind = "partnership" if isinstance(owner, Partnership) else "collaboration"
@@ -476,10 +540,6 @@ class _Builder:
                 EdgeKind.ACCOUNTABLE_TO,
                 ref="groups",
                 derived=True,
-                via=f"a group with no reporting line answers to its {kind}",
+                via=f"{reason} its {kind}",
+                quiet=True,
             )
-
-
-def role_words_value(value: str) -> str:
-    """A ``PartnershipRole`` value in words."""
-    return role_words(PartnershipRole(value))

@@ -4,6 +4,14 @@ Each finding has a ``code``, a ``severity`` (``error``, ``warning`` or ``info``)
 message in words, and the ids and names of the bodies involved. ``CODES`` lists
 every code with its severity and meaning; ``StructureReport.failed(strict=True)``
 treats warnings as errors.
+
+Severities: an **error** is a structure that cannot be right (a cycle, a reference to
+nothing, an id used twice); a **warning** is a gap the data leaves without saying
+why (a group that reports to no one, has no chair or no members, and the data does
+not record that the source is silent), which ``--strict`` fails on; an **info** is
+a remark, including everything the source does not state (a group's ``not_stated``):
+recording that the document is silent is the data being complete, not a gap, so the
+shipped data passes ``--strict``.
 """
 
 from __future__ import annotations
@@ -14,8 +22,8 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from ..model import Collaboration, Group, Organisation, Partnership, Post
-from .answers import SEVERITIES, Finding, Ref, StructureReport
-from .kinds import EdgeKind
+from .answers import SEVERITIES, Finding, Ref, StructureReport, when
+from .kinds import EdgeKind, key_kind
 
 if TYPE_CHECKING:
     from .governance import GovernanceGraph
@@ -29,16 +37,26 @@ CODES: dict[str, tuple[str, str]] = {
         "error",
         "a membership entry names a post, organisation or group that is not in the data",
     ),
+    "ambiguous-delegation": (
+        "error",
+        "a delegated partner whose role several lead partners share, and whose "
+        "`organisation` does not name one of them",
+    ),
     "reporting-cycle": ("error", "groups whose reporting lines run in a circle"),
-    "escalation-cycle": ("error", "groups whose escalation lines run in a circle"),
+    "escalation-cycle": ("error", "bodies whose escalation lines run in a circle"),
     "parent-cycle": ("error", "groups (or organisations) that sit under one another in a circle"),
     "accountability-cycle": ("error", "bodies whose derived accountability runs in a circle"),
     "no-reporting-line": (
         "warning",
         "a group that reports to no one: no reporting line, no escalation line, no parent "
-        "group, and not a top body (an executive group or partnership board)",
+        "group, and not a top body (an executive group or partnership board), while the data "
+        "does not record that the source leaves its reporting line unstated",
     ),
-    "no-chair": ("warning", "a group with no chair stated"),
+    "no-chair": ("warning", "a group with no chair, not recorded as unstated in the source"),
+    "no-members": (
+        "warning",
+        "a group with no members, not recorded as unstated in the source",
+    ),
     "duplicate-member": (
         "warning",
         "a post or organisation named more than once in a group's membership "
@@ -49,12 +67,29 @@ CODES: dict[str, tuple[str, str]] = {
         "a chair who is not among the group's members, nor is their organisation "
         "(info when some members are described only in words and may include the chair)",
     ),
+    "reporting-line-not-stated": (
+        "info",
+        "a group with no reporting line or parent group, whose reporting line the source "
+        "does not state (`reports_to` in its `not_stated`)",
+    ),
+    "chair-not-stated": (
+        "info",
+        "a group whose chair the source does not state (`chairs` in its `not_stated`)",
+    ),
+    "members-not-stated": (
+        "info",
+        "a group whose members the source does not state (`members` in its `not_stated`)",
+    ),
     "escalation-line-only": (
         "info",
         "a group with an escalation line but no reporting line or parent group",
     ),
     "unresolved-member": ("info", "a role or a chair of another group that the data cannot name"),
-    "no-members": ("info", "a group with no members stated"),
+    "no-lead-for-delegation": (
+        "info",
+        "a delegated partner acting for a role no lead partner holds in the data (the lead "
+        "partners not stated, or not in post on the date asked about)",
+    ),
 }
 
 
@@ -63,17 +98,16 @@ def structure(gg: GovernanceGraph) -> StructureReport:
     findings = list(gg.problems)
     findings += _cycles(gg)
     for owner, group in gg.index.groups:
-        if gg.index.owner.get(group.id) is not owner:
-            continue
         findings += _lines(gg, owner, group)
         findings += _chairs_and_members(gg, group)
-    order = list(CODES)
-    findings.sort(key=lambda f: (SEVERITIES.index(f.severity), order.index(f.code)))
+    order = {code: number for number, code in enumerate(CODES)}
+    rank = {severity: number for number, severity in enumerate(SEVERITIES)}
+    findings.sort(key=lambda f: (rank[f.severity], order.get(f.code, len(order))))
     return StructureReport(findings=tuple(findings))
 
 
 def _names(refs: list[Ref]) -> str:
-    texts = [f"{r.name} (`{r.id}`)" for r in refs]
+    texts = [f"{r.name} (`{r.id}`){when(r.start, r.end)}" for r in refs]
     return texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " and " + texts[-1]
 
 
@@ -104,8 +138,9 @@ def _cycles(gg: GovernanceGraph) -> Iterator[Finding]:
     # A plain DiGraph per kind: much faster for networkx's algorithms than a filtered view.
     lines: dict[str, list[tuple[str, str]]] = {kind.value: [] for kind, _, _ in checks}
     for source, target, key in gg.graph.edges(keys=True):
-        if key in lines:
-            lines[key].append((source, target))
+        plain = key_kind(key)
+        if plain in lines:
+            lines[plain].append((source, target))
     for kind, code, verb in checks:
         graph = nx.DiGraph(lines[kind.value])
         components = []
@@ -137,23 +172,40 @@ def _lines(
 ) -> Iterator[Finding]:
     if group.reports_to or group.parent:
         return
-    if group.id in gg.index.top.get(owner.id, []):
+    if group.id in gg.index.top_ids:
         return
     refs = [gg.ref(group.id), gg.ref(owner.id)]
-    if group.escalates_to:
-        targets = [gg.ref(line.to) for line in group.escalates_to]
+    me = f"{_names(refs[:1])} of {owner.label}"
+    targets = [gg.ref(key) for key in dict.fromkeys(line.to for line in group.escalates_to)]
+    bodies = list({ref.id: ref for ref in refs + targets}.values())
+    escalates = f"; it escalates to {_names(targets)}" if targets else ""
+    text = group.escalates_to[0].text if group.escalates_to else None
+    if "reports_to" in group.not_stated:
+        unstated = " or escalation line" if "escalates_to" in group.not_stated else ""
         yield _finding(
-            "escalation-line-only",
-            f"{_names(refs[:1])} of {owner.label} has no stated reporting line; it escalates to "
-            + _names(targets),
-            refs + targets,
-            text=group.escalates_to[0].text,
+            "reporting-line-not-stated",
+            f"{me}: the source does not state its reporting line{unstated}{escalates}",
+            bodies,
+            text=text,
         )
         return
+    if targets:
+        yield _finding(
+            "escalation-line-only",
+            f"{me} has no stated reporting line{escalates}",
+            bodies,
+            text=text,
+        )
+        return
+    escalation = (
+        "and the source does not state its escalation line"
+        if "escalates_to" in group.not_stated
+        else "no escalation line"
+    )
     yield _finding(
         "no-reporting-line",
-        f"{_names(refs[:1])} of {owner.label} reports to no one: the data gives it no reporting "
-        "line, no escalation line and no parent group",
+        f"{me} reports to no one: the data gives it no reporting line, no parent group, "
+        + escalation,
         refs,
     )
 
@@ -165,11 +217,23 @@ def _chairs_and_members(gg: GovernanceGraph, group: Group) -> Iterator[Finding]:
     index = gg.index
     me = gg.ref(group.id)
     if not group.chairs:
-        yield _finding("no-chair", f"{_names([me])} has no chair stated", [me])
+        if "chairs" in group.not_stated:
+            yield _finding(
+                "chair-not-stated", f"{_names([me])}: the source does not state its chair", [me]
+            )
+        else:
+            yield _finding("no-chair", f"{_names([me])} has no chair in the data", [me])
     entries = index.members.get(group.id, [])
     sectors = index.sector_groups.get(group.id, [])
     if not entries and not sectors:
-        yield _finding("no-members", f"{_names([me])} has no members stated", [me])
+        if "members" in group.not_stated:
+            yield _finding(
+                "members-not-stated",
+                f"{_names([me])}: the source does not state its members",
+                [me],
+            )
+        else:
+            yield _finding("no-members", f"{_names([me])} has no members in the data", [me])
         return
     namings: dict[str, list[tuple[str, bool]]] = {}
     vague = False

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from ..errors import UsageError
-from ..model import Dataset, Organisation, Post
+from ..model import Dataset, Organisation, PartialDate, Post
 from . import findings, queries
 from .answers import (
     AccountabilityLine,
@@ -26,9 +26,11 @@ from .answers import (
     Seats,
     StructureReport,
 )
-from .kinds import EdgeKind, NodeKind
+from .kinds import EdgeKind, NodeKind, key_kind
 
 if TYPE_CHECKING:
+    import datetime
+
     from .index import ModelIndex
 
 __all__ = ["GovernanceGraph"]
@@ -70,30 +72,54 @@ def _kinds_text(kinds: Iterable[NodeKind]) -> str:
 class GovernanceGraph:
     """A dataset's governance graph and the questions it answers.
 
-    Build one with ``build_graph(dataset)``. Node ids are the model's ids; every node
-    has ``kind`` (a ``NodeKind`` value), ``label`` and ``name``; every edge is keyed
-    by its ``EdgeKind`` value and has ``kind``, ``cadence``, ``text``, ``capacity``,
-    ``derived``, ``via``, ``start`` and ``end`` (``None`` where the model says
-    nothing). ``problems`` lists references the build could not follow.
+    Build one with ``build_graph(dataset)``, or ``build_graph(dataset, on=date)`` for
+    the structure as it stood on a date. Node ids are the model's ids; every node has
+    ``kind`` (a ``NodeKind`` value), ``label`` and ``name``; every edge has ``kind``
+    (an ``EdgeKind`` value), ``cadence``, ``text``, ``capacity``, ``derived``,
+    ``via``, ``start`` and ``end`` (``None`` where the model says nothing), and is
+    keyed by its kind, or ``kind#2``, ``kind#3`` for a repeat between the same two
+    nodes. ``problems`` lists references the build could not follow.
+
+    ``out_edges(node)`` lists a node's edges in the order the model gives them
+    (networkx lists them grouped by neighbour).
+
+    ``on`` is the date asked for (``None`` for everything in the data); ``excluded``
+    the ids of the groups, collaborations and posts that date leaves out; ``source``
+    the dataset as given, and ``dataset`` the one the graph shows (the same, unless
+    ``on`` left something out).
     """
 
     def __init__(
-        self, *, graph: nx.MultiDiGraph, index: ModelIndex, problems: tuple[Finding, ...]
+        self,
+        *,
+        graph: nx.MultiDiGraph,
+        index: ModelIndex,
+        problems: tuple[Finding, ...],
+        sequence: list[tuple[str, str, str]] | None = None,
+        on: PartialDate | datetime.date | str | None = None,
+        excluded: tuple[str, ...] = (),
+        source: Dataset | None = None,
     ) -> None:
         self.graph = graph
         self.index = index
         self.problems = problems
+        self._sequence = sequence
+        self._order: dict[tuple[str, str, str], int] | None = None
+        self.on = on
+        self.excluded = excluded
+        self.source = source if source is not None else index.dataset
         self._names: dict[str, list[str]] | None = None
         self._spellings: dict[str, str] = {}
 
     @property
     def dataset(self) -> Dataset:
-        """The dataset the graph was built from."""
+        """The dataset the graph shows: as it stood on ``on``, when that is given."""
         return self.index.dataset
 
     def __repr__(self) -> str:
+        on = f" on {self.on}" if self.on is not None else ""
         return (
-            f"<GovernanceGraph: {self.graph.number_of_nodes()} nodes, "
+            f"<GovernanceGraph{on}: {self.graph.number_of_nodes()} nodes, "
             f"{self.graph.number_of_edges()} edges>"
         )
 
@@ -103,23 +129,47 @@ class GovernanceGraph:
         """A read-only view of the graph holding only edges of ``kinds``.
 
         Every node stays in the view unless ``incident_only`` is true, when only the
-        nodes that touch a kept edge do. Kinds are ``EdgeKind`` members or values.
+        nodes that touch a kept edge do. Kinds are ``EdgeKind`` members or values; a
+        repeated edge (keyed ``kind#2``) is kept with its kind.
         """
         if not kinds:
             raise UsageError("name at least one edge kind for a view")
         wanted = frozenset(edge_kind(k).value for k in kinds)
 
         def keep_edge(source: str, target: str, key: str) -> bool:
-            return key in wanted
+            return key in wanted or key_kind(key) in wanted
 
         if not incident_only:
             return nx.subgraph_view(self.graph, filter_edge=keep_edge)
         touched: set[str] = set()
         for source, target, key in self.graph.edges(keys=True):
-            if key in wanted:
+            if keep_edge(source, target, key):
                 touched.add(source)
                 touched.add(target)
         return nx.subgraph_view(self.graph, filter_node=touched.__contains__, filter_edge=keep_edge)
+
+    @property
+    def order(self) -> dict[tuple[str, str, str], int]:
+        """Each edge's ``(source, target, key)`` and its position in the build."""
+        if self._order is None:
+            edges = self._sequence if self._sequence is not None else self.graph.edges(keys=True)
+            self._order = {edge: number for number, edge in enumerate(edges)}
+            self._sequence = None
+        return self._order
+
+    def out_edges(self, node: str, *kinds: EdgeKind | str) -> list[tuple[str, str, dict[str, Any]]]:
+        """``node``'s outgoing edges as (target, key, attributes), in the model's order;
+        only edges of ``kinds`` when given."""
+        wanted = {edge_kind(k).value for k in kinds}
+        order = self.order
+        found = [
+            (order[(node, target, key)], target, key, data)
+            for target, keyed in self.graph.succ[node].items()
+            for key, data in keyed.items()
+            if not wanted or data["kind"] in wanted
+        ]
+        found.sort(key=lambda item: item[0])
+        return [(target, key, data) for _, target, key, data in found]
 
     def nodes_of(self, *kinds: NodeKind | str) -> list[str]:
         """The ids of the nodes of these kinds, in graph order."""
@@ -127,11 +177,17 @@ class GovernanceGraph:
         return [n for n, kind in self.graph.nodes(data="kind") if kind in wanted]
 
     def ref(self, key: str) -> Ref:
-        """A node's id, kind and name."""
+        """A node's id, kind and name (and dates, for a group, post or collaboration)."""
         data = self.graph.nodes.get(key)
         if data is None:
             return Ref(id=key, kind="unknown", name=key)
-        return Ref(id=key, kind=data["kind"], name=data["name"])
+        return Ref(
+            id=key,
+            kind=data["kind"],
+            name=data["name"],
+            start=data.get("start"),
+            end=data.get("end"),
+        )
 
     # --- naming nodes -----------------------------------------------------------------
 
@@ -164,7 +220,9 @@ class GovernanceGraph:
 
     def resolve(self, key: str, *kinds: NodeKind | str) -> str:
         """The id of the node named ``key``: by id, or by name, short name or title,
-        case-insensitively. With ``kinds``, only nodes of those kinds will do.
+        case-insensitively. With ``kinds``, only nodes of those kinds will do: an id of
+        another kind does not hide a name of the right kind (the organisation ``pqa``
+        does not hide the group whose short name is PQA).
 
         Raises ``UsageError`` for an unknown name (with the nearest name), an
         ambiguous one (with the ids to choose from) or a node of the wrong kind.
@@ -175,21 +233,18 @@ class GovernanceGraph:
         def fits(node: str) -> bool:
             return not allowed or self.graph.nodes[node]["kind"] in allowed_values
 
+        if key in self.graph and fits(key):
+            return key
+        table = self._name_table()
+        candidates = table.get(" ".join(key.split()).casefold(), [])
+        fitting = [c for c in candidates if fits(c)]
+        if len(fitting) == 1:
+            return fitting[0]
+        if len(fitting) > 1:
+            options = "; ".join(f"`{c}` ({self.graph.nodes[c]['name']})" for c in fitting)
+            raise UsageError(f"{key!r} could mean several things: {options}; name one by its id")
         if key in self.graph:
-            if fits(key):
-                return key
             candidates = [key]
-        else:
-            table = self._name_table()
-            candidates = table.get(" ".join(key.split()).casefold(), [])
-            fitting = [c for c in candidates if fits(c)]
-            if len(fitting) == 1:
-                return fitting[0]
-            if len(fitting) > 1:
-                options = "; ".join(f"`{c}` ({self.graph.nodes[c]['name']})" for c in fitting)
-                raise UsageError(
-                    f"{key!r} could mean several things: {options}; name one by its id"
-                )
         if candidates:
             found = self.ref(candidates[0])
             raise UsageError(
@@ -219,7 +274,7 @@ class GovernanceGraph:
         """The top bodies of a partnership or collaboration: its executive groups, then
         its partnership boards, that report to no one and sit under no group."""
         key = self.resolve(owner, NodeKind.PARTNERSHIP, NodeKind.COLLABORATION)
-        return tuple(self.ref(g) for g in self.index.top.get(key, []))
+        return tuple(self.ref(g) for g in self.index.top.get(key, []) if g in self.graph)
 
     # --- questions --------------------------------------------------------------------
 
@@ -245,5 +300,6 @@ class GovernanceGraph:
 
     def structure(self) -> StructureReport:
         """Every structural finding: cycles, bodies reporting to no one, groups with no
-        chair, dangling, duplicate or unresolved membership, chairs who are not members."""
+        chair, dangling, duplicate or unresolved membership, chairs who are not members,
+        and what the source does not state."""
         return findings.structure(self)

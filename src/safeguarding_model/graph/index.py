@@ -3,16 +3,23 @@ who chairs each body, and what each membership entry expands to.
 
 The graph build and the queries share this, so an edge and the answer that explains
 it always agree. Everything here is linear in the size of the model.
+
+When two entities share an id (only possible in a dataset made in code: the loader
+refuses it), the first in file order is the one the graph keeps, as
+``Dataset.index()`` and the loader's messages ("first by ...") do; the others are
+reported and left out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 
 from ..model import (
     Chair,
+    ChairRole,
     Collaboration,
     Dataset,
     DelegatedPartner,
@@ -31,12 +38,15 @@ from ..model import (
     SectorRepresentation,
 )
 
-__all__ = ["ChairNode", "ModelIndex", "Resolved", "Roles", "TOP_KINDS"]
+__all__ = ["ChairNode", "Delegation", "ModelIndex", "Resolved", "Roles", "TOP_KINDS"]
 
 Owner = Partnership | Collaboration
 
 TOP_KINDS = (GroupKind.EXECUTIVE_GROUP, GroupKind.PARTNERSHIP_BOARD)
 """The kinds of group that may stand at the top of a partnership's structure."""
+
+PARTNERSHIP_CHAIR = "the partnership chair"
+ROTATES = "a chair that rotates"
 
 
 @attrs.frozen(kw_only=True)
@@ -57,12 +67,40 @@ class Resolved:
 @attrs.frozen(kw_only=True)
 class ChairNode:
     """One node that chairs a body because of ``chair`` (``node`` is None when the data
-    names no post: a nominated chair, or a partnership chair it does not name)."""
+    names no post: a nominated chair, or a partnership chair it does not name).
+
+    ``source`` is the partnership's own chair entry when ``chair`` is "the partnership
+    chair"; ``role`` is then that entry's role (a co-chair stays a co-chair) unless the
+    body's entry gives a role of its own.
+    """
 
     node: str | None
     chair: Chair
+    source: Chair | None = None
+    partnership: Partnership | None = None
     derived: bool = False
     via: str | None = None
+
+    @property
+    def role(self) -> ChairRole:
+        """The part this chair plays in the body."""
+        if self.source is not None and self.chair.role is ChairRole.CHAIR:
+            return self.source.role
+        return self.chair.role
+
+
+@attrs.frozen(kw_only=True)
+class Delegation:
+    """The lead partner a delegated partner acts for, or why there is none.
+
+    ``problem`` is ``ambiguous-delegation`` (several lead partners share the role and
+    the delegated partner's ``organisation`` does not pick one of them) or
+    ``no-lead-for-delegation`` (no lead partner has the role in this data).
+    """
+
+    lead: LeadPartner | None
+    problem: str | None = None
+    message: str | None = None
 
 
 @attrs.define
@@ -76,26 +114,28 @@ class Roles:
     relevant: list[tuple[str, RelevantAgency]] = attrs.Factory(list)
     observers: list[tuple[str, Observer]] = attrs.Factory(list)
 
+    def holders(self, role: PartnershipRole) -> list[tuple[str, Any]]:
+        """The (node, model entry) pairs holding ``role``."""
+        if role is PartnershipRole.LEAD_SAFEGUARDING_PARTNERS:
+            return list(self.lead)
+        if role is PartnershipRole.DELEGATED_SAFEGUARDING_PARTNERS:
+            return list(self.delegated)
+        if role is PartnershipRole.PARTNERSHIP_CHAIR:
+            return list(self.chairs)
+        if role is PartnershipRole.INDEPENDENT_SCRUTINEER:
+            return list(self.scrutineers)
+        if role is PartnershipRole.RELEVANT_AGENCIES:
+            return list(self.relevant)
+        return list(self.observers)
+
     def nodes(self, role: PartnershipRole) -> list[str]:
-        """The posts or organisations holding ``role``."""
-        table: dict[PartnershipRole, list[tuple[str, object]]] = {
-            PartnershipRole.LEAD_SAFEGUARDING_PARTNERS: list(self.lead),
-            PartnershipRole.DELEGATED_SAFEGUARDING_PARTNERS: list(self.delegated),
-            PartnershipRole.PARTNERSHIP_CHAIR: list(self.chairs),
-            PartnershipRole.INDEPENDENT_SCRUTINEER: list(self.scrutineers),
-            PartnershipRole.RELEVANT_AGENCIES: list(self.relevant),
-            PartnershipRole.PARTICIPATING_OBSERVERS: list(self.observers),
-        }
-        return list(dict.fromkeys(node for node, _ in table[role]))
-
-
-def role_words(role: PartnershipRole) -> str:
-    """A role in words: ``the delegated safeguarding partners``."""
-    return "the " + role.value.replace("-", " ")
+        """The posts or organisations holding ``role``, each once."""
+        return list(dict.fromkeys(node for node, _ in self.holders(role)))
 
 
 class ModelIndex:
-    """The dataset's entities by id and the meaning of its references."""
+    """The dataset's entities by id (the first of each id) and the meaning of its
+    references."""
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
@@ -106,34 +146,46 @@ class ModelIndex:
                 self.duplicates.append(entity)
             else:
                 self.entities[entity.id] = entity
+        kept = self.kept
+        self.organisations = [o for o in dataset.organisations if kept(o)]
+        self.posts = [p for p in dataset.posts if kept(p)]
+        self.partnerships = [p for p in dataset.partnerships if kept(p)]
+        self.collaborations = [c for c in dataset.collaborations if kept(c)]
+        self._partnerships_of: dict[int, list[Partnership]] = {}
+        self._member_sets: dict[int, set[str]] = {}
         self.owner: dict[str, Owner] = {}
         self.groups: list[tuple[Owner, Group]] = []
         for owner, group in dataset.groups():
-            self.groups.append((owner, group))
-            self.owner.setdefault(group.id, owner)
-        self.roles: dict[str, Roles] = {p.id: self._roles(p) for p in dataset.partnerships}
+            if kept(group):
+                self.groups.append((owner, group))
+                self.owner[group.id] = owner
+        self.roles: dict[str, Roles] = {p.id: self._roles(p) for p in self.partnerships}
         self.chair_nodes: dict[str, list[ChairNode]] = {}
-        for partnership in dataset.partnerships:
+        for partnership in self.partnerships:
             self.chair_nodes[partnership.id] = self._chairs(partnership.chairs, None)
         for owner, group in self.groups:
-            self.chair_nodes.setdefault(group.id, self._chairs(group.chairs, owner))
+            self.chair_nodes[group.id] = self._chairs(group.chairs, owner)
         self.sector_groups: dict[str, list[tuple[Partnership, SectorRepresentation]]] = {}
-        self.sector_via: dict[tuple[str, str], list[str]] = {}
-        for partnership in dataset.partnerships:
+        self.sector_via: dict[str, list[tuple[str, str]]] = {}
+        for partnership in self.partnerships:
             for rep in partnership.sector_representation:
                 if rep.via:
-                    self.sector_via.setdefault((partnership.id, rep.sector), []).append(rep.via)
+                    self.sector_via.setdefault(rep.sector, []).append((partnership.id, rep.via))
                 for group_id in rep.groups:
                     self.sector_groups.setdefault(group_id, []).append((partnership, rep))
         self.members: dict[str, list[tuple[Member, list[Resolved]]]] = {}
         for owner, group in self.groups:
-            if group.id not in self.members:
-                self.members[group.id] = [(m, self._expand(m, owner)) for m in group.members]
+            self.members[group.id] = [(m, self._expand(m, owner)) for m in group.members]
         self.top: dict[str, list[str]] = {}
         for kind in TOP_KINDS:
             for owner, group in self.groups:
                 if group.kind is kind and is_top(group):
                     self.top.setdefault(owner.id, []).append(group.id)
+        self.top_ids: set[str] = {key for ids in self.top.values() for key in ids}
+
+    def kept(self, entity: Entity) -> bool:
+        """Whether ``entity`` is the one the graph keeps for its id (the first)."""
+        return self.entities.get(entity.id) is entity
 
     # --- partnerships -----------------------------------------------------------------
 
@@ -159,22 +211,53 @@ class ModelIndex:
         return roles
 
     def partnerships_of(self, owner: Owner) -> list[Partnership]:
-        """The partnership itself, or a collaboration's member partnerships in the data."""
-        if isinstance(owner, Partnership):
-            return [owner]
+        """The partnership itself, or a collaboration's member partnerships in the data
+        (the ones the graph keeps)."""
+        found = self._partnerships_of.get(id(owner))
+        if found is not None:
+            return found
+        keys = [owner.id] if isinstance(owner, Partnership) else list(owner.members)
         found = []
-        for key in owner.members:
+        for key in keys:
             entity = self.entities.get(key)
-            if isinstance(entity, Partnership):
+            if isinstance(entity, Partnership) and entity.id in self.roles:
                 found.append(entity)
+        self._partnerships_of[id(owner)] = found
         return found
 
-    def lead_target(self, partnership: Partnership, delegated: DelegatedPartner) -> str | None:
-        """The lead partner's post (else organisation) that a delegated partner acts for."""
-        for lead in partnership.lead_partners:
-            if lead.role is delegated.acts_for:
-                return lead.post or lead.organisation
-        return None
+    def delegation(self, partnership: Partnership, delegated: DelegatedPartner) -> Delegation:
+        """The lead partner a delegated partner acts for: the one whose organisation it
+        names, else the only lead partner in its role. Never a guess between several."""
+        role = delegated.acts_for
+        leads = [lead for lead in partnership.lead_partners if lead.role is role]
+        who = f"{self.name(delegated.post)} (`{delegated.post}`)"
+        if delegated.organisation is not None:
+            for lead in leads:
+                if lead.organisation == delegated.organisation:
+                    return Delegation(lead=lead)
+            return Delegation(
+                lead=None,
+                problem="ambiguous-delegation",
+                message=f"{who} acts for {self.name(delegated.organisation)} as the "
+                f"{role.label}, which is not a lead partner in that role in "
+                f"{partnership.label}",
+            )
+        if len(leads) == 1:
+            return Delegation(lead=leads[0])
+        if not leads:
+            return Delegation(
+                lead=None,
+                problem="no-lead-for-delegation",
+                message=f"{who} acts for the {role.label}, but {partnership.label} has no "
+                "lead partner in that role in this data",
+            )
+        names = ", ".join(f"`{lead.organisation}`" for lead in leads)
+        return Delegation(
+            lead=None,
+            problem="ambiguous-delegation",
+            message=f"{who} acts for the {role.label}, which {len(leads)} lead partners of "
+            f"{partnership.label} share ({names}); its `organisation` does not say which",
+        )
 
     # --- chairs -----------------------------------------------------------------------
 
@@ -187,15 +270,23 @@ class ModelIndex:
                 named = True
             if chair.partnership_chair and owner is not None:
                 for partnership in self.partnerships_of(owner):
-                    for node, _ in self.roles[partnership.id].chairs:
-                        found.append(
-                            ChairNode(
-                                node=node, chair=chair, derived=True, via="the partnership chair"
+                    for source in partnership.chairs:
+                        nodes: list[str | None] = [source.post, *source.rotates_among]
+                        nodes = [n for n in nodes if n] or [None]
+                        for node in nodes:
+                            found.append(
+                                ChairNode(
+                                    node=node,
+                                    chair=chair,
+                                    source=source,
+                                    partnership=partnership,
+                                    derived=True,
+                                    via=PARTNERSHIP_CHAIR,
+                                )
                             )
-                        )
-                        named = True
+                            named = True
             for org in chair.rotates_among:
-                found.append(ChairNode(node=org, chair=chair, via="a chair that rotates"))
+                found.append(ChairNode(node=org, chair=chair, via=ROTATES))
                 named = True
             if not named:
                 found.append(ChairNode(node=None, chair=chair))
@@ -204,8 +295,8 @@ class ModelIndex:
     # --- members ----------------------------------------------------------------------
 
     def name(self, key: str) -> str:
-        entity = self.entities.get(key)
-        if entity is None:
+        """A readable name for an id (the id itself when it names nothing)."""
+        if key not in self.entities:
             return key
         return self.dataset.name_of(key, self.entities)
 
@@ -248,7 +339,7 @@ class ModelIndex:
                         named_as="role",
                         detail=member.role.value,
                         derived=True,
-                        note=f"{role_words(member.role)}: none in the data",
+                        note=f"the {member.role.label}: none in the data",
                     )
                 ]
             return [
@@ -258,11 +349,22 @@ class ModelIndex:
         return [Resolved(node=None, named_as="text")]
 
     def represented_by(self, owner: Owner, organisation: str) -> list[str]:
-        """The organisations through which a sector is represented, where stated."""
-        found: list[str] = []
-        for partnership in self.partnerships_of(owner):
-            found += self.sector_via.get((partnership.id, organisation), [])
-        return list(dict.fromkeys(found))
+        """The organisations through which a sector is represented, where stated (in the
+        owner's partnerships; visits only that sector's representations)."""
+        vias = self.sector_via.get(organisation)
+        if not vias:
+            return []
+        if isinstance(owner, Partnership):
+            return list(dict.fromkeys(via for key, via in vias if key == owner.id))
+        members = self._member_ids(owner)
+        return list(dict.fromkeys(via for key, via in vias if key in members))
+
+    def _member_ids(self, owner: Collaboration) -> set[str]:
+        found = self._member_sets.get(id(owner))
+        if found is None:
+            found = {p.id for p in self.partnerships_of(owner)}
+            self._member_sets[id(owner)] = found
+        return found
 
     def expanded_members(self, group_id: str) -> Iterator[tuple[str, str, bool]]:
         """Every (node, how it is named, derived) among a group's members, sectors included."""
@@ -278,9 +380,11 @@ class ModelIndex:
     def organisation_chain(self, organisation: str) -> list[str]:
         """An organisation and the organisations it is part of, nearest first."""
         chain: list[str] = []
+        seen: set[str] = set()
         current: str | None = organisation
-        while current is not None and current not in chain:
+        while current is not None and current not in seen:
             chain.append(current)
+            seen.add(current)
             entity = self.entities.get(current)
             current = entity.parent if isinstance(entity, Organisation) else None
         return chain

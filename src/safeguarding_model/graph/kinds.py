@@ -1,19 +1,25 @@
 """The kinds of node and edge in the governance graph: one enumeration each.
 
-Edge kinds are also the keys of the ``MultiDiGraph``'s edges, so two edges between the
-same pair of nodes are told apart by what they mean. Every edge points from the
-subordinate, member or holder to the superior, body or thing held: ``A reports-to B``
-is the edge ``A -> B``.
+Every edge points from the subordinate, member or holder to the superior, body or
+thing held: ``A reports-to B`` is the edge ``A -> B``.
+
+Edge keys: the ``MultiDiGraph`` keys each edge by its kind, so two facts about the
+same pair of nodes are told apart by what they mean. When the model gives the same
+kind of edge between the same two nodes more than once (a reporting line that ended
+and one that replaced it, a post named directly and again through a role), every
+one is kept: the first is keyed ``reports-to``, the second ``reports-to#2``, the
+third ``reports-to#3``, in the model's order. The ``kind`` attribute is always the
+plain kind, so filter on ``data["kind"]`` (or ``key_kind(key)``), not on the key.
 """
 
 from __future__ import annotations
 
-import enum
+from ..model.values import Choice
 
-__all__ = ["EdgeKind", "NodeKind"]
+__all__ = ["EdgeKind", "NodeKind", "edge_key", "key_kind"]
 
 
-class NodeKind(enum.Enum):
+class NodeKind(Choice):
     """What a node stands for: one of the model's entities that have an id."""
 
     ORGANISATION = "organisation"
@@ -24,8 +30,10 @@ class NodeKind(enum.Enum):
     GROUP = "group"
 
 
-class EdgeKind(enum.Enum):
-    """What an edge means. The value is the edge's key and its ``kind`` attribute."""
+class EdgeKind(Choice):
+    """What an edge means. The value is the edge's ``kind`` attribute and the key of the
+    first edge of that kind between two nodes; a repeat is keyed ``kind#2``,
+    ``kind#3``, ... (see ``edge_key``), so no fact the model gives is dropped."""
 
     REPORTS_TO = "reports-to"
     """group -> the body it reports to (a group's ``reports_to`` line, with its cadence)."""
@@ -42,7 +50,7 @@ class EdgeKind(enum.Enum):
     """
 
     ESCALATES_TO = "escalates-to"
-    """group -> the body it escalates to (a group's ``escalates_to`` line)."""
+    """group or partnership -> the body it escalates to (an ``escalates_to`` line)."""
 
     MEMBER_OF = "member-of"
     """post or organisation -> group, expanded from roles, sectors and chairs of groups."""
@@ -57,7 +65,9 @@ class EdgeKind(enum.Enum):
     """post -> the organisation it belongs to."""
 
     DELEGATES_FOR = "delegates-for"
-    """delegated partner's post -> the lead partner's post (or organisation) it acts for."""
+    """delegated partner's post -> the lead partner's post (or organisation) it acts for:
+    the lead partner whose organisation the delegated partner names, else the only lead
+    partner in the role it acts for."""
 
     DELEGATED_PARTNER_OF = "delegated-partner-of"
     """delegated partner's post -> partnership."""
@@ -110,5 +120,16 @@ class EdgeKind(enum.Enum):
 
     @property
     def phrase(self) -> str:
-        """The kind in words, as a sentence uses it: ``reports to``."""
-        return self.value.replace("-", " ")
+        """The kind in words, as a sentence uses it: ``reports to`` (the same as ``label``)."""
+        return self.label
+
+
+def edge_key(kind: str, number: int) -> str:
+    """The key of the ``number``-th edge of ``kind`` between two nodes (from 1):
+    ``reports-to``, then ``reports-to#2``, ``reports-to#3``, ..."""
+    return kind if number == 1 else f"{kind}#{number}"
+
+
+def key_kind(key: str) -> str:
+    """The plain kind of an edge key: ``reports-to#2`` -> ``reports-to``."""
+    return key.partition("#")[0]

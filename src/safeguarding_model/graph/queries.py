@@ -12,7 +12,16 @@ from collections import deque
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..model import Chair, Collaboration, Group, Organisation, Partnership, PartnershipRole, Post
+from ..model import (
+    Chair,
+    ChairRole,
+    Collaboration,
+    Group,
+    Organisation,
+    Partnership,
+    PartnershipRole,
+    Post,
+)
 from .answers import (
     AccountabilityLine,
     BodyChairs,
@@ -25,8 +34,10 @@ from .answers import (
     Seat,
     Seats,
     Step,
+    words,
 )
-from .index import ChairNode
+from .dates import earlier, later, written
+from .index import ModelIndex
 from .kinds import EdgeKind, NodeKind
 
 if TYPE_CHECKING:
@@ -40,6 +51,10 @@ HOLDERS = (NodeKind.ORGANISATION, NodeKind.POST, NodeKind.PERSON)
 ACTS_THROUGH = "acts-through"
 """The kind of the escalation step from a partnership to the top body that acts for it."""
 
+SITS_UNDER = "a group raises concerns with the group it sits under"
+ACTS_FOR = "a top body acts for its partnership"
+ACTS_FOR_COLLABORATION = "a top body acts for its collaboration"
+
 
 def _step(gg: GovernanceGraph, source: str, target: str, data: dict[str, Any]) -> Step:
     return Step(
@@ -50,15 +65,16 @@ def _step(gg: GovernanceGraph, source: str, target: str, data: dict[str, Any]) -
         text=data.get("text"),
         derived=bool(data.get("derived")),
         via=data.get("via"),
+        start=data.get("start"),
+        end=data.get("end"),
     )
 
 
 def _out(gg: GovernanceGraph, node: str, kind: EdgeKind) -> Iterator[tuple[str, dict[str, Any]]]:
-    """The targets of ``node``'s edges of one kind, with the edges' attributes."""
-    for target, keyed in gg.graph.succ[node].items():
-        data = keyed.get(kind.value)
-        if data is not None:
-            yield target, data
+    """The targets of ``node``'s edges of one kind, with the edges' attributes; a target
+    with several such edges (dated lines, say) comes once per edge."""
+    for target, _, data in gg.out_edges(node, kind):
+        yield target, data
 
 
 # --- accountability ---------------------------------------------------------------------
@@ -93,64 +109,69 @@ def accountability(gg: GovernanceGraph, body: str) -> AccountabilityLine:
 # --- escalation -------------------------------------------------------------------------
 
 
-def _escalation_moves(gg: GovernanceGraph, node: str, end: str) -> Iterator[tuple[str, Step]]:
-    """Where a concern can go next from ``node``: escalation lines, then reporting
-    lines, then the group it sits under; from a partnership, to its top bodies."""
+def _derived(gg: GovernanceGraph, source: str, target: str, kind: str, via: str) -> Step:
+    return Step(source=gg.ref(source), target=gg.ref(target), kind=kind, derived=True, via=via)
+
+
+def _escalation_moves(gg: GovernanceGraph, node: str) -> Iterator[tuple[str, Step]]:
+    """Where a concern can go next from ``node``: its escalation lines, then its
+    reporting lines; from a group, the group it sits under, and from a top body, its
+    partnership or collaboration; from a partnership or collaboration, its top bodies."""
     for kind in (EdgeKind.ESCALATES_TO, EdgeKind.REPORTS_TO):
         for target, data in _out(gg, node, kind):
             yield target, _step(gg, node, target, data)
+    index = gg.index
+    entity = index.entities.get(node)
+    if isinstance(entity, Group):
+        if entity.parent and entity.parent in gg.graph:
+            yield entity.parent, _derived(gg, node, entity.parent, "part-of", SITS_UNDER)
+        owner = index.owner.get(node)
+        if node in index.top_ids and owner is not None and owner.id in gg.graph:
+            via = ACTS_FOR if isinstance(owner, Partnership) else ACTS_FOR_COLLABORATION
+            yield owner.id, _derived(gg, node, owner.id, "part-of", via)
+    elif isinstance(entity, Partnership | Collaboration):
+        for top in index.top.get(node, []):
+            via = f"a {'partnership' if isinstance(entity, Partnership) else 'collaboration'} "
+            via += "escalates through its top body"
+            yield top, _derived(gg, node, top, ACTS_THROUGH, via)
+
+
+def _lines_not_stated(gg: GovernanceGraph, node: str) -> bool:
     entity = gg.index.entities.get(node)
     if isinstance(entity, Group):
-        for target, data in _out(gg, node, EdgeKind.PART_OF):
-            if target == entity.parent:
-                step = _step(gg, node, target, data)
-                yield (
-                    target,
-                    Step(
-                        source=step.source,
-                        target=step.target,
-                        kind=step.kind,
-                        derived=True,
-                        via="a group raises concerns with the group it sits under",
-                    ),
-                )
-            elif target == end:
-                yield target, _step(gg, node, target, data)
+        return bool({"reports_to", "escalates_to"} & set(entity.not_stated))
     if isinstance(entity, Partnership):
-        for top in gg.index.top.get(node, []):
-            yield (
-                top,
-                Step(
-                    source=gg.ref(node),
-                    target=gg.ref(top),
-                    kind=ACTS_THROUGH,
-                    derived=True,
-                    via="a partnership escalates through its top body",
-                ),
-            )
+        return "escalates_to" in entity.not_stated
+    return False
 
 
 def escalation(gg: GovernanceGraph, start: str, end: str) -> EscalationRoute:
     """The shortest escalation route from ``start`` to ``end``.
 
-    A route follows escalation lines first, then reporting lines, then the group a
-    group sits under; it passes through a partnership by the partnership's top body
-    (its executive group, else its partnership board), which is marked as derived.
-    Arriving at a group of ``end`` reaches ``end`` when ``end`` is a partnership or
-    collaboration.
+    A route follows escalation lines first, then reporting lines. Two more moves are
+    derived from where a group sits (``part-of``, marked as derived): a group raises
+    concerns with the group it sits under, and a top body (an executive group or
+    partnership board that reports to no one) acts for its partnership or
+    collaboration. A partnership or collaboration acts through its top bodies (a step
+    of kind ``acts-through``, derived). Any other group reaches its partnership only by
+    a line the data gives: a subgroup with no line reaches neither its partnership nor
+    the partnership's executive group.
     """
     source = gg.resolve(start, *BODIES)
     target = gg.resolve(end, *BODIES)
     came_from: dict[str, tuple[str, Step] | None] = {source: None}
     reached: list[str] = []
+    unknown = [source] if _lines_not_stated(gg, source) else []
     queue = deque([source])
     while queue:
         node = queue.popleft()
-        for nxt, step in _escalation_moves(gg, node, target):
+        for nxt, step in _escalation_moves(gg, node):
             if nxt not in came_from:
                 came_from[nxt] = (node, step)
                 reached.append(nxt)
                 queue.append(nxt)
+                if _lines_not_stated(gg, nxt):
+                    unknown.append(nxt)
     steps: list[Step] = []
     found = target in came_from
     if found:
@@ -165,6 +186,7 @@ def escalation(gg: GovernanceGraph, start: str, end: str) -> EscalationRoute:
         found=found,
         steps=tuple(steps),
         reachable=tuple(gg.ref(n) for n in reached),
+        not_stated=tuple(gg.ref(n) for n in unknown),
     )
 
 
@@ -173,7 +195,7 @@ def escalation(gg: GovernanceGraph, start: str, end: str) -> EscalationRoute:
 
 def _post_parts(gg: GovernanceGraph, node: str | None) -> tuple[Ref | None, Ref | None, Ref | None]:
     """(post, holder, organisation) for a post; (None, None, organisation) for one."""
-    if node is None:
+    if node is None or node not in gg.graph:
         return None, None, None
     entity = gg.index.entities.get(node)
     if isinstance(entity, Post):
@@ -183,25 +205,26 @@ def _post_parts(gg: GovernanceGraph, node: str | None) -> tuple[Ref | None, Ref 
     return None, None, gg.ref(node)
 
 
+def _refs(gg: GovernanceGraph, keys: tuple[str, ...]) -> tuple[Ref, ...]:
+    return tuple(gg.ref(key) for key in keys)
+
+
 def _chair_infos(gg: GovernanceGraph, body: str) -> tuple[ChairInfo, ...]:
-    by_chair: dict[int, list[ChairNode]] = {}
-    chairs: list[Chair] = []
-    for entry in gg.index.chair_nodes.get(body, []):
-        if id(entry.chair) not in by_chair:
-            chairs.append(entry.chair)
-        by_chair.setdefault(id(entry.chair), []).append(entry)
+    """Each chair of ``body``, in the data's order. The wording agrees with the one the
+    documents use: the post and its holder; "the partnership chair" with the partnership
+    chair's post and holder in brackets; "a member nominated by the ..."; "rotating
+    among ...", joined by semicolons."""
+    index = gg.index
+    entity = index.entities.get(body)
+    owner = index.owner.get(body)
     infos: list[ChairInfo] = []
-    for chair in chairs:
-        entries = by_chair[id(chair)]
-        rotating = tuple(gg.ref(o) for o in chair.rotates_among)
+    for chair in getattr(entity, "chairs", ()):
         nominated = gg.ref(chair.nominated_by) if chair.nominated_by else None
-        posts: list[str | None] = [
-            e.node for e in entries if e.node and e.via != "a chair that rotates"
-        ]
-        if not posts:
-            posts.append(None)
-        for node in posts:
-            post, holder, org = _post_parts(gg, node)
+        sources: list[tuple[Partnership, Chair]] = []
+        if chair.partnership_chair and owner is not None:
+            sources = [(p, c) for p in index.partnerships_of(owner) for c in p.chairs]
+        if not sources:
+            post, holder, org = _post_parts(gg, chair.post)
             infos.append(
                 ChairInfo(
                     role=chair.role.value,
@@ -210,51 +233,84 @@ def _chair_infos(gg: GovernanceGraph, body: str) -> tuple[ChairInfo, ...]:
                     organisation=org,
                     partnership_chair=chair.partnership_chair,
                     nominated_by=nominated,
-                    rotates_among=rotating,
-                    description=_chair_words(gg, chair, node, nominated, rotating),
+                    rotates_among=_refs(gg, chair.rotates_among),
+                    description=_chair_words(gg, chair, nominated) or "not stated",
                     text=chair.text,
+                    start=written(chair.start),
+                    end=written(chair.end),
+                )
+            )
+            continue
+        whose = isinstance(owner, Collaboration)
+        for partnership, source in sources:
+            post, holder, org = _post_parts(gg, source.post)
+            role = source.role if chair.role is ChairRole.CHAIR else chair.role
+            their = gg.ref(source.nominated_by) if source.nominated_by else None
+            inner = _chair_words(gg, source, their)
+            parts = [
+                "the partnership chair"
+                + (f" of {partnership.label}" if whose else "")
+                + (f" ({inner})" if inner else "")
+            ]
+            if nominated is not None:
+                parts.append(f"a member nominated by the {nominated.name}")
+            infos.append(
+                ChairInfo(
+                    role=role.value,
+                    post=post,
+                    holder=holder,
+                    organisation=org,
+                    partnership_chair=True,
+                    partnership=gg.ref(partnership.id),
+                    nominated_by=nominated,
+                    rotates_among=_refs(gg, source.rotates_among),
+                    description="; ".join(parts),
+                    text=chair.text,
+                    start=written(later(chair.start, source.start)),
+                    end=written(earlier(chair.end, source.end)),
                 )
             )
     return tuple(infos)
 
 
-def _chair_words(
-    gg: GovernanceGraph,
-    chair: Chair,
-    node: str | None,
-    nominated: Ref | None,
-    rotating: tuple[Ref, ...],
-) -> str:
+def _chair_words(gg: GovernanceGraph, chair: Chair, nominated: Ref | None) -> str:
     parts: list[str] = []
-    if node is not None:
-        parts.append(gg.ref(node).name)
-        if chair.partnership_chair:
-            parts.append("the partnership chair")
-    elif chair.partnership_chair:
+    if chair.post:
+        parts.append(gg.ref(chair.post).named)
+    if chair.partnership_chair:
         parts.append("the partnership chair (not named in the data)")
-    if rotating:
-        parts.append("rotating among " + ", ".join(r.name for r in rotating))
     if nominated is not None:
-        parts.append(("" if parts else "a member ") + f"nominated by the {nominated.name}")
-    return ", ".join(parts) or "not stated"
+        parts.append(f"a member nominated by the {nominated.name}")
+    if chair.rotates_among:
+        parts.append("rotating among " + ", ".join(gg.ref(o).name for o in chair.rotates_among))
+    return "; ".join(parts)
 
 
 def chairs(gg: GovernanceGraph, *bodies: str) -> Chairs:
     """Who chairs what: each partnership then its groups, then each collaboration's
     groups, in the data's order; only ``bodies`` when given. A body with no chair
-    stated has an empty ``chairs``."""
+    stated has an empty ``chairs`` (and ``not_stated`` true when the source does not
+    give it)."""
+    index = gg.index
     if bodies:
         keys = [gg.resolve(b, NodeKind.GROUP, NodeKind.PARTNERSHIP) for b in bodies]
     else:
         keys = []
-        for partnership in gg.dataset.partnerships:
+        for partnership in index.partnerships:
             keys.append(partnership.id)
-            keys += [g.id for g in partnership.groups]
-        for collaboration in gg.dataset.collaborations:
-            keys += [g.id for g in collaboration.groups]
+            keys += [g.id for g in partnership.groups if index.kept(g)]
+        for collaboration in index.collaborations:
+            keys += [g.id for g in collaboration.groups if index.kept(g)]
     keys = [k for k in dict.fromkeys(keys) if k in gg.graph]
     return Chairs(
-        bodies=tuple(BodyChairs(body=gg.ref(k), chairs=_chair_infos(gg, k)) for k in keys)
+        bodies=tuple(
+            BodyChairs(
+                body=gg.ref(k),
+                chairs=_chair_infos(gg, k),
+                not_stated="chairs" in getattr(index.entities[k], "not_stated", ()),
+            )
+            for k in keys
+        )
     )
 
 
@@ -275,7 +331,7 @@ SEAT_KINDS = {
 
 def _capacity(gg: GovernanceGraph, target: str, data: dict[str, Any]) -> str:
     kind = data["kind"]
-    capacity = (data.get("capacity") or "").replace("-", " ")
+    capacity = words(data.get("capacity") or "")
     if kind == EdgeKind.MEMBER_OF.value:
         return capacity or "member"
     if kind == EdgeKind.CHAIRS.value:
@@ -299,26 +355,30 @@ def _capacity(gg: GovernanceGraph, target: str, data: dict[str, Any]) -> str:
 def _seats_of(
     gg: GovernanceGraph, node: str, through: Ref | None, prefix: str = ""
 ) -> Iterator[Seat]:
-    for target, keyed in gg.graph.succ[node].items():
-        for key, data in keyed.items():
-            if key in SEAT_KINDS:
-                yield Seat(
-                    body=gg.ref(target),
-                    capacity=prefix + _capacity(gg, target, data),
-                    kind=key,
-                    through=through,
-                    text=data.get("text"),
-                    derived=bool(data.get("derived")),
-                    via=data.get("via"),
-                )
+    for target, _, data in gg.out_edges(node):
+        kind = data["kind"]
+        if kind in SEAT_KINDS:
+            yield Seat(
+                body=gg.ref(target),
+                capacity=prefix + _capacity(gg, target, data),
+                kind=kind,
+                through=through,
+                text=data.get("text"),
+                derived=bool(data.get("derived")),
+                via=data.get("via"),
+                start=data.get("start"),
+                end=data.get("end"),
+            )
 
 
 def _sources(gg: GovernanceGraph, node: str, kind: EdgeKind, of: NodeKind) -> list[str]:
     """The nodes of kind ``of`` with an edge of ``kind`` into ``node``, in order."""
+    value = kind.value
     return [
         source
         for source, keyed in gg.graph.pred[node].items()
-        if kind.value in keyed and gg.graph.nodes[source]["kind"] == of.value
+        if gg.graph.nodes[source]["kind"] == of.value
+        and any(data["kind"] == value for data in keyed.values())
     ]
 
 
@@ -368,18 +428,19 @@ def _entry(gg: GovernanceGraph, node: str | None, **fields: Any) -> MemberEntry:
 def _group_members(
     gg: GovernanceGraph, group: Group, owner: Partnership | Collaboration
 ) -> list[MemberEntry]:
+    index: ModelIndex = gg.index
     entries: list[MemberEntry] = []
-    for member, resolved in gg.index.members.get(group.id, []):
+    for member, resolved in index.members.get(group.id, []):
         for item in resolved:
             detail = item.detail
             if item.named_as == "chair-of" and detail:
-                detail = gg.ref(detail).name
+                detail = gg.ref(detail).named
             elif item.named_as == "role" and detail:
-                detail = detail.replace("-", " ")
+                detail = words(detail)
             reps: tuple[Ref, ...] = ()
-            if item.node and isinstance(gg.index.entities.get(item.node), Organisation):
+            if item.node and isinstance(index.entities.get(item.node), Organisation):
                 reps = tuple(
-                    gg.ref(r) for r in gg.index.represented_by(owner, item.node) if r in gg.graph
+                    gg.ref(r) for r in index.represented_by(owner, item.node) if r in gg.graph
                 )
             entries.append(
                 _entry(
@@ -391,9 +452,11 @@ def _group_members(
                     represented_by=reps,
                     text=member.text,
                     note=item.note,
+                    start=written(member.start),
+                    end=written(member.end),
                 )
             )
-    for partnership, rep in gg.index.sector_groups.get(group.id, []):
+    for partnership, rep in index.sector_groups.get(group.id, []):
         if rep.sector not in gg.graph:
             continue
         vias = [rep.via] if rep.via and rep.via in gg.graph else []
@@ -414,16 +477,9 @@ def _group_members(
 def _partnership_members(gg: GovernanceGraph, partnership: Partnership) -> list[MemberEntry]:
     roles = gg.index.roles[partnership.id]
     entries: list[MemberEntry] = []
-    table: list[tuple[PartnershipRole, list[tuple[str, Any]], str]] = [
-        (PartnershipRole.LEAD_SAFEGUARDING_PARTNERS, list(roles.lead), "member"),
-        (PartnershipRole.DELEGATED_SAFEGUARDING_PARTNERS, list(roles.delegated), "member"),
-        (PartnershipRole.PARTNERSHIP_CHAIR, list(roles.chairs), "member"),
-        (PartnershipRole.INDEPENDENT_SCRUTINEER, list(roles.scrutineers), "member"),
-        (PartnershipRole.RELEVANT_AGENCIES, list(roles.relevant), "member"),
-        (PartnershipRole.PARTICIPATING_OBSERVERS, list(roles.observers), "observer"),
-    ]
-    for role, holders, capacity in table:
-        for node, fact in holders:
+    for role in PartnershipRole:
+        capacity = "observer" if role is PartnershipRole.PARTICIPATING_OBSERVERS else "member"
+        for node, fact in roles.holders(role):
             if node not in gg.graph:
                 continue
             text = getattr(fact, "text", None) or getattr(fact, "footnote", None)
@@ -433,13 +489,15 @@ def _partnership_members(gg: GovernanceGraph, partnership: Partnership) -> list[
                     node,
                     capacity=capacity,
                     named_as="role",
-                    detail=role.value.replace("-", " "),
+                    detail=role.label,
                     represented_by=tuple(
                         gg.ref(v)
                         for v in gg.index.represented_by(partnership, node)
                         if v in gg.graph
                     ),
                     text=text,
+                    start=written(getattr(fact, "start", None)),
+                    end=written(getattr(fact, "end", None)),
                 )
             )
     return entries
@@ -457,8 +515,10 @@ def members(gg: GovernanceGraph, body: str) -> Membership:
     """
     key = gg.resolve(body, NodeKind.GROUP, NodeKind.PARTNERSHIP, NodeKind.COLLABORATION)
     entity = gg.index.entities[key]
+    not_stated = False
     if isinstance(entity, Group):
         entries = _group_members(gg, entity, gg.index.owner[key])
+        not_stated = "members" in entity.not_stated
     elif isinstance(entity, Partnership):
         entries = _partnership_members(gg, entity)
     else:
@@ -468,4 +528,4 @@ def members(gg: GovernanceGraph, body: str) -> Membership:
             for m in entity.members
             if m in gg.graph
         ]
-    return Membership(body=gg.ref(key), entries=tuple(entries))
+    return Membership(body=gg.ref(key), entries=tuple(entries), not_stated=not_stated)
