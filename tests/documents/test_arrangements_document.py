@@ -16,7 +16,16 @@ from safeguarding_model.documents import (
     arrangements,
 )
 from safeguarding_model.errors import UsageError
-from safeguarding_model.model import Dataset
+from safeguarding_model.model import (
+    Dataset,
+    Group,
+    GroupKind,
+    GuidanceEdition,
+    Organisation,
+    OrganisationKind,
+    Partnership,
+    RelevantAgency,
+)
 from strategies import datasets
 
 ORDER = [
@@ -115,6 +124,7 @@ def test_the_structure_has_the_chart_the_groups_and_the_functional_links(
     assert figure.chart.partnership == "isle-of-wight-scp"
     assert "Learning Inquiry Group reports to Partnership Board (quarterly)." in figure.description
     assert [s.title for s in structure.sections] == [
+        "Escalation",
         "Functional Links",
         "Executive Group",
         "Partnership Board",
@@ -124,7 +134,7 @@ def test_the_structure_has_the_chart_the_groups_and_the_functional_links(
         "Workforce Development Group",
         "Child Exploitation Delivery Subgroup",
     ]
-    links = structure.sections[0].blocks[0]
+    links = structure.sections[1].blocks[0]
     assert isinstance(links, ItemList) and len(links.items) == 11
     executive = texts(section(document, "Executive Group"))
     assert "Meets: quarterly" in executive
@@ -184,3 +194,149 @@ def test_every_valid_model_gives_a_document(dataset: Dataset) -> None:
         document = arrangements(dataset, partnership.id)
         assert document.partnership == partnership.id
         assert all(s.title for _, s in document.walk())
+
+
+def test_footnote_marks_are_stars_then_numbers() -> None:
+    from safeguarding_model.documents.arrangements import footnote_mark
+
+    assert [footnote_mark(n) for n in range(1, 7)] == ["*", "**", "***", "[4]", "[5]", "[6]"]
+    organisations = tuple(
+        Organisation(id=f"o{n}", name=f"Agency {n}", kind=OrganisationKind.OTHER)
+        for n in range(1, 41)
+    )
+    partnership = Partnership(
+        id="p",
+        name="P",
+        guidance=GuidanceEdition.WORKING_TOGETHER_2023,
+        relevant_agencies=tuple(
+            RelevantAgency(organisation=o.id, footnote=f"note {o.name}") for o in organisations
+        ),
+    )
+    document = arrangements(Dataset(organisations=organisations, partnerships=(partnership,)))
+    found = texts(section(document, "Relevant Agencies"))
+    assert "Agency 3***" in found and "Agency 4[4]" in found and "Agency 40[40]" in found
+    assert "[40]note Agency 40" in found
+    assert not any("****" in text for text in found)
+
+
+def test_the_scrutineers_and_chairs_own_words_are_kept(document: Document) -> None:
+    scrutiny = texts(section(document, "Independent Scrutineer"))
+    assert scrutiny[1].startswith("This is an independent role which provides")
+    assert "The role undertakes the following functions:" not in scrutiny  # the text says it
+    executive = section(document, "Executive Group")
+    facts = next(b for b in executive.blocks if isinstance(b, ItemList))
+    chair = next(item for item in facts.items if item.text.startswith("Chair: "))
+    assert [c.text for c in chair.children] == [
+        "The Executive Group is chaired by the partnership chair"
+    ]
+
+
+def test_the_partnership_escalates_in_its_governance_section(document: Document) -> None:
+    structure = section(document, "Partnership Structure and Subgroups")
+    escalation = structure.sections[0]
+    assert escalation.title == "Escalation"
+    said = texts(escalation)
+    assert said[0].startswith("The IOWSCP is not able to direct other organisations")
+    assert "Escalates to: HIPS Executive Group" in said
+    figure = structure.blocks[0]
+    assert isinstance(figure, Figure)
+    assert (
+        "Isle of Wight Safeguarding Children Partnership escalates to HIPS Executive Group."
+        in figure.description
+    )
+    assert not any(line.startswith("Executive Group escalates") for line in figure.description)
+
+
+def test_when_the_arrangements_took_effect(iow2019: Dataset) -> None:
+    document = arrangements(iow2019)
+    assert "These arrangements took effect in June 2019." in [
+        block.text for block in document.blocks if isinstance(block, Paragraph)
+    ]
+
+
+NOT_STATED_GROUP = (
+    "chairs",
+    "members",
+    "meets",
+    "reports_to",
+    "escalates_to",
+    "joint_with",
+    "objectives",
+    "responsibilities",
+    "decision_rule",
+)
+NOT_STATED_PARTNERSHIP = (
+    "delegated_partners",
+    "chairs",
+    "scrutineers",
+    "relevant_agencies",
+    "sector_representation",
+    "observers",
+    "functional_links",
+    "escalates_to",
+    "yearly_report",
+)
+
+
+@pytest.fixture(scope="module")
+def silent() -> Dataset:
+    """A partnership whose source says little: every field not given is not_stated,
+    beside a group whose empty fields mean none."""
+    silent_group = Group(
+        id="silent", name="Silent Group", kind=GroupKind.SUBGROUP, not_stated=NOT_STATED_GROUP
+    )
+    empty_group = Group(id="empty", name="Empty Group", kind=GroupKind.SUBGROUP)
+    partnership = Partnership(
+        id="p",
+        name="Quiet Partnership",
+        guidance=GuidanceEdition.WORKING_TOGETHER_2023,
+        groups=(silent_group, empty_group),
+        not_stated=NOT_STATED_PARTNERSHIP,
+    )
+    return Dataset(partnerships=(partnership,))
+
+
+def test_what_the_source_does_not_say_is_never_shown_as_none(silent: Dataset) -> None:
+    from safeguarding_model.exporters import export
+
+    document = arrangements(silent)
+    group = texts(section(document, "Silent Group"))
+    for fact in ("Chair: ", "Meets: ", "Reports to: ", "Escalates to: ", "Run jointly with: "):
+        assert f"{fact}the arrangements do not say" in group, fact
+    assert "Objectives: the arrangements do not say." in group
+    assert "Responsibilities: the arrangements do not say." in group
+    assert "The arrangements do not state how the group takes decisions." in group
+    membership = section(document, "Silent Group").blocks
+    listed = [b for b in membership if isinstance(b, ItemList)]
+    assert [item.text for item in listed[-1].items] == ["the arrangements do not say"]
+    table = next(
+        b
+        for b in section(document, "Partnership Structure and Subgroups").blocks
+        if isinstance(b, Table)
+    )
+    silent_row, empty_row = table.rows
+    assert silent_row[2:] == ("the arrangements do not say",) * 5
+    assert empty_row[2:] == ("none", "-", "none", "none", "none")
+    said = {s.title: texts(s) for _, s in document.walk()}
+    assert said["Delegated Safeguarding Partners"] == [
+        "The arrangements do not state the delegated safeguarding partners."
+    ]
+    assert said["Escalation"] == ["The arrangements do not state where the partnership escalates."]
+    assert said["Functional Links"] == ["The arrangements do not state functional links."]
+    assert "The arrangements do not state the relevant agencies." in said["Relevant Agencies"]
+    markdown = export(silent, "markdown")
+    assert isinstance(markdown, str)
+    silent_part = markdown.split("### Silent Group", 1)[1].split("### Empty Group", 1)[0]
+    assert "none" not in silent_part
+    for line in silent_part.splitlines():
+        assert not line.rstrip().endswith(":") or line in ("Membership:",), line
+
+
+def test_the_yearly_report_says_what_is_not_stated(silent: Dataset) -> None:
+    from safeguarding_model.documents import yearly_report
+
+    partners = next(s for _, s in yearly_report(silent).walk() if s.title == "The partners")
+    said = texts(partners)
+    assert "The arrangements do not state the delegated safeguarding partners." in said
+    assert "The arrangements do not state who chairs the partnership." in said
+    assert "The arrangements do not state the independent scrutineer." in said

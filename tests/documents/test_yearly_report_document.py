@@ -3,6 +3,7 @@ the answer, marked where a person must write."""
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import given
 
 from safeguarding_model.documents import Figure, Placeholder, Table, yearly_report
@@ -65,3 +66,58 @@ def test_every_valid_model_gives_a_skeleton(dataset: Dataset) -> None:
         document = yearly_report(dataset, partnership.id)
         contents = partnership.yearly_report.contents if partnership.yearly_report else ()
         assert len(document.blocks_of(Placeholder)) >= max(1, len(contents))
+
+
+def with_posts(dataset: Dataset, **changes: dict[str, object]) -> Dataset:
+    """The dataset with some posts changed (by id)."""
+    posts = tuple(
+        attrs.evolve(post, **changes[post.id]) if post.id in changes else post
+        for post in dataset.posts
+    )
+    return attrs.evolve(dataset, posts=posts)
+
+
+def test_a_vacant_post_is_vacant_and_an_acting_holder_is_acting(iow: Dataset) -> None:
+    """As `show` says it (Dataset.name_of): never "not stated" for a post the data says
+    is vacant, and never a bare name for someone acting up."""
+    dataset = with_posts(
+        iow,
+        **{
+            "council-chief-executive": {"holder": None, "vacant": True},
+            "chief-constable": {"acting": True},
+        },
+    )
+    partners = next(s for _, s in yearly_report(dataset).walk() if s.title == "The partners")
+    leads = partners.blocks[0]
+    assert isinstance(leads, Table)
+    assert [row[2] for row in leads.rows] == ["vacant", "Maggie MacIsaac", "Scott Chilton (acting)"]
+    unknown = with_posts(iow, **{"council-chief-executive": {"holder": None}})
+    section = next(s for _, s in yearly_report(unknown).walk() if s.title == "The partners")
+    assert isinstance(section.blocks[0], Table)
+    assert section.blocks[0].rows[0][2] == "not stated"
+
+
+def test_the_arrangements_say_vacant_and_acting_too(iow: Dataset) -> None:
+    from safeguarding_model.documents import arrangements
+
+    dataset = with_posts(
+        iow,
+        **{
+            "director-of-childrens-services": {"holder": None, "vacant": True},
+            "area-commander": {"acting": True},
+            "independent-scrutineer": {"acting": True},
+        },
+    )
+    document = arrangements(dataset)
+    delegated = next(s for _, s in document.walk() if s.title.startswith("Delegated"))
+    table = delegated.blocks[1]
+    assert isinstance(table, Table)
+    assert [row[0] for row in table.rows] == [
+        "vacant",
+        "Fiona Holder",
+        "Nigel Lecointe",
+        "Rob Mitchell (acting)",
+    ]
+    scrutiny = next(s for _, s in document.walk() if s.title == "Independent Scrutineer")
+    first = scrutiny.blocks[0]
+    assert getattr(first, "text", "") == "The independent scrutineer is Scott MacKechnie (acting)."

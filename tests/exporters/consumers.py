@@ -14,7 +14,11 @@ import xml.etree.ElementTree as ET
 import zipfile
 from html.parser import HTMLParser
 
+import attrs
 import pytest
+
+from safeguarding_model.documents import Document, Figure, ItemList, ListItem, Placeholder
+from safeguarding_model.model import Dataset
 
 VOID = {"meta", "br", "hr", "img", "link", "input", "col", "area", "base", "source", "wbr"}
 
@@ -140,24 +144,54 @@ def check_html(text: str) -> ET.Element:
     return ET.fromstring(text)
 
 
-def check_markdown(text: str, headings: int) -> None:
-    """Headings only where the renderer puts them, fences balanced, no raw HTML tags."""
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_LIST_ITEM = re.compile(r"^\s*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
+_SETEXT_OR_RULE = re.compile(r"^ {0,3}(?:=+|-+|(?:\* *){3,}|(?:_ *){3,})\s*$")
+
+
+def markdown_expected(document: Document) -> dict[str, int]:
+    """How many headings, list items and quotes the renderer writes for a document: a
+    heading for the title and each section, a list item for each entry of a list (its
+    points too) and each line of a chart in words, a quote for each placeholder."""
+
+    def count(items: tuple[ListItem, ...]) -> int:
+        return sum(1 + count(item.children) for item in items)
+
+    blocks = [*document.blocks, *(b for _, s in document.walk() for b in s.blocks)]
+    items = sum(count(b.items) for b in blocks if isinstance(b, ItemList))
+    items += sum(len(b.description) for b in blocks if isinstance(b, Figure))
+    quotes = sum(1 for b in blocks if isinstance(b, Placeholder))
+    return {"headings": 1 + len(list(document.walk())), "items": items, "quotes": quotes}
+
+
+def check_markdown(text: str, document: Document) -> None:
+    """Headings, list items and quotes only where the renderer puts them (so no text in
+    the data starts one), no setext underline, thematic break or indented code block,
+    fences balanced, table rows whole, no raw HTML tags."""
     fence = False
-    found = 0
+    found = {"headings": 0, "items": 0, "quotes": 0}
     for line in text.splitlines():
         if line.startswith("```"):
             fence = not fence
             continue
         if fence:
             continue
-        if re.match(r"^#{1,6} ", line):
-            found += 1
+        if _HEADING.match(line):
+            found["headings"] += 1
+        if _LIST_ITEM.match(line):
+            found["items"] += 1
+        elif line.startswith(" ") or line.startswith("\t"):
+            raise AssertionError(f"an indented line that is not a list item: {line!r}")
+        if line.startswith(">"):
+            found["quotes"] += 1
+        assert not _SETEXT_OR_RULE.match(line), f"a setext underline or a rule: {line!r}"
         assert not re.search(r"(?<!\\)<[A-Za-z/!?]", line), f"raw HTML in Markdown: {line!r}"
         if line.startswith("|"):
             cells = re.split(r"(?<!\\)\|", line)
             assert cells[0] == "" and cells[-1] == "", line
     assert not fence, "a code fence is not closed"
-    assert found == headings, f"{found} headings, expected {headings}"
+    expected = markdown_expected(document)
+    assert found == expected, f"found {found}, expected {expected}"
 
 
 def read_csv(text: str) -> list[list[str]]:
@@ -175,11 +209,20 @@ def read_zip(data: bytes) -> dict[str, str]:
 
 
 def check_popolo(text: str) -> dict[str, list[dict[str, object]]]:
-    """Popolo JSON whose memberships point at organizations, persons and posts it holds."""
+    """Popolo JSON whose every membership names its member (a person, a post or an
+    organization) and, unless it is the holding of an independent post, the
+    organization; every id it gives is one the file holds."""
     data = json.loads(text)
     ids = {key: {item["id"] for item in data[key]} for key in ("organizations", "persons", "posts")}
+    posts = {post["id"]: post for post in data["posts"]}
+    assert len(ids["posts"]) == len(data["posts"]), "repeated post ids"
     for membership in data["memberships"]:
-        if "organization_id" in membership:
+        named = [key for key in ("person_id", "post_id", "member") if key in membership]
+        assert named, f"a membership that names no member: {membership}"
+        if "organization_id" not in membership:
+            post = posts[membership["post_id"]]
+            assert "organization_id" not in post, membership  # an independent post's holder
+        else:
             assert membership["organization_id"] in ids["organizations"], membership
         if "person_id" in membership:
             assert membership["person_id"] in ids["persons"], membership
@@ -190,4 +233,74 @@ def check_popolo(text: str) -> dict[str, list[dict[str, object]]]:
     for organization in data["organizations"]:
         if "parent_id" in organization:
             assert organization["parent_id"] in ids["organizations"], organization
+    for post in data["posts"]:
+        if "organization_id" in post:
+            assert post["organization_id"] in ids["organizations"], post
     return data  # type: ignore[no-any-return]
+
+
+BLOCK_STARTS = (
+    "1. First",
+    "2024. A year to remember",
+    "1) One",
+    "10) Ten",
+    "# Heading",
+    "## Two",
+    "> A quote",
+    "- A dash",
+    "+ A plus",
+    "* A star",
+    "| a | b |",
+    "<b>bold</b> <!-- c -->",
+    "`code` and ```fence",
+    "[a link](https://example.org) ![image](x.png)",
+    "    indented like code",
+    "\tTabbed",
+    "---",
+    "===",
+    "***",
+    "___",
+    "Title\n---",
+    "Title\n===",
+    "~~~",
+    "=SUM(A1:A2)",
+    "@import",
+    "-5",
+    "+44 1983",
+)
+"""Text that starts a Markdown block (a list, heading, quote, code block, rule or
+setext heading) or a spreadsheet formula, to add to the strategies' nasty names."""
+
+
+def with_texts(dataset: Dataset, texts: list[str]) -> Dataset:
+    """The dataset with its names, titles, texts and descriptions replaced, in order,
+    by ``texts`` (cycled), so that every kind of text field carries them."""
+    if not texts:
+        return dataset
+    position = 0
+
+    def rewrite(value: object) -> object:
+        nonlocal position
+        if isinstance(value, tuple):
+            return tuple(rewrite(item) for item in value)
+        if not attrs.has(type(value)):
+            return value
+        changes: dict[str, object] = {}
+        for field in attrs.fields(type(value)):
+            current = getattr(value, field.name)
+            if field.name in TEXT_FIELDS and isinstance(current, str):
+                changes[field.name] = texts[position % len(texts)]
+                position += 1
+            elif isinstance(current, tuple) or attrs.has(type(current)):
+                changes[field.name] = rewrite(current)
+        return attrs.evolve(value, **changes)  # type: ignore[misc]
+
+    result = rewrite(dataset)
+    assert isinstance(result, Dataset)
+    return result
+
+
+TEXT_FIELDS = frozenset(
+    {"name", "short_name", "title", "text", "description", "footnote", "charging"}
+)
+"""The fields that hold a name or the document's words (not ids, not notes)."""

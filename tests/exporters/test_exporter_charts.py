@@ -13,7 +13,7 @@ from safeguarding_model.errors import UsageError
 from safeguarding_model.exporters import ExportOptions, export
 from safeguarding_model.exporters.charts import DEFAULT_EDGES, STYLES, Chart, org_chart
 from safeguarding_model.graph import EdgeKind, build_graph
-from safeguarding_model.model import Dataset
+from safeguarding_model.model import Dataset, PartialDate
 from strategies import datasets
 
 SUBGROUPS = {
@@ -48,7 +48,7 @@ def test_the_reporting_lines_are_those_the_document_gives(iow: Dataset) -> None:
     cadences = {(e.source, e.target): e.label for e in chart.edges if e.kind == "reports-to"}
     assert cadences[("performance-and-quality-assurance-group", "executive-group")] == "six-monthly"
     assert edges(chart, "escalates-to") == {
-        ("executive-group", "hips-executive-group"),
+        ("isle-of-wight-scp", "hips-executive-group"),  # the partnership's, not the group's
         ("performance-and-quality-assurance-group", "executive-group"),
         ("workforce-development-group", "executive-group"),
         ("education-subgroup", "isle-of-wight-scp"),
@@ -193,13 +193,59 @@ def test_a_chart_draws_exactly_the_chosen_kinds_between_the_bodies_it_shows(
     for root in roots:
         assert root.id in shown
         assert {group.id for group in root.groups} <= shown
+    graph = build_graph(dataset).graph
     expected = {
         (source, target, kind)
-        for source, target, kind in build_graph(dataset).graph.edges(keys=True)
+        for source, target, kind in graph.edges(data="kind")
         if kind in kinds and source in shown and target in shown
     }
+    if "escalates-to" in kinds:  # a partnership's own routes, drawn from the partnership
+        expected |= {
+            (p.id, line.to, "escalates-to")
+            for p in dataset.partnerships
+            for line in p.escalates_to
+            if p.id in shown and line.to in shown
+        }
     reporting = {(s, t) for s, t, k in expected if k == "reports-to"}
     expected -= {(s, t, "accountable-to") for s, t in reporting}
     assert {(e.source, e.target, e.kind) for e in chart.edges} == expected
     deeper = {node.id for node in org_chart(dataset, attrs.evolve(options, depth=depth + 1)).nodes}
     assert shown <= deeper
+
+
+def test_the_partnership_escalates_to_the_hips_executive_from_its_own_node(iow: Dataset) -> None:
+    """The September 2024 document: "The IOWSCP ... will ... escalate ... to the HIPS
+    Executive": the partnership's route, not the Executive Group's."""
+    chart = org_chart(iow)
+    escalations = edges(chart, "escalates-to")
+    assert ("isle-of-wight-scp", "hips-executive-group") in escalations
+    assert ("executive-group", "hips-executive-group") not in escalations
+    text = export(iow, "dot")
+    assert isinstance(text, str)
+    assert '"isle-of-wight-scp" -> "hips-executive-group"' in text
+    dot_output(text)
+    mermaid = export(iow, "mermaid")
+    assert isinstance(mermaid, str)
+    check_mermaid(mermaid)
+
+
+def test_a_closed_group_shows_its_dates(iow: Dataset) -> None:
+    partnership = iow.partnership()
+    closed = attrs.evolve(
+        partnership.groups[-1],
+        start=PartialDate.from_string("2021-04"),
+        end=PartialDate.from_string("2023-11"),
+    )
+    ended = attrs.evolve(partnership.groups[-2], end=PartialDate.from_string("2024"))
+    groups = (*partnership.groups[:-2], ended, closed)
+    dataset = attrs.evolve(iow, partnerships=(attrs.evolve(partnership, groups=groups),))
+    labels = {node.id: node.label for node in org_chart(dataset).nodes}
+    assert labels[closed.id] == f"{closed.name} (from 2021-04, ended 2023-11)"
+    assert labels[ended.id] == f"{ended.name} (ended 2024)"
+    assert labels["executive-group"] == "Executive Group"
+    assert "ended 2023-11" in str(export(dataset, "mermaid"))
+
+
+def test_the_top_groups_are_marked_for_bold_drawing(iow: Dataset) -> None:
+    top = {node.id for node in org_chart(iow).nodes if node.top}
+    assert top == {"executive-group", "partnership-board", "hips-executive-group"}

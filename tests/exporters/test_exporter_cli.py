@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,50 @@ def test_binary_formats_go_to_a_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
     assert main(["export", "isle-of-wight-2024", "--to", "csv"]) == 0
     stdout.flush()
     assert buffer.getvalue().startswith(b"PK")
+
+
+def test_exporters_cannot_write_control_characters_to_the_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from safeguarding_model.exporters import Exporter, ExporterManager, hookimpl
+
+    sneaky = Exporter(
+        name="sneaky",
+        media_type="text/plain\x1b[2J",
+        extension="txt",
+        description="clears the screen\x1b[2J\x07 and\nadds a line",
+        render=lambda dataset, options: "",
+    )
+
+    @hookimpl
+    def register_exporters(register):  # type: ignore[no-untyped-def]
+        register(sneaky)
+
+    manager = ExporterManager(external=False)
+    manager.add_plugin(
+        types.SimpleNamespace(register_exporters=register_exporters),
+        name="sneaky",
+        distribution="evil\x1b]0;title\x07",
+    )
+    monkeypatch.setattr("safeguarding_model.cli.exporters.default_manager", lambda: manager)
+    status, out, _ = run(capsys, "exporters")
+    assert status == 0
+    assert "\x1b" not in out and "\x07" not in out
+    line = next(line for line in out.splitlines() if line.startswith("sneaky "))
+    assert "\\x1b[2J" in line and line.endswith("clears the screen\\x1b[2J\\x07 and adds a line")
+
+
+def test_a_format_of_a_blocked_plugin_says_the_plugins_are_blocked(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from safeguarding_model.exporters import NO_PLUGINS_ENV, manager
+
+    monkeypatch.setenv(NO_PLUGINS_ENV, "1")
+    manager.reset_default_manager()
+    try:
+        status, out, err = run(capsys, "export", "isle-of-wight-2024", "--to", "turtle")
+    finally:
+        manager.reset_default_manager()
+    assert status == 2 and out == ""
+    assert "no exporter is called 'turtle'" in err
+    assert f"because {NO_PLUGINS_ENV} is set" in err

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 import networkx as nx
 import pytest
 from consumers import (
+    BLOCK_STARTS,
     check_html,
     check_markdown,
     check_mermaid,
@@ -40,7 +41,13 @@ from safeguarding_model.model import (
 )
 from strategies import NASTY
 
-NAMES = [name for name in NASTY if name.strip()] + ["tab\there", "bell\x07ring", "a &lt; b"]
+NAMES = [
+    *(name for name in NASTY if name.strip()),
+    "tab\there",
+    "bell\x07ring",
+    "a &lt; b",
+    *BLOCK_STARTS,
+]
 
 
 @pytest.fixture(scope="module")
@@ -119,22 +126,65 @@ def test_markdown_escapes_every_name(nasty: Dataset) -> None:
 
     text = export(nasty, "markdown")
     assert isinstance(text, str)
-    check_markdown(text, headings=1 + len(list(arrangements(nasty).walk())))
+    check_markdown(text, arrangements(nasty))
     assert "\\<script\\>alert(1)\\</script\\>" in text
 
 
 def test_markdown_text_escapes_block_starts_and_inline_syntax() -> None:
     assert markdown_text("1. first", block_start=True) == "1\\. first"
+    assert markdown_text("2024. a year", block_start=True) == "2024\\. a year"
+    assert markdown_text("1) one", block_start=True) == "1\\) one"
     assert markdown_text("- item", block_start=True) == "\\- item"
+    assert markdown_text("+ item", block_start=True) == "\\+ item"
+    assert markdown_text("=== ", block_start=True) == "\\==="
+    assert markdown_text("    code", block_start=True) == "code"
     assert markdown_text("*bold* _it_ `code`") == "\\*bold\\* \\_it\\_ \\`code\\`"
     assert markdown_text("[link](x)") == "\\[link\\](x)"
+    assert markdown_text("# h > q | p <b>") == "\\# h \\> q \\| p \\<b\\>"
+
+
+@pytest.mark.parametrize("text", BLOCK_STARTS)
+def test_no_text_starts_a_markdown_block(text: str) -> None:
+    """Each text as a partnership's aim (a list item), its thresholds (a paragraph), a
+    group's name (a heading and a table cell) and a line of the chart in words."""
+    from safeguarding_model.documents import arrangements
+    from safeguarding_model.model import Document, Item
+
+    group = Group(id="g", name=text, kind=GroupKind.SUBGROUP, description=text)
+    partnership = Partnership(
+        id="p",
+        name="P",
+        guidance=GuidanceEdition.WORKING_TOGETHER_2023,
+        aims=(Item(text=text, points=(Item(text=text),)),),
+        thresholds=Document(title=text, text=text),
+        groups=(group,),
+    )
+    dataset = Dataset(partnerships=(partnership,))
+    markdown = export(dataset, "markdown")
+    assert isinstance(markdown, str)
+    check_markdown(markdown, arrangements(dataset))
 
 
 def test_csv_tables_read_back_exactly(nasty: Dataset) -> None:
     data = export(nasty, "csv")
     assert isinstance(data, bytes)
     rows = read_csv(read_zip(data)["relevant-agencies.csv"])[1:]
-    assert [row[2] for row in rows] == [clean(name) for name in NAMES]
+    formulas = ("=", "+", "-", "@", "\t", "\n", "\r")
+    expected = [("'" if clean(n).startswith(formulas) else "") + clean(n) for n in NAMES]
+    assert [row[2] for row in rows] == expected
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(nasty: Dataset) -> None:
+    data = export(nasty, "csv")
+    assert isinstance(data, bytes)
+    for name, table in read_zip(data).items():
+        for row in read_csv(table):
+            for cell in row:
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r", "\n")), (name, cell)
+    rows = read_csv(read_zip(data)["relevant-agencies.csv"])
+    assert [
+        row[2] for row in rows if row[2][1:] in ("=SUM(A1:A2)", "@import", "-5", "+44 1983")
+    ] == ["'=SUM(A1:A2)", "'@import", "'-5", "'+44 1983"]
 
 
 def test_graphml_and_popolo_keep_the_names(nasty: Dataset) -> None:

@@ -10,6 +10,7 @@ import types
 from importlib import metadata
 from pathlib import Path
 
+import pluggy
 import pytest
 
 from safeguarding_model.errors import UsageError
@@ -171,7 +172,7 @@ def test_a_plugin_whose_import_raises_is_reported(
     assert problem.message == "could not be imported: RuntimeError: needs lxml"
 
 
-def test_a_misspelt_hook_is_reported_by_check_pending() -> None:
+def test_a_misspelt_hook_with_the_marker_is_reported_by_check_pending() -> None:
     manager = with_plugins(typo=plugin(text_exporter("typo"), hook="register_exporter"))
     assert "typo" not in manager.names()
     [problem] = manager.problems()
@@ -206,7 +207,7 @@ def test_builtins_win_a_name_clash_and_the_plugin_is_told_why() -> None:
     [problem] = manager.problems()
     assert problem.plugin == "impostor"
     assert "'json' is already registered by safeguarding-model" in problem.message
-    assert "extra" not in manager.names()  # registration stopped at the refused exporter
+    assert "extra" in manager.names()  # the refused one does not stop the plugin's others
 
 
 def test_two_plugins_with_one_name_the_first_in_entry_point_order_wins() -> None:
@@ -325,3 +326,117 @@ def test_a_hook_implementation_may_leave_out_the_arguments_it_does_not_need() ->
     )
     assert manager.problems() == []
     assert calls == ["called"]
+
+
+@pytest.mark.parametrize(
+    ("plugin_object", "reason"),
+    [
+        (types.SimpleNamespace(), "has no function named register_exporters"),
+        (
+            types.SimpleNamespace(register_exporters=lambda register: None),
+            "its register_exporters is not marked as a hook",
+        ),
+        (
+            types.SimpleNamespace(
+                register_exporters=pluggy.HookimplMarker("datasette")(lambda register: None)
+            ),
+            "carries the hookimpl marker of the pluggy project 'datasette'",
+        ),
+        (
+            types.SimpleNamespace(register_exporter=lambda register: None),
+            "register_exporter looks like a misspelt register_exporters",
+        ),
+    ],
+    ids=["empty", "no-marker", "wrong-marker", "misspelt-without-marker"],
+)
+def test_a_plugin_that_implements_no_hook_is_reported_by_name(
+    plugin_object: object, reason: str
+) -> None:
+    manager = with_plugins(idle=plugin_object)
+    [problem] = manager.problems()
+    assert problem.plugin == "idle"
+    assert problem.message.startswith("registers nothing: ")
+    assert reason in problem.message
+    assert "idle" not in [p.name for p in manager.plugins()]
+    assert set(manager.names()) == BUILTIN_FORMATS
+
+
+def test_register_after_the_hook_returned_is_an_error() -> None:
+    kept: list[object] = []
+
+    def register_exporters(register):  # type: ignore[no-untyped-def]
+        kept.append(register)
+        register(text_exporter("early"))
+
+    manager = with_plugins(
+        late=types.SimpleNamespace(register_exporters=hookimpl(register_exporters))
+    )
+    assert "early" in manager.names()
+    assert manager.problems() == []
+    with pytest.raises(PluginError, match="after register_exporters returned"):
+        kept[0](text_exporter("later"))  # type: ignore[operator]
+    assert "later" not in manager.names()
+    [problem] = manager.problems()
+    assert problem.plugin == "late"
+
+
+def test_a_plugin_cannot_pass_for_the_core() -> None:
+    claims = text_exporter("claims", distribution="safeguarding-model")
+    manager = with_plugins(pretender=plugin(claims, text_exporter("honest")))
+    assert "claims" not in manager.names()
+    assert manager.get("honest").distribution == "pretender"  # its own name, at least
+    [problem] = manager.problems()
+    assert problem.plugin == "pretender" and "only the built-in plugins" in problem.message
+    with pytest.raises(PluginError, match="only the built-in plugins"):
+        builtins_only().add_plugin(
+            plugin(text_exporter("x")), name="x", distribution="safeguarding-model"
+        )
+
+
+def test_an_exporter_takes_the_distribution_of_its_plugin() -> None:
+    manager = ExporterManager(external=False)
+    manager.add_plugin(
+        plugin(text_exporter("mine", distribution="someone-else")),
+        name="m",
+        distribution="mine-pkg",
+    )
+    assert manager.get("mine").distribution == "mine-pkg"
+
+
+def test_a_missing_format_names_the_plugins_that_failed() -> None:
+    points = [metadata.EntryPoint(name="rdf", value="no_such_rdf_xyz", group=ENTRY_POINT_GROUP)]
+    manager = ExporterManager(entry_points=lambda: points, external=True)
+    with pytest.raises(UnknownExporterError) as caught:
+        manager.get("turtle")
+    message = str(caught.value)
+    assert "no exporter is called 'turtle'" in message
+    assert "plugin 'rdf'" in message and "could not be imported" in message
+
+
+def test_a_missing_format_says_plugins_are_blocked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(NO_PLUGINS_ENV, "1")
+    point = metadata.EntryPoint(name="rdf", value="fake_plugins:rdf", group=ENTRY_POINT_GROUP)
+    manager = ExporterManager(entry_points=lambda: [point])
+    with pytest.raises(UnknownExporterError) as caught:
+        manager.get("turtle")
+    message = str(caught.value)
+    assert f"Installed plugins are not loaded because {NO_PLUGINS_ENV} is set" in message
+    assert "not loaded: rdf" in message
+
+
+@pytest.mark.parametrize("name", ["org-chart", "docx", "a1", "x-2-y"])
+def test_exporter_names_are_words_joined_by_single_hyphens(name: str) -> None:
+    assert text_exporter(name).name == name
+
+
+@pytest.mark.parametrize("name", ["org_chart", "Org", "-x", "x-", "a--b", "a b", "", "a.b"])
+def test_other_exporter_names_are_refused_with_the_rule(name: str) -> None:
+    with pytest.raises(PluginError, match="joined by single hyphens, such as 'org-chart'"):
+        text_exporter(name)
+
+
+def test_the_name_rule_in_the_docs_is_the_rule_in_the_code() -> None:
+    from safeguarding_model.exporters.exporter import NAME_RULE
+
+    page = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    assert NAME_RULE.replace("'", "`") in page

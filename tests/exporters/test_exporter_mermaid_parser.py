@@ -33,10 +33,16 @@ def mermaid_parser() -> tuple[str, Path]:
     return node, Path(modules)
 
 
-def parse(files: list[Path]) -> None:
+def parse(files: list[Path], folder: Path) -> None:
+    """Mermaid's parser reads ``files``. The script is copied into the test's own
+    ``folder`` (never into the shared modules folder), beside a link to the modules:
+    Node resolves ``import 'mermaid'`` from the script's folder upwards."""
     node, modules = mermaid_parser()
-    script = modules / SCRIPT.name
-    shutil.copyfile(SCRIPT, script)  # Node resolves modules next to the script
+    work = folder / "mermaid-parser"
+    work.mkdir()
+    (work / "node_modules").symlink_to(modules / "node_modules", target_is_directory=True)
+    script = work / SCRIPT.name
+    shutil.copyfile(SCRIPT, script)
     result = subprocess.run(
         [node, str(script), *map(str, files)], capture_output=True, text=True, timeout=300
     )
@@ -45,12 +51,14 @@ def parse(files: list[Path]) -> None:
 
 def test_mermaids_parser_reads_the_isle_of_wight_charts(iow: Dataset, tmp_path: Path) -> None:
     mermaid_parser()
+    before = sorted(p.name for p in mermaid_parser()[1].iterdir())
     files = []
     for number, options in enumerate([{}, {"depth": 3}, {"partnership": "hips"}]):
         path = tmp_path / f"{number}.mmd"
         path.write_text(str(export(iow, "mermaid", **options)), encoding="utf-8")
         files.append(path)
-    parse(files)
+    parse(files, tmp_path)
+    assert sorted(p.name for p in mermaid_parser()[1].iterdir()) == before  # left as it was
 
 
 def test_mermaids_parser_reads_charts_of_generated_models(tmp_path: Path) -> None:
@@ -67,4 +75,4 @@ def test_mermaids_parser_reads_charts_of_generated_models(tmp_path: Path) -> Non
         files.append(path)
 
     collect()
-    parse(files)
+    parse(files, tmp_path)

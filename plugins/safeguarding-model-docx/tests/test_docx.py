@@ -112,3 +112,30 @@ def test_names_that_need_escaping_survive(iow: Dataset) -> None:
     with_control = attrs.evolve(partnership, name="bell\x07ring")
     word = opened(export(attrs.evolve(iow, partnerships=(with_control,)), "docx"))
     assert word.paragraphs[0].text == "bell\ufffdring"
+
+
+def test_a_graphviz_failure_gives_the_chart_in_words(
+    iow: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    false = shutil.which("false")
+    if false is None:
+        pytest.skip("no `false` program to stand in for a failing Graphviz")
+    monkeypatch.setattr("shutil.which", lambda name: false)
+    word = opened(export(iow, "docx"))
+    assert len(word.inline_shapes) == 0
+    notes = [p.text for p in word.paragraphs if p.text.startswith("The chart could not be drawn")]
+    assert len(notes) == 2
+    texts = [p.text for p in word.paragraphs]
+    assert "Learning Inquiry Group reports to Partnership Board (quarterly)." in texts
+
+
+def test_the_plugin_shares_the_document_options_and_the_zip_writer() -> None:
+    import safeguarding_model_docx
+    from safeguarding_model_docx import word
+
+    from safeguarding_model.exporters import DOCUMENT_OPTIONS, get_exporter
+
+    assert get_exporter("docx").options == DOCUMENT_OPTIONS == get_exporter("markdown").options
+    assert "zip_archive" in vars(word)
+    assert not hasattr(word, "_ZIP_DATE")
+    assert safeguarding_model_docx.render.__qualname__.startswith("document_renderer")

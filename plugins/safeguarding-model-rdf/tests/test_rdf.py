@@ -113,3 +113,53 @@ def test_names_that_need_escaping_survive(iow: Dataset) -> None:
         graph = parse(text, format)
         labels = {str(o) for o in graph.objects(URIRef(ID["isle-of-wight-council"]), None)}
         assert nasty in labels
+
+
+def test_the_json_ld_context_holds_only_the_prefixes_it_uses(iow: Dataset) -> None:
+    import json
+
+    from safeguarding_model_rdf.org import PREFIXES
+
+    data = json.loads(str(export(iow, "jsonld")))
+    context = data["@context"]
+    assert set(context) <= set(PREFIXES)  # none of rdflib's own defaults (brick, csvw...)
+    text = json.dumps({k: v for k, v in data.items() if k != "@context"})
+    for prefix in context:
+        assert f'"{prefix}:' in text, f"{prefix} is in the context but not used"
+    assert "time" not in context  # no membership of the 2024 data has dates
+    turtle = str(export(iow, "turtle"))
+    declared = {line.split()[1][:-1] for line in turtle.splitlines() if line.startswith("@prefix")}
+    assert declared <= set(PREFIXES)
+
+
+def test_membership_iris_come_from_ids_and_do_not_shift(iow: Dataset) -> None:
+    """Adding a relevant agency at the front changes the IRIs of the relevant agencies'
+    memberships only: no counter runs over the whole export."""
+    import attrs
+    from safeguarding_model_rdf.org import NODE
+
+    from safeguarding_model.model import RelevantAgency
+
+    before = parse(str(export(iow, "turtle")), "turtle")
+    assert (NODE["isle-of-wight-scp.lead.1"], ORG.member, ID["isle-of-wight-council"]) in before
+    assert (NODE["executive-group.member.1"], ORG.organization, ID["executive-group"]) in before
+    partnership = iow.partnership()
+    first = RelevantAgency(organisation="cafcass", footnote="added")
+    changed = attrs.evolve(partnership, relevant_agencies=(first, *partnership.relevant_agencies))
+    after = parse(str(export(attrs.evolve(iow, partnerships=(changed,)), "turtle")), "turtle")
+    memberships = {str(s) for s in after.subjects(None, ORG.Membership)}
+    old = {str(s) for s in before.subjects(None, ORG.Membership)}
+    moved = {m for m in old ^ memberships if ".relevant-agency." not in m}
+    assert moved == set()
+
+
+def test_the_partnership_escalates_and_delegated_partners_act_for_a_lead(graph: Graph) -> None:
+    from safeguarding_model_rdf.org import SMV
+
+    assert (ID["isle-of-wight-scp"], SMV.escalatesTo, ID["hips-executive-group"]) in graph
+    assert (ID["executive-group"], SMV.escalatesTo, ID["hips-executive-group"]) not in graph
+    acting = {
+        str(graph.value(m, SMV.post)): str(graph.value(m, SMV.onBehalfOf))
+        for m in graph.subjects(SMV.actsFor, None)
+    }
+    assert acting[str(ID["area-commander"])] == str(ID["hampshire-and-isle-of-wight-constabulary"])

@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from ..exporters import default_manager
-from ._common import add_format
+from ._common import add_format, print_text, printable
 
 
 def add_parser(subparsers: Any) -> None:
@@ -49,16 +49,25 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         rows = [
-            (e.name, e.media_type, f".{e.extension}", e.distribution or "", e.description)
+            tuple(
+                printable(" ".join(cell.split()))  # one line; a plugin's texts cannot act
+                for cell in (  # on the terminal
+                    e.name,
+                    e.media_type,
+                    f".{e.extension}",
+                    e.distribution or "",
+                    e.description,
+                )
+            )
             for e in found
         ]
         widths = [max(len(row[i]) for row in rows) for i in range(4)] if rows else []
         for row in rows:
-            print(
+            print_text(
                 "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
                 + "  "
                 + row[4]
             )
     for problem in problems:
-        print(f"safeguarding-model: {problem}", file=sys.stderr)
+        print(printable(f"safeguarding-model: {problem}"), file=sys.stderr)
     return 0

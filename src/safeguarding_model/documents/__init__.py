@@ -6,6 +6,7 @@ the builders here know nothing of formats.
 
 from ..errors import UsageError
 from ..model import Dataset
+from ._common import choose
 from .arrangements import arrangements
 from .summary import chair_text, summary
 from .tree import (
@@ -39,6 +40,7 @@ __all__ = [
     "arrangements",
     "build",
     "chair_text",
+    "choose",
     "summary",
     "yearly_report",
 ]

@@ -6,17 +6,19 @@ from ..errors import UsageError
 from ..model import (
     Collaboration,
     Dataset,
+    DelegatedPartner,
     Entity,
     Group,
     Line,
     Member,
+    Organisation,
     PartialDate,
     Partnership,
     Person,
     Post,
 )
 from .summary import chair_text
-from .tree import Chart, Figure, Paragraph, Span, Table
+from .tree import Chart, Figure, ListItem, Paragraph, Span, Table
 
 MONTHS = (
     "January",
@@ -33,29 +35,63 @@ MONTHS = (
     "December",
 )
 
+NOT_SAID = "the arrangements do not say"
+"""What a document writes for a field the source does not give (listed in ``not_stated``),
+so that "not said" is never shown as "none"."""
 
-def choose_partnership(dataset: Dataset, key: str | None) -> Partnership:
-    """The partnership a document is about: the one named, or the only one."""
+_LISTED = 12
+
+
+def listed(ids: list[str]) -> str:
+    """Ids for a message: all of a few, the first dozen of many."""
+    if not ids:
+        return "none"
+    if len(ids) <= _LISTED:
+        return ", ".join(ids)
+    return ", ".join(ids[:_LISTED]) + f" and {len(ids) - _LISTED} more"
+
+
+Owner = Partnership | Collaboration
+
+
+def choose(dataset: Dataset, key: str | None, *, collaborations: bool = False) -> Owner | None:
+    """The partnership (or, with ``collaborations``, the collaboration) ``key`` names
+    by id or name; for no ``key``, the dataset's only partnership.
+
+    Without a key and with several partnerships, this is an error for a document and
+    ``None`` (the whole region) for a chart. Every error names what the source holds.
+    """
+    what = "partnership or collaboration" if collaborations else "partnership"
+    owners: list[Owner] = [*dataset.partnerships]
+    if collaborations:
+        owners += dataset.collaborations
     if key is None:
         if len(dataset.partnerships) == 1:
             return dataset.partnerships[0]
-        names = ", ".join(p.id for p in dataset.partnerships) or "none"
+        if collaborations and owners:
+            return None
+        if collaborations:
+            raise UsageError("this source holds no partnership or collaboration to chart")
         raise UsageError(
-            f"this source holds {len(dataset.partnerships)} partnerships ({names}): name one"
+            f"this source holds {len(dataset.partnerships)} partnerships "
+            f"({listed([p.id for p in dataset.partnerships])}): name one"
         )
     try:
-        return dataset.partnership(key)
+        found = dataset.get(key)
     except KeyError:
-        names = ", ".join(p.id for p in dataset.partnerships) or "none"
-        raise UsageError(f"no partnership {key!r} in this source; it has: {names}") from None
+        found = None
+    if isinstance(found, Partnership) or (collaborations and isinstance(found, Collaboration)):
+        return found
+    if found is not None and collaborations:
+        raise UsageError(f"{key!r} is not a {what}, so it has no chart")
+    raise UsageError(f"no {what} {key!r} in this source; it has: {listed([o.id for o in owners])}")
 
 
-_HYPHENATED = frozenset({"six-monthly", "co-chair", "vice-chair"})
-
-
-def words(value: str) -> str:
-    """An enumeration value in words: ``executive-group`` loses its hyphen, ``six-monthly`` not."""
-    return value if value in _HYPHENATED else value.replace("-", " ")
+def choose_partnership(dataset: Dataset, key: str | None) -> Partnership:
+    """The partnership a document is about: the one named, or the only one."""
+    found = choose(dataset, key)
+    assert isinstance(found, Partnership)
+    return found
 
 
 def date_text(date: PartialDate | None) -> str | None:
@@ -87,38 +123,98 @@ def holder_name(dataset: Dataset, index: dict[str, Entity], post_id: str | None)
     return None
 
 
+def holder_text(dataset: Dataset, index: dict[str, Entity], post_id: str | None) -> str:
+    """Who holds a post, for a "held by" column: the person (``(acting)`` when acting
+    up), ``vacant``, or ``not stated`` when the documents do not say."""
+    post = index.get(post_id) if post_id else None
+    name = holder_name(dataset, index, post_id)
+    if isinstance(post, Post) and name is not None:
+        return name + (" (acting)" if post.acting else "")
+    if isinstance(post, Post) and post.vacant:
+        return "vacant"
+    return "not stated"
+
+
+def person_or_post(dataset: Dataset, index: dict[str, Entity], post_id: str) -> str:
+    """The person in a post (``(acting)`` when acting up) where the data names one, else
+    the post in words (``Independent Chair (vacant)``)."""
+    if holder_name(dataset, index, post_id) is not None:
+        return holder_text(dataset, index, post_id)
+    return dataset.name_of(post_id, index)
+
+
+def lead_organisation(partnership: Partnership, delegated: DelegatedPartner) -> str | None:
+    """The lead partner's organisation a delegated partner acts for: the one the data
+    names (where two lead partners share a role), else the first with the role."""
+    if delegated.organisation:
+        return delegated.organisation
+    for lead in partnership.lead_partners:
+        if lead.role is delegated.acts_for:
+            return lead.organisation
+    return None
+
+
 def owners(dataset: Dataset) -> dict[str, Partnership | Collaboration]:
     """The partnership or collaboration each group belongs to, by group id."""
     return {group.id: owner for owner, group in dataset.groups()}
 
 
+def body_name(dataset: Dataset, index: dict[str, Entity], key: str) -> str:
+    """A post or organisation in words, its organisation's short name in brackets:
+    ``Chair, Isle of Wight Designated Safeguarding Leads Network (DSL network) (holder
+    not stated)``."""
+    text = dataset.name_of(key, index)
+    entity = index.get(key)
+    organisation = index.get(entity.organisation or "") if isinstance(entity, Post) else entity
+    name = getattr(organisation, "name", None)
+    short = getattr(organisation, "short_name", None)
+    if isinstance(organisation, Organisation) and name and short and name in text:
+        text = text.replace(name, label(organisation, name), 1)
+    return text
+
+
+def member_named(member: Member, dataset: Dataset, index: dict[str, Entity]) -> str | None:
+    """Whom a membership entry names, in words, or None for an entry of text only."""
+    if member.post:
+        return body_name(dataset, index, member.post)
+    if member.organisation:
+        return body_name(dataset, index, member.organisation)
+    if member.chair_of:
+        return "the chairs of " + ", ".join(dataset.name_of(g, index) for g in member.chair_of)
+    if member.role:
+        return "the " + member.role.label
+    return None
+
+
 def member_text(member: Member, dataset: Dataset, index: dict[str, Entity]) -> str:
-    """A membership entry in words: the document's words where the data keeps them."""
+    """A membership entry in words: the document's words where the data keeps them,
+    with the post or organisation they name when the words do not name it."""
+    named = member_named(member, dataset, index)
     if member.text:
         text = member.text
-    elif member.post:
-        text = dataset.name_of(member.post, index)
-    elif member.organisation:
-        text = dataset.name_of(member.organisation, index)
-    elif member.chair_of:
-        text = "the chairs of " + ", ".join(dataset.name_of(g, index) for g in member.chair_of)
-    elif member.role:
-        text = "the " + words(member.role.value)
-    else:  # pragma: no cover - the model refuses an empty member
-        text = "not stated"
+        if named and (member.post or member.organisation) and named not in text:
+            text += f" ({named})"
+    else:
+        text = named or NOT_SAID
     if member.capacity.value != "member":
-        text += f" ({words(member.capacity.value)})"
+        text += f" ({member.capacity.label})"
     return text
 
 
 def line_text(line: Line, dataset: Dataset, index: dict[str, Entity]) -> str:
-    """A reporting line's target in words, with its cadence."""
+    """A line's target in words, with its cadence and dates."""
     text = dataset.name_of(line.to, index)
-    return f"{text} ({words(line.cadence.value)})" if line.cadence else text
+    details = [line.cadence.label] if line.cadence else []
+    if line.start:
+        details.append(f"from {date_text(line.start)}")
+    if line.end:
+        details.append(f"until {date_text(line.end)}")
+    return f"{text} ({', '.join(details)})" if details else text
 
 
 def group_lines(group: Group, dataset: Dataset, index: dict[str, Entity]) -> list[str]:
-    """The group's lines to other bodies, one sentence each."""
+    """The group's lines to other bodies, one sentence each; what the source does not
+    say is said too."""
     name = group.name
     found = [f"{name} reports to {line_text(line, dataset, index)}." for line in group.reports_to]
     found += [
@@ -127,15 +223,29 @@ def group_lines(group: Group, dataset: Dataset, index: dict[str, Entity]) -> lis
     found += [f"{name} is run jointly with {dataset.name_of(j, index)}." for j in group.joint_with]
     if group.parent:
         found.append(f"{name} sits under {dataset.name_of(group.parent, index)}.")
+    if "reports_to" in group.not_stated:
+        found.append(f"{name}: {NOT_SAID} whom it reports to.")
+    elif not found:
+        found.append(f"{name} has no reporting line.")
     return found
 
 
-def chairs_text(
+def chair_words(
     group: Group, partnership: Partnership | None, dataset: Dataset, index: dict[str, Entity]
 ) -> str:
-    """Who chairs the group, in words; 'not stated' when the data does not say."""
+    """Who chairs the group, in words: "none" when the data says no one, and
+    :data:`NOT_SAID` when the source does not say."""
     texts = [chair_text(chair, partnership, dataset, index) for chair in group.chairs]
-    return "; ".join(texts) if texts else "not stated"
+    if texts:
+        return "; ".join(texts)
+    return NOT_SAID if "chairs" in group.not_stated else "none"
+
+
+def group_field(group: Group, field: str, text: str) -> str:
+    """A cell for one of a group's fields: its text, or what is not said, or none."""
+    if text:
+        return text
+    return NOT_SAID if field in group.not_stated else "none"
 
 
 def groups_table(
@@ -146,18 +256,23 @@ def groups_table(
 ) -> Table:
     """One row per group: kind, chair, cadence and lines."""
 
-    def lines(items: tuple[Line, ...]) -> str:
-        return "; ".join(line_text(line, dataset, index) for line in items) or "-"
+    def lines(group: Group, field: str, items: tuple[Line, ...]) -> str:
+        text = "; ".join(line_text(line, dataset, index) for line in items)
+        return group_field(group, field, text)
 
     rows = tuple(
         (
-            label(group, group.id),
-            words(group.kind.value),
-            chairs_text(group, partnership, dataset, index),
-            words(group.meets.value) if group.meets else "not stated",
-            lines(group.reports_to),
-            lines(group.escalates_to),
-            "; ".join(dataset.name_of(j, index) for j in group.joint_with) or "-",
+            label(group, group.id) + (f" ({dates})" if (dates := dates_text(group)) else ""),
+            group.kind.label,
+            chair_words(group, partnership, dataset, index),
+            group.meets.label
+            if group.meets
+            else (NOT_SAID if "meets" in group.not_stated else "-"),
+            lines(group, "reports_to", group.reports_to),
+            lines(group, "escalates_to", group.escalates_to),
+            group_field(
+                group, "joint_with", "; ".join(dataset.name_of(j, index) for j in group.joint_with)
+            ),
         )
         for group in groups
     )
@@ -167,15 +282,28 @@ def groups_table(
     )
 
 
+def dates_text(group: Group) -> str | None:
+    """When a group ran, for a group with an end (or a start): ``ended November 2023``."""
+    if group.end:
+        since = f"from {date_text(group.start)}, " if group.start else ""
+        return f"{since}ended {date_text(group.end)}"
+    if group.start:
+        return f"from {date_text(group.start)}"
+    return None
+
+
 def structure_figure(
     owner: Partnership | Collaboration, dataset: Dataset, index: dict[str, Entity], caption: str
 ) -> Figure:
     """The org chart of a partnership or collaboration, described line by line."""
     description: list[str] = []
+    if isinstance(owner, Partnership):
+        description += [
+            f"{owner.name} escalates to {line_text(line, dataset, index)}."
+            for line in owner.escalates_to
+        ]
     for group in owner.groups:
         description.extend(group_lines(group, dataset, index))
-        if not (group.reports_to or group.escalates_to or group.joint_with or group.parent):
-            description.append(f"{group.name}: no reporting line is stated.")
     return Figure(
         caption=caption, chart=Chart(partnership=owner.id), description=tuple(description)
     )
@@ -184,6 +312,14 @@ def structure_figure(
 def not_stated_note(field_words: str) -> Paragraph:
     """The remark that the source does not say something."""
     return Paragraph(
-        content=(Span(text=f"The source document does not state {field_words}.", emphasis=True),),
+        content=(Span(text=f"The arrangements do not state {field_words}.", emphasis=True),),
         note=True,
     )
+
+
+def text_points(text: str | None) -> tuple[ListItem, ...]:
+    """The document's words for a fact, as points under it (one per paragraph)."""
+    if not text:
+        return ()
+    parts = (" ".join(line.split()) for line in text.splitlines())
+    return tuple(ListItem(content=part) for part in parts if part)

@@ -17,22 +17,28 @@ from ..model import (
     Entity,
     Group,
     GuidanceEdition,
+    Member,
     Partnership,
     Post,
     StatutoryRole,
 )
 from ._common import (
-    chairs_text,
+    NOT_SAID,
+    chair_words,
     choose_partnership,
     date_text,
+    dates_text,
+    group_field,
     groups_table,
-    holder_name,
+    holder_text,
     label,
     line_text,
+    member_named,
     member_text,
     not_stated_note,
+    person_or_post,
     structure_figure,
-    words,
+    text_points,
 )
 from .tree import (
     Block,
@@ -49,17 +55,15 @@ from .tree import (
 
 __all__ = ["arrangements", "group_section"]
 
-_ROLE_WORDS = {
-    StatutoryRole.LOCAL_AUTHORITY: "the local authority",
-    StatutoryRole.INTEGRATED_CARE_BOARD: "the integrated care board",
-    StatutoryRole.CLINICAL_COMMISSIONING_GROUP: "the clinical commissioning group",
-    StatutoryRole.CHIEF_OFFICER_OF_POLICE: "the chief officer of police",
-}
-
 
 def role_words(role: StatutoryRole) -> str:
     """A statutory partner's role in words: ``the integrated care board``."""
-    return _ROLE_WORDS[role]
+    return f"the {role.label}"
+
+
+def footnote_mark(number: int) -> str:
+    """The mark of the ``number``-th footnote: ``*``, ``**``, ``***``, then ``[4]``, ``[5]``..."""
+    return "*" * number if number <= 3 else f"[{number}]"
 
 
 class _Builder:
@@ -106,12 +110,15 @@ class _Builder:
         for delegated in self.p.delegated_partners:
             post = self.index.get(delegated.post)
             organisation = post.organisation if isinstance(post, Post) else None
+            speaks_for = role_words(delegated.acts_for)
+            if delegated.organisation:
+                speaks_for += f" ({self.name(delegated.organisation)})"
             rows.append(
                 (
-                    holder_name(self.dataset, self.index, delegated.post) or "not stated",
+                    holder_text(self.dataset, self.index, delegated.post),
                     post.title if isinstance(post, Post) else delegated.post,
                     self.name(organisation) if organisation else "independent",
-                    role_words(delegated.acts_for),
+                    speaks_for,
                 )
             )
         intro = Paragraph(content=f"The {self.partners} have delegated their functions to:")
@@ -127,11 +134,14 @@ class _Builder:
             if chair.text:
                 blocks.extend(paragraphs(chair.text))
             else:
-                role = words(chair.role.value)
-                who = self.name(chair.post) if chair.post else "not stated"
+                who = self.name(chair.post) if chair.post else NOT_SAID
                 blocks.append(
                     Paragraph(
-                        content=(f"The partnership {role} is ", Span(text=who, strong=True), ".")
+                        content=(
+                            f"The partnership {chair.role.label} is ",
+                            Span(text=who, strong=True),
+                            ".",
+                        )
                     )
                 )
         return Section(title=title, blocks=tuple(blocks))
@@ -142,19 +152,17 @@ class _Builder:
             return self.absent("scrutineers", title, "the independent scrutineer")
         blocks: list[Block] = []
         for scrutineer in self.p.scrutineers:
-            who = holder_name(self.dataset, self.index, scrutineer.post) or self.name(
-                scrutineer.post
-            )
+            who = person_or_post(self.dataset, self.index, scrutineer.post)
             blocks.append(
                 Paragraph(
                     content=("The independent scrutineer is ", Span(text=who, strong=True), ".")
                 )
             )
-            post = self.index.get(scrutineer.post)
-            if isinstance(post, Post):
-                blocks.extend(paragraphs(post.note))
+            said = paragraphs(scrutineer.text)
+            blocks.extend(said)
             if scrutineer.functions:
-                blocks.append(Paragraph(content="The role undertakes the following functions:"))
+                if not (said and said[-1].text.rstrip().endswith(":")):
+                    blocks.append(Paragraph(content="The role undertakes the following functions:"))
                 blocks.append(item_list(scrutineer.functions))
         return Section(title=title, blocks=tuple(blocks))
 
@@ -170,16 +178,18 @@ class _Builder:
         document = self.p.thresholds
         if document is None:
             return self.absent("thresholds", title, "the thresholds document")
-        blocks = paragraphs(document.text) or (
-            Paragraph(
-                content=(
-                    "The thresholds document is the ",
-                    Span(text=document.title, strong=True),
-                    ".",
+        blocks = list(paragraphs(document.text))
+        if document.title not in (document.text or ""):
+            blocks.append(
+                Paragraph(
+                    content=(
+                        "The thresholds document is the ",
+                        Span(text=document.title, strong=True),
+                        ".",
+                    )
                 )
-            ),
-        )
-        return Section(title=title, blocks=blocks)
+            )
+        return Section(title=title, blocks=tuple(blocks))
 
     def area(self) -> Section | None:
         title = "Geographical Area"
@@ -216,7 +226,7 @@ class _Builder:
             for agency in self.p.relevant_agencies:
                 mark = ""
                 if agency.footnote:
-                    mark = "*" * (len(notes) + 1)
+                    mark = footnote_mark(len(notes) + 1)
                     notes.append(Paragraph(content=mark + agency.footnote, note=True))
                 items.append(ListItem(content=self.name(agency.organisation) + mark))
             blocks.append(ItemList(items=tuple(items)))
@@ -225,12 +235,16 @@ class _Builder:
             blocks.append(not_stated_note("the relevant agencies"))
         for representation in self.p.sector_representation:
             blocks.extend(paragraphs(representation.text))
+        if "sector_representation" in self.p.not_stated:
+            blocks.append(not_stated_note("how the sectors are represented"))
         for observer in self.p.observers:
             who = self.name(observer.post or observer.organisation)
             blocks.extend(
                 paragraphs(observer.text)
                 or (Paragraph(content=f"{who} is a participating observer."),)
             )
+        if "observers" in self.p.not_stated:
+            blocks.append(not_stated_note("whether the partnership has participating observers"))
         return Section(title=title, blocks=tuple(blocks)) if blocks else None
 
     def collaboration(self, collaboration: Collaboration, appendix: int) -> Section:
@@ -247,7 +261,8 @@ class _Builder:
 
     def structure(self) -> Section | None:
         title = "Partnership Structure and Subgroups"
-        if not self.p.groups and not self.p.functional_links:
+        escalation = self.escalation()
+        if not (self.p.groups or self.p.functional_links or escalation):
             return self.absent("groups", title, "the partnership's groups")
         blocks: list[Block] = []
         subsections: list[Section] = []
@@ -261,6 +276,10 @@ class _Builder:
                 )
             )
             blocks.append(groups_table(self.p.groups, self.p, self.dataset, self.index))
+        elif "groups" in self.p.not_stated:
+            blocks.append(not_stated_note("the partnership's groups"))
+        if escalation:
+            subsections.append(escalation)
         if self.p.functional_links:
             items = tuple(
                 ListItem(
@@ -270,10 +289,36 @@ class _Builder:
                 for link in self.p.functional_links
             )
             subsections.append(Section(title="Functional Links", blocks=(ItemList(items=items),)))
+        elif "functional_links" in self.p.not_stated:
+            subsections.append(
+                Section(title="Functional Links", blocks=(not_stated_note("functional links"),))
+            )
         subsections.extend(
             group_section(group, self.p, self.dataset, self.index) for group in self.p.groups
         )
         return Section(title=title, blocks=tuple(blocks), sections=tuple(subsections))
+
+    def escalation(self) -> Section | None:
+        """How the partnership as a whole escalates: the document's words, then the routes."""
+        title = "Escalation"
+        if not self.p.escalates_to:
+            if "escalates_to" in self.p.not_stated:
+                return Section(
+                    title=title, blocks=(not_stated_note("where the partnership escalates"),)
+                )
+            return None
+        blocks: list[Block] = []
+        for line in self.p.escalates_to:
+            blocks.extend(paragraphs(line.text))
+        routes = tuple(
+            ListItem(content=("Escalates to: ", line_text(line, self.dataset, self.index)))
+            for line in self.p.escalates_to
+        )
+        blocks.append(
+            Paragraph(content=f"The {self.p.label} as a whole escalates to other bodies:")
+        )
+        blocks.append(ItemList(items=routes))
+        return Section(title=title, blocks=tuple(blocks))
 
     def yearly_report(self) -> Section | None:
         title = "Yearly Report"
@@ -323,7 +368,9 @@ class _Builder:
         if procedures is None:
             return self.absent("procedures", title, "the multi-agency procedures")
         blocks: list[Block] = []
-        texts = paragraphs(procedures.text) or (Paragraph(content=f"The {procedures.name} apply."),)
+        texts = paragraphs(procedures.text)
+        if procedures.name not in (procedures.text or ""):
+            texts = (Paragraph(content=f"The {procedures.name} apply."), *texts)
         areas = item_list(procedures.areas) if procedures.areas else None
         for paragraph in texts:
             blocks.append(paragraph)
@@ -421,18 +468,26 @@ class _Builder:
         published = date_text(source.published) if source else None
         if published:
             subtitle += f", {published}"
-        intro = Paragraph(
-            content=f"These arrangements follow {self.p.guidance.title}. "
-            "This document is generated from the arrangements data.",
-            note=True,
-        )
+        intro: list[Block] = [
+            Paragraph(
+                content=f"These arrangements follow {self.p.guidance.title}. "
+                "This document is generated from the arrangements data.",
+                note=True,
+            )
+        ]
+        if self.p.effective:
+            intro.append(
+                Paragraph(
+                    content=f"These arrangements took effect in {date_text(self.p.effective)}."
+                )
+            )
         return Document(
             kind="arrangements",
             title=label(self.p, self.p.id),
             subtitle=subtitle,
             partnership=self.p.id,
             date=str(source.published) if source and source.published else None,
-            blocks=(intro,),
+            blocks=tuple(intro),
             sections=tuple(s for s in sections if s is not None),
         )
 
@@ -440,54 +495,104 @@ class _Builder:
 def group_section(
     group: Group, partnership: Partnership | None, dataset: Dataset, index: dict[str, Entity]
 ) -> Section:
-    """A group's section: what it is, who chairs it, who sits on it, what it does, its lines."""
+    """A group's section: what it is, who chairs it, who sits on it, what it does, its
+    lines; the document's own words under each fact, and what the source does not say."""
+    missing = group.not_stated
     blocks: list[Block] = list(paragraphs(group.description))
-    facts = [ListItem(content=("Kind: ", words(group.kind.value)))]
-    facts.append(ListItem(content=("Chair: ", chairs_text(group, partnership, dataset, index))))
-    if group.meets:
-        facts.append(ListItem(content=("Meets: ", words(group.meets.value))))
+    if "description" in missing:
+        blocks.append(not_stated_note("what the group does"))
+    facts = [ListItem(content=("Kind: ", group.kind.label))]
+    chair_points = tuple(point for chair in group.chairs for point in text_points(chair.text))
+    facts.append(
+        ListItem(
+            content=("Chair: ", chair_words(group, partnership, dataset, index)),
+            children=chair_points,
+        )
+    )
+    if group.meets or "meets" in missing:
+        facts.append(ListItem(content=("Meets: ", group.meets.label if group.meets else NOT_SAID)))
     if group.parent:
         facts.append(ListItem(content=("Sits under: ", dataset.name_of(group.parent, index))))
+    elif "parent" in missing:
+        facts.append(ListItem(content=("Sits under: ", NOT_SAID)))
     for joint in group.joint_with:
         facts.append(ListItem(content=("Run jointly with: ", dataset.name_of(joint, index))))
-    for line in group.reports_to:
-        facts.append(ListItem(content=("Reports to: ", line_text(line, dataset, index))))
-    for line in group.escalates_to:
-        facts.append(ListItem(content=("Escalates to: ", line_text(line, dataset, index))))
-    if group.start or group.end:
-        since = date_text(group.start) or "a date not stated"
-        facts.append(
-            ListItem(
-                content=(
-                    "Runs: ",
-                    f"from {since}" + (f" to {date_text(group.end)}" if group.end else ""),
+    if not group.joint_with and "joint_with" in missing:
+        facts.append(ListItem(content=("Run jointly with: ", NOT_SAID)))
+    for field, heading, lines in (
+        ("reports_to", "Reports to: ", group.reports_to),
+        ("escalates_to", "Escalates to: ", group.escalates_to),
+    ):
+        for line in lines:
+            facts.append(
+                ListItem(
+                    content=(heading, line_text(line, dataset, index)),
+                    children=text_points(line.text),
                 )
             )
-        )
+        if not lines and field in missing:
+            facts.append(ListItem(content=(heading, NOT_SAID)))
+    runs = dates_text(group)
+    if runs:
+        facts.append(ListItem(content=("Runs: ", runs)))
     blocks.append(ItemList(items=tuple(facts)))
-    if group.members:
+    if group.members or "members" in missing:
         blocks.append(Paragraph(content="Membership:"))
-        blocks.append(
-            ItemList(
-                items=tuple(ListItem(content=member_text(m, dataset, index)) for m in group.members)
-            )
-        )
+        blocks.append(members_list(group, dataset, index))
     if group.decision_rule:
         rule = group.decision_rule
         text = rule.text or (
-            f"Decisions are made by {words(rule.method.value)}"
-            + (f", falling back to {words(rule.fallback.value)}" if rule.fallback else "")
-            + (f" of the {words(rule.voters.value)}" if rule.voters else "")
+            f"Decisions are made by {rule.method.label}"
+            + (f", falling back to {rule.fallback.label}" if rule.fallback else "")
+            + (f" of the {rule.voters.label}" if rule.voters else "")
             + "."
         )
         blocks.extend(paragraphs(text))
-    if group.objectives:
-        blocks.append(Paragraph(content="Objectives:"))
-        blocks.append(item_list(group.objectives))
-    if group.responsibilities:
-        blocks.append(Paragraph(content="Responsibilities:"))
-        blocks.append(item_list(group.responsibilities))
+    elif "decision_rule" in missing:
+        blocks.append(not_stated_note("how the group takes decisions"))
+    for field, heading, entries in (
+        ("objectives", "Objectives:", group.objectives),
+        ("responsibilities", "Responsibilities:", group.responsibilities),
+    ):
+        if entries:
+            blocks.append(Paragraph(content=heading))
+            blocks.append(item_list(entries))
+        elif field in missing:
+            blocks.append(Paragraph(content=(heading, " ", group_field(group, field, ""), ".")))
     return Section(title=label(group, group.id), blocks=tuple(blocks))
+
+
+def members_list(group: Group, dataset: Dataset, index: dict[str, Entity]) -> ItemList:
+    """A group's membership entries in order. Neighbouring entries that share the
+    document's words are one entry, with whom they name as its points."""
+    if not group.members:
+        return ItemList(items=(ListItem(content=NOT_SAID),))
+    runs: list[list[Member]] = []
+    for member in group.members:
+        previous = runs[-1][0] if runs else None
+        if (
+            previous is not None
+            and member.text
+            and previous.text == member.text
+            and previous.capacity is member.capacity
+        ):
+            runs[-1].append(member)
+        else:
+            runs.append([member])
+    items = []
+    for run in runs:
+        if len(run) == 1:
+            items.append(ListItem(content=member_text(run[0], dataset, index)))
+            continue
+        first = run[0]
+        text = str(first.text)
+        if first.capacity.value != "member":
+            text += f" ({first.capacity.label})"
+        named = tuple(
+            ListItem(content=member_named(member, dataset, index) or NOT_SAID) for member in run
+        )
+        items.append(ListItem(content=text, children=named))
+    return ItemList(items=tuple(items))
 
 
 def arrangements(dataset: Dataset, partnership: str | None = None) -> Document:

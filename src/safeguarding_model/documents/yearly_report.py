@@ -14,12 +14,15 @@ import re
 
 from ..model import Dataset, Entity, Item, Partnership
 from ._common import (
+    NOT_SAID,
     choose_partnership,
     date_text,
     groups_table,
-    holder_name,
+    holder_text,
     label,
+    line_text,
     not_stated_note,
+    person_or_post,
     structure_figure,
 )
 from .arrangements import role_words
@@ -52,32 +55,45 @@ def heading_for(requirement: str) -> str:
 
 
 def _partners(dataset: Dataset, index: dict[str, Entity], partnership: Partnership) -> Section:
+    missing = partnership.not_stated
     blocks: list[Block] = []
     if partnership.lead_partners:
         rows = tuple(
             (
                 role_words(lead.role),
                 dataset.name_of(lead.organisation, index),
-                holder_name(dataset, index, lead.post) or "not stated",
+                holder_text(dataset, index, lead.post) if lead.post else "not stated",
             )
             for lead in partnership.lead_partners
         )
         blocks.append(Table(header=("Lead partner", "Organisation", "Held by"), rows=rows))
-    else:
+    elif "lead_partners" in missing:
         blocks.append(not_stated_note("the lead safeguarding partners"))
     if partnership.delegated_partners:
         delegated = tuple(
-            (dataset.name_of(d.post, index), role_words(d.acts_for))
+            (
+                dataset.name_of(d.post, index),
+                role_words(d.acts_for)
+                + (f" ({dataset.name_of(d.organisation, index)})" if d.organisation else ""),
+            )
             for d in partnership.delegated_partners
         )
         header = ("Delegated safeguarding partner", "Speaks for")
         blocks.append(Table(header=header, rows=delegated))
+    elif "delegated_partners" in missing:
+        blocks.append(not_stated_note("the delegated safeguarding partners"))
     for chair in partnership.chairs:
-        who = dataset.name_of(chair.post, index) if chair.post else "not stated"
-        blocks.append(Paragraph(content=("Partnership chair: ", Span(text=who, strong=True))))
+        who = dataset.name_of(chair.post, index) if chair.post else NOT_SAID
+        blocks.append(
+            Paragraph(content=(f"Partnership {chair.role.label}: ", Span(text=who, strong=True)))
+        )
+    if not partnership.chairs and "chairs" in missing:
+        blocks.append(not_stated_note("who chairs the partnership"))
     for scrutineer in partnership.scrutineers:
         who = dataset.name_of(scrutineer.post, index)
         blocks.append(Paragraph(content=("Independent scrutineer: ", Span(text=who, strong=True))))
+    if not partnership.scrutineers and "scrutineers" in missing:
+        blocks.append(not_stated_note("the independent scrutineer"))
     if partnership.relevant_agencies:
         count = len(partnership.relevant_agencies)
         blocks.append(Paragraph(content=f"The partnership names {count} relevant agencies:"))
@@ -89,6 +105,8 @@ def _partners(dataset: Dataset, index: dict[str, Entity], partnership: Partnersh
                 )
             )
         )
+    elif "relevant_agencies" in missing:
+        blocks.append(not_stated_note("the relevant agencies"))
     return Section(title="The partners", blocks=tuple(blocks))
 
 
@@ -98,8 +116,14 @@ def _structure(dataset: Dataset, index: dict[str, Entity], partnership: Partners
         caption = f"The structure of the {partnership.label} and its reporting lines"
         blocks.append(structure_figure(partnership, dataset, index, caption))
         blocks.append(groups_table(partnership.groups, partnership, dataset, index))
-    else:
+    elif "groups" in partnership.not_stated:
         blocks.append(not_stated_note("the partnership's groups"))
+    else:
+        blocks.append(Paragraph(content="The arrangements name no groups."))
+    for line in partnership.escalates_to:
+        blocks.append(
+            Paragraph(content=f"The partnership escalates to {line_text(line, dataset, index)}.")
+        )
     collaborations = [c for c in dataset.collaborations if partnership.id in c.members]
     for collaboration in collaborations:
         blocks.append(
@@ -131,10 +155,7 @@ def _requirement(
     blocks: list[Block] = []
     text = item.text.casefold()
     if "scrutineer" in text and partnership.scrutineers:
-        names = "; ".join(
-            holder_name(dataset, index, s.post) or dataset.name_of(s.post, index)
-            for s in partnership.scrutineers
-        )
+        names = "; ".join(person_or_post(dataset, index, s.post) for s in partnership.scrutineers)
         blocks.append(
             Paragraph(
                 content=(

@@ -15,12 +15,14 @@ is imported.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
 from ..model import Dataset
+from .archive import zip_archive
 from .errors import (
     DuplicateExporterError,
     ExportError,
@@ -28,7 +30,17 @@ from .errors import (
     PluginError,
     UnknownExporterError,
 )
-from .exporter import DOCUMENTS, OPTIONS, Content, Exporter, ExportOptions
+from .exporter import (
+    CHART_OPTIONS,
+    DOCUMENT_OPTIONS,
+    DOCUMENTS,
+    OPTIONS,
+    Content,
+    DocumentWriter,
+    Exporter,
+    ExportOptions,
+    document_renderer,
+)
 from .hookspecs import PROJECT, Register, hookimpl
 from .manager import (
     ENTRY_POINT_GROUP,
@@ -40,12 +52,15 @@ from .manager import (
 )
 
 __all__ = [
+    "CHART_OPTIONS",
     "DOCUMENTS",
+    "DOCUMENT_OPTIONS",
     "ENTRY_POINT_GROUP",
     "NO_PLUGINS_ENV",
     "OPTIONS",
     "PROJECT",
     "Content",
+    "DocumentWriter",
     "DuplicateExporterError",
     "ExportError",
     "ExportOptions",
@@ -58,6 +73,7 @@ __all__ = [
     "Register",
     "UnknownExporterError",
     "default_manager",
+    "document_renderer",
     "export",
     "export_to",
     "exporter_names",
@@ -65,6 +81,7 @@ __all__ = [
     "get_exporter",
     "hookimpl",
     "plugin_problems",
+    "zip_archive",
 ]
 
 
@@ -103,7 +120,9 @@ def export_to(dataset: Dataset, format: str, path: str | os.PathLike[str], **opt
 
     Writes the one file ``path``, or, for a format that is a folder of files (``csv``)
     and a ``path`` without that format's extension, the folder ``path`` and the files
-    in it; nothing else. The folder that holds ``path`` must exist.
+    in it; nothing else. The folder that holds ``path`` must exist. A symbolic link at
+    ``path`` (or, for a folder, at one of the files it writes) is refused rather than
+    followed, so nothing is ever written outside ``path``.
     """
     exporter = get_exporter(format)
     chosen = ExportOptions.from_keywords(options)
@@ -111,6 +130,8 @@ def export_to(dataset: Dataset, format: str, path: str | os.PathLike[str], **opt
     if not target.parent.is_dir():
         raise UsageError(f"{target.parent}: no such folder")
     folder = exporter.is_folder and target.suffix.lower() != f".{exporter.extension}"
+    if target.is_symlink():
+        raise UsageError(f"{target} is a symbolic link; give a path that is not one")
     if folder and target.exists() and not target.is_dir():
         raise UsageError(f"{target} is a file; the {format} format writes a folder")
     if not folder and target.is_dir():
@@ -118,15 +139,51 @@ def export_to(dataset: Dataset, format: str, path: str | os.PathLike[str], **opt
     written = exporter.run_files(dataset, chosen) if folder else exporter.run(dataset, chosen)
     try:
         if isinstance(written, dict):
-            target.mkdir(exist_ok=True)
-            for name, content in written.items():
-                (target / name).write_bytes(_bytes(content))
+            _write_folder(target, written)
         else:
-            target.write_bytes(_bytes(written))
+            _write_file(target, _bytes(written))
     except OSError as error:
         where = error.filename or target
+        if error.errno == errno.ELOOP:
+            raise UsageError(f"{where} is a symbolic link; it is not followed") from None
         raise ExportError(f"{where}: cannot be written ({error.strerror})") from None
     return target
+
+
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0) | _NO_FOLLOW
+
+
+def _write_file(path: Path, data: bytes, folder: int | None = None) -> None:
+    """Write ``path`` (relative to the open ``folder``, when given) without following a
+    symbolic link in its place."""
+    if folder is None and path.is_symlink():
+        raise OSError(errno.ELOOP, "a symbolic link", str(path))
+    descriptor = os.open(path if folder is None else path.name, _FLAGS, 0o644, dir_fd=folder)
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(data)
+
+
+def _write_folder(target: Path, files: dict[str, Content]) -> None:
+    """Make the folder ``target`` (if need be) and write the files in it, refusing any
+    symbolic link: the folder's own, or one standing where a file is to be written."""
+    target.mkdir(exist_ok=True)
+    if target.is_symlink():
+        raise OSError(errno.ELOOP, "a symbolic link", str(target))
+    if os.open in os.supports_dir_fd and _NO_FOLLOW:
+        folder = os.open(target, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NO_FOLLOW)
+        try:
+            for name, content in files.items():
+                try:
+                    _write_file(target / name, _bytes(content), folder)
+                except OSError as error:
+                    error.filename = str(target / name)
+                    raise
+        finally:
+            os.close(folder)
+        return
+    for name, content in files.items():  # where files cannot be opened relative to a folder
+        _write_file(target / name, _bytes(content))
 
 
 def _bytes(content: Content) -> bytes:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
-from ..documents import Figure
-from ..errors import UsageError
-from ..model import Collaboration, Dataset, Partnership
+from ..documents import Figure, choose
+from ..model import Cadence, Collaboration, Dataset, Group, Partnership
 from .exporter import ExportOptions
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "Cluster",
     "EdgeStyle",
     "figure_options",
+    "kind_words",
     "org_chart",
     "style_of",
 ]
@@ -112,11 +113,21 @@ STYLES: dict[str, EdgeStyle] = {
 """The edge kinds with their own look, in the order the key lists them."""
 
 
+def kind_words(kind: str) -> str:
+    """An edge kind in words, as the graph gives it: ``member of``."""
+    from ..graph import EdgeKind
+
+    try:
+        return EdgeKind(kind).phrase
+    except ValueError:  # a kind the graph does not know: its words are its parts
+        return " ".join(kind.split("-"))
+
+
 def style_of(kind: str) -> EdgeStyle:
     """The style of an edge kind: its own, or a plain grey line labelled with the kind."""
     return STYLES.get(kind) or EdgeStyle(
         kind=kind,
-        legend=kind.replace("-", " "),
+        legend=kind_words(kind),
         color="#9ca3af",
         dot=(("style", "solid"), ("arrowhead", "open")),
         mermaid="-->",
@@ -129,7 +140,10 @@ class ChartNode:
     """A body (or post, or person) on a chart.
 
     ``kind`` is the graph node kind; ``subkind`` the group or organisation kind;
-    ``cluster`` the id of the partnership or collaboration box it is drawn in.
+    ``cluster`` the id of the partnership or collaboration box it is drawn in; ``top``
+    whether it is a group of a kind that may head a structure (an executive group or a
+    partnership board), which charts draw boldly. A group that has closed carries its
+    dates in its label.
     """
 
     id: str
@@ -137,6 +151,7 @@ class ChartNode:
     kind: str
     subkind: str | None = None
     cluster: str | None = None
+    top: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -182,24 +197,14 @@ Owner = Partnership | Collaboration
 
 def _scope(dataset: Dataset, key: str | None) -> tuple[list[Owner], str]:
     """The partnerships or collaborations the chart starts from, and its title."""
-    if key is None:
-        if len(dataset.partnerships) == 1:
-            only = dataset.partnerships[0]
-            return [only], f"{only.name}: structure and reporting lines"
+    found = choose(dataset, key, collaborations=True)
+    if found is None:
         roots: list[Owner] = [*dataset.partnerships, *dataset.collaborations]
-        if not roots:
-            raise UsageError("this source holds no partnership or collaboration to chart")
         return roots, "The region: partnerships, collaborations and their reporting lines"
-    try:
-        found = dataset.get(key)
-    except KeyError:
-        names = [owner.id for owner in _owners(dataset)]
-        raise UsageError(
-            f"no partnership or collaboration {key!r} in this source; it has: {', '.join(names)}"
-        ) from None
-    if not isinstance(found, Partnership | Collaboration):
-        raise UsageError(f"{key!r} is not a partnership or collaboration, so it has no chart")
     return [found], f"{found.name}: structure and reporting lines"
+
+
+Edge = tuple[str, str, str, dict[str, object]]
 
 
 def org_chart(dataset: Dataset, options: ExportOptions | None = None) -> Chart:
@@ -210,28 +215,43 @@ def org_chart(dataset: Dataset, options: ExportOptions | None = None) -> Chart:
     the edge kinds drawn (:data:`DEFAULT_EDGES`); ``options.depth`` how many steps the
     chart reaches beyond the chosen bodies and their own groups (:data:`DEFAULT_DEPTH`):
     0 shows those alone, 1 adds the bodies their lines reach directly, and so on. A
-    derived accountable-to line that repeats a drawn reporting line is left out.
+    derived accountable-to line that repeats a drawn reporting line is left out. A
+    partnership's own escalation routes are drawn from the partnership. The work is
+    linear in the size of the graph.
     """
     from ..graph import build_graph
+    from ..graph.index import TOP_KINDS
 
     options = options or ExportOptions()
     roots, title = _scope(dataset, options.partnership)
     kinds = options.edges or DEFAULT_EDGES
     depth = DEFAULT_DEPTH if options.depth is None else options.depth
     governance = build_graph(dataset)
-    view = governance.view(*kinds)  # checks the kinds, with a suggestion for a typo
+    governance.view(*kinds)  # checks the kinds, with a suggestion for a typo
     graph = governance.graph
+    wanted = frozenset(kinds)
+    found: list[Edge] = [
+        (source, target, str(data.get("kind", key)), data)
+        for source, target, key, data in graph.edges(keys=True, data=True)
+        if data.get("kind", key) in wanted
+    ]
+    if "escalates-to" in wanted:
+        found += _partnership_escalations(dataset, found, graph)
 
-    owner_of: dict[str, Owner] = {group.id: owner for owner, group in dataset.groups()}
+    owner_of: dict[str, Owner] = {}
+    groups: dict[str, Group] = {}
+    for owner, group in dataset.groups():
+        owner_of.setdefault(group.id, owner)
+        groups.setdefault(group.id, group)
     neighbours: dict[str, set[str]] = {}
 
     def link(a: str, b: str) -> None:
         neighbours.setdefault(a, set()).add(b)
         neighbours.setdefault(b, set()).add(a)
 
-    for group, owner in owner_of.items():
-        link(group, owner.id)
-    for source, target in view.edges():
+    for group_id, owner in owner_of.items():
+        link(group_id, owner.id)
+    for source, target, _, _ in found:
         link(source, target)
 
     root_ids = {root.id for root in roots}
@@ -248,29 +268,63 @@ def org_chart(dataset: Dataset, options: ExportOptions | None = None) -> Chart:
                 distance[other] = distance[node] + 1
                 queue.append(other)
     boxed = {owner.id for group, owner in owner_of.items() if group in distance}
+    top_kinds = {kind.value for kind in TOP_KINDS}
     nodes = []
     for key, data in graph.nodes(data=True):
         if key not in distance:
             continue
         own = owner_of.get(key)
+        kind = str(data.get("kind"))
+        subkind = data.get("group_kind") or data.get("organisation_kind")
         nodes.append(
             ChartNode(
                 id=key,
-                label=str(data.get("name") or data.get("label") or key),
-                kind=str(data.get("kind")),
-                subkind=data.get("group_kind") or data.get("organisation_kind"),
+                label=_label(key, data, groups.get(key)),
+                kind=kind,
+                subkind=subkind,
                 cluster=own.id if own is not None else (key if key in boxed else None),
+                top=kind == "group" and subkind in top_kinds,
             )
         )
-    edges = _edges(view.edges(keys=True, data=True), distance)
+    edges = _edges(found, distance)
+    drawn = {node.cluster for node in nodes}
     clusters = [
         Cluster(id=owner.id, label=owner.label, kind=_kind(owner))
         for owner in _owners(dataset)
-        if any(node.cluster == owner.id for node in nodes)
+        if owner.id in drawn
     ]
     nodes, links = _functional_links(nodes, edges)
     clusters.extend(links)
     return Chart(title=title, nodes=tuple(nodes), edges=edges, clusters=tuple(clusters))
+
+
+def _label(key: str, data: dict[str, object], group: Group | None) -> str:
+    """A node's label: its name, and for a group that has closed, its dates."""
+    label = str(data.get("name") or data.get("label") or key)
+    if group is not None and group.end is not None:
+        since = f"from {group.start}, " if group.start else ""
+        label += f" ({since}ended {group.end})"
+    return label
+
+
+def _partnership_escalations(dataset: Dataset, found: list[Edge], graph: Any) -> list[Edge]:
+    """A partnership's own escalation routes (``Partnership.escalates_to``), drawn from
+    the partnership, where the graph does not already hold them."""
+    have = {(s, t) for s, t, kind, _ in found if kind == "escalates-to"}
+    extra: list[Edge] = []
+    for partnership in dataset.partnerships:
+        for line in partnership.escalates_to:
+            pair = (partnership.id, line.to)
+            if pair in have or line.to not in graph:
+                continue
+            have.add(pair)
+            data: dict[str, object] = {
+                "kind": "escalates-to",
+                "cadence": line.cadence.value if line.cadence else None,
+                "text": line.text,
+            }
+            extra.append((partnership.id, line.to, "escalates-to", data))
+    return extra
 
 
 def _kind(owner: Owner) -> str:
@@ -313,9 +367,7 @@ def _owners(dataset: Dataset) -> list[Owner]:
     return [*dataset.partnerships, *dataset.collaborations]
 
 
-def _edges(
-    found: Iterable[tuple[str, str, str, dict[str, object]]], shown: dict[str, int]
-) -> tuple[ChartEdge, ...]:
+def _edges(found: Iterable[Edge], shown: dict[str, int]) -> tuple[ChartEdge, ...]:
     kept = [(s, t, k, d) for s, t, k, d in found if s in shown and t in shown]
     reporting = {(s, t) for s, t, k, _ in kept if k == "reports-to"}
     edges = []
@@ -323,9 +375,16 @@ def _edges(
         if kind == "accountable-to" and (source, target) in reporting:
             continue
         cadence = data.get("cadence")
-        label = str(cadence) if cadence else None
+        label = _cadence_words(str(cadence)) if cadence else None
         if kind not in STYLES:
-            words = kind.replace("-", " ")
+            words = kind_words(kind)
             label = f"{words} ({label})" if label else words
         edges.append(ChartEdge(source=source, target=target, kind=kind, label=label))
     return tuple(edges)
+
+
+def _cadence_words(value: str) -> str:
+    try:
+        return Cadence(value).label
+    except ValueError:
+        return value

@@ -19,16 +19,27 @@ class ExportError(SafeguardingModelError, RuntimeError):
 
 
 class UnknownExporterError(UsageError):
-    """A format name that no installed exporter has."""
+    """A format name that no installed exporter has.
 
-    def __init__(self, name: str, known: list[str], suggestion: str | None = None) -> None:
+    ``notes`` say why a format may be missing: installed plugins that failed to load,
+    or installed plugins that were not loaded because ``SAFEGUARDING_MODEL_NO_PLUGINS``
+    is set.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        known: list[str],
+        suggestion: str | None = None,
+        notes: list[str] | None = None,
+    ) -> None:
         self.name = name
         self.known = known
         self.suggestion = suggestion
+        self.notes = list(notes or ())
         hint = f" (did you mean `{suggestion}`?)" if suggestion else ""
-        super().__init__(
-            f"no exporter is called {name!r}{hint}; the formats are: {', '.join(known)}"
-        )
+        message = f"no exporter is called {name!r}{hint}; the formats are: {', '.join(known)}"
+        super().__init__("".join([message, *(f". {note}" for note in self.notes)]))
 
 
 class DuplicateExporterError(SafeguardingModelError, ValueError):

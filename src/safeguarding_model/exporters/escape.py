@@ -19,6 +19,7 @@ __all__ = [
     "dot_string",
     "html_text",
     "markdown_cell",
+    "markdown_line",
     "markdown_text",
     "mermaid_string",
     "one_line",
@@ -28,7 +29,7 @@ __all__ = [
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!{}$])")
-_MARKDOWN_LINE_START = re.compile(r"^(\s*)([-+=:>]|\d+[.)])")
+_MARKDOWN_BLOCK_START = re.compile(r"^([-+=:>]|\d+[.)])")
 _MERMAID_SAFE = re.compile(r"[\w ,.:'/()?!-]", re.UNICODE)
 
 
@@ -80,13 +81,22 @@ def mermaid_string(text: str) -> str:
 
 def markdown_text(text: str, *, block_start: bool = False, strip: bool = True) -> str:
     """Inline Markdown that shows ``text`` as written: one line, with every character
-    that Markdown could read as syntax backslash-escaped. With ``block_start``, a
-    leading ``-``, ``+``, ``1.`` and the like is escaped too, so it cannot start a list
-    or heading. With ``strip`` false, a leading or trailing space is kept (one)."""
+    that Markdown could read as syntax backslash-escaped. With ``block_start``, the
+    text is a whole line and a leading ``-``, ``+``, ``1.`` and the like is escaped too
+    (see :func:`markdown_line`), so it cannot start a list or heading. With ``strip``
+    false, a leading or trailing space is kept (one)."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text) if strip else collapse(text))
-    if block_start:
-        escaped = _MARKDOWN_LINE_START.sub(lambda m: m.group(1) + _escape_last(m.group(2)), escaped)
-    return escaped
+    return markdown_line(escaped) if block_start else escaped
+
+
+def markdown_line(line: str) -> str:
+    """A line of escaped Markdown that cannot start a block: a leading ``-``, ``+``,
+    ``=``, ``>``, ``1.``, ``2024.`` or ``1)`` (a list, a setext underline, a quote) is
+    escaped. ``line`` is already inline-escaped (by :func:`markdown_text`), so ``#``,
+    ``*``, ``|``, ``<`` and the backtick are escaped wherever they stand; leading spaces
+    (an indented code block) are trimmed."""
+    line = line.lstrip()
+    return _MARKDOWN_BLOCK_START.sub(lambda m: _escape_last(m.group(1)), line, count=1)
 
 
 def _escape_last(marker: str) -> str:

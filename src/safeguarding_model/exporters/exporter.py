@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
@@ -18,14 +18,22 @@ from ..errors import UsageError
 from ..model import Dataset
 from .errors import PluginError
 
+if TYPE_CHECKING:
+    from ..documents import Document
+
 __all__ = [
+    "CHART_OPTIONS",
     "DOCUMENTS",
+    "DOCUMENT_OPTIONS",
+    "NAME_RULE",
     "OPTIONS",
     "Content",
+    "DocumentWriter",
     "ExportOptions",
     "Exporter",
     "FilesFunction",
     "RenderFunction",
+    "document_renderer",
 ]
 
 Content: TypeAlias = str | bytes
@@ -37,7 +45,15 @@ DOCUMENTS = ("arrangements", "yearly-report")
 OPTIONS = ("partnership", "edges", "depth", "document")
 """The option names, as keyword arguments of :func:`~safeguarding_model.exporters.export`."""
 
-_NAME = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+CHART_OPTIONS = frozenset({"partnership", "edges", "depth"})
+"""The options every chart format takes (``dot``, ``svg``, ``png``, ``mermaid``)."""
+
+DOCUMENT_OPTIONS = frozenset({"document", "partnership"})
+"""The options every document format takes (``markdown``, ``html``, ``docx``)."""
+
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+NAME_RULE = "lower-case letters and digits, in words joined by single hyphens, such as 'org-chart'"
+"""What an exporter name may be, in words (the rule of ``_NAME``)."""
 _FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$")
 
 
@@ -111,13 +127,31 @@ RenderFunction: TypeAlias = Callable[[Dataset, ExportOptions], Content]
 FilesFunction: TypeAlias = Callable[[Dataset, ExportOptions], Mapping[str, Content]]
 """For formats that are a folder of files: file name to content."""
 
+DocumentWriter: TypeAlias = Callable[["Document", Dataset], Content]
+"""Writes a document tree in one format; the dataset draws its figures."""
+
+
+def document_renderer(write: DocumentWriter) -> RenderFunction:
+    """The render function of a document format: build the document the options ask for
+    (``document``, by default the arrangements, of ``partnership``), then ``write`` it.
+
+    The ``markdown``, ``html`` and (plugin) ``docx`` exporters are each this function
+    around their own writer, so that every document format chooses and builds the
+    document the same way.
+    """
+
+    def render(dataset: Dataset, options: ExportOptions) -> Content:
+        from ..documents import build
+
+        document = build(options.document or "arrangements", dataset, options.partnership)
+        return write(document, dataset)
+
+    return render
+
 
 def _check_name(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not _NAME.match(value):
-        raise PluginError(
-            f"exporter {attribute.name}: expected lower-case letters and digits joined by "
-            f"single hyphens, such as 'org-chart', found {value!r}"
-        )
+        raise PluginError(f"exporter {attribute.name}: expected {NAME_RULE}, found {value!r}")
 
 
 def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

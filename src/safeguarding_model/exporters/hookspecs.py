@@ -41,12 +41,17 @@ def register_exporters(register: Register) -> None:
     or exports (never when ``safeguarding_model`` is imported). The built-in plugins
     are called first, then installed plugins in the order of their entry-point names.
 
-    :param register: call ``register(Exporter(...))`` once for each exporter. It
-        checks that it was given an :class:`~safeguarding_model.exporters.Exporter`
-        and that no exporter of the same name is registered already; a duplicate
-        name raises :class:`~safeguarding_model.exporters.DuplicateExporterError`,
-        which is reported against this plugin while the first exporter of that name
-        (a built-in, when the clash is with one) stays.
+    :param register: call ``register(Exporter(...))`` once for each exporter, while
+        this hook runs (a call after it has returned raises
+        :class:`~safeguarding_model.exporters.PluginError`). It checks that it was
+        given an :class:`~safeguarding_model.exporters.Exporter`, that no exporter of
+        the same name is registered already and that the exporter does not claim to
+        come from ``safeguarding-model`` (only the built-ins do). An exporter that
+        fails a check is refused and reported against this plugin (a duplicate name
+        with the words of :class:`~safeguarding_model.exporters.DuplicateExporterError`,
+        while the first exporter of that name, a built-in when the clash is with one,
+        stays); the call returns normally, so the plugin's other exporters still
+        register.
     :returns: nothing; what counts is the calls to ``register``.
 
     Keep the implementation cheap: import heavy libraries inside the exporter's

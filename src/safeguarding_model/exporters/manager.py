@@ -3,9 +3,13 @@
 It loads plugins lazily and once: the built-in exporters first, then every plugin
 installed under the ``safeguarding_model`` entry-point group, in the order of the
 entry-point names. A plugin that fails to import, that implements a hook that does
-not exist (a misspelt name), or whose ``register_exporters`` fails, is recorded as a
-:class:`PluginProblem` under its name, and the other plugins still load. Setting
-``SAFEGUARDING_MODEL_NO_PLUGINS=1`` loads the built-ins only.
+not exist (a misspelt name with the marker), that implements no hook at all (no
+marker, another project's marker, or a misspelt name without the marker), or whose
+``register_exporters`` fails, is recorded as a :class:`PluginProblem` under its
+name, and the other plugins still load. An exporter that cannot be registered (a
+name already taken, a claim to be part of the core) is refused and recorded while
+the plugin's other exporters register. Setting ``SAFEGUARDING_MODEL_NO_PLUGINS=1``
+loads the built-ins only; asking for a format then says so.
 """
 
 from __future__ import annotations
@@ -177,8 +181,14 @@ class ExporterManager:
         """Register a plugin object by hand (a module, a class, an instance).
 
         For notebooks and tests: ``manager.add_plugin(my_module, name="mine")``.
-        Problems raise :class:`PluginError` here instead of being recorded.
+        Problems raise :class:`PluginError` here instead of being recorded (the plugin's
+        exporters that could be registered stay registered).
         """
+        if distribution == DISTRIBUTION:
+            raise PluginError(
+                f"plugin {name!r}: only the built-in plugins come from {DISTRIBUTION}; "
+                "give the plugin's own distribution, or none"
+            )
         with self._lock:
             self.load()
             before = len(self._problems)
@@ -196,25 +206,34 @@ class ExporterManager:
                 self._pm.unregister(plugin)
             self._problem(info.name, info.distribution, _describe(error))
             return
+        impls = [
+            impl
+            for impl in self._pm.hook.register_exporters.get_hookimpls()
+            if impl.plugin is plugin
+        ]
+        if not impls:
+            self._pm.unregister(plugin)
+            self._problem(info.name, info.distribution, _no_hook(plugin))
+            return
         registered: list[Exporter] = []
+        hook_running = True
 
         def register(exporter: Exporter) -> None:
-            if not isinstance(exporter, Exporter):
-                raise PluginError(
-                    f"register() expects an Exporter, found {type(exporter).__name__}"
+            if not hook_running:
+                message = (
+                    "register() was called after register_exporters returned; exporters "
+                    "are registered only while the hook runs"
                 )
-            if exporter.distribution is None:
-                exporter = attrs.evolve(exporter, distribution=info.distribution or info.name)
-            owner = self._exporters.get(exporter.name) or next(
-                (e for e in registered if e.name == exporter.name), None
-            )
-            if owner is not None:
-                raise DuplicateExporterError(exporter.name, _owner(owner), info.label)
-            registered.append(exporter)
+                self._problem(info.name, info.distribution, message)
+                raise PluginError(f"plugin {info.name!r}: {message}")
+            refusal = self._refusal(exporter, info, registered)
+            if refusal is not None:  # refuse this one; the plugin's others still register
+                self._problem(info.name, info.distribution, refusal)
+                return
+            distribution = info.distribution or exporter.distribution or info.name
+            registered.append(attrs.evolve(exporter, distribution=distribution))
 
-        for impl in self._pm.hook.register_exporters.get_hookimpls():
-            if impl.plugin is not plugin:
-                continue
+        for impl in impls:
             if impl.hookwrapper or impl.wrapper:
                 self._pm.unregister(plugin)
                 message = "register_exporters cannot be a wrapper"
@@ -225,9 +244,27 @@ class ExporterManager:
                 impl.function(*(arguments[name] for name in impl.argnames))
             except Exception as error:
                 self._problem(info.name, info.distribution, _describe(error))
+        hook_running = False
         for exporter in registered:
             self._exporters[exporter.name] = exporter
         self._plugins.append(info)
+
+    def _refusal(self, exporter: object, info: Plugin, registered: list[Exporter]) -> str | None:
+        """Why ``register(exporter)`` is refused, or None when it is accepted."""
+        if not isinstance(exporter, Exporter):
+            return f"register() expects an Exporter, found {type(exporter).__name__}"
+        core = DISTRIBUTION in (exporter.distribution, info.distribution)
+        if core and not info.builtin:
+            return (
+                f"the exporter {exporter.name!r} claims to come from {DISTRIBUTION}, "
+                "which only the built-in plugins do; it is not registered"
+            )
+        owner = self._exporters.get(exporter.name) or next(
+            (e for e in registered if e.name == exporter.name), None
+        )
+        if owner is not None:
+            return str(DuplicateExporterError(exporter.name, _owner(owner), info.label))
+        return None
 
     def _problem(self, plugin: str, distribution: str | None, message: str) -> None:
         problem = PluginProblem(plugin=plugin, distribution=distribution, message=message)
@@ -252,7 +289,30 @@ class ExporterManager:
             return self._exporters[name]
         except KeyError:
             names = self.names()
-            raise UnknownExporterError(name, names, closest(name, names)) from None
+            notes = self._why_missing()
+            raise UnknownExporterError(name, names, closest(name, names), notes) from None
+
+    def _why_missing(self) -> list[str]:
+        """Why a format may be missing: plugins that failed, or plugins not loaded."""
+        notes = []
+        if self._problems:
+            notes.append(
+                "Some plugins could not be loaded or used, and may provide it: "
+                + "; ".join(str(problem) for problem in self._problems)
+            )
+        if self._external is None and plugins_blocked():
+            labels = []
+            for point in sorted(self._entry_points(), key=lambda e: (e.name, e.value)):
+                dist = getattr(point, "dist", None)
+                labels.append(f"{point.name} ({dist.name})" if dist is not None else point.name)
+            value = os.environ.get(NO_PLUGINS_ENV, "")
+            notes.append(
+                f"Installed plugins are not loaded because {NO_PLUGINS_ENV} is set "
+                f"(to {value!r})"
+                + (f"; not loaded: {', '.join(labels)}" if labels else "")
+                + f"; unset {NO_PLUGINS_ENV} to use them"
+            )
+        return notes
 
     def plugins(self) -> list[Plugin]:
         """The plugins that loaded, in load order."""
@@ -269,6 +329,50 @@ class ExporterManager:
         """The underlying pluggy manager, for anything this wrapper does not offer."""
         self.load()
         return self._pm
+
+
+def _no_hook(plugin: object) -> str:
+    """Why a plugin registers nothing: it has no function pluggy takes as a hook."""
+    spec = f"{hookspecs.PROJECT}_spec"
+    hooks = sorted(name for name, value in vars(hookspecs).items() if hasattr(value, spec))
+    marker = f"{hookspecs.PROJECT}_impl"
+    how = "mark it with @hookimpl (from safeguarding_model.exporters import hookimpl)"
+    functions = {
+        name: getattr(plugin, name, None)
+        for name in dir(plugin)
+        if not name.startswith("_") and callable(getattr(plugin, name, None))
+    }
+    for hook in hooks:
+        function = functions.get(hook)
+        if function is not None and not hasattr(function, marker):
+            others = _other_markers(function)
+            if others:
+                return (
+                    f"registers nothing: its {hook} carries the hookimpl marker of the pluggy "
+                    f"project {others[0]!r}, not {hookspecs.PROJECT!r}; {how}"
+                )
+            return f"registers nothing: its {hook} is not marked as a hook; {how}"
+    for name in sorted(functions):
+        hint = closest(name, hooks)
+        if hint and name not in hooks:
+            return (
+                f"registers nothing: it has no hook implementation; {name} looks like a "
+                f"misspelt {hint} (name the function {hint} and {how})"
+            )
+    others = sorted({o for f in functions.values() for o in _other_markers(f)})
+    if others:
+        return (
+            f"registers nothing: its functions carry the hookimpl marker of the pluggy "
+            f"project {others[0]!r}, not {hookspecs.PROJECT!r}; {how}"
+        )
+    return f"registers nothing: it has no function named {' or '.join(hooks)}; {how}"
+
+
+def _other_markers(function: object) -> list[str]:
+    """The pluggy projects whose hookimpl marker ``function`` carries, other than ours."""
+    names = getattr(function, "__dict__", {})
+    ours = f"{hookspecs.PROJECT}_impl"
+    return sorted(n[: -len("_impl")] for n in names if n.endswith("_impl") and n != ours)
 
 
 def _owner(exporter: Exporter) -> str:

@@ -3,12 +3,21 @@ as Word through python-docx.
 
 A plugin like any third party's: it registers the ``docx`` exporter through the
 ``register_exporters`` hook, found through the ``safeguarding_model`` entry-point
-group. python-docx is imported only when an export runs.
+group. python-docx is imported only when an export runs. The document is chosen and
+built exactly as the built-in ``markdown`` and ``html`` formats do it
+(:func:`~safeguarding_model.exporters.document_renderer`).
 """
 
 from __future__ import annotations
 
-from safeguarding_model.exporters import Exporter, ExportOptions, Register, hookimpl
+from safeguarding_model.documents import Document
+from safeguarding_model.exporters import (
+    DOCUMENT_OPTIONS,
+    Exporter,
+    Register,
+    document_renderer,
+    hookimpl,
+)
 from safeguarding_model.model import Dataset
 
 __all__ = ["MEDIA_TYPE", "register_exporters", "render"]
@@ -16,13 +25,13 @@ __all__ = ["MEDIA_TYPE", "register_exporters", "render"]
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def render(dataset: Dataset, options: ExportOptions) -> bytes:
-    from safeguarding_model.documents import build
-
+def _write(document: Document, dataset: Dataset) -> bytes:
     from .word import to_docx
 
-    document = build(options.document or "arrangements", dataset, options.partnership)
     return to_docx(document, dataset)
+
+
+render = document_renderer(_write)
 
 
 @hookimpl
@@ -34,6 +43,6 @@ def register_exporters(register: Register) -> None:
             extension="docx",
             description="the arrangements document or yearly report skeleton as Word",
             render=render,
-            options=frozenset({"document", "partnership"}),
+            options=DOCUMENT_OPTIONS,
         )
     )

@@ -22,14 +22,18 @@ from safeguarding_model.documents import (
     Span,
     Table,
 )
-from safeguarding_model.exporters import GraphvizNotFoundError, get_exporter
+from safeguarding_model.exporters import (
+    ExportError,
+    GraphvizNotFoundError,
+    get_exporter,
+    zip_archive,
+)
 from safeguarding_model.exporters.charts import figure_options
 from safeguarding_model.exporters.escape import clean
 from safeguarding_model.model import Dataset
 
 __all__ = ["to_docx"]
 
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _UNDATED = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 
@@ -80,15 +84,19 @@ class _Writer:
 
     def figure(self, figure: Figure) -> None:
         self.figures += 1
+        png: object = None
         try:
             png = get_exporter("png").run(self.dataset, figure_options(figure))
+            why = ""
         except GraphvizNotFoundError:
-            png = None
+            why = "The chart is drawn when the Graphviz program is installed"
+        except ExportError as error:  # the chart in words stands in for it
+            why = f"The chart could not be drawn ({error})"
         if isinstance(png, bytes):
             self.word.add_picture(io.BytesIO(png), width=Inches(6.3))
         else:
-            note = self.word.add_paragraph()
-            note.add_run("The chart is drawn when the Graphviz program is installed.").italic = True
+            follows = "; the chart in words follows." if figure.description else "."
+            self.word.add_paragraph().add_run(clean(why + follows)).italic = True
         caption = f"Figure {self.figures}: {figure.caption}"
         self.word.add_paragraph(clean(caption), style="Caption")
         if figure.description:
@@ -141,16 +149,10 @@ class _Writer:
 
 
 def _fixed_dates(data: bytes) -> bytes:
-    """The same archive with every entry dated 1980-01-01, so equal files are equal bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(entry.filename))
-    return out.getvalue()
+    """The same archive, rewritten by the deterministic zip writer (every entry dated
+    1980-01-01, in python-docx's order), so that equal documents are equal bytes."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        return zip_archive([(entry.filename, source.read(entry)) for entry in source.infolist()])
 
 
 def to_docx(document: Document, dataset: Dataset) -> bytes:

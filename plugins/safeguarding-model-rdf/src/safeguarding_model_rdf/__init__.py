@@ -2,7 +2,8 @@
 
 A plugin like any third party's: it registers two exporters through the
 ``register_exporters`` hook, found through the ``safeguarding_model`` entry-point
-group. rdflib is imported only when an export runs.
+group. rdflib is imported only when an export runs. The JSON-LD ``@context`` holds
+the prefixes the output uses and no other.
 """
 
 from __future__ import annotations
@@ -22,15 +23,43 @@ def render_turtle(dataset: Dataset, options: ExportOptions) -> str:
 def render_jsonld(dataset: Dataset, options: ExportOptions) -> str:
     import json
 
-    from .org import organisation_graph
+    from .org import PREFIXES, organisation_graph
 
     graph = organisation_graph(dataset)
-    context = {prefix: str(namespace) for prefix, namespace in graph.namespaces() if prefix}
-    text = graph.serialize(format="json-ld", context=dict(sorted(context.items())), indent=2)
-    data = json.loads(text)
+    every = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
+    data = json.loads(graph.serialize(format="json-ld", context=every, indent=2))
+    used = _prefixes_used(data, set(every))
+    data["@context"] = {prefix: iri for prefix, iri in every.items() if prefix in used}
     if isinstance(data.get("@graph"), list):
         data["@graph"].sort(key=lambda node: str(node.get("@id", "")))
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _prefixes_used(data: object, prefixes: set[str]) -> set[str]:
+    """The prefixes that compact IRIs (``org:Post``) in the JSON-LD use, outside its
+    ``@context``: in keys, in ``@id`` and ``@type`` values, and in datatypes."""
+    found: set[str] = set()
+
+    def visit(value: object) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "@context":
+                    continue
+                note(key)
+                visit(item)
+        elif isinstance(value, list):
+            for item in value:
+                visit(item)
+        elif isinstance(value, str):
+            note(value)
+
+    def note(text: str) -> None:
+        prefix, colon, _ = text.partition(":")
+        if colon and prefix in prefixes:
+            found.add(prefix)
+
+    visit(data)
+    return found
 
 
 @hookimpl

@@ -1,8 +1,14 @@
-"""A dataset as an rdflib graph in the W3C Organization Ontology (ORG)."""
+"""A dataset as an rdflib graph in the W3C Organization Ontology (ORG).
+
+The graph binds only the prefixes this module names (:data:`PREFIXES`), not rdflib's
+defaults, so the Turtle and JSON-LD do not change with rdflib's choice of defaults.
+Every resource the export makes (a membership, a line, a membership's interval) has
+an IRI derived from ids and positions in the data (``smn:isle-of-wight-scp.lead.1``),
+never from a counter over the whole export, so one change in the data changes the
+IRIs of that part only.
+"""
 
 from __future__ import annotations
-
-import itertools
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG
@@ -12,6 +18,7 @@ from safeguarding_model.model import (
     Chair,
     Collaboration,
     Dataset,
+    DelegatedPartner,
     Group,
     Line,
     Member,
@@ -21,7 +28,7 @@ from safeguarding_model.model import (
     Post,
 )
 
-__all__ = ["ID", "NODE", "SMV", "organisation_graph"]
+__all__ = ["ID", "NODE", "PREFIXES", "SMV", "TIME", "organisation_graph"]
 
 ID = Namespace("urn:safeguarding-model:id:")
 """Entities: the namespace followed by the entity's id (unique in a dataset)."""
@@ -31,6 +38,24 @@ NODE = Namespace("urn:safeguarding-model:node:")
 
 SMV = Namespace("urn:safeguarding-model:vocab#")
 """The few terms the Organization Ontology lacks."""
+
+TIME = Namespace("http://www.w3.org/2006/time#")
+"""OWL-Time, for the intervals of memberships."""
+
+PREFIXES: dict[str, Namespace] = {
+    "dcterms": Namespace(str(DCTERMS)),
+    "foaf": Namespace(str(FOAF)),
+    "org": Namespace(str(ORG)),
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "skos": Namespace(str(SKOS)),
+    "sm": ID,
+    "smn": NODE,
+    "smv": SMV,
+    "time": TIME,
+    "xsd": Namespace(str(XSD)),
+}
+"""Every prefix the export may use, and no other."""
 
 ROLES = {
     "lead": SMV.LeadSafeguardingPartner,
@@ -45,6 +70,17 @@ _SECTORS = {
     OrganisationKind.VOLUNTARY_SECTOR,
     OrganisationKind.FAITH_SECTOR,
 }
+
+
+def _lead_organisation(partnership: Partnership, delegated: DelegatedPartner) -> str | None:
+    """The lead partner's organisation a delegated partner acts for: the one the data
+    names (where two lead partners share a role), else the first with the role."""
+    if delegated.organisation:
+        return delegated.organisation
+    for lead in partnership.lead_partners:
+        if lead.role is delegated.acts_for:
+            return lead.organisation
+    return None
 
 
 def _camel(value: str) -> str:
@@ -67,17 +103,8 @@ class _Builder:
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
         self.index = dataset.index()
-        self.graph = Graph()
-        self.numbers = itertools.count(1)
-        for prefix, namespace in (
-            ("org", ORG),
-            ("skos", SKOS),
-            ("foaf", FOAF),
-            ("dcterms", DCTERMS),
-            ("smv", SMV),
-            ("sm", ID),
-            ("smn", NODE),
-        ):
+        self.graph = Graph(bind_namespaces="none")
+        for prefix, namespace in PREFIXES.items():
             self.graph.bind(prefix, namespace, override=True)
 
     def add(self, subject: URIRef, predicate: URIRef, value: object) -> None:
@@ -99,6 +126,7 @@ class _Builder:
 
     def membership(
         self,
+        key: str,
         organisation: str,
         role: URIRef,
         *,
@@ -108,8 +136,9 @@ class _Builder:
         start: PartialDate | None = None,
         end: PartialDate | None = None,
     ) -> URIRef:
-        """An ``org:Membership``; a post's holder is the member where the data names one."""
-        node = NODE[f"membership-{next(self.numbers)}"]
+        """An ``org:Membership`` whose IRI is ``key`` in :data:`NODE`; a post's holder is
+        the member where the data names one."""
+        node = NODE[key]
         held = self.index.get(post) if post else None
         if member is None and isinstance(held, Post) and held.holder:
             member = held.holder
@@ -120,9 +149,9 @@ class _Builder:
         self.add(node, SMV.post, ID[post] if post else None)
         self.add(node, DCTERMS.description, text)
         if start or end:
-            interval = NODE[f"{node.removeprefix(str(NODE))}-interval"]
+            interval = NODE[f"{key}.interval"]
             self.add(node, ORG.memberDuring, interval)
-            self.add(interval, RDF.type, URIRef("http://www.w3.org/2006/time#Interval"))
+            self.add(interval, RDF.type, TIME.Interval)
             self.add(interval, SMV.start, start)
             self.add(interval, SMV.end, end)
         return node
@@ -157,19 +186,26 @@ class _Builder:
             self.add(node, SMV.independent, True if post.independent else None)
             self.add(node, SKOS.note, post.note)
 
-    def chair(self, chair: Chair, body: str) -> None:
+    def chair(self, chair: Chair, body: str, number: int) -> None:
         role = SMV[_camel(chair.role.value)]
         node = self.membership(
-            body, role, post=chair.post, text=chair.text, start=chair.start, end=chair.end
+            f"{body}.chair.{number}",
+            body,
+            role,
+            post=chair.post,
+            text=chair.text,
+            start=chair.start,
+            end=chair.end,
         )
         self.add(node, SMV.partnershipChair, True if chair.partnership_chair else None)
         self.add(node, SMV.nominatedBy, ID[chair.nominated_by] if chair.nominated_by else None)
         for organisation in chair.rotates_among:
             self.add(node, SMV.rotatesAmong, ID[organisation])
 
-    def member(self, member: Member, group: str) -> None:
+    def member(self, member: Member, group: str, number: int) -> None:
         role = SMV[_camel(member.capacity.value)]
         node = self.membership(
+            f"{group}.member.{number}",
             group,
             role,
             member=member.organisation,
@@ -182,14 +218,14 @@ class _Builder:
             self.add(node, SMV.chairOf, ID[chaired])
         self.add(node, SMV.partnershipRole, SMV[_camel(member.role.value)] if member.role else None)
 
-    def line(self, group: str, kind: str, number: int, line: Line) -> None:
+    def line(self, body: str, kind: str, number: int, line: Line) -> None:
         predicate = ORG.reportsTo if kind == "reports-to" else SMV.escalatesTo
-        self.add(ID[group], predicate, ID[line.to])
+        self.add(ID[body], predicate, ID[line.to])
         if line.cadence or line.text or line.start or line.end:
-            node = NODE[f"{group}-{kind}-{number}"]
+            node = NODE[f"{body}.{kind}.{number}"]
             self.add(node, RDF.type, SMV.Line)
             self.add(node, SMV.lineKind, SMV[_camel(kind)])
-            self.add(node, SMV.source, ID[group])
+            self.add(node, SMV.source, ID[body])
             self.add(node, SMV.target, ID[line.to])
             self.add(node, SMV.cadence, SMV[_camel(line.cadence.value)] if line.cadence else None)
             self.add(node, DCTERMS.description, line.text)
@@ -211,10 +247,11 @@ class _Builder:
             self.add(node, SMV.jointWith, ID[other])
         self.add(node, SMV.start, group.start)
         self.add(node, SMV.end, group.end)
-        for chair in group.chairs:
-            self.chair(chair, group.id)
-        for member in group.members:
-            self.member(member, group.id)
+        for number, chair in enumerate(group.chairs, start=1):
+            self.chair(chair, group.id, number)
+        for number, member in enumerate(group.members, start=1):
+            self.member(member, group.id, number)
+        self.not_stated(node, group.not_stated)
         for kind, lines in (("reports-to", group.reports_to), ("escalates-to", group.escalates_to)):
             for number, line in enumerate(lines, start=1):
                 self.line(group.id, kind, number, line)
@@ -224,11 +261,13 @@ class _Builder:
         self.add(node, RDF.type, ORG.OrganizationalCollaboration)
         self.labels(node, p.name, p.short_name)
         self.add(node, SMV.guidance, SMV[_camel(p.guidance.value)])
+        self.add(node, SMV.effective, p.effective)
         if p.source:
             self.add(node, DCTERMS.source, p.source.title)
             self.add(node, DCTERMS.issued, p.source.published)
-        for lead in p.lead_partners:
+        for number, lead in enumerate(p.lead_partners, start=1):
             self.membership(
+                f"{p.id}.lead.{number}",
                 p.id,
                 ROLES["lead"],
                 member=lead.organisation,
@@ -239,8 +278,9 @@ class _Builder:
             self.add(ID[lead.organisation], ORG.memberOf, node)
             if lead.post:
                 self.add(ID[lead.post], ORG.role, ROLES["lead"])
-        for delegated in p.delegated_partners:
+        for number, delegated in enumerate(p.delegated_partners, start=1):
             membership = self.membership(
+                f"{p.id}.delegated.{number}",
                 p.id,
                 ROLES["delegated"],
                 post=delegated.post,
@@ -248,20 +288,25 @@ class _Builder:
                 end=delegated.end,
             )
             self.add(membership, SMV.actsFor, SMV[_camel(delegated.acts_for.value)])
-        for chair in p.chairs:
-            self.chair(chair, p.id)
-        for scrutineer in p.scrutineers:
+            acts_for = _lead_organisation(p, delegated)
+            self.add(membership, SMV.onBehalfOf, ID[acts_for] if acts_for else None)
+        for number, chair in enumerate(p.chairs, start=1):
+            self.chair(chair, p.id, number)
+        for number, scrutineer in enumerate(p.scrutineers, start=1):
             membership = self.membership(
+                f"{p.id}.scrutineer.{number}",
                 p.id,
                 ROLES["scrutineer"],
                 post=scrutineer.post,
+                text=scrutineer.text,
                 start=scrutineer.start,
                 end=scrutineer.end,
             )
             for function in scrutineer.functions:
                 self.add(membership, SMV.function, function.text)
-        for agency in p.relevant_agencies:
+        for number, agency in enumerate(p.relevant_agencies, start=1):
             self.membership(
+                f"{p.id}.relevant-agency.{number}",
                 p.id,
                 ROLES["relevant"],
                 member=agency.organisation,
@@ -269,8 +314,9 @@ class _Builder:
                 start=agency.start,
                 end=agency.end,
             )
-        for observer in p.observers:
+        for number, observer in enumerate(p.observers, start=1):
             self.membership(
+                f"{p.id}.observer.{number}",
                 p.id,
                 ROLES["observer"],
                 member=observer.organisation,
@@ -279,9 +325,17 @@ class _Builder:
             )
         for link in p.functional_links:
             self.add(node, ORG.linkedTo, ID[link.organisation])
+        for number, line in enumerate(p.escalates_to, start=1):
+            self.line(p.id, "escalates-to", number, line)
         for aim in p.aims:
             self.add(node, ORG.purpose, aim.text)
         self.add(node, SMV.contact, p.contact)
+        self.not_stated(node, p.not_stated)
+
+    def not_stated(self, node: URIRef, fields: tuple[str, ...]) -> None:
+        """The fields the source does not give, so that "not said" is not read as "none"."""
+        for field in fields:
+            self.add(node, SMV.notStated, field)
 
     def collaboration(self, c: Collaboration) -> None:
         node = ID[c.id]

@@ -1,27 +1,38 @@
 """``csv``: tables for spreadsheets and pandas, as a folder of CSV files (or one zip).
 
 ``relevant-agencies.csv``, ``memberships.csv``, ``posts.csv`` (with holders and
-roles), ``reporting-lines.csv`` and ``groups.csv``. Each file is RFC 4180 CSV in
-UTF-8 with a header row; ids sit beside names so the tables join. Written to a
+roles), ``reporting-lines.csv`` (groups' reporting and escalation lines, and the
+partnership's own escalation routes) and ``groups.csv``. Each file is RFC 4180 CSV
+in UTF-8 with a header row; ids sit beside names so the tables join. Written to a
 folder by :func:`~safeguarding_model.exporters.export_to` (or ``-o PATH`` on the
 command line); :func:`~safeguarding_model.exporters.export` gives a zip of them.
+
+A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a line break gets a
+leading apostrophe (``'=SUM(A1)``), as OWASP advises against CSV injection, so that a
+spreadsheet shows such text rather than running it as a formula.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections.abc import Iterable, Sequence
 
-from ...model import Dataset, Entity, PartialDate, Post
+from ...documents._common import lead_organisation
+from ...model import Dataset, Entity, Line, PartialDate, Post
+from ...model.values import Choice
+from ..archive import zip_archive
 from ..escape import clean
 from ..exporter import Content, Exporter, ExportOptions
 from ..hookspecs import Register, hookimpl
 
+__all__ = ["FORMULA_STARTS", "files", "register_exporters", "table", "zip_files"]
+
 Row = Sequence[object]
 
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+"""The first characters that make a spreadsheet read a cell as a formula (OWASP's
+list; a carriage return is a line break once cleaned)."""
 
 
 def _cell(value: object) -> str:
@@ -31,7 +42,8 @@ def _cell(value: object) -> str:
         return "yes" if value else "no"
     if isinstance(value, PartialDate):
         return str(value)
-    return clean(str(getattr(value, "value", value)))
+    text = clean(str(value.value if isinstance(value, Choice) else value))
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def table(header: Sequence[str], rows: Iterable[Row]) -> str:
@@ -55,21 +67,25 @@ def _roles(dataset: Dataset, index: dict[str, Entity]) -> dict[str, list[str]]:
         for lead in p.lead_partners:
             add(lead.post, f"lead safeguarding partner of {p.id}")
         for delegated in p.delegated_partners:
+            acts_for = delegated.acts_for.label
+            organisation = lead_organisation(p, delegated)
             add(
                 delegated.post,
-                f"delegated safeguarding partner of {p.id} ({delegated.acts_for.value})",
+                f"delegated safeguarding partner of {p.id} ("
+                + (f"{acts_for}, {organisation}" if organisation else acts_for)
+                + ")",
             )
         for chair in p.chairs:
-            add(chair.post, f"{chair.role.value} of {p.id}")
+            add(chair.post, f"{chair.role.label} of {p.id}")
         for scrutineer in p.scrutineers:
             add(scrutineer.post, f"independent scrutineer of {p.id}")
         for observer in p.observers:
             add(observer.post, f"participating observer of {p.id}")
     for _, group in dataset.groups():
         for chair in group.chairs:
-            add(chair.post, f"{chair.role.value} of {group.id}")
+            add(chair.post, f"{chair.role.label} of {group.id}")
         for member in group.members:
-            add(member.post, f"{member.capacity.value} of {group.id}")
+            add(member.post, f"{member.capacity.label} of {group.id}")
     return roles
 
 
@@ -104,7 +120,7 @@ def files(dataset: Dataset, options: ExportOptions) -> dict[str, Content]:
             elif m.chair_of:
                 named += [("chair-of", g, f"the chair of {name(g, index)}") for g in m.chair_of]
             elif m.role:
-                named.append(("role", m.role.value, m.role.value.replace("-", " ")))
+                named.append(("role", m.role.value, m.role.label))
             else:
                 named.append(("text", None, m.text or ""))
             member_rows += [(owner.id, group.id, group.name, number, *n, *common) for n in named]
@@ -156,13 +172,19 @@ def files(dataset: Dataset, options: ExportOptions) -> dict[str, Content]:
             for post in dataset.posts
         ),
     )
+    bodies: list[tuple[str, str, str, str, tuple[Line, ...]]] = [
+        (p.id, p.id, p.name, "escalates-to", p.escalates_to) for p in dataset.partnerships
+    ]
+    for owner, group in dataset.groups():
+        bodies.append((owner.id, group.id, group.name, "reports-to", group.reports_to))
+        bodies.append((owner.id, group.id, group.name, "escalates-to", group.escalates_to))
     lines = table(
         ("owner", "from", "from_name", "kind", "to", "to_name", "cadence", "text", "start", "end"),
         (
             (
-                owner.id,
-                group.id,
-                group.name,
+                owner,
+                body,
+                body_name,
                 kind,
                 line.to,
                 name(line.to, index),
@@ -171,11 +193,7 @@ def files(dataset: Dataset, options: ExportOptions) -> dict[str, Content]:
                 line.start,
                 line.end,
             )
-            for owner, group in dataset.groups()
-            for kind, found in (
-                ("reports-to", group.reports_to),
-                ("escalates-to", group.escalates_to),
-            )
+            for owner, body, body_name, kind, found in bodies
             for line in found
         ),
     )
@@ -234,16 +252,7 @@ def _status(post: Post) -> str:
 
 def zip_files(contents: dict[str, Content]) -> bytes:
     """Files as one zip archive, the same bytes for the same files (fixed dates, order)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for file_name in sorted(contents):
-            info = zipfile.ZipInfo(file_name, date_time=_ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            content = contents[file_name]
-            archive.writestr(info, content.encode("utf-8") if isinstance(content, str) else content)
-    return buffer.getvalue()
+    return zip_archive(contents)
 
 
 def render(dataset: Dataset, options: ExportOptions) -> bytes:
@@ -258,7 +267,9 @@ def register_exporters(register: Register) -> None:
             media_type="application/zip",
             extension="zip",
             description="tables of relevant agencies, memberships, posts, reporting lines and "
-            "groups: a folder of CSV files (a zip on standard output)",
+            "groups: a folder of CSV files (a zip on standard output); cells that start "
+            "with =, +, -, @, a tab or a line break get a leading ' so that spreadsheets "
+            "do not run them as formulas",
             render=render,
             files=files,
         )

@@ -14,14 +14,12 @@ import math
 from ...model import Dataset
 from ..charts import Chart, ChartNode, Cluster, org_chart, style_of
 from ..escape import dot_string
-from ..exporter import Exporter, ExportOptions
+from ..exporter import CHART_OPTIONS, Exporter, ExportOptions
 from ..hookspecs import Register, hookimpl
 
-CHART_OPTIONS = frozenset({"partnership", "edges", "depth"})
-"""The options every chart format takes."""
+__all__ = ["CHART_OPTIONS", "LABEL_WIDTH", "register_exporters", "render", "to_dot"]
 
 LABEL_WIDTH = 28
-TOP_KINDS = ("executive-group", "partnership-board")
 
 Pairs = list[tuple[str, str]]
 
@@ -66,22 +64,20 @@ def _attrs(pairs: Pairs) -> str:
 
 
 def _node(node: ChartNode, indent: str) -> str:
-    grouped = node.kind == "group" and node.subkind in TOP_KINDS
-    style = _NODE_STYLE.get(str(node.subkind) if grouped else node.kind, [])
+    style = _NODE_STYLE.get(str(node.subkind) if node.top else node.kind, [])
     label = dot_string(node.label, width=LABEL_WIDTH)
     return f"{indent}{dot_string(node.id)} [{_attrs(style)}, label={label}];"
 
 
-def _cluster(chart: Chart, cluster: Cluster) -> list[str]:
-    members = [node for node in chart.nodes if node.cluster == cluster.id]
+def _cluster(cluster: Cluster, members: list[ChartNode], pairs: set[tuple[str, str]]) -> list[str]:
     out = [
         f"  subgraph {dot_string('cluster_' + cluster.id)} {{",
         f"    graph [{_attrs(_CLUSTER[cluster.kind])}, "
         f"label={dot_string(cluster.label, width=60)}];",
         *(_node(node, "    ") for node in members),
     ]
-    top = [node.id for node in members if node.kind == "group" and node.subkind in TOP_KINDS]
-    joined = any(e.source in top and e.target in top for e in chart.edges)
+    top = [node.id for node in members if node.top]
+    joined = any((a, b) in pairs for a in top for b in top)
     if len(top) > 1 and not joined:  # (Graphviz 2.43 crashes on labelled edges within a rank)
         out.append("    { rank=same; " + " ".join(f"{dot_string(n)};" for n in top) + " }")
     if cluster.kind == "links":
@@ -101,9 +97,13 @@ def to_dot(chart: Chart) -> str:
         f"  node [{_attrs(_NODE)}];",
         f"  edge [{_attrs(_EDGE)}];",
     ]
+    members: dict[str | None, list[ChartNode]] = {}
+    for node in chart.nodes:  # once, so that the boxes cost no more than the nodes
+        members.setdefault(node.cluster, []).append(node)
+    joined = {(edge.source, edge.target) for edge in chart.edges}
     for cluster in chart.clusters:
-        out.extend(_cluster(chart, cluster))
-    out.extend(_node(node, "  ") for node in chart.nodes if node.cluster is None)
+        out.extend(_cluster(cluster, members.get(cluster.id, []), joined))
+    out.extend(_node(node, "  ") for node in members.get(None, []))
     for edge in chart.edges:
         style = style_of(edge.kind)
         pairs = [("color", style.color), *style.dot, ("fontcolor", style.color)]

@@ -2,12 +2,16 @@
 
 Every node and edge of :func:`~safeguarding_model.graph.build_graph`, with their
 attributes (attributes the model leaves empty are left out). Edges keep their kind
-as their GraphML ``id``-key and ``kind`` attribute. ``edges`` keeps only edges of the
-kinds named; every node stays.
+as their ``kind`` attribute; an edge's GraphML ``id`` is its source, its key in the
+graph (its kind, ``#2`` for a second line of one kind) and its target joined by dots
+(``pqa.reports-to.executive-group``): unique in the file, and the same in every
+export of the same model. ``edges`` keeps only edges of the kinds named; every node
+stays.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ...model import Dataset
@@ -25,18 +29,32 @@ def _attributes(data: dict[str, Any]) -> dict[str, Any]:
     return kept
 
 
+_NOT_NAME = re.compile(r"[^A-Za-z0-9_-]")
+
+
+def edge_id(source: str, key: object, target: str) -> str:
+    """An edge's GraphML id: ``source.key.target``, with any character an XML name
+    token cannot hold (such as the ``#`` of ``reports-to#2``) written as ``_``."""
+    return ".".join(_NOT_NAME.sub("_", str(part)) for part in (source, key, target))
+
+
 def render(dataset: Dataset, options: ExportOptions) -> str:
     import networkx as nx
 
     from ...graph import build_graph
 
     governance = build_graph(dataset)
-    source = governance.view(*options.edges) if options.edges else governance.graph
+    wanted = None
+    if options.edges:
+        governance.view(*options.edges)  # checks the kinds, with a suggestion for a typo
+        wanted = frozenset(options.edges)
+    source = governance.graph
     graph = nx.MultiDiGraph()
     for node, data in source.nodes(data=True):
         graph.add_node(node, **_attributes(data))
     for start, end, key, data in source.edges(keys=True, data=True):
-        graph.add_edge(start, end, key=key, **_attributes(data))
+        if wanted is None or data.get("kind", key) in wanted:
+            graph.add_edge(start, end, key=edge_id(start, key, end), **_attributes(data))
     lines = nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + "\n".join(lines) + "\n"
 

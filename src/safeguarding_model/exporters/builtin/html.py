@@ -2,9 +2,11 @@
 
 The page is self-contained: styles inline, no scripts, nothing fetched from the
 network. Charts are inline SVG when Graphviz is installed, and the chart in words
-always follows. The markup is well-formed XML too (XHTML syntax), so XML tools can
-read it. Every text is escaped; links are kept only for ``mailto:`` and web
-addresses.
+always follows; when Graphviz is missing or fails, the page says so and gives the
+chart in words alone. Each chart's ids (Graphviz names them ``graph0``, ``node1``...)
+are prefixed with its figure's, so the page's ids are unique. The markup is
+well-formed XML too (XHTML syntax), so XML tools can read it. Every text is escaped;
+links are kept only for ``mailto:`` and web addresses.
 """
 
 from __future__ import annotations
@@ -22,18 +24,22 @@ from ...documents import (
     Section,
     Span,
     Table,
-    build,
 )
 from ...model import Dataset
 from ..charts import figure_options, org_chart
+from ..errors import ExportError, GraphvizNotFoundError
 from ..escape import html_text
-from ..exporter import Exporter, ExportOptions
-from ..graphviz import draw, graphviz_available
+from ..exporter import DOCUMENT_OPTIONS, Exporter, document_renderer
+from ..graphviz import draw_svg
 from ..hookspecs import Register, hookimpl
 from .dot import to_dot
-from .markdown import DOCUMENT_OPTIONS, SAFE_SCHEMES
+from .markdown import SAFE_SCHEMES
+
+__all__ = ["STYLE", "inline", "prefix_ids", "register_exporters", "svg_chart", "to_html"]
 
 _PROLOG = re.compile(r"\A(?:\s*<\?xml[^>]*\?>|\s*<!DOCTYPE[^>]*>|\s*<!--.*?-->)*\s*", re.DOTALL)
+_ID = re.compile(r'(\sid=")([^"]*)(")')
+_REFERENCE = re.compile(r'(url\(#|href="#)([^")]*)([")])')
 
 STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif;
@@ -71,12 +77,27 @@ def inline(spans: tuple[Span, ...]) -> str:
     return "".join(out)
 
 
-def svg_chart(dataset: Dataset, figure: Figure) -> str | None:
-    """The figure's chart as inline SVG, or None when Graphviz is not installed."""
-    if not graphviz_available():
+def prefix_ids(svg: str, prefix: str) -> str:
+    """SVG whose ids, and the ``url(#...)`` and ``href="#..."`` references to them, all
+    start with ``prefix``, so that several SVGs can share one page."""
+    ids = {match.group(2) for match in _ID.finditer(svg)}
+    svg = _ID.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}{m.group(3)}", svg)
+
+    def reference(match: re.Match[str]) -> str:
+        target = match.group(2)
+        return match.group(1) + (prefix + target if target in ids else target) + match.group(3)
+
+    return _REFERENCE.sub(reference, svg)
+
+
+def svg_chart(dataset: Dataset, figure: Figure, prefix: str = "") -> str | None:
+    """The figure's chart as inline SVG (its ids prefixed with ``prefix``), or None when
+    Graphviz is not installed. Raises :class:`ExportError` when Graphviz fails."""
+    try:
+        svg = draw_svg(to_dot(org_chart(dataset, figure_options(figure))))
+    except GraphvizNotFoundError:
         return None
-    svg = draw(to_dot(org_chart(dataset, figure_options(figure))), "svg").decode("utf-8")
-    return _PROLOG.sub("", svg, count=1).strip()
+    return prefix_ids(_PROLOG.sub("", svg, count=1).strip(), prefix)
 
 
 class _Renderer:
@@ -117,16 +138,20 @@ class _Renderer:
 
     def figure(self, figure: Figure) -> str:
         self.figures += 1
-        svg = svg_chart(self.dataset, figure)
+        anchor = f"figure-{self.figures}"
+        try:
+            svg = svg_chart(self.dataset, figure, prefix=f"{anchor}-")
+            note = "The chart is drawn when the Graphviz program is installed"
+        except ExportError as error:  # the chart in words stands in for it
+            svg = None
+            note = f"The chart could not be drawn ({error})"
         words = "".join(f"<li>{html_text(line)}</li>" for line in figure.description)
-        parts = ["<figure>"]
+        parts = [f'<figure id="{anchor}">']
         if svg is not None:
             parts.append(f'<div class="chart">{svg}</div>')
         else:
-            parts.append(
-                '<p class="note">The chart is drawn when the Graphviz program is installed; '
-                "the chart in words follows.</p>"
-            )
+            follows = "; the chart in words follows." if words else "."
+            parts.append(f'<p class="note">{html_text(note)}{follows}</p>')
         parts.append(f"<figcaption>Figure {self.figures}: {html_text(figure.caption)}</figcaption>")
         if words:
             opened = "" if svg is not None else ' open="open"'
@@ -187,9 +212,7 @@ def to_html(document: Document, dataset: Dataset) -> str:
     return _Renderer(dataset).document(document)
 
 
-def render(dataset: Dataset, options: ExportOptions) -> str:
-    document = build(options.document or "arrangements", dataset, options.partnership)
-    return to_html(document, dataset)
+render = document_renderer(to_html)
 
 
 @hookimpl

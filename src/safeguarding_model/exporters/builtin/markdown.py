@@ -20,17 +20,15 @@ from ...documents import (
     Placeholder,
     Span,
     Table,
-    build,
 )
 from ...model import Dataset
 from ..charts import figure_options, org_chart
-from ..escape import markdown_cell, markdown_text
-from ..exporter import Exporter, ExportOptions
+from ..escape import markdown_cell, markdown_line, markdown_text
+from ..exporter import DOCUMENT_OPTIONS, Exporter, document_renderer
 from ..hookspecs import Register, hookimpl
 from .mermaid import to_mermaid
 
-DOCUMENT_OPTIONS = frozenset({"document", "partnership"})
-"""The options every document format takes."""
+__all__ = ["DOCUMENT_OPTIONS", "SAFE_SCHEMES", "inline", "register_exporters", "to_markdown"]
 
 SAFE_SCHEMES = ("mailto:", "https:", "http:")
 
@@ -53,8 +51,7 @@ def inline(spans: tuple[Span, ...]) -> str:
         if span.strong:
             core = f"**{core}**"
         out.append(lead + core + tail)
-    line = "".join(out).strip()
-    return markdown_text(line[:1], block_start=True) + line[1:] if line[:1] in "-+=:>" else line
+    return markdown_line("".join(out).strip())
 
 
 class _Renderer:
@@ -94,7 +91,7 @@ class _Renderer:
             out += ["```mermaid", chart.rstrip("\n"), "```"]
             if block.description:
                 out += ["", "The chart in words:", ""]
-                out += [f"- {markdown_text(line)}" for line in block.description]
+                out += [f"- {markdown_text(line, block_start=True)}" for line in block.description]
             return out
         if isinstance(block, Placeholder):
             return [f"> **To be written:** {markdown_text(block.prompt)}"]
@@ -120,9 +117,7 @@ def to_markdown(document: Document, dataset: Dataset) -> str:
     return _Renderer(dataset).document(document)
 
 
-def render(dataset: Dataset, options: ExportOptions) -> str:
-    document = build(options.document or "arrangements", dataset, options.partnership)
-    return to_markdown(document, dataset)
+render = document_renderer(to_markdown)
 
 
 @hookimpl

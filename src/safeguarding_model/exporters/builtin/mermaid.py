@@ -12,9 +12,10 @@ from __future__ import annotations
 from ...model import Dataset
 from ..charts import Chart, ChartNode, org_chart, style_of
 from ..escape import mermaid_string
-from ..exporter import Exporter, ExportOptions
+from ..exporter import CHART_OPTIONS, Exporter, ExportOptions
 from ..hookspecs import Register, hookimpl
-from .dot import CHART_OPTIONS, TOP_KINDS
+
+__all__ = ["register_exporters", "render", "to_mermaid"]
 
 _SHAPES = {
     "partnership": ("[[", "]]"),
@@ -36,7 +37,7 @@ _CLASSES = {
 
 
 def _class_of(node: ChartNode) -> str:
-    if node.kind == "group" and node.subkind in TOP_KINDS:
+    if node.top:
         return str(node.subkind)
     return node.kind if node.kind in _CLASSES else "group"
 
@@ -50,11 +51,14 @@ def to_mermaid(chart: Chart) -> str:
         opening, closing = _SHAPES.get(node.kind, ("[", "]"))
         return f"{indent}{ids[node.id]}{opening}{mermaid_string(node.label)}{closing}"
 
+    boxed: dict[str | None, list[ChartNode]] = {}
+    for node in chart.nodes:  # once, so that the boxes cost no more than the nodes
+        boxed.setdefault(node.cluster, []).append(node)
     for number, cluster in enumerate(chart.clusters, start=1):
         out.append(f"  subgraph c{number} [{mermaid_string(cluster.label)}]")
-        out.extend(node_line(n, "    ") for n in chart.nodes if n.cluster == cluster.id)
+        out.extend(node_line(n, "    ") for n in boxed.get(cluster.id, []))
         out.append("  end")
-    out.extend(node_line(n, "  ") for n in chart.nodes if n.cluster is None)
+    out.extend(node_line(n, "  ") for n in boxed.get(None, []))
     styles = []
     for edge in chart.edges:
         style = style_of(edge.kind)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from ...model import Dataset
-from ..exporter import Exporter, ExportOptions
+from ..exporter import CHART_OPTIONS, Exporter, ExportOptions
 from ..graphviz import draw
 from ..hookspecs import Register, hookimpl
-from .dot import CHART_OPTIONS
 from .dot import render as render_dot
 
 
