@@ -199,13 +199,6 @@ def test_a_chart_draws_exactly_the_chosen_kinds_between_the_bodies_it_shows(
         for source, target, kind in graph.edges(data="kind")
         if kind in kinds and source in shown and target in shown
     }
-    if "escalates-to" in kinds:  # a partnership's own routes, drawn from the partnership
-        expected |= {
-            (p.id, line.to, "escalates-to")
-            for p in dataset.partnerships
-            for line in p.escalates_to
-            if p.id in shown and line.to in shown
-        }
     reporting = {(s, t) for s, t, k in expected if k == "reports-to"}
     expected -= {(s, t, "accountable-to") for s, t in reporting}
     assert {(e.source, e.target, e.kind) for e in chart.edges} == expected

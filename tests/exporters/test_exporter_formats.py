@@ -399,3 +399,10 @@ def test_every_format_is_the_same_in_processes_with_different_hash_seeds() -> No
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1]
     assert len(outputs[0].splitlines()) >= 9
+
+
+def test_graphml_edge_ids_hold_only_name_characters() -> None:
+    from safeguarding_model.exporters.builtin.graphml import edge_id
+
+    assert edge_id("lig", "reports-to", "pb") == "lig.reports-to.pb"
+    assert edge_id("lig", "reports-to#2", "pb") == "lig.reports-to_2.pb"  # a repeated line

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
-from typing import Any
 
 import attrs
 
@@ -118,7 +117,7 @@ def kind_words(kind: str) -> str:
     from ..graph import EdgeKind
 
     try:
-        return EdgeKind(kind).phrase
+        return EdgeKind(kind).label
     except ValueError:  # a kind the graph does not know: its words are its parts
         return " ".join(kind.split("-"))
 
@@ -216,8 +215,9 @@ def org_chart(dataset: Dataset, options: ExportOptions | None = None) -> Chart:
     chart reaches beyond the chosen bodies and their own groups (:data:`DEFAULT_DEPTH`):
     0 shows those alone, 1 adds the bodies their lines reach directly, and so on. A
     derived accountable-to line that repeats a drawn reporting line is left out. A
-    partnership's own escalation routes are drawn from the partnership. The work is
-    linear in the size of the graph.
+    partnership's own escalation routes are drawn from the partnership (the graph's
+    edges from it). Edges are chosen by their ``kind`` attribute, so a repeated line
+    (keyed ``reports-to#2``) is drawn too. The work is linear in the size of the graph.
     """
     from ..graph import build_graph
     from ..graph.index import TOP_KINDS
@@ -235,8 +235,6 @@ def org_chart(dataset: Dataset, options: ExportOptions | None = None) -> Chart:
         for source, target, key, data in graph.edges(keys=True, data=True)
         if data.get("kind", key) in wanted
     ]
-    if "escalates-to" in wanted:
-        found += _partnership_escalations(dataset, found, graph)
 
     owner_of: dict[str, Owner] = {}
     groups: dict[str, Group] = {}
@@ -305,26 +303,6 @@ def _label(key: str, data: dict[str, object], group: Group | None) -> str:
         since = f"from {group.start}, " if group.start else ""
         label += f" ({since}ended {group.end})"
     return label
-
-
-def _partnership_escalations(dataset: Dataset, found: list[Edge], graph: Any) -> list[Edge]:
-    """A partnership's own escalation routes (``Partnership.escalates_to``), drawn from
-    the partnership, where the graph does not already hold them."""
-    have = {(s, t) for s, t, kind, _ in found if kind == "escalates-to"}
-    extra: list[Edge] = []
-    for partnership in dataset.partnerships:
-        for line in partnership.escalates_to:
-            pair = (partnership.id, line.to)
-            if pair in have or line.to not in graph:
-                continue
-            have.add(pair)
-            data: dict[str, object] = {
-                "kind": "escalates-to",
-                "cadence": line.cadence.value if line.cadence else None,
-                "text": line.text,
-            }
-            extra.append((partnership.id, line.to, "escalates-to", data))
-    return extra
 
 
 def _kind(owner: Owner) -> str:
