@@ -7,6 +7,7 @@ import re
 import sys
 from pathlib import Path
 
+from ..documents._common import choose_partnership
 from ..errors import UsageError
 from ..io import load
 from ..model import Dataset, Partnership
@@ -45,11 +46,7 @@ def partnerships(dataset: Dataset, key: str | None) -> list[Partnership]:
     """The chosen partnership, or all of them."""
     if key is None:
         return list(dataset.partnerships)
-    try:
-        return [dataset.partnership(key)]
-    except KeyError:
-        names = ", ".join(p.id for p in dataset.partnerships)
-        raise UsageError(f"no partnership {key!r} in this source; it has: {names}") from None
+    return [choose_partnership(dataset, key)]
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
