@@ -139,7 +139,7 @@ def test_a_folder_names_the_file_of_both_ends_of_a_repeated_id(tmp_path: Path) -
         sm.load(tmp_path)
     message = str(caught.value)
     assert f"{tmp_path / 'b.yaml'}:3:" in message
-    assert f"(the first is in {tmp_path / 'a.yaml'})" in message
+    assert f"(first by the organisation at {tmp_path / 'a.yaml'}:3:5, organisations[0])" in message
 
 
 def test_a_json_file_with_a_byte_order_mark_loads(tmp_path: Path) -> None:

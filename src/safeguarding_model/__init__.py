@@ -7,8 +7,8 @@ partnerships in England as data.
 'IOWSCP'
 
 The governance graph (``sm.build_graph``) and the exporters (``sm.export``,
-``sm.export_to``, ``sm.exporters``) are imported on first use, so importing the
-package does not import networkx or pluggy.
+``sm.export_to``, ``sm.installed_exporters``) are imported on first use, so importing
+the package does not import networkx or pluggy.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from .model import *  # noqa: F403  (the model's own __all__ is the list)
 from .model import __all__ as _model_all
 
 if TYPE_CHECKING:
-    from .exporters import export, export_to, exporter_names, exporters
+    from .exporters import export, export_to, exporter_names, installed_exporters
     from .graph import EdgeKind, GovernanceGraph, NodeKind, build_graph
 
 __version__ = "0.1.0"
@@ -35,7 +35,7 @@ _LAZY = {
     "export": "exporters",
     "export_to": "exporters",
     "exporter_names": "exporters",
-    "exporters": "exporters",
+    "installed_exporters": "exporters",
 }
 
 __all__ = [
@@ -54,7 +54,7 @@ __all__ = [
     "export",
     "export_to",
     "exporter_names",
-    "exporters",
+    "installed_exporters",
     "load",
     "loads",
     "to_data",

@@ -13,6 +13,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 from html.parser import HTMLParser
+from pathlib import Path
 
 import attrs
 import pytest
@@ -32,6 +33,41 @@ def need_dot() -> str:
             pytest.fail("Graphviz `dot` is required here but not installed")
         pytest.skip("Graphviz `dot` is not installed (apt-get install graphviz)")
     return program
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def mermaid_modules() -> tuple[str, Path]:
+    """Node and the folder where ``npm install mermaid@11 jsdom`` ran (named by
+    ``SAFEGUARDING_MODEL_MERMAID_MODULES``); skips the test when either is missing."""
+    node = shutil.which("node")
+    modules = os.environ.get("SAFEGUARDING_MODEL_MERMAID_MODULES")
+    if node is None or not modules or not (Path(modules) / "node_modules" / "mermaid").is_dir():
+        pytest.skip(
+            "Mermaid's parser is not at hand: set SAFEGUARDING_MODEL_MERMAID_MODULES to a "
+            "folder where `npm install mermaid@11 jsdom` ran (needs Node)"
+        )
+    return node, Path(modules)
+
+
+def run_mermaid(script: str, files: list[Path], folder: Path) -> str:
+    """Run the Node ``script`` of ``fixtures/`` on ``files`` with Mermaid's own code, and
+    return what it prints; it must succeed. The scripts are copied into the test's own
+    ``folder`` (never into the shared modules folder), beside a link to the modules:
+    Node resolves ``import 'mermaid'`` from the script's folder upwards."""
+    node, modules = mermaid_modules()
+    work = folder / "mermaid"
+    work.mkdir(exist_ok=True)
+    if not (work / "node_modules").exists():
+        (work / "node_modules").symlink_to(modules / "node_modules", target_is_directory=True)
+    for name in (script, "mermaid-dom.mjs"):
+        shutil.copyfile(FIXTURES / name, work / name)
+    result = subprocess.run(
+        [node, str(work / script), *map(str, files)], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
 
 
 def dot_output(source: str, format: str = "canon") -> str:

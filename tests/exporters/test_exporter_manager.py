@@ -126,7 +126,7 @@ def test_importing_the_exporters_package_loads_no_plugin() -> None:
 
 def test_listing_exporters_does_not_import_networkx() -> None:
     code = (
-        "import sys, safeguarding_model.exporters as e; e.exporters();"
+        "import sys, safeguarding_model.exporters as e; e.installed_exporters();"
         "print('networkx' in sys.modules)"
     )
     result = subprocess.run(

@@ -34,7 +34,7 @@ def test_the_corpus_is_large_enough() -> None:
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
-def test_each_malformed_file_gets_a_located_message(path: Path) -> None:
+def test_each_malformed_file_gets_a_located_message(path: Path, yaml_loader: str) -> None:
     with pytest.raises(LoadError) as caught:
         load(path)
     message = str(caught.value)

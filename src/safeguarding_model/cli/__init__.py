@@ -2,17 +2,22 @@
 
 Each command lives in its own module with an ``add_parser(subparsers)`` function;
 ``COMMANDS`` lists them in the order ``--help`` shows them. Bad input ends with a
-short message on standard error and exit status 2, never a traceback.
+short message on standard error and exit status 2, never a traceback. Messages
+show control characters from a data file as escapes (``\\x1b``), and standard
+output and standard error are UTF-8 whatever the locale.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import importlib
+import io
 import sys
 from collections.abc import Sequence
 
 from ..errors import LoadError, SafeguardingModelError
+from ._common import printable
 
 __all__ = ["COMMANDS", "main"]
 
@@ -39,18 +44,30 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    _use_utf8()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         status: int = args.run(args)
         return status
     except LoadError as error:
-        print(str(error), file=sys.stderr)
+        print(printable(str(error)), file=sys.stderr)
         return EXIT_USAGE
     except SafeguardingModelError as error:
-        print(f"safeguarding-model: {error}", file=sys.stderr)
+        print(printable(f"safeguarding-model: {error}"), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
         return 130
+
+
+def _use_utf8() -> None:
+    """Write standard output and standard error as UTF-8 whatever the locale
+    (``LC_ALL=C``, ``PYTHONIOENCODING=ascii``), so names such as "Général" or
+    "Children’s" print rather than failing. Each stream keeps its error handler."""
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper):
+            continue  # replaced by something that is not a text file (or None)
+        if codecs.lookup(stream.encoding).name != "utf-8":
+            stream.reconfigure(encoding="utf-8", errors=stream.errors)

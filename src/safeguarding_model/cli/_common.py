@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from pathlib import Path
 
 from ..documents._common import choose_partnership
 from ..errors import UsageError
 from ..io import load
+from ..io.writing import write_file
 from ..model import Dataset, Partnership
 
 SOURCE_HELP = "a YAML or JSON file, a folder of them, or the name of a shipped example"
@@ -38,7 +38,10 @@ def add_partnership(parser: argparse.ArgumentParser) -> None:
 
 
 def load_source(source: str) -> Dataset:
-    """Load SOURCE, as every command does."""
+    """Load SOURCE, as every command does. An empty SOURCE is refused: it would
+    otherwise be read as the current folder."""
+    if not source:
+        raise UsageError("SOURCE is empty: give a file, a folder or the name of a shipped example")
     return load(source)
 
 
@@ -65,22 +68,20 @@ def print_text(text: str) -> None:
 
 
 def write(content: str | bytes, output: str | None) -> None:
-    """Write to a file, or to standard output when ``output`` is None or ``-``."""
+    """Write to standard output when ``output`` is None or ``-``, else to the file
+    ``output``, in one step and never through a symbolic link (see
+    :func:`~safeguarding_model.io.writing.write_file`)."""
     if output in (None, "-"):
         if isinstance(content, bytes):
             sys.stdout.buffer.write(content)
         else:
             sys.stdout.write(content)
         return
-    path = Path(output)
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder; give a file name")
-    if not path.parent.exists():
-        raise UsageError(f"{path.parent}: no such folder")
-    try:
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"{path}: cannot be written ({error.strerror})") from None
+    check_output(output)
+    write_file(output, content.encode("utf-8") if isinstance(content, str) else content)
+
+
+def check_output(output: str | None) -> None:
+    """Refuse an empty ``-o`` (which would otherwise mean the current folder)."""
+    if output == "":
+        raise UsageError("-o PATH is empty: give a file name, or - for standard output")

@@ -4,6 +4,8 @@ The formats are the installed exporters (``safeguarding-model exporters`` lists
 them). Text goes to standard output unless ``-o`` names a file; a binary format
 (``png``, ``csv`` as a zip, ``docx``) refuses to write to a terminal. ``csv`` with
 ``-o PATH`` writes a folder of tables at PATH (a zip when PATH ends in ``.zip``).
+``-o`` writes in one step and refuses a symbolic link, and refuses to write over the
+SOURCE file itself unless ``--force`` is given.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from typing import Any
 
 from ..errors import UsageError
 from ..exporters import DOCUMENTS, ExportOptions, export_to, get_exporter
-from ._common import add_partnership, add_source, load_source, write
+from ..io.writing import SourceOverwriteError
+from ._common import add_partnership, add_source, check_output, load_source, write
 
 
 def _depth(text: str) -> int:
@@ -49,6 +52,11 @@ def add_parser(subparsers: Any) -> None:
         help="the file (or, for csv, the folder) to write; default: standard output",
     )
     parser.add_argument(
+        "--force",
+        action="store_true",
+        help="write PATH even when it is the SOURCE file itself (its comments and layout are lost)",
+    )
+    parser.add_argument(
         "--document",
         choices=DOCUMENTS,
         help="the document to write, for formats that carry one (default: arrangements)",
@@ -77,9 +85,14 @@ def run(args: argparse.Namespace) -> int:
         "document": args.document,
     }
     options = {key: value for key, value in options.items() if value is not None}
+    check_output(args.output)
     dataset = load_source(args.source)
     if args.output not in (None, "-"):
-        export_to(dataset, exporter.name, args.output, **options)
+        source = None if args.force else args.source
+        try:
+            export_to(dataset, exporter.name, args.output, source=source, **options)
+        except SourceOverwriteError as error:
+            raise UsageError(f"{error}, or pass --force to overwrite it anyway") from None
         return 0
     content = exporter.run(dataset, ExportOptions.from_keywords(options))
     if isinstance(content, bytes) and sys.stdout.isatty():

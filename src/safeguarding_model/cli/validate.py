@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from ..errors import LoadError
-from ._common import add_format, add_source, load_source
+from ._common import add_format, add_source, load_source, printable
 
 
 def add_parser(subparsers: Any) -> None:
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
                 )
             )
         else:
-            print(str(error), file=sys.stderr)
+            print(printable(str(error)), file=sys.stderr)
         return 2
     counts = {
         "organisations": len(dataset.organisations),

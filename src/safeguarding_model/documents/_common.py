@@ -17,6 +17,7 @@ from ..model import (
     Person,
     Post,
 )
+from ..model.values import with_article
 from .summary import chair_text
 from .tree import Chart, Figure, ListItem, Paragraph, Span, Table
 
@@ -39,6 +40,18 @@ NOT_SAID = "the arrangements do not say"
 """What a document writes for a field the source does not give (listed in ``not_stated``),
 so that "not said" is never shown as "none"."""
 
+NOT_GIVEN = "not stated in the arrangements"
+"""What a document writes, where it must write something (a table cell, a chair), for a
+field the data leaves empty without listing it in ``not_stated``.
+
+The model cannot say "none" with an empty list: a list left out of a file and an empty
+one load alike (and an empty one is written back as left out), so an empty
+``reports_to``, ``escalates_to``, ``chairs`` or ``joint_with`` means only that the data
+gives none, and, as the format has it, what the document does not say is left out.
+So such a field is never shown as "none"; where a sentence can be left out, it is.
+The one list that can say "none" is ``Area.youth_custody_facilities``: ``None`` when
+the document does not say, an empty list when it says there are none."""
+
 _LISTED = 12
 
 
@@ -56,10 +69,13 @@ Owner = Partnership | Collaboration
 
 def choose(dataset: Dataset, key: str | None, *, collaborations: bool = False) -> Owner | None:
     """The partnership (or, with ``collaborations``, the collaboration) ``key`` names
-    by id or name; for no ``key``, the dataset's only partnership.
+    by id, or by name or short name (case-insensitively); for no ``key``, the dataset's
+    only partnership.
 
     Without a key and with several partnerships, this is an error for a document and
-    ``None`` (the whole region) for a chart. Every error names what the source holds.
+    ``None`` (the whole region) for a chart. A name that several share is an error that
+    lists them with their ids, as the graph's ``resolve`` does. Every error names what
+    the source holds.
     """
     what = "partnership or collaboration" if collaborations else "partnership"
     owners: list[Owner] = [*dataset.partnerships]
@@ -76,15 +92,37 @@ def choose(dataset: Dataset, key: str | None, *, collaborations: bool = False) -
             f"this source holds {len(dataset.partnerships)} partnerships "
             f"({listed([p.id for p in dataset.partnerships])}): name one"
         )
+    for owner in owners:
+        if owner.id == key:
+            return owner
+    named = _named(owners, key)
+    if len(named) == 1:
+        return named[0]
+    if named:
+        options = "; ".join(f"`{owner.id}` ({owner.name})" for owner in named)
+        raise UsageError(f"{key!r} could mean several things: {options}; name one by its id")
     try:
-        found = dataset.get(key)
+        found: Entity | None = dataset.get(key)
     except KeyError:
         found = None
-    if isinstance(found, Partnership) or (collaborations and isinstance(found, Collaboration)):
-        return found
     if found is not None and collaborations:
-        raise UsageError(f"{key!r} is not a {what}, so it has no chart")
+        raise UsageError(f"{key!r} is not {with_article(what)}, so it has no chart")
     raise UsageError(f"no {what} {key!r} in this source; it has: {listed([o.id for o in owners])}")
+
+
+def _named(owners: list[Owner], key: str) -> list[Owner]:
+    """The owners whose name or short name is ``key`` (case and spacing aside), as the
+    graph's ``resolve`` matches names: every one of them, so that a name two share is
+    never settled by file order."""
+    wanted = " ".join(key.split()).casefold()
+    return [
+        owner
+        for owner in owners
+        if any(
+            name and " ".join(name.split()).casefold() == wanted
+            for name in (owner.name, owner.short_name)
+        )
+    ]
 
 
 def choose_partnership(dataset: Dataset, key: str | None) -> Partnership:
@@ -102,6 +140,12 @@ def date_text(date: PartialDate | None) -> str | None:
         return str(date.year)
     month = f"{MONTHS[date.month - 1]} {date.year}"
     return f"{date.day} {month}" if date.day is not None else month
+
+
+def date_phrase(date: PartialDate) -> str:
+    """A date after a verb: ``on 30 September 2024`` for a day, ``in September 2024``
+    or ``in 2024`` for a month or a year."""
+    return f"{'on' if date.day is not None else 'in'} {date_text(date)}"
 
 
 def label(entity: Entity | None, fallback: str) -> str:
@@ -226,26 +270,28 @@ def group_lines(group: Group, dataset: Dataset, index: dict[str, Entity]) -> lis
     if "reports_to" in group.not_stated:
         found.append(f"{name}: {NOT_SAID} whom it reports to.")
     elif not found:
-        found.append(f"{name} has no reporting line.")
+        found.append(f"{name}: its reporting line is {NOT_GIVEN}.")
     return found
 
 
 def chair_words(
     group: Group, partnership: Partnership | None, dataset: Dataset, index: dict[str, Entity]
 ) -> str:
-    """Who chairs the group, in words: "none" when the data says no one, and
-    :data:`NOT_SAID` when the source does not say."""
+    """Who chairs the group, in words: :data:`NOT_SAID` when the data records that the
+    source does not say, and :data:`NOT_GIVEN` when the data names no chair."""
     texts = [chair_text(chair, partnership, dataset, index) for chair in group.chairs]
     if texts:
         return "; ".join(texts)
-    return NOT_SAID if "chairs" in group.not_stated else "none"
+    return group_field(group, "chairs", "")
 
 
 def group_field(group: Group, field: str, text: str) -> str:
-    """A cell for one of a group's fields: its text, or what is not said, or none."""
+    """A cell for one of a group's fields: its text, else :data:`NOT_SAID` where the
+    data records that the source does not give it, else :data:`NOT_GIVEN` (never
+    "none": an empty field is not the data saying "none")."""
     if text:
         return text
-    return NOT_SAID if field in group.not_stated else "none"
+    return NOT_SAID if field in group.not_stated else NOT_GIVEN
 
 
 def groups_table(
@@ -265,9 +311,7 @@ def groups_table(
             label(group, group.id) + (f" ({dates})" if (dates := dates_text(group)) else ""),
             group.kind.label,
             chair_words(group, partnership, dataset, index),
-            group.meets.label
-            if group.meets
-            else (NOT_SAID if "meets" in group.not_stated else "-"),
+            group_field(group, "meets", group.meets.label if group.meets else ""),
             lines(group, "reports_to", group.reports_to),
             lines(group, "escalates_to", group.escalates_to),
             group_field(

@@ -26,6 +26,7 @@ from ._common import (
     NOT_SAID,
     chair_words,
     choose_partnership,
+    date_phrase,
     date_text,
     dates_text,
     group_field,
@@ -389,9 +390,9 @@ class _Builder:
             return self.absent("review", title, "when the arrangements are reviewed")
         blocks = paragraphs(review.text)
         if not blocks:
-            dates = [date_text(d) or "" for d in review.reviews]
-            text = "These arrangements will be reviewed in " + (
-                ", then ".join(dates) or "a year not stated"
+            dates = [date_phrase(d) for d in review.reviews]
+            text = "These arrangements will be reviewed " + (
+                ", then ".join(dates) or "in a year not stated"
             )
             if review.then_every_years:
                 text += f" and every {review.then_every_years} years thereafter"
@@ -478,7 +479,7 @@ class _Builder:
         if self.p.effective:
             intro.append(
                 Paragraph(
-                    content=f"These arrangements took effect in {date_text(self.p.effective)}."
+                    content=f"These arrangements took effect {date_phrase(self.p.effective)}."
                 )
             )
         return Document(
@@ -502,13 +503,14 @@ def group_section(
     if "description" in missing:
         blocks.append(not_stated_note("what the group does"))
     facts = [ListItem(content=("Kind: ", group.kind.label))]
-    chair_points = tuple(point for chair in group.chairs for point in text_points(chair.text))
-    facts.append(
-        ListItem(
-            content=("Chair: ", chair_words(group, partnership, dataset, index)),
-            children=chair_points,
+    if group.chairs or "chairs" in missing:
+        chair_points = tuple(point for chair in group.chairs for point in text_points(chair.text))
+        facts.append(
+            ListItem(
+                content=("Chair: ", chair_words(group, partnership, dataset, index)),
+                children=chair_points,
+            )
         )
-    )
     if group.meets or "meets" in missing:
         facts.append(ListItem(content=("Meets: ", group.meets.label if group.meets else NOT_SAID)))
     if group.parent:

@@ -118,8 +118,6 @@ def _structure(dataset: Dataset, index: dict[str, Entity], partnership: Partners
         blocks.append(groups_table(partnership.groups, partnership, dataset, index))
     elif "groups" in partnership.not_stated:
         blocks.append(not_stated_note("the partnership's groups"))
-    else:
-        blocks.append(Paragraph(content="The arrangements name no groups."))
     for line in partnership.escalates_to:
         blocks.append(
             Paragraph(content=f"The partnership escalates to {line_text(line, dataset, index)}.")

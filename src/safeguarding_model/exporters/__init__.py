@@ -15,12 +15,19 @@ is imported.
 
 from __future__ import annotations
 
-import errno
 import os
 from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
+from ..io.writing import (
+    WriteError,
+    check_file_target,
+    check_folder_target,
+    check_not_source,
+    write_file,
+    write_folder,
+)
 from ..model import Dataset
 from .archive import zip_archive
 from .errors import (
@@ -77,15 +84,15 @@ __all__ = [
     "export",
     "export_to",
     "exporter_names",
-    "exporters",
     "get_exporter",
     "hookimpl",
+    "installed_exporters",
     "plugin_problems",
     "zip_archive",
 ]
 
 
-def exporters() -> list[Exporter]:
+def installed_exporters() -> list[Exporter]:
     """Every installed exporter, by name."""
     return default_manager().exporters()
 
@@ -115,75 +122,51 @@ def export(dataset: Dataset, format: str, **options: Any) -> Content:
     return exporter.run(dataset, ExportOptions.from_keywords(options))
 
 
-def export_to(dataset: Dataset, format: str, path: str | os.PathLike[str], **options: Any) -> Path:
+def export_to(
+    dataset: Dataset,
+    format: str,
+    path: str | os.PathLike[str],
+    *,
+    source: str | os.PathLike[str] | None = None,
+    **options: Any,
+) -> Path:
     """Write ``dataset`` in ``format`` to ``path``, and return the path written.
 
     Writes the one file ``path``, or, for a format that is a folder of files (``csv``)
     and a ``path`` without that format's extension, the folder ``path`` and the files
-    in it; nothing else. The folder that holds ``path`` must exist. A symbolic link at
-    ``path`` (or, for a folder, at one of the files it writes) is refused rather than
-    followed, so nothing is ever written outside ``path``.
+    in it; nothing else. The folder that holds ``path`` must exist. The writing is
+    done by :mod:`safeguarding_model.io.writing`: in one step (a failed write leaves
+    the old file or folder as it was), refusing a symbolic link at ``path`` (or, for
+    a folder, at one of the files it writes) rather than following it, and refusing a
+    folder that holds other files rather than deleting them. ``source``, when given,
+    is the file (or folder) the dataset was read from: writing over it is refused
+    with :class:`~safeguarding_model.io.writing.SourceOverwriteError`, as it would
+    lose the file's comments and layout. A write that fails is an
+    :class:`ExportError`; a path that cannot be written to, a :class:`UsageError`.
     """
     exporter = get_exporter(format)
     chosen = ExportOptions.from_keywords(options)
     target = Path(path)
-    if not target.parent.is_dir():
-        raise UsageError(f"{target.parent}: no such folder")
     folder = exporter.is_folder and target.suffix.lower() != f".{exporter.extension}"
-    if target.is_symlink():
-        raise UsageError(f"{target} is a symbolic link; give a path that is not one")
-    if folder and target.exists() and not target.is_dir():
-        raise UsageError(f"{target} is a file; the {format} format writes a folder")
-    if not folder and target.is_dir():
-        raise UsageError(f"{target} is a folder; give a file name")
+    if folder:  # checked before the export is made, which may take a while
+        if target.is_file() and not target.is_symlink():
+            raise UsageError(
+                f"{target} is a file; the {format} format writes a folder: give a folder "
+                f"name, or a name ending .{exporter.extension} for one file"
+            )
+        check_folder_target(target)
+    else:
+        check_file_target(target)
+        check_not_source(target, source)
     written = exporter.run_files(dataset, chosen) if folder else exporter.run(dataset, chosen)
     try:
         if isinstance(written, dict):
-            _write_folder(target, written)
+            write_folder(target, {name: _bytes(content) for name, content in written.items()})
         else:
-            _write_file(target, _bytes(written))
-    except OSError as error:
-        where = error.filename or target
-        if error.errno == errno.ELOOP:
-            raise UsageError(f"{where} is a symbolic link; it is not followed") from None
-        raise ExportError(f"{where}: cannot be written ({error.strerror})") from None
+            write_file(target, _bytes(written), source=source)
+    except WriteError as error:
+        raise ExportError(str(error)) from None
     return target
-
-
-_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0) | _NO_FOLLOW
-
-
-def _write_file(path: Path, data: bytes, folder: int | None = None) -> None:
-    """Write ``path`` (relative to the open ``folder``, when given) without following a
-    symbolic link in its place."""
-    if folder is None and path.is_symlink():
-        raise OSError(errno.ELOOP, "a symbolic link", str(path))
-    descriptor = os.open(path if folder is None else path.name, _FLAGS, 0o644, dir_fd=folder)
-    with os.fdopen(descriptor, "wb") as file:
-        file.write(data)
-
-
-def _write_folder(target: Path, files: dict[str, Content]) -> None:
-    """Make the folder ``target`` (if need be) and write the files in it, refusing any
-    symbolic link: the folder's own, or one standing where a file is to be written."""
-    target.mkdir(exist_ok=True)
-    if target.is_symlink():
-        raise OSError(errno.ELOOP, "a symbolic link", str(target))
-    if os.open in os.supports_dir_fd and _NO_FOLLOW:
-        folder = os.open(target, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NO_FOLLOW)
-        try:
-            for name, content in files.items():
-                try:
-                    _write_file(target / name, _bytes(content), folder)
-                except OSError as error:
-                    error.filename = str(target / name)
-                    raise
-        finally:
-            os.close(folder)
-        return
-    for name, content in files.items():  # where files cannot be opened relative to a folder
-        _write_file(target / name, _bytes(content))
 
 
 def _bytes(content: Content) -> bytes:

@@ -21,6 +21,7 @@ __all__ = [
     "markdown_cell",
     "markdown_line",
     "markdown_text",
+    "mermaid_comment",
     "mermaid_string",
     "one_line",
     "wrap",
@@ -30,7 +31,9 @@ _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!{}$])")
 _MARKDOWN_BLOCK_START = re.compile(r"^([-+=:>]|\d+[.)])")
-_MERMAID_SAFE = re.compile(r"[\w ,.:'/()?!-]", re.UNICODE)
+_MERMAID_SAFE = re.compile(r"[\w ,.'/()?!-]", re.UNICODE)
+_MERMAID_COMMENT_SAFE = re.compile(r"[\w ,.:'/()?!-]", re.UNICODE)
+_MERMAID_NAMED = {'"': "#quot;"}
 
 
 def clean(text: str) -> str:
@@ -73,10 +76,29 @@ def dot_string(text: str, *, width: int | None = None) -> str:
 
 def mermaid_string(text: str) -> str:
     """A Mermaid quoted label, quotes included: anything but letters, digits, spaces and
-    plain punctuation becomes an entity code (``#35;``), so no text can end the label,
-    start a comment or be read as markup. Line breaks become spaces."""
-    body = "".join(ch if _MERMAID_SAFE.fullmatch(ch) else f"#{ord(ch)};" for ch in one_line(text))
-    return f'"{body}"'
+    plain punctuation becomes one of Mermaid's entity codes (``#59;`` for ``;``,
+    ``#38;`` for ``&``, ``#58;`` for ``:``, ``#quot;`` for ``"``), so no text can end
+    the label, start a comment or be read as markup, and the drawn label shows the text
+    as written. Line breaks become spaces.
+
+    The colon is written as a code too: before it parses, Mermaid drops the last ``;``
+    of any line where "style" or "classDef" comes before a colon followed by a ``#``
+    (for a style such as ``fill:#f00;``), which would break the label's last code.
+    """
+    return f'"{_mermaid_codes(text, _MERMAID_SAFE)}"'
+
+
+def mermaid_comment(text: str) -> str:
+    """Text for a Mermaid ``%%`` comment line (one line): written as in a label, but
+    with colons kept, since Mermaid drops comment lines before it reads anything else."""
+    return _mermaid_codes(text, _MERMAID_COMMENT_SAFE)
+
+
+def _mermaid_codes(text: str, safe: re.Pattern[str]) -> str:
+    return "".join(
+        ch if safe.fullmatch(ch) else _MERMAID_NAMED.get(ch, f"#{ord(ch)};")
+        for ch in one_line(text)
+    )
 
 
 def markdown_text(text: str, *, block_start: bool = False, strip: bool = True) -> str:

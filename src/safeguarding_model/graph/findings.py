@@ -21,8 +21,17 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from ..model import Collaboration, Group, Organisation, Partnership, Post
+from ..model import (
+    Collaboration,
+    Group,
+    Member,
+    Organisation,
+    Partnership,
+    Post,
+    SectorRepresentation,
+)
 from .answers import SEVERITIES, Finding, Ref, StructureReport, when
+from .index import Resolved
 from .kinds import EdgeKind, key_kind
 
 if TYPE_CHECKING:
@@ -64,8 +73,10 @@ CODES: dict[str, tuple[str, str]] = {
     ),
     "chair-not-member": (
         "warning",
-        "a chair who is not among the group's members, nor is their organisation "
-        "(info when some members are described only in words and may include the chair)",
+        "a chair who is not among the group's members, nor is their organisation, an "
+        "organisation it is part of (such as a sector), or an organisation through which "
+        "a member sector is represented (info when some members are described only in "
+        "words and may include the chair)",
     ),
     "reporting-line-not-stated": (
         "info",
@@ -142,7 +153,8 @@ def _cycles(gg: GovernanceGraph) -> Iterator[Finding]:
         if plain in lines:
             lines[plain].append((source, target))
     for kind, code, verb in checks:
-        graph = nx.DiGraph(lines[kind.value])
+        graph = nx.DiGraph()
+        graph.add_edges_from(lines[kind.value])  # not DiGraph(list): older networkx warns
         components = []
         for component in nx.strongly_connected_components(graph):
             first = next(iter(component))
@@ -264,6 +276,7 @@ def _chairs_and_members(gg: GovernanceGraph, group: Group) -> Iterator[Finding]:
             severity="warning" if direct > 1 else "info",
         )
     present = {node for node, _, _ in index.expanded_members(group.id)}
+    present |= _representatives(gg, group, entries, sectors)
     for chair in index.chair_nodes.get(group.id, []):
         if chair.node is None or _is_member(gg, chair.node, present):
             continue
@@ -276,6 +289,29 @@ def _chairs_and_members(gg: GovernanceGraph, group: Group) -> Iterator[Finding]:
             text=chair.chair.text,
             severity="info" if vague else "warning",
         )
+
+
+def _representatives(
+    gg: GovernanceGraph,
+    group: Group,
+    entries: list[tuple[Member, list[Resolved]]],
+    sectors: list[tuple[Partnership, SectorRepresentation]],
+) -> set[str]:
+    """The organisations through which a sector among the group's members is
+    represented (a sector representation's ``via``): a chair from one of them sits for
+    that sector, so is a member. A member entry naming a sector counts the
+    representations of the group's own partnerships (a collaboration's: its members');
+    a seat given by a sector representation counts that representation's ``via``."""
+    index = gg.index
+    found = {rep.via for _, rep in sectors if rep.via}
+    owner = index.owner.get(group.id)
+    if owner is None:
+        return found
+    for _, resolved in entries:
+        for item in resolved:
+            if item.node is not None:
+                found.update(index.represented_by(owner, item.node))
+    return found
 
 
 def _is_member(gg: GovernanceGraph, node: str, present: set[str]) -> bool:

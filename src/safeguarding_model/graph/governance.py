@@ -15,6 +15,7 @@ import networkx as nx
 
 from ..errors import UsageError
 from ..model import Dataset, Organisation, PartialDate, Post
+from ..model.values import with_article
 from . import findings, queries
 from .answers import (
     AccountabilityLine,
@@ -62,11 +63,17 @@ def node_kind(value: NodeKind | str) -> NodeKind:
         raise UsageError(f"`{value}` is not a node kind; the kinds are: {choices}") from None
 
 
-def _kinds_text(kinds: Iterable[NodeKind]) -> str:
+def _kinds_words(kinds: Iterable[NodeKind]) -> str:
+    """``group, partnership or collaboration``."""
     words = [k.value for k in kinds]
     if len(words) == 1:
-        return f"a {words[0]}"
-    return "a " + ", ".join(words[:-1]) + " or " + words[-1]
+        return words[0]
+    return ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _kinds_text(kinds: Iterable[NodeKind]) -> str:
+    """``an organisation, post or person``: the kinds with their article."""
+    return with_article(_kinds_words(kinds))
 
 
 class GovernanceGraph:
@@ -248,7 +255,8 @@ class GovernanceGraph:
         if candidates:
             found = self.ref(candidates[0])
             raise UsageError(
-                f"{found} is a {found.kind}; this question needs {_kinds_text(allowed)}"
+                f"{found} is {with_article(found.kind)}; this question needs "
+                + _kinds_text(allowed)
             )
         raise UsageError(self._unknown(key, [k.value for k in allowed]))
 
@@ -260,7 +268,7 @@ class GovernanceGraph:
             if not allowed or any(self.graph.nodes[i]["kind"] in allowed for i in ids)
         ]
         close = difflib.get_close_matches(" ".join(key.split()).casefold(), pool, n=1, cutoff=0.6)
-        what = "nothing" if not allowed else "no " + _kinds_text(map(NodeKind, allowed))[2:]
+        what = "nothing" if not allowed else "no " + _kinds_words(map(NodeKind, allowed))
         message = f"{what} in this data has the id or name {key!r}"
         if close:
             message += f" (did you mean `{self._spellings[close[0]]}`?)"

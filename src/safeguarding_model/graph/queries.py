@@ -22,6 +22,7 @@ from ..model import (
     PartnershipRole,
     Post,
 )
+from ..model.values import with_article
 from .answers import (
     AccountabilityLine,
     BodyChairs,
@@ -131,8 +132,8 @@ def _escalation_moves(gg: GovernanceGraph, node: str) -> Iterator[tuple[str, Ste
             yield owner.id, _derived(gg, node, owner.id, "part-of", via)
     elif isinstance(entity, Partnership | Collaboration):
         for top in index.top.get(node, []):
-            via = f"a {'partnership' if isinstance(entity, Partnership) else 'collaboration'} "
-            via += "escalates through its top body"
+            noun = "partnership" if isinstance(entity, Partnership) else "collaboration"
+            via = f"{with_article(noun)} escalates through its top body"
             yield top, _derived(gg, node, top, ACTS_THROUGH, via)
 
 

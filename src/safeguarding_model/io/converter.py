@@ -20,7 +20,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from ..errors import SafeguardingModelError
 from ..model import Dataset, Item, PartialDate
-from ..model.values import FieldError, closest
+from ..model.values import Choice, FieldError, closest, with_article
 
 __all__ = ["StructureProblem", "configure_converter", "converter", "describe", "make_converter"]
 
@@ -131,26 +131,21 @@ def _structure_date(value: object, _: type) -> PartialDate:
         raise StructureProblem(error.expected, value, suggestion=suggestion) from None
 
 
-def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+def _structure_choice(value: object, cls: type[Choice]) -> Choice:
+    """One of a closed list of values, with a suggestion for a near miss."""
+    try:
+        return cls(value)
+    except ValueError:
+        pass
     values = [member.value for member in cls]
-
-    def structure(value: object, _: type) -> enum.Enum:
-        try:
-            return cls(value)
-        except ValueError:
-            pass
-        suggestion = None
-        if isinstance(value, str):
-            alias = _ALIASES.get(value.strip().lower().replace(" ", "-"))
-            suggestion = alias if alias in values else closest(value, values)
-        expected = "one of " + ", ".join(f"`{v}`" for v in values)
-        if suggestion and len(values) > 8:
-            expected = (
-                f"one of the {len(values)} allowed values (docs/format-reference.md lists them)"
-            )
-        raise StructureProblem(expected, value, suggestion=suggestion) from None
-
-    return structure
+    suggestion = None
+    if isinstance(value, str):
+        alias = _ALIASES.get(value.strip().lower().replace(" ", "-"))
+        suggestion = alias if alias in values else closest(value, values)
+    expected = "one of " + ", ".join(f"`{v}`" for v in values)
+    if suggestion and len(values) > 8:
+        expected = f"one of the {len(values)} allowed values (docs/format-reference.md lists them)"
+    raise StructureProblem(expected, value, suggestion=suggestion) from None
 
 
 def _is_tuple(type_: Any) -> bool:
@@ -165,9 +160,8 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(PartialDate, _structure_date)
     converter.register_unstructure_hook(PartialDate, str)
-    converter.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
-    )
+    # By class, not by predicate: cattrs before 24.2 dispatches enums by class first.
+    converter.register_structure_hook(Choice, _structure_choice)
     converter.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
     )
@@ -237,8 +231,9 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
 def _noun(cls: type) -> str:
     """``DelegatedPartner`` -> ``a delegated partner``."""
-    words = "".join(f" {c.lower()}" if c.isupper() else c for c in cls.__name__).strip()
-    return ("an " if words[0] in "aeiou" else "a ") + words
+    return with_article(
+        "".join(f" {c.lower()}" if c.isupper() else c for c in cls.__name__).strip()
+    )
 
 
 def make_converter() -> cattrs.Converter:

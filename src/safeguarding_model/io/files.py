@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path as FsPath
@@ -27,7 +28,8 @@ from ..model import Dataset
 from ..model.values import FieldError, RuleError, closest
 from .converter import StructureProblem, converter, describe
 from .reading import DEFAULT_LIMITS, Limits, Path, locate, path_text, positions_of, read_text
-from .references import check_references
+from .references import check_references, duplicate_message
+from .writing import write_file
 
 __all__ = [
     "Example",
@@ -93,7 +95,9 @@ class _Text:
 
     def problem(self, path: Path, message: str, **fields: Any) -> Problem:
         if self._positions is None:
-            self._positions = positions_of(self.text, name=self.name, limits=self.limits)
+            self._positions = positions_of(
+                self.text, name=self.name, format=self.format, limits=self.limits
+            )
         line, column = locate(self._positions, path)
         return Problem(
             message=message,
@@ -119,6 +123,11 @@ def loads(
 
 def load(source: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Dataset:
     """A dataset from a file, a folder of files, or the name of a shipped example."""
+    if not os.fspath(source).strip():
+        raise UsageError(
+            "no source given: name a YAML or JSON file, a folder of them, or a shipped "
+            f"example ({', '.join(_example_files())})"
+        )
     path = FsPath(source)
     if not path.exists():
         files = _example_files()
@@ -159,23 +168,37 @@ def _data_files(folder: FsPath) -> list[FsPath]:
             continue
         if path.name.lower().endswith(".schema.json"):
             continue
-        if path.suffix.lower() in _SUFFIXES and path.is_file():
+        if path.suffix.lower() in _SUFFIXES and not path.is_dir():
             found.append(path)
     return sorted(found)
 
 
 def _read(path: FsPath, limits: Limits) -> _Text:
+    """One file's text, read without waiting on a pipe and never beyond the size limit,
+    whatever the file system says of the file's size."""
     try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise LoadError(
-                [
-                    Problem(
-                        message=f"the file is larger than {limits.max_bytes} bytes", file=str(path)
-                    )
-                ]
-            )
-        raw = path.read_bytes()
+        kind = _not_a_file(os.stat(path).st_mode)
+        if kind is None:
+            # O_NONBLOCK: a named pipe put in the file's place opens at once, and is refused.
+            descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0))
+            with os.fdopen(descriptor, "rb") as file:
+                kind = _not_a_file(os.fstat(descriptor).st_mode)
+                raw = b"" if kind else file.read(limits.max_bytes + 1)
+    except OSError as error:
+        raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
+    if kind is not None:
+        raise UsageError(f"{path} is {kind}, not a file: give a YAML or JSON file, or a folder")
+    if len(raw) > limits.max_bytes:
+        raise LoadError(
+            [
+                Problem(
+                    message=f"the file is larger than {limits.max_bytes} bytes; split it into "
+                    "one file per partnership in a folder",
+                    file=str(path),
+                )
+            ]
+        )
+    try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         before = raw[: error.start]
@@ -186,13 +209,29 @@ def _read(path: FsPath, limits: Limits) -> _Text:
                     "save it again as UTF-8 (in most editors: Save As, encoding UTF-8)",
                     file=str(path),
                     line=before.count(b"\n") + 1,
-                    column=error.start - (before.rfind(b"\n") + 1) + 1,
+                    column=len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1,
                 )
             ]
         ) from None
-    except OSError as error:
-        raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
     return _Text(str(path), text, _SUFFIXES.get(path.suffix.lower(), "yaml"), limits)
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+def _not_a_file(mode: int) -> str | None:
+    """What a path that is not a regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "something other than a file"
 
 
 def _structure(source: _Text) -> Dataset:
@@ -302,10 +341,14 @@ def _check(
         key, index, *rest = item.path
         text, local = origins[str(key)][int(index)]
         message = item.message
-        if item.related is not None and len(parts) > 1:
-            other_key, other_index, *_ = item.related
-            other, _ = origins[str(other_key)][int(other_index)]
-            message += f" (the first is in {other.name})"
+        if item.related is not None and item.related_kind is not None and item.found:
+            other_key, other_index, *other_rest = item.related
+            other, other_local = origins[str(other_key)][int(other_index)]
+            first_path = (other_key, other_local, *other_rest)
+            first = other.problem(first_path, "")
+            message = duplicate_message(
+                item.found, item.related_kind, f"{first.where}, {path_text(first_path)}"
+            )
         problems.append(
             text.problem(
                 (key, local, *rest),
@@ -343,9 +386,14 @@ def dumps(dataset: Dataset, format: str = "yaml") -> str:
 
 
 def dump(dataset: Dataset, path: str | os.PathLike[str], format: str | None = None) -> None:
-    """Write the dataset to a file; the format comes from the suffix unless given."""
+    """Write the dataset to a file; the format comes from the suffix unless given.
+
+    The file is written in one step (:func:`.writing.write_file`): a failed write
+    leaves the old file as it was, and a symbolic link at ``path`` is refused, not
+    followed. Either is a :class:`UsageError`.
+    """
     target = FsPath(path)
     chosen = format or _SUFFIXES.get(target.suffix.lower())
     if chosen is None:
         raise UsageError(f"{target}: cannot tell the format from the suffix; use .yaml or .json")
-    target.write_text(dumps(dataset, chosen), encoding="utf-8")
+    write_file(target, dumps(dataset, chosen).encode("utf-8"))

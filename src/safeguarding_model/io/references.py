@@ -34,10 +34,10 @@ from ..model import (
     SectorRepresentation,
     SupportInKind,
 )
-from ..model.values import closest
+from ..model.values import closest, with_article
 from .reading import Path, path_text
 
-__all__ = ["Dangling", "check_references"]
+__all__ = ["Dangling", "check_references", "duplicate_message"]
 
 ORG, PERSON, POST, PARTNERSHIP, COLLAB, GROUP = (
     "organisation",
@@ -114,11 +114,49 @@ class Dangling:
     found: str | None = None
     suggestion: str | None = None
     related: Path | None = None
+    """For an id used twice: where it is first used."""
+    related_kind: str | None = None
+    """For an id used twice: what first used it (an organisation, a group...)."""
+
+
+def duplicate_message(key: str, kind: str, first: str) -> str:
+    """What to say of an id used twice, ``first`` saying where it was first used."""
+    return (
+        f"the id `{key}` is used twice (first by the {kind} at {first}); "
+        "ids must be unique in a file or folder"
+    )
+
+
+class _Suggestions:
+    """Did-you-mean suggestions for references that name nothing, with the work bounded:
+    each suggestion compares the reference with every id of the kinds it may name, so
+    a file with thousands of broken references would take minutes; once ``budget``
+    comparisons have been spent, the remaining problems are reported without one."""
+
+    def __init__(self, ids_by_kind: dict[str, list[str]], budget: int = 20_000) -> None:
+        self._ids_by_kind = ids_by_kind
+        self._candidates: dict[tuple[str, ...], list[str]] = {}
+        self._memo: dict[tuple[str, tuple[str, ...]], str | None] = {}
+        self._budget = budget
+
+    def __call__(self, ref: str, kinds: tuple[str, ...]) -> str | None:
+        if (ref, kinds) in self._memo:
+            return self._memo[ref, kinds]
+        candidates = self._candidates.get(kinds)
+        if candidates is None:
+            candidates = [i for kind in kinds for i in self._ids_by_kind.get(kind, [])]
+            self._candidates[kinds] = candidates
+        if len(candidates) > self._budget:
+            return None
+        self._budget -= len(candidates)
+        found = self._memo[ref, kinds] = closest(ref, candidates)
+        return found
 
 
 def _kinds_text(kinds: tuple[str, ...]) -> str:
-    words = [("an " if k[0] in "aeiou" else "a ") + k if i == 0 else k for i, k in enumerate(kinds)]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    """``an organisation, partnership or collaboration``."""
+    words = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
+    return with_article(words)
 
 
 def check_references(dataset: Dataset, where: str = "this file") -> list[Dangling]:
@@ -132,14 +170,14 @@ def check_references(dataset: Dataset, where: str = "this file") -> list[Danglin
     for path, entity in _entities_with_paths(dataset):
         kind = _KIND_OF[type(entity)]
         if entity.id in first_path:
+            first = first_path[entity.id]
             found.append(
                 Dangling(
                     path=(*path, "id"),
-                    message=f"the id `{entity.id}` is used twice (first by the "
-                    f"{kind_of[entity.id]} at {path_text(first_path[entity.id])}); "
-                    "ids must be unique in a file or folder",
+                    message=duplicate_message(entity.id, kind_of[entity.id], path_text(first)),
                     found=entity.id,
-                    related=first_path[entity.id],
+                    related=first,
+                    related_kind=kind_of[entity.id],
                 )
             )
             continue
@@ -148,6 +186,7 @@ def check_references(dataset: Dataset, where: str = "this file") -> list[Danglin
     ids_by_kind: dict[str, list[str]] = {}
     for key, kind in kind_of.items():
         ids_by_kind.setdefault(kind, []).append(key)
+    suggest = _Suggestions(ids_by_kind)
 
     def check(path: Path, subject: str, value: Any, parent_field: str | None) -> None:
         spec = _REFERENCES.get(type(value), {})
@@ -160,9 +199,7 @@ def check_references(dataset: Dataset, where: str = "this file") -> list[Danglin
                 many = isinstance(current, tuple)
                 for index, ref in enumerate(current if many else (current,)):
                     here = (*path, field.name, index) if many else (*path, field.name)
-                    problem = _resolve(
-                        ref, kinds, kind_of, ids_by_kind, subject, phrase, here, where
-                    )
+                    problem = _resolve(ref, kinds, kind_of, suggest, subject, phrase, here, where)
                     if problem:
                         found.append(problem)
                 continue
@@ -275,7 +312,7 @@ def _resolve(
     ref: str,
     kinds: tuple[str, ...],
     kind_of: dict[str, str],
-    ids_by_kind: dict[str, list[str]],
+    suggest: _Suggestions,
     subject: str,
     phrase: str,
     path: Path,
@@ -286,13 +323,12 @@ def _resolve(
         return None
     expected = _kinds_text(kinds)
     if actual is None:
-        candidates = [i for kind in kinds for i in ids_by_kind.get(kind, [])]
         return Dangling(
             path=path,
             message=f"{subject} {phrase} `{ref}`, which is not {expected} in {where}",
             expected=expected,
             found=ref,
-            suggestion=closest(ref, candidates),
+            suggestion=suggest(ref, kinds),
         )
     return Dangling(
         path=path,

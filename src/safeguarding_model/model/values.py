@@ -31,6 +31,7 @@ __all__ = [
     "optional_fields",
     "slugify",
     "optional_id",
+    "with_article",
 ]
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -63,6 +64,17 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
 def slugify(text: str) -> str:
     """``Dan Reilly`` -> ``dan-reilly``: the id a name would have."""
     return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def with_article(words: str) -> str:
+    """``words`` after "a" or "an", chosen by the first letter of the first word:
+    ``an organisation``, ``an executive group``, ``a group, post or person``.
+
+    By the letter, not the sound, so for the words the package writes (its own kinds
+    and field names), not for any text.
+    """
+    first = next((ch for ch in words if ch.isalpha()), "")
+    return f"{'an' if first.lower() in ('a', 'e', 'i', 'o', 'u') else 'a'} {words}"
 
 
 class Choice(enum.Enum):
@@ -269,7 +281,7 @@ def check_not_stated(instance: Any) -> None:
         if name not in allowed:
             hint = closest(name, allowed)
             problems.append(
-                f"`{name}` is not an optional field of a {noun}"
+                f"`{name}` is not an optional field of {with_article(noun)}"
                 + (f" (did you mean `{hint}`?)" if hint else "")
             )
         elif name in seen:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ...model import Dataset
 from ..charts import Chart, ChartNode, org_chart, style_of
-from ..escape import mermaid_string
+from ..escape import mermaid_comment, mermaid_string
 from ..exporter import CHART_OPTIONS, Exporter, ExportOptions
 from ..hookspecs import Register, hookimpl
 
@@ -45,7 +45,7 @@ def _class_of(node: ChartNode) -> str:
 def to_mermaid(chart: Chart) -> str:
     """The chart as a Mermaid flowchart, drawn bottom to top (superiors at the top)."""
     ids = {node.id: f"n{number}" for number, node in enumerate(chart.nodes, start=1)}
-    out = [f"%% {mermaid_string(chart.title)[1:-1]}", "flowchart BT"]
+    out = [f"%% {mermaid_comment(chart.title)}", "flowchart BT"]
 
     def node_line(node: ChartNode, indent: str) -> str:
         opening, closing = _SHAPES.get(node.kind, ("[", "]"))
