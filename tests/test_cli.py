@@ -137,7 +137,10 @@ def test_schema_prints_the_shipped_schema(capsys: pytest.CaptureFixture[str]) ->
     [
         (["show", "isle-of-wight-2042"], "did you mean `isle-of-wight-2024`"),
         (["show", "no-such-file.yaml"], "no such file or folder"),
-        (["show", "isle-of-wight-2024", "--partnership", "nope"], "no partnership 'nope'"),
+        (
+            ["show", "isle-of-wight-2024", "--partnership", "nope"],
+            "no partnership in this data has the id or name 'nope'",
+        ),
         (
             ["export", "isle-of-wight-2024", "--to", "json", "-o", "/no/such/folder/x.json"],
             "no such folder",

@@ -16,9 +16,10 @@ import pytest
 import safeguarding_model
 
 PACKAGE = Path(safeguarding_model.__file__).parent
-ORDER = ["errors", "model", "io", "graph", "rules", "documents", "exporters", "cli"]
+ORDER = ["errors", "hooks", "model", "io", "graph", "rules", "documents", "exporters", "cli"]
 THIRD_PARTY_ALLOWED = {
     "errors": {"attrs"},
+    "hooks": {"attrs", "pluggy"},
     "model": {"attrs"},
     "io": {"attrs", "cattrs", "yaml"},
 }

@@ -166,5 +166,5 @@ def test_notebook_conveniences(northshire: Path) -> None:
     assert str(sm.Cadence.SIX_MONTHLY) == "six-monthly"
     assert sm.ChairRole.CO_CHAIR.label == "co-chair"
     assert "importlib" not in dir(sm) and "load" in dir(sm)
-    with pytest.raises(KeyError, match="did you mean 'neglect-task-group'"):
+    with pytest.raises(KeyError, match="did you mean `neglect-task-group`"):
         dataset.get("neglect-task-grop")

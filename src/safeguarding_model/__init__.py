@@ -16,7 +16,16 @@ from __future__ import annotations
 from importlib import import_module as _import_module
 from typing import TYPE_CHECKING, Any
 
-from .errors import LoadError, Problem, SafeguardingModelError, UsageError
+from .errors import (
+    AmbiguousNameError,
+    Diagnostic,
+    LoadError,
+    NotFoundError,
+    Problem,
+    SafeguardingModelError,
+    Severity,
+    UsageError,
+)
 from .io import dump, dumps, example_names, examples, load, loads, to_data
 from .model import *  # noqa: F403  (the model's own __all__ is the list)
 from .model import __all__ as _model_all
@@ -39,12 +48,16 @@ _LAZY = {
 }
 
 __all__ = [
+    "AmbiguousNameError",
+    "Diagnostic",
     "EdgeKind",
     "GovernanceGraph",
     "LoadError",
     "NodeKind",
+    "NotFoundError",
     "Problem",
     "SafeguardingModelError",
+    "Severity",
     "UsageError",
     "build_graph",
     "dump",

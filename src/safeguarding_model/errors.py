@@ -1,15 +1,38 @@
-"""The package's exceptions: one base class, and problems that say where they are.
+"""The package's exceptions and its one diagnostic record.
+
+Every exception the package raises on purpose is defined here, under one base class
+(:class:`SafeguardingModelError`), each also a subclass of the matching built-in
+(``ValueError``, ``KeyError``, ``RuntimeError``) so that ordinary ``except`` clauses
+keep working. Every problem the package reports (a file that cannot be loaded, a
+structural finding of the governance graph, a plugin that cannot be used, and the
+statutory checks to come) is a :class:`Diagnostic`, rendered as text and as JSON
+here, in one place.
 
 This module is pure (no I/O) so that every layer, the model included, can use it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import enum
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 
-__all__ = ["LoadError", "Problem", "SafeguardingModelError", "UsageError"]
+__all__ = [
+    "AmbiguousNameError",
+    "ConsistencyError",
+    "Diagnostic",
+    "FieldError",
+    "LoadError",
+    "NotFoundError",
+    "Problem",
+    "SafeguardingModelError",
+    "Severity",
+    "StructureError",
+    "UsageError",
+    "describe",
+]
 
 
 class SafeguardingModelError(Exception):
@@ -20,11 +43,69 @@ class UsageError(SafeguardingModelError, ValueError):
     """A request that cannot be met as asked: an unknown example, format or body."""
 
 
+class NotFoundError(UsageError, KeyError):
+    """Nothing of the kind asked for has the id or name given. Also a ``KeyError``, so
+    ``except KeyError`` around a lookup keeps working.
+
+    ``key`` is what was asked for; ``suggestion`` the nearest name or id, if one is near.
+    """
+
+    def __init__(self, message: str, *, key: str, suggestion: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.key = key
+        self.suggestion = suggestion
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return self.message
+
+
+class AmbiguousNameError(UsageError, KeyError):
+    """A name that several things share: ``candidates`` lists each one's id and name,
+    so that the caller can ask for one by its id."""
+
+    def __init__(self, key: str, candidates: Iterable[tuple[str, str]]) -> None:
+        self.key = key
+        self.candidates = tuple(candidates)
+        options = "; ".join(f"`{ident}` ({name})" for ident, name in self.candidates)
+        self.message = f"{key!r} could mean several things: {options}; name one by its id"
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class Severity(enum.StrEnum):
+    """How much a diagnostic matters. A severity is equal to its value as text
+    (``Severity.ERROR == "error"``), so it compares and serialises as a word."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
 @attrs.frozen(kw_only=True)
-class Problem:
-    """One thing wrong with an input: where it is, what was expected and what was found."""
+class Diagnostic:
+    """One thing wrong with, or worth saying about, an input or a model.
+
+    ``message`` says what, in the user's words. ``code`` names the kind of problem for
+    scripts (``unknown-field``, ``dangling-reference``, ``chair-not-member``...);
+    ``severity`` is an error, a warning or information. Where it is: ``file``,
+    ``line`` and ``column`` (1-based) when it comes from a file, and ``path``, the
+    field it concerns in the model (``partnerships[0].groups[3].chair``). What was
+    ``expected`` and ``found``, and the nearest valid ``suggestion``, where known.
+    ``source`` says what found it, where that is a rule (its id and guidance
+    edition, for the statutory checks).
+
+    ``str()`` gives the text form (``file:line:column: path: message (did you mean
+    ...?)`` for a place in a file, ``severity: code: message`` otherwise) and
+    :meth:`to_dict` the JSON form; both are the only renderings, shared by every
+    command.
+    """
 
     message: str
+    code: str | None = None
+    severity: Severity = attrs.field(default=Severity.ERROR, converter=Severity)
     file: str | None = None
     line: int | None = None
     column: int | None = None
@@ -32,6 +113,7 @@ class Problem:
     expected: str | None = None
     found: str | None = None
     suggestion: str | None = None
+    source: str | None = None
 
     @property
     def where(self) -> str:
@@ -44,13 +126,109 @@ class Problem:
         return ":".join(parts)
 
     def __str__(self) -> str:
-        text = f"{self.where}: "
+        if self.file is None and self.line is None and self.code is not None:
+            text = f"{self.severity}: {self.code}: "  # about the model, not a place in a file
+        else:
+            text = f"{self.where}: "
         if self.path:
             text += f"{self.path}: "
         text += self.message
         if self.suggestion:
             text += f" (did you mean `{self.suggestion}`?)"
         return text
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data: every field (tuples as lists, records as mappings)."""
+        data: dict[str, Any] = _plain(self)
+        return data
+
+
+def _plain(value: Any) -> Any:
+    if attrs.has(type(value)):
+        return {f.name: _plain(getattr(value, f.name)) for f in attrs.fields(type(value))}
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+Problem = Diagnostic
+"""A problem with an input: the name :class:`LoadError` and older code use for a
+:class:`Diagnostic`."""
+
+
+def describe(value: object) -> str:
+    """A short, person-readable account of a value found in a file: ``the text 'x'``,
+    ``the number 3``, ``a list of 2``."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, Mapping):
+        keys = ", ".join(list(map(str, value))[:5])
+        return f"a mapping (with {keys})" if keys else "an empty mapping"
+    if isinstance(value, list | tuple):
+        return f"a list of {len(value)}"
+    return type(value).__name__
+
+
+class FieldError(SafeguardingModelError, ValueError):
+    """A value that one field of a model class cannot take.
+
+    Carries the field's name, what was expected and what was found (and, where one
+    can be made, a suggestion), so that the loader can say where in a file it is.
+    """
+
+    def __init__(
+        self, field: str, expected: str, found: object, suggestion: str | None = None
+    ) -> None:
+        self.field = field
+        self.expected = expected
+        self.found = found
+        self.suggestion = suggestion
+        super().__init__(f"{field}: expected {expected}, found {found!r}")
+
+
+class ConsistencyError(FieldError):
+    """Fields of one object that do not fit together, such as a chair that names
+    nobody or an end before the start (not a statutory rule: those are the rules
+    layer's, and produce diagnostics).
+
+    It is reported at the object (or at ``field`` when given), with its own message.
+    """
+
+    def __init__(self, message: str, field: str = "") -> None:
+        self.message = message
+        ValueError.__init__(self, message)
+        self.field = field
+        self.expected = message
+        self.found = None
+        self.suggestion = None
+
+
+class StructureError(SafeguardingModelError, ValueError):
+    """A value of the wrong shape or type in a file, found while reading it into the
+    model: what was ``expected``, what was ``found``, a ``hint`` and a ``suggestion``."""
+
+    def __init__(
+        self,
+        expected: str,
+        found: object,
+        *,
+        hint: str | None = None,
+        suggestion: str | None = None,
+    ) -> None:
+        self.expected = expected
+        self.found = found
+        self.hint = hint
+        self.suggestion = suggestion
+        super().__init__(f"expected {expected}, found {describe(found)}")
 
 
 class LoadError(SafeguardingModelError, ValueError):

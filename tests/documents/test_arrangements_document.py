@@ -183,7 +183,7 @@ def test_what_the_source_does_not_state_is_said(iow2019: Dataset) -> None:
 
 
 def test_a_partnership_must_be_chosen_when_there_are_several(iow: Dataset) -> None:
-    with pytest.raises(UsageError, match="no partnership 'hips'"):
+    with pytest.raises(UsageError, match="is a collaboration; this question needs a partnership"):
         arrangements(iow, "hips")
     assert arrangements(iow, "IOWSCP").partnership == "isle-of-wight-scp"
 

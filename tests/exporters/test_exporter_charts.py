@@ -124,9 +124,14 @@ def test_a_collaboration_gives_the_regional_chart(iow: Dataset) -> None:
 
 
 def test_a_body_that_is_not_a_partnership_has_no_chart(iow: Dataset) -> None:
-    with pytest.raises(UsageError, match="not a partnership or collaboration"):
+    with pytest.raises(
+        UsageError, match="is an organisation; this question needs a partnership or collaboration"
+    ):
         org_chart(iow, ExportOptions(partnership="cafcass"))
-    with pytest.raises(UsageError, match="no partnership or collaboration 'nowhere'"):
+    with pytest.raises(
+        UsageError,
+        match="no partnership or collaboration in this data has the id or name 'nowhere'",
+    ):
         org_chart(iow, ExportOptions(partnership="nowhere"))
 
 

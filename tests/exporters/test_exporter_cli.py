@@ -112,8 +112,14 @@ def test_export_csv_writes_a_folder_of_tables(
         (["--to", "pgn"], "no exporter is called 'pgn' (did you mean `png`?)"),
         (["--to", "json", "--depth", "2"], "the json format does not take the option 'depth'"),
         (["--to", "dot", "--edges", "reports"], "is not an edge kind"),
-        (["--to", "dot", "--partnership", "nowhere"], "no partnership or collaboration 'nowhere'"),
-        (["--to", "markdown", "--partnership", "hips"], "no partnership 'hips'"),
+        (
+            ["--to", "dot", "--partnership", "nowhere"],
+            "no partnership or collaboration in this data has the id or name 'nowhere'",
+        ),
+        (
+            ["--to", "markdown", "--partnership", "hips"],
+            "is a collaboration; this question needs a partnership",
+        ),
         (["--to", "json", "-o", "/no/such/folder/out.json"], "no such folder"),
     ],
 )

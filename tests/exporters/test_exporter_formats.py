@@ -223,7 +223,7 @@ def test_the_yearly_report_marks_where_a_person_must_write(iow: Dataset) -> None
 
 
 def test_documents_refuse_a_collaboration(iow: Dataset) -> None:
-    with pytest.raises(UsageError, match="no partnership 'hips'"):
+    with pytest.raises(UsageError, match="is a collaboration; this question needs a partnership"):
         export(iow, "markdown", partnership="hips")
 
 

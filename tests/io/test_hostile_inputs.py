@@ -244,3 +244,48 @@ def test_the_command_line_reports_json_problems_as_json(tmp_path: Path) -> None:
     assert report["valid"] is False
     assert report["problems"][0]["line"] == 1
     assert "5000 digits" in report["problems"][0]["message"]
+
+
+def _load_codes() -> set[str]:
+    """Every code the loading modules give a problem: the ``code=`` of a diagnostic and
+    the first argument of the readers' ``problem`` helpers."""
+    import ast
+
+    folder = Path(sm.__file__).parent / "io"
+    found = set()
+    for path in folder.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            values = [k.value for k in node.keywords if k.arg == "code"]
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name in ("problem", "_problem") and node.args:
+                values.append(node.args[0])
+            found |= {v.value for v in values if isinstance(v, ast.Constant) and v.value}
+            if isinstance(node.func, ast.Name) and node.func.id == "_character_message":
+                found |= {"control-character", "lone-surrogate"}
+    return found
+
+
+def test_every_load_code_is_documented() -> None:
+    codes = _load_codes()
+    assert len(codes) > 25
+    page = (Path(__file__).parents[2] / "docs" / "errors.md").read_text(encoding="utf-8")
+    assert sorted(c for c in codes if f"`{c}`" not in page) == []
+
+
+def test_load_problems_carry_a_code_and_render_as_json(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        HEAD
+        + "organisations:\n  - {id: a, name: A, kind: councl}\n  - {id: a, name: B, kind: police}\n"
+    )
+    result = run_cli("validate", str(path), "--format", "json")
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["code"], p["severity"], p["line"]) for p in problems] == [("wrong-type", "error", 3)]
+    path.write_text(
+        HEAD
+        + "organisations:\n  - {id: a, name: A, kind: police}\n  - {id: a, name: B, kind: police}\n"
+    )
+    problems = json.loads(run_cli("validate", str(path), "--format", "json").stdout)["problems"]
+    assert [(p["code"], p["line"], p["found"]) for p in problems] == [("duplicate-id", 4, "a")]

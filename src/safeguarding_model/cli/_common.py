@@ -10,7 +10,8 @@ from ..documents._common import choose_partnership
 from ..errors import UsageError
 from ..io import load
 from ..io.writing import write_file
-from ..model import Dataset, Partnership
+from ..model import Dataset, PartialDate, Partnership
+from ..model.values import FieldError
 
 SOURCE_HELP = "a YAML or JSON file, a folder of them, or the name of a shipped example"
 
@@ -85,3 +86,25 @@ def check_output(output: str | None) -> None:
     """Refuse an empty ``-o`` (which would otherwise mean the current folder)."""
     if output == "":
         raise UsageError("-o PATH is empty: give a file name, or - for standard output")
+
+
+def add_on(parser: argparse.ArgumentParser, what: str = "show") -> None:
+    """--on DATE: the arrangements as they stood on a date."""
+    parser.add_argument(
+        "--on",
+        metavar="DATE",
+        help=f"{what} the arrangements as they stood on a date: 2023, 2023-06 or "
+        "2023-06-30 (default: everything in the data, whatever its dates)",
+    )
+
+
+def on_date(text: str | None) -> PartialDate | None:
+    """The date of ``--on``, or None; a clear error for text that is not a date."""
+    if text is None:
+        return None
+    try:
+        return PartialDate.from_string(text)
+    except FieldError:
+        raise UsageError(
+            f"--on {text!r} is not a date: write it 2023, 2023-06 or 2023-06-30"
+        ) from None

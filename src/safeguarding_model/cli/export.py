@@ -1,7 +1,11 @@
 """``safeguarding-model export SOURCE --to FORMAT [-o PATH]``: write the data in another format.
 
 The formats are the installed exporters (``safeguarding-model exporters`` lists
-them). Text goes to standard output unless ``-o`` names a file; a binary format
+them, and ``safeguarding-model exporters FORMAT`` the options of one). Every option an
+exporter declares is given as ``-O NAME=VALUE``; the shared ones also have a flag of
+their own (``--depth 2`` is ``-O depth=2``). Options are checked against the chosen
+exporter before the source is read. Text goes to standard output unless ``-o`` names
+a file; a binary format
 (``png``, ``csv`` as a zip, ``docx``) refuses to write to a terminal. ``csv`` with
 ``-o PATH`` writes a folder of tables at PATH (a zip when PATH ends in ``.zip``).
 ``-o`` writes in one step and refuses a symbolic link, and refuses to write over the
@@ -12,22 +16,29 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import UsageError
-from ..exporters import DOCUMENTS, ExportOptions, export_to, get_exporter
+from ..exporters import SHARED_OPTIONS, ExportOptions, Option, export_to, get_exporter
 from ..io.writing import SourceOverwriteError
-from ._common import add_partnership, add_source, check_output, load_source, write
+from ._common import add_source, check_output, load_source, write
+
+FLAGS = {name: f"--{name}" for name in SHARED_OPTIONS}
+"""The options that have a flag of their own besides ``-O NAME=VALUE`` (the shared
+options: ``--depth 2`` is ``-O depth=2``), and their flags."""
 
 
-def _depth(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected 0 or more, found {value}")
-    return value
+def _read_with(option: Option) -> Callable[[str], Any]:
+    """An argparse ``type`` that reads a flag's text as ``option`` reads a value."""
+
+    def read(text: str) -> Any:
+        try:
+            return option.reader(text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    return read
 
 
 def add_parser(subparsers: Any) -> None:
@@ -42,8 +53,7 @@ def add_parser(subparsers: Any) -> None:
         "--to",
         required=True,
         metavar="FORMAT",
-        help="the format, such as json, yaml, dot, svg, png, mermaid, markdown, html, "
-        "graphml, csv or popolo (and those of installed plugins)",
+        help="the format: one of the exporters that `safeguarding-model exporters` lists",
     )
     parser.add_argument(
         "-o",
@@ -57,34 +67,47 @@ def add_parser(subparsers: Any) -> None:
         help="write PATH even when it is the SOURCE file itself (its comments and layout are lost)",
     )
     parser.add_argument(
-        "--document",
-        choices=DOCUMENTS,
-        help="the document to write, for formats that carry one (default: arrangements)",
+        "-O",
+        "--option",
+        action="append",
+        metavar="NAME=VALUE",
+        help="an option of the format, by name (repeatable): -O depth=2; "
+        "`safeguarding-model exporters FORMAT` lists the options a format takes",
     )
-    add_partnership(parser)
-    parser.add_argument(
-        "--edges",
-        metavar="KIND,...",
-        help="the edge kinds a chart draws, such as reports-to,escalates-to",
-    )
-    parser.add_argument(
-        "--depth",
-        type=_depth,
-        metavar="N",
-        help="how many steps beyond the partnership and its groups a chart reaches (default 1)",
-    )
+    for name, flag in FLAGS.items():
+        option = SHARED_OPTIONS[name]
+        allowed = option.allowed()
+        if allowed is not None:
+            parser.add_argument(flag, choices=allowed, help=option.help)
+        else:
+            parser.add_argument(
+                flag, type=_read_with(option), metavar=option.metavar, help=option.help
+            )
     parser.set_defaults(run=run)
+
+
+def options_of(args: argparse.Namespace) -> dict[str, Any]:
+    """The options the command line gives, by name: the flags, then each ``-O``."""
+    flags = {name: getattr(args, name) for name in FLAGS}
+    options = {name: value for name, value in flags.items() if value is not None}
+    for given in args.option or ():
+        name, equals, value = given.partition("=")
+        name = name.strip().replace("-", "_")
+        if not equals or not name:
+            raise UsageError(f"-O {given!r}: expected NAME=VALUE, such as -O depth=2")
+        if name in options:
+            also = f"{FLAGS[name]} and " if name in flags and flags[name] is not None else ""
+            raise UsageError(
+                f"the option {name!r} is given twice ({also}-O {given!r}); give it once"
+            )
+        options[name] = value
+    return options
 
 
 def run(args: argparse.Namespace) -> int:
     exporter = get_exporter(args.to)  # an unknown format fails before the source is read
-    options: dict[str, Any] = {
-        "partnership": args.partnership,
-        "edges": args.edges,
-        "depth": args.depth,
-        "document": args.document,
-    }
-    options = {key: value for key, value in options.items() if value is not None}
+    options = options_of(args)
+    chosen = ExportOptions.from_keywords(options, exporter)  # and so do its options
     check_output(args.output)
     dataset = load_source(args.source)
     if args.output not in (None, "-"):
@@ -94,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
         except SourceOverwriteError as error:
             raise UsageError(f"{error}, or pass --force to overwrite it anyway") from None
         return 0
-    content = exporter.run(dataset, ExportOptions.from_keywords(options))
+    content = exporter.run(dataset, chosen)
     if isinstance(content, bytes) and sys.stdout.isatty():
         raise UsageError(
             f"the {exporter.name} format is binary and standard output is a terminal: "

@@ -14,12 +14,10 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..errors import UsageError
-from ._common import add_source, load_source, print_text
+from ._common import add_source, load_source, on_date, print_text
 
 if TYPE_CHECKING:
     from ..graph import GovernanceGraph
-    from ..model import PartialDate
 
 FORMATS = ("text", "json")
 EXIT_NO_ANSWER = 1
@@ -125,24 +123,10 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _date(text: str | None) -> PartialDate | None:
-    from ..model import PartialDate
-    from ..model.values import FieldError
-
-    if text is None:
-        return None
-    try:
-        return PartialDate.from_string(text)
-    except FieldError:
-        raise UsageError(
-            f"--on {text!r} is not a date: write it 2023, 2023-06 or 2023-06-30"
-        ) from None
-
-
 def run(args: argparse.Namespace) -> int:
     from ..graph import build_graph
 
-    on = _date(args.on)
+    on = on_date(args.on)
     graph = build_graph(load_source(args.source), on=on)
     answer, status = VERBS[args.verb](graph, args)
     if args.format == "json":

@@ -10,9 +10,11 @@ from ..documents import summary
 from ..errors import UsageError
 from ._common import (
     add_format,
+    add_on,
     add_partnership,
     add_source,
     load_source,
+    on_date,
     partnerships,
     print_text,
 )
@@ -27,21 +29,28 @@ def add_parser(subparsers: Any) -> None:
     )
     add_source(parser)
     add_partnership(parser)
+    add_on(parser)
     add_format(parser, "text", "json")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    on = on_date(args.on)
     dataset = load_source(args.source)
+    if on is not None:
+        dataset = dataset.as_of(on)
     chosen = partnerships(dataset, args.partnership)
     summaries = [summary(dataset, p) for p in chosen]
+    if on is not None:
+        summaries = [{"on": str(on), **s} for s in summaries]
     if args.format == "json":
         data: Any = summaries[0] if len(summaries) == 1 else summaries
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     if not summaries:
         raise UsageError(f"{args.source} holds no partnerships to show")
-    print_text("\n\n".join(render(s) for s in summaries))
+    heading = f"As it stood on {on}:\n" if on is not None else ""
+    print_text(heading + "\n\n".join(render(s) for s in summaries))
     return 0
 
 

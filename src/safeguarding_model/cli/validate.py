@@ -7,9 +7,8 @@ import json
 import sys
 from typing import Any
 
-import attrs
-
 from ..errors import LoadError
+from ..model import Dataset
 from ._common import add_format, add_source, load_source, printable
 
 
@@ -32,28 +31,19 @@ def run(args: argparse.Namespace) -> int:
         if args.format == "json":
             print(
                 json.dumps(
-                    {"valid": False, "problems": [attrs.asdict(p) for p in error.problems]},
+                    {"valid": False, "problems": [p.to_dict() for p in error.problems]},
                     indent=2,
                 )
             )
         else:
             print(printable(str(error)), file=sys.stderr)
         return 2
-    counts = {
-        "organisations": len(dataset.organisations),
-        "people": len(dataset.people),
-        "posts": len(dataset.posts),
-        "partnerships": len(dataset.partnerships),
-        "collaborations": len(dataset.collaborations),
-        "groups": sum(1 for _ in dataset.groups()),
-    }
+    counts = {c.field: len(getattr(dataset, c.field)) for c in Dataset.collections()}
+    counts["groups"] = sum(1 for _ in dataset.groups())
+    nouns = {c.field: c.noun for c in Dataset.collections()} | {"groups": "group"}
     if args.format == "json":
         print(json.dumps({"valid": True, "counts": counts}, indent=2))
     else:
-        listed = ", ".join(f"{n} {k if n != 1 else _singular(k)}" for k, n in counts.items())
+        listed = ", ".join(f"{n} {k if n != 1 else nouns[k]}" for k, n in counts.items())
         print(f"{args.source}: valid ({listed})")
     return 0
-
-
-def _singular(plural: str) -> str:
-    return "person" if plural == "people" else plural.removesuffix("s")

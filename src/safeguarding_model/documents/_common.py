@@ -17,7 +17,7 @@ from ..model import (
     Person,
     Post,
 )
-from ..model.values import with_article
+from ..model.names import Names
 from .summary import chair_text
 from .tree import Chart, Figure, ListItem, Paragraph, Span, Table
 
@@ -68,16 +68,13 @@ Owner = Partnership | Collaboration
 
 
 def choose(dataset: Dataset, key: str | None, *, collaborations: bool = False) -> Owner | None:
-    """The partnership (or, with ``collaborations``, the collaboration) ``key`` names
-    by id, or by name or short name (case-insensitively); for no ``key``, the dataset's
-    only partnership.
+    """The partnership (or, with ``collaborations``, the collaboration) ``key`` names,
+    through the model's one resolver (:class:`~safeguarding_model.model.names.Names`);
+    for no ``key``, the dataset's only partnership.
 
     Without a key and with several partnerships, this is an error for a document and
-    ``None`` (the whole region) for a chart. A name that several share is an error that
-    lists them with their ids, as the graph's ``resolve`` does. Every error names what
-    the source holds.
+    ``None`` (the whole region) for a chart. Every error names what the source holds.
     """
-    what = "partnership or collaboration" if collaborations else "partnership"
     owners: list[Owner] = [*dataset.partnerships]
     if collaborations:
         owners += dataset.collaborations
@@ -92,37 +89,10 @@ def choose(dataset: Dataset, key: str | None, *, collaborations: bool = False) -
             f"this source holds {len(dataset.partnerships)} partnerships "
             f"({listed([p.id for p in dataset.partnerships])}): name one"
         )
-    for owner in owners:
-        if owner.id == key:
-            return owner
-    named = _named(owners, key)
-    if len(named) == 1:
-        return named[0]
-    if named:
-        options = "; ".join(f"`{owner.id}` ({owner.name})" for owner in named)
-        raise UsageError(f"{key!r} could mean several things: {options}; name one by its id")
-    try:
-        found: Entity | None = dataset.get(key)
-    except KeyError:
-        found = None
-    if found is not None and collaborations:
-        raise UsageError(f"{key!r} is not {with_article(what)}, so it has no chart")
-    raise UsageError(f"no {what} {key!r} in this source; it has: {listed([o.id for o in owners])}")
-
-
-def _named(owners: list[Owner], key: str) -> list[Owner]:
-    """The owners whose name or short name is ``key`` (case and spacing aside), as the
-    graph's ``resolve`` matches names: every one of them, so that a name two share is
-    never settled by file order."""
-    wanted = " ".join(key.split()).casefold()
-    return [
-        owner
-        for owner in owners
-        if any(
-            name and " ".join(name.split()).casefold() == wanted
-            for name in (owner.name, owner.short_name)
-        )
-    ]
+    kinds = (Partnership, Collaboration) if collaborations else (Partnership,)
+    found = Names(dataset).resolve(key, *kinds)
+    assert isinstance(found, Partnership | Collaboration)
+    return found
 
 
 def choose_partnership(dataset: Dataset, key: str | None) -> Partnership:
@@ -188,14 +158,10 @@ def person_or_post(dataset: Dataset, index: dict[str, Entity], post_id: str) -> 
 
 
 def lead_organisation(partnership: Partnership, delegated: DelegatedPartner) -> str | None:
-    """The lead partner's organisation a delegated partner acts for: the one the data
-    names (where two lead partners share a role), else the first with the role."""
-    if delegated.organisation:
-        return delegated.organisation
-    for lead in partnership.lead_partners:
-        if lead.role is delegated.acts_for:
-            return lead.organisation
-    return None
+    """The organisation of the lead partner a delegated partner acts for, or None when
+    the data cannot tell (``Partnership.lead_for``: never a guess between several)."""
+    lead = partnership.lead_for(delegated)
+    return lead.organisation if lead is not None else None
 
 
 def owners(dataset: Dataset) -> dict[str, Partnership | Collaboration]:

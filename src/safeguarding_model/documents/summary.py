@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Chair, ChairRole, Collaboration, Dataset, Entity, Group, Line, Partnership
+from ..model.meaning import chair_words
 
 __all__ = ["chair_text", "summary"]
 
@@ -16,24 +17,10 @@ __all__ = ["chair_text", "summary"]
 def chair_text(
     chair: Chair, partnership: Partnership | None, dataset: Dataset, index: dict[str, Entity]
 ) -> str:
-    """Who chairs, in words: a post and holder, the partnership chair, or a nominee."""
-    parts = []
-    if chair.post:
-        parts.append(dataset.name_of(chair.post, index))
-    if chair.partnership_chair:
-        holders = [
-            dataset.name_of(c.post, index)
-            for c in (partnership.chairs if partnership else ())
-            if c.post
-        ]
-        parts.append("the partnership chair" + (f" ({'; '.join(holders)})" if holders else ""))
-    if chair.nominated_by:
-        parts.append(f"a member nominated by the {dataset.name_of(chair.nominated_by, index)}")
-    if chair.rotates_among:
-        parts.append(
-            "rotating among " + ", ".join(dataset.name_of(o, index) for o in chair.rotates_among)
-        )
-    text = "; ".join(parts)
+    """Who chairs, in words (the model's :func:`~safeguarding_model.model.meaning.chair_words`),
+    with the chair's role in front unless it is the chair: ``co-chair: ...``."""
+    sources = [(partnership, c) for c in partnership.chairs] if partnership else []
+    text = chair_words(chair, lambda key: dataset.name_of(key, index), sources)
     return text if chair.role is ChairRole.CHAIR else f"{chair.role.label}: {text}"
 
 

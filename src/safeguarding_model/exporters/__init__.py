@@ -8,9 +8,10 @@ True
 'flowchart BT'
 
 Every format is an :class:`Exporter` registered by a plugin through the
-``register_exporters`` hook (:mod:`.hookspecs`); the built-in formats are plugins
-too (:mod:`.builtin`). Plugins load on first use, never when ``safeguarding_model``
-is imported.
+``register_exporters`` hook (:mod:`safeguarding_model.hooks.specs`); the built-in
+formats are plugins too (:mod:`.builtin`). Plugins load on first use, never when
+``safeguarding_model`` is imported. Each exporter declares the options it takes
+(:mod:`.options`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
+from ..hooks.manager import ENTRY_POINT_GROUP, NO_PLUGINS_ENV
+from ..hooks.registry import Plugin, PluginProblem
+from ..hooks.specs import PROJECT, hookimpl
 from ..io.writing import (
     WriteError,
     check_file_target,
@@ -38,34 +42,31 @@ from .errors import (
     UnknownExporterError,
 )
 from .exporter import (
-    CHART_OPTIONS,
-    DOCUMENT_OPTIONS,
-    DOCUMENTS,
-    OPTIONS,
     Content,
     DocumentWriter,
     Exporter,
-    ExportOptions,
+    Register,
+    RegisterExporter,
     document_renderer,
 )
-from .hookspecs import PROJECT, Register, hookimpl
-from .manager import (
-    ENTRY_POINT_GROUP,
-    NO_PLUGINS_ENV,
-    ExporterManager,
-    Plugin,
-    PluginProblem,
-    default_manager,
+from .manager import EXPORTERS, ExporterManager, default_manager, reset_default_manager
+from .options import (
+    CHART_OPTIONS,
+    DOCUMENT_OPTIONS,
+    SHARED_OPTIONS,
+    ExportOptions,
+    Option,
+    Options,
 )
 
 __all__ = [
     "CHART_OPTIONS",
-    "DOCUMENTS",
     "DOCUMENT_OPTIONS",
     "ENTRY_POINT_GROUP",
+    "EXPORTERS",
     "NO_PLUGINS_ENV",
-    "OPTIONS",
     "PROJECT",
+    "SHARED_OPTIONS",
     "Content",
     "DocumentWriter",
     "DuplicateExporterError",
@@ -74,10 +75,13 @@ __all__ = [
     "Exporter",
     "ExporterManager",
     "GraphvizNotFoundError",
+    "Option",
+    "Options",
     "Plugin",
     "PluginError",
     "PluginProblem",
     "Register",
+    "RegisterExporter",
     "UnknownExporterError",
     "default_manager",
     "document_renderer",
@@ -88,6 +92,7 @@ __all__ = [
     "hookimpl",
     "installed_exporters",
     "plugin_problems",
+    "reset_default_manager",
     "zip_archive",
 ]
 
@@ -115,11 +120,13 @@ def plugin_problems() -> list[PluginProblem]:
 def export(dataset: Dataset, format: str, **options: Any) -> Content:
     """``dataset`` in ``format``: text (``str``) or bytes (``png``, ``csv`` as a zip...).
 
-    The options are those of :class:`ExportOptions` (``partnership``, ``edges``,
-    ``depth``, ``document``); an option the format does not take is an error.
+    The options are those the format declares (``Exporter.options``), by name: the
+    shared ``partnership``, ``edges``, ``depth`` and ``document``, and any of the
+    format's own (``paper="a4"``); an option the format does not take, and a value an
+    option does not take, are a :class:`UsageError`.
     """
     exporter = get_exporter(format)
-    return exporter.run(dataset, ExportOptions.from_keywords(options))
+    return exporter.run(dataset, ExportOptions.from_keywords(options, exporter))
 
 
 def export_to(
@@ -145,7 +152,7 @@ def export_to(
     :class:`ExportError`; a path that cannot be written to, a :class:`UsageError`.
     """
     exporter = get_exporter(format)
-    chosen = ExportOptions.from_keywords(options)
+    chosen = ExportOptions.from_keywords(options, exporter)
     target = Path(path)
     folder = exporter.is_folder and target.suffix.lower() != f".{exporter.extension}"
     if folder:  # checked before the export is made, which may take a while

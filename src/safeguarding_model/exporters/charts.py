@@ -15,7 +15,7 @@ import attrs
 
 from ..documents import Figure, choose
 from ..model import Cadence, Collaboration, Dataset, Group, Partnership
-from .exporter import ExportOptions
+from .options import ExportOptions
 
 __all__ = [
     "DEFAULT_DEPTH",
@@ -220,7 +220,7 @@ def org_chart(dataset: Dataset, options: ExportOptions | None = None) -> Chart:
     (keyed ``reports-to#2``) is drawn too. The work is linear in the size of the graph.
     """
     from ..graph import build_graph
-    from ..graph.index import TOP_KINDS
+    from ..model.meaning import TOP_KINDS
 
     options = options or ExportOptions()
     roots, title = _scope(dataset, options.partnership)

@@ -1,9 +1,13 @@
 """The exporters' errors: each a :class:`~safeguarding_model.errors.SafeguardingModelError`,
-so the command line turns it into a short message and a non-zero exit status."""
+so the command line turns it into a short message and a non-zero exit status.
+
+:class:`PluginError` is the plugin core's (:mod:`safeguarding_model.hooks`), the same
+class for every kind of plugin."""
 
 from __future__ import annotations
 
 from ..errors import SafeguardingModelError, UsageError
+from ..hooks import DuplicateNameError, PluginError
 
 __all__ = [
     "DuplicateExporterError",
@@ -42,7 +46,7 @@ class UnknownExporterError(UsageError):
         super().__init__("".join([message, *(f". {note}" for note in self.notes)]))
 
 
-class DuplicateExporterError(SafeguardingModelError, ValueError):
+class DuplicateExporterError(DuplicateNameError):
     """Two plugins registered exporters with the same name.
 
     The first registration stands (the built-ins are registered first, so a plugin
@@ -50,17 +54,7 @@ class DuplicateExporterError(SafeguardingModelError, ValueError):
     """
 
     def __init__(self, name: str, registered_by: str, refused: str) -> None:
-        self.name = name
-        self.registered_by = registered_by
-        self.refused = refused
-        super().__init__(
-            f"the exporter name {name!r} is already registered by {registered_by}; "
-            f"{refused} cannot register another exporter of that name"
-        )
-
-
-class PluginError(SafeguardingModelError, RuntimeError):
-    """A plugin that could not be loaded or that broke the plugin contract."""
+        super().__init__("exporter", name, registered_by, refused)
 
 
 class GraphvizNotFoundError(ExportError):

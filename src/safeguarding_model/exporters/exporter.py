@@ -1,9 +1,10 @@
-"""What an exporter is, and the options an export can be given.
+"""What an exporter is.
 
 An :class:`Exporter` is plain data: a name, a media type, a file extension, a
-description and a function that turns a dataset and :class:`ExportOptions` into text
-or bytes. Plugins build them and hand them to the ``register`` function they receive
-(see :mod:`safeguarding_model.exporters.hookspecs`).
+description, the options it takes (:mod:`.options`) and a function that turns a
+dataset and :class:`~.options.ExportOptions` into text or bytes. Plugins build them
+and hand them to the ``register`` function they receive (see
+:func:`safeguarding_model.hooks.specs.register_exporters`).
 """
 
 from __future__ import annotations
@@ -15,23 +16,21 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import attrs
 
 from ..errors import UsageError
+from ..hooks import PluginError
 from ..model import Dataset
-from .errors import PluginError
+from .options import SHARED_OPTIONS, ExportOptions, Option, Options
 
 if TYPE_CHECKING:
     from ..documents import Document
 
 __all__ = [
-    "CHART_OPTIONS",
-    "DOCUMENTS",
-    "DOCUMENT_OPTIONS",
     "NAME_RULE",
-    "OPTIONS",
     "Content",
     "DocumentWriter",
-    "ExportOptions",
     "Exporter",
     "FilesFunction",
+    "Register",
+    "RegisterExporter",
     "RenderFunction",
     "document_renderer",
 ]
@@ -39,86 +38,10 @@ __all__ = [
 Content: TypeAlias = str | bytes
 """What an exporter produces: text (written as UTF-8) or bytes."""
 
-DOCUMENTS = ("arrangements", "yearly-report")
-"""The documents an exporter that carries documents can be asked for."""
-
-OPTIONS = ("partnership", "edges", "depth", "document")
-"""The option names, as keyword arguments of :func:`~safeguarding_model.exporters.export`."""
-
-CHART_OPTIONS = frozenset({"partnership", "edges", "depth"})
-"""The options every chart format takes (``dot``, ``svg``, ``png``, ``mermaid``)."""
-
-DOCUMENT_OPTIONS = frozenset({"document", "partnership"})
-"""The options every document format takes (``markdown``, ``html``, ``docx``)."""
-
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NAME_RULE = "lower-case letters and digits, in words joined by single hyphens, such as 'org-chart'"
 """What an exporter name may be, in words (the rule of ``_NAME``)."""
 _FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$")
-
-
-def _check_depth(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-        raise UsageError(f"depth: expected a whole number, 0 or more, found {value!r}")
-
-
-def _check_document(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and value not in DOCUMENTS:
-        raise UsageError(f"document: expected one of {', '.join(DOCUMENTS)}, found {value!r}")
-
-
-def _edges(value: object) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    parts = value.split(",") if isinstance(value, str) else value
-    if not isinstance(parts, list | tuple | set | frozenset):
-        raise UsageError(f"edges: expected edge kinds such as 'reports-to', found {value!r}")
-    kinds = []
-    for part in parts:
-        text = str(getattr(part, "value", part)).strip()
-        if text and text not in kinds:
-            kinds.append(text)
-    if not kinds:
-        raise UsageError("edges: name at least one edge kind, such as 'reports-to'")
-    return tuple(sorted(kinds)) if isinstance(parts, set | frozenset) else tuple(kinds)
-
-
-@attrs.frozen(kw_only=True)
-class ExportOptions:
-    """The choices an export can be given. Every exporter says which it understands.
-
-    ``partnership``
-        the id (or name) of the partnership, or of a collaboration for a regional
-        chart; by default the dataset's only partnership, or the whole region.
-    ``edges``
-        the edge kinds a chart draws, such as ``("reports-to", "escalates-to")``;
-        a comma-separated text is accepted too.
-    ``depth``
-        how many steps from the chosen partnership a chart reaches (0: only the
-        partnership and its own groups).
-    ``document``
-        ``"arrangements"`` (the default) or ``"yearly-report"``, for formats that
-        carry a document.
-    """
-
-    partnership: str | None = None
-    edges: tuple[str, ...] | None = attrs.field(default=None, converter=_edges)
-    depth: int | None = attrs.field(default=None, validator=_check_depth)
-    document: str | None = attrs.field(default=None, validator=_check_document)
-
-    @classmethod
-    def from_keywords(cls, options: Mapping[str, Any]) -> ExportOptions:
-        """Options from keyword arguments; an unknown name is a :class:`UsageError`."""
-        unknown = sorted(set(options) - set(OPTIONS))
-        if unknown:
-            raise UsageError(
-                f"unknown export option {unknown[0]!r}; the options are: {', '.join(OPTIONS)}"
-            )
-        return cls(**options)
-
-    def given(self) -> list[str]:
-        """The names of the options that were set."""
-        return [name for name in OPTIONS if getattr(self, name) is not None]
 
 
 RenderFunction: TypeAlias = Callable[[Dataset, ExportOptions], Content]
@@ -167,17 +90,8 @@ def _check_extension(instance: object, attribute: attrs.Attribute[Any], value: o
         )
 
 
-def _option_set(value: Iterable[str]) -> frozenset[str]:
-    return frozenset(value)
-
-
-def _check_options(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    unknown = sorted(set(value) - set(OPTIONS))  # type: ignore[call-overload]
-    if unknown:
-        raise PluginError(
-            f"exporter options: {unknown[0]!r} is not an option; the options are: "
-            + ", ".join(OPTIONS)
-        )
+def _options(value: Iterable[Option | str]) -> Options:
+    return value if isinstance(value, Options) else Options(value)
 
 
 def _check_callable(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -190,8 +104,10 @@ class Exporter:
     """One output format.
 
     ``render(dataset, options)`` returns text or bytes and never touches the file
-    system. ``options`` lists the :data:`OPTIONS` the exporter understands; asking
-    an exporter for another one is an error rather than silently ignored. A format
+    system. ``options`` declares the options the exporter takes (:class:`~.options.Option`
+    declarations, or the names of shared options, made into an
+    :class:`~.options.Options`); asking an exporter for another one is an error rather
+    than silently ignored, and ``render`` receives each declared option's value. A format
     that is a folder of files (``csv``) also has ``files(dataset, options)``, giving
     each file's name and content; ``render`` then returns them as one zip archive.
     ``distribution`` is filled in by the plugin manager with the distribution that
@@ -203,9 +119,7 @@ class Exporter:
     extension: str = attrs.field(validator=_check_extension)
     description: str = attrs.field(validator=_check_text)
     render: RenderFunction = attrs.field(validator=_check_callable, repr=False)
-    options: frozenset[str] = attrs.field(
-        default=frozenset(), converter=_option_set, validator=_check_options
-    )
+    options: Options = attrs.field(default=Options(), converter=_options)
     files: FilesFunction | None = attrs.field(default=None, validator=_check_callable, repr=False)
     distribution: str | None = None
 
@@ -214,7 +128,11 @@ class Exporter:
         """Whether the format can be written as a folder of files."""
         return self.files is not None
 
-    def _check(self, options: ExportOptions) -> None:
+    def bind(self, options: ExportOptions | None = None) -> ExportOptions:
+        """``options`` checked against this exporter's declarations: the values it
+        receives. An option it does not take, and a value an option does not take, are
+        a :class:`UsageError`; each of its own options not given gets its default."""
+        options = options or ExportOptions()
         refused = [name for name in options.given() if name not in self.options]
         if refused:
             takes = ", ".join(sorted(self.options)) or "none"
@@ -222,12 +140,19 @@ class Exporter:
                 f"the {self.name} format does not take the option {refused[0]!r} "
                 f"(the options it takes: {takes})"
             )
+        given = dict(options.extra)
+        values = {}
+        for name, option in self.options.items():
+            if name not in SHARED_OPTIONS:  # the shared ones were read when given
+                value = given.get(name)
+                if value is None:
+                    value = option.default
+                values[name] = None if value is None else option.read(value)
+        return attrs.evolve(options, extra=values)
 
     def run(self, dataset: Dataset, options: ExportOptions | None = None) -> Content:
         """Export ``dataset``: text or bytes. Checks the options and what comes back."""
-        options = options or ExportOptions()
-        self._check(options)
-        content = self.render(dataset, options)
+        content = self.render(dataset, self.bind(options))
         if not isinstance(content, str | bytes):
             raise PluginError(
                 f"the {self.name} exporter ({self.distribution or 'unknown distribution'}) "
@@ -241,9 +166,7 @@ class Exporter:
         """Export ``dataset`` as a folder's files: name to content, names checked."""
         if self.files is None:
             raise UsageError(f"the {self.name} format is a single file, not a folder")
-        options = options or ExportOptions()
-        self._check(options)
-        files = dict(self.files(dataset, options))
+        files = dict(self.files(dataset, self.bind(options)))
         for name, content in files.items():
             if not isinstance(name, str) or not _FILE_NAME.match(name) or ".." in name:
                 raise PluginError(
@@ -256,3 +179,10 @@ class Exporter:
                     "not text or bytes"
                 )
         return files
+
+
+RegisterExporter: TypeAlias = Callable[[Exporter], None]
+"""The ``register`` function that the ``register_exporters`` hook receives."""
+
+Register: TypeAlias = RegisterExporter
+"""The name plugins used for :data:`RegisterExporter` before other hooks existed."""

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from ..errors import Diagnostic, Severity
 from ..model import (
     Cadence,
     ChairRole,
@@ -40,8 +41,8 @@ __all__ = [
     "StructureReport",
 ]
 
-SEVERITIES = ("error", "warning", "info")
-Severity = str
+SEVERITIES = tuple(Severity)
+"""The severities, most serious first."""
 """One of ``error``, ``warning`` or ``info``."""
 
 
@@ -406,18 +407,13 @@ class Membership(_Answer):
 
 
 @attrs.frozen(kw_only=True)
-class Finding(_Answer):
-    """A structural problem or remark: a ``code``, a ``severity`` (error, warning or
-    info), a message in words, the bodies involved and the source text if any."""
+class Finding(Diagnostic, _Answer):
+    """A structural problem or remark: a :class:`~safeguarding_model.errors.Diagnostic`
+    (``code``, ``severity``, ``message``) with the bodies involved and the source text
+    if any. ``str()`` is ``severity: code: message``."""
 
-    code: str
-    severity: Severity
-    message: str
-    bodies: tuple[Ref, ...]
+    bodies: tuple[Ref, ...] = ()
     text: str | None = None
-
-    def __str__(self) -> str:
-        return f"{self.severity}: {self.code}: {self.message}"
 
 
 @attrs.frozen(kw_only=True)

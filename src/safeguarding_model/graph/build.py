@@ -35,22 +35,14 @@ from ..model import (
     Person,
     Post,
 )
+from ..model.dates import OnDate, as_of, earlier, later, span_of, written
+from ..model.meaning import PARTNERSHIP_CHAIR, ROTATES, ModelIndex
+from ..model.names import kind_word
 from .answers import Finding, Ref
-from .dates import OnDate, as_of, earlier, later, span_of, written
 from .governance import GovernanceGraph
-from .index import PARTNERSHIP_CHAIR, ROTATES, ModelIndex
-from .kinds import EdgeKind, NodeKind, edge_key
+from .kinds import EdgeKind, edge_key
 
 __all__ = ["build_graph", "node_attributes"]
-
-_NODE_KIND: dict[type, NodeKind] = {
-    Organisation: NodeKind.ORGANISATION,
-    Person: NodeKind.PERSON,
-    Post: NodeKind.POST,
-    Partnership: NodeKind.PARTNERSHIP,
-    Collaboration: NodeKind.COLLABORATION,
-    Group: NodeKind.GROUP,
-}
 
 Attrs = dict[str, Any]
 
@@ -84,7 +76,7 @@ def build_graph(dataset: Dataset, on: OnDate | None = None) -> GovernanceGraph:
 
 def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
     """The attributes of an entity's node: ``kind``, ``label`` and ``name`` first."""
-    kind = _NODE_KIND[type(entity)].value
+    kind = kind_word(entity)
     if isinstance(entity, Post):
         return {
             "kind": kind,
@@ -128,7 +120,7 @@ class _Builder:
         for key, entity in self.entities.items():
             self.nodes[key] = node_attributes(entity, self.index)
         for entity in self.index.duplicates:
-            kind = _NODE_KIND[type(entity)].value
+            kind = kind_word(entity)
             self.problems.append(
                 Finding(
                     code="duplicate-id",

@@ -30,8 +30,8 @@ from ..model import (
     Post,
     SectorRepresentation,
 )
+from ..model.meaning import Resolved
 from .answers import SEVERITIES, Finding, Ref, StructureReport, when
-from .index import Resolved
 from .kinds import EdgeKind, key_kind
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ def structure(gg: GovernanceGraph) -> StructureReport:
         findings += _chairs_and_members(gg, group)
     order = {code: number for number, code in enumerate(CODES)}
     rank = {severity: number for number, severity in enumerate(SEVERITIES)}
-    findings.sort(key=lambda f: (rank[f.severity], order.get(f.code, len(order))))
+    findings.sort(key=lambda f: (rank[f.severity], order.get(f.code or "", len(order))))
     return StructureReport(findings=tuple(findings))
 
 

@@ -8,14 +8,13 @@ also be called as a function.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from ..errors import UsageError
-from ..model import Dataset, Organisation, PartialDate, Post
-from ..model.values import with_article
+from ..model import Dataset, PartialDate
+from ..model.names import KIND_WORDS
 from . import findings, queries
 from .answers import (
     AccountabilityLine,
@@ -32,7 +31,7 @@ from .kinds import EdgeKind, NodeKind, key_kind
 if TYPE_CHECKING:
     import datetime
 
-    from .index import ModelIndex
+    from ..model.meaning import ModelIndex
 
 __all__ = ["GovernanceGraph"]
 
@@ -63,17 +62,9 @@ def node_kind(value: NodeKind | str) -> NodeKind:
         raise UsageError(f"`{value}` is not a node kind; the kinds are: {choices}") from None
 
 
-def _kinds_words(kinds: Iterable[NodeKind]) -> str:
-    """``group, partnership or collaboration``."""
-    words = [k.value for k in kinds]
-    if len(words) == 1:
-        return words[0]
-    return ", ".join(words[:-1]) + " or " + words[-1]
-
-
-def _kinds_text(kinds: Iterable[NodeKind]) -> str:
-    """``an organisation, post or person``: the kinds with their article."""
-    return with_article(_kinds_words(kinds))
+_CLASSES: dict[NodeKind, type] = {
+    kind: cls for cls, word in KIND_WORDS.items() for kind in NodeKind if kind.value == word
+}
 
 
 class GovernanceGraph:
@@ -115,8 +106,6 @@ class GovernanceGraph:
         self.on = on
         self.excluded = excluded
         self.source = source if source is not None else index.dataset
-        self._names: dict[str, list[str]] | None = None
-        self._spellings: dict[str, str] = {}
 
     @property
     def dataset(self) -> Dataset:
@@ -198,81 +187,20 @@ class GovernanceGraph:
 
     # --- naming nodes -----------------------------------------------------------------
 
-    def _name_table(self) -> dict[str, list[str]]:
-        if self._names is not None:
-            return self._names
-        table: dict[str, list[str]] = {}
-
-        def add(text: str | None, key: str) -> None:
-            if not text:
-                return
-            folded = " ".join(text.split()).casefold()
-            ids = table.setdefault(folded, [])
-            if key not in ids:
-                ids.append(key)
-            self._spellings.setdefault(folded, " ".join(text.split()))
-
-        for key, entity in self.index.entities.items():
-            add(key, key)
-            add(self.graph.nodes[key]["name"], key)
-            add(getattr(entity, "name", None), key)
-            add(getattr(entity, "short_name", None), key)
-            if isinstance(entity, Post):
-                add(entity.title, key)
-                org = self.index.entities.get(entity.organisation or "")
-                if isinstance(org, Organisation):
-                    add(f"{entity.title}, {org.name}", key)
-        self._names = table
-        return table
-
     def resolve(self, key: str, *kinds: NodeKind | str) -> str:
         """The id of the node named ``key``: by id, or by name, short name or title,
-        case-insensitively. With ``kinds``, only nodes of those kinds will do: an id of
-        another kind does not hide a name of the right kind (the organisation ``pqa``
-        does not hide the group whose short name is PQA).
+        case-insensitively, through the model's one resolver
+        (:class:`~safeguarding_model.model.names.Names`). With ``kinds``, only nodes of
+        those kinds will do: an id of another kind does not hide a name of the right
+        kind (the organisation ``pqa`` does not hide the group whose short name is PQA).
 
-        Raises ``UsageError`` for an unknown name (with the nearest name), an
-        ambiguous one (with the ids to choose from) or a node of the wrong kind.
+        Raises :class:`~safeguarding_model.errors.NotFoundError` for an unknown name
+        (with the nearest name) or a node of the wrong kind, and
+        :class:`~safeguarding_model.errors.AmbiguousNameError` for an ambiguous one
+        (with the ids to choose from); both are ``UsageError``s.
         """
-        allowed = [node_kind(k) for k in kinds]
-        allowed_values = {k.value for k in allowed}
-
-        def fits(node: str) -> bool:
-            return not allowed or self.graph.nodes[node]["kind"] in allowed_values
-
-        if key in self.graph and fits(key):
-            return key
-        table = self._name_table()
-        candidates = table.get(" ".join(key.split()).casefold(), [])
-        fitting = [c for c in candidates if fits(c)]
-        if len(fitting) == 1:
-            return fitting[0]
-        if len(fitting) > 1:
-            options = "; ".join(f"`{c}` ({self.graph.nodes[c]['name']})" for c in fitting)
-            raise UsageError(f"{key!r} could mean several things: {options}; name one by its id")
-        if key in self.graph:
-            candidates = [key]
-        if candidates:
-            found = self.ref(candidates[0])
-            raise UsageError(
-                f"{found} is {with_article(found.kind)}; this question needs "
-                + _kinds_text(allowed)
-            )
-        raise UsageError(self._unknown(key, [k.value for k in allowed]))
-
-    def _unknown(self, key: str, allowed: list[str]) -> str:
-        table = self._name_table()
-        pool = [
-            name
-            for name, ids in table.items()
-            if not allowed or any(self.graph.nodes[i]["kind"] in allowed for i in ids)
-        ]
-        close = difflib.get_close_matches(" ".join(key.split()).casefold(), pool, n=1, cutoff=0.6)
-        what = "nothing" if not allowed else "no " + _kinds_words(map(NodeKind, allowed))
-        message = f"{what} in this data has the id or name {key!r}"
-        if close:
-            message += f" (did you mean `{self._spellings[close[0]]}`?)"
-        return message
+        classes = tuple(_CLASSES[node_kind(k)] for k in kinds)
+        return self.index.names.resolve(key, *classes).id
 
     def find(self, key: str, *kinds: NodeKind | str) -> Ref:
         """The node named ``key`` (see ``resolve``) as a ``Ref``."""

@@ -12,6 +12,8 @@ from collections import deque
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from ..model import (
     Chair,
     ChairRole,
@@ -22,6 +24,8 @@ from ..model import (
     PartnershipRole,
     Post,
 )
+from ..model.dates import earlier, later, written
+from ..model.meaning import ModelIndex, chair_words
 from ..model.values import with_article
 from .answers import (
     AccountabilityLine,
@@ -37,8 +41,6 @@ from .answers import (
     Step,
     words,
 )
-from .dates import earlier, later, written
-from .index import ModelIndex
 from .kinds import EdgeKind, NodeKind
 
 if TYPE_CHECKING:
@@ -235,7 +237,7 @@ def _chair_infos(gg: GovernanceGraph, body: str) -> tuple[ChairInfo, ...]:
                     partnership_chair=chair.partnership_chair,
                     nominated_by=nominated,
                     rotates_among=_refs(gg, chair.rotates_among),
-                    description=_chair_words(gg, chair, nominated) or "not stated",
+                    description=chair_words(chair, gg.index.name) or "not stated",
                     text=chair.text,
                     start=written(chair.start),
                     end=written(chair.end),
@@ -246,15 +248,7 @@ def _chair_infos(gg: GovernanceGraph, body: str) -> tuple[ChairInfo, ...]:
         for partnership, source in sources:
             post, holder, org = _post_parts(gg, source.post)
             role = source.role if chair.role is ChairRole.CHAIR else chair.role
-            their = gg.ref(source.nominated_by) if source.nominated_by else None
-            inner = _chair_words(gg, source, their)
-            parts = [
-                "the partnership chair"
-                + (f" of {partnership.label}" if whose else "")
-                + (f" ({inner})" if inner else "")
-            ]
-            if nominated is not None:
-                parts.append(f"a member nominated by the {nominated.name}")
+            own = attrs.evolve(chair, post=None, rotates_among=())  # this one source's words
             infos.append(
                 ChairInfo(
                     role=role.value,
@@ -265,26 +259,15 @@ def _chair_infos(gg: GovernanceGraph, body: str) -> tuple[ChairInfo, ...]:
                     partnership=gg.ref(partnership.id),
                     nominated_by=nominated,
                     rotates_among=_refs(gg, source.rotates_among),
-                    description="; ".join(parts),
+                    description=chair_words(
+                        own, gg.index.name, [(partnership, source)], whose=whose
+                    ),
                     text=chair.text,
                     start=written(later(chair.start, source.start)),
                     end=written(earlier(chair.end, source.end)),
                 )
             )
     return tuple(infos)
-
-
-def _chair_words(gg: GovernanceGraph, chair: Chair, nominated: Ref | None) -> str:
-    parts: list[str] = []
-    if chair.post:
-        parts.append(gg.ref(chair.post).named)
-    if chair.partnership_chair:
-        parts.append("the partnership chair (not named in the data)")
-    if nominated is not None:
-        parts.append(f"a member nominated by the {nominated.name}")
-    if chair.rotates_among:
-        parts.append("rotating among " + ", ".join(gg.ref(o).name for o in chair.rotates_among))
-    return "; ".join(parts)
 
 
 def chairs(gg: GovernanceGraph, *bodies: str) -> Chairs:

@@ -18,48 +18,11 @@ import cattrs
 from cattrs.errors import IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ..errors import SafeguardingModelError
+from ..errors import StructureError, describe
 from ..model import Dataset, Item, PartialDate
 from ..model.values import Choice, FieldError, closest, with_article
 
-__all__ = ["StructureProblem", "configure_converter", "converter", "describe", "make_converter"]
-
-
-class StructureProblem(SafeguardingModelError, ValueError):
-    """A value of the wrong shape or type, found while structuring."""
-
-    def __init__(
-        self,
-        expected: str,
-        found: object,
-        *,
-        hint: str | None = None,
-        suggestion: str | None = None,
-    ) -> None:
-        self.expected = expected
-        self.found = found
-        self.hint = hint
-        self.suggestion = suggestion
-        super().__init__(f"expected {expected}, found {describe(found)}")
-
-
-def describe(value: object) -> str:
-    """A short, person-readable account of a value found in a file."""
-    if value is None:
-        return "nothing (an empty value)"
-    if isinstance(value, bool):
-        return f"the yes/no value {str(value).lower()}"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 60 else value[:57] + "..."
-        return f"the text {shown!r}"
-    if isinstance(value, Mapping):
-        keys = ", ".join(list(map(str, value))[:5])
-        return f"a mapping (with {keys})" if keys else "an empty mapping"
-    if isinstance(value, list | tuple):
-        return f"a list of {len(value)}"
-    return type(value).__name__
+__all__ = ["StructureError", "configure_converter", "converter", "describe", "make_converter"]
 
 
 _ALIASES = {
@@ -96,19 +59,19 @@ def _structure_str(value: object, _: type) -> str:
     hint = None
     if isinstance(value, bool | int | float):
         hint = "if you meant the text, put it in quotes"
-    raise StructureProblem("text", value, hint=hint)
+    raise StructureError("text", value, hint=hint)
 
 
 def _structure_int(value: object, _: type) -> int:
     if type(value) is int:
         return value
-    raise StructureProblem("a whole number", value)
+    raise StructureError("a whole number", value)
 
 
 def _structure_bool(value: object, _: type) -> bool:
     if type(value) is bool:
         return value
-    raise StructureProblem("true or false", value)
+    raise StructureError("true or false", value)
 
 
 _DATE_PARTS = re.compile(r"^(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?$")
@@ -118,7 +81,7 @@ def _structure_date(value: object, _: type) -> PartialDate:
     if type(value) is int:
         value = str(value)
     if not isinstance(value, str):
-        raise StructureProblem("a date written 2024, 2024-09 or 2024-09-30", value)
+        raise StructureError("a date written 2024, 2024-09 or 2024-09-30", value)
     try:
         return PartialDate.from_string(value)
     except FieldError as error:
@@ -128,7 +91,7 @@ def _structure_date(value: object, _: type) -> PartialDate:
             parts = [part for part in padded.groups() if part]
             candidate = "-".join([parts[0], *(part.zfill(2) for part in parts[1:])])
             suggestion = candidate if candidate != value.strip() else None
-        raise StructureProblem(error.expected, value, suggestion=suggestion) from None
+        raise StructureError(error.expected, value, suggestion=suggestion) from None
 
 
 def _structure_choice(value: object, cls: type[Choice]) -> Choice:
@@ -145,7 +108,7 @@ def _structure_choice(value: object, cls: type[Choice]) -> Choice:
     expected = "one of " + ", ".join(f"`{v}`" for v in values)
     if suggestion and len(values) > 8:
         expected = f"one of the {len(values)} allowed values (docs/format-reference.md lists them)"
-    raise StructureProblem(expected, value, suggestion=suggestion) from None
+    raise StructureError(expected, value, suggestion=suggestion) from None
 
 
 def _is_tuple(type_: Any) -> bool:
@@ -172,7 +135,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
         def structure(value: object, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
-                raise StructureProblem(
+                raise StructureError(
                     "a list", value, hint="write each entry on a line starting with -"
                 )
             out = []
@@ -200,7 +163,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
         def structure(value: object, _: type) -> Any:
             if not isinstance(value, Mapping):
-                raise StructureProblem(f"a mapping of fields ({_noun(cls)})", value)
+                raise StructureError(f"a mapping of fields ({_noun(cls)})", value)
             return generated(value, cls)
 
         return structure

@@ -23,10 +23,18 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from ..errors import LoadError, Problem, UsageError
+from ..errors import (
+    ConsistencyError,
+    FieldError,
+    LoadError,
+    Problem,
+    StructureError,
+    UsageError,
+    describe,
+)
 from ..model import Dataset
-from ..model.values import FieldError, RuleError, closest
-from .converter import StructureProblem, converter, describe
+from ..model.values import closest
+from .converter import converter
 from .reading import DEFAULT_LIMITS, Limits, Path, locate, path_text, positions_of, read_text
 from .references import check_references, duplicate_message
 from .writing import write_file
@@ -93,13 +101,14 @@ class _Text:
     limits: Limits
     _positions: dict[Path, tuple[int, int]] | None = None
 
-    def problem(self, path: Path, message: str, **fields: Any) -> Problem:
+    def problem(self, code: str, path: Path, message: str, **fields: Any) -> Problem:
         if self._positions is None:
             self._positions = positions_of(
                 self.text, name=self.name, format=self.format, limits=self.limits
             )
         line, column = locate(self._positions, path)
         return Problem(
+            code=code,
             message=message,
             file=self.name,
             line=line,
@@ -192,6 +201,7 @@ def _read(path: FsPath, limits: Limits) -> _Text:
         raise LoadError(
             [
                 Problem(
+                    code="too-large",
                     message=f"the file is larger than {limits.max_bytes} bytes; split it into "
                     "one file per partnership in a folder",
                     file=str(path),
@@ -205,6 +215,7 @@ def _read(path: FsPath, limits: Limits) -> _Text:
         raise LoadError(
             [
                 Problem(
+                    code="not-utf-8",
                     message="the file is not UTF-8 text (a byte here cannot be read as UTF-8); "
                     "save it again as UTF-8 (in most editors: Save As, encoding UTF-8)",
                     file=str(path),
@@ -240,6 +251,7 @@ def _structure(source: _Text) -> Dataset:
         raise LoadError(
             [
                 Problem(
+                    code="empty-file",
                     message="the file is empty; start it with `schema: safeguarding-model/1`",
                     file=source.name,
                 )
@@ -249,6 +261,7 @@ def _structure(source: _Text) -> Dataset:
         raise LoadError(
             [
                 source.problem(
+                    "no-schema",
                     (),
                     "the file does not say its format: add `schema: safeguarding-model/1` "
                     "as its first line",
@@ -279,23 +292,30 @@ def _problems(source: _Text, error: BaseException, path: Path) -> Iterator[Probl
             suggestion = closest(key, fields)
             hint = "" if suggestion else f"; the fields are: {', '.join(fields)}"
             yield source.problem(
-                (*path, key), f"unknown field `{key}`{hint}", found=key, suggestion=suggestion
+                "unknown-field",
+                (*path, key),
+                f"unknown field `{key}`{hint}",
+                found=key,
+                suggestion=suggestion,
             )
-    elif isinstance(error, StructureProblem):
+    elif isinstance(error, StructureError):
         message = f"expected {error.expected}, found {describe(error.found)}"
         if error.hint:
             message += f"; {error.hint}"
         yield source.problem(
+            "wrong-type",
             path,
             message,
             expected=error.expected,
             found=repr(error.found),
             suggestion=error.suggestion,
         )
-    elif isinstance(error, RuleError):
-        yield source.problem((*path, error.field) if error.field else path, error.message)
+    elif isinstance(error, ConsistencyError):
+        where = (*path, error.field) if error.field else path
+        yield source.problem("inconsistent", where, error.message)
     elif isinstance(error, FieldError):
         yield source.problem(
+            "wrong-value",
             (*path, error.field),
             f"expected {error.expected}, found {describe(error.found)}",
             expected=error.expected,
@@ -304,22 +324,15 @@ def _problems(source: _Text, error: BaseException, path: Path) -> Iterator[Probl
         )
     elif isinstance(error, KeyError):
         field = path[-1] if path else error.args[0]
-        yield source.problem(path, f"the required field `{field}` is missing", expected=str(field))
+        message = f"the required field `{field}` is missing"
+        yield source.problem("missing-field", path, message, expected=str(field))
     else:
-        yield source.problem(path, str(error))
+        yield source.problem("not-readable", path, str(error))
 
 
 def _merge(datasets: Iterable[Dataset]) -> Dataset:
-    parts = list(datasets)
-    if len(parts) == 1:
-        return parts[0]
-    return Dataset(
-        organisations=tuple(o for part in parts for o in part.organisations),
-        people=tuple(p for part in parts for p in part.people),
-        posts=tuple(p for part in parts for p in part.posts),
-        partnerships=tuple(p for part in parts for p in part.partnerships),
-        collaborations=tuple(c for part in parts for c in part.collaborations),
-    )
+    first, *others = datasets
+    return first.merged(*others)
 
 
 def _check(
@@ -331,26 +344,25 @@ def _check(
         return
     origins: dict[str, list[tuple[_Text, int]]] = {}
     for text, dataset in parts:
-        for field in attrs.fields(Dataset):
-            if field.name == "schema":
-                continue
-            entries = origins.setdefault(field.name, [])
-            entries.extend((text, index) for index in range(len(getattr(dataset, field.name))))
+        for found in Dataset.collections():
+            entries = origins.setdefault(found.field, [])
+            entries.extend((text, index) for index in range(len(getattr(dataset, found.field))))
     problems = []
     for item in dangling:
-        key, index, *rest = item.path
+        key, index, *rest = item.at
         text, local = origins[str(key)][int(index)]
         message = item.message
         if item.related is not None and item.related_kind is not None and item.found:
             other_key, other_index, *other_rest = item.related
             other, other_local = origins[str(other_key)][int(other_index)]
             first_path = (other_key, other_local, *other_rest)
-            first = other.problem(first_path, "")
+            first = other.problem("duplicate-id", first_path, "")
             message = duplicate_message(
                 item.found, item.related_kind, f"{first.where}, {path_text(first_path)}"
             )
         problems.append(
             text.problem(
+                item.code or "dangling-reference",
                 (key, local, *rest),
                 message,
                 expected=item.expected,

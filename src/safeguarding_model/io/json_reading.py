@@ -58,7 +58,13 @@ def read_json(text: str, *, name: str = "<input>", limits: Limits = DEFAULT_LIMI
     text = text.removeprefix("\ufeff")
     if len(text) > limits.max_bytes:
         raise LoadError(
-            [Problem(message=f"the file is larger than {limits.max_bytes} characters", file=name)]
+            [
+                Problem(
+                    code="too-large",
+                    message=f"the file is larger than {limits.max_bytes} characters",
+                    file=name,
+                )
+            ]
         )
     if not text.strip():
         return None
@@ -126,7 +132,9 @@ def _within(data: Any, limits: Limits, surrogates: bool) -> bool:
 def _raise_located(text: str, name: str, limits: Limits) -> None:
     scan = _Scanner(text, name, limits).run()
     problems = scan.problems or [
-        Problem(message="this is not valid JSON", file=name, line=1, column=1)
+        Problem(
+            code="not-valid-json", message="this is not valid JSON", file=name, line=1, column=1
+        )
     ]
     raise LoadError(problems)
 
@@ -150,7 +158,11 @@ def _syntax_problem(text: str, name: str, limits: Limits, error: json.JSONDecode
                 f"; the `{bracket}` opened on line {open_line}, column {open_column} is not closed"
             )
     return Problem(
-        message=f"this is not valid JSON: {error.msg}{hint}", file=name, line=line, column=column
+        code="not-valid-json",
+        message=f"this is not valid JSON: {error.msg}{hint}",
+        file=name,
+        line=line,
+        column=column,
     )
 
 
@@ -199,9 +211,12 @@ class _Scanner:
         line = bisect.bisect_right(self._starts, offset)
         return line, offset - self._starts[line - 1] + 1
 
-    def _problem(self, message: str, where: tuple[int, int], path: Path, **fields: Any) -> None:
+    def _problem(
+        self, code: str, message: str, where: tuple[int, int], path: Path, **fields: Any
+    ) -> None:
         self.problems.append(
             Problem(
+                code=code,
                 message=message,
                 file=self.name,
                 line=where[0],
@@ -220,6 +235,7 @@ class _Scanner:
             if token in "[{":
                 if len(self.stack) >= self.limits.max_depth:
                     self._problem(
+                        "too-deep",
                         f"the document is nested more than {self.limits.max_depth} levels deep",
                         where,
                         (),
@@ -243,25 +259,28 @@ class _Scanner:
             return False
         here = (*self.path, step) if self.stack else ()
         if kind == "number" and token.lstrip("-").isdigit() and long_number(token, self.limits):
-            self._problem(long_number_message(token, self.limits), where, here, found=token)
+            message = long_number_message(token, self.limits)
+            self._problem("number-too-long", message, where, here, found=token)
         elif kind == "word" and token in _NOT_JSON:
             self._problem(
+                "not-json",
                 f"`{token}` is not a JSON value; write a number, or put text in quotes",
                 where,
                 here,
                 found=token,
             )
         elif kind == "string" and SURROGATE.search(json.loads(token)):
-            self._problem(LONE_SURROGATE, where, here, found=token)
+            self._problem("lone-surrogate", LONE_SURROGATE, where, here, found=token)
         return True
 
     def _key(self, frame: _Frame, key: str, where: tuple[int, int]) -> bool:
         path = (*self.path, key)
         if SURROGATE.search(key):
-            self._problem(LONE_SURROGATE, where, path)
+            self._problem("lone-surrogate", LONE_SURROGATE, where, path)
         first = frame.key_lines.get(key)
         if first is not None:
             self._problem(
+                "repeated-key",
                 f"the field `{key}` is given twice (first on line {first}); keep one of them",
                 where,
                 path,
@@ -277,6 +296,7 @@ class _Scanner:
         self.values += 1
         if self.values > self.limits.max_values:
             self._problem(
+                "too-many-values",
                 f"the document holds more than {self.limits.max_values} values; it was not read",
                 where,
                 (),

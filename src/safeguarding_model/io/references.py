@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from ..errors import Diagnostic
 from ..model import (
     Area,
     Chair,
@@ -105,14 +106,12 @@ _LINE_PHRASE = {"reports_to": "reports to", "escalates_to": "escalates to"}
 
 
 @attrs.frozen(kw_only=True)
-class Dangling:
-    """A reference or id problem at a path in the dataset."""
+class Dangling(Diagnostic):
+    """An id or reference problem, as a :class:`~safeguarding_model.errors.Diagnostic`
+    whose place is ``at``, the path of keys and indexes in the dataset (the loader
+    turns it into a file, line and column)."""
 
-    path: Path
-    message: str
-    expected: str | None = None
-    found: str | None = None
-    suggestion: str | None = None
+    at: Path = ()
     related: Path | None = None
     """For an id used twice: where it is first used."""
     related_kind: str | None = None
@@ -173,7 +172,8 @@ def check_references(dataset: Dataset, where: str = "this file") -> list[Danglin
             first = first_path[entity.id]
             found.append(
                 Dangling(
-                    path=(*path, "id"),
+                    at=(*path, "id"),
+                    code="duplicate-id",
                     message=duplicate_message(entity.id, kind_of[entity.id], path_text(first)),
                     found=entity.id,
                     related=first,
@@ -243,7 +243,8 @@ def _partnership_rules(dataset: Dataset) -> Iterator[Dangling]:
                 and not within(post.organisation, lead.organisation)
             ):
                 yield Dangling(
-                    path=(*base, "lead_partners", i, "post"),
+                    at=(*base, "lead_partners", i, "post"),
+                    code="lead-post-elsewhere",
                     message=f"the lead partner {org_name(lead.organisation)!r} is given the post "
                     f"`{lead.post}`, which belongs to {org_name(post.organisation)!r}",
                     found=lead.post,
@@ -255,14 +256,16 @@ def _partnership_rules(dataset: Dataset) -> Iterator[Dangling]:
             if not leads:
                 if "lead_partners" not in partnership.not_stated:
                     yield Dangling(
-                        path=(*here, "acts_for"),
+                        at=(*here, "acts_for"),
+                        code="no-lead-for-delegation",
                         message=f"`{delegated.post}` acts for the {role.label}, but "
                         f"{partnership.name} names no lead partner in that role",
                         found=role.value,
                     )
             elif delegated.organisation is not None and delegated.organisation not in leads:
                 yield Dangling(
-                    path=(*here, "organisation"),
+                    at=(*here, "organisation"),
+                    code="delegation-not-a-lead",
                     message=f"`{delegated.post}` acts for {org_name(delegated.organisation)!r}, "
                     f"which is not a lead partner in the role of {role.label}",
                     found=delegated.organisation,
@@ -271,7 +274,8 @@ def _partnership_rules(dataset: Dataset) -> Iterator[Dangling]:
             elif delegated.organisation is None and len(leads) > 1:
                 names = ", ".join(f"`{key}`" for key in leads)
                 yield Dangling(
-                    path=here,
+                    at=here,
+                    code="ambiguous-delegation",
                     message=f"`{delegated.post}` acts for the {role.label}, and {len(leads)} lead "
                     f"partners have that role ({names}); say which with `organisation:`",
                 )
@@ -282,7 +286,8 @@ def _partnership_rules(dataset: Dataset) -> Iterator[Dangling]:
                     OrganisationKind.LOCAL_AUTHORITY
                 ):
                     yield Dangling(
-                        path=(*base, "area", "local_authorities", i),
+                        at=(*base, "area", "local_authorities", i),
+                        code="area-not-a-local-authority",
                         message=f"the area's local authorities include {entity.name!r}, "
                         f"whose kind is {entity.kind.label}, not local authority",
                         found=key,
@@ -293,7 +298,8 @@ def _partnership_rules(dataset: Dataset) -> Iterator[Dangling]:
             for i, line in enumerate(getattr(group, field)):
                 if line.to in seen:
                     yield Dangling(
-                        path=(*path, field, i, "to"),
+                        at=(*path, field, i, "to"),
+                        code="line-given-twice",
                         message=f"{group.name} {_LINE_PHRASE[field]} `{line.to}` twice; "
                         "give each line once (a line can carry one cadence and text)",
                         found=line.to,
@@ -302,10 +308,10 @@ def _partnership_rules(dataset: Dataset) -> Iterator[Dangling]:
 
 
 def _groups_with_paths(dataset: Dataset) -> Iterator[tuple[Path, Group]]:
-    for key in ("partnerships", "collaborations"):
-        for index, owner in enumerate(getattr(dataset, key)):
-            for number, group in enumerate(owner.groups):
-                yield (key, index, "groups", number), group
+    for found in Dataset.collections():
+        for index, owner in enumerate(getattr(dataset, found.field)):
+            for number, group in enumerate(getattr(owner, "groups", ())):
+                yield (found.field, index, "groups", number), group
 
 
 def _resolve(
@@ -324,14 +330,16 @@ def _resolve(
     expected = _kinds_text(kinds)
     if actual is None:
         return Dangling(
-            path=path,
+            at=path,
+            code="dangling-reference",
             message=f"{subject} {phrase} `{ref}`, which is not {expected} in {where}",
             expected=expected,
             found=ref,
             suggestion=suggest(ref, kinds),
         )
     return Dangling(
-        path=path,
+        at=path,
+        code="wrong-kind-reference",
         message=f"{subject} {phrase} `{ref}`, which is {_kinds_text((actual,))}, not {expected}",
         expected=expected,
         found=ref,
@@ -356,9 +364,9 @@ def _children(name: str, value: object) -> Iterator[tuple[Path, object]]:
 
 
 def _entities_with_paths(dataset: Dataset, nested: bool = True) -> Iterator[tuple[Path, Any]]:
-    for key in ("organisations", "people", "posts", "partnerships", "collaborations"):
-        for index, entity in enumerate(getattr(dataset, key)):
-            yield (key, index), entity
-            if nested and isinstance(entity, Partnership | Collaboration):
-                for number, group in enumerate(entity.groups):
-                    yield (key, index, "groups", number), group
+    for found in Dataset.collections():
+        for index, entity in enumerate(getattr(dataset, found.field)):
+            yield (found.field, index), entity
+            if nested:
+                for number, group in enumerate(getattr(entity, "groups", ())):
+                    yield (found.field, index, "groups", number), group

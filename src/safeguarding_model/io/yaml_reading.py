@@ -82,15 +82,18 @@ def read_yaml(
     """
     problems: list[Problem] = []
 
-    def problem(message: str, mark: Any, **fields: Any) -> None:
+    def problem(code: str, message: str, mark: Any, **fields: Any) -> None:
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-        problems.append(Problem(message=message, file=name, line=line, column=column, **fields))
+        problems.append(
+            Problem(code=code, message=message, file=name, line=line, column=column, **fields)
+        )
 
     text = text.removeprefix("\ufeff")
     if len(text) > limits.max_bytes:
         raise LoadError(
             [
                 Problem(
+                    code="too-large",
                     message=f"the file is larger than {limits.max_bytes} characters; "
                     "split it into one file per partnership in a folder",
                     file=name,
@@ -122,6 +125,7 @@ def read_yaml(
         elif not frame.has_key:
             if not isinstance(value, str):
                 problem(
+                    "key-not-text",
                     "a field name must be text",
                     mark,
                     path=path_text(path),
@@ -134,6 +138,7 @@ def read_yaml(
             frame.has_key = False
             if key in frame.key_lines:
                 problem(
+                    "repeated-key",
                     f"the field `{key}` is given twice (first on line {frame.key_lines[key]}); "
                     "keep one of them",
                     frame.key_mark,
@@ -150,6 +155,7 @@ def read_yaml(
         values += size
         if values > limits.max_values:
             problem(
+                "too-many-values",
                 f"the document expands to more than {limits.max_values} values "
                 "(aliases that repeat each other, or a file far larger than any arrangements); "
                 "it was not read",
@@ -183,6 +189,7 @@ def read_yaml(
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if event.tag not in _COLLECTION_TAGS:
                     problem(
+                        "tag-not-allowed",
                         f"the tag `{_short_tag(event.tag)}` is not allowed: "
                         "files hold plain data only",
                         event.start_mark,
@@ -190,6 +197,7 @@ def read_yaml(
                     )
                 if len(stack) >= limits.max_depth:
                     problem(
+                        "too-deep",
                         f"the document is nested more than {limits.max_depth} levels deep",
                         event.start_mark,
                     )
@@ -208,6 +216,7 @@ def read_yaml(
             elif kind is yaml.AliasEvent:
                 if event.anchor not in anchors:
                     problem(
+                        "unknown-alias",
                         f"the alias `*{event.anchor}` refers to no anchor defined before it "
                         "(an alias cannot refer to the value it is part of)",
                         event.start_mark,
@@ -221,6 +230,7 @@ def read_yaml(
                 documents += 1
                 if documents > 1:
                     problem(
+                        "two-documents",
                         "the file holds more than one document (a second `---`); "
                         "put each partnership in its own file in a folder",
                         event.start_mark,
@@ -230,19 +240,21 @@ def read_yaml(
         mark = error.problem_mark or error.context_mark
         reason = str(error.problem or error.context)
         if "maximum nesting depth" in reason:  # libyaml's own limit, deeper than ours
-            problem(f"the document is nested more than {limits.max_depth} levels deep", mark)
+            message = f"the document is nested more than {limits.max_depth} levels deep"
+            problem("too-deep", message, mark)
         else:
             hint = _still_open(error) or _yaml_hint(reason, text, mark)
-            problem(f"this is not valid YAML: {reason}{hint}", mark)
+            problem("not-valid-yaml", f"this is not valid YAML: {reason}{hint}", mark)
     except yaml.reader.ReaderError as error:
         offset = error.position
         if isinstance(loader, _CParser):  # libyaml counts the bytes of UTF-8
             offset = len(text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "ignore"))
-        problem(_character_message(text, offset), _Mark.at(text, offset))
+        code, message = _character_message(text, offset)
+        problem(code, message, _Mark.at(text, offset))
     except UnicodeEncodeError as error:  # libyaml takes UTF-8, which a lone surrogate is not
-        problem(LONE_SURROGATE, _Mark.at(text, error.start))
+        problem("lone-surrogate", LONE_SURROGATE, _Mark.at(text, error.start))
     except yaml.YAMLError as error:
-        problem(f"this is not valid YAML: {error}", None)
+        problem("not-valid-yaml", f"this is not valid YAML: {error}", None)
     except _Stop:
         pass
     finally:
@@ -267,13 +279,13 @@ class _Mark:
         return cls(text.count("\n", 0, offset), offset - line_start)
 
 
-def _character_message(text: str, offset: int) -> str:
-    """What to say of a character that YAML does not allow at ``offset``."""
+def _character_message(text: str, offset: int) -> tuple[str, str]:
+    """The code and message for a character that YAML does not allow at ``offset``."""
     character = text[offset] if offset < len(text) else ""
     if SURROGATE.match(character):
-        return LONE_SURROGATE
+        return "lone-surrogate", LONE_SURROGATE
     code = f"U+{ord(character):04X}" if character else "a character"
-    return (
+    return "control-character", (
         f"this file holds the character {code}, which YAML does not allow (a control "
         "character, often pasted in from another program): remove it"
     )
@@ -330,6 +342,7 @@ def _scalar(loader: Any, event: Any, problem: Any, here: Any, limits: Limits) ->
         tag = loader.resolve(ScalarNode, event.value, event.implicit)
     if tag not in _PLAIN:
         problem(
+            "tag-not-allowed",
             f"the tag `{_short_tag(tag)}` is not allowed: files hold plain data only",
             event.start_mark,
             path=path_text(here()),
@@ -338,7 +351,13 @@ def _scalar(loader: Any, event: Any, problem: Any, here: Any, limits: Limits) ->
         return event.value
     if tag == "tag:yaml.org,2002:str" or tag == "tag:yaml.org,2002:timestamp":
         if event.style == '"' and SURROGATE.search(event.value):  # an escape, read by PyYAML
-            problem(LONE_SURROGATE, event.start_mark, path=path_text(here()), found=event.value)
+            problem(
+                "lone-surrogate",
+                LONE_SURROGATE,
+                event.start_mark,
+                path=path_text(here()),
+                found=event.value,
+            )
         return event.value
     node = ScalarNode(tag, event.value)
     # YAML 1.1 also reads 12:30 as 750 and 0x1F as 31; the format keeps such text as
@@ -348,6 +367,7 @@ def _scalar(loader: Any, event: Any, problem: Any, here: Any, limits: Limits) ->
             return event.value
         if long_number(event.value, limits):
             problem(
+                "number-too-long",
                 long_number_message(event.value, limits),
                 event.start_mark,
                 path=path_text(here()),

@@ -3,22 +3,46 @@ partnerships and collaborations that refer to them."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 
+from ..errors import UsageError
 from .collaboration import Collaboration
 from .groups import Group
 from .organisations import Organisation, Person, Post
 from .partnership import Partnership
-from .values import FieldError, closest, slugify
+from .values import FieldError, PartialDate
 
-__all__ = ["SCHEMA", "Dataset", "Entity"]
+__all__ = ["SCHEMA", "Collection", "Dataset", "Entity", "collection"]
 
 SCHEMA = "safeguarding-model/1"
 """The format version that files declare in their ``schema`` field."""
 
 Entity = Organisation | Person | Post | Partnership | Collaboration | Group
+
+
+@attrs.frozen(kw_only=True)
+class Collection:
+    """One list a dataset holds, declared once on :class:`Dataset` with
+    :func:`collection`: loading, merging the files of a folder, checking ids and
+    references, counting, the graph's nodes and the JSON Schema all go through
+    :meth:`Dataset.collections`, so a new list is one declaration.
+
+    ``field`` is its name in files (``organisations``); ``noun`` one entry in words
+    (``organisation``), which is also the kind of its nodes in the graph.
+    """
+
+    field: str
+    item: type
+    noun: str
+
+
+def collection(item: type, noun: str) -> Any:
+    """Declare a :class:`Dataset` field as one of its collections (a tuple of ``item``)."""
+    return attrs.field(default=(), metadata={"collection": (item, noun)})
 
 
 def _check_schema(instance: object, attribute: object, value: object) -> None:
@@ -35,33 +59,48 @@ class Dataset:
     """
 
     schema: str = attrs.field(default=SCHEMA, validator=_check_schema)
-    organisations: tuple[Organisation, ...] = ()
-    people: tuple[Person, ...] = ()
-    posts: tuple[Post, ...] = ()
-    partnerships: tuple[Partnership, ...] = ()
-    collaborations: tuple[Collaboration, ...] = ()
+    organisations: tuple[Organisation, ...] = collection(Organisation, "organisation")
+    people: tuple[Person, ...] = collection(Person, "person")
+    posts: tuple[Post, ...] = collection(Post, "post")
+    partnerships: tuple[Partnership, ...] = collection(Partnership, "partnership")
+    collaborations: tuple[Collaboration, ...] = collection(Collaboration, "collaboration")
+
+    @classmethod
+    def collections(cls) -> tuple[Collection, ...]:
+        """The lists a dataset holds, in file order."""
+        return _COLLECTIONS
 
     def __repr__(self) -> str:
-        return (
-            f"Dataset(organisations={len(self.organisations)}, people={len(self.people)}, "
-            f"posts={len(self.posts)}, partnerships={[p.id for p in self.partnerships]}, "
-            f"collaborations={[c.id for c in self.collaborations]})"
-        )
+        parts = []
+        for found in _COLLECTIONS:
+            entries = getattr(self, found.field)
+            shown = [e.id for e in entries] if hasattr(found.item, "groups") else len(entries)
+            parts.append(f"{found.field}={shown}")
+        return f"Dataset({', '.join(parts)})"
+
+    def merged(self, *others: Dataset) -> Dataset:
+        """One dataset holding the entries of this one and then of ``others``, in order
+        (the files of a folder)."""
+        if not others:
+            return self
+        everything = (self, *others)
+        entries: dict[str, Any] = {
+            c.field: tuple(e for d in everything for e in getattr(d, c.field)) for c in _COLLECTIONS
+        }
+        return Dataset(**entries)
 
     def groups(self) -> Iterator[tuple[Partnership | Collaboration, Group]]:
         """Every group with the partnership or collaboration it belongs to."""
-        owners: tuple[Partnership | Collaboration, ...] = (*self.partnerships, *self.collaborations)
-        for owner in owners:
-            for group in owner.groups:
-                yield owner, group
+        for found in _COLLECTIONS:
+            for owner in getattr(self, found.field):
+                for group in getattr(owner, "groups", ()):
+                    yield owner, group
 
     def entities(self) -> Iterator[Entity]:
-        """Every entity that has an id, in file order."""
-        yield from self.organisations
-        yield from self.people
-        yield from self.posts
-        yield from self.partnerships
-        yield from self.collaborations
+        """Every entity that has an id, in file order: each collection's, then the
+        groups of the partnerships and collaborations."""
+        for found in _COLLECTIONS:
+            yield from getattr(self, found.field)
         for _, group in self.groups():
             yield group
 
@@ -77,35 +116,40 @@ class Dataset:
         return found
 
     def get(self, key: str) -> Entity:
-        """The entity with this id, or the one whose name is ``key`` (case-insensitive)."""
-        wanted = key.casefold()
-        by_name = None
-        for entity in self.entities():
-            if entity.id == key:
-                return entity
-            names = [getattr(entity, "name", None), getattr(entity, "title", None)]
-            names.append(getattr(entity, "short_name", None))
-            if by_name is None and any(n and n.casefold() == wanted for n in names):
-                by_name = entity
-        if by_name is None:
-            known = [e.id for e in self.entities()]
-            hint = closest(key, known) or closest(slugify(key), known)
-            raise KeyError(
-                f"nothing has the id or name {key!r}"
-                + (f"; did you mean {hint!r}?" if hint else "")
-            )
-        return by_name
+        """The entity with this id, or the one that goes by the name ``key`` (a name,
+        short name or post title, case and spacing aside).
+
+        Raises :class:`~safeguarding_model.errors.NotFoundError` (a ``KeyError``) with
+        the nearest name when nothing does, and
+        :class:`~safeguarding_model.errors.AmbiguousNameError` listing the candidates
+        when several things go by the name.
+        """
+        from .names import Names
+
+        return Names(self).resolve(key)
 
     def partnership(self, key: str | None = None) -> Partnership:
         """The partnership with this id or name; the only one when ``key`` is None."""
         if key is None:
             if len(self.partnerships) != 1:
-                raise KeyError(f"this dataset has {len(self.partnerships)} partnerships: name one")
+                raise UsageError(
+                    f"this dataset has {len(self.partnerships)} partnerships: name one"
+                )
             return self.partnerships[0]
-        found = self.get(key)
-        if not isinstance(found, Partnership):
-            raise KeyError(f"{key!r} is not a partnership")
+        from .names import Names
+
+        found = Names(self).resolve(key, Partnership)
+        assert isinstance(found, Partnership)
         return found
+
+    def as_of(self, on: datetime.date | PartialDate | str) -> Dataset:
+        """The arrangements as they stood on ``on`` (``2023``, ``2023-06``,
+        ``2023-06-30`` or a ``datetime.date``): what the date's span excludes (groups,
+        posts, collaborations, chairs, members, lines and partners dated before or after
+        it) is left out, with the references to it. See :mod:`.dates`."""
+        from .dates import as_of
+
+        return as_of(self, on)[0]
 
     def name_of(self, key: str | None, index: dict[str, Entity] | None = None) -> str:
         """A person-readable name for an id: a post with its holder, a group's name."""
@@ -131,3 +175,12 @@ class Dataset:
         if isinstance(entity, Person):
             return entity.name
         return entity.name
+
+
+_COLLECTIONS = tuple(
+    Collection(
+        field=field.name, item=field.metadata["collection"][0], noun=field.metadata["collection"][1]
+    )
+    for field in attrs.fields(Dataset)
+    if "collection" in field.metadata
+)

@@ -7,10 +7,10 @@ import attrs
 from .values import (
     Cadence,
     Choice,
+    ConsistencyError,
     FieldError,
     Item,
     PartialDate,
-    RuleError,
     check_dates,
     check_id,
     check_ids,
@@ -101,7 +101,7 @@ class Chair:
 
     def __attrs_post_init__(self) -> None:
         if not (self.post or self.partnership_chair or self.nominated_by or self.rotates_among):
-            raise RuleError(
+            raise ConsistencyError(
                 "a chair needs a post, partnership_chair: true, nominated_by or rotates_among"
             )
         if self.post and self.partnership_chair:
@@ -132,11 +132,11 @@ class Member:
     def __attrs_post_init__(self) -> None:
         named = [bool(self.post), bool(self.organisation), bool(self.chair_of), bool(self.role)]
         if sum(named) > 1:
-            raise RuleError(
+            raise ConsistencyError(
                 "a member names one of post, organisation, chair_of or role, not several"
             )
         if not any(named) and not self.text:
-            raise RuleError(
+            raise ConsistencyError(
                 "a member needs a post, organisation, chair_of, role, "
                 "or a text describing the member"
             )

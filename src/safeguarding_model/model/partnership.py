@@ -7,10 +7,10 @@ import attrs
 from .groups import Chair, Group, Line
 from .values import (
     Choice,
+    ConsistencyError,
     FieldError,
     Item,
     PartialDate,
-    RuleError,
     check_dates,
     check_id,
     check_ids,
@@ -196,7 +196,7 @@ class Observer:
 
     def __attrs_post_init__(self) -> None:
         if (self.post is None) == (self.organisation is None):
-            raise RuleError("an observer is either a post or an organisation")
+            raise ConsistencyError("an observer is either a post or an organisation")
 
 
 @attrs.frozen(kw_only=True)
@@ -321,9 +321,30 @@ class Partnership:
         )
 
     def group(self, key: str) -> Group:
-        """The group with this id or name (case-insensitive)."""
-        wanted = key.casefold()
-        for group in self.groups:
-            if wanted in (group.id, group.name.casefold(), (group.short_name or "").casefold()):
-                return group
-        raise KeyError(f"{self.label} has no group {key!r}")
+        """The group with this id or name (a name or short name, case and spacing
+        aside), through the package's one resolver: a
+        :class:`~safeguarding_model.errors.NotFoundError` (a ``KeyError``) when no
+        group goes by it, an :class:`~safeguarding_model.errors.AmbiguousNameError`
+        when several do."""
+        from .dataset import Dataset
+        from .names import Names
+
+        found = Names(Dataset(partnerships=(self,))).resolve(key, Group)
+        assert isinstance(found, Group)
+        return found
+
+    def leads_in_role(self, role: StatutoryRole) -> tuple[LeadPartner, ...]:
+        """The lead partners in ``role`` (an area can have two councils, say)."""
+        return tuple(lead for lead in self.lead_partners if lead.role is role)
+
+    def lead_for(self, delegated: DelegatedPartner) -> LeadPartner | None:
+        """The lead partner a delegated partner acts for: the one in its role whose
+        organisation it names, else the only lead partner in its role. None when the
+        data cannot tell (no lead partner in that role, or several and the delegated
+        partner does not say which): never a guess."""
+        leads = self.leads_in_role(delegated.acts_for)
+        if delegated.organisation is not None:
+            return next(
+                (lead for lead in leads if lead.organisation == delegated.organisation), None
+            )
+        return leads[0] if len(leads) == 1 else None

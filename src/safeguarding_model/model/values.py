@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import SafeguardingModelError
+from ..errors import ConsistencyError, FieldError
 
 __all__ = [
     "Cadence",
@@ -21,7 +21,7 @@ __all__ = [
     "FieldError",
     "Item",
     "PartialDate",
-    "RuleError",
+    "ConsistencyError",
     "check_dates",
     "check_not_stated",
     "check_id",
@@ -36,23 +36,6 @@ __all__ = [
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_PATTERN = _SLUG.pattern
-
-
-class FieldError(SafeguardingModelError, ValueError):
-    """A value that one field of a model class cannot take.
-
-    Carries the field's name, what was expected and what was found (and, where one
-    can be made, a suggestion), so that the loader can say where in a file it is.
-    """
-
-    def __init__(
-        self, field: str, expected: str, found: object, suggestion: str | None = None
-    ) -> None:
-        self.field = field
-        self.expected = expected
-        self.found = found
-        self.suggestion = suggestion
-        super().__init__(f"{field}: expected {expected}, found {found!r}")
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
@@ -100,21 +83,6 @@ _LABELS = {
     "nhs-england": "NHS England",
     "task-and-finish-group": "task and finish group",
 }
-
-
-class RuleError(FieldError):
-    """A rule over several fields of one object, such as a chair that names nobody.
-
-    It is reported at the object (or at ``field`` when given), with its own message.
-    """
-
-    def __init__(self, message: str, field: str = "") -> None:
-        self.message = message
-        ValueError.__init__(self, message)
-        self.field = field
-        self.expected = message
-        self.found = None
-        self.suggestion = None
 
 
 def _slug_problem(value: object) -> str | None:
@@ -290,7 +258,7 @@ def check_not_stated(instance: Any) -> None:
             problems.append(f"`{name}` is listed but also given")
         seen.add(name)
     if problems:
-        raise RuleError(
+        raise ConsistencyError(
             "not_stated names fields the document does not give: "
             + "; ".join(problems)
             + f". The {noun}'s optional fields are: {', '.join(allowed)}",

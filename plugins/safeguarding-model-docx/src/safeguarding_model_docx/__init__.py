@@ -10,15 +10,15 @@ built exactly as the built-in ``markdown`` and ``html`` formats do it
 
 from __future__ import annotations
 
-from safeguarding_model.documents import Document
-from safeguarding_model.exporters import (
+from safeguarding_model.plugin import (
     DOCUMENT_OPTIONS,
+    Dataset,
+    Document,
     Exporter,
     Register,
     document_renderer,
     hookimpl,
 )
-from safeguarding_model.model import Dataset
 
 __all__ = ["MEDIA_TYPE", "register_exporters", "render"]
 

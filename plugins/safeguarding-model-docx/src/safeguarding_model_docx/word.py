@@ -11,26 +11,24 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Inches
 from docx.text.paragraph import Paragraph as WordParagraph
 
-from safeguarding_model.documents import (
+from safeguarding_model.plugin import (
     Block,
+    Dataset,
     Document,
+    ExportError,
     Figure,
+    GraphvizNotFoundError,
     ItemList,
     ListItem,
     Paragraph,
     Placeholder,
     Span,
     Table,
-)
-from safeguarding_model.exporters import (
-    ExportError,
-    GraphvizNotFoundError,
+    clean,
+    figure_options,
     get_exporter,
     zip_archive,
 )
-from safeguarding_model.exporters.charts import figure_options
-from safeguarding_model.exporters.escape import clean
-from safeguarding_model.model import Dataset
 
 __all__ = ["to_docx"]
 

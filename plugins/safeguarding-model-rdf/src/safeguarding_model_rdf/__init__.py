@@ -8,8 +8,7 @@ the prefixes the output uses and no other.
 
 from __future__ import annotations
 
-from safeguarding_model.exporters import Exporter, ExportOptions, Register, hookimpl
-from safeguarding_model.model import Dataset
+from safeguarding_model.plugin import Dataset, Exporter, ExportOptions, Register, hookimpl
 
 __all__ = ["register_exporters", "render_jsonld", "render_turtle"]
 

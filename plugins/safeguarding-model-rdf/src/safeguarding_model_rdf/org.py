@@ -13,12 +13,10 @@ from __future__ import annotations
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG
 
-from safeguarding_model.exporters.escape import clean
-from safeguarding_model.model import (
+from safeguarding_model.plugin import (
     Chair,
     Collaboration,
     Dataset,
-    DelegatedPartner,
     Group,
     Line,
     Member,
@@ -26,6 +24,7 @@ from safeguarding_model.model import (
     PartialDate,
     Partnership,
     Post,
+    clean,
 )
 
 __all__ = ["ID", "NODE", "PREFIXES", "SMV", "TIME", "organisation_graph"]
@@ -70,17 +69,6 @@ _SECTORS = {
     OrganisationKind.VOLUNTARY_SECTOR,
     OrganisationKind.FAITH_SECTOR,
 }
-
-
-def _lead_organisation(partnership: Partnership, delegated: DelegatedPartner) -> str | None:
-    """The lead partner's organisation a delegated partner acts for: the one the data
-    names (where two lead partners share a role), else the first with the role."""
-    if delegated.organisation:
-        return delegated.organisation
-    for lead in partnership.lead_partners:
-        if lead.role is delegated.acts_for:
-            return lead.organisation
-    return None
 
 
 def _camel(value: str) -> str:
@@ -288,8 +276,8 @@ class _Builder:
                 end=delegated.end,
             )
             self.add(membership, SMV.actsFor, SMV[_camel(delegated.acts_for.value)])
-            acts_for = _lead_organisation(p, delegated)
-            self.add(membership, SMV.onBehalfOf, ID[acts_for] if acts_for else None)
+            acts_for = p.lead_for(delegated)
+            self.add(membership, SMV.onBehalfOf, ID[acts_for.organisation] if acts_for else None)
         for number, chair in enumerate(p.chairs, start=1):
             self.chair(chair, p.id, number)
         for number, scrutineer in enumerate(p.scrutineers, start=1):

@@ -19,12 +19,13 @@ import io
 from collections.abc import Iterable, Sequence
 
 from ...documents._common import lead_organisation
+from ...hooks.specs import hookimpl
 from ...model import Dataset, Entity, Line, PartialDate, Post
 from ...model.values import Choice
 from ..archive import zip_archive
 from ..escape import clean
-from ..exporter import Content, Exporter, ExportOptions
-from ..hookspecs import Register, hookimpl
+from ..exporter import Content, Exporter, Register
+from ..options import ExportOptions
 
 __all__ = ["FORMULA_STARTS", "files", "register_exporters", "table", "zip_files"]
 

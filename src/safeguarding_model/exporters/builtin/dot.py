@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import math
 
+from ...hooks.specs import hookimpl
 from ...model import Dataset
 from ..charts import Chart, ChartNode, Cluster, org_chart, style_of
 from ..escape import dot_string
-from ..exporter import CHART_OPTIONS, Exporter, ExportOptions
-from ..hookspecs import Register, hookimpl
+from ..exporter import Exporter, Register
+from ..options import CHART_OPTIONS, ExportOptions
 
 __all__ = ["CHART_OPTIONS", "LABEL_WIDTH", "register_exporters", "render", "to_dot"]
 

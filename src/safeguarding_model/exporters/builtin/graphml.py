@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ...hooks.specs import hookimpl
 from ...model import Dataset
 from ..escape import clean
-from ..exporter import Exporter, ExportOptions
-from ..hookspecs import Register, hookimpl
+from ..exporter import Exporter, Register
+from ..options import ExportOptions
 
 
 def _attributes(data: dict[str, Any]) -> dict[str, Any]:

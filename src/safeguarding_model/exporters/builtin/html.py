@@ -25,13 +25,14 @@ from ...documents import (
     Span,
     Table,
 )
+from ...hooks.specs import hookimpl
 from ...model import Dataset
 from ..charts import figure_options, org_chart
 from ..errors import ExportError, GraphvizNotFoundError
 from ..escape import html_text
-from ..exporter import DOCUMENT_OPTIONS, Exporter, document_renderer
+from ..exporter import Exporter, Register, document_renderer
 from ..graphviz import draw_svg
-from ..hookspecs import Register, hookimpl
+from ..options import DOCUMENT_OPTIONS
 from .dot import to_dot
 from .markdown import SAFE_SCHEMES
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from ...hooks.specs import hookimpl
 from ...io import dumps
 from ...model import Dataset
-from ..exporter import Exporter, ExportOptions
-from ..hookspecs import Register, hookimpl
+from ..exporter import Exporter, Register
+from ..options import ExportOptions
 
 
 def render(dataset: Dataset, options: ExportOptions) -> str:

@@ -21,11 +21,12 @@ from ...documents import (
     Span,
     Table,
 )
+from ...hooks.specs import hookimpl
 from ...model import Dataset
 from ..charts import figure_options, org_chart
 from ..escape import markdown_cell, markdown_line, markdown_text
-from ..exporter import DOCUMENT_OPTIONS, Exporter, document_renderer
-from ..hookspecs import Register, hookimpl
+from ..exporter import Exporter, Register, document_renderer
+from ..options import DOCUMENT_OPTIONS
 from .mermaid import to_mermaid
 
 __all__ = ["DOCUMENT_OPTIONS", "SAFE_SCHEMES", "inline", "register_exporters", "to_markdown"]

@@ -9,11 +9,12 @@ a label, start a comment or be read as syntax.
 
 from __future__ import annotations
 
+from ...hooks.specs import hookimpl
 from ...model import Dataset
 from ..charts import Chart, ChartNode, org_chart, style_of
 from ..escape import mermaid_comment, mermaid_string
-from ..exporter import CHART_OPTIONS, Exporter, ExportOptions
-from ..hookspecs import Register, hookimpl
+from ..exporter import Exporter, Register
+from ..options import CHART_OPTIONS, ExportOptions
 
 __all__ = ["register_exporters", "render", "to_mermaid"]
 

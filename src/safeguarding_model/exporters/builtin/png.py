@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from ...hooks.specs import hookimpl
 from ...model import Dataset
-from ..exporter import CHART_OPTIONS, Exporter, ExportOptions
+from ..exporter import Exporter, Register
 from ..graphviz import draw
-from ..hookspecs import Register, hookimpl
+from ..options import CHART_OPTIONS, ExportOptions
 from .dot import render as render_dot
 
 

@@ -23,12 +23,13 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ...documents._common import lead_organisation
+from ...hooks.specs import hookimpl
 from ...model import Dataset, Entity, Member, Partnership, Post
-from ..exporter import Exporter, ExportOptions
-from ..hookspecs import Register, hookimpl
+from ..exporter import Exporter, Register
+from ..options import ExportOptions
 
 if TYPE_CHECKING:
-    from ...graph.index import ChairNode, ModelIndex, Resolved
+    from ...model.meaning import ChairNode, ModelIndex, Resolved
 
 __all__ = ["popolo", "register_exporters", "render"]
 
@@ -136,7 +137,7 @@ class _Memberships:
 
 def popolo(dataset: Dataset) -> Record:
     """The dataset as a Popolo export: organizations, persons, posts and memberships."""
-    from ...graph.index import ModelIndex
+    from ...model.meaning import ModelIndex
 
     model = ModelIndex(dataset)
     organizations: list[Record] = []

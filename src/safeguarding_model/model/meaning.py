@@ -12,33 +12,36 @@ reported and left out.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import attrs
 
-from ..model import (
-    Chair,
-    ChairRole,
-    Collaboration,
-    Dataset,
+from .collaboration import Collaboration
+from .dataset import Dataset, Entity
+from .groups import Chair, ChairRole, Group, GroupKind, Member, PartnershipRole
+from .names import Names
+from .organisations import Organisation, Post
+from .partnership import (
     DelegatedPartner,
-    Entity,
-    Group,
-    GroupKind,
     LeadPartner,
-    Member,
     Observer,
-    Organisation,
     Partnership,
-    PartnershipRole,
-    Post,
     RelevantAgency,
     Scrutineer,
     SectorRepresentation,
 )
 
-__all__ = ["ChairNode", "Delegation", "ModelIndex", "Resolved", "Roles", "TOP_KINDS"]
+__all__ = [
+    "TOP_KINDS",
+    "ChairNode",
+    "Delegation",
+    "ModelIndex",
+    "Resolved",
+    "Roles",
+    "chair_words",
+    "is_top",
+]
 
 Owner = Partnership | Collaboration
 
@@ -146,6 +149,8 @@ class ModelIndex:
                 self.duplicates.append(entity)
             else:
                 self.entities[entity.id] = entity
+        self.names = Names(dataset, self.entities)
+        """The one name resolver, over the entities kept."""
         kept = self.kept
         self.organisations = [o for o in dataset.organisations if kept(o)]
         self.posts = [p for p in dataset.posts if kept(p)]
@@ -226,15 +231,15 @@ class ModelIndex:
         return found
 
     def delegation(self, partnership: Partnership, delegated: DelegatedPartner) -> Delegation:
-        """The lead partner a delegated partner acts for: the one whose organisation it
-        names, else the only lead partner in its role. Never a guess between several."""
+        """The lead partner a delegated partner acts for (``Partnership.lead_for``), or,
+        when the data cannot tell, which problem that is, in words."""
+        lead = partnership.lead_for(delegated)
+        if lead is not None:
+            return Delegation(lead=lead)
         role = delegated.acts_for
-        leads = [lead for lead in partnership.lead_partners if lead.role is role]
+        leads = partnership.leads_in_role(role)
         who = f"{self.name(delegated.post)} (`{delegated.post}`)"
         if delegated.organisation is not None:
-            for lead in leads:
-                if lead.organisation == delegated.organisation:
-                    return Delegation(lead=lead)
             return Delegation(
                 lead=None,
                 problem="ambiguous-delegation",
@@ -242,8 +247,6 @@ class ModelIndex:
                 f"{role.label}, which is not a lead partner in that role in "
                 f"{partnership.label}",
             )
-        if len(leads) == 1:
-            return Delegation(lead=leads[0])
         if not leads:
             return Delegation(
                 lead=None,
@@ -398,3 +401,42 @@ def is_top(group: Group) -> bool:
     """Whether a group stands at the top of its structure: an executive group or a
     partnership board with no reporting line and no parent group."""
     return group.kind in TOP_KINDS and not group.reports_to and group.parent is None
+
+
+def chair_words(
+    chair: Chair,
+    name: Callable[[str], str],
+    partnership_chairs: Sequence[tuple[Partnership, Chair]] = (),
+    *,
+    whose: bool = False,
+) -> str:
+    """Who chairs, in words: the one wording of the package, which the documents, the
+    summaries and the graph's answers all use.
+
+    The parts, joined by semicolons: the post (with its holder, as ``name`` gives a
+    post); "the partnership chair", with the words for each of ``partnership_chairs``
+    (the partnership chairs it stands for: all of them, or one for an answer of its
+    own) in brackets, or "(not named in the data)" when there are none, and with each
+    one's partnership when ``whose`` (a collaboration's group); "a member nominated by
+    the ..."; "rotating among ...". The chair's role (co-chair, vice-chair) is not
+    part of the words: callers show it as they show roles.
+    """
+    parts: list[str] = []
+    if chair.post:
+        parts.append(name(chair.post))
+    if chair.partnership_chair:
+        inner = []
+        for partnership, source in partnership_chairs:
+            words = chair_words(source, name)
+            of = f"the partnership chair of {partnership.label}" if whose else ""
+            inner.append(f"{of} ({words})" if of and words else of or words)
+        if whose:
+            parts.extend(inner or ["the partnership chair (not named in the data)"])
+        else:
+            held = "; ".join(word for word in inner if word) or "not named in the data"
+            parts.append(f"the partnership chair ({held})")
+    if chair.nominated_by:
+        parts.append(f"a member nominated by the {name(chair.nominated_by)}")
+    if chair.rotates_among:
+        parts.append("rotating among " + ", ".join(name(o) for o in chair.rotates_among))
+    return "; ".join(parts)

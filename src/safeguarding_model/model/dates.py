@@ -25,18 +25,11 @@ from typing import Any, TypeVar
 import attrs
 
 from ..errors import UsageError
-from ..model import (
-    Chair,
-    Collaboration,
-    Dataset,
-    Group,
-    LeadPartner,
-    Line,
-    Member,
-    PartialDate,
-    Partnership,
-)
-from ..model.values import FieldError
+from .collaboration import Collaboration
+from .dataset import Dataset
+from .groups import Chair, Group, Line, Member
+from .partnership import LeadPartner, Partnership
+from .values import FieldError, PartialDate
 
 __all__ = ["Day", "OnDate", "Span", "as_of", "earlier", "later", "span_of", "stands", "written"]
 

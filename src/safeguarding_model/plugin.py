@@ -1,0 +1,145 @@
+"""The plugin API: everything a plugin imports from ``safeguarding_model``, and only that.
+
+A plugin imports from this module alone (a test holds the plugins in this repository
+to it), so that the package can rearrange its inside without breaking plugins:
+
+>>> from safeguarding_model.plugin import Exporter, Option, hookimpl
+
+- the hook marker and the ``register`` callbacks: :data:`hookimpl`,
+  :data:`RegisterExporter` (also called :data:`Register`), :data:`RegisterRule`, and
+  :class:`PluginError`;
+- exporters: :class:`Exporter`, :data:`Content`, :class:`ExportOptions`, the option
+  declarations (:class:`Option`, :class:`Options`, :data:`SHARED_OPTIONS`,
+  :data:`CHART_OPTIONS`, :data:`DOCUMENT_OPTIONS`) and their ready-made parsers
+  (:func:`text`, :func:`whole_number`, :func:`choice`, :func:`comma_separated`);
+- what exporters build on: :func:`document_renderer` (a document format),
+  :func:`zip_archive` (deterministic zips), :func:`get_exporter` and
+  :func:`figure_options` (a document's chart in a chart format), the errors an
+  export raises (:class:`ExportError`, :class:`GraphvizNotFoundError`), and the
+  escaping helpers (:func:`clean`, :func:`html_text`, :func:`markdown_text`...);
+- the document tree the document formats write (:class:`Document`, :class:`Section`,
+  :class:`Paragraph`, :class:`Span`, :class:`Figure`...);
+- the model a plugin reads (:class:`Dataset`, :class:`Partnership`, :class:`Group`,
+  :class:`Post`...).
+"""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+from .documents import (
+    Block,
+    Document,
+    Figure,
+    ItemList,
+    ListItem,
+    Paragraph,
+    Placeholder,
+    Section,
+    Span,
+    Table,
+)
+from .exporters import (
+    CHART_OPTIONS,
+    DOCUMENT_OPTIONS,
+    SHARED_OPTIONS,
+    Content,
+    DocumentWriter,
+    Exporter,
+    ExportError,
+    ExportOptions,
+    GraphvizNotFoundError,
+    Option,
+    Options,
+    Register,
+    RegisterExporter,
+    document_renderer,
+    get_exporter,
+    zip_archive,
+)
+from .exporters.charts import figure_options
+from .exporters.escape import (
+    clean,
+    dot_string,
+    html_text,
+    markdown_cell,
+    markdown_line,
+    markdown_text,
+    mermaid_string,
+    one_line,
+)
+from .exporters.options import choice, comma_separated, text, whole_number
+from .hooks import PluginError, hookimpl
+from .hooks import Register as _RegisterAny
+from .model import (
+    Chair,
+    Collaboration,
+    Dataset,
+    Group,
+    Line,
+    Member,
+    OrganisationKind,
+    PartialDate,
+    Partnership,
+    Post,
+)
+
+__all__ = [
+    "CHART_OPTIONS",
+    "DOCUMENT_OPTIONS",
+    "SHARED_OPTIONS",
+    "Block",
+    "Chair",
+    "Collaboration",
+    "Content",
+    "Dataset",
+    "Document",
+    "DocumentWriter",
+    "ExportError",
+    "ExportOptions",
+    "Exporter",
+    "Figure",
+    "GraphvizNotFoundError",
+    "Group",
+    "ItemList",
+    "Line",
+    "ListItem",
+    "Member",
+    "Option",
+    "Options",
+    "OrganisationKind",
+    "Paragraph",
+    "PartialDate",
+    "Partnership",
+    "Placeholder",
+    "PluginError",
+    "Post",
+    "Register",
+    "RegisterExporter",
+    "RegisterRule",
+    "Section",
+    "Span",
+    "Table",
+    "choice",
+    "clean",
+    "comma_separated",
+    "document_renderer",
+    "dot_string",
+    "figure_options",
+    "get_exporter",
+    "hookimpl",
+    "html_text",
+    "markdown_cell",
+    "markdown_line",
+    "markdown_text",
+    "mermaid_string",
+    "one_line",
+    "text",
+    "whole_number",
+    "zip_archive",
+]
+
+RegisterRule: TypeAlias = _RegisterAny
+"""The ``register`` function that the ``register_rules`` hook receives. It takes the
+rules layer's rule objects; until that layer exists (issue 11) it is typed to take
+anything."""

@@ -1,0 +1,135 @@
+"""The model's meaning lives in the model: whom a delegated partner acts for, who chairs
+(in words), and the arrangements on a date, worked out once and used by every layer."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+import safeguarding_model as sm
+from safeguarding_model.documents._common import lead_organisation
+from safeguarding_model.documents.summary import chair_text
+from safeguarding_model.exporters import get_exporter
+from safeguarding_model.model import (
+    Chair,
+    ChairRole,
+    Dataset,
+    DelegatedPartner,
+    Group,
+    GroupKind,
+    GuidanceEdition,
+    LeadPartner,
+    Organisation,
+    OrganisationKind,
+    Partnership,
+    Person,
+    Post,
+    StatutoryRole,
+)
+from safeguarding_model.model.meaning import ModelIndex, chair_words
+
+
+def two_councils(organisation: str | None) -> Dataset:
+    """An area with two councils, and one delegated partner for "the local authority"."""
+    return Dataset(
+        organisations=(
+            Organisation(id="north", name="North Council", kind=OrganisationKind.LOCAL_AUTHORITY),
+            Organisation(id="south", name="South Council", kind=OrganisationKind.LOCAL_AUTHORITY),
+        ),
+        posts=(Post(id="dcs", title="Director of Children's Services", organisation="north"),),
+        partnerships=(
+            Partnership(
+                id="scp",
+                name="Two Councils Partnership",
+                guidance=GuidanceEdition.WORKING_TOGETHER_2023,
+                lead_partners=(
+                    LeadPartner(role=StatutoryRole.LOCAL_AUTHORITY, organisation="north"),
+                    LeadPartner(role=StatutoryRole.LOCAL_AUTHORITY, organisation="south"),
+                ),
+                delegated_partners=(
+                    DelegatedPartner(
+                        post="dcs",
+                        acts_for=StatutoryRole.LOCAL_AUTHORITY,
+                        organisation=organisation,
+                    ),
+                ),
+            ),
+        ),
+    )
+
+
+def test_a_delegated_partner_acts_for_the_lead_partner_it_names() -> None:
+    dataset = two_councils("south")
+    partnership = dataset.partnerships[0]
+    [delegated] = partnership.delegated_partners
+    lead = partnership.lead_for(delegated)
+    assert lead is not None and lead.organisation == "south"
+    assert lead_organisation(partnership, delegated) == "south"
+    assert ModelIndex(dataset).delegation(partnership, delegated).lead == lead
+
+
+def test_whom_a_delegated_partner_acts_for_is_never_guessed() -> None:
+    dataset = two_councils(None)
+    partnership = dataset.partnerships[0]
+    [delegated] = partnership.delegated_partners
+    assert partnership.lead_for(delegated) is None
+    assert lead_organisation(partnership, delegated) is None
+    found = ModelIndex(dataset).delegation(partnership, delegated)
+    assert found.problem == "ambiguous-delegation" and "`north`, `south`" in str(found.message)
+    graph = sm.build_graph(dataset)
+    assert [p.code for p in graph.problems] == ["ambiguous-delegation"]
+    kinds = {key for _, _, key in graph.graph.out_edges("dcs", keys=True)}
+    assert "delegates-for" not in kinds and "accountable-to" not in kinds
+    tables = get_exporter("csv").run_files(dataset)
+    rows = list(csv.DictReader(io.StringIO(str(tables["posts.csv"]))))
+    [dcs] = [row for row in rows if row["post"] == "dcs"]
+    assert dcs["roles"] == "delegated safeguarding partner of scp (local authority)"
+
+
+def test_the_chair_wording_is_one_function() -> None:
+    dataset = Dataset(
+        organisations=(
+            Organisation(id="north", name="North Council", kind=OrganisationKind.LOCAL_AUTHORITY),
+        ),
+        people=(Person(id="ann", name="Ann"),),
+        posts=(Post(id="chief", title="Chief Executive", organisation="north", holder="ann"),),
+        partnerships=(
+            Partnership(
+                id="scp",
+                name="Some Partnership",
+                guidance=GuidanceEdition.WORKING_TOGETHER_2023,
+                chairs=(Chair(post="chief"),),
+                groups=(
+                    Group(
+                        id="exec",
+                        name="Executive",
+                        kind=GroupKind.EXECUTIVE_GROUP,
+                        chairs=(Chair(partnership_chair=True, role=ChairRole.CO_CHAIR),),
+                    ),
+                ),
+            ),
+        ),
+    )
+    partnership = dataset.partnerships[0]
+    chair = partnership.groups[0].chairs[0]
+    index = dataset.index()
+    words = chair_words(
+        chair, lambda k: dataset.name_of(k, index), [(partnership, partnership.chairs[0])]
+    )
+    assert words == "the partnership chair (Ann, Chief Executive, North Council)"
+    assert chair_text(chair, partnership, dataset, index) == f"co-chair: {words}"
+    [info] = sm.build_graph(dataset).chairs("exec").bodies[0].chairs
+    assert info.description == words
+    unnamed = chair_words(chair, lambda k: k)
+    assert unnamed == "the partnership chair (not named in the data)"
+
+
+@pytest.mark.parametrize("on", ["2019", "2023-06", "2024-09-30"])
+def test_the_view_on_a_date_is_the_models(on: str) -> None:
+    dataset = sm.load("isle-of-wight-2024")
+    from safeguarding_model.model.dates import as_of
+
+    assert dataset.as_of(on) == as_of(dataset, on)[0]
+    assert sm.build_graph(dataset, on=on).dataset == dataset.as_of(on)
