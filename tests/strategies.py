@@ -22,7 +22,6 @@ from safeguarding_model.model import (
     DecisionMethod,
     DecisionRule,
     DelegatedPartner,
-    Document,
     FunctionalLink,
     Funding,
     Group,
@@ -42,6 +41,7 @@ from safeguarding_model.model import (
     Person,
     Post,
     Procedures,
+    ReferencedDocument,
     RelevantAgency,
     ReviewSchedule,
     Scrutineer,
@@ -351,7 +351,9 @@ def datasets(
                     for post in _some(draw, post_ids, 1)
                 ),
                 aims=draw(items()),
-                thresholds=draw(_maybe(st.builds(Document, title=names(), text=_maybe(names())))),
+                thresholds=draw(
+                    _maybe(st.builds(ReferencedDocument, title=names(), text=_maybe(names())))
+                ),
                 relevant_agencies=tuple(
                     RelevantAgency(organisation=o, footnote=draw(_maybe(names())))
                     for o in _some(draw, org_ids, 6)

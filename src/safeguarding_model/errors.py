@@ -13,6 +13,7 @@ This module is pure (no I/O) so that every layer, the model included, can use it
 
 from __future__ import annotations
 
+import difflib
 import enum
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -23,14 +24,24 @@ __all__ = [
     "AmbiguousNameError",
     "ConsistencyError",
     "Diagnostic",
+    "DuplicateExporterError",
+    "DuplicateNameError",
+    "ExportError",
     "FieldError",
+    "GraphvizNotFoundError",
     "LoadError",
     "NotFoundError",
+    "PluginError",
+    "PluginProblem",
     "Problem",
     "SafeguardingModelError",
     "Severity",
+    "SourceOverwriteError",
     "StructureError",
+    "UnknownExporterError",
     "UsageError",
+    "WriteError",
+    "closest",
     "describe",
 ]
 
@@ -239,3 +250,136 @@ class LoadError(SafeguardingModelError, ValueError):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} found"
         super().__init__("\n".join([head, *(str(p) for p in self.problems)]))
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice nearest to a misspelt word, if one is near enough: the
+    "did you mean" of every message."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+# --- plugins ----------------------------------------------------------------------------
+
+
+class PluginError(SafeguardingModelError, RuntimeError):
+    """A plugin that could not be loaded or that broke the plugin contract."""
+
+
+@attrs.frozen(kw_only=True)
+class PluginProblem(Diagnostic):
+    """An installed plugin that could not be loaded or used, as a :class:`Diagnostic`
+    (code ``plugin-problem``) naming the ``plugin`` and its ``distribution``:
+    ``error: plugin-problem: plugin 'x' from dist: message``."""
+
+    plugin: str
+    distribution: str | None = None
+    code: str | None = "plugin-problem"
+    path: str = attrs.field(
+        default=attrs.Factory(
+            lambda self: (
+                f"plugin {self.plugin!r}"
+                + (f" from {self.distribution}" if self.distribution else "")
+            ),
+            takes_self=True,
+        )
+    )
+
+
+class DuplicateNameError(SafeguardingModelError, ValueError):
+    """Two plugins registered items of one kind under one name.
+
+    The first registration stands (the built-ins are registered first, so a plugin
+    cannot replace one); the second is refused with this error, which names both.
+    """
+
+    def __init__(self, noun: str, name: str, registered_by: str, refused: str) -> None:
+        self.noun = noun
+        self.name = name
+        self.registered_by = registered_by
+        self.refused = refused
+        super().__init__(
+            f"the {noun} name {name!r} is already registered by {registered_by}; "
+            f"{refused} cannot register another {noun} of that name"
+        )
+
+
+# --- exporting and writing --------------------------------------------------------------
+
+
+class ExportError(SafeguardingModelError, RuntimeError):
+    """An export that could not be made: a program failed, or a file could not be written."""
+
+
+class UnknownExporterError(UsageError):
+    """A format name that no installed exporter has.
+
+    ``notes`` say why a format may be missing: installed plugins that failed to load,
+    or installed plugins that were not loaded because ``SAFEGUARDING_MODEL_NO_PLUGINS``
+    is set.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        known: list[str],
+        suggestion: str | None = None,
+        notes: list[str] | None = None,
+    ) -> None:
+        self.name = name
+        self.known = known
+        self.suggestion = suggestion
+        self.notes = list(notes or ())
+        hint = f" (did you mean `{suggestion}`?)" if suggestion else ""
+        message = f"no exporter is called {name!r}{hint}; the formats are: {', '.join(known)}"
+        super().__init__("".join([message, *(f". {note}" for note in self.notes)]))
+
+
+class DuplicateExporterError(DuplicateNameError):
+    """Two plugins registered exporters with the same name.
+
+    The first registration stands (the built-ins are registered first, so a plugin
+    cannot replace one); the second is refused with this error, which names both.
+    """
+
+    def __init__(self, name: str, registered_by: str, refused: str) -> None:
+        super().__init__("exporter", name, registered_by, refused)
+
+
+class GraphvizNotFoundError(ExportError):
+    """The Graphviz ``dot`` program, needed to draw SVG and PNG charts, is not installed."""
+
+    def __init__(self, format: str) -> None:
+        self.format = format
+        super().__init__(
+            f"the {format} format is drawn by the Graphviz `dot` program, which is not "
+            "installed (or not on PATH): install the graphviz package "
+            "(`apt-get install graphviz`, `dnf install graphviz` or `brew install graphviz`; "
+            "see https://graphviz.org/download/), or export `--to dot` and draw it elsewhere"
+        )
+
+
+class WriteError(UsageError):
+    """A file or folder that could not be written: ``PATH: cannot be written (reason)``.
+
+    Whatever was at the path before is left as it was.
+    """
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: cannot be written ({reason})")
+
+
+class SourceOverwriteError(UsageError):
+    """Writing would replace the source the data was read from, losing its comments
+    and layout. ``path`` is the path asked for, ``source`` the source as given, and
+    ``what`` says what the path is (``the file being read``)."""
+
+    def __init__(self, path: object, source: object, what: str = "the file being read") -> None:
+        self.path = str(path)
+        self.source = str(source)
+        super().__init__(
+            f"{self.path} is {what}: writing over it would lose the file's comments and "
+            "layout; write to another file"
+        )

@@ -12,13 +12,14 @@ to it), so that the package can rearrange its inside without breaking plugins:
   declarations (:class:`Option`, :class:`Options`, :data:`SHARED_OPTIONS`,
   :data:`CHART_OPTIONS`, :data:`DOCUMENT_OPTIONS`) and their ready-made parsers
   (:func:`text`, :func:`whole_number`, :func:`choice`, :func:`comma_separated`);
-- what exporters build on: :func:`document_renderer` (a document format),
-  :func:`zip_archive` (deterministic zips), :func:`get_exporter` and
-  :func:`figure_options` (a document's chart in a chart format), the errors an
+- what exporters build on: :func:`document_renderer` (a document format, around a
+  writer that takes the document alone), :func:`zip_archive` (deterministic zips),
+  :func:`draw_chart` (an org chart drawn as SVG or PNG by Graphviz), the errors an
   export raises (:class:`ExportError`, :class:`GraphvizNotFoundError`), and the
   escaping helpers (:func:`clean`, :func:`html_text`, :func:`markdown_text`...);
 - the document tree the document formats write (:class:`Document`, :class:`Section`,
-  :class:`Paragraph`, :class:`Span`, :class:`Figure`...);
+  :class:`Paragraph`, :class:`Span`, :class:`Figure`...), whose figures carry their
+  :class:`OrgChart`;
 - the model a plugin reads (:class:`Dataset`, :class:`Partnership`, :class:`Group`,
   :class:`Post`...).
 """
@@ -33,6 +34,7 @@ from .documents import (
     Figure,
     ItemList,
     ListItem,
+    OrgChart,
     Paragraph,
     Placeholder,
     Section,
@@ -54,10 +56,8 @@ from .exporters import (
     Register,
     RegisterExporter,
     document_renderer,
-    get_exporter,
     zip_archive,
 )
-from .exporters.charts import figure_options
 from .exporters.escape import (
     clean,
     dot_string,
@@ -68,6 +68,7 @@ from .exporters.escape import (
     mermaid_string,
     one_line,
 )
+from .exporters.graphviz import draw_chart
 from .exporters.options import choice, comma_separated, text, whole_number
 from .hooks import PluginError, hookimpl
 from .hooks import Register as _RegisterAny
@@ -107,6 +108,7 @@ __all__ = [
     "Member",
     "Option",
     "Options",
+    "OrgChart",
     "OrganisationKind",
     "Paragraph",
     "PartialDate",
@@ -125,8 +127,7 @@ __all__ = [
     "comma_separated",
     "document_renderer",
     "dot_string",
-    "figure_options",
-    "get_exporter",
+    "draw_chart",
     "hookimpl",
     "html_text",
     "markdown_cell",

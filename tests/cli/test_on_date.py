@@ -75,3 +75,16 @@ def test_a_date_that_is_not_one_is_refused(dated: Path, capsys: pytest.CaptureFi
     assert "--on '2023-13' is not a date: write it 2023, 2023-06 or 2023-06-30" in (
         capsys.readouterr().err
     )
+
+
+def test_export_on_a_date_exports_only_what_stood_then(
+    dated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", str(dated), "--to", "json", "--on", "2023"]) == 0
+    exported = sm.loads(capsys.readouterr().out, format="json")
+    assert exported == sm.load(dated).as_of("2023")
+    assert [g.id for g in exported.partnerships[0].groups] == ["board"]
+    assert [c.post for c in exported.partnerships[0].chairs] == ["dcs"]
+    assert main(["export", str(dated), "--to", "markdown", "--on", "2021"]) == 0
+    document = capsys.readouterr().out
+    assert "Neglect Task and Finish Group" in document and "Bob" not in document

@@ -121,7 +121,10 @@ def test_the_structure_has_the_chart_the_groups_and_the_functional_links(
     structure = section(document, "Partnership Structure and Subgroups")
     figure = structure.blocks[0]
     assert isinstance(figure, Figure)
-    assert figure.chart.partnership == "isle-of-wight-scp"
+    assert figure.chart.title == (
+        "Isle of Wight Safeguarding Children Partnership: structure and reporting lines"
+    )
+    assert {"isle-of-wight-scp", "executive-group"} <= {node.id for node in figure.chart.nodes}
     assert "Learning Inquiry Group reports to Partnership Board (quarterly)." in figure.description
     assert [s.title for s in structure.sections] == [
         "Escalation",

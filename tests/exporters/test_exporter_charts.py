@@ -9,9 +9,10 @@ from consumers import check_mermaid, dot_output, svg_texts
 from hypothesis import given
 from hypothesis import strategies as st
 
+from safeguarding_model.documents.charts import DEFAULT_EDGES, STYLED_KINDS, OrgChart, org_chart
 from safeguarding_model.errors import UsageError
-from safeguarding_model.exporters import ExportOptions, export
-from safeguarding_model.exporters.charts import DEFAULT_EDGES, STYLES, Chart, org_chart
+from safeguarding_model.exporters import export
+from safeguarding_model.exporters.charts import STYLES
 from safeguarding_model.graph import EdgeKind, build_graph
 from safeguarding_model.model import Dataset, PartialDate
 from strategies import datasets
@@ -25,7 +26,7 @@ SUBGROUPS = {
 }
 
 
-def edges(chart: Chart, kind: str) -> set[tuple[str, str]]:
+def edges(chart: OrgChart, kind: str) -> set[tuple[str, str]]:
     return {(e.source, e.target) for e in chart.edges if e.kind == kind}
 
 
@@ -76,20 +77,20 @@ def test_functional_links_get_a_box_of_their_own(iow: Dataset) -> None:
 
 
 def test_edge_kinds_are_chosen_by_the_edges_option(iow: Dataset) -> None:
-    chart = org_chart(iow, ExportOptions(edges=("reports-to",)))
+    chart = org_chart(iow, edges=("reports-to",))
     assert {e.kind for e in chart.edges} == {"reports-to"}
-    chairs = org_chart(iow, ExportOptions(edges=("chairs",), depth=1))
+    chairs = org_chart(iow, edges=("chairs",), depth=1)
     assert ("director-of-childrens-services", "isle-of-wight-scp") in edges(chairs, "chairs")
     assert any(n.kind == "post" for n in chairs.nodes)
 
 
 def test_an_unknown_edge_kind_is_refused_with_a_suggestion(iow: Dataset) -> None:
     with pytest.raises(UsageError, match="did you mean `reports-to`"):
-        org_chart(iow, ExportOptions(edges=("report-to",)))
+        org_chart(iow, edges=("report-to",))
 
 
 def test_depth_zero_shows_the_partnership_and_its_groups_only(iow: Dataset) -> None:
-    chart = org_chart(iow, ExportOptions(depth=0))
+    chart = org_chart(iow, depth=0)
     assert {n.id for n in chart.nodes} == {
         "isle-of-wight-scp",
         "executive-group",
@@ -102,7 +103,7 @@ def test_each_step_of_depth_adds_to_the_chart(iow: Dataset) -> None:
     sizes = []
     previous: set[str] = set()
     for depth in range(4):
-        nodes = {n.id for n in org_chart(iow, ExportOptions(depth=depth)).nodes}
+        nodes = {n.id for n in org_chart(iow, depth=depth).nodes}
         assert previous <= nodes
         previous = nodes
         sizes.append(len(nodes))
@@ -112,7 +113,7 @@ def test_each_step_of_depth_adds_to_the_chart(iow: Dataset) -> None:
 
 
 def test_a_collaboration_gives_the_regional_chart(iow: Dataset) -> None:
-    chart = org_chart(iow, ExportOptions(partnership="hips", depth=0))
+    chart = org_chart(iow, partnership="hips", depth=0)
     assert {n.id for n in chart.nodes} == {
         "hips",
         "hips-executive-group",
@@ -127,18 +128,19 @@ def test_a_body_that_is_not_a_partnership_has_no_chart(iow: Dataset) -> None:
     with pytest.raises(
         UsageError, match="is an organisation; this question needs a partnership or collaboration"
     ):
-        org_chart(iow, ExportOptions(partnership="cafcass"))
+        org_chart(iow, partnership="cafcass")
     with pytest.raises(
         UsageError,
         match="no partnership or collaboration in this data has the id or name 'nowhere'",
     ):
-        org_chart(iow, ExportOptions(partnership="nowhere"))
+        org_chart(iow, partnership="nowhere")
 
 
 def test_every_kind_has_its_own_style_and_key_entry() -> None:
     looks = {(s.color, s.dot, s.mermaid) for s in STYLES.values()}
     assert len(looks) == len(STYLES)
     assert len({s.mermaid for s in STYLES.values()}) == len(STYLES)
+    assert tuple(STYLES) == STYLED_KINDS  # the key's order, which the chart gives
 
 
 @pytest.mark.parametrize(
@@ -189,8 +191,8 @@ def test_a_chart_draws_exactly_the_chosen_kinds_between_the_bodies_it_shows(
     dataset: Dataset, kinds: set[str], depth: int
 ) -> None:
     several = len(dataset.partnerships) > 1
-    options = ExportOptions(edges=tuple(sorted(kinds)), depth=depth)
-    chart = org_chart(dataset, options)
+    graph = build_graph(dataset)
+    chart = org_chart(graph, edges=sorted(kinds), depth=depth)
     shown = {node.id for node in chart.nodes}
     roots = (
         [*dataset.partnerships, *dataset.collaborations] if several else dataset.partnerships[:1]
@@ -198,16 +200,15 @@ def test_a_chart_draws_exactly_the_chosen_kinds_between_the_bodies_it_shows(
     for root in roots:
         assert root.id in shown
         assert {group.id for group in root.groups} <= shown
-    graph = build_graph(dataset).graph
     expected = {
         (source, target, kind)
-        for source, target, kind in graph.edges(data="kind")
+        for source, target, kind in graph.graph.edges(data="kind")
         if kind in kinds and source in shown and target in shown
     }
     reporting = {(s, t) for s, t, k in expected if k == "reports-to"}
     expected -= {(s, t, "accountable-to") for s, t in reporting}
     assert {(e.source, e.target, e.kind) for e in chart.edges} == expected
-    deeper = {node.id for node in org_chart(dataset, attrs.evolve(options, depth=depth + 1)).nodes}
+    deeper = {node.id for node in org_chart(graph, edges=kinds, depth=depth + 1).nodes}
     assert shown <= deeper
 
 

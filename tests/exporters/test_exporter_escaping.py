@@ -152,7 +152,7 @@ def test_no_text_starts_a_markdown_block(text: str) -> None:
     """Each text as a partnership's aim (a list item), its thresholds (a paragraph), a
     group's name (a heading and a table cell) and a line of the chart in words."""
     from safeguarding_model.documents import arrangements
-    from safeguarding_model.model import Document, Item
+    from safeguarding_model.model import Item, ReferencedDocument
 
     group = Group(id="g", name=text, kind=GroupKind.SUBGROUP, description=text)
     partnership = Partnership(
@@ -160,7 +160,7 @@ def test_no_text_starts_a_markdown_block(text: str) -> None:
         name="P",
         guidance=GuidanceEdition.WORKING_TOGETHER_2023,
         aims=(Item(text=text, points=(Item(text=text),)),),
-        thresholds=Document(title=text, text=text),
+        thresholds=ReferencedDocument(title=text, text=text),
         groups=(group,),
     )
     dataset = Dataset(partnerships=(partnership,))

@@ -158,7 +158,8 @@ def test_a_plugin_that_fails_to_import_is_reported_by_name_and_the_others_load()
     [problem] = manager.problems()
     assert problem.plugin == "broken"
     assert "could not be imported" in problem.message and "no_such_module_xyz" in problem.message
-    assert str(problem).startswith("plugin 'broken'")
+    assert str(problem).startswith("error: plugin-problem: plugin 'broken': could not be imported")
+    assert problem.code == "plugin-problem" and problem.to_dict()["plugin"] == "broken"
 
 
 def test_a_plugin_whose_import_raises_is_reported(

@@ -21,11 +21,6 @@ from safeguarding_model.model import (
 from safeguarding_model.model.names import Names
 
 
-@pytest.fixture(scope="module")
-def iow() -> Dataset:
-    return sm.load("isle-of-wight-2024")
-
-
 @pytest.mark.parametrize(
     ("key", "found"),
     [

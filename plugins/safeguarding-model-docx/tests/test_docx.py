@@ -139,3 +139,50 @@ def test_the_plugin_shares_the_document_options_and_the_zip_writer() -> None:
     assert "zip_archive" in vars(word)
     assert not hasattr(word, "_ZIP_DATE")
     assert safeguarding_model_docx.render.__qualname__.startswith("document_renderer")
+
+
+def test_the_writer_needs_the_document_only(iow: Dataset) -> None:
+    from safeguarding_model_docx.word import to_docx
+
+    document = arrangements(iow)
+    assert to_docx(document) == export(iow, "docx")
+
+
+def test_an_export_builds_the_governance_graph_once(
+    iow: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two charts (the partnership's and the HIPS appendix's), one graph."""
+    import safeguarding_model.graph
+
+    real = safeguarding_model.graph.build_graph
+    calls: list[Dataset] = []
+
+    def counting(dataset: Dataset, on: object = None) -> object:
+        calls.append(dataset)
+        return real(dataset, on)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(safeguarding_model.graph, "build_graph", counting)
+    export(iow, "docx")
+    assert calls == [iow]
+
+
+def test_the_charts_are_drawn_without_the_exporter_manager(
+    iow: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writer draws each figure's own chart through the plugin API's ``draw_chart``:
+    it asks the exporter manager for nothing (not for ``png``)."""
+    from safeguarding_model_docx import word
+
+    from safeguarding_model.exporters import ExporterManager
+
+    assert "get_exporter" not in vars(word) and "figure_options" not in vars(word)
+    document = arrangements(iow)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the Word writer asked the exporter manager for an exporter")
+
+    monkeypatch.setattr(ExporterManager, "get", refuse)
+    monkeypatch.setattr(ExporterManager, "exporters", refuse)
+    written = opened(word.to_docx(document))
+    if shutil.which("dot") is not None:
+        assert len(written.inline_shapes) == 2

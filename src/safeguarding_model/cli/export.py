@@ -9,7 +9,8 @@ a file; a binary format
 (``png``, ``csv`` as a zip, ``docx``) refuses to write to a terminal. ``csv`` with
 ``-o PATH`` writes a folder of tables at PATH (a zip when PATH ends in ``.zip``).
 ``-o`` writes in one step and refuses a symbolic link, and refuses to write over the
-SOURCE file itself unless ``--force`` is given.
+SOURCE file itself unless ``--force`` is given. ``--on DATE`` exports the arrangements
+as they stood on a date.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Any
 from ..errors import UsageError
 from ..exporters import SHARED_OPTIONS, ExportOptions, Option, export_to, get_exporter
 from ..io.writing import SourceOverwriteError
-from ._common import add_source, check_output, load_source, write
+from ._common import add_on, add_source, check_output, load_source, on_date, write
 
 FLAGS = {name: f"--{name}" for name in SHARED_OPTIONS}
 """The options that have a flag of their own besides ``-O NAME=VALUE`` (the shared
@@ -66,6 +67,7 @@ def add_parser(subparsers: Any) -> None:
         action="store_true",
         help="write PATH even when it is the SOURCE file itself (its comments and layout are lost)",
     )
+    add_on(parser, "export")
     parser.add_argument(
         "-O",
         "--option",
@@ -109,7 +111,10 @@ def run(args: argparse.Namespace) -> int:
     options = options_of(args)
     chosen = ExportOptions.from_keywords(options, exporter)  # and so do its options
     check_output(args.output)
+    on = on_date(args.on)
     dataset = load_source(args.source)
+    if on is not None:
+        dataset = dataset.as_of(on)
     if args.output not in (None, "-"):
         source = None if args.force else args.source
         try:

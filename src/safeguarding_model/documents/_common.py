@@ -18,8 +18,9 @@ from ..model import (
     Post,
 )
 from ..model.names import Names
+from .charts import ChartMaker
 from .summary import chair_text
-from .tree import Chart, Figure, ListItem, Paragraph, Span, Table
+from .tree import Figure, ListItem, Paragraph, Span, Table
 
 MONTHS = (
     "January",
@@ -303,9 +304,14 @@ def dates_text(group: Group) -> str | None:
 
 
 def structure_figure(
-    owner: Partnership | Collaboration, dataset: Dataset, index: dict[str, Entity], caption: str
+    owner: Partnership | Collaboration,
+    dataset: Dataset,
+    index: dict[str, Entity],
+    caption: str,
+    charts: ChartMaker,
 ) -> Figure:
-    """The org chart of a partnership or collaboration, described line by line."""
+    """The org chart of a partnership or collaboration (drawn by ``charts``, from the
+    document's one governance graph), described line by line."""
     description: list[str] = []
     if isinstance(owner, Partnership):
         description += [
@@ -314,9 +320,7 @@ def structure_figure(
         ]
     for group in owner.groups:
         description.extend(group_lines(group, dataset, index))
-    return Figure(
-        caption=caption, chart=Chart(partnership=owner.id), description=tuple(description)
-    )
+    return Figure(caption=caption, chart=charts.chart(owner), description=tuple(description))
 
 
 def not_stated_note(field_words: str) -> Paragraph:

@@ -11,6 +11,8 @@ data records that the source does not state them, says so.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..model import (
     Collaboration,
     Dataset,
@@ -41,6 +43,7 @@ from ._common import (
     structure_figure,
     text_points,
 )
+from .charts import ChartMaker
 from .tree import (
     Block,
     Document,
@@ -53,6 +56,9 @@ from .tree import (
     item_list,
     paragraphs,
 )
+
+if TYPE_CHECKING:
+    from ..graph import GovernanceGraph
 
 __all__ = ["arrangements", "group_section"]
 
@@ -68,9 +74,10 @@ def footnote_mark(number: int) -> str:
 
 
 class _Builder:
-    def __init__(self, dataset: Dataset, partnership: Partnership) -> None:
+    def __init__(self, dataset: Dataset, partnership: Partnership, charts: ChartMaker) -> None:
         self.dataset = dataset
         self.p = partnership
+        self.charts = charts
         self.index: dict[str, Entity] = dataset.index()
         edition_2018 = partnership.guidance is GuidanceEdition.WORKING_TOGETHER_2018
         self.partners = "safeguarding partners" if edition_2018 else "lead safeguarding partners"
@@ -274,6 +281,7 @@ class _Builder:
                     self.dataset,
                     self.index,
                     f"The structure of the {self.p.label} and its reporting lines",
+                    self.charts,
                 )
             )
             blocks.append(groups_table(self.p.groups, self.p, self.dataset, self.index))
@@ -436,7 +444,9 @@ class _Builder:
         blocks: list[Block] = []
         if collaboration.groups:
             caption = f"The groups of the {collaboration.label} collaboration"
-            blocks.append(structure_figure(collaboration, self.dataset, self.index, caption))
+            blocks.append(
+                structure_figure(collaboration, self.dataset, self.index, caption, self.charts)
+            )
         subsections.extend(
             group_section(group, None, self.dataset, self.index) for group in collaboration.groups
         )
@@ -597,9 +607,14 @@ def members_list(group: Group, dataset: Dataset, index: dict[str, Entity]) -> It
     return ItemList(items=tuple(items))
 
 
-def arrangements(dataset: Dataset, partnership: str | None = None) -> Document:
+def arrangements(
+    dataset: Dataset, partnership: str | None = None, *, graph: GovernanceGraph | None = None
+) -> Document:
     """The partnership's published arrangements as a document tree.
 
     ``partnership`` is the partnership's id or name; by default the dataset's only one.
+    The charts are drawn from ``graph``, the dataset's governance graph, when it is
+    given, and otherwise from one graph built when the first chart needs it.
     """
-    return _Builder(dataset, choose_partnership(dataset, partnership)).document()
+    chosen = choose_partnership(dataset, partnership)
+    return _Builder(dataset, chosen, ChartMaker(dataset, graph)).document()

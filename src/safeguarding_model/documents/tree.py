@@ -1,10 +1,12 @@
 """A neutral document tree: sections, headings, paragraphs, lists, tables and figures.
 
 Builders (:mod:`.arrangements`, :mod:`.yearly_report`) turn a model into a
-:class:`Document`; renderers (Markdown, HTML, Word) turn a document into a file. The
-tree holds plain text only: every renderer escapes it for its own format. A figure
-does not hold a picture; it names the chart to draw (:class:`Chart`) and gives a
-text description for formats or machines that cannot draw it.
+:class:`Document`; writers (Markdown, HTML, Word) turn a document into a file, and
+need nothing else: the tree is self-contained data (frozen, comparable, picklable).
+It holds plain text only: every writer escapes it for its own format. A figure holds
+the org chart it shows, computed once by the builder (:class:`~.charts.OrgChart`:
+bodies, lines and boxes, not a picture; each writer draws it in its own way), and a
+text description for formats or readers that cannot draw it.
 """
 
 from __future__ import annotations
@@ -15,10 +17,10 @@ from typing import TypeAlias
 import attrs
 
 from ..model import Item
+from .charts import OrgChart
 
 __all__ = [
     "Block",
-    "Chart",
     "Document",
     "Figure",
     "ItemList",
@@ -100,20 +102,15 @@ class Table:
 
 
 @attrs.frozen(kw_only=True)
-class Chart:
-    """Which org chart a figure shows: the options of the ``dot`` and ``mermaid`` exporters."""
-
-    partnership: str | None = None
-    edges: tuple[str, ...] | None = None
-    depth: int | None = None
-
-
-@attrs.frozen(kw_only=True)
 class Figure:
-    """An org chart with its caption, and a text description of what it shows."""
+    """An org chart with its caption, and a text description of what it shows.
+
+    ``chart`` is the chart itself, computed when the document was built
+    (:func:`~.charts.org_chart`), so that a writer draws it without the dataset.
+    """
 
     caption: str
-    chart: Chart
+    chart: OrgChart
     description: tuple[str, ...] = ()
 
 
@@ -125,6 +122,9 @@ class Placeholder:
 
 
 Block: TypeAlias = Paragraph | ItemList | Table | Figure | Placeholder
+"""Every kind of block a section holds. Writers dispatch over it with ``match`` and end
+with ``typing.assert_never``, so that a new kind of block no writer handles fails the
+type check."""
 
 
 @attrs.frozen(kw_only=True)

@@ -11,6 +11,7 @@ chart and the groups. Each required section quotes the requirement and holds a
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..model import Dataset, Entity, Item, Partnership
 from ._common import (
@@ -26,6 +27,7 @@ from ._common import (
     structure_figure,
 )
 from .arrangements import role_words
+from .charts import ChartMaker
 from .tree import (
     Block,
     Document,
@@ -39,6 +41,9 @@ from .tree import (
     item_list,
     paragraphs,
 )
+
+if TYPE_CHECKING:
+    from ..graph import GovernanceGraph
 
 __all__ = ["heading_for", "yearly_report"]
 
@@ -110,11 +115,13 @@ def _partners(dataset: Dataset, index: dict[str, Entity], partnership: Partnersh
     return Section(title="The partners", blocks=tuple(blocks))
 
 
-def _structure(dataset: Dataset, index: dict[str, Entity], partnership: Partnership) -> Section:
+def _structure(
+    dataset: Dataset, index: dict[str, Entity], partnership: Partnership, charts: ChartMaker
+) -> Section:
     blocks: list[Block] = []
     if partnership.groups:
         caption = f"The structure of the {partnership.label} and its reporting lines"
-        blocks.append(structure_figure(partnership, dataset, index, caption))
+        blocks.append(structure_figure(partnership, dataset, index, caption, charts))
         blocks.append(groups_table(partnership.groups, partnership, dataset, index))
     elif "groups" in partnership.not_stated:
         blocks.append(not_stated_note("the partnership's groups"))
@@ -175,8 +182,14 @@ def _requirement(
     return Section(title=heading_for(item.text), blocks=tuple(blocks))
 
 
-def yearly_report(dataset: Dataset, partnership: str | None = None) -> Document:
-    """The yearly report skeleton for a partnership (by default the dataset's only one)."""
+def yearly_report(
+    dataset: Dataset, partnership: str | None = None, *, graph: GovernanceGraph | None = None
+) -> Document:
+    """The yearly report skeleton for a partnership (by default the dataset's only one).
+
+    Its chart is drawn from ``graph``, the dataset's governance graph, when it is given,
+    and otherwise from the graph built for it.
+    """
     chosen = choose_partnership(dataset, partnership)
     index = dataset.index()
     report = chosen.yearly_report
@@ -187,7 +200,7 @@ def yearly_report(dataset: Dataset, partnership: str | None = None) -> Document:
     sections = [
         Section(title="About this report", blocks=tuple(opening)),
         _partners(dataset, index, chosen),
-        _structure(dataset, index, chosen),
+        _structure(dataset, index, chosen, ChartMaker(dataset, graph)),
     ]
     if chosen.aims:
         sections.append(

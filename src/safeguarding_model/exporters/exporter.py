@@ -50,8 +50,9 @@ RenderFunction: TypeAlias = Callable[[Dataset, ExportOptions], Content]
 FilesFunction: TypeAlias = Callable[[Dataset, ExportOptions], Mapping[str, Content]]
 """For formats that are a folder of files: file name to content."""
 
-DocumentWriter: TypeAlias = Callable[["Document", Dataset], Content]
-"""Writes a document tree in one format; the dataset draws its figures."""
+DocumentWriter: TypeAlias = Callable[["Document"], Content]
+"""Writes a document tree in one format. The tree is all it needs: its figures carry
+their charts."""
 
 
 def document_renderer(write: DocumentWriter) -> RenderFunction:
@@ -60,14 +61,14 @@ def document_renderer(write: DocumentWriter) -> RenderFunction:
 
     The ``markdown``, ``html`` and (plugin) ``docx`` exporters are each this function
     around their own writer, so that every document format chooses and builds the
-    document the same way.
+    document the same way (its charts from one governance graph, built once).
     """
 
     def render(dataset: Dataset, options: ExportOptions) -> Content:
         from ..documents import build
 
         document = build(options.document or "arrangements", dataset, options.partnership)
-        return write(document, dataset)
+        return write(document)
 
     return render
 

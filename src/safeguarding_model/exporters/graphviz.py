@@ -1,4 +1,8 @@
-"""Drawing DOT through the Graphviz ``dot`` program, when it is installed."""
+"""Drawing org charts through the Graphviz ``dot`` program, when it is installed.
+
+:func:`draw_chart` is the one way a chart becomes a picture: the ``svg`` and ``png``
+exporters, the HTML writer (inline SVG) and the Word plugin (PNG) all call it.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,11 @@ import re
 import shutil
 import subprocess
 
+from ..documents.charts import OrgChart
+from .builtin.dot import to_dot
 from .errors import ExportError, GraphvizNotFoundError
 
-__all__ = ["TIMEOUT", "draw", "draw_svg", "graphviz_available", "without_version"]
+__all__ = ["TIMEOUT", "draw", "draw_chart", "graphviz_available", "without_version"]
 
 TIMEOUT = 120
 """Seconds ``dot`` may take before the export gives up."""
@@ -50,9 +56,20 @@ def without_version(svg: str) -> str:
     return _VERSION_COMMENT.sub("", svg, count=1)
 
 
-def draw_svg(source: str) -> str:
-    """The DOT ``source`` drawn as SVG text, without Graphviz's version comment."""
-    return without_version(draw(source, "svg").decode("utf-8"))
+def draw_chart(chart: OrgChart, format: str) -> bytes:
+    """The chart drawn by Graphviz as ``svg`` or ``png`` (or any format ``dot -T``
+    takes): written as DOT (as the ``dot`` exporter writes it), then drawn by
+    :func:`draw`, with straight lines where Graphviz cannot route curves. SVG comes
+    without the comment naming Graphviz's version, so the same chart gives the same
+    bytes whichever Graphviz drew it.
+
+    Raises :class:`GraphvizNotFoundError` when ``dot`` is not installed, and
+    :class:`ExportError` when it fails.
+    """
+    drawn = draw(to_dot(chart), format)
+    if format == "svg":
+        return without_version(drawn.decode("utf-8")).encode("utf-8")
+    return drawn
 
 
 def _run(command: list[str], source: str) -> subprocess.CompletedProcess[bytes]:

@@ -21,7 +21,6 @@ Setting ``SAFEGUARDING_MODEL_NO_PLUGINS=1`` loads the built-ins only.
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import os
 import pkgutil
@@ -33,6 +32,7 @@ from typing import Any, TypeVar
 import attrs
 import pluggy
 
+from ..errors import closest
 from . import specs
 from .registry import DuplicateNameError, Plugin, PluginError, PluginProblem, Registry
 
@@ -362,7 +362,7 @@ class PluginManager:
 
     def suggest(self, registry: Registry[Any], name: str) -> str | None:
         """The name of the registry's item nearest to a misspelt ``name``, if one is near."""
-        return _closest(name, self.names(registry))
+        return closest(name, self.names(registry))
 
     def why_missing(self) -> list[str]:
         """Why an item may be missing: plugins that failed, or plugins not loaded."""
@@ -426,7 +426,7 @@ def _no_hook(plugin: object) -> str:
                 )
             return f"registers nothing: its {hook} is not marked as a hook; {how}"
     for name in sorted(functions):
-        hint = _closest(name, hooks)
+        hint = closest(name, hooks)
         if hint and name not in hooks:
             return (
                 f"registers nothing: it has no hook implementation; {name} looks like a "
@@ -446,11 +446,6 @@ def _other_markers(function: object) -> list[str]:
     names = getattr(function, "__dict__", {})
     ours = f"{specs.PROJECT}_impl"
     return sorted(n[: -len("_impl")] for n in names if n.endswith("_impl") and n != ours)
-
-
-def _closest(word: str, choices: list[str]) -> str | None:
-    matches = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return matches[0] if matches else None
 
 
 def _describe(error: BaseException) -> str:

@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from ..errors import SafeguardingModelError
+from ..errors import DuplicateNameError, PluginError, PluginProblem
 
 __all__ = [
     "DuplicateNameError",
@@ -28,28 +28,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-
-class PluginError(SafeguardingModelError, RuntimeError):
-    """A plugin that could not be loaded or that broke the plugin contract."""
-
-
-class DuplicateNameError(SafeguardingModelError, ValueError):
-    """Two plugins registered items of one kind under one name.
-
-    The first registration stands (the built-ins are registered first, so a plugin
-    cannot replace one); the second is refused with this error, which names both.
-    """
-
-    def __init__(self, noun: str, name: str, registered_by: str, refused: str) -> None:
-        self.noun = noun
-        self.name = name
-        self.registered_by = registered_by
-        self.refused = refused
-        super().__init__(
-            f"the {noun} name {name!r} is already registered by {registered_by}; "
-            f"{refused} cannot register another {noun} of that name"
-        )
 
 
 @attrs.frozen(kw_only=True)
@@ -115,16 +93,3 @@ class Plugin:
             return self.name
         version = f" {self.version}" if self.version else ""
         return f"{self.name} ({self.distribution}{version})"
-
-
-@attrs.frozen(kw_only=True)
-class PluginProblem:
-    """A plugin that could not be loaded or used, by name, with the reason."""
-
-    plugin: str
-    distribution: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f" from {self.distribution}" if self.distribution else ""
-        return f"plugin {self.plugin!r}{where}: {self.message}"

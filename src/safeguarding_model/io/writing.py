@@ -40,7 +40,7 @@ import stat
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from ..errors import UsageError
+from ..errors import SourceOverwriteError, UsageError, WriteError
 
 __all__ = [
     "SourceOverwriteError",
@@ -61,37 +61,6 @@ _FOLDER_MODE = 0o777
 _DATA_SUFFIXES = (".yaml", ".yml", ".json")  # the files a folder source is read from
 _SHOWN = 5  # how many of a folder's other files a refusal names
 _NOT_IN_NAMES = frozenset({"/", "\0", os.sep, os.altsep or os.sep})
-
-
-class WriteError(UsageError):
-    """A file or folder that could not be written: ``PATH: cannot be written (reason)``.
-
-    Whatever was at the path before is left as it was.
-    """
-
-    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: cannot be written ({reason})")
-
-
-class SourceOverwriteError(UsageError):
-    """Writing would replace the source the data was read from, losing its comments
-    and layout. ``path`` is the path asked for, ``source`` the source as given."""
-
-    def __init__(self, path: str | os.PathLike[str], source: str | os.PathLike[str]) -> None:
-        self.path = str(path)
-        self.source = str(source)
-        if Path(self.source).is_dir():
-            what = f"one of the files being read (from the folder {self.source})"
-        elif os.path.normpath(self.path) == os.path.normpath(self.source):
-            what = "the file being read"
-        else:
-            what = f"the file being read ({self.source})"
-        super().__init__(
-            f"{self.path} is {what}: writing over it would lose the file's comments and "
-            "layout; write to another file"
-        )
 
 
 def check_file_target(path: str | os.PathLike[str]) -> Path:
@@ -184,7 +153,13 @@ def check_not_source(path: str | os.PathLike[str], source: str | os.PathLike[str
     """Refuse, with :class:`SourceOverwriteError`, to write ``path`` when it is
     ``source`` (see :func:`overwrites_source`); nothing to check when ``source`` is None."""
     if source is not None and overwrites_source(path, source):
-        raise SourceOverwriteError(path, source)
+        if Path(source).is_dir():
+            what = f"one of the files being read (from the folder {source})"
+        elif os.path.normpath(path) == os.path.normpath(source):
+            what = "the file being read"
+        else:
+            what = f"the file being read ({source})"
+        raise SourceOverwriteError(path, source, what)
 
 
 def write_file(

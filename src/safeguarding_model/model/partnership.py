@@ -22,7 +22,6 @@ from .values import (
 __all__ = [
     "Area",
     "DelegatedPartner",
-    "Document",
     "Funding",
     "FunctionalLink",
     "GuidanceEdition",
@@ -30,6 +29,7 @@ __all__ = [
     "Observer",
     "Partnership",
     "Procedures",
+    "ReferencedDocument",
     "RelevantAgency",
     "ReviewSchedule",
     "Scope",
@@ -143,7 +143,7 @@ class Area:
 
 
 @attrs.frozen(kw_only=True)
-class Document:
+class ReferencedDocument:
     """A document the arrangements refer to, such as the thresholds document."""
 
     title: str = attrs.field(validator=check_text)
@@ -290,7 +290,7 @@ class Partnership:
     chairs: tuple[Chair, ...] = ()
     scrutineers: tuple[Scrutineer, ...] = ()
     aims: tuple[Item, ...] = ()
-    thresholds: Document | None = None
+    thresholds: ReferencedDocument | None = None
     relevant_agencies: tuple[RelevantAgency, ...] = ()
     sector_representation: tuple[SectorRepresentation, ...] = ()
     observers: tuple[Observer, ...] = ()

@@ -5,15 +5,13 @@ Everything here is pure: no I/O, no graphs, no plugins.
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
-from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
-from ..errors import ConsistencyError, FieldError
+from ..errors import ConsistencyError, FieldError, closest
 
 __all__ = [
     "Cadence",
@@ -36,12 +34,6 @@ __all__ = [
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_PATTERN = _SLUG.pattern
-
-
-def closest(word: str, choices: Iterable[str]) -> str | None:
-    """The choice nearest to a misspelt word, if one is near enough."""
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return matches[0] if matches else None
 
 
 def slugify(text: str) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from safeguarding_model.plugin import (
     DOCUMENT_OPTIONS,
-    Dataset,
     Document,
     Exporter,
     Register,
@@ -25,10 +24,10 @@ __all__ = ["MEDIA_TYPE", "register_exporters", "render"]
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _write(document: Document, dataset: Dataset) -> bytes:
+def _write(document: Document) -> bytes:
     from .word import to_docx
 
-    return to_docx(document, dataset)
+    return to_docx(document)
 
 
 render = document_renderer(_write)

@@ -1,10 +1,15 @@
-"""A document tree as a Word file, through python-docx."""
+"""A document tree as a Word file, through python-docx.
+
+The document is all the writer needs: each figure carries its chart, drawn as a
+picture by the plugin API's :func:`~safeguarding_model.plugin.draw_chart`.
+"""
 
 from __future__ import annotations
 
 import datetime
 import io
 import zipfile
+from typing import assert_never
 
 import docx
 from docx.enum.text import WD_COLOR_INDEX
@@ -13,7 +18,6 @@ from docx.text.paragraph import Paragraph as WordParagraph
 
 from safeguarding_model.plugin import (
     Block,
-    Dataset,
     Document,
     ExportError,
     Figure,
@@ -25,8 +29,7 @@ from safeguarding_model.plugin import (
     Span,
     Table,
     clean,
-    figure_options,
-    get_exporter,
+    draw_chart,
     zip_archive,
 )
 
@@ -44,8 +47,7 @@ def _date(text: str | None) -> datetime.datetime:
 
 
 class _Writer:
-    def __init__(self, dataset: Dataset) -> None:
-        self.dataset = dataset
+    def __init__(self) -> None:
         self.word = docx.Document()
         self.figures = 0
 
@@ -82,15 +84,15 @@ class _Writer:
 
     def figure(self, figure: Figure) -> None:
         self.figures += 1
-        png: object = None
+        png: bytes | None = None
         try:
-            png = get_exporter("png").run(self.dataset, figure_options(figure))
+            png = draw_chart(figure.chart, "png")
             why = ""
         except GraphvizNotFoundError:
             why = "The chart is drawn when the Graphviz program is installed"
         except ExportError as error:  # the chart in words stands in for it
             why = f"The chart could not be drawn ({error})"
-        if isinstance(png, bytes):
+        if png is not None:
             self.word.add_picture(io.BytesIO(png), width=Inches(6.3))
         else:
             follows = "; the chart in words follows." if figure.description else "."
@@ -110,18 +112,19 @@ class _Writer:
         paragraph.add_run(clean(placeholder.prompt))
 
     def block(self, block: Block) -> None:
-        if isinstance(block, Paragraph):
-            self.runs(self.word.add_paragraph(), block.content, italic=block.note)
-        elif isinstance(block, ItemList):
-            self.items(block.items, block.ordered, 1)
-        elif isinstance(block, Table):
-            self.table(block)
-        elif isinstance(block, Figure):
-            self.figure(block)
-        elif isinstance(block, Placeholder):
-            self.placeholder(block)
-        else:  # pragma: no cover - the tree has no other blocks
-            raise TypeError(f"cannot write {type(block).__name__} to Word")
+        match block:
+            case Paragraph():
+                self.runs(self.word.add_paragraph(), block.content, italic=block.note)
+            case ItemList():
+                self.items(block.items, block.ordered, 1)
+            case Table():
+                self.table(block)
+            case Figure():
+                self.figure(block)
+            case Placeholder():
+                self.placeholder(block)
+            case _:
+                assert_never(block)
 
     def document(self, document: Document) -> bytes:
         self.word.add_heading(clean(document.title), level=0)
@@ -153,6 +156,6 @@ def _fixed_dates(data: bytes) -> bytes:
         return zip_archive([(entry.filename, source.read(entry)) for entry in source.infolist()])
 
 
-def to_docx(document: Document, dataset: Dataset) -> bytes:
-    """A document tree as the bytes of a Word file; ``dataset`` draws its figures."""
-    return _Writer(dataset).document(document)
+def to_docx(document: Document) -> bytes:
+    """A document tree as the bytes of a Word file, its charts as pictures."""
+    return _Writer().document(document)

@@ -5,15 +5,19 @@ links get a box of their own; edges point from the subordinate up to the superio
 and are drawn in the style of their kind (see
 :data:`~safeguarding_model.exporters.charts.STYLES`), with a key. Every name is
 escaped, so quotes, backslashes and markup in the data cannot break the file.
+:func:`to_dot` writes any :class:`~safeguarding_model.documents.charts.OrgChart`,
+such as a document's figure's; Graphviz draws it through
+:func:`~safeguarding_model.exporters.graphviz.draw_chart`.
 """
 
 from __future__ import annotations
 
 import math
 
+from ...documents.charts import ChartNode, Cluster, OrgChart
 from ...hooks.specs import hookimpl
 from ...model import Dataset
-from ..charts import Chart, ChartNode, Cluster, org_chart, style_of
+from ..charts import chart_for, style_of
 from ..escape import dot_string
 from ..exporter import Exporter, Register
 from ..options import CHART_OPTIONS, ExportOptions
@@ -90,7 +94,7 @@ def _cluster(cluster: Cluster, members: list[ChartNode], pairs: set[tuple[str, s
     return out
 
 
-def to_dot(chart: Chart) -> str:
+def to_dot(chart: OrgChart) -> str:
     """The chart as DOT text, laid out bottom to top (superiors at the top)."""
     out = [
         'digraph "org-chart" {',
@@ -116,7 +120,7 @@ def to_dot(chart: Chart) -> str:
     return "\n".join(out) + "\n"
 
 
-def _key(chart: Chart) -> list[str]:
+def _key(chart: OrgChart) -> list[str]:
     """The key: one sample line per edge kind drawn, stacked in a box of its own."""
     if not chart.kinds:
         return []
@@ -140,7 +144,7 @@ def _key(chart: Chart) -> list[str]:
 
 
 def render(dataset: Dataset, options: ExportOptions) -> str:
-    return to_dot(org_chart(dataset, options))
+    return to_dot(chart_for(dataset, options))
 
 
 @hookimpl

@@ -12,6 +12,7 @@ links are kept only for ``mailto:`` and web addresses.
 from __future__ import annotations
 
 import re
+from typing import assert_never
 
 from ...documents import (
     Block,
@@ -26,14 +27,11 @@ from ...documents import (
     Table,
 )
 from ...hooks.specs import hookimpl
-from ...model import Dataset
-from ..charts import figure_options, org_chart
 from ..errors import ExportError, GraphvizNotFoundError
 from ..escape import html_text
 from ..exporter import Exporter, Register, document_renderer
-from ..graphviz import draw_svg
+from ..graphviz import draw_chart
 from ..options import DOCUMENT_OPTIONS
-from .dot import to_dot
 from .markdown import SAFE_SCHEMES
 
 __all__ = ["STYLE", "inline", "prefix_ids", "register_exporters", "svg_chart", "to_html"]
@@ -91,19 +89,18 @@ def prefix_ids(svg: str, prefix: str) -> str:
     return _REFERENCE.sub(reference, svg)
 
 
-def svg_chart(dataset: Dataset, figure: Figure, prefix: str = "") -> str | None:
+def svg_chart(figure: Figure, prefix: str = "") -> str | None:
     """The figure's chart as inline SVG (its ids prefixed with ``prefix``), or None when
     Graphviz is not installed. Raises :class:`ExportError` when Graphviz fails."""
     try:
-        svg = draw_svg(to_dot(org_chart(dataset, figure_options(figure))))
+        svg = draw_chart(figure.chart, "svg").decode("utf-8")
     except GraphvizNotFoundError:
         return None
     return prefix_ids(_PROLOG.sub("", svg, count=1).strip(), prefix)
 
 
 class _Renderer:
-    def __init__(self, dataset: Dataset) -> None:
-        self.dataset = dataset
+    def __init__(self) -> None:
         self.figures = 0
 
     def items(self, items: tuple[ListItem, ...], ordered: bool) -> str:
@@ -115,33 +112,38 @@ class _Renderer:
         return f"<{tag}>" + "".join(entries) + f"</{tag}>"
 
     def block(self, block: Block) -> str:
-        if isinstance(block, Paragraph):
-            css = ' class="note"' if block.note else ""
-            return f"<p{css}>{inline(block.content)}</p>"
-        if isinstance(block, ItemList):
-            return self.items(block.items, block.ordered)
-        if isinstance(block, Table):
-            caption = f"<caption>{html_text(block.caption)}</caption>" if block.caption else ""
-            head = "".join(f'<th scope="col">{html_text(h)}</th>' for h in block.header)
-            rows = "".join(
-                "<tr>" + "".join(f"<td>{html_text(c)}</td>" for c in row) + "</tr>"
-                for row in block.rows
-            )
-            return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-        if isinstance(block, Figure):
-            return self.figure(block)
-        if isinstance(block, Placeholder):
-            return (
-                '<div class="to-be-written"><strong>To be written:</strong> '
-                f"{html_text(block.prompt)}</div>"
-            )
-        raise TypeError(f"cannot render {type(block).__name__} as HTML")
+        match block:
+            case Paragraph():
+                css = ' class="note"' if block.note else ""
+                return f"<p{css}>{inline(block.content)}</p>"
+            case ItemList():
+                return self.items(block.items, block.ordered)
+            case Table():
+                return self.table(block)
+            case Figure():
+                return self.figure(block)
+            case Placeholder():
+                return (
+                    '<div class="to-be-written"><strong>To be written:</strong> '
+                    f"{html_text(block.prompt)}</div>"
+                )
+            case _:
+                assert_never(block)
+
+    def table(self, table: Table) -> str:
+        caption = f"<caption>{html_text(table.caption)}</caption>" if table.caption else ""
+        head = "".join(f'<th scope="col">{html_text(h)}</th>' for h in table.header)
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{html_text(c)}</td>" for c in row) + "</tr>"
+            for row in table.rows
+        )
+        return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
     def figure(self, figure: Figure) -> str:
         self.figures += 1
         anchor = f"figure-{self.figures}"
         try:
-            svg = svg_chart(self.dataset, figure, prefix=f"{anchor}-")
+            svg = svg_chart(figure, prefix=f"{anchor}-")
             note = "The chart is drawn when the Graphviz program is installed"
         except ExportError as error:  # the chart in words stands in for it
             svg = None
@@ -208,9 +210,9 @@ class _Renderer:
         return "\n".join(head + body) + "\n"
 
 
-def to_html(document: Document, dataset: Dataset) -> str:
-    """A document as a self-contained HTML page; ``dataset`` draws its figures."""
-    return _Renderer(dataset).document(document)
+def to_html(document: Document) -> str:
+    """A document as a self-contained HTML page, its charts as inline SVG."""
+    return _Renderer().document(document)
 
 
 render = document_renderer(to_html)

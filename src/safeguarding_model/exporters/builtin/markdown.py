@@ -8,6 +8,7 @@ no name or sentence in the data can start a heading, a list, a link or raw HTML.
 
 from __future__ import annotations
 
+from typing import assert_never
 from urllib.parse import quote
 
 from ...documents import (
@@ -22,8 +23,6 @@ from ...documents import (
     Table,
 )
 from ...hooks.specs import hookimpl
-from ...model import Dataset
-from ..charts import figure_options, org_chart
 from ..escape import markdown_cell, markdown_line, markdown_text
 from ..exporter import Exporter, Register, document_renderer
 from ..options import DOCUMENT_OPTIONS
@@ -56,8 +55,7 @@ def inline(spans: tuple[Span, ...]) -> str:
 
 
 class _Renderer:
-    def __init__(self, dataset: Dataset) -> None:
-        self.dataset = dataset
+    def __init__(self) -> None:
         self.figures = 0
 
     def items(self, items: tuple[ListItem, ...], ordered: bool, indent: str) -> list[str]:
@@ -70,33 +68,41 @@ class _Renderer:
         return out
 
     def block(self, block: Block) -> list[str]:
-        if isinstance(block, Paragraph):
-            text = inline(block.content)
-            if not text:
-                return []
-            return [f"*{text}*" if block.note and not text.startswith("*") else text]
-        if isinstance(block, ItemList):
-            return self.items(block.items, block.ordered, "")
-        if isinstance(block, Table):
-            out = []
-            if block.caption:
-                out += [f"**{markdown_text(block.caption)}**", ""]
-            out.append("| " + " | ".join(markdown_cell(h) for h in block.header) + " |")
-            out.append("|" + "---|" * len(block.header))
-            out += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in block.rows]
-            return out
-        if isinstance(block, Figure):
-            self.figures += 1
-            chart = to_mermaid(org_chart(self.dataset, figure_options(block)))
-            out = [f"**Figure {self.figures}: {markdown_text(block.caption)}**", ""]
-            out += ["```mermaid", chart.rstrip("\n"), "```"]
-            if block.description:
-                out += ["", "The chart in words:", ""]
-                out += [f"- {markdown_text(line, block_start=True)}" for line in block.description]
-            return out
-        if isinstance(block, Placeholder):
-            return [f"> **To be written:** {markdown_text(block.prompt)}"]
-        raise TypeError(f"cannot render {type(block).__name__} as Markdown")
+        match block:
+            case Paragraph():
+                text = inline(block.content)
+                if not text:
+                    return []
+                return [f"*{text}*" if block.note and not text.startswith("*") else text]
+            case ItemList():
+                return self.items(block.items, block.ordered, "")
+            case Table():
+                return self.table(block)
+            case Figure():
+                return self.figure(block)
+            case Placeholder():
+                return [f"> **To be written:** {markdown_text(block.prompt)}"]
+            case _:
+                assert_never(block)
+
+    def table(self, table: Table) -> list[str]:
+        out = []
+        if table.caption:
+            out += [f"**{markdown_text(table.caption)}**", ""]
+        out.append("| " + " | ".join(markdown_cell(h) for h in table.header) + " |")
+        out.append("|" + "---|" * len(table.header))
+        out += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in table.rows]
+        return out
+
+    def figure(self, figure: Figure) -> list[str]:
+        self.figures += 1
+        chart = to_mermaid(figure.chart)
+        out = [f"**Figure {self.figures}: {markdown_text(figure.caption)}**", ""]
+        out += ["```mermaid", chart.rstrip("\n"), "```"]
+        if figure.description:
+            out += ["", "The chart in words:", ""]
+            out += [f"- {markdown_text(line, block_start=True)}" for line in figure.description]
+        return out
 
     def document(self, document: Document) -> str:
         out = [f"# {markdown_text(document.title)}", ""]
@@ -113,9 +119,9 @@ class _Renderer:
         return "\n".join(out).rstrip("\n") + "\n"
 
 
-def to_markdown(document: Document, dataset: Dataset) -> str:
-    """A document as Markdown; ``dataset`` draws its figures."""
-    return _Renderer(dataset).document(document)
+def to_markdown(document: Document) -> str:
+    """A document as Markdown, its charts as Mermaid blocks."""
+    return _Renderer().document(document)
 
 
 render = document_renderer(to_markdown)

@@ -9,9 +9,10 @@ a label, start a comment or be read as syntax.
 
 from __future__ import annotations
 
+from ...documents.charts import ChartNode, OrgChart
 from ...hooks.specs import hookimpl
 from ...model import Dataset
-from ..charts import Chart, ChartNode, org_chart, style_of
+from ..charts import chart_for, style_of
 from ..escape import mermaid_comment, mermaid_string
 from ..exporter import Exporter, Register
 from ..options import CHART_OPTIONS, ExportOptions
@@ -43,7 +44,7 @@ def _class_of(node: ChartNode) -> str:
     return node.kind if node.kind in _CLASSES else "group"
 
 
-def to_mermaid(chart: Chart) -> str:
+def to_mermaid(chart: OrgChart) -> str:
     """The chart as a Mermaid flowchart, drawn bottom to top (superiors at the top)."""
     ids = {node.id: f"n{number}" for number, node in enumerate(chart.nodes, start=1)}
     out = [f"%% {mermaid_comment(chart.title)}", "flowchart BT"]
@@ -96,7 +97,7 @@ def _class_name(name: str) -> str:
 
 
 def render(dataset: Dataset, options: ExportOptions) -> str:
-    return to_mermaid(org_chart(dataset, options))
+    return to_mermaid(chart_for(dataset, options))
 
 
 @hookimpl

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from ...hooks.specs import hookimpl
 from ...model import Dataset
+from ..charts import chart_for
 from ..exporter import Exporter, Register
-from ..graphviz import draw
+from ..graphviz import draw_chart
 from ..options import CHART_OPTIONS, ExportOptions
-from .dot import render as render_dot
 
 
 def render(dataset: Dataset, options: ExportOptions) -> bytes:
-    return draw(render_dot(dataset, options), "png")
+    return draw_chart(chart_for(dataset, options), "png")
 
 
 @hookimpl

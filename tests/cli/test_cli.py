@@ -14,7 +14,7 @@ import pytest
 from safeguarding_model.cli import main
 from safeguarding_model.io import load
 
-MALFORMED = Path(__file__).parent / "io" / "malformed"
+MALFORMED = Path(__file__).parents[1] / "io" / "malformed"
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -127,7 +127,7 @@ def test_schema_prints_the_shipped_schema(capsys: pytest.CaptureFixture[str]) ->
     status, out, _ = run(capsys, "schema")
     assert status == 0
     shipped = (
-        Path(__file__).parents[1] / "src/safeguarding_model/data/safeguarding-model.schema.json"
+        Path(__file__).parents[2] / "src/safeguarding_model/data/safeguarding-model.schema.json"
     )
     assert json.loads(out) == json.loads(shipped.read_text(encoding="utf-8"))
 

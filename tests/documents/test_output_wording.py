@@ -1,15 +1,12 @@
-"""Output that says what the data says, in the words it should: the public names keep
-their kinds, nothing silent is shown as "none", dates take "on" or "in", an ambiguous
-partnership name is refused, a chair sitting for a member sector is a member, "a" and
-"an" agree with the next word, and Mermaid labels show ``;``, ``&``, ``:`` and ``"``."""
+"""Output that says what the data says, in the words it should: nothing silent is
+shown as "none", dates take "on" or "in", an ambiguous partnership name is refused, a
+chair sitting for a member sector is a member, and "a" and "an" agree with the next
+word."""
 
 from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
-import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,51 +16,6 @@ import safeguarding_model as sm
 from safeguarding_model.cli import main
 from safeguarding_model.errors import UsageError
 from safeguarding_model.model.values import with_article
-
-FIXTURES = Path(__file__).parent / "exporters" / "fixtures"
-
-# --- 1. the public API keeps its names --------------------------------------------------
-
-PUBLIC_NAMES = textwrap.dedent(
-    """
-    import inspect, json, pkgutil, types
-    import safeguarding_model as sm
-
-    def kind(value):
-        if isinstance(value, types.ModuleType):
-            return "module"
-        if inspect.isclass(value):
-            return "class"
-        return "callable" if callable(value) else "value"
-
-    before = {name: kind(getattr(sm, name)) for name in sm.__all__}
-    sm.export(sm.load("isle-of-wight-2024"), "json")
-    after = {name: kind(getattr(sm, name)) for name in sm.__all__}
-    packages = sorted(module.name for module in pkgutil.iter_modules(sm.__path__))
-    print(json.dumps({"before": before, "after": after, "packages": packages,
-                      "all": sm.__all__}))
-    """
-)
-
-
-def test_every_public_name_keeps_its_kind_after_an_export() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", PUBLIC_NAMES], capture_output=True, text=True, check=True
-    )
-    found = json.loads(result.stdout)
-    assert found["after"] == found["before"]
-    assert {name for name, kind in found["before"].items() if kind == "module"} == set()
-    for name in ("export", "export_to", "exporter_names", "installed_exporters", "load"):
-        assert found["after"][name] == "callable", name
-    assert set(found["all"]) & set(found["packages"]) == set()
-    assert "exporters" in found["packages"]  # the sub-package that shadowed a function
-
-
-def test_installed_exporters_lists_every_format() -> None:
-    listed = sm.installed_exporters()
-    assert sorted(exporter.name for exporter in listed) == sm.exporter_names()
-    assert "json" in sm.exporter_names()
-
 
 # --- 2. nothing the data leaves silent is shown as "none" -------------------------------
 

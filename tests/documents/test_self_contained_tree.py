@@ -1,0 +1,84 @@
+"""The document tree is self-contained data: its figures carry the charts they show,
+computed from one governance graph per document, so that a writer needs the tree alone."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import safeguarding_model.graph
+from safeguarding_model.documents import (
+    Document,
+    Figure,
+    OrgChart,
+    arrangements,
+    build,
+    org_chart,
+    yearly_report,
+)
+from safeguarding_model.graph import GovernanceGraph
+from safeguarding_model.model import Dataset
+
+
+def figures(document: Document) -> list[Figure]:
+    return [block for block in document.blocks_of(Figure) if isinstance(block, Figure)]
+
+
+@pytest.fixture
+def builds(monkeypatch: pytest.MonkeyPatch) -> list[Dataset]:
+    """The datasets ``build_graph`` is called with, from here on."""
+    calls: list[Dataset] = []
+    real = safeguarding_model.graph.build_graph
+
+    def counting(dataset: Dataset, on: object = None) -> GovernanceGraph:
+        calls.append(dataset)
+        return real(dataset, on)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(safeguarding_model.graph, "build_graph", counting)
+    return calls
+
+
+@pytest.mark.parametrize("name", ["arrangements", "yearly-report"])
+def test_a_document_tree_pickles_and_compares_as_data(iow: Dataset, name: str) -> None:
+    document = build(name, iow)
+    assert figures(document)
+    copy = pickle.loads(pickle.dumps(document))
+    assert copy == document
+    assert hash(copy) == hash(document)
+    assert build(name, iow) == document  # the same model gives the same tree
+
+
+def test_each_figure_carries_the_chart_it_shows(iow: Dataset) -> None:
+    shown = figures(arrangements(iow))
+    assert [type(figure.chart) for figure in shown] == [OrgChart, OrgChart]
+    assert shown[0].chart == org_chart(iow, partnership="isle-of-wight-scp")
+    assert shown[1].chart == org_chart(iow, partnership="hips")
+    assert {"hips-executive-group", "hips-health-group"} <= {n.id for n in shown[1].chart.nodes}
+
+
+def test_a_document_builds_the_governance_graph_once_for_all_its_charts(
+    iow: Dataset, builds: list[Dataset]
+) -> None:
+    document = arrangements(iow)
+    assert len(figures(document)) == 2
+    assert builds == [iow]
+    builds.clear()
+    yearly_report(iow)
+    assert builds == [iow]
+
+
+def test_a_document_without_charts_builds_no_graph(iow2019: Dataset, builds: list[Dataset]) -> None:
+    for name in ("arrangements", "yearly-report"):
+        assert not figures(build(name, iow2019))
+    assert builds == []
+
+
+def test_a_graph_given_is_used_rather_than_built(iow: Dataset, builds: list[Dataset]) -> None:
+    graph = safeguarding_model.graph.build_graph(iow)
+    builds.clear()
+    for name in ("arrangements", "yearly-report"):
+        document = build(name, iow, graph=graph)
+        assert figures(document)
+    assert builds == []
+    assert build("arrangements", iow, graph=graph) == arrangements(iow)
