@@ -278,10 +278,10 @@ def datasets(
                 )
             )
 
-        def lines() -> tuple[Line, ...]:
-            return _lines(draw, bodies)
+        def lines() -> tuple[Line, ...]:  # to any body but the group itself
+            return _lines(draw, [body for body in bodies if body != gid])
 
-        others = [s for s in siblings if s != gid]
+        others = siblings[: siblings.index(gid)]  # an earlier group: parents form no circle
         return Group(
             id=gid,
             name=draw(names()),

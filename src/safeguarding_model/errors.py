@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -128,8 +129,9 @@ class Diagnostic:
 
     @property
     def where(self) -> str:
-        """``file:line:column``, as much of it as is known."""
-        parts = [self.file or "<input>"]
+        """``file:line:column``, as much of it as is known (control characters in the
+        file's name, a newline say, shown as escapes so a name cannot forge a line)."""
+        parts = [_visible(self.file) if self.file else "<input>"]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:
@@ -152,6 +154,13 @@ class Diagnostic:
         """JSON-ready data: every field (tuples as lists, records as mappings)."""
         data: dict[str, Any] = _plain(self)
         return data
+
+
+def _visible(text: str) -> str:
+    return _UNSEEN.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
+
+
+_UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _plain(value: Any) -> Any:

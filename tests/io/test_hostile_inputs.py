@@ -289,3 +289,124 @@ def test_load_problems_carry_a_code_and_render_as_json(tmp_path: Path) -> None:
     )
     problems = json.loads(run_cli("validate", str(path), "--format", "json").stdout)["problems"]
     assert [(p["code"], p["line"], p["found"]) for p in problems] == [("duplicate-id", 4, "a")]
+
+
+# --- found by an outside attack on the loader and the command line ----------------------
+
+
+def test_a_list_of_a_million_bad_entries_is_reported_in_bounded_memory() -> None:
+    text = (
+        HEAD
+        + "organisations:\n"
+        + "".join(f"  - {{id: o{n}, name: O, kind: councl}}\n" for n in range(5000))
+    )
+    with pytest.raises(LoadError) as caught:
+        sm.loads(text, name="many.yaml")
+    problems = caught.value.problems
+    assert len(problems) == 1001
+    assert problems[-1].code == "too-many-problems"
+    assert "its 4000 entries after this one were not checked" in problems[-1].message
+
+
+def test_a_path_too_long_for_the_file_system_is_a_usage_error(tmp_path: Path) -> None:
+    long = tmp_path / ("a" * 300 + ".yaml")
+    with pytest.raises(UsageError, match="cannot be read"):
+        sm.load(long)
+    result = run_cli("validate", str(long))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: sm.loads(b"schema: safeguarding-model/1\n"), "loads\\(\\) takes text"),
+        (lambda: sm.loads(None), "loads\\(\\) takes text"),  # type: ignore[arg-type]
+        (lambda: sm.load(3), "load\\(\\) takes a path"),  # type: ignore[arg-type]
+        (lambda: sm.dump(sm.Dataset(), "bad\0name.yaml"), "NUL"),
+    ],
+)
+def test_the_python_api_raises_only_its_own_errors(call: object, message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        call()  # type: ignore[operator]
+
+
+@pytest.mark.usefixtures("yaml_loader")
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_a_line_separator_is_refused_where_it_stands(separator: str) -> None:
+    text = HEAD + f"# pasted{separator}from a word processor\norganisations: []\n"
+    with pytest.raises(LoadError) as caught:
+        sm.loads(text, name="mine.yaml")
+    problem = only_problem(caught)
+    assert (problem.code, problem.line, problem.column) == ("line-separator", 2, 9)
+
+
+def test_organisations_or_groups_in_a_circle_are_refused() -> None:
+    text = HEAD + (
+        "organisations:\n"
+        "  - {id: a, name: A, kind: local-authority, parent: b}\n"
+        "  - {id: b, name: B, kind: local-authority-service, parent: a}\n"
+        "partnerships:\n"
+        "  - id: scp\n    name: SCP\n    guidance: working-together-2023\n    groups:\n"
+        "      - {id: x, name: X, kind: subgroup, parent: y}\n"
+        "      - {id: y, name: Y, kind: subgroup, parent: x, reports_to: [{to: y}]}\n"
+    )
+    with pytest.raises(LoadError) as caught:
+        sm.loads(text, name="mine.yaml")
+    found = {(p.code, p.path) for p in caught.value.problems}
+    assert found == {
+        ("parent-circle", "organisations[0].parent"),
+        ("parent-circle", "partnerships[0].groups[0].parent"),
+        ("line-to-itself", "partnerships[0].groups[1].reports_to[0].to"),
+    }
+    assert "A (`a`), which is part of B (`b`), which is part of A (`a`)" in str(caught.value)
+
+
+@pytest.mark.usefixtures("yaml_loader")
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("!!int abc", "!!int"), ("!!str plain", "!!str"), ("!!timestamp 2024-01-01", "!!timestamp")],
+)
+def test_a_tag_written_on_a_plain_value_is_refused(value: str, shown: str) -> None:
+    text = HEAD + f"organisations:\n  - id: a\n    name: {value}\n    kind: police\n"
+    with pytest.raises(LoadError) as caught:
+        sm.loads(text, name="mine.yaml")
+    problem = only_problem(caught)
+    assert (problem.code, problem.line, problem.path) == (
+        "tag-not-allowed",
+        4,
+        "organisations[0].name",
+    )
+    assert f"the tag `{shown}` is not allowed" in problem.message
+
+
+def test_a_merge_key_is_named_as_one_and_a_long_tag_cut_short() -> None:
+    text = HEAD + "organisations:\n  - <<: {id: a}\n    name: A\n    kind: police\n"
+    with pytest.raises(LoadError, match=r"YAML merge keys \(`<<`\) are not allowed"):
+        sm.loads(text)
+    with pytest.raises(LoadError) as caught:
+        sm.loads(HEAD + "aims: !" + "x" * 100_000 + " 1\n")
+    assert len(str(caught.value)) < 400
+
+
+def test_a_utf16_file_is_named_as_such(tmp_path: Path) -> None:
+    for encoding in ("utf-16", "utf-16-be", "utf-16-le"):
+        path = tmp_path / f"{encoding}.yaml"
+        path.write_bytes((HEAD + "organisations: []\n").encode(encoding))
+        with pytest.raises(LoadError, match="looks like UTF-16 text"):
+            sm.load(path)
+
+
+def test_a_file_name_cannot_forge_a_line_of_the_report(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml\nforged.yaml:1:1: all is well"
+    path.write_text(HEAD + "bogus: 1\n", encoding="utf-8")
+    result = run_cli("validate", str(path))
+    assert result.returncode == 2
+    assert "mine.yaml\\nforged.yaml:1:1: all is well:2:1: bogus" in result.stderr
+    assert "\nforged.yaml" not in result.stderr
+
+
+def test_validate_json_reports_a_missing_source_as_json() -> None:
+    result = run_cli("validate", "no-such-file.yaml", "--format", "json")
+    assert result.returncode == 2
+    [problem] = json.loads(result.stdout)["problems"]
+    assert problem["code"] == "not-readable" and "no such file" in problem["message"]

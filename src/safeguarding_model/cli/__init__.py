@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import errno
 import importlib
 import io
+import os
 import sys
 from collections.abc import Sequence
 
@@ -49,17 +51,50 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         status: int = args.run(args)
+        sys.stdout.flush()  # a full disk or a file-size limit shows here, not at exit
         return status
     except LoadError as error:
-        print(printable(str(error)), file=sys.stderr)
-        return EXIT_USAGE
+        return _say(printable(str(error)))
     except SafeguardingModelError as error:
-        print(printable(f"safeguarding-model: {error}"), file=sys.stderr)
-        return EXIT_USAGE
-    except BrokenPipeError:
-        return 0
+        return _say(printable(f"safeguarding-model: {error}"))
+    except BrokenPipeError:  # the reader went away (`| head`): never report success
+        _discard_output()
+        return EXIT_BROKEN_PIPE
+    except OSError as error:
+        if error.errno not in _OUTPUT_ERRORS:
+            raise
+        _discard_output()
+        return _say(f"safeguarding-model: cannot write the output ({error.strerror})")
     except KeyboardInterrupt:
         return 130
+
+
+EXIT_BROKEN_PIPE = 141
+"""The status of a command whose reader closed the pipe, as for a command the shell
+sees killed by SIGPIPE (128 + 13)."""
+
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EDQUOT, errno.EPIPE}
+
+
+def _say(message: str) -> int:
+    """Print an error message on standard error (if it can be), and give status 2."""
+    try:
+        print(message, file=sys.stderr)
+        sys.stderr.flush()
+    except OSError:
+        pass
+    return EXIT_USAGE
+
+
+def _discard_output() -> None:
+    """Send what is left in standard output's buffer nowhere, so that Python's own
+    flush at exit does not print a traceback for the same failure."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _use_utf8() -> None:

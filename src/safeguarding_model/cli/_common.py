@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import re
 import sys
 
@@ -53,7 +55,8 @@ def partnerships(dataset: Dataset, key: str | None) -> list[Partnership]:
     return [choose_partnership(dataset, key)]
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:
@@ -61,6 +64,14 @@ def printable(text: str) -> str:
     bidirectional overrides) from a data file are shown as ``\\x1b``-style escapes
     instead of acting on the terminal. Newlines and tabs are kept."""
     return _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
+
+
+def print_json(data: object) -> None:
+    """Print data as JSON for scripts: non-ASCII letters as they are, but every character
+    a terminal could act on (controls, line separators, bidirectional overrides)
+    escaped as ``\\uXXXX``, which JSON reads back as the same text."""
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    print(_JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text))
 
 
 def print_text(text: str) -> None:
@@ -73,13 +84,29 @@ def write(content: str | bytes, output: str | None) -> None:
     ``output``, in one step and never through a symbolic link (see
     :func:`~safeguarding_model.io.writing.write_file`)."""
     if output in (None, "-"):
+        _to_stdout(content)
+        return
+    check_output(output)
+    write_file(output, content.encode("utf-8") if isinstance(content, str) else content)
+
+
+def _to_stdout(content: str | bytes) -> None:
+    """Write to standard output, all of it or an ``OSError``: a write that the disk or a
+    file-size limit cuts short must not pass for a whole one (Python's buffered
+    streams can lose such an error), so the bytes go to the file descriptor itself."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a notebook, a test)
         if isinstance(content, bytes):
             sys.stdout.buffer.write(content)
         else:
             sys.stdout.write(content)
         return
-    check_output(output)
-    write_file(output, content.encode("utf-8") if isinstance(content, str) else content)
+    sys.stdout.flush()
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
 
 
 def check_output(output: str | None) -> None:

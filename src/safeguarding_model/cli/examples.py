@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from ..io import examples
-from ._common import add_format
+from ._common import add_format, print_json
 
 
 def add_parser(subparsers: Any) -> None:
@@ -23,11 +22,7 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     found = examples()
     if args.format == "json":
-        print(
-            json.dumps(
-                [{"name": e.name, "title": e.title, "source": e.source} for e in found], indent=2
-            )
-        )
+        print_json([{"name": e.name, "title": e.title, "source": e.source} for e in found])
         return 0
     width = max(len(e.name) for e in found)
     for example in found:

@@ -4,12 +4,11 @@ write, and, for the formats named, the options each takes."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from ..exporters import Exporter, Option, default_manager
-from ._common import add_format, print_text, printable
+from ._common import add_format, print_json, print_text, printable
 from .export import FLAGS
 
 
@@ -56,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
                 for p in problems
             ],
         }
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print_json(data)
     else:
         rows = [
             tuple(

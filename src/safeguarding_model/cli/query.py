@@ -10,11 +10,10 @@ it stood on a date. Exit status: 0 answered, 1 no escalation route (or, for
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ._common import add_source, load_source, on_date, print_text
+from ._common import add_source, load_source, on_date, print_json, print_text
 
 if TYPE_CHECKING:
     from ..graph import GovernanceGraph
@@ -133,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
         data = answer.to_dict()
         if on is not None:
             data = {"on": str(on), **data}
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print_json(data)
     else:
         if on is not None:
             print_text(f"As it stood on {on}:")

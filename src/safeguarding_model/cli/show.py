@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from ..documents import summary
@@ -16,6 +15,7 @@ from ._common import (
     load_source,
     on_date,
     partnerships,
+    print_json,
     print_text,
 )
 
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         summaries = [{"on": str(on), **s} for s in summaries]
     if args.format == "json":
         data: Any = summaries[0] if len(summaries) == 1 else summaries
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print_json(data)
         return 0
     if not summaries:
         raise UsageError(f"{args.source} holds no partnerships to show")

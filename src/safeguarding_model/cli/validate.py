@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
-from ..errors import LoadError
+from ..errors import Diagnostic, LoadError, SafeguardingModelError
 from ..model import Dataset
-from ._common import add_format, add_source, load_source, printable
+from ._common import add_format, add_source, load_source, print_json, printable
 
 
 def add_parser(subparsers: Any) -> None:
@@ -29,20 +28,21 @@ def run(args: argparse.Namespace) -> int:
         dataset = load_source(args.source)
     except LoadError as error:
         if args.format == "json":
-            print(
-                json.dumps(
-                    {"valid": False, "problems": [p.to_dict() for p in error.problems]},
-                    indent=2,
-                )
-            )
+            print_json({"valid": False, "problems": [p.to_dict() for p in error.problems]})
         else:
             print(printable(str(error)), file=sys.stderr)
+        return 2
+    except SafeguardingModelError as error:  # no such file, a folder that cannot be read...
+        if args.format != "json":
+            raise
+        problem = Diagnostic(code="not-readable", message=str(error), file=args.source)
+        print_json({"valid": False, "problems": [problem.to_dict()]})
         return 2
     counts = {c.field: len(getattr(dataset, c.field)) for c in Dataset.collections()}
     counts["groups"] = sum(1 for _ in dataset.groups())
     nouns = {c.field: c.noun for c in Dataset.collections()} | {"groups": "group"}
     if args.format == "json":
-        print(json.dumps({"valid": True, "counts": counts}, indent=2))
+        print_json({"valid": True, "counts": counts})
     else:
         listed = ", ".join(f"{n} {k if n != 1 else nouns[k]}" for k, n in counts.items())
         print(f"{args.source}: valid ({listed})")

@@ -86,6 +86,8 @@ def choose(dataset: Dataset, key: str | None, *, collaborations: bool = False) -
             return None
         if collaborations:
             raise UsageError("this source holds no partnership or collaboration to chart")
+        if not dataset.partnerships:
+            raise UsageError("this source holds no partnership")
         raise UsageError(
             f"this source holds {len(dataset.partnerships)} partnerships "
             f"({listed([p.id for p in dataset.partnerships])}): name one"

@@ -6,18 +6,26 @@ exporters, the HTML writer (inline SVG) and the Word plugin (PNG) all call it.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 
 from ..documents.charts import OrgChart
 from .builtin.dot import to_dot
 from .errors import ExportError, GraphvizNotFoundError
 
-__all__ = ["TIMEOUT", "draw", "draw_chart", "graphviz_available", "without_version"]
+__all__ = ["MEMORY", "TIMEOUT", "draw", "draw_chart", "graphviz_available", "without_version"]
 
-TIMEOUT = 120
-"""Seconds ``dot`` may take before the export gives up."""
+TIMEOUT = 60
+"""Seconds ``dot`` may take before the export gives up (a chart of a whole region
+takes a few seconds; a pathological one, hundreds of groups all reporting to one
+another, could take minutes)."""
+
+MEMORY = 2 * 1024**3
+"""Bytes of memory ``dot`` may use, where the system lets a limit be set: a dense chart
+can make it take many gigabytes before it gives up."""
 
 
 def graphviz_available() -> bool:
@@ -72,10 +80,22 @@ def draw_chart(chart: OrgChart, format: str) -> bytes:
     return drawn
 
 
+def _limit_memory() -> None:  # pragma: no cover - runs in the child, before dot
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+
+
 def _run(command: list[str], source: str) -> subprocess.CompletedProcess[bytes]:
+    limit = _limit_memory if hasattr(os, "fork") and sys.platform != "darwin" else None
     try:
         return subprocess.run(
-            command, input=source.encode("utf-8"), capture_output=True, timeout=TIMEOUT, check=False
+            command,
+            input=source.encode("utf-8"),
+            capture_output=True,
+            timeout=TIMEOUT,
+            check=False,
+            preexec_fn=limit,
         )
     except subprocess.TimeoutExpired:
         raise ExportError(f"Graphviz took more than {TIMEOUT} seconds to draw the chart") from None

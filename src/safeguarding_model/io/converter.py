@@ -74,7 +74,7 @@ def _structure_bool(value: object, _: type) -> bool:
     raise StructureError("true or false", value)
 
 
-_DATE_PARTS = re.compile(r"^(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?$")
+_DATE_PARTS = re.compile(r"^([0-9]{4})(?:[-/.]([0-9]{1,2}))?(?:[-/.]([0-9]{1,2}))?$")
 
 
 def _structure_date(value: object, _: type) -> PartialDate:
@@ -109,6 +109,20 @@ def _structure_choice(value: object, cls: type[Choice]) -> Choice:
     if suggestion and len(values) > 8:
         expected = f"one of the {len(values)} allowed values (docs/format-reference.md lists them)"
     raise StructureError(expected, value, suggestion=suggestion) from None
+
+
+MAX_LIST_PROBLEMS = 1000
+"""A list with this many problems is not read further: the problems so far are
+reported, then how many entries were not checked, so a file of millions of broken
+entries is reported in bounded time and memory."""
+
+
+class StopChecking(Exception):
+    """A list had too many problems; ``rest`` of its entries were not checked."""
+
+    def __init__(self, rest: int) -> None:
+        super().__init__(f"{rest} more entries not checked")
+        self.rest = rest
 
 
 def _is_tuple(type_: Any) -> bool:
@@ -148,6 +162,13 @@ def configure_converter(converter: cattrs.Converter) -> None:
                         cattrs.errors.IterableValidationNote(f"@ index {index}", index, inner)
                     )
                     errors.append(error)
+                    if len(errors) >= MAX_LIST_PROBLEMS and index + 1 < len(value):
+                        rest = StopChecking(len(value) - index - 1)
+                        rest.add_note(
+                            cattrs.errors.IterableValidationNote(f"@ index {index}", index, inner)
+                        )
+                        errors.append(rest)
+                        break
             if errors:
                 raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
             return tuple(out)

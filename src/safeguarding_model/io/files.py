@@ -34,7 +34,7 @@ from ..errors import (
 )
 from ..model import Dataset
 from ..model.values import closest
-from .converter import converter
+from .converter import MAX_LIST_PROBLEMS, StopChecking, converter
 from .reading import DEFAULT_LIMITS, Limits, Path, locate, path_text, positions_of, read_text
 from .references import check_references, duplicate_message
 from .writing import write_file
@@ -122,6 +122,13 @@ def loads(
     text: str, *, format: str = "yaml", name: str = "<string>", limits: Limits = DEFAULT_LIMITS
 ) -> Dataset:
     """A dataset from YAML or JSON text. Raises :class:`LoadError` with every problem."""
+    if not isinstance(text, str):
+        hint = (
+            "; decode it first (text.decode('utf-8')), or give load() the file"
+            if (isinstance(text, bytes | bytearray))
+            else ""
+        )
+        raise UsageError(f"loads() takes text (str), found {type(text).__name__}{hint}")
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
     source = _Text(name, text, format, limits)
@@ -132,13 +139,25 @@ def loads(
 
 def load(source: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Dataset:
     """A dataset from a file, a folder of files, or the name of a shipped example."""
+    if not isinstance(source, str | os.PathLike):
+        raise UsageError(
+            f"load() takes a path or the name of a shipped example, found {type(source).__name__}"
+        )
     if not os.fspath(source).strip():
         raise UsageError(
             "no source given: name a YAML or JSON file, a folder of them, or a shipped "
             f"example ({', '.join(_example_files())})"
         )
     path = FsPath(source)
-    if not path.exists():
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        info = None
+    except OSError as error:  # a name too long, a link loop, a folder not searchable...
+        raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
+    except ValueError:  # a NUL in the path
+        raise UsageError(f"{path!r}: not a path (it holds a NUL character)") from None
+    if info is None:
         files = _example_files()
         if isinstance(source, str) and source in files:
             text = files[source].read_text(encoding="utf-8")
@@ -149,7 +168,7 @@ def load(source: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> 
             + (f" (did you mean `{hint}`?)" if hint else "")
             + f"; the examples are: {', '.join(files)}"
         )
-    paths = _data_files(path) if path.is_dir() else [path]
+    paths = _data_files(path) if stat.S_ISDIR(info.st_mode) else [path]
     if not paths:
         raise UsageError(f"{path}: the folder holds no .yaml, .yml or .json files")
     texts = [_read(p, limits) for p in paths]
@@ -163,22 +182,28 @@ def load(source: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> 
     if problems:
         raise LoadError(problems)
     merged = _merge(dataset for _, dataset in parts)
-    _check(texts, parts, merged, "this folder" if path.is_dir() else "this file")
+    _check(texts, parts, merged, "this folder" if stat.S_ISDIR(info.st_mode) else "this file")
     return merged
 
 
 def _data_files(folder: FsPath) -> list[FsPath]:
     """The data files of a folder: hidden files and folders (``.github``, ``.vscode``)
-    and JSON Schema files (``*.schema.json``) are not data and are passed over."""
+    and JSON Schema files (``*.schema.json``) are not data and are passed over. Links
+    to folders are not followed; a folder that cannot be read is an error, not an
+    empty folder."""
+
+    def refuse(error: OSError) -> None:
+        raise UsageError(f"{error.filename}: cannot be read ({error.strerror})")
+
     found = []
-    for path in folder.rglob("*"):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.name.lower().endswith(".schema.json"):
-            continue
-        if path.suffix.lower() in _SUFFIXES and not path.is_dir():
-            found.append(path)
+    for top, folders, names in os.walk(folder, onerror=refuse):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in names:
+            if name.startswith(".") or name.lower().endswith(".schema.json"):
+                continue
+            path = FsPath(top) / name
+            if path.suffix.lower() in _SUFFIXES and not path.is_dir():
+                found.append(path)
     return sorted(found)
 
 
@@ -205,6 +230,23 @@ def _read(path: FsPath, limits: Limits) -> _Text:
                     message=f"the file is larger than {limits.max_bytes} bytes; split it into "
                     "one file per partnership in a folder",
                     file=str(path),
+                )
+            ]
+        )
+    utf16 = (
+        raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:4096].count(b"\0") > len(raw[:4096]) // 4
+    )
+    if utf16:
+        raise LoadError(
+            [
+                Problem(
+                    code="not-utf-8",
+                    message="the file looks like UTF-16 text (one byte of every two is zero), "
+                    "not UTF-8: save it again as UTF-8 (in most editors: Save As, encoding "
+                    "UTF-8)",
+                    file=str(path),
+                    line=1,
+                    column=1,
                 )
             ]
         )
@@ -298,6 +340,13 @@ def _problems(source: _Text, error: BaseException, path: Path) -> Iterator[Probl
                 found=key,
                 suggestion=suggestion,
             )
+    elif isinstance(error, StopChecking):
+        yield source.problem(
+            "too-many-problems",
+            path,
+            f"this list has {MAX_LIST_PROBLEMS} problems already, so its {error.rest} "
+            "entries after this one were not checked: fix these and check again",
+        )
     elif isinstance(error, StructureError):
         message = f"expected {error.expected}, found {describe(error.found)}"
         if error.hint:

@@ -118,6 +118,40 @@ class Dangling(Diagnostic):
     """For an id used twice: what first used it (an organisation, a group...)."""
 
 
+MAX_PROBLEMS = 10_000
+"""The id and reference problems listed for one file or folder; the rest are counted."""
+
+
+class _Found:
+    """The problems found, the first :data:`MAX_PROBLEMS` of them kept, the rest counted,
+    so that a file of a million broken references is reported in bounded memory."""
+
+    def __init__(self) -> None:
+        self.kept: list[Dangling] = []
+        self.more = 0
+
+    def append(self, problem: Dangling) -> None:
+        if len(self.kept) < MAX_PROBLEMS:
+            self.kept.append(problem)
+        else:
+            self.more += 1
+
+    def __bool__(self) -> bool:
+        return bool(self.kept)
+
+    def listed(self) -> list[Dangling]:
+        if not self.more:
+            return self.kept
+        last = self.kept[-1]
+        summary = Dangling(
+            at=last.at,
+            code="too-many-problems",
+            message=f"and {self.more} more problems of ids and references, not listed: "
+            "fix these and check again",
+        )
+        return [*self.kept, summary]
+
+
 def duplicate_message(key: str, kind: str, first: str) -> str:
     """What to say of an id used twice, ``first`` saying where it was first used."""
     return (
@@ -161,9 +195,10 @@ def _kinds_text(kinds: tuple[str, ...]) -> str:
 def check_references(dataset: Dataset, where: str = "this file") -> list[Dangling]:
     """Every duplicate id, every reference that names nothing or the wrong kind of thing,
     and the rules that tie a partnership's partners together (see ``_partnership_rules``).
-    ``where`` is how messages name the source: "this file" or "this folder".
+    ``where`` is how messages name the source: "this file" or "this folder". At most
+    :data:`MAX_PROBLEMS` are listed, then one that says how many more there are.
     """
-    found: list[Dangling] = []
+    found = _Found()
     kind_of: dict[str, str] = {}
     first_path: dict[str, Path] = {}
     for path, entity in _entities_with_paths(dataset):
@@ -210,8 +245,61 @@ def check_references(dataset: Dataset, where: str = "this file") -> list[Danglin
     for path, entity in _entities_with_paths(dataset, nested=False):
         check(path, _subject_of(entity, "the file"), entity, None)
     if not found:  # the rules below assume every reference resolves
-        found.extend(_partnership_rules(dataset))
-    return found
+        for problem in (*_partnership_rules(dataset), *_circles(dataset)):
+            found.append(problem)
+    return found.listed()
+
+
+_INFINITIVE = {"is part of": "be part of", "sits under": "sit under"}
+
+
+def _circles(dataset: Dataset) -> Iterator[Dangling]:
+    """Organisations or groups that are part of themselves through others (``parent``),
+    and a group that reports or escalates to itself: the structure cannot be drawn or
+    followed, so each circle is reported once, where its first member (in file order)
+    names the next."""
+    chains: list[tuple[str, str, list[tuple[Path, Any]]]] = [
+        (
+            "organisation",
+            "is part of",
+            [(("organisations", i), o) for i, o in enumerate(dataset.organisations)],
+        ),
+        ("group", "sits under", list(_groups_with_paths(dataset))),
+    ]
+    for noun, verb, entries in chains:
+        where = {entity.id: path for path, entity in entries}
+        parent = {entity.id: entity.parent for _, entity in entries if entity.parent}
+        name = {entity.id: entity.name for _, entity in entries}
+        reported: set[str] = set()
+        for _, entity in entries:
+            circle, current = [], entity.id
+            while current is not None and current not in circle and current not in reported:
+                circle.append(current)
+                current = parent.get(current)
+            if current is None or current in reported or current != entity.id:
+                continue
+            reported.update(circle)
+            names = f", which {verb} ".join(
+                f"{name[key]} (`{key}`)" for key in [*circle, entity.id]
+            )
+            yield Dangling(
+                at=(*where[entity.id], "parent"),
+                code="parent-circle",
+                message=f"{names}: {with_article(noun)} cannot {_INFINITIVE[verb]} itself; "
+                "give one of them another parent, or none",
+                found=entity.parent,
+            )
+    for path, group in _groups_with_paths(dataset):
+        for field in ("reports_to", "escalates_to"):
+            for i, line in enumerate(getattr(group, field)):
+                if line.to == group.id:
+                    yield Dangling(
+                        at=(*path, field, i, "to"),
+                        code="line-to-itself",
+                        message=f"{group.name} {_LINE_PHRASE[field]} itself; name the body "
+                        "it answers to",
+                        found=line.to,
+                    )
 
 
 def _partnership_rules(dataset: Dataset) -> Iterator[Dangling]:

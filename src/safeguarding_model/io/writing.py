@@ -70,7 +70,7 @@ def check_file_target(path: str | os.PathLike[str]) -> Path:
     :func:`write_file` makes these checks itself; call this to fail early, before
     the work of making the content.
     """
-    target = Path(path)
+    target = _path(path)
     if not target.parent.is_dir():
         raise UsageError(_no_folder(target))
     info = _lstat(target)
@@ -89,7 +89,7 @@ def check_folder_target(path: str | os.PathLike[str], names: Iterable[str] | Non
 
     :func:`write_folder` makes these checks itself; call this to fail early.
     """
-    target = Path(path)
+    target = _path(path)
     if target.name in ("", ".."):
         raise UsageError(f"{target}: give the folder by its own name, such as tables")
     if not target.parent.is_dir():
@@ -343,6 +343,14 @@ def _sync(folder: Path) -> None:
             os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+def _path(path: str | os.PathLike[str]) -> Path:
+    """``path`` as a :class:`~pathlib.Path`; a :class:`UsageError` for one that no file
+    system can hold (a NUL character in it)."""
+    if "\0" in os.fspath(path):
+        raise UsageError(f"{os.fspath(path)!r} is not a path: it holds a NUL character")
+    return Path(path)
 
 
 def _lstat(path: Path) -> os.stat_result | None:

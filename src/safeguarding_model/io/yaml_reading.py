@@ -12,6 +12,7 @@ read a second time with ``positions`` set.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -49,7 +50,14 @@ _PLAIN = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
-_COLLECTION_TAGS = {None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_COLLECTION_TAGS = {None, "!"}  # no tag written: files hold plain data, not tagged data
+_MERGE = "tag:yaml.org,2002:merge"
+_SEPARATORS = re.compile("[\x85\u2028\u2029]")
+_SEPARATOR_NAMES = {
+    "\x85": "next line",
+    "\u2028": "line separator",
+    "\u2029": "paragraph separator",
+}
 
 
 class _Stop(Exception):
@@ -100,6 +108,19 @@ def read_yaml(
                 )
             ]
         )
+    separators = list(itertools.islice(_SEPARATORS.finditer(text), 100))
+    if separators:  # YAML reads them as line breaks, editors mostly do not: lines would differ
+        for found in separators:
+            character = found.group()
+            problem(
+                "line-separator",
+                f"this file holds the character U+{ord(character):04X} "
+                f"({_SEPARATOR_NAMES[character]}), which YAML reads as a line break though "
+                "most editors do not (it often comes pasted from a word processor): replace "
+                "it with a line break or a space",
+                _Mark.at(text, found.start()),
+            )
+        raise LoadError(problems)
     loader: Any = None
     stack: list[_Frame] = []
     path: list[str | int] = []
@@ -338,8 +359,25 @@ _DECIMAL_FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$
 
 def _scalar(loader: Any, event: Any, problem: Any, here: Any, limits: Limits) -> Any:
     tag = event.tag
-    if tag is None or tag == "!":
-        tag = loader.resolve(ScalarNode, event.value, event.implicit)
+    if tag is not None and tag != "!":  # a tag written in the file, even `!!int abc`
+        problem(
+            "tag-not-allowed",
+            f"the tag `{_short_tag(tag)}` is not allowed: files hold plain data only "
+            "(to write a number or a date as text, put it in quotes)",
+            event.start_mark,
+            path=path_text(here()),
+            found=event.value[:60],
+        )
+        return event.value
+    tag = loader.resolve(ScalarNode, event.value, event.implicit)
+    if tag == _MERGE:
+        problem(
+            "tag-not-allowed",
+            "YAML merge keys (`<<`) are not allowed: write the fields out in full",
+            event.start_mark,
+            path=path_text(here()),
+        )
+        return event.value
     if tag not in _PLAIN:
         problem(
             "tag-not-allowed",
@@ -384,6 +422,7 @@ def _scalar(loader: Any, event: Any, problem: Any, here: Any, limits: Limits) ->
 
 
 def _short_tag(tag: str) -> str:
-    """``tag:yaml.org,2002:python/object`` -> ``!!python/object``."""
+    """``tag:yaml.org,2002:python/object`` -> ``!!python/object``, cut short if long."""
     prefix = "tag:yaml.org,2002:"
-    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
+    short = "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
+    return short if len(short) <= 60 else short[:57] + "..."
