@@ -92,3 +92,21 @@ def northshire(tmp_path: Path) -> Path:
     path = tmp_path / "northshire.yaml"
     path.write_text(NORTHSHIRE, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def builds(monkeypatch: pytest.MonkeyPatch) -> list[Dataset]:
+    """The datasets ``build_graph`` is called with from here on: a test counts the
+    governance graphs an export builds."""
+    import safeguarding_model.graph
+    from safeguarding_model.graph import GovernanceGraph
+
+    calls: list[Dataset] = []
+    real = safeguarding_model.graph.build_graph
+
+    def counting(dataset: Dataset, on: object = None) -> GovernanceGraph:
+        calls.append(dataset)
+        return real(dataset, on)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(safeguarding_model.graph, "build_graph", counting)
+    return calls

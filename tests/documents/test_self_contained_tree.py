@@ -17,26 +17,11 @@ from safeguarding_model.documents import (
     org_chart,
     yearly_report,
 )
-from safeguarding_model.graph import GovernanceGraph
 from safeguarding_model.model import Dataset
 
 
 def figures(document: Document) -> list[Figure]:
     return [block for block in document.blocks_of(Figure) if isinstance(block, Figure)]
-
-
-@pytest.fixture
-def builds(monkeypatch: pytest.MonkeyPatch) -> list[Dataset]:
-    """The datasets ``build_graph`` is called with, from here on."""
-    calls: list[Dataset] = []
-    real = safeguarding_model.graph.build_graph
-
-    def counting(dataset: Dataset, on: object = None) -> GovernanceGraph:
-        calls.append(dataset)
-        return real(dataset, on)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(safeguarding_model.graph, "build_graph", counting)
-    return calls
 
 
 @pytest.mark.parametrize("name", ["arrangements", "yearly-report"])

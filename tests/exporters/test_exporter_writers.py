@@ -7,30 +7,14 @@ import inspect
 
 import pytest
 
-import safeguarding_model.graph
 from safeguarding_model.documents import Figure, build
 from safeguarding_model.exporters import export
 from safeguarding_model.exporters.builtin.html import to_html
 from safeguarding_model.exporters.builtin.markdown import to_markdown
 from safeguarding_model.exporters.builtin.mermaid import to_mermaid
-from safeguarding_model.graph import GovernanceGraph
 from safeguarding_model.model import Dataset
 
 WRITERS = {"markdown": to_markdown, "html": to_html}
-
-
-@pytest.fixture
-def builds(monkeypatch: pytest.MonkeyPatch) -> list[Dataset]:
-    """The datasets ``build_graph`` is called with, from here on."""
-    calls: list[Dataset] = []
-    real = safeguarding_model.graph.build_graph
-
-    def counting(dataset: Dataset, on: object = None) -> GovernanceGraph:
-        calls.append(dataset)
-        return real(dataset, on)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(safeguarding_model.graph, "build_graph", counting)
-    return calls
 
 
 @pytest.mark.parametrize("format", WRITERS)

@@ -4,8 +4,8 @@ another tool could damage them, and worse.
 For every input: no exception but the package's own; every problem names the file,
 line and column; the command line answers with exit status 0 or 2, never a traceback;
 and a watchdog fails the test if reading does not end (a hang, not a slow run: the
-bound is hundreds of times what a read takes). Four times the hypothesis profile's
-examples run: a hundred locally, several hundred in CI.
+bound is hundreds of times what a read takes). Twice the hypothesis profile's
+examples run: fifty locally, two hundred in CI.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from safeguarding_model.cli import main
 from safeguarding_model.errors import LoadError
 from safeguarding_model.io import yaml_reading
 
-EXAMPLES = 4 * (settings.default.max_examples or 25)  # 100 locally, 400 in CI (conftest.py)
+EXAMPLES = 2 * (settings.default.max_examples or 25)  # 50 locally, 200 in CI (conftest.py)
 WATCHDOG_SECONDS = 60
 
 SHIPPED = {
