@@ -44,6 +44,9 @@ __all__ = [
     "WriteError",
     "closest",
     "describe",
+    "plain",
+    "visible",
+    "with_article",
 ]
 
 
@@ -131,7 +134,7 @@ class Diagnostic:
     def where(self) -> str:
         """``file:line:column``, as much of it as is known (control characters in the
         file's name, a newline say, shown as escapes so a name cannot forge a line)."""
-        parts = [_visible(self.file) if self.file else "<input>"]
+        parts = [visible(self.file) if self.file else "<input>"]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:
@@ -152,25 +155,53 @@ class Diagnostic:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data: every field (tuples as lists, records as mappings)."""
-        data: dict[str, Any] = _plain(self)
+        data: dict[str, Any] = plain(self)
         return data
 
 
-def _visible(text: str) -> str:
-    return _UNSEEN.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
+UNSAFE = "\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+"""The characters a terminal can act on, as a regular expression's character class:
+controls (C0 and C1), line and paragraph separators and bidirectional overrides."""
+
+_UNSAFE = {keep: re.compile(f"[{UNSAFE}]") for keep in ("",)}
 
 
-_UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+def visible(text: str, keep: str = "") -> str:
+    """``text`` with every character a terminal could act on (:data:`UNSAFE`) shown as
+    an escape (``\\x1b``, ``\\u202e``), but those in ``keep`` (``"\\n\\t"`` for text
+    printed in lines). Messages, file names and ``show`` all print through it."""
+    pattern = _UNSAFE.get(keep)
+    if pattern is None:
+        allowed = "".join(f"\\x{ord(ch):02x}" for ch in keep)
+        pattern = _UNSAFE[keep] = re.compile(f"(?![{allowed}])[{UNSAFE}]")
+    return pattern.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """JSON-ready data for a record: attrs classes as mappings (but fields whose
+    metadata says ``plain: False``), tuples as lists, allowed values as their words."""
     if attrs.has(type(value)):
-        return {f.name: _plain(getattr(value, f.name)) for f in attrs.fields(type(value))}
+        return {
+            f.name: plain(getattr(value, f.name))
+            for f in attrs.fields(type(value))
+            if f.metadata.get("plain", True)
+        }
     if isinstance(value, tuple | list):
-        return [_plain(item) for item in value]
+        return [plain(item) for item in value]
     if isinstance(value, enum.Enum):
         return value.value
     return value
+
+
+def with_article(words: str) -> str:
+    """``words`` after "a" or "an", chosen by the first letter of the first word:
+    ``an organisation``, ``an executive group``, ``a group, post or person``.
+
+    By the letter, not the sound, so for the words the package writes (its own kinds
+    and field names), not for any text.
+    """
+    first = next((ch for ch in words if ch.isalpha()), "")
+    return f"{'an' if first.lower() in ('a', 'e', 'i', 'o', 'u') else 'a'} {words}"
 
 
 Problem = Diagnostic
@@ -340,7 +371,12 @@ class UnknownExporterError(UsageError):
         self.suggestion = suggestion
         self.notes = list(notes or ())
         hint = f" (did you mean `{suggestion}`?)" if suggestion else ""
-        message = f"no exporter is called {name!r}{hint}; the formats are: {', '.join(known)}"
+        message = f"no exporter is called {name!r}{hint}; the formats are: {', '.join(known)}" + (
+            ""
+            if suggestion
+            else "; other formats come from plugins, installed apart "
+            "(Word and RDF are in this project's plugins/ folder): see docs/exporters.md"
+        )
         super().__init__("".join([message, *(f". {note}" for note in self.notes)]))
 
 

@@ -21,12 +21,15 @@ to it), so that the package can rearrange its inside without breaking plugins:
   :class:`Paragraph`, :class:`Span`, :class:`Figure`...), whose figures carry their
   :class:`OrgChart`;
 - the model a plugin reads (:class:`Dataset`, :class:`Partnership`, :class:`Group`,
-  :class:`Post`...).
+  :class:`Post`..., the allowed values such as :class:`GroupKind` and
+  :class:`ChairRole`, and what the model means, :class:`ModelIndex`);
+- the governance graph (:func:`build_graph`, :class:`GovernanceGraph`,
+  :class:`EdgeKind`, :class:`NodeKind`), imported on first use.
 """
 
 from __future__ import annotations
 
-from typing import TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from .documents import (
     Block,
@@ -73,25 +76,50 @@ from .exporters.options import choice, comma_separated, text, whole_number
 from .hooks import PluginError, hookimpl
 from .hooks import Register as _RegisterAny
 from .model import (
+    Cadence,
     Chair,
+    ChairRole,
     Collaboration,
     Dataset,
     Group,
+    GroupKind,
     Line,
     Member,
+    MemberCapacity,
+    Organisation,
     OrganisationKind,
     PartialDate,
     Partnership,
+    PartnershipRole,
+    Person,
     Post,
+    StatutoryRole,
 )
+from .model.meaning import ModelIndex
+
+if TYPE_CHECKING:
+    from .graph import EdgeKind, GovernanceGraph, NodeKind, build_graph
 
 __all__ = [
     "CHART_OPTIONS",
     "DOCUMENT_OPTIONS",
     "SHARED_OPTIONS",
     "Block",
+    "Cadence",
     "Chair",
+    "ChairRole",
     "Collaboration",
+    "EdgeKind",
+    "GovernanceGraph",
+    "GroupKind",
+    "MemberCapacity",
+    "ModelIndex",
+    "NodeKind",
+    "Organisation",
+    "PartnershipRole",
+    "Person",
+    "StatutoryRole",
+    "build_graph",
     "Content",
     "Dataset",
     "Document",
@@ -139,6 +167,20 @@ __all__ = [
     "whole_number",
     "zip_archive",
 ]
+
+_GRAPH = ("EdgeKind", "GovernanceGraph", "NodeKind", "build_graph")
+
+
+def __getattr__(name: str) -> Any:
+    """The graph's names, imported on first use (listing exporters stays light)."""
+    if name in _GRAPH:
+        from . import graph
+
+        value = getattr(graph, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 RegisterRule: TypeAlias = _RegisterAny
 """The ``register`` function that the ``register_rules`` hook receives. It takes the

@@ -70,11 +70,27 @@ def _on(path: Path, on: str) -> tuple[sm.Dataset, sm.Partnership]:
     return dataset, dataset.partnerships[0]
 
 
-def test_a_date_that_is_not_one_is_refused(dated: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["show", str(dated), "--on", "2023-13"]) == 2
-    assert "--on '2023-13' is not a date: write it 2023, 2023-06 or 2023-06-30" in (
-        capsys.readouterr().err
-    )
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("2023-13", "its month must be from 1 to 12"),
+        ("2022-02-30", "its day must be from 1 to 28"),
+        ("2023-9", "write it 2023-09"),
+        ("June 2023", "write it 2023, 2023-06 or 2023-06-30"),
+    ],
+)
+def test_a_date_that_is_not_one_is_refused_saying_why(
+    dated: Path, capsys: pytest.CaptureFixture[str], text: str, reason: str
+) -> None:
+    assert main(["show", str(dated), "--on", text]) == 2
+    assert f"--on {text!r} is not a date: {reason}" in capsys.readouterr().err
+
+
+def test_a_year_may_be_a_number_in_python(dated: Path) -> None:
+    dataset = sm.load(dated)
+    assert dataset.as_of(2023) == dataset.as_of("2023")
+    with pytest.raises(sm.UsageError, match="a date is asked for, found float"):
+        dataset.as_of(2023.5)  # type: ignore[arg-type]
 
 
 def test_export_on_a_date_exports_only_what_stood_then(

@@ -44,6 +44,8 @@ def mermaid_modules() -> tuple[str, Path]:
     node = shutil.which("node")
     modules = os.environ.get("SAFEGUARDING_MODEL_MERMAID_MODULES")
     if node is None or not modules or not (Path(modules) / "node_modules" / "mermaid").is_dir():
+        if os.environ.get("SAFEGUARDING_MODEL_REQUIRE_MERMAID"):
+            pytest.fail("Mermaid's parser is required here (SAFEGUARDING_MODEL_MERMAID_MODULES)")
         pytest.skip(
             "Mermaid's parser is not at hand: set SAFEGUARDING_MODEL_MERMAID_MODULES to a "
             "folder where `npm install mermaid@11 jsdom` ran (needs Node)"

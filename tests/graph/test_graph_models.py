@@ -265,7 +265,8 @@ def test_a_delegated_partner_of_a_council_that_is_not_a_lead_partner_is_reported
         )
     )
     assert _keys(gg, "south-dcs", "north-chief") == []
-    assert [p.code for p in gg.problems] == ["ambiguous-delegation"]
+    # the loader's code for the same case: one decision (Partnership.delegation_problem)
+    assert [(p.code, p.severity) for p in gg.problems] == [("delegation-not-a-lead", "error")]
 
 
 def test_a_delegated_partner_of_the_only_lead_partner_in_its_role() -> None:

@@ -59,3 +59,12 @@ def test_a_folder_merges_every_collection_in_file_order(tmp_path: Path) -> None:
     sm.dump(first, tmp_path / "a.yaml")
     sm.dump(second, tmp_path / "b.yaml")
     assert sm.load(tmp_path) == shipped
+
+
+def test_the_graph_has_a_node_kind_for_every_kind_of_entity() -> None:
+    """``NodeKind`` is the one other list of kinds (an enum, for typed code): a new
+    collection of the dataset fails here until the graph knows its kind."""
+    from safeguarding_model.graph import NodeKind
+    from safeguarding_model.model.names import KIND_WORDS
+
+    assert {kind.value for kind in NodeKind} == set(KIND_WORDS.values())

@@ -9,7 +9,6 @@ import io
 import pytest
 
 import safeguarding_model as sm
-from safeguarding_model.documents._common import lead_organisation
 from safeguarding_model.documents.summary import chair_text
 from safeguarding_model.exporters import get_exporter
 from safeguarding_model.model import (
@@ -66,7 +65,6 @@ def test_a_delegated_partner_acts_for_the_lead_partner_it_names() -> None:
     [delegated] = partnership.delegated_partners
     lead = partnership.lead_for(delegated)
     assert lead is not None and lead.organisation == "south"
-    assert lead_organisation(partnership, delegated) == "south"
     assert ModelIndex(dataset).delegation(partnership, delegated).lead == lead
 
 
@@ -75,7 +73,6 @@ def test_whom_a_delegated_partner_acts_for_is_never_guessed() -> None:
     partnership = dataset.partnerships[0]
     [delegated] = partnership.delegated_partners
     assert partnership.lead_for(delegated) is None
-    assert lead_organisation(partnership, delegated) is None
     found = ModelIndex(dataset).delegation(partnership, delegated)
     assert found.problem == "ambiguous-delegation" and "`north`, `south`" in str(found.message)
     graph = sm.build_graph(dataset)
@@ -133,3 +130,51 @@ def test_the_view_on_a_date_is_the_models(on: str) -> None:
 
     assert dataset.as_of(on) == as_of(dataset, on)[0]
     assert sm.build_graph(dataset, on=on).dataset == dataset.as_of(on)
+
+
+COLLABORATION_CHAIR = """\
+schema: safeguarding-model/1
+organisations:
+  - {id: council, name: North Council, kind: local-authority}
+people:
+  - {id: ann, name: Ann}
+posts:
+  - {id: dcs, title: Director of Children's Services, organisation: council, holder: ann}
+partnerships:
+  - id: scp
+    name: North Safeguarding Children Partnership
+    short_name: NSCP
+    guidance: working-together-2023
+    chairs: [{post: dcs}]
+collaborations:
+  - id: region
+    name: The Region
+    members: [scp]
+    groups:
+      - {id: regional-board, name: Regional Board, kind: executive-group, chairs: [{partnership_chair: true}]}
+"""
+
+
+def test_every_output_says_who_the_partnership_chair_of_a_collaboration_group_is() -> None:
+    from safeguarding_model.cli.show import render
+    from safeguarding_model.documents import summary
+
+    dataset = sm.loads(COLLABORATION_CHAIR)
+    expected = "the partnership chair of NSCP (Ann, Director of Children's Services, North Council)"
+    [info] = sm.build_graph(dataset).chairs("regional-board").bodies[0].chairs
+    assert info.description == expected
+    shown = summary(dataset, dataset.partnerships[0])
+    assert shown["collaborations"][0]["groups"][0]["chairs"] == [expected]
+    assert expected in render(shown)
+    assert f"Chair: {expected}" in str(sm.export(dataset, "markdown"))
+
+
+def test_the_csv_posts_table_gives_the_roles_the_model_means() -> None:
+    tables = get_exporter("csv").run_files(sm.load("isle-of-wight-2024"))
+    rows = {
+        row["post"]: row["roles"] for row in csv.DictReader(io.StringIO(str(tables["posts.csv"])))
+    }
+    roles = rows["director-of-childrens-services"].split("; ")
+    assert "chair of isle-of-wight-scp" in roles
+    assert "chair of executive-group (derived)" in roles  # as the partnership chair
+    assert "chair of partnership-board (derived)" in roles

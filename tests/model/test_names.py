@@ -3,6 +3,7 @@ the partnership a document is about all find the same thing, or refuse in the sa
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 import safeguarding_model as sm
@@ -126,3 +127,25 @@ def test_a_group_name_two_groups_share_is_refused() -> None:
         partnership.group("quality group")
     with pytest.raises(NotFoundError, match="did you mean `Quality Group`"):
         partnership.group("Qualty Group")
+
+
+def test_a_name_of_several_things_none_of_the_kind_asked_lists_them(iow: Dataset) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        sm.build_graph(iow).members("Chief Executive")
+    message = str(caught.value)
+    assert "`council-chief-executive`" in message and "`icb-chief-executive`" in message
+    assert message.endswith("this question needs a group, partnership or collaboration")
+
+
+def test_an_answer_names_its_bodies_as_every_question_does(iow: Dataset) -> None:
+    chairs = sm.build_graph(iow).chairs()
+    assert chairs.of("PQA").body.id == "performance-and-quality-assurance-group"
+    with pytest.raises(NotFoundError, match="did you mean `Executive Group`"):
+        chairs.of("Executve Group")
+    assert "resolve" not in chairs.to_dict()
+
+
+def test_a_dataset_of_several_partnerships_lists_them(iow: Dataset) -> None:
+    two = iow.merged(Dataset(partnerships=(attrs.evolve(iow.partnership(), id="second"),)))
+    with pytest.raises(UsageError, match=r"2 partnerships \(isle-of-wight-scp, second\)"):
+        two.partnership()

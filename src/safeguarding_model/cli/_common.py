@@ -9,11 +9,11 @@ import re
 import sys
 
 from ..documents._common import choose_partnership
-from ..errors import UsageError
+from ..errors import UNSAFE, UsageError, visible
 from ..io import load
 from ..io.writing import write_file
 from ..model import Dataset, PartialDate, Partnership
-from ..model.values import FieldError
+from ..model.dates import parse_date
 
 SOURCE_HELP = "a YAML or JSON file, a folder of them, or the name of a shipped example"
 
@@ -55,15 +55,14 @@ def partnerships(dataset: Dataset, key: str | None) -> list[Partnership]:
     return [choose_partnership(dataset, key)]
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = re.compile(f"(?!\n)[{UNSAFE}]")  # json.dumps escapes C0 inside text; \n lays it out
 
 
 def printable(text: str) -> str:
     """Text safe to print to a terminal: control characters (escape sequences, bells,
     bidirectional overrides) from a data file are shown as ``\\x1b``-style escapes
     instead of acting on the terminal. Newlines and tabs are kept."""
-    return _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
+    return visible(text, keep="\n\t")
 
 
 def print_json(data: object) -> None:
@@ -130,8 +129,6 @@ def on_date(text: str | None) -> PartialDate | None:
     if text is None:
         return None
     try:
-        return PartialDate.from_string(text)
-    except FieldError:
-        raise UsageError(
-            f"--on {text!r} is not a date: write it 2023, 2023-06 or 2023-06-30"
-        ) from None
+        return parse_date(text)
+    except UsageError as error:
+        raise UsageError(f"--on {error}") from None

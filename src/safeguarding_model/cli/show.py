@@ -55,9 +55,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _section(title: str, rows: list[str], field: str, not_stated: list[str]) -> list[str]:
-    """A titled list; "not stated in the source" when the document does not give it."""
+    """A titled list; "not stated in the source" when the document does not give it, and
+    "none given" when the data lists none (an empty list is not the data saying none)."""
     if field in not_stated:
         return [f"{title}: not stated in the source"]
+    if not rows:
+        return [f"{title}: none given in the data"]
     return [f"{title} ({len(rows)})", *(f"  {row}" for row in rows)]
 
 
@@ -142,6 +145,8 @@ def render(data: dict[str, Any]) -> str:
     )
     if "groups" in missing:
         out.append("Groups: not stated in the source")
+    elif not data["groups"]:
+        out.append("Groups: none given in the data")
     else:
         out.append(f"Groups ({len(data['groups'])})")
         for group in data["groups"]:

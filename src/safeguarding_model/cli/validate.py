@@ -45,5 +45,5 @@ def run(args: argparse.Namespace) -> int:
         print_json({"valid": True, "counts": counts})
     else:
         listed = ", ".join(f"{n} {k if n != 1 else nouns[k]}" for k, n in counts.items())
-        print(f"{args.source}: valid ({listed})")
+        print(printable(f"{args.source}: valid ({listed})"))
     return 0

@@ -6,7 +6,6 @@ from ..errors import UsageError
 from ..model import (
     Collaboration,
     Dataset,
-    DelegatedPartner,
     Entity,
     Group,
     Line,
@@ -17,6 +16,7 @@ from ..model import (
     Person,
     Post,
 )
+from ..model.meaning import is_top
 from ..model.names import Names
 from .charts import ChartMaker
 from .summary import chair_text
@@ -160,13 +160,6 @@ def person_or_post(dataset: Dataset, index: dict[str, Entity], post_id: str) -> 
     return dataset.name_of(post_id, index)
 
 
-def lead_organisation(partnership: Partnership, delegated: DelegatedPartner) -> str | None:
-    """The organisation of the lead partner a delegated partner acts for, or None when
-    the data cannot tell (``Partnership.lead_for``: never a guess between several)."""
-    lead = partnership.lead_for(delegated)
-    return lead.organisation if lead is not None else None
-
-
 def owners(dataset: Dataset) -> dict[str, Partnership | Collaboration]:
     """The partnership or collaboration each group belongs to, by group id."""
     return {group.id: owner for owner, group in dataset.groups()}
@@ -238,17 +231,17 @@ def group_lines(group: Group, dataset: Dataset, index: dict[str, Entity]) -> lis
         found.append(f"{name} sits under {dataset.name_of(group.parent, index)}.")
     if "reports_to" in group.not_stated:
         found.append(f"{name}: {NOT_SAID} whom it reports to.")
-    elif not found:
+    elif not found and not is_top(group):  # a top body reports to no group by design
         found.append(f"{name}: its reporting line is {NOT_GIVEN}.")
     return found
 
 
 def chair_words(
-    group: Group, partnership: Partnership | None, dataset: Dataset, index: dict[str, Entity]
+    group: Group, owner: Partnership | Collaboration, dataset: Dataset, index: dict[str, Entity]
 ) -> str:
-    """Who chairs the group, in words: :data:`NOT_SAID` when the data records that the
-    source does not say, and :data:`NOT_GIVEN` when the data names no chair."""
-    texts = [chair_text(chair, partnership, dataset, index) for chair in group.chairs]
+    """Who chairs ``owner``'s group, in words: :data:`NOT_SAID` when the data records
+    that the source does not say, and :data:`NOT_GIVEN` when the data names no chair."""
+    texts = [chair_text(chair, owner, dataset, index) for chair in group.chairs]
     if texts:
         return "; ".join(texts)
     return group_field(group, "chairs", "")
@@ -265,7 +258,7 @@ def group_field(group: Group, field: str, text: str) -> str:
 
 def groups_table(
     groups: tuple[Group, ...],
-    partnership: Partnership | None,
+    owner: Partnership | Collaboration,
     dataset: Dataset,
     index: dict[str, Entity],
 ) -> Table:
@@ -273,17 +266,27 @@ def groups_table(
 
     def lines(group: Group, field: str, items: tuple[Line, ...]) -> str:
         text = "; ".join(line_text(line, dataset, index) for line in items)
+        if not text and field == "reports_to" and is_top(group) and field not in group.not_stated:
+            return ""  # a top body reports to no group by design
         return group_field(group, field, text)
+
+    def optional(group: Group, field: str, text: str) -> str:
+        """A cell for a line most groups do not have: empty when the data gives none."""
+        return text or (NOT_SAID if field in group.not_stated else "")
 
     rows = tuple(
         (
             label(group, group.id) + (f" ({dates})" if (dates := dates_text(group)) else ""),
             group.kind.label,
-            chair_words(group, partnership, dataset, index),
+            chair_words(group, owner, dataset, index),
             group_field(group, "meets", group.meets.label if group.meets else ""),
             lines(group, "reports_to", group.reports_to),
-            lines(group, "escalates_to", group.escalates_to),
-            group_field(
+            optional(
+                group,
+                "escalates_to",
+                "; ".join(line_text(line, dataset, index) for line in group.escalates_to),
+            ),
+            optional(
                 group, "joint_with", "; ".join(dataset.name_of(j, index) for j in group.joint_with)
             ),
         )

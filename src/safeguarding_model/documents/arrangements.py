@@ -448,7 +448,8 @@ class _Builder:
                 structure_figure(collaboration, self.dataset, self.index, caption, self.charts)
             )
         subsections.extend(
-            group_section(group, None, self.dataset, self.index) for group in collaboration.groups
+            group_section(group, collaboration, self.dataset, self.index)
+            for group in collaboration.groups
         )
         title = f"Appendix {number}: {label(collaboration, collaboration.id)} arrangements"
         return Section(title=title, blocks=tuple(blocks), sections=tuple(subsections))
@@ -504,7 +505,7 @@ class _Builder:
 
 
 def group_section(
-    group: Group, partnership: Partnership | None, dataset: Dataset, index: dict[str, Entity]
+    group: Group, owner: Partnership | Collaboration, dataset: Dataset, index: dict[str, Entity]
 ) -> Section:
     """A group's section: what it is, who chairs it, who sits on it, what it does, its
     lines; the document's own words under each fact, and what the source does not say."""
@@ -517,7 +518,7 @@ def group_section(
         chair_points = tuple(point for chair in group.chairs for point in text_points(chair.text))
         facts.append(
             ListItem(
-                content=("Chair: ", chair_words(group, partnership, dataset, index)),
+                content=("Chair: ", chair_words(group, owner, dataset, index)),
                 children=chair_points,
             )
         )

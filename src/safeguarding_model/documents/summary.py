@@ -9,18 +9,24 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Chair, ChairRole, Collaboration, Dataset, Entity, Group, Line, Partnership
-from ..model.meaning import chair_words
+from ..model.meaning import chair_words, partnership_chairs
 
 __all__ = ["chair_text", "summary"]
 
 
 def chair_text(
-    chair: Chair, partnership: Partnership | None, dataset: Dataset, index: dict[str, Entity]
+    chair: Chair,
+    owner: Partnership | Collaboration | None,
+    dataset: Dataset,
+    index: dict[str, Entity],
 ) -> str:
-    """Who chairs, in words (the model's :func:`~safeguarding_model.model.meaning.chair_words`),
-    with the chair's role in front unless it is the chair: ``co-chair: ...``."""
-    sources = [(partnership, c) for c in partnership.chairs] if partnership else []
-    text = chair_words(chair, lambda key: dataset.name_of(key, index), sources)
+    """Who chairs a body of ``owner``, in words (the model's
+    :func:`~safeguarding_model.model.meaning.chair_words`; "the partnership chair" is
+    the chair of each partnership ``owner`` stands for), with the chair's role in front
+    unless it is the chair: ``co-chair: ...``."""
+    sources = partnership_chairs(owner, index)
+    whose = isinstance(owner, Collaboration)
+    text = chair_words(chair, lambda key: dataset.name_of(key, index), sources, whose=whose)
     return text if chair.role is ChairRole.CHAIR else f"{chair.role.label}: {text}"
 
 
@@ -37,7 +43,10 @@ def _line(line: Line, dataset: Dataset, index: dict[str, Entity]) -> dict[str, A
 
 
 def _group(
-    group: Group, owner: Partnership | None, dataset: Dataset, index: dict[str, Entity]
+    group: Group,
+    owner: Partnership | Collaboration | None,
+    dataset: Dataset,
+    index: dict[str, Entity],
 ) -> dict[str, Any]:
     return {
         "id": group.id,
@@ -66,7 +75,7 @@ def _collaboration(
         "name": collaboration.name,
         "short_name": collaboration.short_name,
         "members": [{"id": m, "name": dataset.name_of(m, index)} for m in collaboration.members],
-        "groups": [_group(g, None, dataset, index) for g in collaboration.groups],
+        "groups": [_group(g, collaboration, dataset, index) for g in collaboration.groups],
     }
 
 

@@ -43,11 +43,18 @@ _LOOKS: dict[str, EdgeStyle] = {
         ),
         EdgeStyle(
             kind="accountable-to",
-            legend="accountable to",
+            # Always derived, never a line the arrangements state: a group with no
+            # reporting line answers to the group it sits under or to its partnership, a
+            # partnership to its lead partners. So dashed, and said so in the key.
+            legend="accountable to (derived, not a stated line)",
             color="#1d4ed8",
-            dot=(("style", "solid"), ("color", "#1d4ed8:invis:#1d4ed8"), ("arrowhead", "onormal")),
+            dot=(
+                ("style", "dashed"),
+                ("color", "#1d4ed8:invis:#1d4ed8"),
+                ("arrowhead", "onormal"),
+            ),
             mermaid="==>",
-            mermaid_style="stroke:#1d4ed8,stroke-width:3px",
+            mermaid_style="stroke:#1d4ed8,stroke-width:3px,stroke-dasharray:6 4",
         ),
         EdgeStyle(
             kind="escalates-to",

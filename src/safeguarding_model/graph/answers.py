@@ -8,11 +8,12 @@ JSON-ready data; ``str()`` gives the text the command line prints.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 
-from ..errors import Diagnostic, Severity
+from ..errors import Diagnostic, NotFoundError, Severity, plain
 from ..model import (
     Cadence,
     ChairRole,
@@ -82,20 +83,12 @@ def when(start: str | None, end: str | None) -> str:
     return ""
 
 
-def _plain(value: Any) -> Any:
-    if attrs.has(type(value)):
-        return {f.name: _plain(getattr(value, f.name)) for f in attrs.fields(type(value))}
-    if isinstance(value, tuple | list):
-        return [_plain(item) for item in value]
-    return value
-
-
 class _Answer:
     __slots__ = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The answer as JSON-ready data (tuples become lists)."""
-        data: dict[str, Any] = _plain(self)
+        data: dict[str, Any] = plain(self)
         return data
 
 
@@ -267,14 +260,20 @@ class Chairs(_Answer):
     """Who chairs what: every body in the data in order, with its chairs."""
 
     bodies: tuple[BodyChairs, ...]
+    resolve: Callable[[str], str] | None = attrs.field(
+        default=None, eq=False, repr=False, metadata={"plain": False}
+    )
+    """The graph's name resolver (``GovernanceGraph.resolve``), for :meth:`of`."""
 
     def of(self, key: str) -> BodyChairs:
-        """The entry for a body, by id or name (case-insensitive)."""
-        wanted = key.casefold()
+        """The entry for a body, by id or by any name it goes by, as every question
+        names bodies (a :class:`~safeguarding_model.errors.NotFoundError` or
+        :class:`~safeguarding_model.errors.AmbiguousNameError` otherwise)."""
+        wanted = self.resolve(key) if self.resolve is not None else key
         for entry in self.bodies:
-            if wanted in (entry.body.id, entry.body.name.casefold()):
+            if entry.body.id == wanted:
                 return entry
-        raise KeyError(key)
+        raise NotFoundError(f"no body in this answer has the id or name {key!r}", key=key)
 
     def __str__(self) -> str:
         out = []

@@ -274,7 +274,7 @@ class _Builder:
             found = self.index.delegation(p, delegated)
             if found.lead is None:
                 assert found.problem is not None and found.message is not None
-                severity = "error" if found.problem == "ambiguous-delegation" else "info"
+                severity = "info" if found.problem == "no-lead-for-delegation" else "error"
                 self.problems.append(
                     Finding(
                         code=found.problem,

@@ -51,6 +51,10 @@ CODES: dict[str, tuple[str, str]] = {
         "a delegated partner whose role several lead partners share, and whose "
         "`organisation` does not name one of them",
     ),
+    "delegation-not-a-lead": (
+        "error",
+        "a delegated partner whose `organisation` is not a lead partner in its role",
+    ),
     "reporting-cycle": ("error", "groups whose reporting lines run in a circle"),
     "escalation-cycle": ("error", "bodies whose escalation lines run in a circle"),
     "parent-cycle": ("error", "groups (or organisations) that sit under one another in a circle"),

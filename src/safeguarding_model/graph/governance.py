@@ -94,7 +94,7 @@ class GovernanceGraph:
         index: ModelIndex,
         problems: tuple[Finding, ...],
         sequence: list[tuple[str, str, str]] | None = None,
-        on: PartialDate | datetime.date | str | None = None,
+        on: PartialDate | datetime.date | str | int | None = None,
         excluded: tuple[str, ...] = (),
         source: Dataset | None = None,
     ) -> None:

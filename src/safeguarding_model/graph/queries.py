@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..model import (
-    Chair,
     ChairRole,
     Collaboration,
     Group,
@@ -25,7 +24,7 @@ from ..model import (
     Post,
 )
 from ..model.dates import earlier, later, written
-from ..model.meaning import ModelIndex, chair_words
+from ..model.meaning import ModelIndex, chair_words, partnership_chairs
 from ..model.values import with_article
 from .answers import (
     AccountabilityLine,
@@ -223,9 +222,7 @@ def _chair_infos(gg: GovernanceGraph, body: str) -> tuple[ChairInfo, ...]:
     infos: list[ChairInfo] = []
     for chair in getattr(entity, "chairs", ()):
         nominated = gg.ref(chair.nominated_by) if chair.nominated_by else None
-        sources: list[tuple[Partnership, Chair]] = []
-        if chair.partnership_chair and owner is not None:
-            sources = [(p, c) for p in index.partnerships_of(owner) for c in p.chairs]
+        sources = partnership_chairs(owner, index.entities) if chair.partnership_chair else []
         if not sources:
             post, holder, org = _post_parts(gg, chair.post)
             infos.append(
@@ -294,7 +291,8 @@ def chairs(gg: GovernanceGraph, *bodies: str) -> Chairs:
                 not_stated="chairs" in getattr(index.entities[k], "not_stated", ()),
             )
             for k in keys
-        )
+        ),
+        resolve=gg.resolve,
     )
 
 

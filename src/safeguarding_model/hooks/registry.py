@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from ..errors import DuplicateNameError, PluginError, PluginProblem
+from ..errors import DuplicateNameError, PluginError, PluginProblem, with_article
 
 __all__ = [
     "DuplicateNameError",
@@ -73,8 +73,7 @@ class Registry(Generic[T]):
     @property
     def expects(self) -> str:
         """What ``register`` takes, in words: ``an Exporter``."""
-        name = self.kind.__name__
-        return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+        return with_article(self.kind.__name__)
 
 
 @attrs.frozen(kw_only=True)

@@ -131,9 +131,12 @@ class Dataset:
     def partnership(self, key: str | None = None) -> Partnership:
         """The partnership with this id or name; the only one when ``key`` is None."""
         if key is None:
+            if not self.partnerships:
+                raise UsageError("this dataset holds no partnership")
             if len(self.partnerships) != 1:
+                ids = ", ".join(p.id for p in self.partnerships)
                 raise UsageError(
-                    f"this dataset has {len(self.partnerships)} partnerships: name one"
+                    f"this dataset has {len(self.partnerships)} partnerships ({ids}): name one"
                 )
             return self.partnerships[0]
         from .names import Names
@@ -142,9 +145,10 @@ class Dataset:
         assert isinstance(found, Partnership)
         return found
 
-    def as_of(self, on: datetime.date | PartialDate | str) -> Dataset:
+    def as_of(self, on: datetime.date | PartialDate | str | int) -> Dataset:
         """The arrangements as they stood on ``on`` (``2023``, ``2023-06``,
-        ``2023-06-30`` or a ``datetime.date``): what the date's span excludes (groups,
+        ``2023-06-30``, a ``datetime.date``, or a year as a number): what the date's span
+        excludes (groups,
         posts, collaborations, chairs, members, lines and partners dated before or after
         it) is left out, with the references to it. See :mod:`.dates`."""
         from .dates import as_of
@@ -172,8 +176,6 @@ class Dataset:
             else:
                 text += " (holder not stated)"
             return text
-        if isinstance(entity, Person):
-            return entity.name
         return entity.name
 
 

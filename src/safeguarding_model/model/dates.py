@@ -31,24 +31,55 @@ from .groups import Chair, Group, Line, Member
 from .partnership import LeadPartner, Partnership
 from .values import FieldError, PartialDate
 
-__all__ = ["Day", "OnDate", "Span", "as_of", "earlier", "later", "span_of", "stands", "written"]
+__all__ = [
+    "Day",
+    "OnDate",
+    "Span",
+    "as_of",
+    "earlier",
+    "later",
+    "parse_date",
+    "span_of",
+    "stands",
+    "written",
+]
 
 Day = tuple[int, int, int]
 Span = tuple[Day, Day]
-OnDate = PartialDate | datetime.date | str
+OnDate = PartialDate | datetime.date | str | int
 
 T = TypeVar("T")
 
 
+def parse_date(text: str) -> PartialDate:
+    """A date asked for in words (``--on 2023-06``), or a :class:`UsageError` that says
+    what is wrong with it: not a date at all, a day or month that does not exist, or
+    a date written another way (``2023-9``: did you mean ``2023-09``?)."""
+    try:
+        return PartialDate.from_string(text)
+    except FieldError as error:
+        suggestion = PartialDate.suggestion(text)
+        if suggestion is not None:
+            reason = f"write it {suggestion}"
+        elif error.field in ("month", "day"):
+            reason = f"its {error.field} must be {error.expected.removeprefix(f'a {error.field} ')}"
+        else:
+            reason = "write it 2023, 2023-06 or 2023-06-30"
+        raise UsageError(f"{text!r} is not a date: {reason}") from None
+
+
 def span_of(on: OnDate) -> Span:
-    """The first and last day a date covers, as (year, month, day) tuples."""
+    """The first and last day a date covers, as (year, month, day) tuples. A whole
+    number is a year."""
+    if isinstance(on, int) and not isinstance(on, bool):
+        on = str(on)
     if isinstance(on, str):
-        try:
-            on = PartialDate.from_string(on)
-        except FieldError:
-            raise UsageError(
-                f"{on!r} is not a date: write it 2023, 2023-06 or 2023-06-30"
-            ) from None
+        on = parse_date(on)
+    if not isinstance(on, PartialDate | datetime.date):
+        raise UsageError(
+            f"a date is asked for, found {type(on).__name__}: give 2023, 2023-06 or "
+            "2023-06-30, a datetime.date or a PartialDate"
+        )
     if isinstance(on, datetime.date):
         day = (on.year, on.month, on.day)
         return day, day

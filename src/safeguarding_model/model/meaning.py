@@ -12,7 +12,7 @@ reported and left out.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -41,6 +41,8 @@ __all__ = [
     "Roles",
     "chair_words",
     "is_top",
+    "partnership_chairs",
+    "partnerships_of",
 ]
 
 Owner = Partnership | Collaboration
@@ -96,9 +98,8 @@ class ChairNode:
 class Delegation:
     """The lead partner a delegated partner acts for, or why there is none.
 
-    ``problem`` is ``ambiguous-delegation`` (several lead partners share the role and
-    the delegated partner's ``organisation`` does not pick one of them) or
-    ``no-lead-for-delegation`` (no lead partner has the role in this data).
+    ``problem`` is the code of ``Partnership.delegation_problem``: why the data cannot
+    tell, and ``message`` says it in words.
     """
 
     lead: LeadPartner | None
@@ -217,50 +218,38 @@ class ModelIndex:
 
     def partnerships_of(self, owner: Owner) -> list[Partnership]:
         """The partnership itself, or a collaboration's member partnerships in the data
-        (the ones the graph keeps)."""
+        (the ones the graph keeps): :func:`partnerships_of`, worked out once."""
         found = self._partnerships_of.get(id(owner))
-        if found is not None:
-            return found
-        keys = [owner.id] if isinstance(owner, Partnership) else list(owner.members)
-        found = []
-        for key in keys:
-            entity = self.entities.get(key)
-            if isinstance(entity, Partnership) and entity.id in self.roles:
-                found.append(entity)
-        self._partnerships_of[id(owner)] = found
+        if found is None:
+            found = self._partnerships_of[id(owner)] = partnerships_of(owner, self.entities)
         return found
 
     def delegation(self, partnership: Partnership, delegated: DelegatedPartner) -> Delegation:
         """The lead partner a delegated partner acts for (``Partnership.lead_for``), or,
         when the data cannot tell, which problem that is, in words."""
-        lead = partnership.lead_for(delegated)
-        if lead is not None:
-            return Delegation(lead=lead)
+        problem = partnership.delegation_problem(delegated)
+        if problem is None:
+            return Delegation(lead=partnership.lead_for(delegated))
         role = delegated.acts_for
         leads = partnership.leads_in_role(role)
         who = f"{self.name(delegated.post)} (`{delegated.post}`)"
-        if delegated.organisation is not None:
-            return Delegation(
-                lead=None,
-                problem="ambiguous-delegation",
-                message=f"{who} acts for {self.name(delegated.organisation)} as the "
-                f"{role.label}, which is not a lead partner in that role in "
-                f"{partnership.label}",
+        if problem == "delegation-not-a-lead":
+            message = (
+                f"{who} acts for {self.name(delegated.organisation or '')} as the "
+                f"{role.label}, which is not a lead partner in that role in {partnership.label}"
             )
-        if not leads:
-            return Delegation(
-                lead=None,
-                problem="no-lead-for-delegation",
-                message=f"{who} acts for the {role.label}, but {partnership.label} has no "
-                "lead partner in that role in this data",
+        elif problem == "no-lead-for-delegation":
+            message = (
+                f"{who} acts for the {role.label}, but {partnership.label} has no lead partner "
+                "in that role in this data"
             )
-        names = ", ".join(f"`{lead.organisation}`" for lead in leads)
-        return Delegation(
-            lead=None,
-            problem="ambiguous-delegation",
-            message=f"{who} acts for the {role.label}, which {len(leads)} lead partners of "
-            f"{partnership.label} share ({names}); its `organisation` does not say which",
-        )
+        else:
+            names = ", ".join(f"`{lead.organisation}`" for lead in leads)
+            message = (
+                f"{who} acts for the {role.label}, which {len(leads)} lead partners of "
+                f"{partnership.label} share ({names}); its `organisation` does not say which"
+            )
+        return Delegation(lead=None, problem=problem, message=message)
 
     # --- chairs -----------------------------------------------------------------------
 
@@ -299,8 +288,6 @@ class ModelIndex:
 
     def name(self, key: str) -> str:
         """A readable name for an id (the id itself when it names nothing)."""
-        if key not in self.entities:
-            return key
         return self.dataset.name_of(key, self.entities)
 
     def _expand(self, member: Member, owner: Owner) -> list[Resolved]:
@@ -401,6 +388,24 @@ def is_top(group: Group) -> bool:
     """Whether a group stands at the top of its structure: an executive group or a
     partnership board with no reporting line and no parent group."""
     return group.kind in TOP_KINDS and not group.reports_to and group.parent is None
+
+
+def partnerships_of(owner: Owner, entities: Mapping[str, Entity]) -> list[Partnership]:
+    """The partnerships a body stands for: a partnership itself, or a collaboration's
+    member partnerships that ``entities`` (a dataset's index) holds. "The partnership
+    chair" of a group is the chair of each of these."""
+    keys = [owner.id] if isinstance(owner, Partnership) else list(owner.members)
+    return [entity for key in keys if isinstance(entity := entities.get(key), Partnership)]
+
+
+def partnership_chairs(
+    owner: Owner | None, entities: Mapping[str, Entity]
+) -> list[tuple[Partnership, Chair]]:
+    """Every chair of the partnerships ``owner`` stands for, with its partnership: whom
+    "the partnership chair" of one of ``owner``'s groups means."""
+    if owner is None:
+        return []
+    return [(p, chair) for p in partnerships_of(owner, entities) for chair in p.chairs]
 
 
 def chair_words(

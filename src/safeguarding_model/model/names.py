@@ -114,11 +114,17 @@ class Names:
         wanted = [KIND_WORDS[k] for k in kinds]
         if entity is not None:
             candidates = [key]
+        needs = f"this question needs {with_article(kinds_text(wanted))}" if kinds else ""
+        if len(candidates) > 1:  # several things go by the name, none of the kind asked
+            listed = "; ".join(
+                f"`{c}` ({self.name(c)}, {with_article(kind_word(self.entities[c]))})"
+                for c in candidates
+            )
+            raise NotFoundError(f"{key!r} names {listed}; {needs}", key=key)
         if candidates:
             found = self.entities[candidates[0]]
             raise NotFoundError(
-                f"{self.name(found.id)} ({found.id}) is {with_article(kind_word(found))}; "
-                f"this question needs {with_article(kinds_text(wanted))}",
+                f"{self.name(found.id)} ({found.id}) is {with_article(kind_word(found))}; {needs}",
                 key=key,
             )
         raise self._not_found(key, kinds, wanted)

@@ -340,11 +340,23 @@ class Partnership:
     def lead_for(self, delegated: DelegatedPartner) -> LeadPartner | None:
         """The lead partner a delegated partner acts for: the one in its role whose
         organisation it names, else the only lead partner in its role. None when the
-        data cannot tell (no lead partner in that role, or several and the delegated
-        partner does not say which): never a guess."""
+        data cannot tell (:meth:`delegation_problem` says why): never a guess."""
         leads = self.leads_in_role(delegated.acts_for)
         if delegated.organisation is not None:
-            return next(
-                (lead for lead in leads if lead.organisation == delegated.organisation), None
-            )
+            named = [lead for lead in leads if lead.organisation == delegated.organisation]
+            return named[0] if named else None
         return leads[0] if len(leads) == 1 else None
+
+    def delegation_problem(self, delegated: DelegatedPartner) -> str | None:
+        """Why :meth:`lead_for` cannot tell whom a delegated partner acts for, as a
+        diagnostic code: ``no-lead-for-delegation`` (no lead partner in its role),
+        ``delegation-not-a-lead`` (the organisation it names is not a lead partner in
+        its role) or ``ambiguous-delegation`` (several are, and it names none of them);
+        None when it can. The loader and the graph word these for their readers."""
+        leads = self.leads_in_role(delegated.acts_for)
+        if not leads:
+            return "no-lead-for-delegation"
+        if delegated.organisation is not None:
+            named = any(lead.organisation == delegated.organisation for lead in leads)
+            return None if named else "delegation-not-a-lead"
+        return None if len(leads) == 1 else "ambiguous-delegation"

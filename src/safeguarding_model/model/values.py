@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import ConsistencyError, FieldError, closest
+from ..errors import ConsistencyError, FieldError, closest, with_article
 
 __all__ = [
     "Cadence",
@@ -39,17 +39,6 @@ SLUG_PATTERN = _SLUG.pattern
 def slugify(text: str) -> str:
     """``Dan Reilly`` -> ``dan-reilly``: the id a name would have."""
     return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
-
-
-def with_article(words: str) -> str:
-    """``words`` after "a" or "an", chosen by the first letter of the first word:
-    ``an organisation``, ``an executive group``, ``a group, post or person``.
-
-    By the letter, not the sound, so for the words the package writes (its own kinds
-    and field names), not for any text.
-    """
-    first = next((ch for ch in words if ch.isalpha()), "")
-    return f"{'an' if first.lower() in ('a', 'e', 'i', 'o', 'u') else 'a'} {words}"
 
 
 class Choice(enum.Enum):
@@ -116,6 +105,7 @@ def check_text(instance: object, attribute: attrs.Attribute[Any], value: object)
 
 
 _DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # ASCII digits only
+_DATE_PARTS = re.compile(r"^([0-9]{4})(?:[-/.]([0-9]{1,2}))?(?:[-/.]([0-9]{1,2}))?$")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -145,6 +135,17 @@ class PartialDate:
                 last = 28
             if not 1 <= self.day <= last:
                 raise FieldError("day", f"a day from 1 to {last}", self.day)
+
+    @staticmethod
+    def suggestion(text: str) -> str | None:
+        """``2023-9`` -> ``2023-09``, ``2023/9/1`` -> ``2023-09-01``: the date as the
+        format writes it, when ``text`` is one written another way; else None."""
+        found = _DATE_PARTS.match(text.strip())
+        if not found:
+            return None
+        parts = [part for part in found.groups() if part]
+        candidate = "-".join([parts[0], *(part.zfill(2) for part in parts[1:])])
+        return candidate if candidate != text.strip() else None
 
     @classmethod
     def from_string(cls, text: str) -> PartialDate:

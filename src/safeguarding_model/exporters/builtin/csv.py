@@ -18,9 +18,9 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from ...documents._common import lead_organisation
 from ...hooks.specs import hookimpl
 from ...model import Dataset, Entity, Line, PartialDate, Post
+from ...model.meaning import ModelIndex
 from ...model.values import Choice
 from ..archive import zip_archive
 from ..escape import clean
@@ -56,37 +56,43 @@ def table(header: Sequence[str], rows: Iterable[Row]) -> str:
     return out.getvalue()
 
 
-def _roles(dataset: Dataset, index: dict[str, Entity]) -> dict[str, list[str]]:
-    """What each post does, in words, by post id."""
+def _roles(dataset: Dataset) -> dict[str, list[str]]:
+    """What each post does, in words, by post id, as the model means it
+    (:class:`~safeguarding_model.model.meaning.ModelIndex`): the roles the data states,
+    then those it implies, marked "derived" (a chair held as "the partnership chair",
+    a seat held as one of "the delegated safeguarding partners")."""
+    model = ModelIndex(dataset)
     roles: dict[str, list[str]] = {}
 
-    def add(post: str | None, text: str) -> None:
-        if post:
-            roles.setdefault(post, []).append(text)
+    def add(node: str | None, text: str, derived: bool = False) -> None:
+        if node and isinstance(model.entities.get(node), Post):
+            roles.setdefault(node, []).append(text + (" (derived)" if derived else ""))
 
-    for p in dataset.partnerships:
-        for lead in p.lead_partners:
+    for p in model.partnerships:
+        held = model.roles[p.id]
+        for _, lead in held.lead:
             add(lead.post, f"lead safeguarding partner of {p.id}")
-        for delegated in p.delegated_partners:
-            acts_for = delegated.acts_for.label
-            organisation = lead_organisation(p, delegated)
+        for node, delegated in held.delegated:
+            acts_for = p.lead_for(delegated)
+            role = delegated.acts_for.label
             add(
-                delegated.post,
+                node,
                 f"delegated safeguarding partner of {p.id} ("
-                + (f"{acts_for}, {organisation}" if organisation else acts_for)
+                + (f"{role}, {acts_for.organisation}" if acts_for else role)
                 + ")",
             )
-        for chair in p.chairs:
-            add(chair.post, f"{chair.role.label} of {p.id}")
-        for scrutineer in p.scrutineers:
-            add(scrutineer.post, f"independent scrutineer of {p.id}")
-        for observer in p.observers:
-            add(observer.post, f"participating observer of {p.id}")
-    for _, group in dataset.groups():
-        for chair in group.chairs:
-            add(chair.post, f"{chair.role.label} of {group.id}")
-        for member in group.members:
-            add(member.post, f"{member.capacity.label} of {group.id}")
+        for node, chair in held.chairs:
+            add(node, f"{chair.role.label} of {p.id}")
+        for node, _ in held.scrutineers:
+            add(node, f"independent scrutineer of {p.id}")
+        for node, _ in held.observers:
+            add(node, f"participating observer of {p.id}")
+    for _, group in model.groups:
+        for entry in model.chair_nodes.get(group.id, []):
+            add(entry.node, f"{entry.role.label} of {group.id}", entry.derived)
+        for member, resolved in model.members.get(group.id, []):
+            for item in resolved:
+                add(item.node, f"{member.capacity.label} of {group.id}", item.derived)
     return roles
 
 
@@ -141,7 +147,7 @@ def files(dataset: Dataset, options: ExportOptions) -> dict[str, Content]:
         ),
         member_rows,
     )
-    roles = _roles(dataset, index)
+    roles = _roles(dataset)
     posts = table(
         (
             "post",

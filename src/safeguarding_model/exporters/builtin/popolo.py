@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from ...documents._common import lead_organisation
 from ...hooks.specs import hookimpl
 from ...model import Dataset, Entity, Member, Partnership, Post
 from ..exporter import Exporter, Register
@@ -248,7 +247,7 @@ def partnership(memberships: _Memberships, p: Partnership, model: ModelIndex) ->
             d.post,
             p.id,
             "delegated safeguarding partner",
-            on_behalf_of_id=lead_organisation(p, d),
+            on_behalf_of_id=acts_for.organisation if (acts_for := p.lead_for(d)) else None,
             start_date=_date(d.start),
             end_date=_date(d.end),
         )
