@@ -286,7 +286,7 @@ class LoadError(SafeguardingModelError, ValueError):
     """A file or folder that cannot be loaded. ``problems`` lists every problem found."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(problems)
+        self.problems = _in_file_order(problems)
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} found"
         super().__init__("\n".join([head, *(str(p) for p in self.problems)]))
@@ -428,3 +428,25 @@ class SourceOverwriteError(UsageError):
             f"{self.path} is {what}: writing over it would lose the file's comments and "
             "layout; write to another file"
         )
+
+
+def _in_file_order(problems: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """Problems in the order a reader meets them: the files in the order they were
+    read, and in each file by line and column (problems found by later checks, such as
+    references, come among the earlier ones, where they are). Problems without a line
+    keep their place at the top of their file."""
+    listed = list(problems)
+    files: dict[str | None, int] = {}
+    for problem in listed:
+        files.setdefault(problem.file, len(files))
+    return tuple(
+        sorted(
+            listed,
+            key=lambda p: (
+                files[p.file],
+                p.code == "too-many-problems",  # "and N more" ends its file's list
+                p.line or 0,
+                p.column or 0,
+            ),
+        )
+    )

@@ -65,3 +65,21 @@ def test_notebook_conveniences(northshire: Path) -> None:
     assert "importlib" not in dir(sm) and "load" in dir(sm)
     with pytest.raises(KeyError, match="did you mean `neglect-task-group`"):
         dataset.get("neglect-task-grop")
+
+
+def test_problems_are_listed_in_the_order_a_reader_meets_them(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "schema: safeguarding-model/1\n"
+        "organisations:\n"
+        "  - id: a\n"
+        "    kind: polic\n"
+        "    name: yes\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError) as caught:
+        sm.load(path)
+    assert [(p.line, p.path) for p in caught.value.problems] == [
+        (4, "organisations[0].kind"),  # the model's order would put the name first
+        (5, "organisations[0].name"),
+    ]
