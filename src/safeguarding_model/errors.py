@@ -30,6 +30,7 @@ __all__ = [
     "ExportError",
     "FieldError",
     "GraphvizNotFoundError",
+    "ListTooLong",
     "LoadError",
     "NotFoundError",
     "PluginError",
@@ -246,6 +247,15 @@ class FieldError(SafeguardingModelError, ValueError):
         super().__init__(f"{field}: expected {expected}, found {found!r}")
 
 
+class ListTooLong(SafeguardingModelError, ValueError):
+    """A list with so many problems that its ``rest`` entries were not checked (raised
+    and caught while a file is read; the loader reports it as ``too-many-problems``)."""
+
+    def __init__(self, rest: int) -> None:
+        super().__init__(f"{rest} more entries not checked")
+        self.rest = rest
+
+
 class ConsistencyError(FieldError):
     """Fields of one object that do not fit together, such as a chair that names
     nobody or an end before the start (not a statutory rule: those are the rules
@@ -265,7 +275,9 @@ class ConsistencyError(FieldError):
 
 class StructureError(SafeguardingModelError, ValueError):
     """A value of the wrong shape or type in a file, found while reading it into the
-    model: what was ``expected``, what was ``found``, a ``hint`` and a ``suggestion``."""
+    model: what was ``expected``, what was ``found``, a ``hint`` and a ``suggestion``.
+    ``code`` is ``wrong-type`` (text where a list belongs) or ``wrong-value`` (a value
+    of the right type that the field cannot take: not an allowed value, not a date)."""
 
     def __init__(
         self,
@@ -274,11 +286,13 @@ class StructureError(SafeguardingModelError, ValueError):
         *,
         hint: str | None = None,
         suggestion: str | None = None,
+        code: str = "wrong-type",
     ) -> None:
         self.expected = expected
         self.found = found
         self.hint = hint
         self.suggestion = suggestion
+        self.code = code
         super().__init__(f"expected {expected}, found {describe(found)}")
 
 

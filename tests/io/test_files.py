@@ -70,11 +70,7 @@ def test_notebook_conveniences(northshire: Path) -> None:
 def test_problems_are_listed_in_the_order_a_reader_meets_them(tmp_path: Path) -> None:
     path = tmp_path / "mine.yaml"
     path.write_text(
-        "schema: safeguarding-model/1\n"
-        "organisations:\n"
-        "  - id: a\n"
-        "    kind: polic\n"
-        "    name: yes\n",
+        "schema: safeguarding-model/1\norganisations:\n  - id: a\n    kind: polic\n    name: yes\n",
         encoding="utf-8",
     )
     with pytest.raises(LoadError) as caught:

@@ -282,7 +282,9 @@ def test_load_problems_carry_a_code_and_render_as_json(tmp_path: Path) -> None:
     )
     result = run_cli("validate", str(path), "--format", "json")
     problems = json.loads(result.stdout)["problems"]
-    assert [(p["code"], p["severity"], p["line"]) for p in problems] == [("wrong-type", "error", 3)]
+    assert [(p["code"], p["severity"], p["line"]) for p in problems] == [
+        ("wrong-value", "error", 3)
+    ]
     path.write_text(
         HEAD
         + "organisations:\n  - {id: a, name: A, kind: police}\n  - {id: a, name: B, kind: police}\n"

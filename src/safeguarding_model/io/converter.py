@@ -9,7 +9,6 @@ Every structuring problem keeps the path of the field it came from, so that
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Callable, Mapping
 from typing import Any, get_args, get_origin
 
@@ -18,7 +17,7 @@ import cattrs
 from cattrs.errors import IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ..errors import StructureError, describe
+from ..errors import ListTooLong, StructureError, describe
 from ..model import Dataset, Item, PartialDate
 from ..model.values import Choice, FieldError, closest, with_article
 
@@ -49,6 +48,10 @@ _ALIASES = {
     "la": "local-authority",
     "police": "chief-officer-of-police",
     "task-and-finish": "task-and-finish-group",
+    "council": "local-authority",
+    "county-council": "local-authority",
+    "borough-council": "local-authority",
+    "trust": "nhs-trust",
 }
 """Words people write for an allowed value; used to suggest, never accepted."""
 
@@ -74,9 +77,6 @@ def _structure_bool(value: object, _: type) -> bool:
     raise StructureError("true or false", value)
 
 
-_DATE_PARTS = re.compile(r"^([0-9]{4})(?:[-/.]([0-9]{1,2}))?(?:[-/.]([0-9]{1,2}))?$")
-
-
 def _structure_date(value: object, _: type) -> PartialDate:
     if type(value) is int:
         value = str(value)
@@ -85,13 +85,10 @@ def _structure_date(value: object, _: type) -> PartialDate:
     try:
         return PartialDate.from_string(value)
     except FieldError as error:
-        padded = _DATE_PARTS.match(value.strip())
-        suggestion = None
-        if padded:
-            parts = [part for part in padded.groups() if part]
-            candidate = "-".join([parts[0], *(part.zfill(2) for part in parts[1:])])
-            suggestion = candidate if candidate != value.strip() else None
-        raise StructureError(error.expected, value, suggestion=suggestion) from None
+        suggestion = PartialDate.suggestion(value)
+        raise StructureError(
+            error.expected, value, suggestion=suggestion, code="wrong-value"
+        ) from None
 
 
 def _structure_choice(value: object, cls: type[Choice]) -> Choice:
@@ -103,26 +100,23 @@ def _structure_choice(value: object, cls: type[Choice]) -> Choice:
     values = [member.value for member in cls]
     suggestion = None
     if isinstance(value, str):
-        alias = _ALIASES.get(value.strip().lower().replace(" ", "-"))
-        suggestion = alias if alias in values else closest(value, values)
+        written = value.strip().lower().replace(" ", "-")
+        near = closest(written, [*values, *(a for a in _ALIASES if _ALIASES[a] in values)])
+        alias = _ALIASES.get(written) or _ALIASES.get(near or "")
+        suggestion = alias if alias in values else near
     expected = "one of " + ", ".join(f"`{v}`" for v in values)
     if suggestion and len(values) > 8:
-        expected = f"one of the {len(values)} allowed values (docs/format-reference.md lists them)"
-    raise StructureError(expected, value, suggestion=suggestion) from None
+        expected = (
+            f"one of the {len(values)} allowed values (`safeguarding-model schema` lists "
+            "them, and docs/format-reference.md)"
+        )
+    raise StructureError(expected, value, suggestion=suggestion, code="wrong-value") from None
 
 
 MAX_LIST_PROBLEMS = 1000
 """A list with this many problems is not read further: the problems so far are
 reported, then how many entries were not checked, so a file of millions of broken
 entries is reported in bounded time and memory."""
-
-
-class StopChecking(Exception):
-    """A list had too many problems; ``rest`` of its entries were not checked."""
-
-    def __init__(self, rest: int) -> None:
-        super().__init__(f"{rest} more entries not checked")
-        self.rest = rest
 
 
 def _is_tuple(type_: Any) -> bool:
@@ -163,7 +157,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
                     )
                     errors.append(error)
                     if len(errors) >= MAX_LIST_PROBLEMS and index + 1 < len(value):
-                        rest = StopChecking(len(value) - index - 1)
+                        rest = ListTooLong(len(value) - index - 1)
                         rest.add_note(
                             cattrs.errors.IterableValidationNote(f"@ index {index}", index, inner)
                         )

@@ -26,6 +26,7 @@ from cattrs.errors import (
 from ..errors import (
     ConsistencyError,
     FieldError,
+    ListTooLong,
     LoadError,
     Problem,
     StructureError,
@@ -34,9 +35,10 @@ from ..errors import (
 )
 from ..model import Dataset
 from ..model.values import closest
-from .converter import MAX_LIST_PROBLEMS, StopChecking, converter
+from .converter import MAX_LIST_PROBLEMS, converter
 from .reading import DEFAULT_LIMITS, Limits, Path, locate, path_text, positions_of, read_text
 from .references import check_references, duplicate_message
+from .text import Collector, short_repr, shown
 from .writing import write_file
 
 __all__ = [
@@ -100,6 +102,8 @@ class _Text:
     format: str
     limits: Limits
     _positions: dict[Path, tuple[int, int]] | None = None
+    size: int = 0
+    """The bytes the file held, when read from one."""
 
     def problem(self, code: str, path: Path, message: str, **fields: Any) -> Problem:
         if self._positions is None:
@@ -168,29 +172,31 @@ def load(source: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> 
             + (f" (did you mean `{hint}`?)" if hint else "")
             + f"; the examples are: {', '.join(files)}"
         )
-    paths = _data_files(path) if stat.S_ISDIR(info.st_mode) else [path]
+    folder = stat.S_ISDIR(info.st_mode)
+    paths = _data_files(path, limits) if folder else [path]
     if not paths:
         raise UsageError(f"{path}: the folder holds no .yaml, .yml or .json files")
-    texts = [_read(p, limits) for p in paths]
+    texts = _read_all(path, paths, limits) if folder else [_read(path, limits)]
     parts: list[tuple[_Text, Dataset]] = []
-    problems: list[Problem] = []
+    problems: Collector[Problem] = Collector()  # for the whole folder
     for text in texts:
         try:
             parts.append((text, _structure(text)))
         except LoadError as error:
             problems.extend(error.problems)
     if problems:
-        raise LoadError(problems)
+        raise LoadError(problems.listed())
     merged = _merge(dataset for _, dataset in parts)
-    _check(texts, parts, merged, "this folder" if stat.S_ISDIR(info.st_mode) else "this file")
+    _check(texts, parts, merged, "this folder" if folder else "this file")
     return merged
 
 
-def _data_files(folder: FsPath) -> list[FsPath]:
+def _data_files(folder: FsPath, limits: Limits = DEFAULT_LIMITS) -> list[FsPath]:
     """The data files of a folder: hidden files and folders (``.github``, ``.vscode``)
     and JSON Schema files (``*.schema.json``) are not data and are passed over. Links
     to folders are not followed; a folder that cannot be read is an error, not an
-    empty folder."""
+    empty folder, and one of more than ``limits.max_files`` data files is refused
+    before any is read."""
 
     def refuse(error: OSError) -> None:
         raise UsageError(f"{error.filename}: cannot be read ({error.strerror})")
@@ -204,12 +210,63 @@ def _data_files(folder: FsPath) -> list[FsPath]:
             path = FsPath(top) / name
             if path.suffix.lower() in _SUFFIXES and not path.is_dir():
                 found.append(path)
+                if len(found) > limits.max_files:
+                    raise LoadError(
+                        [
+                            Problem(
+                                code="too-many-files",
+                                message=f"the folder holds more than {limits.max_files} "
+                                "YAML and JSON files; load a smaller folder (one per region, "
+                                "say)",
+                                file=str(folder),
+                            )
+                        ]
+                    )
     return sorted(found)
 
 
-def _read(path: FsPath, limits: Limits) -> _Text:
+def _read_all(folder: FsPath, paths: list[FsPath], limits: Limits) -> list[_Text]:
+    """The text of each file of a folder, refused before any is read when the sizes the
+    file system gives come to more than ``limits.max_total_bytes``, and as soon as the
+    bytes read do (a file may hold more than the file system says)."""
+    if sum(_file_size(path) for path in paths) > limits.max_total_bytes:
+        raise _folder_too_large(folder, limits)
+    texts = []
+    left = limits.max_total_bytes
+    for path in paths:
+        text = _read(path, limits, folder=(folder, left))
+        left -= text.size
+        texts.append(text)
+    return texts
+
+
+def _file_size(path: FsPath) -> int:
+    """The size the file system gives for a file (which reading does not trust)."""
+    try:
+        return os.stat(path).st_size
+    except OSError as error:
+        raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def _folder_too_large(folder: FsPath, limits: Limits) -> LoadError:
+    return LoadError(
+        [
+            Problem(
+                code="too-large",
+                message=f"the files of the folder {folder} hold more than "
+                f"{limits.max_total_bytes} bytes together; load a smaller folder (one per "
+                "region, say)",
+                file=str(folder),
+            )
+        ]
+    )
+
+
+def _read(path: FsPath, limits: Limits, folder: tuple[FsPath, int] | None = None) -> _Text:
     """One file's text, read without waiting on a pipe and never beyond the size limit,
-    whatever the file system says of the file's size."""
+    whatever the file system says of the file's size. With ``folder``, the folder it
+    is read for and the bytes left of that folder's limit, which it may not pass."""
+    most = limits.max_bytes if folder is None else max(0, min(limits.max_bytes, folder[1]))
     try:
         kind = _not_a_file(os.stat(path).st_mode)
         if kind is None:
@@ -217,11 +274,13 @@ def _read(path: FsPath, limits: Limits) -> _Text:
             descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0))
             with os.fdopen(descriptor, "rb") as file:
                 kind = _not_a_file(os.fstat(descriptor).st_mode)
-                raw = b"" if kind else file.read(limits.max_bytes + 1)
+                raw = b"" if kind else file.read(most + 1)
     except OSError as error:
         raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
     if kind is not None:
         raise UsageError(f"{path} is {kind}, not a file: give a YAML or JSON file, or a folder")
+    if folder is not None and len(raw) > folder[1]:
+        raise _folder_too_large(folder[0], limits)
     if len(raw) > limits.max_bytes:
         raise LoadError(
             [
@@ -266,7 +325,7 @@ def _read(path: FsPath, limits: Limits) -> _Text:
                 )
             ]
         ) from None
-    return _Text(str(path), text, _SUFFIXES.get(path.suffix.lower(), "yaml"), limits)
+    return _Text(str(path), text, _SUFFIXES.get(path.suffix.lower(), "yaml"), limits, size=len(raw))
 
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -314,7 +373,9 @@ def _structure(source: _Text) -> Dataset:
     try:
         return converter.structure(data, Dataset)
     except Exception as error:  # cattrs groups every problem of the file in one exception
-        raise LoadError(_problems(source, error, ())) from None
+        problems: Collector[Problem] = Collector()  # for the file, whatever each list's cap
+        problems.extend(_problems(source, error, ()))
+        raise LoadError(problems.listed()) from None
 
 
 def _problems(source: _Text, error: BaseException, path: Path) -> Iterator[Problem]:
@@ -336,11 +397,11 @@ def _problems(source: _Text, error: BaseException, path: Path) -> Iterator[Probl
             yield source.problem(
                 "unknown-field",
                 (*path, key),
-                f"unknown field `{key}`{hint}",
-                found=key,
+                f"unknown field `{shown(key)}`{hint}",
+                found=shown(key),
                 suggestion=suggestion,
             )
-    elif isinstance(error, StopChecking):
+    elif isinstance(error, ListTooLong):
         yield source.problem(
             "too-many-problems",
             path,
@@ -348,15 +409,15 @@ def _problems(source: _Text, error: BaseException, path: Path) -> Iterator[Probl
             "entries after this one were not checked: fix these and check again",
         )
     elif isinstance(error, StructureError):
-        message = f"expected {error.expected}, found {describe(error.found)}"
+        message = f"expected {error.expected}, found {shown(describe(error.found))}"
         if error.hint:
             message += f"; {error.hint}"
         yield source.problem(
-            "wrong-type",
+            error.code,
             path,
             message,
             expected=error.expected,
-            found=repr(error.found),
+            found=short_repr(error.found),
             suggestion=error.suggestion,
         )
     elif isinstance(error, ConsistencyError):
@@ -366,9 +427,9 @@ def _problems(source: _Text, error: BaseException, path: Path) -> Iterator[Probl
         yield source.problem(
             "wrong-value",
             (*path, error.field),
-            f"expected {error.expected}, found {describe(error.found)}",
+            f"expected {error.expected}, found {shown(describe(error.found))}",
             expected=error.expected,
-            found=repr(error.found),
+            found=short_repr(error.found),
             suggestion=error.suggestion,
         )
     elif isinstance(error, KeyError):
@@ -376,7 +437,7 @@ def _problems(source: _Text, error: BaseException, path: Path) -> Iterator[Probl
         message = f"the required field `{field}` is missing"
         yield source.problem("missing-field", path, message, expected=str(field))
     else:
-        yield source.problem("not-readable", path, str(error))
+        yield source.problem("not-readable", path, shown(str(error)))
 
 
 def _merge(datasets: Iterable[Dataset]) -> Dataset:
@@ -397,7 +458,7 @@ def _check(
             entries = origins.setdefault(found.field, [])
             entries.extend((text, index) for index in range(len(getattr(dataset, found.field))))
     problems = []
-    for item in dangling:
+    for item in dangling:  # at most MAX_PROBLEMS and one that counts the rest
         key, index, *rest = item.at
         text, local = origins[str(key)][int(index)]
         message = item.message

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from typing import Any
+from typing import Any, NoReturn
 
 import attrs
 
@@ -22,11 +22,13 @@ from .text import (
     DEFAULT_LIMITS,
     LONE_SURROGATE,
     SURROGATE,
+    Collector,
     Limits,
     Path,
     long_number,
     long_number_message,
     path_text,
+    shown,
 )
 
 __all__ = ["json_positions", "read_json"]
@@ -83,7 +85,10 @@ def read_json(text: str, *, name: str = "<input>", limits: Limits = DEFAULT_LIMI
     def number(digits: str) -> int:
         if long_number(digits, limits):
             raise _Refused
-        return int(digits)
+        try:
+            return int(digits)
+        except ValueError:  # Python's own limit: the scanner says where, and which limit
+            raise _Refused from None
 
     def constant(word: str) -> Any:
         raise _Refused
@@ -129,9 +134,9 @@ def _within(data: Any, limits: Limits, surrogates: bool) -> bool:
     return True
 
 
-def _raise_located(text: str, name: str, limits: Limits) -> None:
+def _raise_located(text: str, name: str, limits: Limits) -> NoReturn:
     scan = _Scanner(text, name, limits).run()
-    problems = scan.problems or [
+    problems = scan.problems.listed() or [
         Problem(
             code="not-valid-json", message="this is not valid JSON", file=name, line=1, column=1
         )
@@ -139,10 +144,46 @@ def _raise_located(text: str, name: str, limits: Limits) -> None:
     raise LoadError(problems)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL_NAMES = {"\t": "a tab", "\n": "a line break", "\r": "a carriage return"}
+
+
+def _control_message(character: str, quoted: bool) -> str:
+    """What to say of a control character where JSON allows none: anywhere but in
+    quoted text, where a tab or line break must be written as an escape too."""
+    named = _CONTROL_NAMES.get(character)
+    what = f"U+{ord(character):04X}" + (f" ({named})" if named else "")
+    if quoted and character in "\r\n":
+        return (
+            f"{named} in quoted text, which JSON does not allow: a closing quote is missing, "
+            "or write a line break in text as `\\n`"
+        )
+    if not quoted:
+        return (
+            f"this file holds the character {what}, which JSON does not allow (a control "
+            "character, often pasted in from another program): remove it"
+        )
+    return (
+        f"this file holds the character {what} in quoted text, which JSON does not allow "
+        "(a control character, often pasted in from another program): remove it, or write "
+        "it as an escape (`\\n` for a line break, `\\t` for a tab)"
+    )
+
+
 def _syntax_problem(text: str, name: str, limits: Limits, error: json.JSONDecodeError) -> Problem:
     before = text[: error.pos].rstrip()
     hint = ""
     line, column = error.lineno, error.colno
+    character = text[error.pos : error.pos + 1]
+    quoted = error.msg.startswith("Invalid control character")
+    if (quoted and character) or _CONTROL.fullmatch(character):
+        return Problem(
+            code="control-character",
+            message=_control_message(character, quoted),
+            file=name,
+            line=line,
+            column=column,
+        )
     if before.endswith(",") and error.msg in (
         "Expecting value",
         "Expecting property name enclosed in double quotes",
@@ -184,7 +225,7 @@ class _Scanner:
     name: str
     limits: Limits
     positions: dict[Path, tuple[int, int]] = attrs.Factory(dict)
-    problems: list[Problem] = attrs.Factory(list)
+    problems: Collector[Problem] = attrs.Factory(Collector)
     stack: list[_Frame] = attrs.Factory(list)
     path: list[str | int] = attrs.Factory(list)
     values: int = 0
@@ -214,7 +255,10 @@ class _Scanner:
     def _problem(
         self, code: str, message: str, where: tuple[int, int], path: Path, **fields: Any
     ) -> None:
-        self.problems.append(
+        if self.problems.full:  # counted, not made: a file of a million problems stays small
+            self.problems.count()
+            return
+        self.problems.add(
             Problem(
                 code=code,
                 message=message,
@@ -260,7 +304,7 @@ class _Scanner:
         here = (*self.path, step) if self.stack else ()
         if kind == "number" and token.lstrip("-").isdigit() and long_number(token, self.limits):
             message = long_number_message(token, self.limits)
-            self._problem("number-too-long", message, where, here, found=token)
+            self._problem("number-too-long", message, where, here, found=f"{token[:20]}...")
         elif kind == "word" and token in _NOT_JSON:
             self._problem(
                 "not-json",
@@ -270,7 +314,7 @@ class _Scanner:
                 found=token,
             )
         elif kind == "string" and SURROGATE.search(json.loads(token)):
-            self._problem("lone-surrogate", LONE_SURROGATE, where, here, found=token)
+            self._problem("lone-surrogate", LONE_SURROGATE, where, here, found=shown(token))
         return True
 
     def _key(self, frame: _Frame, key: str, where: tuple[int, int]) -> bool:
@@ -281,7 +325,8 @@ class _Scanner:
         if first is not None:
             self._problem(
                 "repeated-key",
-                f"the field `{key}` is given twice (first on line {first}); keep one of them",
+                f"the field `{shown(key)}` is given twice (first on line {first}); "
+                "keep one of them",
                 where,
                 path,
             )

@@ -6,6 +6,8 @@ where in the file each one is. Messages name both ends of a dangling reference.
 
 from __future__ import annotations
 
+import heapq
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -35,72 +37,69 @@ from ..model import (
     SectorRepresentation,
     SupportInKind,
 )
+from ..model.names import KIND_WORDS, kind_word, kinds_text
 from ..model.values import closest, with_article
 from .reading import Path, path_text
+from .text import MAX_PROBLEMS, Collector, shown
 
-__all__ = ["Dangling", "check_references", "duplicate_message"]
+__all__ = ["MAX_PROBLEMS", "Dangling", "check_references", "duplicate_message"]
 
-ORG, PERSON, POST, PARTNERSHIP, COLLAB, GROUP = (
-    "organisation",
-    "person",
-    "post",
-    "partnership",
-    "collaboration",
-    "group",
-)
-_KIND_OF = {
-    Organisation: ORG,
-    Person: PERSON,
-    Post: POST,
-    Partnership: PARTNERSHIP,
-    Collaboration: COLLAB,
-    Group: GROUP,
-}
-_BODY = (GROUP, PARTNERSHIP, COLLAB, ORG)
+_BODY = (Group, Partnership, Collaboration, Organisation)
 
-# class -> field -> (kinds the id may name, how the message says it)
-_REFERENCES: dict[type, dict[str, tuple[tuple[str, ...], str]]] = {
-    Organisation: {"parent": ((ORG,), "is part of")},
-    Post: {"organisation": ((ORG,), "belongs to"), "holder": ((PERSON,), "is held by")},
+# class -> field -> (kinds of entity the id may name, how the message says it)
+_REFERENCE_CLASSES: dict[type, dict[str, tuple[tuple[type, ...], str]]] = {
+    Organisation: {"parent": ((Organisation,), "is part of")},
+    Post: {
+        "organisation": ((Organisation,), "belongs to"),
+        "holder": ((Person,), "is held by"),
+    },
     DelegatedPartner: {
-        "post": ((POST,), "has as a delegated partner"),
-        "organisation": ((ORG,), "has a delegated partner acting for"),
+        "post": ((Post,), "has as a delegated partner"),
+        "organisation": ((Organisation,), "has a delegated partner acting for"),
     },
     LeadPartner: {
-        "organisation": ((ORG,), "has as a lead partner"),
-        "post": ((POST,), "has as a lead partner"),
+        "organisation": ((Organisation,), "has as a lead partner"),
+        "post": ((Post,), "has as a lead partner"),
     },
     Chair: {
-        "post": ((POST,), "is chaired by"),
-        "nominated_by": ((GROUP,), "has its chair nominated by"),
-        "rotates_among": ((ORG,), "has a chair that rotates among"),
+        "post": ((Post,), "is chaired by"),
+        "nominated_by": ((Group,), "has its chair nominated by"),
+        "rotates_among": ((Organisation,), "has a chair that rotates among"),
     },
-    Scrutineer: {"post": ((POST,), "is scrutinised by")},
-    Area: {"local_authorities": ((ORG,), "covers the area of")},
-    RelevantAgency: {"organisation": ((ORG,), "names as a relevant agency")},
+    Scrutineer: {"post": ((Post,), "is scrutinised by")},
+    Area: {"local_authorities": ((Organisation,), "covers the area of")},
+    RelevantAgency: {"organisation": ((Organisation,), "names as a relevant agency")},
     SectorRepresentation: {
-        "sector": ((ORG,), "represents the sector"),
-        "via": ((ORG,), "represents a sector through"),
-        "groups": ((GROUP,), "represents a sector on"),
+        "sector": ((Organisation,), "represents the sector"),
+        "via": ((Organisation,), "represents a sector through"),
+        "groups": ((Group,), "represents a sector on"),
     },
     Observer: {
-        "post": ((POST,), "has as a participating observer"),
-        "organisation": ((ORG,), "has as a participating observer"),
+        "post": ((Post,), "has as a participating observer"),
+        "organisation": ((Organisation,), "has as a participating observer"),
     },
-    FunctionalLink: {"organisation": ((ORG,), "links to")},
+    FunctionalLink: {"organisation": ((Organisation,), "links to")},
     Group: {
-        "parent": ((GROUP,), "sits under"),
-        "joint_with": ((ORG, PARTNERSHIP, COLLAB), "is joint with"),
+        "parent": ((Group,), "sits under"),
+        "joint_with": ((Organisation, Partnership, Collaboration), "is joint with"),
     },
     Member: {
-        "post": ((POST,), "has as a member"),
-        "organisation": ((ORG,), "has as a member"),
-        "chair_of": ((GROUP,), "has as a member the chair of"),
+        "post": ((Post,), "has as a member"),
+        "organisation": ((Organisation,), "has as a member"),
+        "chair_of": ((Group,), "has as a member the chair of"),
     },
     Line: {"to": (_BODY, "reports or escalates to")},
-    SupportInKind: {"organisation": ((ORG,), "is supported in kind by")},
-    Procedures: {"collaboration": ((COLLAB,), "follows the procedures of")},
-    Collaboration: {"members": ((PARTNERSHIP, ORG), "has as a member")},
+    SupportInKind: {"organisation": ((Organisation,), "is supported in kind by")},
+    Procedures: {"collaboration": ((Collaboration,), "follows the procedures of")},
+    Collaboration: {"members": ((Partnership, Organisation), "has as a member")},
+}
+# the same, with each kind in words (``organisation``), as ids are recorded
+_REFERENCES: dict[type, dict[str, tuple[tuple[str, ...], str]]] = {
+    cls: {
+        field: (tuple(KIND_WORDS[kind] for kind in kinds), phrase)
+        for field, (kinds, phrase) in fields.items()
+    }
+    for cls, fields in _REFERENCE_CLASSES.items()
 }
 _LINE_PHRASE = {"reports_to": "reports to", "escalates_to": "escalates to"}
 
@@ -118,78 +117,91 @@ class Dangling(Diagnostic):
     """For an id used twice: what first used it (an organisation, a group...)."""
 
 
-MAX_PROBLEMS = 10_000
-"""The id and reference problems listed for one file or folder; the rest are counted."""
-
-
-class _Found:
-    """The problems found, the first :data:`MAX_PROBLEMS` of them kept, the rest counted,
-    so that a file of a million broken references is reported in bounded memory."""
-
-    def __init__(self) -> None:
-        self.kept: list[Dangling] = []
-        self.more = 0
-
-    def append(self, problem: Dangling) -> None:
-        if len(self.kept) < MAX_PROBLEMS:
-            self.kept.append(problem)
-        else:
-            self.more += 1
-
-    def __bool__(self) -> bool:
-        return bool(self.kept)
-
-    def listed(self) -> list[Dangling]:
-        if not self.more:
-            return self.kept
-        last = self.kept[-1]
-        summary = Dangling(
-            at=last.at,
-            code="too-many-problems",
-            message=f"and {self.more} more problems of ids and references, not listed: "
-            "fix these and check again",
-        )
-        return [*self.kept, summary]
-
-
 def duplicate_message(key: str, kind: str, first: str) -> str:
     """What to say of an id used twice, ``first`` saying where it was first used."""
     return (
-        f"the id `{key}` is used twice (first by the {kind} at {first}); "
+        f"the id `{shown(key)}` is used twice (first by the {kind} at {first}); "
         "ids must be unique in a file or folder"
     )
 
 
-class _Suggestions:
-    """Did-you-mean suggestions for references that name nothing, with the work bounded:
-    each suggestion compares the reference with every id of the kinds it may name, so
-    a file with thousands of broken references would take minutes; once ``budget``
-    comparisons have been spent, the remaining problems are reported without one."""
+def _trigrams(text: str) -> set[str]:
+    """The runs of three characters of ``text`` (folded, padded with spaces so that its
+    start and end count): ``  e``, `` es``, ``ess``... for ``essex``."""
+    padded = f"  {text.casefold()} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
-    def __init__(self, ids_by_kind: dict[str, list[str]], budget: int = 20_000) -> None:
+
+class _Index:
+    """The ids of some kinds by their trigrams, to find the few worth comparing with a
+    broken reference. A trigram that very many ids share (``cou`` of ``council``) does
+    not tell them apart and is left out, so a lookup reads at most a few hundred ids
+    per trigram of the reference, whatever the number of ids."""
+
+    TOP = 10
+    """The candidates compared in full with each reference, at most."""
+    NEAR = 0.5
+    """Of those, the ones that share more than this part as many rare trigrams as the
+    best: one that shares half as many or fewer is too far to be the nearest."""
+    LONGEST = 200
+    """A reference longer than this is no one's typo: it gets no suggestion."""
+
+    def __init__(self, ids: list[str]) -> None:
+        self.ids = ids
+        postings: dict[str, list[int]] = {}
+        for number, key in enumerate(ids):
+            for gram in _trigrams(key):
+                postings.setdefault(gram, []).append(number)
+        common = max(64, 4 * math.isqrt(len(ids)))
+        self.postings = {gram: found for gram, found in postings.items() if len(found) <= common}
+
+    def candidates(self, ref: str) -> list[str]:
+        """The ids that share most of the rare trigrams of ``ref`` (then nearest in
+        length, then first in the file), at most :data:`TOP` of them."""
+        if len(ref) > self.LONGEST:
+            return []
+        shared: dict[int, int] = {}
+        for gram in _trigrams(ref):
+            for number in self.postings.get(gram, ()):
+                shared[number] = shared.get(number, 0) + 1
+        size = len(ref)
+        best = heapq.nsmallest(
+            self.TOP, shared, key=lambda n: (-shared[n], abs(len(self.ids[n]) - size), n)
+        )
+        if not best:
+            return []
+        enough = self.NEAR * shared[best[0]]
+        return [self.ids[number] for number in best if shared[number] > enough]
+
+
+class _Suggestions:
+    """Did-you-mean suggestions for references that name nothing, each worked out
+    once per reference and kinds: the ids that share the most rare trigrams with the
+    reference (:class:`_Index`) are compared in full (``closest``), so every broken
+    reference gets the suggestion a comparison with every id would give in all but odd
+    cases, and a file of thousands of broken references is still checked in linear
+    time."""
+
+    def __init__(self, ids_by_kind: dict[str, list[str]]) -> None:
         self._ids_by_kind = ids_by_kind
-        self._candidates: dict[tuple[str, ...], list[str]] = {}
+        self._indexes: dict[tuple[str, ...], _Index] = {}
         self._memo: dict[tuple[str, tuple[str, ...]], str | None] = {}
-        self._budget = budget
 
     def __call__(self, ref: str, kinds: tuple[str, ...]) -> str | None:
         if (ref, kinds) in self._memo:
             return self._memo[ref, kinds]
-        candidates = self._candidates.get(kinds)
-        if candidates is None:
-            candidates = [i for kind in kinds for i in self._ids_by_kind.get(kind, [])]
-            self._candidates[kinds] = candidates
-        if len(candidates) > self._budget:
-            return None
-        self._budget -= len(candidates)
-        found = self._memo[ref, kinds] = closest(ref, candidates)
+        index = self._indexes.get(kinds)
+        if index is None:
+            ids = [key for kind in kinds for key in self._ids_by_kind.get(kind, [])]
+            index = self._indexes[kinds] = _Index(ids)
+        candidates = index.candidates(ref)
+        found = self._memo[ref, kinds] = closest(ref, candidates) if candidates else None
         return found
 
 
 def _kinds_text(kinds: tuple[str, ...]) -> str:
     """``an organisation, partnership or collaboration``."""
-    words = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
-    return with_article(words)
+    return with_article(kinds_text(kinds))
 
 
 def check_references(dataset: Dataset, where: str = "this file") -> list[Dangling]:
@@ -198,19 +210,19 @@ def check_references(dataset: Dataset, where: str = "this file") -> list[Danglin
     ``where`` is how messages name the source: "this file" or "this folder". At most
     :data:`MAX_PROBLEMS` are listed, then one that says how many more there are.
     """
-    found = _Found()
+    found: Collector[Dangling] = Collector("problems of ids and references")
     kind_of: dict[str, str] = {}
     first_path: dict[str, Path] = {}
     for path, entity in _entities_with_paths(dataset):
-        kind = _KIND_OF[type(entity)]
+        kind = kind_word(entity)
         if entity.id in first_path:
             first = first_path[entity.id]
-            found.append(
+            found.add(
                 Dangling(
                     at=(*path, "id"),
                     code="duplicate-id",
                     message=duplicate_message(entity.id, kind_of[entity.id], path_text(first)),
-                    found=entity.id,
+                    found=shown(entity.id),
                     related=first,
                     related_kind=kind_of[entity.id],
                 )
@@ -234,9 +246,12 @@ def check_references(dataset: Dataset, where: str = "this file") -> list[Danglin
                 many = isinstance(current, tuple)
                 for index, ref in enumerate(current if many else (current,)):
                     here = (*path, field.name, index) if many else (*path, field.name)
-                    problem = _resolve(ref, kinds, kind_of, suggest, subject, phrase, here, where)
-                    if problem:
-                        found.append(problem)
+                    if kind_of.get(ref) in kinds:
+                        continue
+                    if found.full:  # counted, not made: no suggestion is looked for
+                        found.count()
+                        continue
+                    found.add(_resolve(ref, kinds, kind_of, suggest, subject, phrase, here, where))
                 continue
             for step, child in _children(field.name, current):
                 child_subject = _subject_of(child, subject)
@@ -245,19 +260,26 @@ def check_references(dataset: Dataset, where: str = "this file") -> list[Danglin
     for path, entity in _entities_with_paths(dataset, nested=False):
         check(path, _subject_of(entity, "the file"), entity, None)
     if not found:  # the rules below assume every reference resolves
-        for problem in (*_partnership_rules(dataset), *_circles(dataset)):
-            found.append(problem)
+        found.extend(_partnership_rules(dataset))
+        found.extend(_circles(dataset))
     return found.listed()
 
 
 _INFINITIVE = {"is part of": "be part of", "sits under": "sit under"}
 
 
+_UNVISITED, _ON_PATH, _DONE = 0, 1, 2
+_SHOWN_MEMBERS = 6  # a longer circle is named by its first and last members
+
+
 def _circles(dataset: Dataset) -> Iterator[Dangling]:
     """Organisations or groups that are part of themselves through others (``parent``),
     and a group that reports or escalates to itself: the structure cannot be drawn or
     followed, so each circle is reported once, where its first member (in file order)
-    names the next."""
+    names the next.
+
+    One walk up the parents of each entry in turn, each id unvisited, on the current
+    path or done, so every id is visited once however long the chains."""
     chains: list[tuple[str, str, list[tuple[Path, Any]]]] = [
         (
             "organisation",
@@ -267,27 +289,33 @@ def _circles(dataset: Dataset) -> Iterator[Dangling]:
         ("group", "sits under", list(_groups_with_paths(dataset))),
     ]
     for noun, verb, entries in chains:
-        where = {entity.id: path for path, entity in entries}
+        order = {entity.id: number for number, (_, entity) in enumerate(entries)}
         parent = {entity.id: entity.parent for _, entity in entries if entity.parent}
-        name = {entity.id: entity.name for _, entity in entries}
-        reported: set[str] = set()
+        state = dict.fromkeys(order, _UNVISITED)
+        circles: list[list[str]] = []
         for _, entity in entries:
-            circle, current = [], entity.id
-            while current is not None and current not in circle and current not in reported:
-                circle.append(current)
+            walk: list[str] = []
+            current: str | None = entity.id
+            while current is not None and state.get(current, _DONE) == _UNVISITED:
+                state[current] = _ON_PATH
+                walk.append(current)
                 current = parent.get(current)
-            if current is None or current in reported or current != entity.id:
-                continue
-            reported.update(circle)
-            names = f", which {verb} ".join(
-                f"{name[key]} (`{key}`)" for key in [*circle, entity.id]
-            )
+            if current is not None and state.get(current) == _ON_PATH:
+                circle = walk[walk.index(current) :]
+                first = min(range(len(circle)), key=lambda i: order[circle[i]])
+                circles.append(circle[first:] + circle[:first])
+            for key in walk:
+                state[key] = _DONE
+        circles.sort(key=lambda circle: order[circle[0]])
+        for circle in circles:
+            path, entity = entries[order[circle[0]]]
             yield Dangling(
-                at=(*where[entity.id], "parent"),
+                at=(*path, "parent"),
                 code="parent-circle",
-                message=f"{names}: {with_article(noun)} cannot {_INFINITIVE[verb]} itself; "
+                message=f"{_circle_words(circle, entries, order, verb)}: "
+                f"{with_article(noun)} cannot {_INFINITIVE[verb]} itself; "
                 "give one of them another parent, or none",
-                found=entity.parent,
+                found=shown(entity.parent or ""),
             )
     for path, group in _groups_with_paths(dataset):
         for field in ("reports_to", "escalates_to"):
@@ -296,18 +324,41 @@ def _circles(dataset: Dataset) -> Iterator[Dangling]:
                     yield Dangling(
                         at=(*path, field, i, "to"),
                         code="line-to-itself",
-                        message=f"{group.name} {_LINE_PHRASE[field]} itself; name the body "
-                        "it answers to",
-                        found=line.to,
+                        message=f"{shown(group.name)} {_LINE_PHRASE[field]} itself; name the "
+                        "body it answers to",
+                        found=shown(line.to),
                     )
 
 
+def _circle_words(
+    circle: list[str], entries: list[tuple[Path, Any]], order: dict[str, int], verb: str
+) -> str:
+    """``A (`a`), which is part of B (`b`), which is part of A (`a`)``; a long circle
+    by its first and last members and how many stand between."""
+
+    def named(key: str) -> str:
+        return f"{shown(entries[order[key]][1].name, 80)} (`{shown(key, 80)}`)"
+
+    members = [*circle, circle[0]]
+    if len(members) <= _SHOWN_MEMBERS + 1:
+        return f", which {verb} ".join(named(key) for key in members)
+    head = members[: _SHOWN_MEMBERS // 2]
+    tail = members[-(_SHOWN_MEMBERS // 2) :]
+    between = len(members) - len(head) - len(tail)
+    return f", which {verb} ".join(
+        [*(named(key) for key in head), f"... ({between} more) ...", *(named(key) for key in tail)]
+    )
+
+
 def _partnership_rules(dataset: Dataset) -> Iterator[Dangling]:
-    """Rules across a partnership's references that a reader of the file would expect."""
+    """Rules across a partnership's references that a reader of the file would expect.
+    Whom a delegated partner acts for is the model's decision
+    (:meth:`~safeguarding_model.model.Partnership.delegation_problem`); this says it
+    where the file says it."""
     index = dataset.index()
 
     def org_name(key: str | None) -> str:
-        return dataset.name_of(key, index)
+        return shown(dataset.name_of(key, index))
 
     def within(organisation: str | None, ancestor: str) -> bool:
         seen: set[str] = set()
@@ -321,9 +372,7 @@ def _partnership_rules(dataset: Dataset) -> Iterator[Dangling]:
 
     for number, partnership in enumerate(dataset.partnerships):
         base: Path = ("partnerships", number)
-        by_role: dict[str, list[str]] = {}
         for i, lead in enumerate(partnership.lead_partners):
-            by_role.setdefault(lead.role.value, []).append(lead.organisation)
             post = index.get(lead.post) if lead.post else None
             if (
                 isinstance(post, Post)
@@ -334,37 +383,41 @@ def _partnership_rules(dataset: Dataset) -> Iterator[Dangling]:
                     at=(*base, "lead_partners", i, "post"),
                     code="lead-post-elsewhere",
                     message=f"the lead partner {org_name(lead.organisation)!r} is given the post "
-                    f"`{lead.post}`, which belongs to {org_name(post.organisation)!r}",
-                    found=lead.post,
+                    f"`{shown(lead.post or '')}`, which belongs to {org_name(post.organisation)!r}",
+                    found=lead.post and shown(lead.post),
                 )
         for i, delegated in enumerate(partnership.delegated_partners):
+            problem = partnership.delegation_problem(delegated)
+            if problem is None:
+                continue
             here = (*base, "delegated_partners", i)
             role = delegated.acts_for
-            leads = by_role.get(role.value, [])
-            if not leads:
+            who = shown(delegated.post)
+            leads = [lead.organisation for lead in partnership.leads_in_role(role)]
+            if problem == "no-lead-for-delegation":
                 if "lead_partners" not in partnership.not_stated:
                     yield Dangling(
                         at=(*here, "acts_for"),
-                        code="no-lead-for-delegation",
-                        message=f"`{delegated.post}` acts for the {role.label}, but "
-                        f"{partnership.name} names no lead partner in that role",
+                        code=problem,
+                        message=f"`{who}` acts for the {role.label}, but "
+                        f"{shown(partnership.name)} names no lead partner in that role",
                         found=role.value,
                     )
-            elif delegated.organisation is not None and delegated.organisation not in leads:
+            elif problem == "delegation-not-a-lead" and delegated.organisation is not None:
                 yield Dangling(
                     at=(*here, "organisation"),
-                    code="delegation-not-a-lead",
-                    message=f"`{delegated.post}` acts for {org_name(delegated.organisation)!r}, "
+                    code=problem,
+                    message=f"`{who}` acts for {org_name(delegated.organisation)!r}, "
                     f"which is not a lead partner in the role of {role.label}",
-                    found=delegated.organisation,
+                    found=shown(delegated.organisation),
                     suggestion=closest(delegated.organisation, leads),
                 )
-            elif delegated.organisation is None and len(leads) > 1:
-                names = ", ".join(f"`{key}`" for key in leads)
+            else:
+                names = shown(", ".join(f"`{key}`" for key in leads))
                 yield Dangling(
                     at=here,
-                    code="ambiguous-delegation",
-                    message=f"`{delegated.post}` acts for the {role.label}, and {len(leads)} lead "
+                    code=problem,
+                    message=f"`{who}` acts for the {role.label}, and {len(leads)} lead "
                     f"partners have that role ({names}); say which with `organisation:`",
                 )
         if partnership.area is not None:
@@ -376,9 +429,9 @@ def _partnership_rules(dataset: Dataset) -> Iterator[Dangling]:
                     yield Dangling(
                         at=(*base, "area", "local_authorities", i),
                         code="area-not-a-local-authority",
-                        message=f"the area's local authorities include {entity.name!r}, "
+                        message=f"the area's local authorities include {shown(entity.name)!r}, "
                         f"whose kind is {entity.kind.label}, not local authority",
-                        found=key,
+                        found=shown(key),
                     )
     for path, group in _groups_with_paths(dataset):
         for field in ("reports_to", "escalates_to"):
@@ -388,9 +441,10 @@ def _partnership_rules(dataset: Dataset) -> Iterator[Dangling]:
                     yield Dangling(
                         at=(*path, field, i, "to"),
                         code="line-given-twice",
-                        message=f"{group.name} {_LINE_PHRASE[field]} `{line.to}` twice; "
-                        "give each line once (a line can carry one cadence and text)",
-                        found=line.to,
+                        message=f"{shown(group.name)} {_LINE_PHRASE[field]} "
+                        f"`{shown(line.to)}` twice; give each line once (a line can carry "
+                        "one cadence and text)",
+                        found=shown(line.to),
                     )
                 seen.add(line.to)
 
@@ -411,34 +465,38 @@ def _resolve(
     phrase: str,
     path: Path,
     where: str,
-) -> Dangling | None:
+) -> Dangling:
+    """The problem of a reference that names nothing of ``kinds``."""
     actual = kind_of.get(ref)
-    if actual in kinds:
-        return None
     expected = _kinds_text(kinds)
     if actual is None:
         return Dangling(
             at=path,
             code="dangling-reference",
-            message=f"{subject} {phrase} `{ref}`, which is not {expected} in {where}",
+            message=f"{subject} {phrase} `{shown(ref)}`, which is not {expected} in {where}",
             expected=expected,
-            found=ref,
+            found=shown(ref),
             suggestion=suggest(ref, kinds),
         )
     return Dangling(
         at=path,
         code="wrong-kind-reference",
-        message=f"{subject} {phrase} `{ref}`, which is {_kinds_text((actual,))}, not {expected}",
+        message=f"{subject} {phrase} `{shown(ref)}`, which is {_kinds_text((actual,))}, "
+        f"not {expected}",
         expected=expected,
-        found=ref,
+        found=shown(ref),
     )
 
 
 def _subject_of(value: object, default: str) -> str:
     for field in ("name", "title"):
         text = getattr(value, field, None)
-        if isinstance(text, str) and (isinstance(value, tuple(_KIND_OF)) or field == "title"):
-            return f"the {type(value).__name__.lower()} {text!r}" if field == "title" else text
+        if isinstance(text, str) and (isinstance(value, tuple(KIND_WORDS)) or field == "title"):
+            return (
+                f"the {type(value).__name__.lower()} {shown(text)!r}"
+                if field == "title"
+                else (shown(text))
+            )
     return default
 
 

@@ -25,11 +25,14 @@ from .text import (
     DEFAULT_LIMITS,
     LONE_SURROGATE,
     SURROGATE,
+    Collector,
     Limits,
     Path,
     long_number,
     long_number_message,
     path_text,
+    short_repr,
+    shown,
 )
 
 __all__ = ["read_yaml"]
@@ -88,11 +91,14 @@ def read_yaml(
     Raises :class:`LoadError` listing every problem found. With ``positions`` given,
     fills it with the 1-based (line, column) of every path in the document.
     """
-    problems: list[Problem] = []
+    problems: Collector[Problem] = Collector()
 
     def problem(code: str, message: str, mark: Any, **fields: Any) -> None:
+        if problems.full:  # counted, not made: a file of a million problems stays small
+            problems.count()
+            return
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-        problems.append(
+        problems.add(
             Problem(code=code, message=message, file=name, line=line, column=column, **fields)
         )
 
@@ -120,7 +126,7 @@ def read_yaml(
                 "it with a line break or a space",
                 _Mark.at(text, found.start()),
             )
-        raise LoadError(problems)
+        raise LoadError(problems.listed())
     loader: Any = None
     stack: list[_Frame] = []
     path: list[str | int] = []
@@ -145,14 +151,14 @@ def read_yaml(
             frame.container.append(value)
         elif not frame.has_key:
             if not isinstance(value, str):
+                value = short_repr(value)  # a list of 300,000 items is shown by its start
                 problem(
                     "key-not-text",
                     "a field name must be text",
                     mark,
                     path=path_text(path),
-                    found=repr(value),
+                    found=value,
                 )
-                value = repr(value)
             frame.key, frame.key_mark, frame.has_key = value, mark, True
         else:
             key = frame.key
@@ -160,7 +166,8 @@ def read_yaml(
             if key in frame.key_lines:
                 problem(
                     "repeated-key",
-                    f"the field `{key}` is given twice (first on line {frame.key_lines[key]}); "
+                    f"the field `{shown(key)}` is given twice "
+                    f"(first on line {frame.key_lines[key]}); "
                     "keep one of them",
                     frame.key_mark,
                     path=path_text([*path, key]),
@@ -265,7 +272,7 @@ def read_yaml(
             problem("too-deep", message, mark)
         else:
             hint = _still_open(error) or _yaml_hint(reason, text, mark)
-            problem("not-valid-yaml", f"this is not valid YAML: {reason}{hint}", mark)
+            problem("not-valid-yaml", f"this is not valid YAML: {shown(reason)}{hint}", mark)
     except yaml.reader.ReaderError as error:
         offset = error.position
         if isinstance(loader, _CParser):  # libyaml counts the bytes of UTF-8
@@ -275,14 +282,14 @@ def read_yaml(
     except UnicodeEncodeError as error:  # libyaml takes UTF-8, which a lone surrogate is not
         problem("lone-surrogate", LONE_SURROGATE, _Mark.at(text, error.start))
     except yaml.YAMLError as error:
-        problem("not-valid-yaml", f"this is not valid YAML: {error}", None)
+        problem("not-valid-yaml", f"this is not valid YAML: {shown(str(error))}", None)
     except _Stop:
         pass
     finally:
         if loader is not None:
             loader.dispose()
     if problems:
-        raise LoadError(problems)
+        raise LoadError(problems.listed())
     return result
 
 
@@ -384,7 +391,7 @@ def _scalar(loader: Any, event: Any, problem: Any, here: Any, limits: Limits) ->
             f"the tag `{_short_tag(tag)}` is not allowed: files hold plain data only",
             event.start_mark,
             path=path_text(here()),
-            found=event.value,
+            found=shown(event.value),
         )
         return event.value
     if tag == "tag:yaml.org,2002:str" or tag == "tag:yaml.org,2002:timestamp":
@@ -394,7 +401,7 @@ def _scalar(loader: Any, event: Any, problem: Any, here: Any, limits: Limits) ->
                 LONE_SURROGATE,
                 event.start_mark,
                 path=path_text(here()),
-                found=event.value,
+                found=shown(event.value),
             )
         return event.value
     node = ScalarNode(tag, event.value)
@@ -403,16 +410,19 @@ def _scalar(loader: Any, event: Any, problem: Any, here: Any, limits: Limits) ->
     if tag == "tag:yaml.org,2002:int":
         if not _DECIMAL_INT.match(event.value):
             return event.value
-        if long_number(event.value, limits):
-            problem(
-                "number-too-long",
-                long_number_message(event.value, limits),
-                event.start_mark,
-                path=path_text(here()),
-                found=f"{event.value[:20]}...",
-            )
-            return event.value
-        return int(event.value)
+        if not long_number(event.value, limits):
+            try:
+                return int(event.value)
+            except ValueError:  # Python's own limit, should it be lower than it said
+                pass
+        problem(
+            "number-too-long",
+            long_number_message(event.value, limits),
+            event.start_mark,
+            path=path_text(here()),
+            found=f"{event.value[:20]}...",
+        )
+        return event.value
     if tag == "tag:yaml.org,2002:float":
         plain = _DECIMAL_FLOAT.match(event.value)
         return loader.construct_yaml_float(node) if plain else event.value

@@ -264,4 +264,8 @@ def check_dates(instance: Any) -> None:
     start: PartialDate | None = instance.start
     end: PartialDate | None = instance.end
     if start is not None and end is not None and end.last_day() < start.first_day():
-        raise FieldError("end", f"a date on or after the start, {start}", str(end))
+        raise ConsistencyError(
+            f"the end, {end}, is before the start, {start}: expected a date on or after "
+            f"the start, {start}",
+            field="end",
+        )
