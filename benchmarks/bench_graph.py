@@ -54,6 +54,7 @@ from safeguarding_model.model import (
     PartnershipRole,
     Person,
     Post,
+    Regime,
     RelevantAgency,
     Scrutineer,
     SectorRepresentation,
@@ -296,7 +297,7 @@ def _partnership(
     partnership = Partnership(
         id=p,
         name=f"Safeguarding Children Partnership {number}",
-        guidance=GuidanceEdition.WORKING_TOGETHER_2023,
+        regimes=(Regime(instrument=GuidanceEdition.WORKING_TOGETHER_2023),),
         area=Area(text=f"The area of council {number}", local_authorities=(council.id,)),
         lead_partners=(
             LeadPartner(

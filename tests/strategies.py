@@ -42,6 +42,7 @@ from safeguarding_model.model import (
     Post,
     Procedures,
     ReferencedDocument,
+    Regime,
     RelevantAgency,
     ReviewSchedule,
     Scrutineer,
@@ -323,7 +324,7 @@ def datasets(
                 name=draw(names()),
                 short_name=draw(_maybe(names())),
                 former_names=tuple(draw(st.lists(names(), max_size=1))),
-                guidance=draw(_enum(GuidanceEdition)),
+                regimes=(Regime(instrument=draw(_enum(GuidanceEdition))),),
                 source=draw(
                     _maybe(st.builds(Source, title=names(), published=_maybe(partial_dates())))
                 ),

@@ -432,7 +432,7 @@ def test_2024_hips(ds2024: Dataset) -> None:
 def test_2019_identity(p2019: Partnership) -> None:
     assert p2019.id == "isle-of-wight-scp"
     assert p2019.guidance is GuidanceEdition.WORKING_TOGETHER_2018
-    assert p2019.former_names == ("Isle of Wight Safeguarding Children Board",)
+    assert [n.name for n in p2019.former_names] == ["Isle of Wight Safeguarding Children Board"]
     assert p2019.source is not None
     assert p2019.source.published is None  # the page gives no publication date
     assert str(p2019.effective) == "2019-06"  # "New Partnership Arrangements – June 2019"

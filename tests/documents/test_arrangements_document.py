@@ -24,6 +24,7 @@ from safeguarding_model.model import (
     Organisation,
     OrganisationKind,
     Partnership,
+    Regime,
     RelevantAgency,
 )
 from strategies import datasets
@@ -210,7 +211,7 @@ def test_footnote_marks_are_stars_then_numbers() -> None:
     partnership = Partnership(
         id="p",
         name="P",
-        guidance=GuidanceEdition.WORKING_TOGETHER_2023,
+        regimes=(Regime(instrument=GuidanceEdition.WORKING_TOGETHER_2023),),
         relevant_agencies=tuple(
             RelevantAgency(organisation=o.id, footnote=f"note {o.name}") for o in organisations
         ),
@@ -292,7 +293,7 @@ def silent() -> Dataset:
     partnership = Partnership(
         id="p",
         name="Quiet Partnership",
-        guidance=GuidanceEdition.WORKING_TOGETHER_2023,
+        regimes=(Regime(instrument=GuidanceEdition.WORKING_TOGETHER_2023),),
         groups=(silent_group, empty_group),
         not_stated=NOT_STATED_PARTNERSHIP,
     )

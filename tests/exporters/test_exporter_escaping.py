@@ -37,6 +37,7 @@ from safeguarding_model.model import (
     Organisation,
     OrganisationKind,
     Partnership,
+    Regime,
     RelevantAgency,
 )
 from strategies import NASTY
@@ -70,7 +71,7 @@ def nasty() -> Dataset:
     partnership = Partnership(
         id="nasty",
         name='The "Nasty" <Partnership> & Co',
-        guidance=GuidanceEdition.WORKING_TOGETHER_2023,
+        regimes=(Regime(instrument=GuidanceEdition.WORKING_TOGETHER_2023),),
         groups=groups,
         relevant_agencies=tuple(
             RelevantAgency(organisation=o.id, footnote=o.name) for o in organisations
@@ -158,7 +159,7 @@ def test_no_text_starts_a_markdown_block(text: str) -> None:
     partnership = Partnership(
         id="p",
         name="P",
-        guidance=GuidanceEdition.WORKING_TOGETHER_2023,
+        regimes=(Regime(instrument=GuidanceEdition.WORKING_TOGETHER_2023),),
         aims=(Item(text=text, points=(Item(text=text),)),),
         thresholds=ReferencedDocument(title=text, text=text),
         groups=(group,),

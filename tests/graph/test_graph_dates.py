@@ -25,6 +25,7 @@ from safeguarding_model.model import (
     PartialDate,
     Partnership,
     Post,
+    Regime,
     SectorRepresentation,
     StatutoryRole,
 )
@@ -71,7 +72,7 @@ def _dataset() -> Dataset:
     partnership = Partnership(
         id="scp",
         name="Some Partnership",
-        guidance=GuidanceEdition.WORKING_TOGETHER_2023,
+        regimes=(Regime(instrument=GuidanceEdition.WORKING_TOGETHER_2023),),
         lead_partners=(
             LeadPartner(
                 role=StatutoryRole.LOCAL_AUTHORITY,

@@ -22,6 +22,7 @@ from safeguarding_model.model import (
     Partnership,
     PartnershipRole,
     Post,
+    Regime,
     StatutoryRole,
 )
 
@@ -101,7 +102,7 @@ def _dataset(*groups: Group, posts: tuple[Post, ...] = ()) -> Dataset:
     partnership = Partnership(
         id="scp",
         name="Some Partnership",
-        guidance=GuidanceEdition.WORKING_TOGETHER_2023,
+        regimes=(Regime(instrument=GuidanceEdition.WORKING_TOGETHER_2023),),
         lead_partners=(
             LeadPartner(role=StatutoryRole.LOCAL_AUTHORITY, organisation="council", post="chief"),
         ),

@@ -27,6 +27,7 @@ from safeguarding_model.model import (
     PartnershipRole,
     Person,
     Post,
+    Regime,
     StatutoryRole,
 )
 
@@ -46,7 +47,7 @@ def _group(gid: str, **fields: object) -> Group:
 def _partnership(*groups: Group, **fields: object) -> Partnership:
     values: dict[str, object] = {
         "name": "Some Partnership",
-        "guidance": GuidanceEdition.WORKING_TOGETHER_2023,
+        "regimes": (Regime(instrument=GuidanceEdition.WORKING_TOGETHER_2023),),
         "lead_partners": (LeadPartner(role=LA, organisation="north", post="north-chief"),),
         "groups": groups,
     }

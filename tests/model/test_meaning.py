@@ -25,6 +25,7 @@ from safeguarding_model.model import (
     Partnership,
     Person,
     Post,
+    Regime,
     StatutoryRole,
 )
 from safeguarding_model.model.meaning import ModelIndex, chair_words
@@ -42,7 +43,7 @@ def two_councils(organisation: str | None) -> Dataset:
             Partnership(
                 id="scp",
                 name="Two Councils Partnership",
-                guidance=GuidanceEdition.WORKING_TOGETHER_2023,
+                regimes=(Regime(instrument=GuidanceEdition.WORKING_TOGETHER_2023),),
                 lead_partners=(
                     LeadPartner(role=StatutoryRole.LOCAL_AUTHORITY, organisation="north"),
                     LeadPartner(role=StatutoryRole.LOCAL_AUTHORITY, organisation="south"),
@@ -96,7 +97,7 @@ def test_the_chair_wording_is_one_function() -> None:
             Partnership(
                 id="scp",
                 name="Some Partnership",
-                guidance=GuidanceEdition.WORKING_TOGETHER_2023,
+                regimes=(Regime(instrument=GuidanceEdition.WORKING_TOGETHER_2023),),
                 chairs=(Chair(post="chief"),),
                 groups=(
                     Group(

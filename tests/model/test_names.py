@@ -18,6 +18,7 @@ from safeguarding_model.model import (
     OrganisationKind,
     Partnership,
     Post,
+    Regime,
 )
 from safeguarding_model.model.names import Names
 
@@ -60,7 +61,7 @@ def test_a_kind_narrows_the_search_and_an_id_of_another_kind_does_not_hide_a_nam
             Partnership(
                 id="scp",
                 name="Some Partnership",
-                guidance=GuidanceEdition.WORKING_TOGETHER_2023,
+                regimes=(Regime(instrument=GuidanceEdition.WORKING_TOGETHER_2023),),
                 groups=(
                     Group(
                         id="quality",
@@ -117,7 +118,7 @@ def test_a_group_name_two_groups_share_is_refused() -> None:
     partnership = Partnership(
         id="scp",
         name="Some Partnership",
-        guidance=GuidanceEdition.WORKING_TOGETHER_2023,
+        regimes=(Regime(instrument=GuidanceEdition.WORKING_TOGETHER_2023),),
         groups=(
             Group(id="a", name="Quality Group", kind=GroupKind.SUBGROUP),
             Group(id="b", name="Quality  group", kind=GroupKind.SUBGROUP),

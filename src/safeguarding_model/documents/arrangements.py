@@ -18,12 +18,12 @@ from ..model import (
     Dataset,
     Entity,
     Group,
-    GuidanceEdition,
     Member,
     Partnership,
     Post,
     StatutoryRole,
 )
+from ..model.meaning import partners_word, regimes_text
 from ._common import (
     NOT_SAID,
     chair_words,
@@ -79,8 +79,7 @@ class _Builder:
         self.p = partnership
         self.charts = charts
         self.index: dict[str, Entity] = dataset.index()
-        edition_2018 = partnership.guidance is GuidanceEdition.WORKING_TOGETHER_2018
-        self.partners = "safeguarding partners" if edition_2018 else "lead safeguarding partners"
+        self.partners = partners_word(partnership)
         self.collaborations = [c for c in dataset.collaborations if partnership.id in c.members]
 
     def name(self, key: str | None) -> str:
@@ -106,7 +105,9 @@ class _Builder:
             )
             items.append(ListItem(content=text))
         intro = Paragraph(
-            content=f"The {self.partners}, as {self.p.guidance.title} defines them, are:"
+            content=f"The {self.partners}, as {regimes_text(self.p)} defines them, are:"
+            if self.p.regimes
+            else f"The {self.partners} are:"
         )
         return Section(title=title, blocks=(intro, ItemList(items=tuple(items))))
 
@@ -482,8 +483,12 @@ class _Builder:
             subtitle += f", {published}"
         intro: list[Block] = [
             Paragraph(
-                content=f"These arrangements follow {self.p.guidance.title}. "
-                "This document is generated from the arrangements data.",
+                content=(
+                    f"These arrangements follow {regimes_text(self.p)}. "
+                    if self.p.regimes
+                    else "The arrangements do not say which statutory guidance they follow. "
+                )
+                + "This document is generated from the arrangements data.",
                 note=True,
             )
         ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Chair, ChairRole, Collaboration, Dataset, Entity, Group, Line, Partnership
-from ..model.meaning import chair_words, partnership_chairs
+from ..model.meaning import chair_words, partnership_chairs, regimes_text
 
 __all__ = ["chair_text", "summary"]
 
@@ -102,8 +102,19 @@ def summary(dataset: Dataset, partnership: Partnership) -> dict[str, Any]:
             "id": partnership.id,
             "name": partnership.name,
             "short_name": partnership.short_name,
-            "guidance": partnership.guidance.value,
-            "guidance_title": partnership.guidance.title,
+            "guidance": partnership.guidance.value if partnership.guidance else None,
+            "guidance_title": regimes_text(partnership),
+            "regimes": [
+                {
+                    "instrument": regime.instrument.value,
+                    "title": regime.instrument.title,
+                    "start": str(regime.start) if regime.start else None,
+                    "end": str(regime.end) if regime.end else None,
+                }
+                for regime in partnership.regimes
+            ],
+            "start": str(partnership.start) if partnership.start else None,
+            "end": str(partnership.end) if partnership.end else None,
             "effective": str(partnership.effective) if partnership.effective else None,
             "source": {
                 "title": source.title,

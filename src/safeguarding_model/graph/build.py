@@ -99,7 +99,10 @@ def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
         data["start"] = written(entity.start)
         data["end"] = written(entity.end)
     elif isinstance(entity, Partnership):
-        data["guidance"] = entity.guidance.value
+        data["guidance"] = entity.guidance.value if entity.guidance else None
+        data["regimes"] = " ".join(r.instrument.value for r in entity.regimes) or None
+        data["start"] = written(entity.start)
+        data["end"] = written(entity.end)
     elif isinstance(entity, Collaboration):
         data["start"] = written(entity.start)
         data["end"] = written(entity.end)

@@ -320,8 +320,8 @@ def _capacity(gg: GovernanceGraph, target: str, data: dict[str, Any]) -> str:
         rotating = data.get("via") == "a chair that rotates"
         return (capacity or "chair") + (" (in rotation)" if rotating else "")
     if kind == EdgeKind.LEAD_PARTNER_OF.value:
-        old = gg.graph.nodes[target].get("guidance") == "working-together-2018"
-        role = "safeguarding partner" if old else "lead safeguarding partner"
+        new = gg.graph.nodes[target].get("guidance") not in (None, "working-together-2018")
+        role = "lead safeguarding partner" if new else "safeguarding partner"
         return f"{role} ({capacity})" if capacity else role
     if kind == EdgeKind.DELEGATED_PARTNER_OF.value:
         return "delegated safeguarding partner" + (f" for the {capacity}" if capacity else "")

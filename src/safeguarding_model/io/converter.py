@@ -18,7 +18,7 @@ from cattrs.errors import IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ..errors import ListTooLong, StructureError, describe
-from ..model import Dataset, Item, PartialDate
+from ..model import Dataset, FormerName, Item, PartialDate, Regime
 from ..model.values import Choice, FieldError, closest, with_article
 
 __all__ = ["StructureError", "configure_converter", "converter", "describe", "make_converter"]
@@ -202,9 +202,36 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook(
         Item, lambda item: item.text if not item.points else item_to_mapping(item)
     )
-    is_model_class = lambda t: attrs.has(t) and t not in (Item, PartialDate)  # noqa: E731
+    # A former name or a regime with nothing but its name is written as plain text.
+    for cls, field in ((FormerName, "name"), (Regime, "instrument")):
+        _text_or_mapping(converter, cls, field, class_hook(cls), unstructure_class(cls))
+    plain = (Item, PartialDate, FormerName, Regime)
+    is_model_class = lambda t: attrs.has(t) and t not in plain  # noqa: E731
     converter.register_structure_hook_factory(is_model_class, class_hook)
     converter.register_unstructure_hook_factory(is_model_class, unstructure_class)
+
+
+def _text_or_mapping(
+    converter: cattrs.Converter,
+    cls: type,
+    field: str,
+    from_mapping: Callable[[object, type], Any],
+    to_mapping: Callable[[Any], Any],
+) -> None:
+    """``cls`` is read from plain text (its ``field`` alone) or from a mapping, and
+    written as plain text when nothing but ``field`` is given."""
+
+    def structure(value: object, _: type) -> Any:
+        if isinstance(value, str):
+            return from_mapping({field: value}, cls)
+        return from_mapping(value, cls)
+
+    def unstructure(value: Any) -> Any:
+        data = to_mapping(value)
+        return data[field] if list(data) == [field] else data
+
+    converter.register_structure_hook(cls, structure)
+    converter.register_unstructure_hook(cls, unstructure)
 
 
 def _noun(cls: type) -> str:

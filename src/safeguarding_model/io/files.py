@@ -33,12 +33,13 @@ from ..errors import (
     UsageError,
     describe,
 )
-from ..model import Dataset
+from ..model import SCHEMA, Dataset
 from ..model.values import closest
 from .converter import MAX_LIST_PROBLEMS, converter
 from .reading import DEFAULT_LIMITS, Limits, Path, locate, path_text, positions_of, read_text
 from .references import check_references, duplicate_message
 from .text import Collector, short_repr, shown
+from .versions import KNOWN, moved_path, upgrade
 from .writing import write_file
 
 __all__ = [
@@ -104,8 +105,12 @@ class _Text:
     _positions: dict[Path, tuple[int, int]] | None = None
     size: int = 0
     """The bytes the file held, when read from one."""
+    moved: dict[Path, Path] = attrs.field(factory=dict)
+    """Paths an earlier format version wrote elsewhere (see :mod:`.versions`)."""
 
     def problem(self, code: str, path: Path, message: str, **fields: Any) -> Problem:
+        if self.moved:
+            path = moved_path(path, self.moved)
         if self._positions is None:
             self._positions = positions_of(
                 self.text, name=self.name, format=self.format, limits=self.limits
@@ -353,29 +358,62 @@ def _structure(source: _Text) -> Dataset:
             [
                 Problem(
                     code="empty-file",
-                    message="the file is empty; start it with `schema: safeguarding-model/1`",
+                    message="the file is empty; start it with `schema: safeguarding-model/2`",
                     file=source.name,
                 )
             ]
         )
+    if isinstance(data, dict) and data.get("schema") not in (None, *KNOWN):
+        known = " or ".join(f"`{version}`" for version in reversed(KNOWN))
+        raise LoadError(
+            [
+                source.problem(
+                    "unknown-version",
+                    ("schema",),
+                    f"expected {known}, found {shown(describe(data['schema']))}: this "
+                    "package reads those format versions",
+                    expected=SCHEMA,
+                    found=short_repr(data["schema"]),
+                    suggestion=SCHEMA,
+                )
+            ]
+        )
+    if isinstance(data, dict) and "schema" in data:
+        upgraded = upgrade(data)
+        data, source.moved = upgraded.data, upgraded.moved
+        missing = [
+            source.problem(
+                "missing-field",
+                path,
+                "the required field `guidance` is missing (format version 1 requires it; "
+                "version 2 lists `regimes` instead)",
+                expected="guidance",
+            )
+            for path in upgraded.missing_guidance
+        ]
+    else:
+        missing = []
     if isinstance(data, dict) and "schema" not in data:
         raise LoadError(
             [
                 source.problem(
                     "no-schema",
                     (),
-                    "the file does not say its format: add `schema: safeguarding-model/1` "
+                    "the file does not say its format: add `schema: safeguarding-model/2` "
                     "as its first line",
                     expected="schema",
                 )
             ]
         )
+    problems: Collector[Problem] = Collector()  # for the file, whatever each list's cap
+    problems.extend(missing)
     try:
-        return converter.structure(data, Dataset)
+        dataset = converter.structure(data, Dataset)
     except Exception as error:  # cattrs groups every problem of the file in one exception
-        problems: Collector[Problem] = Collector()  # for the file, whatever each list's cap
         problems.extend(_problems(source, error, ()))
+    if problems:
         raise LoadError(problems.listed()) from None
+    return dataset
 
 
 def _problems(source: _Text, error: BaseException, path: Path) -> Iterator[Problem]:

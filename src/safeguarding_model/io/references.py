@@ -32,9 +32,11 @@ from ..model import (
     Person,
     Post,
     Procedures,
+    PublishedReport,
     RelevantAgency,
     Scrutineer,
     SectorRepresentation,
+    Succession,
     SupportInKind,
 )
 from ..model.names import KIND_WORDS, kind_word, kinds_text
@@ -92,6 +94,15 @@ _REFERENCE_CLASSES: dict[type, dict[str, tuple[tuple[type, ...], str]]] = {
     SupportInKind: {"organisation": ((Organisation,), "is supported in kind by")},
     Procedures: {"collaboration": ((Collaboration,), "follows the procedures of")},
     Collaboration: {"members": ((Partnership, Organisation), "has as a member")},
+    Succession: {
+        "of": (_BODY, "succeeds"),
+        "decided_by": ((*_BODY, Post), "has a succession decided by"),
+    },
+    PublishedReport: {
+        "presented_by": ((Post, Group, Organisation), "has a yearly report presented by"),
+        "presented_to": ((*_BODY, Post), "has a yearly report presented to"),
+        "sent_to": ((*_BODY, Post), "has a yearly report sent to"),
+    },
 }
 # the same, with each kind in words (``organisation``), as ids are recorded
 _REFERENCES: dict[type, dict[str, tuple[tuple[str, ...], str]]] = {

@@ -15,21 +15,30 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import attrs
 
-from ..model import SCHEMA, Dataset, Item, PartialDate
+from ..model import SCHEMA, Dataset, FormerName, Item, PartialDate, Regime
 from ..model.values import SLUG_PATTERN, check_id, check_ids, optional_fields, optional_id
 
 __all__ = ["SCHEMA_ID", "json_schema", "json_schema_text"]
 
-SCHEMA_ID = "urn:safeguarding-model:schema:1"
+SCHEMA_ID = "urn:safeguarding-model:schema:2"
 
+_PLAIN_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
 _DATE = {
-    "description": "A date as precise as the document gives it: 2024, 2024-09 or 2024-09-30.",
+    "description": (
+        "A date as precise as the document gives it: 2024, 2024-09 or 2024-09-30; "
+        "a bound (by 2024-12, before 2020, after 2019); or a range (2023-04 to 2024-03)."
+    ),
     "anyOf": [
-        {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+        {
+            "type": "string",
+            "pattern": (rf"^((by|before|after) {_PLAIN_DATE}|{_PLAIN_DATE}( to {_PLAIN_DATE})?)$"),
+        },
         {"type": "integer", "minimum": 1800, "maximum": 2999},
     ],
 }
 _ID = {"type": "string", "pattern": SLUG_PATTERN}
+_TEXT_OR_MAPPING = (Item, FormerName, Regime)
+"""Written as plain text when nothing but their first field is given."""
 
 
 def json_schema() -> dict[str, Any]:
@@ -119,10 +128,10 @@ def _type_schema(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
         if name not in defs:
             defs[name] = {}  # placeholder against recursion (Item holds Items)
             body = _class_schema(type_, defs)
-            if type_ is Item:
+            if type_ in _TEXT_OR_MAPPING:
                 body = {
                     "description": body["description"],
-                    "anyOf": [{"type": "string", "minLength": 1}, body],
+                    "anyOf": [dict(next(iter(body["properties"].values()))), body],
                 }
             defs[name] = body
         return {"$ref": f"#/$defs/{name}"}
@@ -166,9 +175,10 @@ def format_reference() -> str:
 
 
 def _object_section(name: str, body: dict[str, Any], defs: dict[str, Any]) -> list[str]:
-    if "anyOf" in body and "properties" not in body:  # Item: text, or text with points
+    if "anyOf" in body and "properties" not in body:  # text, or a mapping
         body = next(option for option in body["anyOf"] if "properties" in option)
-        lead = "Written as plain text, or as a mapping with these fields when it has points."
+        first = next(iter(body["properties"]))
+        lead = f"Written as plain text (its `{first}` alone), or as a mapping with these fields."
     else:
         lead = ""
     out = [f"## {name}", "", body.get("description", ""), ""]
@@ -192,7 +202,7 @@ def _type_text(prop: dict[str, Any]) -> str:
     if "enum" in prop:
         return "name of an optional field above"
     if prop.get("description") == _DATE["description"]:
-        return "date (2024, 2024-09 or 2024-09-30)"
+        return "date (2024, 2024-09, 2024-09-30, by 2024-12, before 2020, 2023 to 2024)"
     if "anyOf" in prop:
         options = [_type_text(p) for p in prop["anyOf"] if p.get("type") != "null"]
         return " or ".join(dict.fromkeys(options))

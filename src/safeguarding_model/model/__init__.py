@@ -24,11 +24,14 @@ from .partnership import (
     FunctionalLink,
     Funding,
     GuidanceEdition,
+    Instrument,
     LeadPartner,
     Observer,
     Partnership,
     Procedures,
+    PublishedReport,
     ReferencedDocument,
+    Regime,
     RelevantAgency,
     ReviewSchedule,
     Scope,
@@ -40,9 +43,25 @@ from .partnership import (
     Training,
     YearlyReport,
 )
-from .values import Cadence, FieldError, Item, PartialDate
+from .values import (
+    Bound,
+    Cadence,
+    FieldError,
+    FormerName,
+    Item,
+    PartialDate,
+    Succession,
+    SuccessionKind,
+)
 
 __all__ = [
+    "SuccessionKind",
+    "Succession",
+    "Regime",
+    "PublishedReport",
+    "Instrument",
+    "FormerName",
+    "Bound",
     "SCHEMA",
     "Area",
     "Cadence",

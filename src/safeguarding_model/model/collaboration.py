@@ -5,7 +5,17 @@ from __future__ import annotations
 import attrs
 
 from .groups import Group
-from .values import Item, PartialDate, check_dates, check_id, check_ids, check_text
+from .values import (
+    FormerName,
+    Item,
+    PartialDate,
+    Succession,
+    check_dates,
+    check_id,
+    check_ids,
+    check_text,
+    former_names_field,
+)
 
 __all__ = ["Collaboration"]
 
@@ -21,6 +31,7 @@ class Collaboration:
     id: str = attrs.field(validator=check_id)
     name: str = attrs.field(validator=check_text)
     short_name: str | None = attrs.field(default=None, validator=check_text)
+    former_names: tuple[FormerName, ...] = former_names_field()
     members: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
     description: str | None = attrs.field(default=None, validator=check_text)
     background: tuple[Item, ...] = ()
@@ -28,6 +39,7 @@ class Collaboration:
     groups: tuple[Group, ...] = ()
     start: PartialDate | None = None
     end: PartialDate | None = None
+    predecessors: tuple[Succession, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         check_dates(self)

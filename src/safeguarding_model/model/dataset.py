@@ -18,8 +18,10 @@ from .values import FieldError, PartialDate
 
 __all__ = ["SCHEMA", "Collection", "Dataset", "Entity", "collection"]
 
-SCHEMA = "safeguarding-model/1"
-"""The format version that files declare in their ``schema`` field."""
+SCHEMA = "safeguarding-model/2"
+"""The format version that files declare in their ``schema`` field. Files of
+version 1 (``safeguarding-model/1``) are still read, as they always were; see
+:mod:`safeguarding_model.io.versions`."""
 
 Entity = Organisation | Person | Post | Partnership | Collaboration | Group
 

@@ -9,11 +9,15 @@ first day. A date given by month or year covers its whole month or year, so a gr
 that ended "2023" still stands on 2023-06 (it may have ended in December): nothing is
 left out on a guess.
 
-What the date excludes: groups, collaborations and posts; chairs, members, reporting
-and escalation lines, lead and delegated partners, scrutineers and relevant agencies.
-References to a group, collaboration or post that is left out go with it (a member
-entry naming a post that had ended, a line to a group that had closed, a chair held
-by that post), and a group whose parent group is left out sits under no group.
+What the date excludes: partnerships (before their start or their arrangements'
+``effective`` date, after their end), organisations, groups, collaborations and
+posts; chairs, members, reporting and escalation lines, regimes, lead and delegated
+partners, scrutineers and relevant agencies. References to anything left out go with
+it (a member entry naming a post that had ended, a line to a group that had closed, a
+chair held by that post, a relevant agency that had been replaced), and a group whose
+parent group is left out sits under no group. What is planned is left out on every
+date: it is not known to have happened. What is left is named as it was on the date
+(an organisation's former name whose dates cover it).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from ..errors import UsageError
 from .collaboration import Collaboration
 from .dataset import Dataset
 from .groups import Chair, Group, Line, Member
+from .organisations import Organisation
 from .partnership import LeadPartner, Partnership
 from .values import FieldError, PartialDate
 
@@ -36,6 +41,9 @@ __all__ = [
     "OnDate",
     "Span",
     "as_of",
+    "covers",
+    "name_on",
+    "partnership_stands",
     "earlier",
     "later",
     "parse_date",
@@ -121,20 +129,66 @@ def written(value: PartialDate | None) -> str | None:
 
 
 def _dated(value: Any, span: Span) -> bool:
+    if getattr(value, "planned", False):
+        return False  # not known to have happened on any date
     return stands(value.start, value.end, span)
 
 
+def covers(start: PartialDate | None, end: PartialDate | None, span: Span) -> bool:
+    """Whether something dated ``start`` to ``end`` surely stood on every day of
+    ``span``: at least one date is known, and neither leaves room for doubt."""
+    if start is None and end is None:
+        return False
+    first, last = span
+    if start is not None and start.last_day() > first:
+        return False
+    return not (end is not None and end.first_day() < last)
+
+
+def name_on(entity: T, span: Span) -> T:
+    """``entity`` (an organisation, partnership or collaboration) with the name it
+    went by on ``span``: a former name whose dates surely cover the span, else its
+    own name."""
+    for former in getattr(entity, "former_names", ()):
+        if covers(former.start, former.end, span):
+            return attrs.evolve(  # type: ignore[misc]
+                entity, name=former.name, short_name=former.short_name
+            )
+    return entity
+
+
+def partnership_stands(partnership: Partnership, span: Span) -> bool:
+    """Whether a partnership, and these arrangements of it, stood on ``span``: it had
+    started and not ended, and the arrangements had taken effect."""
+    return stands(later(partnership.start, partnership.effective), partnership.end, span)
+
+
 def as_of(dataset: Dataset, on: OnDate) -> tuple[Dataset, tuple[str, ...]]:
-    """``dataset`` as it stood on ``on``, and the ids of the groups, collaborations and
-    posts left out (in file order)."""
+    """``dataset`` as it stood on ``on``, and the ids of the partnerships, groups,
+    collaborations, organisations and posts left out (in file order). Everything
+    left is named as it was on the date."""
     span = span_of(on)
     dropped: list[str] = []
+    organisations = []
+    for organisation in dataset.organisations:
+        if _dated(organisation, span):
+            organisations.append(organisation)
+        else:
+            dropped.append(organisation.id)
+    gone_organisations = set(dropped)
     posts = []
     for post in dataset.posts:
-        if _dated(post, span):
+        if _dated(post, span) and post.organisation not in gone_organisations:
             posts.append(post)
         else:
             dropped.append(post.id)
+    partnerships = []
+    for partnership in dataset.partnerships:
+        if partnership_stands(partnership, span):
+            partnerships.append(partnership)
+        else:
+            dropped.append(partnership.id)
+            dropped += [group.id for group in partnership.groups]
     collaborations = []
     for collaboration in dataset.collaborations:
         if _dated(collaboration, span):
@@ -142,13 +196,13 @@ def as_of(dataset: Dataset, on: OnDate) -> tuple[Dataset, tuple[str, ...]]:
         else:
             dropped.append(collaboration.id)
             dropped += [group.id for group in collaboration.groups]
-    owners: list[Partnership | Collaboration] = [*dataset.partnerships, *collaborations]
+    owners: list[Partnership | Collaboration] = [*partnerships, *collaborations]
     for owner in owners:
         dropped += [group.id for group in owner.groups if not _dated(group, span)]
-    kept_ids = {organisation.id for organisation in dataset.organisations}
+    kept_ids = {organisation.id for organisation in organisations}
     kept_ids.update(person.id for person in dataset.people)
     kept_ids.update(post.id for post in posts)
-    kept_ids.update(partnership.id for partnership in dataset.partnerships)
+    kept_ids.update(partnership.id for partnership in partnerships)
     kept_ids.update(collaboration.id for collaboration in collaborations)
     for owner in owners:
         kept_ids.update(group.id for group in owner.groups if _dated(group, span))
@@ -156,8 +210,9 @@ def as_of(dataset: Dataset, on: OnDate) -> tuple[Dataset, tuple[str, ...]]:
     filtered = _Filter(span, gone)
     result = attrs.evolve(
         dataset,
+        organisations=tuple(filtered.organisation(o) for o in organisations),
         posts=tuple(posts),
-        partnerships=tuple(filtered.partnership(p) for p in dataset.partnerships),
+        partnerships=tuple(filtered.partnership(p) for p in partnerships),
         collaborations=tuple(filtered.collaboration(c) for c in collaborations),
     )
     return result, tuple(dict.fromkeys(key for key in dropped if key in gone))
@@ -181,20 +236,35 @@ class _Filter:
     def ids(self, values: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(key for key in values if key not in self.gone)
 
+    def unless_gone(self, *fields: str) -> Callable[[T], T | None]:
+        """Keep a value unless one of ``fields`` names something left out."""
+        gone = self.gone
+
+        def change(value: T) -> T | None:
+            return None if any(getattr(value, f) in gone for f in fields) else value
+
+        return change
+
+    def organisation(self, organisation: Organisation) -> Organisation:
+        if organisation.parent in self.gone:
+            organisation = attrs.evolve(organisation, parent=None)
+        return name_on(organisation, self.span)
+
     def line(self, line: Line) -> Line | None:
         return None if line.to in self.gone else line
 
     def chair(self, chair: Chair) -> Chair | None:
         post = None if chair.post in self.gone else chair.post
         nominated = None if chair.nominated_by in self.gone else chair.nominated_by
-        if post == chair.post and nominated == chair.nominated_by:
+        rotates = self.ids(chair.rotates_among)
+        if (post, nominated, rotates) == (chair.post, chair.nominated_by, chair.rotates_among):
             return chair
-        if not (post or chair.partnership_chair or nominated or chair.rotates_among):
+        if not (post or chair.partnership_chair or nominated or rotates):
             return None
-        return attrs.evolve(chair, post=post, nominated_by=nominated)
+        return attrs.evolve(chair, post=post, nominated_by=nominated, rotates_among=rotates)
 
     def member(self, member: Member) -> Member | None:
-        if member.post in self.gone:
+        if member.post in self.gone or member.organisation in self.gone:
             return None
         if member.chair_of:
             chair_of = self.ids(member.chair_of)
@@ -218,34 +288,65 @@ class _Filter:
     def groups(self, groups: tuple[Group, ...]) -> tuple[Group, ...]:
         return tuple(self.group(g) for g in groups if _dated(g, self.span))
 
-    def lead(self, lead: LeadPartner) -> LeadPartner:
+    def lead(self, lead: LeadPartner) -> LeadPartner | None:
+        if lead.organisation in self.gone:
+            return None
         return attrs.evolve(lead, post=None) if lead.post in self.gone else lead
 
     def partnership(self, p: Partnership) -> Partnership:
         gone = self.gone
-
-        def unless_gone(value: T) -> T | None:
-            return None if getattr(value, "post", None) in gone else value
-
         procedures = p.procedures
         if procedures is not None and procedures.collaboration in gone:
             procedures = attrs.evolve(procedures, collaboration=None)
-        return attrs.evolve(
-            p,
-            lead_partners=self.keep(p.lead_partners, self.lead),
-            delegated_partners=self.keep(p.delegated_partners, unless_gone),
-            chairs=self.keep(p.chairs, self.chair),
-            scrutineers=self.keep(p.scrutineers, unless_gone),
-            relevant_agencies=self.keep(p.relevant_agencies, lambda agency: agency),
-            sector_representation=tuple(
-                attrs.evolve(rep, groups=self.ids(rep.groups)) if set(rep.groups) & gone else rep
-                for rep in p.sector_representation
+        area = p.area
+        if area is not None and set(area.local_authorities) & gone:
+            area = attrs.evolve(area, local_authorities=self.ids(area.local_authorities))
+        funding = p.funding
+        if funding is not None and any(s.organisation in gone for s in funding.support_in_kind):
+            kept = tuple(s for s in funding.support_in_kind if s.organisation not in gone)
+            funding = attrs.evolve(funding, support_in_kind=kept)
+        sectors = []
+        for rep in p.sector_representation:
+            if rep.sector in gone:
+                continue
+            if rep.via in gone or set(rep.groups) & gone:
+                rep = attrs.evolve(
+                    rep, via=None if rep.via in gone else rep.via, groups=self.ids(rep.groups)
+                )
+            sectors.append(rep)
+        return name_on(
+            attrs.evolve(
+                p,
+                regimes=self.keep(p.regimes, lambda regime: regime),
+                area=area,
+                lead_partners=self.keep(p.lead_partners, self.lead),
+                delegated_partners=self.keep(
+                    p.delegated_partners, self.unless_gone("post", "organisation")
+                ),
+                chairs=self.keep(p.chairs, self.chair),
+                scrutineers=self.keep(p.scrutineers, self.unless_gone("post")),
+                relevant_agencies=self.keep(p.relevant_agencies, self.unless_gone("organisation")),
+                sector_representation=tuple(sectors),
+                observers=tuple(
+                    o for o in p.observers if o.post not in gone and o.organisation not in gone
+                ),
+                functional_links=tuple(
+                    link for link in p.functional_links if link.organisation not in gone
+                ),
+                groups=self.groups(p.groups),
+                escalates_to=self.keep(p.escalates_to, self.line),
+                yearly_reports=tuple(
+                    report
+                    for report in p.yearly_reports
+                    if report.published is None or report.published.first_day() <= self.span[1]
+                ),
+                funding=funding,
+                procedures=procedures,
             ),
-            observers=tuple(o for o in p.observers if o.post not in gone),
-            groups=self.groups(p.groups),
-            escalates_to=self.keep(p.escalates_to, self.line),
-            procedures=procedures,
+            self.span,
         )
 
     def collaboration(self, c: Collaboration) -> Collaboration:
-        return attrs.evolve(c, groups=self.groups(c.groups))
+        return name_on(
+            attrs.evolve(c, members=self.ids(c.members), groups=self.groups(c.groups)), self.span
+        )

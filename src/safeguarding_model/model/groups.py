@@ -11,10 +11,12 @@ from .values import (
     FieldError,
     Item,
     PartialDate,
+    Succession,
     check_dates,
     check_id,
     check_ids,
     check_not_stated,
+    check_planned,
     check_text,
     optional_id,
 )
@@ -98,6 +100,7 @@ class Chair:
     text: str | None = attrs.field(default=None, validator=check_text)
     start: PartialDate | None = None
     end: PartialDate | None = None
+    planned: bool = False
 
     def __attrs_post_init__(self) -> None:
         if not (self.post or self.partnership_chair or self.nominated_by or self.rotates_among):
@@ -109,6 +112,7 @@ class Chair:
                 "partnership_chair", "either a post or partnership_chair: true, not both", True
             )
         check_dates(self)
+        check_planned(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -128,6 +132,7 @@ class Member:
     capacity: MemberCapacity = MemberCapacity.MEMBER
     start: PartialDate | None = None
     end: PartialDate | None = None
+    planned: bool = False
 
     def __attrs_post_init__(self) -> None:
         named = [bool(self.post), bool(self.organisation), bool(self.chair_of), bool(self.role)]
@@ -141,6 +146,7 @@ class Member:
                 "or a text describing the member"
             )
         check_dates(self)
+        check_planned(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -156,9 +162,11 @@ class Line:
     text: str | None = attrs.field(default=None, validator=check_text)
     start: PartialDate | None = None
     end: PartialDate | None = None
+    planned: bool = False
 
     def __attrs_post_init__(self) -> None:
         check_dates(self)
+        check_planned(self)
 
 
 class DecisionMethod(Choice):
@@ -188,6 +196,9 @@ class Group:
     ids) with which it is run jointly. ``reports_to`` and ``escalates_to`` keep the
     lines in document order. ``not_stated`` names the fields the source does not
     give (such as ``meets`` or ``reports_to``), so that "not said" is never read as "none".
+    ``planned`` marks a group the document plans but that does not yet exist
+    (``start`` is then its planned date, where known); ``predecessors`` the groups or
+    bodies it followed.
     """
 
     id: str = attrs.field(validator=check_id)
@@ -207,12 +218,15 @@ class Group:
     escalates_to: tuple[Line, ...] = ()
     start: PartialDate | None = None
     end: PartialDate | None = None
+    planned: bool = False
+    predecessors: tuple[Succession, ...] = ()
     not_stated: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         if self.parent == self.id:
             raise FieldError("parent", "another group's id", self.parent)
         check_dates(self)
+        check_planned(self)
         check_not_stated(self)
 
     @property

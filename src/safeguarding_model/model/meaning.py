@@ -24,6 +24,7 @@ from .names import Names
 from .organisations import Organisation, Post
 from .partnership import (
     DelegatedPartner,
+    Instrument,
     LeadPartner,
     Observer,
     Partnership,
@@ -31,6 +32,7 @@ from .partnership import (
     Scrutineer,
     SectorRepresentation,
 )
+from .values import PartialDate
 
 __all__ = [
     "TOP_KINDS",
@@ -40,6 +42,9 @@ __all__ = [
     "Resolved",
     "Roles",
     "chair_words",
+    "dates_words",
+    "partners_word",
+    "regimes_text",
     "is_top",
     "partnership_chairs",
     "partnerships_of",
@@ -445,3 +450,41 @@ def chair_words(
     if chair.rotates_among:
         parts.append("rotating among " + ", ".join(name(o) for o in chair.rotates_among))
     return "; ".join(parts)
+
+
+def partners_word(partnership: Partnership) -> str:
+    """What the arrangements call their statutory partners: "safeguarding partners"
+    under Working Together 2018 or where no edition is stated (the Act's own words),
+    "lead safeguarding partners" from the 2023 edition."""
+    edition = partnership.guidance
+    if edition is None or edition is Instrument.WORKING_TOGETHER_2018:
+        return "safeguarding partners"
+    return "lead safeguarding partners"
+
+
+def regimes_text(partnership: Partnership) -> str:
+    """The statutory regimes in words, each with its dates: "Working Together to
+    Safeguard Children 2023", or "Working Together to Safeguard Children 2018 (to
+    2024-08) and Working Together to Safeguard Children 2023 (from 2024-09)"; "not
+    stated" when the data names none."""
+    if not partnership.regimes:
+        return "not stated"
+    texts = []
+    for regime in partnership.regimes:
+        dated = dates_words(regime.start, regime.end)
+        texts.append(regime.instrument.title + (f" ({dated})" if dated else ""))
+    if len(texts) == 1:
+        return texts[0]
+    return ", ".join(texts[:-1]) + " and " + texts[-1]
+
+
+def dates_words(start: PartialDate | None, end: PartialDate | None) -> str:
+    """A span in words, as precise as its dates: "from 2024-09", "to 2022-06-30",
+    "2019-06 to 2024-08", or "" when neither is known."""
+    if start is not None and end is not None:
+        return f"{start} to {end}" if start.exact and end.exact else f"from {start} to {end}"
+    if start is not None:
+        return f"from {start}"
+    if end is not None:
+        return f"to {end}"
+    return ""

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import attrs
 
-from .values import Choice, FieldError, PartialDate, check_dates, check_id, check_text, optional_id
+from .values import (
+    Choice,
+    FieldError,
+    FormerName,
+    PartialDate,
+    Succession,
+    check_dates,
+    check_id,
+    check_text,
+    former_names_field,
+    optional_id,
+)
 
 __all__ = ["Organisation", "OrganisationKind", "Person", "Post"]
 
@@ -58,7 +69,10 @@ class Organisation:
     """A real organisation, a part of one (a council's service), or a sector.
 
     ``parent`` is the id of the organisation this one is part of. ``former_names``
-    keeps the names it went by before, newest first.
+    keeps the names it went by before, newest first, with their dates where known:
+    one id, its names over time. ``start`` and ``end`` are when the organisation
+    existed, where known; ``predecessors`` the bodies it followed (a clinical
+    commissioning group replaced by an integrated care board).
     """
 
     id: str = attrs.field(validator=check_id)
@@ -66,11 +80,15 @@ class Organisation:
     kind: OrganisationKind
     short_name: str | None = attrs.field(default=None, validator=check_text)
     parent: str | None = attrs.field(default=None, validator=optional_id)
-    former_names: tuple[str, ...] = ()
+    former_names: tuple[FormerName, ...] = former_names_field()
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    predecessors: tuple[Succession, ...] = ()
     note: str | None = attrs.field(default=None, validator=check_text)
 
     def __attrs_post_init__(self) -> None:
         _check_not_own_parent(self)
+        check_dates(self)
 
     @property
     def label(self) -> str:
@@ -93,7 +111,9 @@ class Post:
 
     ``holder`` is a person's id; ``None`` with ``vacant`` false means the documents
     do not say who holds it. ``organisation`` is ``None`` for an independent post,
-    such as an independent scrutineer, that belongs to no organisation.
+    such as an independent scrutineer, that belongs to no organisation. ``start``
+    and ``end`` are the holder's tenure where the documents give it; ``known_on``
+    the date of a document that names the holder when they do not (tenure unknown).
     """
 
     id: str = attrs.field(validator=check_id)
@@ -105,9 +125,12 @@ class Post:
     independent: bool = False
     start: PartialDate | None = None
     end: PartialDate | None = None
+    known_on: PartialDate | None = None
     note: str | None = attrs.field(default=None, validator=check_text)
 
     def __attrs_post_init__(self) -> None:
+        if self.known_on is not None and self.holder is None:
+            raise FieldError("known_on", "a holder whom a document names on that date", None)
         if self.vacant and self.holder is not None:
             raise FieldError("vacant", "a post with no holder when vacant is true", self.holder)
         if self.acting and self.holder is None:

@@ -9,15 +9,20 @@ from .values import (
     Choice,
     ConsistencyError,
     FieldError,
+    FormerName,
     Item,
     PartialDate,
+    Succession,
     check_dates,
     check_id,
     check_ids,
     check_not_stated,
+    check_planned,
     check_text,
+    former_names_field,
     optional_id,
 )
+from .values import Day as _Day
 
 __all__ = [
     "Area",
@@ -25,6 +30,9 @@ __all__ = [
     "Funding",
     "FunctionalLink",
     "GuidanceEdition",
+    "Instrument",
+    "PublishedReport",
+    "Regime",
     "LeadPartner",
     "Observer",
     "Partnership",
@@ -50,16 +58,47 @@ class Scope(Choice):
     ALL_AGE = "all-age"
 
 
-class GuidanceEdition(Choice):
-    """The edition of Working Together to Safeguard Children the arrangements follow."""
+class Instrument(Choice):
+    """A statutory regime a partnership's arrangements follow: an edition of Working
+    Together to Safeguard Children, or the Care Act 2014 for an all-age partnership
+    that is also the safeguarding adults board."""
 
     WORKING_TOGETHER_2018 = "working-together-2018"
     WORKING_TOGETHER_2023 = "working-together-2023"
+    WORKING_TOGETHER_2026 = "working-together-2026"
+    CARE_ACT_2014 = "care-act-2014"
 
     @property
     def title(self) -> str:
-        """The edition's title, such as ``Working Together to Safeguard Children 2023``."""
+        """The instrument's title, such as ``Working Together to Safeguard Children 2023``."""
+        if self is Instrument.CARE_ACT_2014:
+            return "the Care Act 2014"
         return f"Working Together to Safeguard Children {self.value.rsplit('-', 1)[1]}"
+
+    @property
+    def working_together(self) -> bool:
+        """Whether this is an edition of Working Together."""
+        return self.value.startswith("working-together-")
+
+
+GuidanceEdition = Instrument
+"""The name of :class:`Instrument` in format version 1, where a partnership named
+one edition of Working Together in its ``guidance`` field."""
+
+
+@attrs.frozen(kw_only=True)
+class Regime:
+    """A statutory regime the arrangements follow, from ``start`` to ``end`` where
+    the document says. In a file a regime without dates is written as its
+    instrument alone (``working-together-2023``)."""
+
+    instrument: Instrument
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    text: str | None = attrs.field(default=None, validator=check_text)
+
+    def __attrs_post_init__(self) -> None:
+        check_dates(self)
 
 
 class StatutoryRole(Choice):
@@ -167,9 +206,11 @@ class RelevantAgency:
     footnote: str | None = attrs.field(default=None, validator=check_text)
     start: PartialDate | None = None
     end: PartialDate | None = None
+    planned: bool = False
 
     def __attrs_post_init__(self) -> None:
         check_dates(self)
+        check_planned(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -216,6 +257,22 @@ class YearlyReport:
 
 
 @attrs.frozen(kw_only=True)
+class PublishedReport:
+    """One yearly report as published: the period it covers (not always twelve
+    months: ``2019 to 2020``, ``2023-04 to 2024-03``), when it was published, who
+    presented it to whom (ids of posts, groups or organisations), and where it was
+    sent."""
+
+    period: PartialDate
+    title: str | None = attrs.field(default=None, validator=check_text)
+    published: PartialDate | None = None
+    presented_by: str | None = attrs.field(default=None, validator=optional_id)
+    presented_to: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    sent_to: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    text: str | None = attrs.field(default=None, validator=check_text)
+
+
+@attrs.frozen(kw_only=True)
 class ReviewSchedule:
     """When the arrangements are reviewed: the dates given, then every few years."""
 
@@ -228,6 +285,24 @@ class ReviewSchedule:
             raise FieldError(
                 "then_every_years", "a whole number of years, 1 or more", self.then_every_years
             )
+
+    def next_due(self, after: _Day) -> PartialDate | None:
+        """The first review due on or after the day ``after`` (a (year, month, day)
+        tuple): a listed date, else one counted on from the last listed date by
+        ``then_every_years`` (as precise as that date). None when the schedule gives
+        none."""
+        for review in self.reviews:
+            if review.last_day() >= after:
+                return review
+        if not self.reviews or self.then_every_years is None:
+            return None
+        last = self.reviews[-1]
+        step = self.then_every_years
+        years = max(0, -(-(after[0] - last.year) // step)) * step
+        candidate = attrs.evolve(last, year=last.year + years)
+        while candidate.last_day() < after:
+            candidate = attrs.evolve(candidate, year=candidate.year + step)
+        return candidate
 
 
 @attrs.frozen(kw_only=True)
@@ -269,8 +344,11 @@ class Partnership:
     """A partnership's arrangements as published.
 
     Everything that points elsewhere does so by id; ids are resolved when a file is
-    loaded. ``scope`` is ``all-age`` for a partnership merged with the adults' board;
-    ``effective`` is when the arrangements took effect, where the document says;
+    loaded. ``regimes`` are the statutory regimes the arrangements follow, with their
+    dates; ``scope`` is ``all-age`` for a partnership merged with the adults' board;
+    ``start`` and ``end`` are when the partnership itself existed, ``effective`` when
+    these arrangements took effect, where the document says; ``predecessors`` the
+    bodies it followed (a board it replaced, partnerships merged into it);
     ``escalates_to`` holds the routes by which the partnership as a whole escalates.
     ``not_stated`` lists the fields the source document does not give, so
     that "not said" is never confused with "none".
@@ -279,10 +357,13 @@ class Partnership:
     id: str = attrs.field(validator=check_id)
     name: str = attrs.field(validator=check_text)
     short_name: str | None = attrs.field(default=None, validator=check_text)
-    former_names: tuple[str, ...] = ()
-    guidance: GuidanceEdition
+    former_names: tuple[FormerName, ...] = former_names_field()
+    regimes: tuple[Regime, ...] = ()
     scope: Scope = Scope.CHILDREN
+    start: PartialDate | None = None
+    end: PartialDate | None = None
     effective: PartialDate | None = None
+    predecessors: tuple[Succession, ...] = ()
     source: Source | None = None
     area: Area | None = None
     lead_partners: tuple[LeadPartner, ...] = ()
@@ -298,6 +379,7 @@ class Partnership:
     groups: tuple[Group, ...] = ()
     escalates_to: tuple[Line, ...] = ()
     yearly_report: YearlyReport | None = None
+    yearly_reports: tuple[PublishedReport, ...] = ()
     review: ReviewSchedule | None = None
     funding: Funding | None = None
     training: Training | None = None
@@ -306,6 +388,7 @@ class Partnership:
     not_stated: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        check_dates(self)
         check_not_stated(self)
 
     @property
@@ -313,9 +396,17 @@ class Partnership:
         """The short name where there is one, else the name."""
         return self.short_name or self.name
 
+    @property
+    def guidance(self) -> Instrument | None:
+        """The edition of Working Together the arrangements follow: the latest one
+        among :attr:`regimes`; None when they name none."""
+        editions = [r.instrument for r in self.regimes if r.instrument.working_together]
+        return max(editions, key=lambda i: i.value) if editions else None
+
     def __repr__(self) -> str:
+        regimes = [r.instrument.value for r in self.regimes]
         return (
-            f"Partnership(id={self.id!r}, name={self.name!r}, guidance={self.guidance.value!r}, "
+            f"Partnership(id={self.id!r}, name={self.name!r}, regimes={regimes!r}, "
             f"lead_partners={len(self.lead_partners)}, relevant_agencies="
             f"{len(self.relevant_agencies)}, groups={[g.id for g in self.groups]})"
         )

@@ -14,7 +14,14 @@ import attrs
 from ..errors import ConsistencyError, FieldError, closest, with_article
 
 __all__ = [
+    "Bound",
     "Cadence",
+    "FormerName",
+    "Succession",
+    "SuccessionKind",
+    "check_planned",
+    "former_names",
+    "former_names_field",
     "Choice",
     "FieldError",
     "Item",
@@ -107,19 +114,73 @@ def check_text(instance: object, attribute: attrs.Attribute[Any], value: object)
 _DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # ASCII digits only
 _DATE_PARTS = re.compile(r"^([0-9]{4})(?:[-/.]([0-9]{1,2}))?(?:[-/.]([0-9]{1,2}))?$")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_EARLIEST = (1800, 1, 1)
+_LATEST = (2999, 12, 31)
+
+Day = tuple[int, int, int]
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _month_days(year: int, month: int) -> int:
+    return 29 if month == 2 and _leap(year) else (28 if month == 2 else _DAYS[month - 1])
+
+
+def _next_day(day: Day) -> Day:
+    year, month, number = day
+    if number < _month_days(year, month):
+        return (year, month, number + 1)
+    return (year, month + 1, 1) if month < 12 else (year + 1, 1, 1)
+
+
+def _previous_day(day: Day) -> Day:
+    year, month, number = day
+    if number > 1:
+        return (year, month, number - 1)
+    if month > 1:
+        return (year, month - 1, _month_days(year, month - 1))
+    return (year - 1, 12, 31)
+
+
+class Bound(Choice):
+    """How a bounded date relates to the date it names: ``by 2024-12`` (on or before
+    the end of December 2024), ``before 2020`` (some day before 2020) or ``after
+    2019`` (some day after 2019)."""
+
+    BY = "by"
+    BEFORE = "before"
+    AFTER = "after"
+
+
+_WRITTEN_DATE = "a date written 2024, 2024-09 or 2024-09-30"
+_DATE_FORMS = (
+    "a date: 2024, 2024-09 or 2024-09-30; by 2024-12, before 2020 or after 2019; "
+    "or a range such as 2023-04 to 2024-03"
+)
 
 
 @attrs.frozen(kw_only=True)
 class PartialDate:
-    """A date as precise as the document gives it: a year, a month or a day.
+    """A date as precise as the document gives it, and no more.
 
-    Written ``2028``, ``2025-12`` or ``2024-09-30``. A day is never invented for a
-    date the source gives only by month.
+    Written ``2028``, ``2025-12`` or ``2024-09-30`` (a year, a month or a day); a day
+    is never invented for a date the source gives only by month. A source that gives
+    only a bound or a span is written so: ``by 2024-12`` (on or before the end of
+    December 2024), ``before 2020``, ``after 2019``, or ``2023 to 2024`` and
+    ``2023-04 to 2024-03`` (some day in that span, as "2023-24" in a document).
+
+    Every date covers a span of days, from :meth:`first_day` to :meth:`last_day`;
+    a bound open on one side reaches to the earliest or latest day the format
+    allows, so nothing is decided on a guess.
     """
 
     year: int
     month: int | None = None
     day: int | None = None
+    bound: Bound | None = None
+    until: PartialDate | None = None
 
     def __attrs_post_init__(self) -> None:
         if not 1800 <= self.year <= 2999:
@@ -129,12 +190,16 @@ class PartialDate:
         if self.day is not None:
             if self.month is None:
                 raise FieldError("day", "a day only with a month", self.day)
-            leap = self.year % 4 == 0 and (self.year % 100 != 0 or self.year % 400 == 0)
-            last = 29 if self.month == 2 and leap else _DAYS[self.month - 1]
-            if self.month == 2 and not leap:
-                last = 28
+            last = _month_days(self.year, self.month)
             if not 1 <= self.day <= last:
                 raise FieldError("day", f"a day from 1 to {last}", self.day)
+        if self.until is not None:
+            if self.bound is not None or self.until.bound or self.until.until:
+                raise FieldError("until", "a range between two plain dates", str(self))
+            if self.until.last_day() < self.first_day():
+                raise FieldError(
+                    "until", f"the end of a range on or after its start, {self.anchor}", str(self)
+                )
 
     @staticmethod
     def suggestion(text: str) -> str | None:
@@ -149,10 +214,27 @@ class PartialDate:
 
     @classmethod
     def from_string(cls, text: str) -> PartialDate:
-        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, a bound (``by 2024-12``,
+        ``before 2020``, ``after 2019``) or a range (``2023-04 to 2024-03``)."""
+        words = text.split()
+        if len(words) == 2 and words[0].lower() in {bound.value for bound in Bound}:
+            plain = cls._plain(words[1], text)
+            return attrs.evolve(plain, bound=Bound(words[0].lower()))
+        if len(words) == 3 and words[1].lower() == "to":
+            first, last = cls._plain(words[0], text), cls._plain(words[2], text)
+            try:
+                return attrs.evolve(first, until=last)
+            except FieldError as error:
+                raise FieldError("date", error.expected, text) from None
+        if len(words) > 1:
+            raise FieldError("date", _DATE_FORMS, text)
+        return cls._plain(text, text)
+
+    @classmethod
+    def _plain(cls, text: str, whole: str) -> PartialDate:
         match = _DATE.match(text.strip())
         if not match:
-            raise FieldError("date", "a date written 2024, 2024-09 or 2024-09-30", text)
+            raise FieldError("date", _DATE_FORMS if whole != text else _WRITTEN_DATE, whole)
         year, month, day = match.groups()
         return cls(
             year=int(year),
@@ -160,7 +242,10 @@ class PartialDate:
             day=int(day) if day else None,
         )
 
-    def __str__(self) -> str:
+    @property
+    def anchor(self) -> str:
+        """The plain date this one names, without its bound or range: ``2024-12`` for
+        ``by 2024-12``, ``2023-04`` for ``2023-04 to 2024-03``."""
         text = f"{self.year:04d}"
         if self.month is not None:
             text += f"-{self.month:02d}"
@@ -168,25 +253,55 @@ class PartialDate:
             text += f"-{self.day:02d}"
         return text
 
+    def __str__(self) -> str:
+        if self.bound is not None:
+            return f"{self.bound.value} {self.anchor}"
+        if self.until is not None:
+            return f"{self.anchor} to {self.until}"
+        return self.anchor
+
+    @property
+    def exact(self) -> bool:
+        """Whether the date is a plain year, month or day (no bound, no range)."""
+        return self.bound is None and self.until is None
+
     @property
     def precision(self) -> str:
-        """``year``, ``month`` or ``day``."""
+        """``year``, ``month`` or ``day`` for a plain date; ``bound`` or ``range``."""
+        if self.bound is not None:
+            return "bound"
+        if self.until is not None:
+            return "range"
         if self.day is not None:
             return "day"
         return "month" if self.month is not None else "year"
 
-    def first_day(self) -> tuple[int, int, int]:
-        """The earliest day this date can mean, as (year, month, day)."""
+    def _own_first(self) -> Day:
         return (self.year, self.month or 1, self.day or 1)
 
-    def last_day(self) -> tuple[int, int, int]:
-        """The latest day this date can mean, as (year, month, day)."""
+    def _own_last(self) -> Day:
         month = self.month or 12
         if self.day is not None:
             return (self.year, month, self.day)
-        leap = self.year % 4 == 0 and (self.year % 100 != 0 or self.year % 400 == 0)
-        last = 29 if month == 2 and leap else (28 if month == 2 else _DAYS[month - 1])
-        return (self.year, month, last)
+        return (self.year, month, _month_days(self.year, month))
+
+    def first_day(self) -> Day:
+        """The earliest day this date can mean, as (year, month, day)."""
+        if self.bound in (Bound.BY, Bound.BEFORE):
+            return _EARLIEST
+        if self.bound is Bound.AFTER:
+            return min(_next_day(self._own_last()), _LATEST)
+        return self._own_first()
+
+    def last_day(self) -> Day:
+        """The latest day this date can mean, as (year, month, day)."""
+        if self.bound is Bound.AFTER:
+            return _LATEST
+        if self.bound is Bound.BEFORE:
+            return max(_previous_day(self._own_first()), _EARLIEST)
+        if self.until is not None:
+            return self.until.last_day()
+        return self._own_last()
 
 
 class Cadence(Choice):
@@ -212,6 +327,77 @@ class Item:
 
     text: str = attrs.field(validator=check_text)
     points: tuple[Item, ...] = ()
+
+
+class SuccessionKind(Choice):
+    """How one body followed another."""
+
+    RENAMED = "renamed"
+    """The same body under a new id (a rename within one id is a former name)."""
+    MERGED = "merged"
+    """Several bodies became this one (a children's partnership and an adults' board
+    into an all-age partnership)."""
+    SPLIT = "split"
+    """One body became several (a partnership into place-based ones)."""
+    REPLACED = "replaced"
+    """A new body took over the old one's role (an integrated care board from a
+    clinical commissioning group)."""
+
+
+@attrs.frozen(kw_only=True)
+class Succession:
+    """A predecessor of the entity that lists it: which body (``of``, an id), how
+    this one followed it, on what date and, where known, who decided it (an id) and
+    the source's words. A merge is listed on the merged body once per predecessor; a
+    split on each successor."""
+
+    of: str = attrs.field(validator=check_id)
+    how: SuccessionKind
+    date: PartialDate | None = None
+    decided_by: str | None = attrs.field(default=None, validator=optional_id)
+    text: str | None = attrs.field(default=None, validator=check_text)
+
+
+@attrs.frozen(kw_only=True)
+class FormerName:
+    """A name an entity went by before, with the dates it went by it where known.
+
+    In a file a former name without dates is written as plain text.
+    """
+
+    name: str = attrs.field(validator=check_text)
+    short_name: str | None = attrs.field(default=None, validator=check_text)
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    text: str | None = attrs.field(default=None, validator=check_text)
+
+    def __attrs_post_init__(self) -> None:
+        check_dates(self)
+
+
+def former_names(*names: str) -> tuple[FormerName, ...]:
+    """Former names from plain texts (a convenience for code and tests)."""
+    return tuple(FormerName(name=name) for name in names)
+
+
+def _former_names(value: object) -> tuple[FormerName, ...]:
+    """Plain text is accepted where code builds the model by hand."""
+    return tuple(FormerName(name=v) if isinstance(v, str) else v for v in value)  # type: ignore[attr-defined]
+
+
+def former_names_field() -> Any:
+    """A ``former_names`` field: former names, newest first."""
+    return attrs.field(default=(), converter=_former_names)
+
+
+def check_planned(instance: Any) -> None:
+    """A post-init check: a planned entry has not ended."""
+    if getattr(instance, "planned", False) and instance.end is not None:
+        raise ConsistencyError(
+            "a planned entry has not happened yet, so it has no end: remove `end`, or "
+            "`planned: true` if it happened",
+            field="planned",
+        )
 
 
 def items(*texts: str) -> tuple[Item, ...]:

@@ -155,7 +155,7 @@ class _Builder:
             self.labels(node, o.name, o.short_name)
             self.add(node, ORG.classification, SMV[_camel(o.kind.value)])
             for former in o.former_names:
-                self.add(node, SMV.formerName, former)
+                self.add(node, SMV.formerName, former.name)
             if o.parent:
                 self.add(node, RDF.type, ORG.OrganizationalUnit)
                 self.add(node, ORG.unitOf, ID[o.parent])
@@ -248,7 +248,8 @@ class _Builder:
         node = ID[p.id]
         self.add(node, RDF.type, ORG.OrganizationalCollaboration)
         self.labels(node, p.name, p.short_name)
-        self.add(node, SMV.guidance, SMV[_camel(p.guidance.value)])
+        for regime in p.regimes:
+            self.add(node, SMV.guidance, SMV[_camel(regime.instrument.value)])
         self.add(node, SMV.effective, p.effective)
         if p.source:
             self.add(node, DCTERMS.source, p.source.title)

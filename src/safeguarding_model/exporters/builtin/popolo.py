@@ -23,7 +23,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ...hooks.specs import hookimpl
-from ...model import Dataset, Entity, Member, Partnership, Post
+from ...model import Dataset, Entity, FormerName, Member, Partnership, Post
 from ..exporter import Exporter, Register
 from ..options import ExportOptions
 
@@ -142,7 +142,7 @@ def popolo(dataset: Dataset) -> Record:
     organizations: list[Record] = []
     for o in dataset.organisations:
         other = [{"name": o.short_name, "note": "short name"}] if o.short_name else []
-        other += [{"name": n, "note": "former name"} for n in o.former_names]
+        other += [_former(n) for n in o.former_names]
         organizations.append(
             _compact(
                 {
@@ -156,7 +156,7 @@ def popolo(dataset: Dataset) -> Record:
         )
     for p in dataset.partnerships:
         other = [{"name": p.short_name, "note": "short name"}] if p.short_name else []
-        other += [{"name": n, "note": "former name"} for n in p.former_names]
+        other += [_former(n) for n in p.former_names]
         organizations.append(
             _compact(
                 {
@@ -292,4 +292,16 @@ def register_exporters(register: Register) -> None:
             description="organisations, people, posts and memberships as Popolo JSON",
             render=render,
         )
+    )
+
+
+def _former(name: FormerName) -> Record:
+    """A former name as a Popolo other name, with its dates where known."""
+    return _compact(
+        {
+            "name": name.name,
+            "note": "former name",
+            "start_date": str(name.start) if name.start else None,
+            "end_date": str(name.end) if name.end else None,
+        }
     )
