@@ -23,7 +23,7 @@ from ._common import printable
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS = ("examples", "show", "validate", "export", "exporters", "schema", "query")
+COMMANDS = ("examples", "show", "validate", "export", "exporters", "schema", "query", "migrate")
 EXIT_USAGE = 2
 
 

@@ -39,7 +39,7 @@ from .converter import MAX_LIST_PROBLEMS, converter
 from .reading import DEFAULT_LIMITS, Limits, Path, locate, path_text, positions_of, read_text
 from .references import check_references, duplicate_message
 from .text import Collector, short_repr, shown
-from .versions import KNOWN, moved_path, upgrade
+from .versions import KNOWN, Migration, migrate_text, moved_path, upgrade
 from .writing import write_file
 
 __all__ = [
@@ -557,3 +557,44 @@ def dump(dataset: Dataset, path: str | os.PathLike[str], format: str | None = No
     if chosen is None:
         raise UsageError(f"{target}: cannot tell the format from the suffix; use .yaml or .json")
     write_file(target, dumps(dataset, chosen).encode("utf-8"))
+
+
+def migrate(
+    source: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS
+) -> list[tuple[FsPath, Migration]]:
+    """Every data file of ``source`` (a file or a folder) rewritten in the current
+    format version, with what changed; nothing is written (see
+    :func:`~safeguarding_model.io.writing.write_file` for that).
+
+    Only the lines that must change are changed, so comments and layout are kept;
+    and each rewritten text is read back and compared with the original, so a
+    migration that would lose or alter anything the file says is refused with a
+    :class:`~safeguarding_model.errors.UsageError` instead. A file with problems
+    raises :class:`LoadError`, as :func:`load` would.
+    """
+    path = FsPath(source)
+    try:
+        folder = stat.S_ISDIR(os.stat(path).st_mode)
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file or folder") from None
+    except OSError as error:
+        raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
+    paths = _data_files(path, limits) if folder else [path]
+    found = []
+    for text in _read_all(path, paths, limits) if folder else [_read(path, limits)]:
+        before = _structure(text)
+        migration = migrate_text(text.text, name=text.name, format=text.format, limits=limits)
+        if migration.changed:
+            try:
+                after: Dataset | None = _structure(
+                    _Text(text.name, migration.text, text.format, limits)
+                )
+            except LoadError:
+                after = None
+            if after != before:
+                raise UsageError(
+                    f"{text.name}: the rewritten file would not say the same; it is left as "
+                    "it is: change it by hand (docs/format.md, Format versions)"
+                )
+        found.append((FsPath(text.name), migration))
+    return found

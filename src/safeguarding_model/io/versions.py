@@ -91,7 +91,7 @@ class Migration:
         return bool(self.changes)
 
 
-_VALUE = re.compile(r"""("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#,}\]]+)""")
+_VALUE = re.compile(r"""("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#,}\]|>&*!\[{'"][^\s#,}\]]*)""")
 
 
 def migrate_text(
@@ -124,31 +124,28 @@ def migrate_text(
     changes: list[str] = []
     edits: list[tuple[int, int, str, str]] = []  # line index, column, old, new
 
-    def value_at(path: Path) -> tuple[int, int, str]:
+    def key_and_value(path: Path) -> tuple[int, int, int, str]:
+        """The row, the key's column, the value's column and the value as written,
+        for a key whose value is on its own line."""
         line, column = positions[path]
-        found = _VALUE.match(lines[line - 1], column - 1)
-        if found is None:  # pragma: no cover - the reader has just read a value there
-            raise UsageError(f"{name}, line {line}: cannot rewrite this line; edit it by hand")
-        return line - 1, column - 1, found.group(0)
+        row = line - 1
+        found = _KEY_VALUE(str(path[-1])).match(lines[row], column - 1)
+        if found is None:
+            raise UsageError(
+                f"{name}, line {line}: the `{path[-1]}` key is not on the same line as its "
+                f"value; write `{path[-1]}: VALUE` on one line, or edit it by hand"
+            )
+        return row, found.start("key"), found.start("value"), found.group("value")
 
-    row, column, old = value_at(("schema",))
-    quote = '"' if old.startswith('"') else ("'" if old.startswith("'") else "")
+    row, _, column, old = key_and_value(("schema",))
+    quote = old[0] if old[0] in "\"'" else ""
     edits.append((row, column, old, f"{quote}{CURRENT}{quote}"))
     changes.append(f"line {row + 1}: `schema` is now {CURRENT}")
     for index, entry in enumerate(data.get("partnerships") or []):
         if not isinstance(entry, dict) or "guidance" not in entry:
             continue
-        row, column, old = value_at(("partnerships", index, "guidance"))
-        line = lines[row]
-        key = _GUIDANCE_KEY.search(line[:column])
-        if key is None:
-            raise UsageError(
-                f"{name}, line {row + 1}: the `guidance` key is not on the same line as its "
-                "value; write `guidance: VALUE` on one line, or edit it by hand"
-            )
-        start, end = key.span("word")
-        lines[row] = line[:start] + "regimes" + line[end:]
-        column += len("regimes") - len("guidance")
+        row, key_column, column, old = key_and_value(("partnerships", index, "guidance"))
+        edits.append((row, key_column, "guidance", "regimes"))
         edits.append((row, column, old, f"[{old}]"))
         plain = old.strip("\"'")
         changes.append(
@@ -161,4 +158,8 @@ def migrate_text(
     return Migration("".join(lines), tuple(changes))
 
 
-_GUIDANCE_KEY = re.compile(r"""(?P<quote>["']?)(?P<word>guidance)(?P=quote)\s*:\s*$""")
+def _KEY_VALUE(key: str) -> re.Pattern[str]:
+    """A key as written (bare or quoted), its colon, and the value after it."""
+    return re.compile(
+        rf"""(?P<quote>["']?)(?P<key>{re.escape(key)})(?P=quote)\s*:\s*(?P<value>{_VALUE.pattern})"""
+    )

@@ -13,6 +13,7 @@ from .values import (
     check_dates,
     check_id,
     check_ids,
+    check_predecessors,
     check_text,
     former_names_field,
 )
@@ -43,6 +44,7 @@ class Collaboration:
 
     def __attrs_post_init__(self) -> None:
         check_dates(self)
+        check_predecessors(self)
 
     @property
     def label(self) -> str:

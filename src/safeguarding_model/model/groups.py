@@ -17,6 +17,7 @@ from .values import (
     check_ids,
     check_not_stated,
     check_planned,
+    check_predecessors,
     check_text,
     optional_id,
 )
@@ -226,6 +227,7 @@ class Group:
         if self.parent == self.id:
             raise FieldError("parent", "another group's id", self.parent)
         check_dates(self)
+        check_predecessors(self)
         check_planned(self)
         check_not_stated(self)
 

@@ -12,6 +12,7 @@ from .values import (
     Succession,
     check_dates,
     check_id,
+    check_predecessors,
     check_text,
     former_names_field,
     optional_id,
@@ -89,6 +90,7 @@ class Organisation:
     def __attrs_post_init__(self) -> None:
         _check_not_own_parent(self)
         check_dates(self)
+        check_predecessors(self)
 
     @property
     def label(self) -> str:

@@ -18,6 +18,7 @@ from .values import (
     check_ids,
     check_not_stated,
     check_planned,
+    check_predecessors,
     check_text,
     former_names_field,
     optional_id,
@@ -389,6 +390,7 @@ class Partnership:
 
     def __attrs_post_init__(self) -> None:
         check_dates(self)
+        check_predecessors(self)
         check_not_stated(self)
 
     @property

@@ -20,6 +20,7 @@ __all__ = [
     "Succession",
     "SuccessionKind",
     "check_planned",
+    "check_predecessors",
     "former_names",
     "former_names_field",
     "Choice",
@@ -113,6 +114,7 @@ def check_text(instance: object, attribute: attrs.Attribute[Any], value: object)
 
 _DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # ASCII digits only
 _DATE_PARTS = re.compile(r"^([0-9]{4})(?:[-/.]([0-9]{1,2}))?(?:[-/.]([0-9]{1,2}))?$")
+_YEAR_SPAN = re.compile(r"^([0-9]{4})[-/]([0-9]{2})$")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _EARLIEST = (1800, 1, 1)
 _LATEST = (2999, 12, 31)
@@ -203,8 +205,16 @@ class PartialDate:
 
     @staticmethod
     def suggestion(text: str) -> str | None:
-        """``2023-9`` -> ``2023-09``, ``2023/9/1`` -> ``2023-09-01``: the date as the
-        format writes it, when ``text`` is one written another way; else None."""
+        """``2023-9`` -> ``2023-09``, ``2023/9/1`` -> ``2023-09-01``, ``2023-24`` ->
+        ``2023 to 2024``: the date as the format writes it, when ``text`` is one written
+        another way; else None."""
+        span = _YEAR_SPAN.match(text.strip())
+        if span is not None:  # "2023-24", "2023/24": a year span as documents write it
+            first = int(span.group(1))
+            last = first - first % 100 + int(span.group(2))
+            last += 100 if last < first else 0
+            if last == first + 1:
+                return f"{first} to {last}"
         found = _DATE_PARTS.match(text.strip())
         if not found:
             return None
@@ -388,6 +398,19 @@ def _former_names(value: object) -> tuple[FormerName, ...]:
 def former_names_field() -> Any:
     """A ``former_names`` field: former names, newest first."""
     return attrs.field(default=(), converter=_former_names)
+
+
+def check_predecessors(instance: Any) -> None:
+    """A post-init check: nothing succeeds itself, and each predecessor is listed once."""
+    seen: set[str] = set()
+    for succession in instance.predecessors:
+        if succession.of == instance.id:
+            raise FieldError(
+                "predecessors", "another body's id (nothing succeeds itself)", instance.id
+            )
+        if succession.of in seen:
+            raise FieldError("predecessors", "each predecessor once", succession.of)
+        seen.add(succession.of)
 
 
 def check_planned(instance: Any) -> None:
