@@ -129,7 +129,7 @@ def migrate_text(
         for a key whose value is on its own line."""
         line, column = positions[path]
         row = line - 1
-        found = _KEY_VALUE(str(path[-1])).match(lines[row], column - 1)
+        found = _key_value_pattern(str(path[-1])).match(lines[row], column - 1)
         if found is None:
             raise UsageError(
                 f"{name}, line {line}: the `{path[-1]}` key is not on the same line as its "
@@ -141,7 +141,8 @@ def migrate_text(
     quote = old[0] if old[0] in "\"'" else ""
     edits.append((row, column, old, f"{quote}{CURRENT}{quote}"))
     changes.append(f"line {row + 1}: `schema` is now {CURRENT}")
-    for index, entry in enumerate(data.get("partnerships") or []):
+    partnerships = data.get("partnerships")
+    for index, entry in enumerate(partnerships if isinstance(partnerships, list) else []):
         if not isinstance(entry, dict) or "guidance" not in entry:
             continue
         row, key_column, column, old = key_and_value(("partnerships", index, "guidance"))
@@ -158,7 +159,7 @@ def migrate_text(
     return Migration("".join(lines), tuple(changes))
 
 
-def _KEY_VALUE(key: str) -> re.Pattern[str]:
+def _key_value_pattern(key: str) -> re.Pattern[str]:
     """A key as written (bare or quoted), its colon, and the value after it."""
     return re.compile(
         rf"""(?P<quote>["']?)(?P<key>{re.escape(key)})(?P=quote)\s*:\s*(?P<value>{_VALUE.pattern})"""
