@@ -120,7 +120,7 @@ def migrate_text(
             f"{name}: format version {version!r} is not one this package knows ({known})"
         )
     positions = positions_of(text, name=name, format=format, limits=limits)
-    lines = text.splitlines(keepends=True)
+    lines = text.split("\n")  # only \n ends a line: U+0085 may sit inside JSON text
     changes: list[str] = []
     edits: list[tuple[int, int, str, str]] = []  # line index, column, old, new
 
@@ -156,7 +156,7 @@ def migrate_text(
     for row, column, old, new in sorted(edits, reverse=True):
         line = lines[row]
         lines[row] = line[:column] + new + line[column + len(old) :]
-    return Migration("".join(lines), tuple(changes))
+    return Migration("\n".join(lines), tuple(changes))
 
 
 def _key_value_pattern(key: str) -> re.Pattern[str]:
