@@ -10,6 +10,7 @@ fixtures for every test folder.
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -104,9 +105,9 @@ def builds(monkeypatch: pytest.MonkeyPatch) -> list[Dataset]:
     calls: list[Dataset] = []
     real = safeguarding_model.graph.build_graph
 
-    def counting(dataset: Dataset, on: object = None) -> GovernanceGraph:
+    def counting(dataset: Dataset, on: object = None, **keywords: Any) -> GovernanceGraph:
         calls.append(dataset)
-        return real(dataset, on)  # type: ignore[arg-type]
+        return real(dataset, on, **keywords)  # type: ignore[arg-type]
 
     monkeypatch.setattr(safeguarding_model.graph, "build_graph", counting)
     return calls

@@ -33,6 +33,7 @@ __all__ = [
     "ListTooLong",
     "LoadError",
     "NotFoundError",
+    "NothingStoodError",
     "PluginError",
     "PluginProblem",
     "Problem",
@@ -74,6 +75,18 @@ class NotFoundError(UsageError, KeyError):
 
     def __str__(self) -> str:  # KeyError would quote the message
         return self.message
+
+
+class NothingStoodError(SafeguardingModelError, LookupError):
+    """Nothing stood on the date an output was asked for: the partnership had not
+    started, its arrangements had not taken effect, or it had ended. The message says
+    which, with the dates (one line for each partnership of the source); ``on`` is
+    the date asked for, as written. Not a mistake in the request but its answer: the
+    command line exits 1."""
+
+    def __init__(self, message: str, on: str) -> None:
+        super().__init__(message)
+        self.on = on
 
 
 class AmbiguousNameError(UsageError, KeyError):

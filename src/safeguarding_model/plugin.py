@@ -22,7 +22,8 @@ to it), so that the package can rearrange its inside without breaking plugins:
   :class:`OrgChart`;
 - the model a plugin reads (:class:`Dataset`, :class:`Partnership`, :class:`Group`,
   :class:`Post`..., the allowed values such as :class:`GroupKind` and
-  :class:`ChairRole`, and what the model means, :class:`ModelIndex`);
+  :class:`ChairRole`, and what the model means, :class:`ModelIndex`, and how a dated
+  entry stands on a date, :func:`standing` and :func:`reference_span`);
 - the governance graph (:func:`build_graph`, :class:`GovernanceGraph`,
   :class:`EdgeKind`, :class:`NodeKind`), imported on first use.
 """
@@ -95,7 +96,7 @@ from .model import (
     Post,
     StatutoryRole,
 )
-from .model.meaning import ModelIndex
+from .model.meaning import ModelIndex, Standing, reference_span, standing
 
 if TYPE_CHECKING:
     from .graph import EdgeKind, GovernanceGraph, NodeKind, build_graph
@@ -118,8 +119,11 @@ __all__ = [
     "Organisation",
     "PartnershipRole",
     "Person",
+    "Standing",
     "StatutoryRole",
     "build_graph",
+    "reference_span",
+    "standing",
     "Content",
     "Dataset",
     "Document",

@@ -47,7 +47,7 @@ def test_show_on_a_date_shows_only_what_stood_then(
 ) -> None:
     assert main(["show", str(dated), "--on", "2023"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("As it stood on 2023:\n")
+    assert out.startswith("The arrangements as they stood on 2023.\n")
     assert "Bob, Director of Children's Services" in out
     assert "Ann" not in out and "Neglect" not in out
     assert main(["show", str(dated), "--on", "2021-06"]) == 0
@@ -62,7 +62,7 @@ def test_show_on_a_date_as_json_says_the_date(
     assert main(["show", str(dated), "--on", "2023", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["on"] == "2023"
-    assert data == {"on": "2023", **summary(*_on(dated, "2023"))}
+    assert data == {"on": "2023", "cautions": [], **summary(*_on(dated, "2023"), on="2023")}
 
 
 def _on(path: Path, on: str) -> tuple[sm.Dataset, sm.Partnership]:

@@ -24,7 +24,10 @@ def test_show_keeps_vacant_acting_co_chairs_and_dates(
         in out
     )
     assert "co-chair: Director of Children's Services, Southby Borough Council (vacant)" in out
-    assert "Neglect Task and Finish Group [task and finish group] (from 2022-04 to 2023-11)" in out
+    # an end that has passed is "ended" (read against today)
+    assert (
+        "Neglect Task and Finish Group [task and finish group] (from 2022-04, ended 2023-11)" in out
+    )
     assert "reports to: Executive (six-monthly)" in out
     assert "Independent scrutineer: not stated in the source" in out
     assert "Not stated in the source: funding, scrutineers." in out

@@ -46,6 +46,7 @@ ORDER = [
     "Multi-Agency Procedures and Guidance",
     "Review of the Safeguarding Arrangements",
     "Contact",
+    "Names and Predecessors",
     "Appendix 1: Hampshire, Isle of Wight, Portsmouth and Southampton (HIPS) arrangements",
 ]
 
@@ -78,7 +79,11 @@ def test_the_sections_follow_the_published_document(document: Document) -> None:
 
 def test_partners_chair_and_scrutineer(document: Document) -> None:
     leads = texts(section(document, "Lead Safeguarding Partners"))
-    assert "The Chief Executive of the Integrated Care Board: Maggie MacIsaac" in leads
+    # (the board's own dates beside it: it began when it replaced the CCG)
+    assert (
+        "The Chief Executive of the Integrated Care Board: Maggie MacIsaac (from 1 July 2022)"
+        in leads
+    )
     table = section(document, "Delegated Safeguarding Partners").blocks[1]
     assert isinstance(table, Table)
     assert [row[0] for row in table.rows] == [

@@ -49,7 +49,11 @@ def texts(value: object, path: str = "") -> Iterator[tuple[str, str]]:
             if isinstance(current, str):
                 yield where, current
             elif isinstance(current, tuple):
-                yield from ((f"{where}[{n}]", t) for n, t in enumerate(current))
+                for number, item in enumerate(current):
+                    if isinstance(item, str):
+                        yield f"{where}[{number}]", item
+                    else:  # a former name with its dates
+                        yield from texts(item, f"{where}[{number}]")
         elif isinstance(current, tuple) or attrs.has(type(current)):
             yield from texts(current, where)
 

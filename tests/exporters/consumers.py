@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -246,15 +247,40 @@ def read_zip(data: bytes) -> dict[str, str]:
         return {name: archive.read(name).decode("utf-8") for name in archive.namelist()}
 
 
+DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}){0,2}$")
+"""Popolo's pattern for every date it holds."""
+
+
 def check_popolo(text: str) -> dict[str, list[dict[str, object]]]:
     """Popolo JSON whose every membership names its member (a person, a post or an
     organization) and, unless it is the holding of an independent post, the
-    organization; every id it gives is one the file holds."""
+    organization; every id it gives is one the file holds; every date is one Popolo's
+    pattern takes. The planned part (``planned``: organizations, posts, memberships not
+    yet in place) is checked the same way, its ids against the file's and its own; the
+    file's own part never names what is only planned."""
     data = json.loads(text)
+    _check_popolo_part(data, data)
+    planned = data.get("planned")
+    if planned is not None:
+        both = {key: [*data[key], *planned.get(key, [])] for key in ("organizations", "posts")}
+        _check_popolo_part({**planned, "persons": data["persons"], **both}, planned)
+        for item in (*planned["organizations"], *planned["memberships"]):
+            assert item["extras"]["planned"] is True, item
+    for key in ("organizations", "posts", "memberships"):
+        for item in data[key]:
+            for name in ("start_date", "end_date", "founding_date", "dissolution_date"):
+                if name in item:
+                    assert DATE.match(item[name]), item
+            assert not item.get("extras", {}).get("planned"), item
+    return data  # type: ignore[no-any-return]
+
+
+def _check_popolo_part(data: dict[str, Any], part: dict[str, Any]) -> None:
+    """The memberships, organizations and posts of ``part`` name only ids of ``data``."""
     ids = {key: {item["id"] for item in data[key]} for key in ("organizations", "persons", "posts")}
     posts = {post["id"]: post for post in data["posts"]}
     assert len(ids["posts"]) == len(data["posts"]), "repeated post ids"
-    for membership in data["memberships"]:
+    for membership in part["memberships"]:
         named = [key for key in ("person_id", "post_id", "member") if key in membership]
         assert named, f"a membership that names no member: {membership}"
         if "organization_id" not in membership:
@@ -268,13 +294,12 @@ def check_popolo(text: str) -> dict[str, list[dict[str, object]]]:
             assert membership["post_id"] in ids["posts"], membership
         if "member" in membership:
             assert membership["member"]["id"] in ids["organizations"], membership
-    for organization in data["organizations"]:
+    for organization in part["organizations"]:
         if "parent_id" in organization:
             assert organization["parent_id"] in ids["organizations"], organization
-    for post in data["posts"]:
+    for post in part["posts"]:
         if "organization_id" in post:
             assert post["organization_id"] in ids["organizations"], post
-    return data  # type: ignore[no-any-return]
 
 
 BLOCK_STARTS = (

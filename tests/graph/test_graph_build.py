@@ -83,6 +83,7 @@ def test_every_edge_is_keyed_by_its_kind(gg: GovernanceGraph) -> None:
             "via",
             "start",
             "end",
+            "planned",
         }
 
 

@@ -151,9 +151,12 @@ def test_text_output_cannot_act_on_the_terminal(
 
 
 def test_on_a_date(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """The shipped 2024 arrangements took effect in September 2024; a subgroup that
+    ended in March 2025 is "ended" today, stands "to 2025-03" on a date before, and is
+    gone after."""
     text = _shipped().replace(
         "        not_stated: [meets, reports_to, escalates_to]\n",
-        '        not_stated: [meets, reports_to, escalates_to]\n        end: "2023-11"\n',
+        '        not_stated: [meets, reports_to, escalates_to]\n        end: "2025-03"\n',
     )
     path = tmp_path / "dated.yaml"
     path.write_text(text, encoding="utf-8")
@@ -161,25 +164,37 @@ def test_on_a_date(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out = capsys.readouterr().out
     assert status == 0
     heading = "Child Exploitation Delivery Subgroup (child-exploitation-delivery-subgroup)"
-    assert f"{heading} (ended 2023-11)" in out
-    status = main(["query", str(path), "--on", "2023-06", "members", "executive-group"])
+    assert f"{heading} (ended 2025-03)" in out
+    status = main(["query", str(path), "--on", "2024-12", "members", "executive-group"])
     out = capsys.readouterr().out
     assert status == 0
-    assert out.startswith("As it stood on 2023-06:\n")
-    assert "Child Exploitation Delivery Subgroup (ended 2023-11)" in out
-    status = main(["query", str(path), "members", "executive-group", "--on", "2024-01"])
+    assert out.startswith("The arrangements as they stood on 2024-12.\n")
+    assert "Child Exploitation Delivery Subgroup (to 2025-03)" in out
+    status = main(["query", str(path), "members", "executive-group", "--on", "2025-06"])
     out = capsys.readouterr().out
     assert status == 0
     assert "Child Exploitation Delivery Subgroup" not in out
     status = main(
-        ["query", str(path), "--on", "2024-01", "members", "child-exploitation-delivery-subgroup"]
+        ["query", str(path), "--on", "2025-06", "members", "child-exploitation-delivery-subgroup"]
     )
     assert status == 2
     assert "no group, partnership or collaboration" in capsys.readouterr().err
-    status = main(["query", str(path), "--on", "2024-01", "--format", "json", "chairs"])
+    status = main(["query", str(path), "--on", "2025-06", "--format", "json", "chairs"])
     data = json.loads(capsys.readouterr().out)
-    assert data["on"] == "2024-01"
+    assert data["on"] == "2025-06"
     assert "child-exploitation-delivery-subgroup" not in [b["body"]["id"] for b in data["bodies"]]
+
+
+def test_on_a_date_before_the_arrangements_took_effect_nothing_stood(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status = main(["query", "isle-of-wight-2024", "--on", "2023", "chairs"])
+    captured = capsys.readouterr()
+    assert status == 1 and captured.out == ""
+    assert captured.err == (
+        "safeguarding-model: The Isle of Wight Safeguarding Children Partnership's "
+        "arrangements in this file took effect 2024-09; nothing stood on 2023.\n"
+    )
 
 
 @pytest.mark.parametrize(

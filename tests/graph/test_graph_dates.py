@@ -194,12 +194,22 @@ def test_no_date_is_everything() -> None:
     assert everything.dataset is dataset
 
 
-def test_the_shipped_data_on_its_date_is_the_whole_structure() -> None:
+def test_the_shipped_data_on_its_date_is_the_whole_structure_in_place() -> None:
+    """On the date the 2024 arrangements took effect, the structure is the whole file but
+    what had ended before (the clinical commissioning groups the board replaced) and what
+    is planned."""
     dataset = sm.load("isle-of-wight-2024")
-    whole = build_graph(dataset).graph
-    dated = build_graph(dataset, on="2024-09").graph
-    assert list(dated.nodes(data=True)) == list(whole.nodes(data=True))
-    assert list(dated.edges(keys=True, data=True)) == list(whole.edges(keys=True, data=True))
+    whole = build_graph(dataset)
+    dated = build_graph(dataset, on="2024-09")
+    kept = [(n, d) for n, d in whole.graph.nodes(data=True) if n not in dated.excluded]
+    assert [n for n, _ in dated.graph.nodes(data=True)] == [n for n, _ in kept]
+    assert all(whole.ref(n).status == "ended" for n in dated.excluded)
+    in_place = {
+        (u, v, d["kind"])
+        for u, v, d in whole.graph.edges(data=True)
+        if not d["planned"] and u not in dated.excluded and v not in dated.excluded
+    }
+    assert {(u, v, d["kind"]) for u, v, d in dated.graph.edges(data=True)} == in_place
 
 
 @pytest.mark.parametrize("on", ["June 2023", "2023-13", ""])

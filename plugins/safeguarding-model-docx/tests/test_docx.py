@@ -157,9 +157,9 @@ def test_an_export_builds_the_governance_graph_once(
     real = safeguarding_model.graph.build_graph
     calls: list[Dataset] = []
 
-    def counting(dataset: Dataset, on: object = None) -> object:
+    def counting(dataset: Dataset, on: object = None, **keywords: object) -> object:
         calls.append(dataset)
-        return real(dataset, on)  # type: ignore[arg-type]
+        return real(dataset, on, **keywords)  # type: ignore[arg-type]
 
     monkeypatch.setattr(safeguarding_model.graph, "build_graph", counting)
     export(iow, "docx")

@@ -9,7 +9,7 @@ import re
 import sys
 
 from ..documents._common import choose_partnership
-from ..errors import UNSAFE, UsageError, visible
+from ..errors import UNSAFE, NothingStoodError, UsageError, visible
 from ..io import load
 from ..io.writing import write_file
 from ..model import Dataset, PartialDate, Partnership
@@ -114,14 +114,34 @@ def check_output(output: str | None) -> None:
         raise UsageError("-o PATH is empty: give a file name, or - for standard output")
 
 
+EXIT_NOTHING_STOOD = 1
+"""The status of ``show``, ``export`` and ``query`` when nothing stood on the ``--on``
+date: the answer is "nothing", not a mistake in the request."""
+
+
 def add_on(parser: argparse.ArgumentParser, what: str = "show") -> None:
     """--on DATE: the arrangements as they stood on a date."""
     parser.add_argument(
         "--on",
         metavar="DATE",
         help=f"{what} the arrangements as they stood on a date: 2023, 2023-06 or "
-        "2023-06-30 (default: everything in the data, whatever its dates)",
+        "2023-06-30 (default: the arrangements as published, every dated entry with its "
+        "dates); exit status 1 when nothing stood then",
     )
+
+
+def nothing_stood(error: NothingStoodError) -> int:
+    """Say on standard error that nothing stood on the date asked, and why (one line for
+    each partnership), and give :data:`EXIT_NOTHING_STOOD`."""
+    print(printable(f"safeguarding-model: {error}"), file=sys.stderr)
+    return EXIT_NOTHING_STOOD
+
+
+def cautions(found: tuple[str, ...]) -> None:
+    """Print an output's cautions about its date on standard error (standard output
+    holds the output itself)."""
+    for caution in found:
+        print(printable(f"safeguarding-model: {caution}"), file=sys.stderr)
 
 
 def on_date(text: str | None) -> PartialDate | None:

@@ -10,7 +10,8 @@ a file; a binary format
 ``-o PATH`` writes a folder of tables at PATH (a zip when PATH ends in ``.zip``).
 ``-o`` writes in one step and refuses a symbolic link, and refuses to write over the
 SOURCE file itself unless ``--force`` is given. ``--on DATE`` exports the arrangements
-as they stood on a date.
+as they stood on a date, in every format, and the output says so where its format has
+a place; when nothing stood then, the command says why and exits 1.
 """
 
 from __future__ import annotations
@@ -20,10 +21,22 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import UsageError
+import attrs
+
+from ..documents import view_on
+from ..errors import NothingStoodError, UsageError
 from ..exporters import SHARED_OPTIONS, ExportOptions, Option, export_to, get_exporter
 from ..io.writing import SourceOverwriteError
-from ._common import add_on, add_source, check_output, load_source, on_date, write
+from ._common import (
+    add_on,
+    add_source,
+    cautions,
+    check_output,
+    load_source,
+    nothing_stood,
+    on_date,
+    write,
+)
 
 FLAGS = {name: f"--{name}" for name in SHARED_OPTIONS}
 """The options that have a flag of their own besides ``-O NAME=VALUE`` (the shared
@@ -113,16 +126,19 @@ def run(args: argparse.Namespace) -> int:
     check_output(args.output)
     on = on_date(args.on)
     dataset = load_source(args.source)
-    if on is not None:
-        dataset = dataset.as_of(on)
+    try:
+        view = view_on(dataset, on, chosen.partnership)
+    except NothingStoodError as error:
+        return nothing_stood(error)
+    cautions(view.cautions)
     if args.output not in (None, "-"):
         source = None if args.force else args.source
         try:
-            export_to(dataset, exporter.name, args.output, source=source, **options)
+            export_to(dataset, exporter.name, args.output, source=source, on=on, **options)
         except SourceOverwriteError as error:
             raise UsageError(f"{error}, or pass --force to overwrite it anyway") from None
         return 0
-    content = exporter.run(dataset, chosen)
+    content = exporter.run(dataset, attrs.evolve(chosen, on=on))
     if isinstance(content, bytes) and sys.stdout.isatty():
         raise UsageError(
             f"the {exporter.name} format is binary and standard output is a terminal: "

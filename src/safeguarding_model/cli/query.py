@@ -3,8 +3,9 @@
 Verbs: ``accountability BODY``, ``escalation FROM TO``, ``chairs [BODY ...]``,
 ``sits-on WHO``, ``members BODY`` and ``structure [--strict]``. A body, post or person
 is named by id or by name, case-insensitively. ``--on DATE`` asks of the structure as
-it stood on a date. Exit status: 0 answered, 1 no escalation route (or, for
-``structure``, an error, or with ``--strict`` a warning), 2 bad input.
+it stood on a date, and the answer says so first. Exit status: 0 answered, 1 no
+escalation route (or, for ``structure``, an error, or with ``--strict`` a warning), or
+nothing stood on the ``--on`` date; 2 bad input.
 """
 
 from __future__ import annotations
@@ -13,7 +14,18 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ._common import add_source, load_source, on_date, print_json, print_text
+from ..documents import view_on
+from ..documents.dated import on_sentence
+from ..errors import NothingStoodError
+from ._common import (
+    add_source,
+    cautions,
+    load_source,
+    nothing_stood,
+    on_date,
+    print_json,
+    print_text,
+)
 
 if TYPE_CHECKING:
     from ..graph import GovernanceGraph
@@ -73,7 +85,8 @@ def _add_options(parser: argparse.ArgumentParser, top: bool) -> None:
         metavar="DATE",
         default=None if top else argparse.SUPPRESS,
         help="ask of the structure as it stood on a date: 2023, 2023-06 or 2023-06-30 "
-        "(default: everything in the data, whatever its dates)",
+        "(default: everything in the data, each entry with its dates, what is planned "
+        "apart); exit status 1 when nothing stood then",
     )
 
 
@@ -86,8 +99,8 @@ def add_parser(subparsers: Any) -> None:
         "an organisation, post or person sits on, the members of a body, or the structural "
         "findings. Name bodies, posts and people by id or by name (case-insensitive). "
         "With --on DATE, the structure as it stood on that date. "
-        "Exit status: 0 answered; 1 no escalation route, or structure findings that fail; "
-        "2 bad input.",
+        "Exit status: 0 answered; 1 no escalation route, structure findings that fail, "
+        "or nothing stood on the --on date; 2 bad input.",
     )
     add_source(parser)
     _add_options(parser, top=True)
@@ -126,15 +139,21 @@ def run(args: argparse.Namespace) -> int:
     from ..graph import build_graph
 
     on = on_date(args.on)
-    graph = build_graph(load_source(args.source), on=on)
+    dataset = load_source(args.source)
+    try:
+        view = view_on(dataset, on)
+    except NothingStoodError as error:
+        return nothing_stood(error)
+    graph = build_graph(dataset, on=on)
     answer, status = VERBS[args.verb](graph, args)
+    cautions(view.cautions)
     if args.format == "json":
         data = answer.to_dict()
         if on is not None:
-            data = {"on": str(on), **data}
+            data = {"on": str(on), "cautions": list(view.cautions), **data}
         print_json(data)
     else:
         if on is not None:
-            print_text(f"As it stood on {on}:")
+            print_text(on_sentence(on))
         print_text(str(answer))
     return status

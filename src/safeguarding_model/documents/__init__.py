@@ -8,10 +8,16 @@ document. The builders here know nothing of formats.
 
 from __future__ import annotations
 
+import datetime
+import inspect
+from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+import attrs
 
 from ..errors import UsageError
 from ..model import Dataset
+from ..model.dates import OnDate
 from ._common import choose
 from .arrangements import arrangements
 from .charts import (
@@ -23,6 +29,7 @@ from .charts import (
     OrgChart,
     org_chart,
 )
+from .dated import View, on_sentence, view_on
 from .summary import chair_text, summary
 from .tree import (
     Block,
@@ -59,16 +66,22 @@ __all__ = [
     "Section",
     "Span",
     "Table",
+    "View",
     "arrangements",
     "build",
     "chair_text",
     "choose",
+    "on_sentence",
     "org_chart",
     "summary",
+    "view_on",
     "yearly_report",
 ]
 
-BUILDERS = {"arrangements": arrangements, "yearly-report": yearly_report}
+BUILDERS: dict[str, Callable[..., Document]] = {
+    "arrangements": arrangements,
+    "yearly-report": yearly_report,
+}
 """The documents by name, as ``--document`` chooses them."""
 
 
@@ -78,11 +91,17 @@ def build(
     partnership: str | None = None,
     *,
     graph: GovernanceGraph | None = None,
+    on: OnDate | None = None,
+    today: datetime.date | None = None,
 ) -> Document:
     """The document called ``name`` (``arrangements`` or ``yearly-report``) for a partnership.
 
     ``graph``, when given, is the dataset's governance graph, from which the document's
     charts are drawn; otherwise it is built once, when the first chart needs it.
+    ``on`` takes the document on a date: the arrangements as they stood then, which
+    the document says first (:func:`~.dated.view_on`); ``today`` is the day against
+    which a document without a date reads an end as passed (by default, today). A
+    builder that takes neither is given the view, and the date is said for it.
     """
     try:
         builder = BUILDERS[name]
@@ -90,4 +109,16 @@ def build(
         raise UsageError(
             f"no document called {name!r}; the documents are: {', '.join(BUILDERS)}"
         ) from None
-    return builder(dataset, partnership, graph=graph)
+    takes = inspect.signature(builder).parameters
+    dated = {key: value for key, value in (("on", on), ("today", today)) if key in takes}
+    if "on" in dated:
+        return builder(dataset, partnership, graph=graph, **dated)
+    view = view_on(dataset, on, partnership, today=today)
+    document = builder(view.dataset, partnership, graph=graph, **dated)
+    if view.on is None:
+        return document
+    said = (
+        Paragraph(content=(Span(text=on_sentence(view.on), strong=True),)),
+        *(Paragraph(content=caution, note=True) for caution in view.cautions),
+    )
+    return attrs.evolve(document, on=str(view.on), blocks=(*said, *document.blocks))

@@ -1,6 +1,17 @@
-"""Pieces the document builders share: choosing the partnership, and the model in words."""
+"""Pieces the document builders share: choosing the partnership, and the model in words.
+
+Dates are read against a reference span (``at``: the date a document is taken on, or
+today; see :func:`~safeguarding_model.model.meaning.reference_span`): an end that has
+passed is "ended", one still to come "until", a planned entry "planned" and never
+current. Every function that words dates takes ``at``, today by default.
+"""
 
 from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import attrs
 
 from ..errors import UsageError
 from ..model import (
@@ -16,7 +27,8 @@ from ..model import (
     Person,
     Post,
 )
-from ..model.meaning import is_top
+from ..model.dates import Span as Days
+from ..model.meaning import Standing, is_top, reference_span, standing
 from ..model.names import Names
 from .charts import ChartMaker
 from .summary import chair_text
@@ -106,18 +118,104 @@ def choose_partnership(dataset: Dataset, key: str | None) -> Partnership:
 
 
 def date_text(date: PartialDate | None) -> str | None:
-    """``2028``, ``September 2024`` or ``30 September 2024``: as precise as the data."""
+    """``2028``, ``September 2024`` or ``30 September 2024``: as precise as the data;
+    ``by December 2024``, ``before 2020``, ``April 2023 to March 2024`` for a bound or
+    a range."""
     if date is None:
         return None
     if date.month is None:
-        return str(date.year)
-    month = f"{MONTHS[date.month - 1]} {date.year}"
-    return f"{date.day} {month}" if date.day is not None else month
+        text = str(date.year)
+    else:
+        month = f"{MONTHS[date.month - 1]} {date.year}"
+        text = f"{date.day} {month}" if date.day is not None else month
+    if date.bound is not None:
+        return f"{date.bound.value} {text}"
+    if date.until is not None:
+        return f"{text} to {date_text(date.until)}"
+    return text
+
+
+def today_span(today: datetime.date | None = None) -> Days:
+    """The reference span of a document taken without a date: ``today`` (by default,
+    the day it is built)."""
+    return reference_span(None, today or datetime.date.today())
+
+
+def dated_phrase(
+    start: PartialDate | None,
+    end: PartialDate | None,
+    at: Days | None = None,
+    *,
+    planned: bool = False,
+) -> str:
+    """An entry's dates in a document's words, read against ``at`` (today by default):
+    "planned for January 2027, not yet in place", "ended March 2021", "from April
+    2022, ended November 2023", "from September 2024", "until March 2027", "from April
+    2022, until March 2027", "ending by 30 June 2022" (a bound or range not known to
+    have passed); "" for an entry without dates that is not planned."""
+    found = standing(start, end, at or today_span(), planned=planned)
+    if found is Standing.PLANNED:
+        if start is None:
+            return "planned, not yet in place"
+        when = f"for {date_text(start)}" if start.exact else date_text(start)
+        return f"planned {when}, not yet in place"
+    since = ""
+    if start is not None:
+        since = f"{'from' if start.exact else 'starting'} {date_text(start)}"
+    if found is Standing.ENDED:
+        return (f"{since}, " if since else "") + f"ended {date_text(end)}"
+    if end is None:
+        return since
+    until = f"until {date_text(end)}" if end.exact else f"ending {date_text(end)}"
+    return f"{since}, {until}" if since else until
+
+
+def entry_phrase(entry: Any, at: Days | None = None) -> str:
+    """The dates of a model entry with ``start``, ``end`` and perhaps ``planned``."""
+    return dated_phrase(
+        getattr(entry, "start", None),
+        getattr(entry, "end", None),
+        at,
+        planned=getattr(entry, "planned", False),
+    )
+
+
+def with_phrase(text: str, phrase: str) -> str:
+    """``text (phrase)``, or ``text`` for no phrase."""
+    return f"{text} ({phrase})" if phrase else text
+
+
+def entity_phrase(entity: Entity | None, at: Days | None = None) -> str:
+    """An entity's own dates: an organisation's or a group's life, a post's tenure, or,
+    for a post whose holder only a document names, "named in a document of September
+    2020; tenure not stated"."""
+    if (
+        isinstance(entity, Post)
+        and entity.known_on is not None
+        and not (entity.start or entity.end)
+    ):
+        return f"named in a document of {date_text(entity.known_on)}; tenure not stated"
+    if isinstance(entity, Person) or entity is None:
+        return ""
+    return entry_phrase(entity, at)
+
+
+def dated_name(
+    dataset: Dataset, index: dict[str, Entity], key: str | None, at: Days | None = None
+) -> str:
+    """``Dataset.name_of`` with the entity's dates (see :func:`entity_phrase`)."""
+    return with_phrase(dataset.name_of(key, index), entity_phrase(index.get(key or ""), at))
 
 
 def date_phrase(date: PartialDate) -> str:
     """A date after a verb: ``on 30 September 2024`` for a day, ``in September 2024``
-    or ``in 2024`` for a month or a year."""
+    or ``in 2024`` for a month or a year; ``by December 2024`` for a bound, ``between
+    April 2023 and March 2024`` for a range."""
+    if date.bound is not None:
+        return str(date_text(date))
+    if date.until is not None:
+        first = date_text(attrs.evolve(date, until=None))
+        return f"between {first} and {date_text(date.until)}"
     return f"{'on' if date.day is not None else 'in'} {date_text(date)}"
 
 
@@ -152,12 +250,16 @@ def holder_text(dataset: Dataset, index: dict[str, Entity], post_id: str | None)
     return "not stated"
 
 
-def person_or_post(dataset: Dataset, index: dict[str, Entity], post_id: str) -> str:
+def person_or_post(
+    dataset: Dataset, index: dict[str, Entity], post_id: str, at: Days | None = None
+) -> str:
     """The person in a post (``(acting)`` when acting up) where the data names one, else
-    the post in words (``Independent Chair (vacant)``)."""
+    the post in words (``Independent Chair (vacant)``), with the post's dates."""
     if holder_name(dataset, index, post_id) is not None:
-        return holder_text(dataset, index, post_id)
-    return dataset.name_of(post_id, index)
+        text = holder_text(dataset, index, post_id)
+    else:
+        text = dataset.name_of(post_id, index)
+    return with_phrase(text, entity_phrase(index.get(post_id), at))
 
 
 def owners(dataset: Dataset) -> dict[str, Partnership | Collaboration]:
@@ -165,10 +267,10 @@ def owners(dataset: Dataset) -> dict[str, Partnership | Collaboration]:
     return {group.id: owner for owner, group in dataset.groups()}
 
 
-def body_name(dataset: Dataset, index: dict[str, Entity], key: str) -> str:
+def body_name(dataset: Dataset, index: dict[str, Entity], key: str, at: Days | None = None) -> str:
     """A post or organisation in words, its organisation's short name in brackets:
     ``Chair, Isle of Wight Designated Safeguarding Leads Network (DSL network) (holder
-    not stated)``."""
+    not stated)``, with its dates (an organisation's life, a post's tenure)."""
     text = dataset.name_of(key, index)
     entity = index.get(key)
     organisation = index.get(entity.organisation or "") if isinstance(entity, Post) else entity
@@ -176,15 +278,17 @@ def body_name(dataset: Dataset, index: dict[str, Entity], key: str) -> str:
     short = getattr(organisation, "short_name", None)
     if isinstance(organisation, Organisation) and name and short and name in text:
         text = text.replace(name, label(organisation, name), 1)
-    return text
+    return with_phrase(text, entity_phrase(entity, at))
 
 
-def member_named(member: Member, dataset: Dataset, index: dict[str, Entity]) -> str | None:
+def member_named(
+    member: Member, dataset: Dataset, index: dict[str, Entity], at: Days | None = None
+) -> str | None:
     """Whom a membership entry names, in words, or None for an entry of text only."""
     if member.post:
-        return body_name(dataset, index, member.post)
+        return body_name(dataset, index, member.post, at)
     if member.organisation:
-        return body_name(dataset, index, member.organisation)
+        return body_name(dataset, index, member.organisation, at)
     if member.chair_of:
         return "the chairs of " + ", ".join(dataset.name_of(g, index) for g in member.chair_of)
     if member.role:
@@ -192,10 +296,13 @@ def member_named(member: Member, dataset: Dataset, index: dict[str, Entity]) -> 
     return None
 
 
-def member_text(member: Member, dataset: Dataset, index: dict[str, Entity]) -> str:
+def member_text(
+    member: Member, dataset: Dataset, index: dict[str, Entity], at: Days | None = None
+) -> str:
     """A membership entry in words: the document's words where the data keeps them,
-    with the post or organisation they name when the words do not name it."""
-    named = member_named(member, dataset, index)
+    with the post or organisation they name when the words do not name it, and the
+    entry's dates (``planned ..., not yet in place`` for a planned seat)."""
+    named = member_named(member, dataset, index, at)
     if member.text:
         text = member.text
         if named and (member.post or member.organisation) and named not in text:
@@ -204,31 +311,38 @@ def member_text(member: Member, dataset: Dataset, index: dict[str, Entity]) -> s
         text = named or NOT_SAID
     if member.capacity.value != "member":
         text += f" ({member.capacity.label})"
-    return text
+    return with_phrase(text, entry_phrase(member, at))
 
 
-def line_text(line: Line, dataset: Dataset, index: dict[str, Entity]) -> str:
-    """A line's target in words, with its cadence and dates."""
-    text = dataset.name_of(line.to, index)
+def line_text(
+    line: Line, dataset: Dataset, index: dict[str, Entity], at: Days | None = None
+) -> str:
+    """A line's target in words (with the target's own dates), with the line's cadence
+    and dates: ``Executive Group (quarterly, planned for January 2027, not yet in
+    place)``."""
+    text = dated_name(dataset, index, line.to, at)
     details = [line.cadence.label] if line.cadence else []
-    if line.start:
-        details.append(f"from {date_text(line.start)}")
-    if line.end:
-        details.append(f"until {date_text(line.end)}")
+    phrase = entry_phrase(line, at)
+    if phrase:
+        details.append(phrase)
     return f"{text} ({', '.join(details)})" if details else text
 
 
-def group_lines(group: Group, dataset: Dataset, index: dict[str, Entity]) -> list[str]:
+def group_lines(
+    group: Group, dataset: Dataset, index: dict[str, Entity], at: Days | None = None
+) -> list[str]:
     """The group's lines to other bodies, one sentence each; what the source does not
-    say is said too."""
-    name = group.name
-    found = [f"{name} reports to {line_text(line, dataset, index)}." for line in group.reports_to]
-    found += [
-        f"{name} escalates to {line_text(line, dataset, index)}." for line in group.escalates_to
-    ]
+    say is said too. A planned group, or a planned line, says it is planned."""
+    name = with_phrase(group.name, entry_phrase(group, at))
+
+    def line(verb: str, found: Line) -> str:
+        return f"{name} {verb} {line_text(found, dataset, index, at)}."
+
+    found = [line("reports to", reporting) for reporting in group.reports_to]
+    found += [line("escalates to", escalation) for escalation in group.escalates_to]
     found += [f"{name} is run jointly with {dataset.name_of(j, index)}." for j in group.joint_with]
     if group.parent:
-        found.append(f"{name} sits under {dataset.name_of(group.parent, index)}.")
+        found.append(f"{name} sits under {dated_name(dataset, index, group.parent, at)}.")
     if "reports_to" in group.not_stated:
         found.append(f"{name}: {NOT_SAID} whom it reports to.")
     elif not found and not is_top(group):  # a top body reports to no group by design
@@ -237,11 +351,19 @@ def group_lines(group: Group, dataset: Dataset, index: dict[str, Entity]) -> lis
 
 
 def chair_words(
-    group: Group, owner: Partnership | Collaboration, dataset: Dataset, index: dict[str, Entity]
+    group: Group,
+    owner: Partnership | Collaboration,
+    dataset: Dataset,
+    index: dict[str, Entity],
+    at: Days | None = None,
 ) -> str:
-    """Who chairs ``owner``'s group, in words: :data:`NOT_SAID` when the data records
-    that the source does not say, and :data:`NOT_GIVEN` when the data names no chair."""
-    texts = [chair_text(chair, owner, dataset, index) for chair in group.chairs]
+    """Who chairs ``owner``'s group, in words, each chair with its dates: :data:`NOT_SAID`
+    when the data records that the source does not say, and :data:`NOT_GIVEN` when the
+    data names no chair."""
+    texts = [
+        with_phrase(chair_text(chair, owner, dataset, index), entry_phrase(chair, at))
+        for chair in group.chairs
+    ]
     if texts:
         return "; ".join(texts)
     return group_field(group, "chairs", "")
@@ -261,11 +383,13 @@ def groups_table(
     owner: Partnership | Collaboration,
     dataset: Dataset,
     index: dict[str, Entity],
+    at: Days | None = None,
 ) -> Table:
-    """One row per group: kind, chair, cadence and lines."""
+    """One row per group: kind, chair, cadence and lines, each with its dates (a
+    planned group or line says so)."""
 
     def lines(group: Group, field: str, items: tuple[Line, ...]) -> str:
-        text = "; ".join(line_text(line, dataset, index) for line in items)
+        text = "; ".join(line_text(line, dataset, index, at) for line in items)
         if not text and field == "reports_to" and is_top(group) and field not in group.not_stated:
             return ""  # a top body reports to no group by design
         return group_field(group, field, text)
@@ -276,15 +400,15 @@ def groups_table(
 
     rows = tuple(
         (
-            label(group, group.id) + (f" ({dates})" if (dates := dates_text(group)) else ""),
+            with_phrase(label(group, group.id), entry_phrase(group, at)),
             group.kind.label,
-            chair_words(group, owner, dataset, index),
+            chair_words(group, owner, dataset, index, at),
             group_field(group, "meets", group.meets.label if group.meets else ""),
             lines(group, "reports_to", group.reports_to),
             optional(
                 group,
                 "escalates_to",
-                "; ".join(line_text(line, dataset, index) for line in group.escalates_to),
+                "; ".join(line_text(line, dataset, index, at) for line in group.escalates_to),
             ),
             optional(
                 group, "joint_with", "; ".join(dataset.name_of(j, index) for j in group.joint_with)
@@ -298,14 +422,10 @@ def groups_table(
     )
 
 
-def dates_text(group: Group) -> str | None:
-    """When a group ran, for a group with an end (or a start): ``ended November 2023``."""
-    if group.end:
-        since = f"from {date_text(group.start)}, " if group.start else ""
-        return f"{since}ended {date_text(group.end)}"
-    if group.start:
-        return f"from {date_text(group.start)}"
-    return None
+def dates_text(group: Group, at: Days | None = None) -> str | None:
+    """When a group runs, for a group with dates or planned: ``ended November 2023``,
+    ``planned, not yet in place``; None for a group without."""
+    return entry_phrase(group, at) or None
 
 
 def structure_figure(
@@ -314,17 +434,18 @@ def structure_figure(
     index: dict[str, Entity],
     caption: str,
     charts: ChartMaker,
+    at: Days | None = None,
 ) -> Figure:
     """The org chart of a partnership or collaboration (drawn by ``charts``, from the
     document's one governance graph), described line by line."""
     description: list[str] = []
     if isinstance(owner, Partnership):
         description += [
-            f"{owner.name} escalates to {line_text(line, dataset, index)}."
+            f"{owner.name} escalates to {line_text(line, dataset, index, at)}."
             for line in owner.escalates_to
         ]
     for group in owner.groups:
-        description.extend(group_lines(group, dataset, index))
+        description.extend(group_lines(group, dataset, index, at))
     return Figure(caption=caption, chart=charts.chart(owner), description=tuple(description))
 
 

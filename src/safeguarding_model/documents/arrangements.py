@@ -11,6 +11,7 @@ data records that the source does not state them, says so.
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from ..model import (
@@ -19,18 +20,30 @@ from ..model import (
     Entity,
     Group,
     Member,
+    Organisation,
     Partnership,
     Post,
+    PublishedReport,
+    RelevantAgency,
+    ReviewSchedule,
     StatutoryRole,
+    Succession,
+    SuccessionKind,
 )
-from ..model.meaning import partners_word, regimes_text
+from ..model.dates import OnDate
+from ..model.dates import Span as Days
+from ..model.meaning import partners_word
 from ._common import (
     NOT_SAID,
     chair_words,
     choose_partnership,
     date_phrase,
     date_text,
+    dated_name,
+    dated_phrase,
     dates_text,
+    entity_phrase,
+    entry_phrase,
     group_field,
     groups_table,
     holder_text,
@@ -42,8 +55,10 @@ from ._common import (
     person_or_post,
     structure_figure,
     text_points,
+    with_phrase,
 )
 from .charts import ChartMaker
+from .dated import View, on_sentence, view_on
 from .tree import (
     Block,
     Document,
@@ -60,7 +75,7 @@ from .tree import (
 if TYPE_CHECKING:
     from ..graph import GovernanceGraph
 
-__all__ = ["arrangements", "group_section"]
+__all__ = ["arrangements", "group_section", "regimes_phrase", "reports_list", "review_due"]
 
 
 def role_words(role: StatutoryRole) -> str:
@@ -73,17 +88,84 @@ def footnote_mark(number: int) -> str:
     return "*" * number if number <= 3 else f"[{number}]"
 
 
+def _joined(*phrases: str) -> str:
+    return "; ".join(phrase for phrase in phrases if phrase)
+
+
+def regimes_phrase(partnership: Partnership, at: Days | None = None) -> str:
+    """The statutory regimes in a document's words, each with its dates read against
+    ``at``: "Working Together to Safeguard Children 2018 (ended August 2024) and
+    Working Together to Safeguard Children 2023 (from September 2024)"."""
+    texts = [with_phrase(r.instrument.title, entry_phrase(r, at)) for r in partnership.regimes]
+    if len(texts) <= 1:
+        return "".join(texts)
+    return ", ".join(texts[:-1]) + " and " + texts[-1]
+
+
+_EVERY = {1: "every year", 2: "every two years", 3: "every three years", 4: "every four years"}
+
+
+def every_years(years: int) -> str:
+    """``every three years``: a small number in words, a larger one in figures."""
+    return _EVERY.get(years, f"every {years} years")
+
+
+def review_due(review: ReviewSchedule, at: Days) -> str | None:
+    """When the next review of the arrangements is due, counted from the first day of
+    ``at`` (the date shown): "The next review is due in December 2025, then in 2028,
+    then every three years."; None when the schedule gives no date."""
+    due = review.next_due(at[0])
+    if due is None:
+        if not review.reviews:
+            return None
+        last = review.reviews[-1]
+        return f"The arrangements give no review after the one due {date_phrase(last)}."
+    after = [r for r in review.reviews if r.first_day() > due.last_day()]
+    text = "The next review is due " + ", then ".join(date_phrase(d) for d in (due, *after))
+    if review.then_every_years:
+        text += f", then {every_years(review.then_every_years)}"
+    return text + "."
+
+
+def reports_list(
+    reports: tuple[PublishedReport, ...], dataset: Dataset, index: dict[str, Entity]
+) -> tuple[ListItem, ...]:
+    """The yearly reports as published, one item each: the period, the title, when it
+    was published, who presented it to whom and where it was sent."""
+    items = []
+    for report in reports:
+        text = f"{report.title or 'Yearly report'}, for {date_text(report.period)}"
+        if report.published is not None:
+            text += f", published {date_text(report.published)}"
+        if report.presented_by:
+            text += f", presented by {dataset.name_of(report.presented_by, index)}"
+        if report.presented_to:
+            text += " to " + " and ".join(dataset.name_of(k, index) for k in report.presented_to)
+        if report.sent_to:
+            text += "; sent to " + ", ".join(dataset.name_of(k, index) for k in report.sent_to)
+        items.append(ListItem(content=text, children=text_points(report.text)))
+    return tuple(items)
+
+
 class _Builder:
-    def __init__(self, dataset: Dataset, partnership: Partnership, charts: ChartMaker) -> None:
-        self.dataset = dataset
+    def __init__(self, view: View, partnership: Partnership, charts: ChartMaker) -> None:
+        self.view = view
+        self.dataset = view.dataset
+        self.at = view.at
         self.p = partnership
         self.charts = charts
-        self.index: dict[str, Entity] = dataset.index()
+        self.index: dict[str, Entity] = self.dataset.index()
         self.partners = partners_word(partnership)
-        self.collaborations = [c for c in dataset.collaborations if partnership.id in c.members]
+        self.collaborations = [
+            c for c in self.dataset.collaborations if partnership.id in c.members
+        ]
 
     def name(self, key: str | None) -> str:
         return self.dataset.name_of(key, self.index)
+
+    def dates(self, key: str | None) -> str:
+        """An entity's own dates (an organisation's life, a post's tenure)."""
+        return entity_phrase(self.index.get(key or ""), self.at)
 
     def absent(self, field: str, title: str, what: str) -> Section | None:
         """The section that says the source is silent, when the data records that."""
@@ -103,9 +185,14 @@ class _Builder:
                 f"{role_words(lead.role).capitalize()}: "
                 + (self.name(lead.post) if lead.post else self.name(lead.organisation))
             )
-            items.append(ListItem(content=text))
+            phrase = _joined(
+                entry_phrase(lead, self.at),
+                self.dates(lead.organisation),
+                self.dates(lead.post) if lead.post else "",
+            )
+            items.append(ListItem(content=with_phrase(text, phrase)))
         intro = Paragraph(
-            content=f"The {self.partners}, as {regimes_text(self.p)} defines them, are:"
+            content=f"The {self.partners}, as {regimes_phrase(self.p, self.at)} defines them, are:"
             if self.p.regimes
             else f"The {self.partners} are:"
         )
@@ -122,9 +209,10 @@ class _Builder:
             speaks_for = role_words(delegated.acts_for)
             if delegated.organisation:
                 speaks_for += f" ({self.name(delegated.organisation)})"
+            phrase = _joined(entry_phrase(delegated, self.at), self.dates(delegated.post))
             rows.append(
                 (
-                    holder_text(self.dataset, self.index, delegated.post),
+                    with_phrase(holder_text(self.dataset, self.index, delegated.post), phrase),
                     post.title if isinstance(post, Post) else delegated.post,
                     self.name(organisation) if organisation else "independent",
                     speaks_for,
@@ -140,8 +228,15 @@ class _Builder:
             return self.absent("chairs", title, "who chairs the partnership")
         blocks: list[Block] = []
         for chair in self.p.chairs:
+            phrase = _joined(entry_phrase(chair, self.at), self.dates(chair.post))
             if chair.text:
                 blocks.extend(paragraphs(chair.text))
+                if phrase:
+                    blocks.append(
+                        Paragraph(
+                            content=f"This partnership {chair.role.label}: {phrase}.", note=True
+                        )
+                    )
             else:
                 who = self.name(chair.post) if chair.post else NOT_SAID
                 blocks.append(
@@ -149,7 +244,7 @@ class _Builder:
                         content=(
                             f"The partnership {chair.role.label} is ",
                             Span(text=who, strong=True),
-                            ".",
+                            f" ({phrase})." if phrase else ".",
                         )
                     )
                 )
@@ -161,7 +256,10 @@ class _Builder:
             return self.absent("scrutineers", title, "the independent scrutineer")
         blocks: list[Block] = []
         for scrutineer in self.p.scrutineers:
-            who = person_or_post(self.dataset, self.index, scrutineer.post)
+            who = with_phrase(
+                person_or_post(self.dataset, self.index, scrutineer.post, self.at),
+                entry_phrase(scrutineer, self.at),
+            )
             blocks.append(
                 Paragraph(
                     content=("The independent scrutineer is ", Span(text=who, strong=True), ".")
@@ -226,19 +324,29 @@ class _Builder:
     def relevant_agencies(self) -> Section | None:
         title = "Relevant Agencies"
         blocks: list[Block] = []
-        if self.p.relevant_agencies:
+        current = [a for a in self.p.relevant_agencies if not a.planned]
+        planned = [a for a in self.p.relevant_agencies if a.planned]
+        notes: list[Paragraph] = []
+
+        def item(agency: RelevantAgency) -> ListItem:
+            mark = ""
+            if agency.footnote:
+                mark = footnote_mark(len(notes) + 1)
+                notes.append(Paragraph(content=mark + agency.footnote, note=True))
+            phrase = _joined(entry_phrase(agency, self.at), self.dates(agency.organisation))
+            return ListItem(content=with_phrase(self.name(agency.organisation), phrase) + mark)
+
+        if current:
             blocks.append(
                 Paragraph(content=f"The relevant agencies named by the {self.partners} are:")
             )
-            items: list[ListItem] = []
-            notes: list[Paragraph] = []
-            for agency in self.p.relevant_agencies:
-                mark = ""
-                if agency.footnote:
-                    mark = footnote_mark(len(notes) + 1)
-                    notes.append(Paragraph(content=mark + agency.footnote, note=True))
-                items.append(ListItem(content=self.name(agency.organisation) + mark))
-            blocks.append(ItemList(items=tuple(items)))
+            blocks.append(ItemList(items=tuple(item(agency) for agency in current)))
+        if planned:
+            blocks.append(
+                Paragraph(content="Planned as relevant agencies, not yet in place:", note=True)
+            )
+            blocks.append(ItemList(items=tuple(item(agency) for agency in planned)))
+        if self.p.relevant_agencies:
             blocks.extend(notes)
         elif "relevant_agencies" in self.p.not_stated:
             blocks.append(not_stated_note("the relevant agencies"))
@@ -283,9 +391,10 @@ class _Builder:
                     self.index,
                     f"The structure of the {self.p.label} and its reporting lines",
                     self.charts,
+                    self.at,
                 )
             )
-            blocks.append(groups_table(self.p.groups, self.p, self.dataset, self.index))
+            blocks.append(groups_table(self.p.groups, self.p, self.dataset, self.index, self.at))
         elif "groups" in self.p.not_stated:
             blocks.append(not_stated_note("the partnership's groups"))
         if escalation:
@@ -293,7 +402,10 @@ class _Builder:
         if self.p.functional_links:
             items = tuple(
                 ListItem(
-                    content=label(self.index.get(link.organisation), link.organisation)
+                    content=with_phrase(
+                        label(self.index.get(link.organisation), link.organisation),
+                        self.dates(link.organisation),
+                    )
                     + (f": {link.text}" if link.text else "")
                 )
                 for link in self.p.functional_links
@@ -304,7 +416,8 @@ class _Builder:
                 Section(title="Functional Links", blocks=(not_stated_note("functional links"),))
             )
         subsections.extend(
-            group_section(group, self.p, self.dataset, self.index) for group in self.p.groups
+            group_section(group, self.p, self.dataset, self.index, self.at)
+            for group in self.p.groups
         )
         return Section(title=title, blocks=tuple(blocks), sections=tuple(subsections))
 
@@ -321,7 +434,7 @@ class _Builder:
         for line in self.p.escalates_to:
             blocks.extend(paragraphs(line.text))
         routes = tuple(
-            ListItem(content=("Escalates to: ", line_text(line, self.dataset, self.index)))
+            ListItem(content=("Escalates to: ", line_text(line, self.dataset, self.index, self.at)))
             for line in self.p.escalates_to
         )
         blocks.append(
@@ -333,12 +446,22 @@ class _Builder:
     def yearly_report(self) -> Section | None:
         title = "Yearly Report"
         report = self.p.yearly_report
-        if report is None:
+        published = self.p.yearly_reports
+        if report is None and not published:
             return self.absent("yearly_report", title, "what the yearly report contains")
-        blocks: list[Block] = list(paragraphs(report.text))
-        if report.contents:
-            blocks.append(Paragraph(content="The report will include:"))
-            blocks.append(item_list(report.contents))
+        blocks: list[Block] = []
+        if report is not None:
+            blocks += paragraphs(report.text)
+            if report.contents:
+                blocks.append(Paragraph(content="The report will include:"))
+                blocks.append(item_list(report.contents))
+        elif "yearly_report" in self.p.not_stated:
+            blocks.append(not_stated_note("what the yearly report contains"))
+        if published:
+            blocks.append(Paragraph(content="The yearly reports published:"))
+            blocks.append(ItemList(items=reports_list(published, self.dataset, self.index)))
+        elif "yearly_reports" in self.p.not_stated:
+            blocks.append(not_stated_note("which yearly reports have been published"))
         return Section(title=title, blocks=tuple(blocks))
 
     def training(self) -> Section | None:
@@ -397,7 +520,7 @@ class _Builder:
         review = self.p.review
         if review is None:
             return self.absent("review", title, "when the arrangements are reviewed")
-        blocks = paragraphs(review.text)
+        blocks: list[Block] = list(paragraphs(review.text))
         if not blocks:
             dates = [date_phrase(d) for d in review.reviews]
             text = "These arrangements will be reviewed " + (
@@ -405,8 +528,13 @@ class _Builder:
             )
             if review.then_every_years:
                 text += f" and every {review.then_every_years} years thereafter"
-            blocks = (Paragraph(content=text + "."),)
-        return Section(title=title, blocks=blocks)
+            blocks.append(Paragraph(content=text + "."))
+        due = review_due(review, self.at)
+        if due is not None:
+            on = self.view.on
+            since = f"As the arrangements stood on {on}: " if on is not None else ""
+            blocks.append(Paragraph(content=since + due, note=True))
+        return Section(title=title, blocks=tuple(blocks))
 
     def contact(self) -> Section | None:
         if not self.p.contact:
@@ -421,6 +549,51 @@ class _Builder:
                 ),
             ),
         )
+
+    def history(self) -> Section | None:
+        """The names the partnership and the organisations went by before, with their
+        dates, and the bodies they followed: the source's words under each."""
+        blocks: list[Block] = []
+        bodies: list[Partnership | Organisation | Collaboration] = [
+            self.p,
+            *self.collaborations,
+            *self.dataset.organisations,
+        ]
+        for body in bodies:
+            for former in body.former_names:
+                if former.name == body.name:  # the name it is shown by on this date
+                    continue
+                phrase = dated_phrase(former.start, former.end, self.at)
+                blocks.append(
+                    Paragraph(
+                        content=with_phrase(f"{body.name} was called {former.name}", phrase) + "."
+                    )
+                )
+                blocks.extend(paragraphs(former.text))
+            for succession in body.predecessors:
+                blocks.append(Paragraph(content=self.succession(body.name, succession)))
+                blocks.extend(paragraphs(succession.text))
+        if not blocks:
+            return None
+        return Section(title="Names and Predecessors", blocks=tuple(blocks))
+
+    def succession(self, name: str, succession: Succession) -> str:
+        """How a body followed another, in a sentence, with the date and who decided."""
+        before = self.name(succession.of)
+        how = succession.how
+        if how is SuccessionKind.RENAMED:
+            text = f"{before} was renamed {name}"
+        elif how is SuccessionKind.MERGED:
+            text = f"{before} merged into {name}"
+        elif how is SuccessionKind.SPLIT:
+            text = f"{name} was formed when {before} split"
+        else:
+            text = f"{name} replaced {before}"
+        if succession.date is not None:
+            text += f" {date_phrase(succession.date)}"
+        if succession.decided_by:
+            text += f", as {self.name(succession.decided_by)} decided"
+        return text + "."
 
     def not_stated(self) -> Section | None:
         if not self.p.not_stated:
@@ -446,10 +619,12 @@ class _Builder:
         if collaboration.groups:
             caption = f"The groups of the {collaboration.label} collaboration"
             blocks.append(
-                structure_figure(collaboration, self.dataset, self.index, caption, self.charts)
+                structure_figure(
+                    collaboration, self.dataset, self.index, caption, self.charts, self.at
+                )
             )
         subsections.extend(
-            group_section(group, collaboration, self.dataset, self.index)
+            group_section(group, collaboration, self.dataset, self.index, self.at)
             for group in collaboration.groups
         )
         title = f"Appendix {number}: {label(collaboration, collaboration.id)} arrangements"
@@ -473,6 +648,7 @@ class _Builder:
             self.procedures(),
             self.review(),
             self.contact(),
+            self.history(),
             self.not_stated(),
             *(self.appendix(c, n) for n, c in enumerate(self.collaborations, start=1)),
         ]
@@ -481,41 +657,60 @@ class _Builder:
         published = date_text(source.published) if source else None
         if published:
             subtitle += f", {published}"
-        intro: list[Block] = [
+        intro: list[Block] = []
+        on = self.view.on
+        if on is not None:
+            intro.append(Paragraph(content=(Span(text=on_sentence(on), strong=True),)))
+            intro += [Paragraph(content=caution, note=True) for caution in self.view.cautions]
+        intro.append(
             Paragraph(
                 content=(
-                    f"These arrangements follow {regimes_text(self.p)}. "
+                    f"These arrangements follow {regimes_phrase(self.p, self.at)}. "
                     if self.p.regimes
                     else "The arrangements do not say which statutory guidance they follow. "
                 )
                 + "This document is generated from the arrangements data.",
                 note=True,
             )
-        ]
+        )
+        for regime in self.p.regimes:
+            intro.extend(paragraphs(regime.text))
         if self.p.effective:
             intro.append(
                 Paragraph(
                     content=f"These arrangements took effect {date_phrase(self.p.effective)}."
                 )
             )
+        lifetime = dated_phrase(self.p.start, self.p.end, self.at)
+        if lifetime:
+            intro.append(Paragraph(content=f"The {self.p.label}: {lifetime}.", note=True))
         return Document(
             kind="arrangements",
             title=label(self.p, self.p.id),
             subtitle=subtitle,
             partnership=self.p.id,
             date=str(source.published) if source and source.published else None,
+            on=None if on is None else str(on),
             blocks=tuple(intro),
             sections=tuple(s for s in sections if s is not None),
         )
 
 
 def group_section(
-    group: Group, owner: Partnership | Collaboration, dataset: Dataset, index: dict[str, Entity]
+    group: Group,
+    owner: Partnership | Collaboration,
+    dataset: Dataset,
+    index: dict[str, Entity],
+    at: Days | None = None,
 ) -> Section:
     """A group's section: what it is, who chairs it, who sits on it, what it does, its
-    lines; the document's own words under each fact, and what the source does not say."""
+    lines; the document's own words under each fact, and what the source does not say.
+    Dates are read against ``at`` (today by default); a planned group says so first."""
     missing = group.not_stated
-    blocks: list[Block] = list(paragraphs(group.description))
+    blocks: list[Block] = []
+    if group.planned:
+        blocks.append(Paragraph(content=f"This group is {entry_phrase(group, at)}.", note=True))
+    blocks += paragraphs(group.description)
     if "description" in missing:
         blocks.append(not_stated_note("what the group does"))
     facts = [ListItem(content=("Kind: ", group.kind.label))]
@@ -523,14 +718,16 @@ def group_section(
         chair_points = tuple(point for chair in group.chairs for point in text_points(chair.text))
         facts.append(
             ListItem(
-                content=("Chair: ", chair_words(group, owner, dataset, index)),
+                content=("Chair: ", chair_words(group, owner, dataset, index, at)),
                 children=chair_points,
             )
         )
     if group.meets or "meets" in missing:
         facts.append(ListItem(content=("Meets: ", group.meets.label if group.meets else NOT_SAID)))
     if group.parent:
-        facts.append(ListItem(content=("Sits under: ", dataset.name_of(group.parent, index))))
+        facts.append(
+            ListItem(content=("Sits under: ", dated_name(dataset, index, group.parent, at)))
+        )
     elif "parent" in missing:
         facts.append(ListItem(content=("Sits under: ", NOT_SAID)))
     for joint in group.joint_with:
@@ -544,19 +741,24 @@ def group_section(
         for line in lines:
             facts.append(
                 ListItem(
-                    content=(heading, line_text(line, dataset, index)),
+                    content=(heading, line_text(line, dataset, index, at)),
                     children=text_points(line.text),
                 )
             )
         if not lines and field in missing:
             facts.append(ListItem(content=(heading, NOT_SAID)))
-    runs = dates_text(group)
-    if runs:
+    runs = dates_text(group, at)
+    if runs and not group.planned:
         facts.append(ListItem(content=("Runs: ", runs)))
     blocks.append(ItemList(items=tuple(facts)))
-    if group.members or "members" in missing:
+    current = tuple(member for member in group.members if not member.planned)
+    planned = tuple(member for member in group.members if member.planned)
+    if current or "members" in missing:
         blocks.append(Paragraph(content="Membership:"))
-        blocks.append(members_list(group, dataset, index))
+        blocks.append(members_list(group, dataset, index, at, current))
+    if planned:
+        blocks.append(Paragraph(content="Planned membership, not yet in place:"))
+        blocks.append(members_list(group, dataset, index, at, planned))
     if group.decision_rule:
         rule = group.decision_rule
         text = rule.text or (
@@ -580,19 +782,28 @@ def group_section(
     return Section(title=label(group, group.id), blocks=tuple(blocks))
 
 
-def members_list(group: Group, dataset: Dataset, index: dict[str, Entity]) -> ItemList:
-    """A group's membership entries in order. Neighbouring entries that share the
-    document's words are one entry, with whom they name as its points."""
-    if not group.members:
+def members_list(
+    group: Group,
+    dataset: Dataset,
+    index: dict[str, Entity],
+    at: Days | None = None,
+    members: tuple[Member, ...] | None = None,
+) -> ItemList:
+    """A group's membership entries in order (or ``members``, some of them), each with
+    its dates. Neighbouring entries that share the document's words (and dates) are one
+    entry, with whom they name as its points."""
+    members = group.members if members is None else members
+    if not members:
         return ItemList(items=(ListItem(content=NOT_SAID),))
     runs: list[list[Member]] = []
-    for member in group.members:
+    for member in members:
         previous = runs[-1][0] if runs else None
         if (
             previous is not None
             and member.text
             and previous.text == member.text
             and previous.capacity is member.capacity
+            and entry_phrase(previous, at) == entry_phrase(member, at)
         ):
             runs[-1].append(member)
         else:
@@ -600,27 +811,43 @@ def members_list(group: Group, dataset: Dataset, index: dict[str, Entity]) -> It
     items = []
     for run in runs:
         if len(run) == 1:
-            items.append(ListItem(content=member_text(run[0], dataset, index)))
+            items.append(ListItem(content=member_text(run[0], dataset, index, at)))
             continue
         first = run[0]
         text = str(first.text)
         if first.capacity.value != "member":
             text += f" ({first.capacity.label})"
+        text = with_phrase(text, entry_phrase(first, at))
         named = tuple(
-            ListItem(content=member_named(member, dataset, index) or NOT_SAID) for member in run
+            ListItem(content=member_named(member, dataset, index, at) or NOT_SAID) for member in run
         )
         items.append(ListItem(content=text, children=named))
     return ItemList(items=tuple(items))
 
 
 def arrangements(
-    dataset: Dataset, partnership: str | None = None, *, graph: GovernanceGraph | None = None
+    dataset: Dataset,
+    partnership: str | None = None,
+    *,
+    graph: GovernanceGraph | None = None,
+    on: OnDate | None = None,
+    today: datetime.date | None = None,
 ) -> Document:
     """The partnership's published arrangements as a document tree.
 
     ``partnership`` is the partnership's id or name; by default the dataset's only one.
     The charts are drawn from ``graph``, the dataset's governance graph, when it is
     given, and otherwise from one graph built when the first chart needs it.
+
+    With ``on``, the arrangements as they stood on that date (the dataset's view,
+    ``Dataset.as_of``; a ``graph`` given must be of that view), and the document says
+    so first; a :class:`~safeguarding_model.errors.NothingStoodError` when the
+    partnership did not stand then. Without it, the arrangements as published, every
+    dated entry with its dates. Dates are read against ``on``, else ``today`` (by
+    default the day the document is built): an end that has passed is "ended", one
+    still to come "until"; what is planned is marked planned and kept apart.
     """
-    chosen = choose_partnership(dataset, partnership)
-    return _Builder(dataset, chosen, ChartMaker(dataset, graph)).document()
+    view = view_on(dataset, on, partnership, today=today)
+    chosen = choose_partnership(view.dataset, partnership)
+    charts = ChartMaker(view.dataset, graph, on=view.on, today=view.today)
+    return _Builder(view, chosen, charts).document()

@@ -13,13 +13,15 @@ chart is computed from a dataset.
 
 from __future__ import annotations
 
+import datetime
 from collections import deque
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..model import Cadence, Collaboration, Dataset, Group, Partnership
+from ..model import Cadence, Collaboration, Dataset, Partnership
+from ..model.dates import date_text
 
 if TYPE_CHECKING:
     from ..graph import GovernanceGraph
@@ -66,8 +68,11 @@ class ChartNode:
     ``kind`` is the graph node kind; ``subkind`` the group or organisation kind;
     ``cluster`` the id of the partnership or collaboration box it is drawn in; ``top``
     whether it is a group of a kind that may head a structure (an executive group or a
-    partnership board), which charts draw boldly. A group that has closed carries its
-    dates in its label.
+    partnership board), which charts draw boldly. ``status`` is how it stands on the
+    chart's date (``current``, ``ended``, ``future`` or ``planned``; see
+    :class:`~safeguarding_model.model.meaning.Standing`): a body with dates carries
+    them in its label (``ended 2023-11``, ``planned``), and charts draw what is
+    planned or ended in a look of its own.
     """
 
     id: str
@@ -76,16 +81,21 @@ class ChartNode:
     subkind: str | None = None
     cluster: str | None = None
     top: bool = False
+    status: str = "current"
 
 
 @attrs.frozen(kw_only=True)
 class ChartEdge:
-    """A line from the subordinate ``source`` to the superior ``target``."""
+    """A line from the subordinate ``source`` to the superior ``target``: ``derived``
+    when the model implies it rather than states it, and ``status`` how it stands (a
+    planned or ended line is drawn in a look of its own, its label saying so)."""
 
     source: str
     target: str
     kind: str
     label: str | None = None
+    derived: bool = False
+    status: str = "current"
 
 
 @attrs.frozen(kw_only=True)
@@ -101,12 +111,14 @@ class Cluster:
 
 @attrs.frozen(kw_only=True)
 class OrgChart:
-    """What a chart shows, in a stable order: the same model gives the same chart."""
+    """What a chart shows, in a stable order: the same model gives the same chart.
+    ``on`` is the date the chart is taken on (as written), when it is."""
 
     title: str
     nodes: tuple[ChartNode, ...]
     edges: tuple[ChartEdge, ...]
     clusters: tuple[Cluster, ...]
+    on: str | None = None
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -114,6 +126,24 @@ class OrgChart:
         present = {edge.kind for edge in self.edges}
         known = [kind for kind in STYLED_KINDS if kind in present]
         return (*known, *sorted(present - set(STYLED_KINDS)))
+
+    @property
+    def marks(self) -> tuple[str, ...]:
+        """What the key says besides the kinds, in this order: ``planned``, ``ended``
+        (lines or bodies of that status are drawn), ``derived`` (a derived line of a
+        kind that is not always derived)."""
+        found = {edge.status for edge in self.edges} | {node.status for node in self.nodes}
+        marks: list[str] = [mark for mark in ("planned", "ended") if mark in found]
+        if any(edge.derived and edge.kind != "accountable-to" for edge in self.edges):
+            marks.append("derived")
+        return tuple(marks)
+
+    @property
+    def heading(self) -> str:
+        """The title, with the chart's date where it has one."""
+        if self.on is None:
+            return self.title
+        return f"{self.title} (the arrangements as they stood on {self.on})"
 
 
 Owner = Partnership | Collaboration
@@ -139,6 +169,7 @@ def org_chart(
     partnership: str | None = None,
     edges: Iterable[str] | None = None,
     depth: int | None = None,
+    today: datetime.date | None = None,
 ) -> OrgChart:
     """The chart of a partnership, a collaboration or the region.
 
@@ -154,14 +185,27 @@ def org_chart(
     partnership (the graph's edges from it). Edges are chosen by their ``kind``
     attribute, so a repeated line (keyed ``reports-to#2``) is drawn too. The work is
     linear in the size of the graph.
+
+    Dates are read against the graph's date (``on``), or against ``today`` (by default
+    the graph's own): a body or line whose end has passed is marked ended, a planned
+    one planned, each in its label too.
     """
-    from ..model.meaning import TOP_KINDS
+    from ..graph.answers import when
+    from ..graph.governance import status_of
+    from ..model.meaning import TOP_KINDS, reference_span
 
     if isinstance(source, Dataset):
         from ..graph import build_graph
 
         source = build_graph(source)
     governance = source
+    at = governance.at
+    if today is not None and governance.on is None:
+        at = reference_span(None, today)
+
+    def status(data: dict[str, Any]) -> str:
+        return status_of(data.get("start"), data.get("end"), bool(data.get("planned")), at)
+
     dataset = governance.dataset
     roots, title = _scope(dataset, partnership)
     kinds = tuple(edges or ()) or DEFAULT_EDGES
@@ -176,10 +220,8 @@ def org_chart(
     ]
 
     owner_of: dict[str, Owner] = {}
-    groups: dict[str, Group] = {}
     for owner, group in dataset.groups():
         owner_of.setdefault(group.id, owner)
-        groups.setdefault(group.id, group)
     neighbours: dict[str, set[str]] = {}
 
     def link(a: str, b: str) -> None:
@@ -213,17 +255,20 @@ def org_chart(
         own = owner_of.get(key)
         kind = str(data.get("kind"))
         subkind = data.get("group_kind") or data.get("organisation_kind")
+        found_status = status(data)
+        name = str(data.get("name") or data.get("label") or key)
         nodes.append(
             ChartNode(
                 id=key,
-                label=_label(key, data, groups.get(key)),
+                label=name + when(data.get("start"), data.get("end"), found_status),
                 kind=kind,
                 subkind=subkind,
                 cluster=own.id if own is not None else (key if key in boxed else None),
                 top=kind == "group" and subkind in top_kinds,
+                status=found_status,
             )
         )
-    lines = _edges(found, distance)
+    lines = _edges(found, distance, status)
     drawn = {node.cluster for node in nodes}
     clusters = [
         Cluster(id=owner.id, label=owner.label, kind=_kind(owner))
@@ -232,7 +277,8 @@ def org_chart(
     ]
     nodes, links = _functional_links(nodes, lines)
     clusters.extend(links)
-    return OrgChart(title=title, nodes=tuple(nodes), edges=lines, clusters=tuple(clusters))
+    on = None if governance.on is None else date_text(governance.on)
+    return OrgChart(title=title, nodes=tuple(nodes), edges=lines, clusters=tuple(clusters), on=on)
 
 
 class ChartMaker:
@@ -240,32 +286,34 @@ class ChartMaker:
     the caller has it already, or the dataset's, built when the first chart is asked
     for (so a document without charts never builds it)."""
 
-    def __init__(self, dataset: Dataset, graph: GovernanceGraph | None = None) -> None:
+    def __init__(
+        self,
+        dataset: Dataset,
+        graph: GovernanceGraph | None = None,
+        *,
+        on: object = None,
+        today: datetime.date | None = None,
+    ) -> None:
         self.dataset = dataset
         self._graph = graph
+        self.on = on
+        self.today = today
 
     @property
     def graph(self) -> GovernanceGraph:
-        """The governance graph the charts are drawn from, built once."""
+        """The governance graph the charts are drawn from, built once (of the
+        dataset's structure on ``on`` when it is given: the dataset is then taken to
+        be the view on that date already)."""
         if self._graph is None:
             from ..graph import build_graph
 
-            self._graph = build_graph(self.dataset)
+            self._graph = build_graph(self.dataset, self.on, today=self.today)  # type: ignore[arg-type]
         return self._graph
 
     def chart(self, owner: Owner) -> OrgChart:
         """The structure chart of a partnership or collaboration, with the default edge
         kinds and depth."""
-        return org_chart(self.graph, partnership=owner.id)
-
-
-def _label(key: str, data: dict[str, object], group: Group | None) -> str:
-    """A node's label: its name, and for a group that has closed, its dates."""
-    label = str(data.get("name") or data.get("label") or key)
-    if group is not None and group.end is not None:
-        since = f"from {group.start}, " if group.start else ""
-        label += f" ({since}ended {group.end})"
-    return label
+        return org_chart(self.graph, partnership=owner.id, today=self.today)
 
 
 def _kind(owner: Owner) -> str:
@@ -302,20 +350,45 @@ def _owners(dataset: Dataset) -> list[Owner]:
     return [*dataset.partnerships, *dataset.collaborations]
 
 
-def _edges(found: Iterable[Edge], shown: dict[str, int]) -> tuple[ChartEdge, ...]:
+def _edges(
+    found: Iterable[Edge], shown: dict[str, int], status_of: Callable[[dict[str, Any]], str]
+) -> tuple[ChartEdge, ...]:
+    from ..graph.answers import when
+
     kept = [(s, t, k, d) for s, t, k, d in found if s in shown and t in shown]
-    reporting = {(s, t) for s, t, k, _ in kept if k == "reports-to"}
+    # a derived accountable-to line that repeats a drawn reporting line (of the same
+    # planned-ness: a current fallback is not hidden behind a planned line) is left out
+    reporting = {(s, t, bool(d.get("planned"))) for s, t, k, d in kept if k == "reports-to"}
     edges = []
     for source, target, kind, data in kept:
-        if kind == "accountable-to" and (source, target) in reporting:
+        repeats = (source, target, bool(data.get("planned"))) in reporting
+        if kind == "accountable-to" and repeats:
             continue
+        status = status_of(data)
         cadence = data.get("cadence")
-        label = _cadence_words(str(cadence)) if cadence else None
+        parts = [_cadence_words(str(cadence))] if cadence else []
+        dates = when(_text(data.get("start")), _text(data.get("end")), status).strip(" ()")
+        if dates:
+            parts.append(dates)
+        label = ", ".join(parts) or None
         if kind not in STYLED_KINDS:
             words = kind_words(kind)
             label = f"{words} ({label})" if label else words
-        edges.append(ChartEdge(source=source, target=target, kind=kind, label=label))
+        edges.append(
+            ChartEdge(
+                source=source,
+                target=target,
+                kind=kind,
+                label=label,
+                derived=bool(data.get("derived")),
+                status=status,
+            )
+        )
     return tuple(edges)
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def _cadence_words(value: str) -> str:

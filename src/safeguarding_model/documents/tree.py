@@ -142,7 +142,9 @@ class Document:
 
     ``kind`` is ``"arrangements"`` or ``"yearly-report"``; ``partnership`` the id of
     the partnership it describes; ``date`` the date of the source, as precise as the
-    source gives it (``2024-09``), for renderers that record a document date.
+    source gives it (``2024-09``), for renderers that record a document date; ``on``
+    the date the document is taken on (the arrangements as they stood then), as
+    written, when it is (its first block says so too).
     """
 
     kind: str
@@ -150,6 +152,7 @@ class Document:
     subtitle: str | None = None
     partnership: str | None = None
     date: str | None = None
+    on: str | None = None
     blocks: tuple[Block, ...] = ()
     sections: tuple[Section, ...] = ()
 

@@ -15,7 +15,7 @@ from ..documents.charts import STYLED_KINDS, OrgChart, kind_words, org_chart
 from ..model import Dataset
 from .options import ExportOptions
 
-__all__ = ["STYLES", "EdgeStyle", "chart_for", "style_of"]
+__all__ = ["MARKS", "STYLES", "EdgeStyle", "Mark", "chart_for", "edge_look", "style_of"]
 
 
 @attrs.frozen(kw_only=True)
@@ -101,6 +101,71 @@ STYLES: dict[str, EdgeStyle] = {kind: _LOOKS[kind] for kind in STYLED_KINDS}
 (:data:`~safeguarding_model.documents.charts.STYLED_KINDS`)."""
 
 
+@attrs.frozen(kw_only=True)
+class Mark:
+    """How a line of a status (``planned``, ``ended``) or a derived line is drawn over
+    its kind's style, and its key entry: a planned line dotted, an ended one faint and
+    thin, a derived one with a hollow arrowhead (an accountable-to line is always
+    derived, and its own style says so)."""
+
+    name: str
+    legend: str
+    color: str | None
+    dot: tuple[tuple[str, str], ...]
+    mermaid_style: str
+
+
+MARKS: dict[str, Mark] = {
+    mark.name: mark
+    for mark in (
+        Mark(
+            name="planned",
+            legend="planned, not yet in place (dotted)",
+            color="#6b7280",
+            dot=(("style", "dotted"), ("penwidth", "1.4")),
+            mermaid_style="stroke:#6b7280,stroke-width:1.5px,stroke-dasharray:2 4",
+        ),
+        Mark(
+            name="ended",
+            legend="ended (faint)",
+            color="#d1d5db",
+            dot=(("penwidth", "0.8"),),
+            mermaid_style="stroke:#d1d5db,stroke-width:1px",
+        ),
+        Mark(
+            name="derived",
+            legend="derived, not a stated line (hollow arrowhead)",
+            color=None,
+            dot=(("arrowhead", "onormal"),),
+            mermaid_style="",
+        ),
+    )
+}
+"""The looks a chart gives a line over its kind's, by what the chart's ``marks`` list."""
+
+
+def edge_look(kind: str, status: str, derived: bool) -> tuple[list[tuple[str, str]], str, str]:
+    """A line's DOT attributes, its Mermaid link style and its Mermaid arrow: its kind's
+    style (:func:`style_of`), then the mark of its status (planned, ended), and for a
+    derived line of a kind not always derived, the derived mark."""
+    style = style_of(kind)
+    color = style.color
+    dot = [("color", color), *style.dot, ("fontcolor", color)]
+    css = style.mermaid_style
+    arrow = style.mermaid
+    marks = [MARKS[status]] if status in MARKS else []
+    if derived and kind != "accountable-to":
+        marks.append(MARKS["derived"])
+    for mark in marks:
+        if mark.color is not None:
+            dot += [("color", mark.color), ("fontcolor", mark.color)]
+        dot += list(mark.dot)
+        css = mark.mermaid_style or css
+    if status == "planned":
+        arrow = "-.->" if arrow.endswith(">") else "-.-"
+    return dot, css, arrow
+
+
 def style_of(kind: str) -> EdgeStyle:
     """The style of an edge kind: its own, or a plain grey line labelled with the kind."""
     return STYLES.get(kind) or EdgeStyle(
@@ -115,8 +180,17 @@ def style_of(kind: str) -> EdgeStyle:
 
 def chart_for(dataset: Dataset, options: ExportOptions | None = None) -> OrgChart:
     """The chart a chart format's options (``partnership``, ``edges``, ``depth``) ask
-    for, from the dataset's governance graph, built once for the export."""
+    for, from the dataset's governance graph, built once for the export: of the
+    structure on ``options.on`` when given (the dataset is then the view on that
+    date), its dates read against ``options.today`` otherwise."""
+    from ..graph import build_graph
+
     options = options or ExportOptions()
+    graph = build_graph(dataset, options.on, today=options.today)
     return org_chart(
-        dataset, partnership=options.partnership, edges=options.edges, depth=options.depth
+        graph,
+        partnership=options.partnership,
+        edges=options.edges,
+        depth=options.depth,
+        today=options.today,
     )

@@ -67,7 +67,13 @@ def document_renderer(write: DocumentWriter) -> RenderFunction:
     def render(dataset: Dataset, options: ExportOptions) -> Content:
         from ..documents import build
 
-        document = build(options.document or "arrangements", dataset, options.partnership)
+        document = build(
+            options.document or "arrangements",
+            dataset,
+            options.partnership,
+            on=options.on,
+            today=options.today,
+        )
         return write(document)
 
     return render
@@ -105,7 +111,9 @@ class Exporter:
     """One output format.
 
     ``render(dataset, options)`` returns text or bytes and never touches the file
-    system. ``options`` declares the options the exporter takes (:class:`~.options.Option`
+    system. With ``options.on`` it receives the dataset as it stood on that date (the
+    core takes the view, :meth:`view`), and says the date where its format has a
+    place. ``options`` declares the options the exporter takes (:class:`~.options.Option`
     declarations, or the names of shared options, made into an
     :class:`~.options.Options`); asking an exporter for another one is an error rather
     than silently ignored, and ``render`` receives each declared option's value. A format
@@ -151,9 +159,22 @@ class Exporter:
                 values[name] = None if value is None else option.read(value)
         return attrs.evolve(options, extra=values)
 
+    def view(self, dataset: Dataset, options: ExportOptions) -> Dataset:
+        """The dataset the exporter is given: as it stood on ``options.on`` when that is
+        given (``Dataset.as_of``), else as it is. Raises
+        :class:`~safeguarding_model.errors.NothingStoodError` when the partnership the
+        options name (or, naming none, every partnership) did not stand then."""
+        if options.on is None:
+            return dataset
+        from ..documents.dated import view_on
+
+        return view_on(dataset, options.on, options.partnership, today=options.today).dataset
+
     def run(self, dataset: Dataset, options: ExportOptions | None = None) -> Content:
-        """Export ``dataset``: text or bytes. Checks the options and what comes back."""
-        content = self.render(dataset, self.bind(options))
+        """Export ``dataset`` (as it stood on ``options.on``, when given): text or bytes.
+        Checks the options and what comes back."""
+        bound = self.bind(options)
+        content = self.render(self.view(dataset, bound), bound)
         if not isinstance(content, str | bytes):
             raise PluginError(
                 f"the {self.name} exporter ({self.distribution or 'unknown distribution'}) "
@@ -167,7 +188,8 @@ class Exporter:
         """Export ``dataset`` as a folder's files: name to content, names checked."""
         if self.files is None:
             raise UsageError(f"the {self.name} format is a single file, not a folder")
-        files = dict(self.files(dataset, self.bind(options)))
+        bound = self.bind(options)
+        files = dict(self.files(self.view(dataset, bound), bound))
         for name, content in files.items():
             if not isinstance(name, str) or not _FILE_NAME.match(name) or ".." in name:
                 raise PluginError(

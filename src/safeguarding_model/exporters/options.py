@@ -9,7 +9,11 @@ declared option as ``-O NAME=VALUE``.
 
 Four options are shared by the formats that need them (:data:`SHARED_OPTIONS`):
 ``partnership``, ``edges``, ``depth`` and ``document``, grouped as
-:data:`CHART_OPTIONS` and :data:`DOCUMENT_OPTIONS`. An exporter names a shared option
+:data:`CHART_OPTIONS` and :data:`DOCUMENT_OPTIONS`. Two more belong to every export,
+so no exporter declares them (:data:`EVERY_EXPORT`): ``on``, the date the export is
+taken on (the core gives the exporter the dataset as it stood then, and the exporter
+says the date where its format has a place), and ``today``, the day against which an
+export without a date reads an end as passed. An exporter names a shared option
 by its text (``options=("edges",)``) or uses the groups; the command line also has a
 flag for each (``--depth``).
 
@@ -20,6 +24,7 @@ attributes (``options.depth``), every option by name (``options.get("paper")``,
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -28,6 +33,7 @@ import attrs
 
 from ..errors import UsageError
 from ..hooks import PluginError
+from ..model import PartialDate
 
 if TYPE_CHECKING:
     from .exporter import Exporter
@@ -38,6 +44,7 @@ __all__ = [
     "DOCUMENT",
     "DOCUMENT_OPTIONS",
     "EDGES",
+    "EVERY_EXPORT",
     "OPTION_NAME_RULE",
     "PARTNERSHIP",
     "SHARED_OPTIONS",
@@ -71,8 +78,14 @@ OPTION_NAME_RULE = (
 )
 """What an option name may be, in words: it is a keyword argument of ``export()``."""
 
-_ARGUMENTS = frozenset({"dataset", "format", "path", "source"})
-"""The arguments of ``export()`` and ``export_to()``, which no option can be called."""
+_ARGUMENTS = frozenset({"dataset", "format", "path", "source", "on", "today"})
+"""The arguments of ``export()`` and ``export_to()``, and the options of every export
+(:data:`EVERY_EXPORT`), which no declared option can be called."""
+
+EVERY_EXPORT = ("on", "today")
+"""What every export takes, so that no exporter declares it: ``on`` (the date the
+export is taken on) and ``today`` (the day an export without a date reads dates
+against). They are attributes of :class:`ExportOptions`."""
 
 
 # -- ready-made parsers --------------------------------------------------------------
@@ -401,6 +414,25 @@ def _read_document(value: object) -> str | None:
     return None if value is None else text(DOCUMENT.read(value))
 
 
+def _read_on(value: object) -> PartialDate | None:
+    """A date to take the export on: a ``PartialDate``, a ``datetime.date``, text such
+    as ``2023-06``, or a year as a number; a :class:`UsageError` that names ``on``."""
+    if value is None:
+        return None
+    from ..documents.dated import as_date
+
+    try:
+        return as_date(value)  # type: ignore[arg-type]
+    except UsageError as error:
+        raise UsageError(f"on: {error}") from None
+
+
+def _read_today(value: object) -> datetime.date | None:
+    if value is None or (isinstance(value, datetime.date) and type(value) is datetime.date):
+        return value
+    raise UsageError(f"today: expected a datetime.date, found {value!r}")
+
+
 def _pairs(
     value: Mapping[str, object] | Iterable[tuple[str, object]],
 ) -> tuple[tuple[str, object], ...]:
@@ -428,6 +460,14 @@ class ExportOptions:
     ``document``
         ``"arrangements"`` (the default) or another of the documents' names, for
         formats that carry a document.
+    ``on``
+        the date the export is taken on (a ``PartialDate``; given as one, a
+        ``datetime.date``, text such as ``"2023-06"`` or a year): the exporter receives
+        the dataset as it stood then, and says the date where its format has a place.
+        Every exporter takes it; no exporter declares it.
+    ``today``
+        the day against which an export without ``on`` reads dates (an end that has
+        passed is "ended"); by default the day of the export. Every exporter takes it.
     ``extra``
         the values of the exporter's own options, by name: as given, until the
         exporter checks them (``Exporter.bind``), then read, with the declared default
@@ -442,6 +482,8 @@ class ExportOptions:
     edges: tuple[str, ...] | None = attrs.field(default=None, converter=_read_edges)
     depth: int | None = attrs.field(default=None, converter=_read_depth)
     document: str | None = attrs.field(default=None, converter=_read_document)
+    on: PartialDate | None = attrs.field(default=None, converter=_read_on)
+    today: datetime.date | None = attrs.field(default=None, converter=_read_today)
     extra: tuple[tuple[str, object], ...] = attrs.field(default=(), converter=_pairs)
 
     @classmethod
@@ -455,8 +497,9 @@ class ExportOptions:
         name is a :class:`UsageError`.
         """
         given = {name: value for name, value in options.items() if value is not None}
-        shared = {name: value for name, value in given.items() if name in SHARED_OPTIONS}
-        extra = {name: value for name, value in given.items() if name not in SHARED_OPTIONS}
+        core = (*SHARED_OPTIONS, *EVERY_EXPORT)
+        shared = {name: value for name, value in given.items() if name in core}
+        extra = {name: value for name, value in given.items() if name not in core}
         if exporter is None:
             if extra:
                 unknown = sorted(extra)[0]
@@ -484,7 +527,7 @@ class ExportOptions:
     def __getitem__(self, name: str) -> Any:
         """The value of the option ``name`` (``None`` when not given); a ``KeyError``
         for a name that is neither shared nor one of the exporter's options."""
-        if name in SHARED_OPTIONS:
+        if name in SHARED_OPTIONS or name in EVERY_EXPORT:
             return getattr(self, name)
         for key, value in self.extra:
             if key == name:

@@ -71,16 +71,35 @@ def words(value: str) -> str:
     return _WORDS.get(value, value)
 
 
-def when(start: str | None, end: str | None) -> str:
-    """The dates of something, for text: `` (ended 2023-11)``, `` (from 2024-01)``,
-    `` (from 2022, ended 2023-11)``; empty when it has none."""
-    if start and end:
-        return f" (from {start}, ended {end})"
-    if end:
-        return f" (ended {end})"
-    if start:
-        return f" (from {start})"
-    return ""
+def when(start: str | None, end: str | None, status: str = "current") -> str:
+    """The dates of something, for text, as it stands (``status``, see
+    :class:`~safeguarding_model.model.meaning.Standing`): `` (ended 2023-11)``, `` (from
+    2022, ended 2023-11)`` for an end that has passed; `` (to 2027-03)``, `` (from
+    2024-01)``, `` (2024-01 to 2027-03)`` otherwise; `` (planned)``, `` (planned for
+    2027-01)`` for a planned entry; empty when it has none and is not planned."""
+    if status == "planned":
+        if not start:
+            return " (planned)"
+        return f" (planned for {start})" if " " not in start else f" (planned, {start})"
+    # A date with a space is a bound or a range ("by 2022-06-30", "2023 to 2024").
+    since = (f"from {start}" if " " not in start else f"starting {start}") if start else ""
+    if status == "ended" and end:
+        return f" ({since}, ended {end})" if since else f" (ended {end})"
+    if not end:
+        return f" ({since})" if since else ""
+    if " " in end:
+        return f" ({since}, ending {end})" if since else f" (ending {end})"
+    if start and " " not in start:
+        return f" ({start} to {end})"
+    return f" ({since} to {end})" if since else f" (to {end})"
+
+
+def _apart(planned: tuple[Any, ...], lines: list[str], indent: str = "  ") -> list[str]:
+    """The planned entries of an answer, kept apart under a heading of their own."""
+    if not planned:
+        return []
+    shown = [f"{indent}{part}" for line in lines for part in line.splitlines()]
+    return [f"Planned, not yet in place ({len(planned)}):", *shown]
 
 
 class _Answer:
@@ -102,22 +121,25 @@ def _quote(text: str | None, indent: str) -> list[str]:
 @attrs.frozen(kw_only=True)
 class Ref(_Answer):
     """A node of the graph: its id, its kind (a ``NodeKind`` value) and its name, and
-    for a group, post or collaboration its ``start`` and ``end`` where the data gives
-    them (text such as ``2023-11``)."""
+    for a group, post, organisation or collaboration its ``start`` and ``end`` where the
+    data gives them (text such as ``2023-11``), and ``status``: how it stands on the
+    date the answer is read against (``current``, ``ended``, ``future``, or ``planned``
+    for a planned group)."""
 
     id: str
     kind: str
     name: str
     start: str | None = None
     end: str | None = None
+    status: str = "current"
 
     @property
     def named(self) -> str:
         """The name with the dates, if any: ``Neglect Task and Finish Group (ended 2023-11)``."""
-        return self.name + when(self.start, self.end)
+        return self.name + when(self.start, self.end, self.status)
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.id}){when(self.start, self.end)}"
+        return f"{self.name} ({self.id}){when(self.start, self.end, self.status)}"
 
 
 @attrs.frozen(kw_only=True)
@@ -127,7 +149,7 @@ class Step(_Answer):
     ``kind`` is an ``EdgeKind`` value, or ``acts-through`` for the step an escalation
     takes from a partnership to the top body that acts for it. ``derived`` steps are
     inferred from the model rather than stated in it; ``via`` says how. ``start`` and
-    ``end`` are the line's dates where the data gives them.
+    ``end`` are the line's dates where the data gives them, and ``status`` how it stands.
     """
 
     source: Ref
@@ -139,12 +161,13 @@ class Step(_Answer):
     via: str | None = None
     start: str | None = None
     end: str | None = None
+    status: str = "current"
 
     def __str__(self) -> str:
         said = words(self.kind)
         if self.cadence:
             said += f" ({words(self.cadence)})"
-        said += when(self.start, self.end)
+        said += when(self.start, self.end, self.status)
         if self.derived and self.via:
             said += f" [derived: {self.via}]"
         return f"{self.source.named} -> {self.target.named}: {said}"
@@ -156,12 +179,14 @@ class AccountabilityLine(_Answer):
 
     ``steps`` are the accountable-to edges above ``body`` in breadth-first order (a
     body that reports to two bodies has two steps); ``top`` the nodes where the line
-    ends: normally the lead safeguarding partners.
+    ends: normally the lead safeguarding partners. ``planned`` holds the planned lines
+    from the bodies on the way (not yet in place, so not followed).
     """
 
     body: Ref
     steps: tuple[Step, ...]
     top: tuple[Ref, ...]
+    planned: tuple[Step, ...] = ()
 
     def __str__(self) -> str:
         out = [f"Accountability line of {self.body}"]
@@ -172,6 +197,7 @@ class AccountabilityLine(_Answer):
             out += _quote(step.text, "      ")
         if self.top:
             out.append("Ends at: " + "; ".join(str(ref) for ref in self.top))
+        out += _apart(self.planned, [str(step) for step in self.planned])
         return "\n".join(out)
 
 
@@ -228,7 +254,8 @@ class ChairInfo(_Answer):
     post (directly, or as the partnership chair, with ``partnership`` saying whose);
     ``nominated_by`` and ``rotates_among`` say how a chair is chosen when it does not.
     ``description`` says it in words; ``text`` keeps the document's words; ``start``
-    and ``end`` are the chair's dates where the data gives them.
+    and ``end`` are the chair's dates where the data gives them, ``status`` how it
+    stands.
     """
 
     role: str
@@ -243,16 +270,25 @@ class ChairInfo(_Answer):
     text: str | None = None
     start: str | None = None
     end: str | None = None
+    status: str = "current"
+
+    def __str__(self) -> str:
+        dates = when(self.start, self.end, self.status)
+        if self.description.endswith(dates):  # the post's dates say it already
+            dates = ""
+        return f"{words(self.role)}: {self.description}{dates}"
 
 
 @attrs.frozen(kw_only=True)
 class BodyChairs(_Answer):
     """A group, partnership or collaboration and its chairs (none when not stated);
-    ``not_stated`` is true when the source does not give its chair."""
+    ``not_stated`` is true when the source does not give its chair. ``planned`` holds
+    its planned chairs, apart: not yet in place."""
 
     body: Ref
     chairs: tuple[ChairInfo, ...]
     not_stated: bool = False
+    planned: tuple[ChairInfo, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -283,14 +319,16 @@ class Chairs(_Answer):
                     "chair not stated in the source" if entry.not_stated else "no chair stated"
                 )
                 out.append(f"{entry.body}: {missing}")
-                continue
-            out.append(f"{entry.body}:")
+            else:
+                out.append(f"{entry.body}:")
             for chair in entry.chairs:
-                dates = when(chair.start, chair.end)
-                if chair.description.endswith(dates):  # the post's dates say it already
-                    dates = ""
-                out.append(f"  {words(chair.role)}: {chair.description}{dates}")
+                out.append(f"  {chair}")
                 out += _quote(chair.text, "    ")
+            for chair in entry.planned:
+                out.append(f"  planned, not yet in place: {chair}")
+                out += _quote(chair.text, "    ")
+        if not self.bodies:
+            out.append("No partnership or group in this data.")
         return "\n".join(out)
 
 
@@ -298,7 +336,7 @@ class Chairs(_Answer):
 class Seat(_Answer):
     """A place on a body: in what ``capacity``, by which edge ``kind``, and ``through``
     which post or part of an organisation when it is not held directly; ``start`` and
-    ``end`` are the seat's dates where the data gives them."""
+    ``end`` are the seat's dates where the data gives them, ``status`` how it stands."""
 
     body: Ref
     capacity: str
@@ -309,14 +347,26 @@ class Seat(_Answer):
     via: str | None = None
     start: str | None = None
     end: str | None = None
+    status: str = "current"
+
+    def __str__(self) -> str:
+        line = f"{self.body.named}: {self.capacity}{when(self.start, self.end, self.status)}"
+        if self.through:
+            line += f", through {self.through.named}"
+        if self.derived and self.via:
+            line += f" [derived: {self.via}]"
+        return line
 
 
 @attrs.frozen(kw_only=True)
 class Seats(_Answer):
-    """Every body an organisation, post or person sits on, in graph order."""
+    """Every body an organisation, post or person sits on, in graph order; the
+    planned seats (a planned membership, a seat on a planned group) apart, in
+    ``planned``: not yet in place."""
 
     who: Ref
     seats: tuple[Seat, ...]
+    planned: tuple[Seat, ...] = ()
 
     @property
     def bodies(self) -> tuple[Ref, ...]:
@@ -329,15 +379,10 @@ class Seats(_Answer):
     def __str__(self) -> str:
         count = len(self.bodies)
         out = [f"{self.who} sits on {count} bod{'y' if count == 1 else 'ies'}"]
-        for seat in self.seats:
-            line = f"  {seat.body.named}: {seat.capacity}{when(seat.start, seat.end)}"
-            if seat.through:
-                line += f", through {seat.through.named}"
-            if seat.derived and seat.via:
-                line += f" [derived: {seat.via}]"
-            out.append(line)
+        out += [f"  {seat}" for seat in self.seats]
         if not self.seats:
             out.append("  (none in this data)")
+        out += _apart(self.planned, [str(seat) for seat in self.planned])
         return "\n".join(out)
 
 
@@ -353,7 +398,7 @@ class MemberEntry(_Answer):
     ``relevant-agency``, ``observer``, and for a collaboration ``member``;
     ``detail`` gives the role or the group. For a post, ``holder`` and
     ``organisation``; for a sector, ``represented_by``. ``start`` and ``end`` are the
-    membership's dates where the data gives them.
+    membership's dates where the data gives them, ``status`` how it stands.
     """
 
     member: Ref | None
@@ -367,16 +412,36 @@ class MemberEntry(_Answer):
     note: str | None = None
     start: str | None = None
     end: str | None = None
+    status: str = "current"
+
+    def __str__(self) -> str:
+        if self.member is not None:
+            head = self.member.named
+        else:
+            head = " ".join((self.text or self.note or "(unnamed)").split())
+        how = words(self.named_as)
+        if self.detail:
+            how += f": {self.detail}"
+        extra = f", {words(self.capacity)}" if self.capacity != "member" else ""
+        out = [f"{head} [{how}{extra}]{when(self.start, self.end, self.status)}"]
+        for rep in self.represented_by:
+            out.append(f"    represented by {rep.named}")
+        if self.member is None and self.note and self.text:
+            out.append(f"    {self.note}")
+        return "\n".join(out)
 
 
 @attrs.frozen(kw_only=True)
 class Membership(_Answer):
     """The members of a group (or a partnership's or collaboration's members), in
-    document order; ``not_stated`` is true when the source does not give them."""
+    document order; ``not_stated`` is true when the source does not give them.
+    ``planned`` holds the planned members apart (not yet in place): they are not
+    among ``entries`` nor counted with them."""
 
     body: Ref
     entries: tuple[MemberEntry, ...]
     not_stated: bool = False
+    planned: tuple[MemberEntry, ...] = ()
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -385,23 +450,11 @@ class Membership(_Answer):
 
     def __str__(self) -> str:
         out = [f"Members of {self.body} ({len(self.entries)} entries)"]
-        for entry in self.entries:
-            if entry.member is not None:
-                head = entry.member.named
-            else:
-                head = " ".join((entry.text or entry.note or "(unnamed)").split())
-            how = words(entry.named_as)
-            if entry.detail:
-                how += f": {entry.detail}"
-            extra = f", {words(entry.capacity)}" if entry.capacity != "member" else ""
-            out.append(f"  {head} [{how}{extra}]{when(entry.start, entry.end)}")
-            for rep in entry.represented_by:
-                out.append(f"      represented by {rep.named}")
-            if entry.member is None and entry.note and entry.text:
-                out.append(f"      {entry.note}")
+        out += [f"  {line}" for entry in self.entries for line in str(entry).splitlines()]
         if not self.entries:
             missing = "members not stated in the source" if self.not_stated else "no members stated"
             out.append(f"  ({missing})")
+        out += _apart(self.planned, [str(entry) for entry in self.planned])
         return "\n".join(out)
 
 

@@ -10,14 +10,21 @@ identical in every attribute to one already there (it would say nothing new) is 
 added again. The build is linear in the size of the model and deterministic: two
 builds of one dataset are identical, node, edge and attribute order included.
 
-``on`` builds the structure as it stood on a date (see ``dates``). A dataset made in
-code without loading may hold references that name nothing, ids used twice, or
+Every edge has ``planned`` (true for a planned chair, member, line or relevant
+agency, for whatever a planned group holds or is held by, and for what the model
+derives from planned entries only) and its ``start`` and ``end`` as written; a planned
+entry is never an edge of the structure as it stands. Groups carry ``planned`` too.
+
+``on`` builds the structure as it stood on a date (see ``dates``), which leaves out
+everything planned; the networkx graph's ``on`` attribute is that date, as written.
+A dataset made in code without loading may hold references that name nothing, ids used twice, or
 delegated partners whose lead partner cannot be told; the build leaves those edges
 out and reports them (``GovernanceGraph.problems``).
 """
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import networkx as nx
@@ -35,8 +42,8 @@ from ..model import (
     Person,
     Post,
 )
-from ..model.dates import OnDate, as_of, earlier, later, span_of, written
-from ..model.meaning import PARTNERSHIP_CHAIR, ROTATES, ModelIndex
+from ..model.dates import OnDate, as_of, date_text, earlier, later, span_of, written
+from ..model.meaning import PARTNERSHIP_CHAIR, ROTATES, ModelIndex, Resolved, resolved_planned
 from ..model.names import kind_word
 from .answers import Finding, Ref
 from .governance import GovernanceGraph
@@ -47,11 +54,15 @@ __all__ = ["build_graph", "node_attributes"]
 Attrs = dict[str, Any]
 
 
-def build_graph(dataset: Dataset, on: OnDate | None = None) -> GovernanceGraph:
+def build_graph(
+    dataset: Dataset, on: OnDate | None = None, *, today: datetime.date | None = None
+) -> GovernanceGraph:
     """The governance graph of ``dataset``; with ``on`` (a ``PartialDate``, a
     ``datetime.date`` or text such as ``2023-06``), of the structure as it stood on that
     date: groups, posts, members, chairs, lines and partners whose start and end dates
-    exclude it are left out."""
+    exclude it are left out, and what is planned. ``today`` (by default the day it is
+    built) is the day against which answers about everything in the data read an end
+    as passed ("ended") or still to come."""
     source = dataset
     excluded: tuple[str, ...] = ()
     if on is not None:
@@ -61,6 +72,8 @@ def build_graph(dataset: Dataset, on: OnDate | None = None) -> GovernanceGraph:
     builder = _Builder(index)
     builder.run()
     graph = nx.MultiDiGraph()
+    if on is not None:
+        graph.graph["on"] = date_text(on)
     graph.add_nodes_from(builder.nodes.items())
     graph.add_edges_from(builder.edges)
     return GovernanceGraph(
@@ -71,6 +84,7 @@ def build_graph(dataset: Dataset, on: OnDate | None = None) -> GovernanceGraph:
         on=on,
         excluded=excluded,
         source=source,
+        today=today,
     )
 
 
@@ -87,17 +101,21 @@ def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
             "acting": entity.acting,
             "start": written(entity.start),
             "end": written(entity.end),
+            "known_on": written(entity.known_on),
         }
     if isinstance(entity, Person):
         return {"kind": kind, "label": entity.name, "name": entity.name}
     data: Attrs = {"kind": kind, "label": entity.label, "name": entity.name}
     if isinstance(entity, Organisation):
         data["organisation_kind"] = entity.kind.value
+        data["start"] = written(entity.start)
+        data["end"] = written(entity.end)
     elif isinstance(entity, Group):
         data["group_kind"] = entity.kind.value
         data["meets"] = entity.meets.value if entity.meets else None
         data["start"] = written(entity.start)
         data["end"] = written(entity.end)
+        data["planned"] = entity.planned
     elif isinstance(entity, Partnership):
         data["guidance"] = entity.guidance.value if entity.guidance else None
         data["regimes"] = " ".join(r.instrument.value for r in entity.regimes) or None
@@ -118,6 +136,7 @@ class _Builder:
         self.counts: dict[tuple[str, str, str], int] = {}
         self.seen: set[tuple[Any, ...]] = set()
         self.problems: list[Finding] = []
+        self.planned_groups = {g.id for _, g in index.groups if g.planned}
 
     def run(self) -> None:
         for key, entity in self.entities.items():
@@ -173,11 +192,14 @@ class _Builder:
         via: str | None = None,
         start: PartialDate | None = None,
         end: PartialDate | None = None,
+        planned: bool = False,
         quiet: bool = False,
     ) -> None:
         """Add an edge; ``ref`` names the field that holds the reference, ``subject`` the
-        entity holding it (the source by default). ``quiet``: a reference that names
-        nothing was reported where it is stated, so a derived edge does not repeat it."""
+        entity holding it (the source by default). ``planned``: the entry is planned (an
+        edge to or from a planned group is planned too). ``quiet``: a reference that
+        names nothing was reported where it is stated, so a derived edge does not repeat
+        it."""
         entities = self.entities
         if source not in entities or target not in entities:
             if quiet:
@@ -190,7 +212,20 @@ class _Builder:
         value: str = kind._value_  # the plain attribute: ``.value`` is a slow property
         first = None if start is None else str(start)
         last = None if end is None else str(end)
-        identity = (source, target, value, cadence, text, capacity, derived, via, first, last)
+        planned = planned or source in self.planned_groups or target in self.planned_groups
+        identity = (
+            source,
+            target,
+            value,
+            cadence,
+            text,
+            capacity,
+            derived,
+            via,
+            first,
+            last,
+            planned,
+        )
         if identity in self.seen:
             return
         self.seen.add(identity)
@@ -207,6 +242,7 @@ class _Builder:
             "via": via,
             "start": first,
             "end": last,
+            "planned": planned,
         }
         self.edges.append((source, target, key, data))
 
@@ -233,6 +269,7 @@ class _Builder:
                 text=line.text,
                 start=line.start,
                 end=line.end,
+                planned=line.planned,
             )
 
     # --- partnerships and collaborations -------------------------------------------
@@ -328,6 +365,7 @@ class _Builder:
                 text=agency.footnote,
                 start=agency.start,
                 end=agency.end,
+                planned=agency.planned,
             )
         for rep in p.sector_representation:
             field = "sector_representation"
@@ -415,11 +453,13 @@ class _Builder:
                 continue
             chair = entry.chair
             start, end = chair.start, chair.end
+            planned = chair.planned
             via = entry.via
             if entry.source is not None:
                 ref = f"{field}.partnership_chair"
                 start = later(start, entry.source.start)
                 end = earlier(end, entry.source.end)
+                planned = planned or entry.source.planned
                 owner = self.index.owner.get(body)
                 if isinstance(owner, Collaboration) and entry.partnership is not None:
                     via = f"{PARTNERSHIP_CHAIR} of {entry.partnership.label}"
@@ -439,6 +479,7 @@ class _Builder:
                 via=via,
                 start=start,
                 end=end,
+                planned=planned,
                 quiet=entry.derived,
             )
         for chair in chairs:
@@ -452,6 +493,7 @@ class _Builder:
                     text=chair.text,
                     start=chair.start,
                     end=chair.end,
+                    planned=chair.planned,
                 )
 
     def group(self, owner: Partnership | Collaboration, g: Group) -> None:
@@ -471,7 +513,14 @@ class _Builder:
                 "end": member.end,
             }
             for group_id in member.chair_of:
-                self.edge(group_id, gid, EdgeKind.CHAIR_MEMBER_OF, ref="members.chair_of", **common)
+                self.edge(
+                    group_id,
+                    gid,
+                    EdgeKind.CHAIR_MEMBER_OF,
+                    ref="members.chair_of",
+                    planned=member.planned,
+                    **common,
+                )
             for entry in resolved:
                 if entry.node is None:
                     continue
@@ -487,12 +536,18 @@ class _Builder:
                     ref=f"members.{entry.named_as}",
                     derived=entry.derived,
                     via=via,
+                    planned=member.planned or self.index_planned(owner, entry),
                     quiet=entry.derived,
                     **common,
                 )
         self.line_edges(gid, "reports_to", EdgeKind.REPORTS_TO, g.reports_to)
         self.line_edges(gid, "escalates_to", EdgeKind.ESCALATES_TO, g.escalates_to)
         self.accountability(owner, g)
+
+    def index_planned(self, owner: Partnership | Collaboration, entry: Resolved) -> bool:
+        """Whether a member entry expanded from a role or a chair names ``entry.node``
+        only through planned entries (a planned relevant agency, a planned chair)."""
+        return resolved_planned(self.index, owner, entry)
 
     def accountability(self, owner: Partnership | Collaboration, g: Group) -> None:
         for line in g.reports_to:
@@ -507,16 +562,21 @@ class _Builder:
                 via="a group answers to the bodies it reports to",
                 start=line.start,
                 end=line.end,
+                planned=line.planned,
                 quiet=True,
             )
-        if g.reports_to:
-            return
+        planned = self.planned_groups
+        if any(not (line.planned or line.to in planned) for line in g.reports_to):
+            return  # (a planned line is not yet a line: the group answers as if it had none)
         stated = "reports_to" not in g.not_stated
         reason = (
             "a group with no reporting line answers to"
             if stated
             else "the source does not state its reporting line; a group answers to"
         )
+        if g.reports_to:
+            reason = "a group whose reporting lines are only planned answers to"
+        kind = "partnership" if isinstance(owner, Partnership) else "collaboration"
         if g.parent:
             self.edge(
                 g.id,
@@ -527,8 +587,9 @@ class _Builder:
                 via=f"{reason} the group it sits under",
                 quiet=True,
             )
-        else:
-            kind = "partnership" if isinstance(owner, Partnership) else "collaboration"
+        if g.parent in planned:
+            reason = "a group that sits under a planned group answers to"
+        if not g.parent or g.parent in planned:
             self.edge(
                 g.id,
                 owner.id,

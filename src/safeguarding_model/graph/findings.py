@@ -30,7 +30,7 @@ from ..model import (
     Post,
     SectorRepresentation,
 )
-from ..model.meaning import Resolved
+from ..model.meaning import TOP_KINDS, Resolved
 from .answers import SEVERITIES, Finding, Ref, StructureReport, when
 from .kinds import EdgeKind, key_kind
 
@@ -100,6 +100,11 @@ CODES: dict[str, tuple[str, str]] = {
         "a group with an escalation line but no reporting line or parent group",
     ),
     "unresolved-member": ("info", "a role or a chair of another group that the data cannot name"),
+    "planned-group": (
+        "info",
+        "a group the arrangements plan but that is not yet in place: its chair, members "
+        "and lines are not checked until it is",
+    ),
     "no-lead-for-delegation": (
         "info",
         "a delegated partner acting for a role no lead partner holds in the data (the lead "
@@ -113,6 +118,12 @@ def structure(gg: GovernanceGraph) -> StructureReport:
     findings = list(gg.problems)
     findings += _cycles(gg)
     for owner, group in gg.index.groups:
+        if group.planned:
+            me = gg.ref(group.id)
+            findings.append(
+                _finding("planned-group", f"{_names([me])} is planned, not yet in place", [me])
+            )
+            continue
         findings += _lines(gg, owner, group)
         findings += _chairs_and_members(gg, group)
     order = {code: number for number, code in enumerate(CODES)}
@@ -122,7 +133,7 @@ def structure(gg: GovernanceGraph) -> StructureReport:
 
 
 def _names(refs: list[Ref]) -> str:
-    texts = [f"{r.name} (`{r.id}`){when(r.start, r.end)}" for r in refs]
+    texts = [f"{r.name} (`{r.id}`){when(r.start, r.end, r.status)}" for r in refs]
     return texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " and " + texts[-1]
 
 
@@ -152,9 +163,9 @@ def _cycles(gg: GovernanceGraph) -> Iterator[Finding]:
     )
     # A plain DiGraph per kind: much faster for networkx's algorithms than a filtered view.
     lines: dict[str, list[tuple[str, str]]] = {kind.value: [] for kind, _, _ in checks}
-    for source, target, key in gg.graph.edges(keys=True):
+    for source, target, key, planned in gg.graph.edges(keys=True, data="planned"):
         plain = key_kind(key)
-        if plain in lines:
+        if plain in lines and not planned:  # a planned line is not yet a line
             lines[plain].append((source, target))
     for kind, code, verb in checks:
         graph = nx.DiGraph()
@@ -186,16 +197,23 @@ def _cycles(gg: GovernanceGraph) -> Iterator[Finding]:
 def _lines(
     gg: GovernanceGraph, owner: Partnership | Collaboration, group: Group
 ) -> Iterator[Finding]:
-    if group.reports_to or group.parent:
+    reports = [line for line in group.reports_to if not line.planned]
+    if reports or group.parent:
         return
     if group.id in gg.index.top_ids:
         return
+    if group.kind in TOP_KINDS and group.reports_to:
+        return  # a top body whose only reporting line is planned
     refs = [gg.ref(group.id), gg.ref(owner.id)]
     me = f"{_names(refs[:1])} of {owner.label}"
-    targets = [gg.ref(key) for key in dict.fromkeys(line.to for line in group.escalates_to)]
+    escalations = [line for line in group.escalates_to if not line.planned]
+    targets = [gg.ref(key) for key in dict.fromkeys(line.to for line in escalations)]
+    planned = [gg.ref(line.to) for line in (*group.reports_to, *group.escalates_to) if line.planned]
+    if planned:
+        me += f" (its planned line to {_names(planned)} is not yet in place)"
     bodies = list({ref.id: ref for ref in refs + targets}.values())
     escalates = f"; it escalates to {_names(targets)}" if targets else ""
-    text = group.escalates_to[0].text if group.escalates_to else None
+    text = escalations[0].text if escalations else None
     if "reports_to" in group.not_stated:
         unstated = " or escalation line" if "escalates_to" in group.not_stated else ""
         yield _finding(
@@ -232,14 +250,17 @@ def _lines(
 def _chairs_and_members(gg: GovernanceGraph, group: Group) -> Iterator[Finding]:
     index = gg.index
     me = gg.ref(group.id)
-    if not group.chairs:
+    planned = " (only planned, not yet in place)"
+    if not any(not chair.planned for chair in group.chairs):
         if "chairs" in group.not_stated:
             yield _finding(
                 "chair-not-stated", f"{_names([me])}: the source does not state its chair", [me]
             )
         else:
-            yield _finding("no-chair", f"{_names([me])} has no chair in the data", [me])
-    entries = index.members.get(group.id, [])
+            some = planned if group.chairs else ""
+            yield _finding("no-chair", f"{_names([me])} has no chair in the data{some}", [me])
+    everyone = index.members.get(group.id, [])
+    entries = [(member, resolved) for member, resolved in everyone if not member.planned]
     sectors = index.sector_groups.get(group.id, [])
     if not entries and not sectors:
         if "members" in group.not_stated:
@@ -249,7 +270,8 @@ def _chairs_and_members(gg: GovernanceGraph, group: Group) -> Iterator[Finding]:
                 [me],
             )
         else:
-            yield _finding("no-members", f"{_names([me])} has no members in the data", [me])
+            some = planned if everyone else ""
+            yield _finding("no-members", f"{_names([me])} has no members in the data{some}", [me])
         return
     namings: dict[str, list[tuple[str, bool]]] = {}
     vague = False
@@ -279,10 +301,11 @@ def _chairs_and_members(gg: GovernanceGraph, group: Group) -> Iterator[Finding]:
             [me, gg.ref(node)],
             severity="warning" if direct > 1 else "info",
         )
-    present = {node for node, _, _ in index.expanded_members(group.id)}
+    present = {item.node for _, resolved in entries for item in resolved if item.node}
+    present |= {rep.sector for _, rep in sectors}
     present |= _representatives(gg, group, entries, sectors)
     for chair in index.chair_nodes.get(group.id, []):
-        if chair.node is None or _is_member(gg, chair.node, present):
+        if chair.node is None or chair.chair.planned or _is_member(gg, chair.node, present):
             continue
         who = gg.ref(chair.node)
         yield _finding(

@@ -7,13 +7,17 @@ also be called as a function.
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import functools
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from ..errors import UsageError
 from ..model import Dataset, PartialDate
+from ..model.dates import Span, span_of
+from ..model.meaning import standing
 from ..model.names import KIND_WORDS
 from . import findings, queries
 from .answers import (
@@ -29,8 +33,6 @@ from .answers import (
 from .kinds import EdgeKind, NodeKind, key_kind
 
 if TYPE_CHECKING:
-    import datetime
-
     from ..model.meaning import ModelIndex
 
 __all__ = ["GovernanceGraph"]
@@ -62,6 +64,20 @@ def node_kind(value: NodeKind | str) -> NodeKind:
         raise UsageError(f"`{value}` is not a node kind; the kinds are: {choices}") from None
 
 
+@functools.lru_cache(maxsize=4096)
+def _date(text: str | None) -> PartialDate | None:
+    return None if text is None else PartialDate.from_string(text)
+
+
+def status_of(start: str | None, end: str | None, planned: bool, at: Span) -> str:
+    """How an entry with these dates (as written) stands on ``at``: ``current``,
+    ``ended``, ``future`` or ``planned`` (see
+    :class:`~safeguarding_model.model.meaning.Standing`)."""
+    if not (start or end or planned):
+        return "current"
+    return standing(_date(start), _date(end), at, planned=planned).value
+
+
 _CLASSES: dict[NodeKind, type] = {
     kind: cls for cls, word in KIND_WORDS.items() for kind in NodeKind if kind.value == word
 }
@@ -81,6 +97,11 @@ class GovernanceGraph:
     ``out_edges(node)`` lists a node's edges in the order the model gives them
     (networkx lists them grouped by neighbour).
 
+    Answers say how each entry stands (``status``: ``current``, ``ended``, ``future``
+    or ``planned``) against ``on``, or, for everything in the data, against ``today``
+    (the day the graph was built, unless given): an end still to come is never
+    "ended", and what is planned is kept apart from what is in place.
+
     ``on`` is the date asked for (``None`` for everything in the data); ``excluded``
     the ids of the groups, collaborations and posts that date leaves out; ``source``
     the dataset as given, and ``dataset`` the one the graph shows (the same, unless
@@ -97,6 +118,7 @@ class GovernanceGraph:
         on: PartialDate | datetime.date | str | int | None = None,
         excluded: tuple[str, ...] = (),
         source: Dataset | None = None,
+        today: datetime.date | None = None,
     ) -> None:
         self.graph = graph
         self.index = index
@@ -106,6 +128,19 @@ class GovernanceGraph:
         self.on = on
         self.excluded = excluded
         self.source = source if source is not None else index.dataset
+        self.today = today or datetime.date.today()
+
+    @property
+    def at(self) -> Span:
+        """The days against which answers read dates: ``on``'s span, else ``today``."""
+        if self.on is not None:
+            return span_of(self.on)
+        day = (self.today.year, self.today.month, self.today.day)
+        return day, day
+
+    def status(self, data: dict[str, Any]) -> str:
+        """How a node or edge (its attributes) stands on :attr:`at`."""
+        return status_of(data.get("start"), data.get("end"), bool(data.get("planned")), self.at)
 
     @property
     def dataset(self) -> Dataset:
@@ -183,6 +218,7 @@ class GovernanceGraph:
             name=data["name"],
             start=data.get("start"),
             end=data.get("end"),
+            status=self.status(data),
         )
 
     # --- naming nodes -----------------------------------------------------------------

@@ -19,12 +19,19 @@ from ..model import (
     Collaboration,
     Group,
     Organisation,
+    PartialDate,
     Partnership,
     PartnershipRole,
     Post,
 )
 from ..model.dates import earlier, later, written
-from ..model.meaning import ModelIndex, chair_words, partnership_chairs
+from ..model.meaning import (
+    ModelIndex,
+    chair_words,
+    partnership_chairs,
+    resolved_planned,
+    standing,
+)
 from ..model.values import with_article
 from .answers import (
     AccountabilityLine,
@@ -69,6 +76,7 @@ def _step(gg: GovernanceGraph, source: str, target: str, data: dict[str, Any]) -
         via=data.get("via"),
         start=data.get("start"),
         end=data.get("end"),
+        status=gg.status(data),
     )
 
 
@@ -84,18 +92,25 @@ def _out(gg: GovernanceGraph, node: str, kind: EdgeKind) -> Iterator[tuple[str, 
 
 def accountability(gg: GovernanceGraph, body: str) -> AccountabilityLine:
     """The accountability line of ``body``: every accountable-to step above it, breadth
-    first, and the nodes where the line ends (the lead safeguarding partners).
+    first, and the nodes where the line ends (the lead safeguarding partners). A
+    planned line is not followed: it is kept apart, in ``planned``.
 
     See ``EdgeKind.ACCOUNTABLE_TO`` for how accountability is derived.
     """
     start = gg.resolve(body)
     steps: list[Step] = []
+    planned: list[Step] = []
     seen = {start}
     order: list[str] = []
     queue = deque([start])
     while queue:
         node = queue.popleft()
-        targets = list(_out(gg, node, EdgeKind.ACCOUNTABLE_TO))
+        targets = []
+        for target, data in _out(gg, node, EdgeKind.ACCOUNTABLE_TO):
+            if data.get("planned"):
+                planned.append(_step(gg, node, target, data))
+            else:
+                targets.append((target, data))
         if not targets and node != start:
             order.append(node)
         for target, data in targets:
@@ -104,7 +119,10 @@ def accountability(gg: GovernanceGraph, body: str) -> AccountabilityLine:
                 seen.add(target)
                 queue.append(target)
     return AccountabilityLine(
-        body=gg.ref(start), steps=tuple(steps), top=tuple(gg.ref(n) for n in order)
+        body=gg.ref(start),
+        steps=tuple(steps),
+        top=tuple(gg.ref(n) for n in order),
+        planned=tuple(planned),
     )
 
 
@@ -121,12 +139,14 @@ def _escalation_moves(gg: GovernanceGraph, node: str) -> Iterator[tuple[str, Ste
     partnership or collaboration; from a partnership or collaboration, its top bodies."""
     for kind in (EdgeKind.ESCALATES_TO, EdgeKind.REPORTS_TO):
         for target, data in _out(gg, node, kind):
-            yield target, _step(gg, node, target, data)
+            if not data.get("planned"):  # a planned line is not yet a route
+                yield target, _step(gg, node, target, data)
     index = gg.index
     entity = index.entities.get(node)
     if isinstance(entity, Group):
-        if entity.parent and entity.parent in gg.graph:
-            yield entity.parent, _derived(gg, node, entity.parent, "part-of", SITS_UNDER)
+        parent = entity.parent
+        if parent and parent in gg.graph and not gg.graph.nodes[parent].get("planned"):
+            yield parent, _derived(gg, node, parent, "part-of", SITS_UNDER)
         owner = index.owner.get(node)
         if node in index.top_ids and owner is not None and owner.id in gg.graph:
             via = ACTS_FOR if isinstance(owner, Partnership) else ACTS_FOR_COLLABORATION
@@ -238,6 +258,7 @@ def _chair_infos(gg: GovernanceGraph, body: str) -> tuple[ChairInfo, ...]:
                     text=chair.text,
                     start=written(chair.start),
                     end=written(chair.end),
+                    status=_status(gg, chair.start, chair.end, chair.planned),
                 )
             )
             continue
@@ -260,11 +281,18 @@ def _chair_infos(gg: GovernanceGraph, body: str) -> tuple[ChairInfo, ...]:
                         own, gg.index.name, [(partnership, source)], whose=whose
                     ),
                     text=chair.text,
-                    start=written(later(chair.start, source.start)),
-                    end=written(earlier(chair.end, source.end)),
+                    start=written(first := later(chair.start, source.start)),
+                    end=written(last := earlier(chair.end, source.end)),
+                    status=_status(gg, first, last, chair.planned or source.planned),
                 )
             )
     return tuple(infos)
+
+
+def _status(
+    gg: GovernanceGraph, start: PartialDate | None, end: PartialDate | None, planned: bool
+) -> str:
+    return standing(start, end, gg.at, planned=planned).value
 
 
 def chairs(gg: GovernanceGraph, *bodies: str) -> Chairs:
@@ -283,17 +311,18 @@ def chairs(gg: GovernanceGraph, *bodies: str) -> Chairs:
         for collaboration in index.collaborations:
             keys += [g.id for g in collaboration.groups if index.kept(g)]
     keys = [k for k in dict.fromkeys(keys) if k in gg.graph]
-    return Chairs(
-        bodies=tuple(
+    found = []
+    for k in keys:
+        infos = _chair_infos(gg, k)
+        found.append(
             BodyChairs(
                 body=gg.ref(k),
-                chairs=_chair_infos(gg, k),
+                chairs=tuple(c for c in infos if c.status != "planned"),
                 not_stated="chairs" in getattr(index.entities[k], "not_stated", ()),
+                planned=tuple(c for c in infos if c.status == "planned"),
             )
-            for k in keys
-        ),
-        resolve=gg.resolve,
-    )
+        )
+    return Chairs(bodies=tuple(found), resolve=gg.resolve)
 
 
 # --- sits on ----------------------------------------------------------------------------
@@ -350,6 +379,7 @@ def _seats_of(
                 via=data.get("via"),
                 start=data.get("start"),
                 end=data.get("end"),
+                status=gg.status(data),
             )
 
 
@@ -395,7 +425,11 @@ def sits_on(gg: GovernanceGraph, who: str) -> Seats:
                 sector_ref = gg.ref(sector)
                 seats += _seats_of(gg, sector, through, f"for {sector_ref.name}: ")
             queue.extend(_sources(gg, org, EdgeKind.PART_OF, NodeKind.ORGANISATION))
-    return Seats(who=gg.ref(key), seats=tuple(seats))
+    return Seats(
+        who=gg.ref(key),
+        seats=tuple(seat for seat in seats if seat.status != "planned"),
+        planned=tuple(seat for seat in seats if seat.status == "planned"),
+    )
 
 
 # --- members ----------------------------------------------------------------------------
@@ -436,6 +470,12 @@ def _group_members(
                     note=item.note,
                     start=written(member.start),
                     end=written(member.end),
+                    status=_status(
+                        gg,
+                        member.start,
+                        member.end,
+                        member.planned or resolved_planned(index, owner, item),
+                    ),
                 )
             )
     for partnership, rep in index.sector_groups.get(group.id, []):
@@ -480,6 +520,12 @@ def _partnership_members(gg: GovernanceGraph, partnership: Partnership) -> list[
                     text=text,
                     start=written(getattr(fact, "start", None)),
                     end=written(getattr(fact, "end", None)),
+                    status=_status(
+                        gg,
+                        getattr(fact, "start", None),
+                        getattr(fact, "end", None),
+                        getattr(fact, "planned", False),
+                    ),
                 )
             )
     return entries
@@ -510,4 +556,9 @@ def members(gg: GovernanceGraph, body: str) -> Membership:
             for m in entity.members
             if m in gg.graph
         ]
-    return Membership(body=gg.ref(key), entries=tuple(entries), not_stated=not_stated)
+    return Membership(
+        body=gg.ref(key),
+        entries=tuple(e for e in entries if e.status != "planned"),
+        not_stated=not_stated,
+        planned=tuple(e for e in entries if e.status == "planned"),
+    )

@@ -12,6 +12,7 @@ reported and left out.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -19,6 +20,7 @@ import attrs
 
 from .collaboration import Collaboration
 from .dataset import Dataset, Entity
+from .dates import Span, span_of
 from .groups import Chair, ChairRole, Group, GroupKind, Member, PartnershipRole
 from .names import Names
 from .organisations import Organisation, Post
@@ -32,7 +34,7 @@ from .partnership import (
     Scrutineer,
     SectorRepresentation,
 )
-from .values import PartialDate
+from .values import Choice, PartialDate
 
 __all__ = [
     "TOP_KINDS",
@@ -42,9 +44,14 @@ __all__ = [
     "Resolved",
     "Roles",
     "chair_words",
+    "Standing",
+    "dated_words",
     "dates_words",
+    "reference_span",
+    "standing",
     "partners_word",
     "regimes_text",
+    "resolved_planned",
     "is_top",
     "partnership_chairs",
     "partnerships_of",
@@ -488,3 +495,93 @@ def dates_words(start: PartialDate | None, end: PartialDate | None) -> str:
     if end is not None:
         return f"to {end}"
     return ""
+
+
+class Standing(Choice):
+    """How an entry with dates stands on a reference date (today, or the date an
+    output is taken on): ``planned`` (not known to have happened: never current),
+    ``ended`` (its end is wholly before the date), ``future`` (its start is wholly
+    after it) or ``current`` (none of these: an entry without dates is current as
+    the arrangements state it)."""
+
+    CURRENT = "current"
+    ENDED = "ended"
+    FUTURE = "future"
+    PLANNED = "planned"
+
+
+def reference_span(on: PartialDate | None, today: datetime.date) -> Span:
+    """The days against which entries are read as ended or to come: the span of
+    ``on`` when an output is taken on a date, else ``today`` (which the faces pass
+    in, so that outputs are reproducible in tests)."""
+    if on is not None:
+        return span_of(on)
+    day = (today.year, today.month, today.day)
+    return day, day
+
+
+def standing(
+    start: PartialDate | None, end: PartialDate | None, at: Span, *, planned: bool = False
+) -> Standing:
+    """How an entry dated ``start`` to ``end`` stands on ``at`` (see :class:`Standing`).
+    An end that may fall on or after the reference date is not "ended", and a start
+    that may fall on or before it is not "future": nothing is decided on a guess."""
+    if planned:
+        return Standing.PLANNED
+    first, last = at
+    if end is not None and end.last_day() < first:
+        return Standing.ENDED
+    if start is not None and start.first_day() > last:
+        return Standing.FUTURE
+    return Standing.CURRENT
+
+
+def dated_words(
+    start: PartialDate | None, end: PartialDate | None, at: Span, *, planned: bool = False
+) -> str:
+    """An entry's dates in words, read against ``at``: "planned", "planned for
+    2027-01" (or "planned, by 2024-12"), "ended 2021-03", "from 2019, ended 2021-03",
+    "from 2027-01", "to 2027-03" (an end still to come is never "ended"), "2019-06 to
+    2024-08", "ending by 2022-06-30" (a bound or a range: not yet known to have passed),
+    "starting after 2019"; "" for an entry without dates."""
+    found = standing(start, end, at, planned=planned)
+    if found is Standing.PLANNED:
+        if start is None:
+            return "planned"
+        return f"planned for {start}" if start.exact else f"planned, {start}"
+    since = "" if start is None else (f"from {start}" if start.exact else f"starting {start}")
+    if found is Standing.ENDED:
+        return (f"{since}, " if since else "") + f"ended {end}"
+    if end is None:
+        return since
+    if end.exact:
+        return (
+            f"{start} to {end}"
+            if start is not None and start.exact
+            else f"{since} to {end}".strip()
+        )
+    return f"{since}, ending {end}" if since else f"ending {end}"
+
+
+def resolved_planned(index: ModelIndex, owner: Owner, entry: Resolved) -> bool:
+    """Whether a member entry that names a role or the chair of a group reaches
+    ``entry.node`` only through planned entries: a planned relevant agency named as one
+    of "the relevant agencies", a planned chair named as "the chair of" a group. An
+    entry naming a post or an organisation directly is planned by its own flag only."""
+    if entry.node is None or not entry.derived:
+        return False
+    if entry.named_as == "role" and entry.detail:
+        role = PartnershipRole(entry.detail)
+        facts = [
+            fact
+            for partnership in index.partnerships_of(owner)
+            for node, fact in index.roles[partnership.id].holders(role)
+            if node == entry.node
+        ]
+        return bool(facts) and all(getattr(fact, "planned", False) for fact in facts)
+    if entry.named_as == "chair-of" and entry.detail:
+        chairs = [c for c in index.chair_nodes.get(entry.detail, []) if c.node == entry.node]
+        return bool(chairs) and all(
+            c.chair.planned or (c.source is not None and c.source.planned) for c in chairs
+        )
+    return False

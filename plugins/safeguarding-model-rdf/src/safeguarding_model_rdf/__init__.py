@@ -16,7 +16,7 @@ __all__ = ["register_exporters", "render_jsonld", "render_turtle"]
 def render_turtle(dataset: Dataset, options: ExportOptions) -> str:
     from .org import organisation_graph
 
-    return organisation_graph(dataset).serialize(format="turtle")
+    return organisation_graph(dataset, options.on, options.today).serialize(format="turtle")
 
 
 def render_jsonld(dataset: Dataset, options: ExportOptions) -> str:
@@ -24,7 +24,7 @@ def render_jsonld(dataset: Dataset, options: ExportOptions) -> str:
 
     from .org import PREFIXES, organisation_graph
 
-    graph = organisation_graph(dataset)
+    graph = organisation_graph(dataset, options.on, options.today)
     every = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
     data = json.loads(graph.serialize(format="json-ld", context=every, indent=2))
     used = _prefixes_used(data, set(every))

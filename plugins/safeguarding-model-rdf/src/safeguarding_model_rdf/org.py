@@ -6,9 +6,23 @@ Every resource the export makes (a membership, a line, a membership's interval) 
 an IRI derived from ids and positions in the data (``smn:isle-of-wight-scp.lead.1``),
 never from a counter over the whole export, so one change in the data changes the
 IRIs of that part only.
+
+Dates: ``smv:start``, ``smv:end`` and ``smv:effective`` hold a typed date (``xsd:gYear``,
+``xsd:gYearMonth`` or ``xsd:date``, as precise as the data); a bound or a range (``by
+2024-12``, ``2023 to 2024``), which no XSD type holds, is kept as written in
+``smv:startText``, ``smv:endText`` or ``smv:effectiveText`` instead, never made more
+precise. What is planned is never stated as in place: a planned membership is an
+``smv:PlannedMembership`` (not an ``org:Membership``), a planned group an
+``smv:PlannedUnit`` (not an ``org:OrganizationalUnit``), both with ``smv:planned
+true``; a line is stated directly (``org:reportsTo``, ``smv:escalatesTo``) only while it
+is in place on the date the export is read against (the export's date, else today),
+and otherwise only as an ``smv:Line`` with its dates. An export taken on a date has
+``smn:export smv:on`` that date.
 """
 
 from __future__ import annotations
+
+import datetime
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG
@@ -25,6 +39,8 @@ from safeguarding_model.plugin import (
     Partnership,
     Post,
     clean,
+    reference_span,
+    standing,
 )
 
 __all__ = ["ID", "NODE", "PREFIXES", "SMV", "TIME", "organisation_graph"]
@@ -80,6 +96,7 @@ def _text(value: str) -> Literal:
 
 
 def _date(value: PartialDate) -> Literal:
+    """An exact date as a typed literal (the caller keeps bounds and ranges apart)."""
     if value.day is not None:
         return Literal(str(value), datatype=XSD.date)
     if value.month is not None:
@@ -87,9 +104,16 @@ def _date(value: PartialDate) -> Literal:
     return Literal(str(value), datatype=XSD.gYear)
 
 
+_TEXT = {"start": SMV.startText, "end": SMV.endText, "effective": SMV.effectiveText}
+
+
 class _Builder:
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(
+        self, dataset: Dataset, on: PartialDate | None, today: datetime.date | None
+    ) -> None:
         self.dataset = dataset
+        self.on = on
+        self.at = reference_span(on, today or datetime.date.today())
         self.index = dataset.index()
         self.graph = Graph(bind_namespaces="none")
         for prefix, namespace in PREFIXES.items():
@@ -101,7 +125,11 @@ class _Builder:
         if isinstance(value, URIRef | Literal):
             self.graph.add((subject, predicate, value))
         elif isinstance(value, PartialDate):
-            self.graph.add((subject, predicate, _date(value)))
+            if value.exact:
+                self.graph.add((subject, predicate, _date(value)))
+            else:  # no XSD type holds a bound or a range: the text, as written
+                text = _TEXT.get(str(predicate).rpartition("#")[2], SMV.dateText)
+                self.graph.add((subject, text, _text(str(value))))
         elif isinstance(value, bool):
             self.graph.add((subject, predicate, Literal(value)))
         else:
@@ -123,14 +151,17 @@ class _Builder:
         text: str | None = None,
         start: PartialDate | None = None,
         end: PartialDate | None = None,
+        planned: bool = False,
     ) -> URIRef:
-        """An ``org:Membership`` whose IRI is ``key`` in :data:`NODE`; a post's holder is
-        the member where the data names one."""
+        """An ``org:Membership`` whose IRI is ``key`` in :data:`NODE` (an
+        ``smv:PlannedMembership`` when ``planned``); a post's holder is the member
+        where the data names one."""
         node = NODE[key]
         held = self.index.get(post) if post else None
         if member is None and isinstance(held, Post) and held.holder:
             member = held.holder
-        self.add(node, RDF.type, ORG.Membership)
+        self.add(node, RDF.type, SMV.PlannedMembership if planned else ORG.Membership)
+        self.add(node, SMV.planned, True if planned else None)
         self.add(node, ORG.organization, ID[organisation])
         self.add(node, ORG.role, role)
         self.add(node, ORG.member, ID[member] if member else None)
@@ -156,6 +187,8 @@ class _Builder:
             self.add(node, ORG.classification, SMV[_camel(o.kind.value)])
             for former in o.former_names:
                 self.add(node, SMV.formerName, former.name)
+            self.add(node, SMV.start, o.start)
+            self.add(node, SMV.end, o.end)
             if o.parent:
                 self.add(node, RDF.type, ORG.OrganizationalUnit)
                 self.add(node, ORG.unitOf, ID[o.parent])
@@ -172,9 +205,22 @@ class _Builder:
             self.add(node, SMV.vacant, True if post.vacant else None)
             self.add(node, SMV.acting, True if post.acting else None)
             self.add(node, SMV.independent, True if post.independent else None)
+            self.add(node, SMV.start, post.start)
+            self.add(node, SMV.end, post.end)
+            self.add(node, SMV.holderKnownOn, post.known_on)
             self.add(node, SKOS.note, post.note)
 
-    def chair(self, chair: Chair, body: str, number: int) -> None:
+    def in_place(self, entry: object) -> bool:
+        """Whether an entry with dates stands on the date the export is read against."""
+        found = standing(
+            getattr(entry, "start", None),
+            getattr(entry, "end", None),
+            self.at,
+            planned=getattr(entry, "planned", False),
+        )
+        return found.value == "current"
+
+    def chair(self, chair: Chair, body: str, number: int, planned: bool = False) -> None:
         role = SMV[_camel(chair.role.value)]
         node = self.membership(
             f"{body}.chair.{number}",
@@ -184,13 +230,14 @@ class _Builder:
             text=chair.text,
             start=chair.start,
             end=chair.end,
+            planned=planned or chair.planned,
         )
         self.add(node, SMV.partnershipChair, True if chair.partnership_chair else None)
         self.add(node, SMV.nominatedBy, ID[chair.nominated_by] if chair.nominated_by else None)
         for organisation in chair.rotates_among:
             self.add(node, SMV.rotatesAmong, ID[organisation])
 
-    def member(self, member: Member, group: str, number: int) -> None:
+    def member(self, member: Member, group: str, number: int, planned: bool = False) -> None:
         role = SMV[_camel(member.capacity.value)]
         node = self.membership(
             f"{group}.member.{number}",
@@ -201,15 +248,18 @@ class _Builder:
             text=member.text,
             start=member.start,
             end=member.end,
+            planned=planned or member.planned,
         )
         for chaired in member.chair_of:
             self.add(node, SMV.chairOf, ID[chaired])
         self.add(node, SMV.partnershipRole, SMV[_camel(member.role.value)] if member.role else None)
 
-    def line(self, body: str, kind: str, number: int, line: Line) -> None:
+    def line(self, body: str, kind: str, number: int, line: Line, planned: bool = False) -> None:
         predicate = ORG.reportsTo if kind == "reports-to" else SMV.escalatesTo
-        self.add(ID[body], predicate, ID[line.to])
-        if line.cadence or line.text or line.start or line.end:
+        planned = planned or line.planned
+        if not planned and self.in_place(line):
+            self.add(ID[body], predicate, ID[line.to])
+        if line.cadence or line.text or line.start or line.end or planned:
             node = NODE[f"{body}.{kind}.{number}"]
             self.add(node, RDF.type, SMV.Line)
             self.add(node, SMV.lineKind, SMV[_camel(kind)])
@@ -219,11 +269,14 @@ class _Builder:
             self.add(node, DCTERMS.description, line.text)
             self.add(node, SMV.start, line.start)
             self.add(node, SMV.end, line.end)
+            self.add(node, SMV.planned, True if planned else None)
 
     def group(self, owner: Partnership | Collaboration, group: Group) -> None:
         node = ID[group.id]
-        self.add(node, RDF.type, ORG.OrganizationalUnit)
-        if isinstance(owner, Collaboration):
+        planned = group.planned
+        self.add(node, RDF.type, SMV.PlannedUnit if planned else ORG.OrganizationalUnit)
+        self.add(node, SMV.planned, True if planned else None)
+        if isinstance(owner, Collaboration) and not planned:
             self.add(node, RDF.type, ORG.OrganizationalCollaboration)
         self.labels(node, group.name, group.short_name)
         self.add(node, ORG.classification, SMV[_camel(group.kind.value)])
@@ -236,21 +289,30 @@ class _Builder:
         self.add(node, SMV.start, group.start)
         self.add(node, SMV.end, group.end)
         for number, chair in enumerate(group.chairs, start=1):
-            self.chair(chair, group.id, number)
+            self.chair(chair, group.id, number, planned)
         for number, member in enumerate(group.members, start=1):
-            self.member(member, group.id, number)
+            self.member(member, group.id, number, planned)
         self.not_stated(node, group.not_stated)
         for kind, lines in (("reports-to", group.reports_to), ("escalates-to", group.escalates_to)):
             for number, line in enumerate(lines, start=1):
-                self.line(group.id, kind, number, line)
+                self.line(group.id, kind, number, line, planned or not self.in_place(group))
 
     def partnership(self, p: Partnership) -> None:
         node = ID[p.id]
         self.add(node, RDF.type, ORG.OrganizationalCollaboration)
         self.labels(node, p.name, p.short_name)
-        for regime in p.regimes:
+        for number, regime in enumerate(p.regimes, start=1):
             self.add(node, SMV.guidance, SMV[_camel(regime.instrument.value)])
+            if regime.start or regime.end:
+                dated = NODE[f"{p.id}.regime.{number}"]
+                self.add(node, SMV.regime, dated)
+                self.add(dated, RDF.type, SMV.Regime)
+                self.add(dated, SMV.instrument, SMV[_camel(regime.instrument.value)])
+                self.add(dated, SMV.start, regime.start)
+                self.add(dated, SMV.end, regime.end)
         self.add(node, SMV.effective, p.effective)
+        self.add(node, SMV.start, p.start)
+        self.add(node, SMV.end, p.end)
         if p.source:
             self.add(node, DCTERMS.source, p.source.title)
             self.add(node, DCTERMS.issued, p.source.published)
@@ -264,7 +326,8 @@ class _Builder:
                 start=lead.start,
                 end=lead.end,
             )
-            self.add(ID[lead.organisation], ORG.memberOf, node)
+            if self.in_place(lead):
+                self.add(ID[lead.organisation], ORG.memberOf, node)
             if lead.post:
                 self.add(ID[lead.post], ORG.role, ROLES["lead"])
         for number, delegated in enumerate(p.delegated_partners, start=1):
@@ -302,6 +365,7 @@ class _Builder:
                 text=agency.footnote,
                 start=agency.start,
                 end=agency.end,
+                planned=agency.planned,
             )
         for number, observer in enumerate(p.observers, start=1):
             self.membership(
@@ -335,6 +399,8 @@ class _Builder:
             self.add(node, ORG.hasMember, ID[member])
 
     def build(self) -> Graph:
+        if self.on is not None:
+            self.add(NODE["export"], SMV.on, self.on)
         self.organisations()
         for partnership in self.dataset.partnerships:
             self.partnership(partnership)
@@ -345,6 +411,10 @@ class _Builder:
         return self.graph
 
 
-def organisation_graph(dataset: Dataset) -> Graph:
-    """The dataset in the Organization Ontology, with no blank nodes."""
-    return _Builder(dataset).build()
+def organisation_graph(
+    dataset: Dataset, on: PartialDate | None = None, today: datetime.date | None = None
+) -> Graph:
+    """The dataset in the Organization Ontology, with no blank nodes: ``dataset`` as it
+    stood on ``on`` when that is given (the view: the export says the date), its lines
+    read against ``on``, else ``today`` (by default, the day of the export)."""
+    return _Builder(dataset, on, today).build()

@@ -7,6 +7,13 @@ in UTF-8 with a header row; ids sit beside names so the tables join. Written to 
 folder by :func:`~safeguarding_model.exporters.export_to` (or ``-o PATH`` on the
 command line); :func:`~safeguarding_model.exporters.export` gives a zip of them.
 
+Every table has ``start`` and ``end`` as written and a ``status`` column: ``current``,
+``ended``, ``future`` or ``planned``, read against the export's date (``on``), else
+today. A membership or a line stands as its group does too (a seat on a planned group
+is planned, on a group that has ended, ended). An export taken on a date has a first
+column ``on``, the date on every row, so tables taken on several dates can be put
+together.
+
 A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a line break gets a
 leading apostrophe (``'=SUM(A1)``), as OWASP advises against CSV injection, so that a
 spreadsheet shows such text rather than running it as a formula.
@@ -15,12 +22,15 @@ spreadsheet shows such text rather than running it as a formula.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from ...hooks.specs import hookimpl
-from ...model import Dataset, Entity, Line, PartialDate, Post
-from ...model.meaning import ModelIndex
+from ...model import Dataset, Entity, Group, Line, PartialDate, Post
+from ...model.dates import Span, earlier, later
+from ...model.meaning import ModelIndex, reference_span, standing
 from ...model.values import Choice
 from ..archive import zip_archive
 from ..escape import clean
@@ -47,13 +57,30 @@ def _cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def table(header: Sequence[str], rows: Iterable[Row]) -> str:
-    """One CSV file's text: the header, then the rows (None as an empty cell)."""
+def table(header: Sequence[str], rows: Iterable[Row], on: PartialDate | None = None) -> str:
+    """One CSV file's text: the header, then the rows (None as an empty cell); with
+    ``on``, a first column ``on`` holding that date on every row."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows([_cell(value) for value in row] for row in rows)
+    first: tuple[object, ...] = () if on is None else (on,)
+    writer.writerow([*(("on",) if on is not None else ()), *header])
+    writer.writerows([_cell(value) for value in (*first, *row)] for row in rows)
     return out.getvalue()
+
+
+class _Status:
+    """The ``status`` of a row, read against the export's date (or today)."""
+
+    def __init__(self, at: Span) -> None:
+        self.at = at
+
+    def __call__(self, entry: Any, within: Group | None = None) -> str:
+        start, end = getattr(entry, "start", None), getattr(entry, "end", None)
+        planned = getattr(entry, "planned", False)
+        if within is not None:
+            start, end = later(start, within.start), earlier(end, within.end)
+            planned = planned or within.planned
+        return standing(start, end, self.at, planned=planned).value
 
 
 def _roles(dataset: Dataset) -> dict[str, list[str]]:
@@ -99,8 +126,10 @@ def _roles(dataset: Dataset) -> dict[str, list[str]]:
 def files(dataset: Dataset, options: ExportOptions) -> dict[str, Content]:
     index = dataset.index()
     name = dataset.name_of
+    on = options.on
+    status = _Status(reference_span(on, options.today or datetime.date.today()))
     agencies = table(
-        ("partnership", "organisation", "name", "kind", "footnote", "start", "end"),
+        ("partnership", "organisation", "name", "kind", "footnote", "start", "end", "status"),
         (
             (
                 p.id,
@@ -110,15 +139,17 @@ def files(dataset: Dataset, options: ExportOptions) -> dict[str, Content]:
                 a.footnote,
                 a.start,
                 a.end,
+                status(a),
             )
             for p in dataset.partnerships
             for a in p.relevant_agencies
         ),
+        on,
     )
     member_rows = []
     for owner, group in dataset.groups():
         for number, m in enumerate(group.members, start=1):
-            common = (m.capacity, m.text, m.start, m.end)
+            common = (m.capacity, m.text, m.start, m.end, status(m, group))
             named: list[tuple[str, str | None, str]] = []
             if m.post:
                 named.append(("post", m.post, name(m.post, index)))
@@ -144,8 +175,10 @@ def files(dataset: Dataset, options: ExportOptions) -> dict[str, Content]:
             "text",
             "start",
             "end",
+            "status",
         ),
         member_rows,
+        on,
     )
     roles = _roles(dataset)
     posts = table(
@@ -161,6 +194,8 @@ def files(dataset: Dataset, options: ExportOptions) -> dict[str, Content]:
             "roles",
             "start",
             "end",
+            "known_on",
+            "status",
         ),
         (
             (
@@ -175,18 +210,33 @@ def files(dataset: Dataset, options: ExportOptions) -> dict[str, Content]:
                 "; ".join(roles.get(post.id, ())),
                 post.start,
                 post.end,
+                post.known_on,
+                status(post),
             )
             for post in dataset.posts
         ),
+        on,
     )
-    bodies: list[tuple[str, str, str, str, tuple[Line, ...]]] = [
-        (p.id, p.id, p.name, "escalates-to", p.escalates_to) for p in dataset.partnerships
+    bodies: list[tuple[str, str, str, str, tuple[Line, ...], Group | None]] = [
+        (p.id, p.id, p.name, "escalates-to", p.escalates_to, None) for p in dataset.partnerships
     ]
     for owner, group in dataset.groups():
-        bodies.append((owner.id, group.id, group.name, "reports-to", group.reports_to))
-        bodies.append((owner.id, group.id, group.name, "escalates-to", group.escalates_to))
+        bodies.append((owner.id, group.id, group.name, "reports-to", group.reports_to, group))
+        bodies.append((owner.id, group.id, group.name, "escalates-to", group.escalates_to, group))
     lines = table(
-        ("owner", "from", "from_name", "kind", "to", "to_name", "cadence", "text", "start", "end"),
+        (
+            "owner",
+            "from",
+            "from_name",
+            "kind",
+            "to",
+            "to_name",
+            "cadence",
+            "text",
+            "start",
+            "end",
+            "status",
+        ),
         (
             (
                 owner,
@@ -199,10 +249,12 @@ def files(dataset: Dataset, options: ExportOptions) -> dict[str, Content]:
                 line.text,
                 line.start,
                 line.end,
+                status(line, group),
             )
-            for owner, body, body_name, kind, found in bodies
+            for owner, body, body_name, kind, found, group in bodies
             for line in found
         ),
+        on,
     )
     groups = table(
         (
@@ -217,6 +269,7 @@ def files(dataset: Dataset, options: ExportOptions) -> dict[str, Content]:
             "meets",
             "start",
             "end",
+            "status",
         ),
         (
             (
@@ -231,9 +284,11 @@ def files(dataset: Dataset, options: ExportOptions) -> dict[str, Content]:
                 g.meets,
                 g.start,
                 g.end,
+                status(g),
             )
             for owner, g in dataset.groups()
         ),
+        on,
     )
     return {
         "groups.csv": groups,
@@ -274,7 +329,8 @@ def register_exporters(register: Register) -> None:
             media_type="application/zip",
             extension="zip",
             description="tables of relevant agencies, memberships, posts, reporting lines and "
-            "groups: a folder of CSV files (a zip on standard output); cells that start "
+            "groups, each row with its dates and status (current, ended, future or planned): "
+            "a folder of CSV files (a zip on standard output); cells that start "
             "with =, +, -, @, a tab or a line break get a leading ' so that spreadsheets "
             "do not run them as formulas",
             render=render,

@@ -3,7 +3,10 @@
 Bodies are boxed by partnership or collaboration, and a partnership's functional
 links get a box of their own; edges point from the subordinate up to the superior
 and are drawn in the style of their kind (see
-:data:`~safeguarding_model.exporters.charts.STYLES`), with a key. Every name is
+:data:`~safeguarding_model.exporters.charts.STYLES`), with a key. A planned line or
+body is dotted, an ended one faint, a derived line (of a kind not always derived)
+has a hollow arrowhead, each in the key when drawn. A chart taken on a date says so
+in its title and in the graph's ``comment``. Every name is
 escaped, so quotes, backslashes and markup in the data cannot break the file.
 :func:`to_dot` writes any :class:`~safeguarding_model.documents.charts.OrgChart`,
 such as a document's figure's; Graphviz draws it through
@@ -17,7 +20,7 @@ import math
 from ...documents.charts import ChartNode, Cluster, OrgChart
 from ...hooks.specs import hookimpl
 from ...model import Dataset
-from ..charts import chart_for, style_of
+from ..charts import MARKS, chart_for, edge_look, style_of
 from ..escape import dot_string
 from ..exporter import Exporter, Register
 from ..options import CHART_OPTIONS, ExportOptions
@@ -68,8 +71,18 @@ def _attrs(pairs: Pairs) -> str:
     return ", ".join(f"{key}={dot_string(value)}" for key, value in merged.items())
 
 
+_STATUS_STYLE: dict[str, Pairs] = {
+    "planned": [("color", "#6b7280")],
+    "ended": [("color", "#9ca3af"), ("fontcolor", "#6b7280")],
+}
+
+
 def _node(node: ChartNode, indent: str) -> str:
-    style = _NODE_STYLE.get(str(node.subkind) if node.top else node.kind, [])
+    style = list(_NODE_STYLE.get(str(node.subkind) if node.top else node.kind, []))
+    style += _STATUS_STYLE.get(node.status, [])
+    if node.status == "planned":  # dotted, as planned lines are
+        shape = dict(style).get("style", "")
+        style.append(("style", ",".join([*filter(None, shape.split(",")), "dotted"])))
     label = dot_string(node.label, width=LABEL_WIDTH)
     return f"{indent}{dot_string(node.id)} [{_attrs(style)}, label={label}];"
 
@@ -96,9 +109,12 @@ def _cluster(cluster: Cluster, members: list[ChartNode], pairs: set[tuple[str, s
 
 def to_dot(chart: OrgChart) -> str:
     """The chart as DOT text, laid out bottom to top (superiors at the top)."""
+    graph = list(_GRAPH)
+    if chart.on is not None:
+        graph.append(("comment", f"the arrangements as they stood on {chart.on}"))
     out = [
         'digraph "org-chart" {',
-        f"  graph [{_attrs(_GRAPH)}, label={dot_string(chart.title, width=80)}];",
+        f"  graph [{_attrs(graph)}, label={dot_string(chart.heading, width=80)}];",
         f"  node [{_attrs(_NODE)}];",
         f"  edge [{_attrs(_EDGE)}];",
     ]
@@ -110,8 +126,7 @@ def to_dot(chart: OrgChart) -> str:
         out.extend(_cluster(cluster, members.get(cluster.id, []), joined))
     out.extend(_node(node, "  ") for node in members.get(None, []))
     for edge in chart.edges:
-        style = style_of(edge.kind)
-        pairs = [("color", style.color), *style.dot, ("fontcolor", style.color)]
+        pairs, _, _ = edge_look(edge.kind, edge.status, edge.derived)
         if edge.label:
             pairs.append(("label", edge.label))
         out.append(f"  {dot_string(edge.source)} -> {dot_string(edge.target)} [{_attrs(pairs)}];")
@@ -121,19 +136,27 @@ def to_dot(chart: OrgChart) -> str:
 
 
 def _key(chart: OrgChart) -> list[str]:
-    """The key: one sample line per edge kind drawn, stacked in a box of its own."""
-    if not chart.kinds:
+    """The key: one sample line per edge kind drawn, then one per mark (planned, ended,
+    derived), stacked in a box of its own."""
+    samples: list[tuple[str, str, Pairs]] = []
+    for kind in chart.kinds:
+        style = style_of(kind)
+        samples.append((kind, style.legend, [("color", style.color), *style.dot]))
+    for mark in chart.marks:
+        status = "current" if mark == "derived" else mark
+        pairs, _, _ = edge_look("reports-to", status, mark == "derived")
+        samples.append((mark, MARKS[mark].legend, pairs))
+    if not samples:
         return []
     box: Pairs = [("label", "Key"), ("style", "rounded"), ("color", "#9ca3af"), ("fontsize", "11")]
     out = ["  subgraph cluster_key {", f"    graph [{_attrs(box)}];"]
     previous = None
-    for kind in chart.kinds:
-        style = style_of(kind)
-        name, end = dot_string(f"key:{kind}"), dot_string(f"key:{kind}:end")
-        text: Pairs = [("shape", "plaintext"), ("label", style.legend), ("fontsize", "9")]
+    for key, legend, pairs in samples:
+        name, end = dot_string(f"key:{key}"), dot_string(f"key:{key}:end")
+        text: Pairs = [("shape", "plaintext"), ("label", legend), ("fontsize", "9")]
         out.append(f"    {name} [{_attrs(text)}];")
         out.append(f"    {end} [{_attrs([('shape', 'point'), ('width', '0.05')])}];")
-        line = [("color", style.color), *style.dot, ("minlen", "2"), ("constraint", "true")]
+        line = [*pairs, ("minlen", "2"), ("constraint", "true")]
         out.append(f"    {name} -> {end} [{_attrs(line)}];")
         out.append(f"    {{ rank=same; {name}; {end}; }}")
         if previous is not None:

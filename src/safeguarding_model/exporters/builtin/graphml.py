@@ -6,7 +6,9 @@ as their ``kind`` attribute; an edge's GraphML ``id`` is its source, its key in 
 graph (its kind, ``#2`` for a second line of one kind) and its target joined by dots
 (``pqa.reports-to.executive-group``): unique in the file, and the same in every
 export of the same model. ``edges`` keeps only edges of the kinds named; every node
-stays.
+stays. Every edge has ``planned`` (a planned entry: not yet in place) and, where the
+data gives them, ``start`` and ``end`` as written; groups have ``planned`` too. A graph
+taken on a date has the graph attribute ``on``, the date as written.
 """
 
 from __future__ import annotations
@@ -44,13 +46,14 @@ def render(dataset: Dataset, options: ExportOptions) -> str:
 
     from ...graph import build_graph
 
-    governance = build_graph(dataset)
+    governance = build_graph(dataset, options.on, today=options.today)
     wanted = None
     if options.edges:
         governance.view(*options.edges)  # checks the kinds, with a suggestion for a typo
         wanted = frozenset(options.edges)
     source = governance.graph
     graph = nx.MultiDiGraph()
+    graph.graph.update(_attributes(source.graph))
     for node, data in source.nodes(data=True):
         graph.add_node(node, **_attributes(data))
     for start, end, key, data in source.edges(keys=True, data=True):

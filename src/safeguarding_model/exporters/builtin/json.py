@@ -1,4 +1,10 @@
-"""``json``: the dataset in the native file format, as JSON (loads back unchanged)."""
+"""``json``: the dataset in the native file format, as JSON (loads back unchanged).
+
+An export taken on a date is the dataset as it stood then; the native format has no
+place to say the date (it refuses keys it does not know, and JSON has no comments),
+so the file does not say it: the command line's ``--on`` names it, and the ``yaml``
+format says it in a comment.
+"""
 
 from __future__ import annotations
 

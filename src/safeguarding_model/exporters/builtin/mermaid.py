@@ -1,7 +1,9 @@
 """``mermaid``: the org chart as a Mermaid flowchart (GitHub and many wikis draw it).
 
 The same chart as the ``dot`` exporter: boxes per partnership or collaboration, edges
-from the subordinate up to the superior in the style of their kind, and a key. Nodes
+from the subordinate up to the superior in the style of their kind, and a key; a
+planned line or body is dotted, an ended one faint, each in the key when drawn. A
+chart taken on a date says so in its title comment. Nodes
 get generated ids (``n1``, ``n2``...) and every label is quoted with anything but
 letters, digits and plain punctuation written as an entity code, so no name can end
 a label, start a comment or be read as syntax.
@@ -12,7 +14,7 @@ from __future__ import annotations
 from ...documents.charts import ChartNode, OrgChart
 from ...hooks.specs import hookimpl
 from ...model import Dataset
-from ..charts import chart_for, style_of
+from ..charts import MARKS, chart_for, edge_look, style_of
 from ..escape import mermaid_comment, mermaid_string
 from ..exporter import Exporter, Register
 from ..options import CHART_OPTIONS, ExportOptions
@@ -35,10 +37,14 @@ _CLASSES = {
     "post": "fill:#dcfce7,stroke:#374151",
     "person": "fill:#dcfce7,stroke:#374151",
     "key": "fill:none,stroke:none",
+    "planned": "fill:#ffffff,stroke:#6b7280,stroke-dasharray:2 4",
+    "ended": "fill:#f9fafb,stroke:#d1d5db,color:#6b7280",
 }
 
 
 def _class_of(node: ChartNode) -> str:
+    if node.status in ("planned", "ended"):
+        return node.status
     if node.top:
         return str(node.subkind)
     return node.kind if node.kind in _CLASSES else "group"
@@ -47,7 +53,7 @@ def _class_of(node: ChartNode) -> str:
 def to_mermaid(chart: OrgChart) -> str:
     """The chart as a Mermaid flowchart, drawn bottom to top (superiors at the top)."""
     ids = {node.id: f"n{number}" for number, node in enumerate(chart.nodes, start=1)}
-    out = [f"%% {mermaid_comment(chart.title)}", "flowchart BT"]
+    out = [f"%% {mermaid_comment(chart.heading)}", "flowchart BT"]
 
     def node_line(node: ChartNode, indent: str) -> str:
         opening, closing = _SHAPES.get(node.kind, ("[", "]"))
@@ -63,24 +69,28 @@ def to_mermaid(chart: OrgChart) -> str:
     out.extend(node_line(n, "  ") for n in boxed.get(None, []))
     styles = []
     for edge in chart.edges:
-        style = style_of(edge.kind)
+        _, css, arrow = edge_look(edge.kind, edge.status, edge.derived)
         label = f"|{mermaid_string(edge.label)}|" if edge.label else ""
-        out.append(f"  {ids[edge.source]} {style.mermaid}{label} {ids[edge.target]}")
-        styles.append(style.mermaid_style)
-    if chart.kinds:
+        out.append(f"  {ids[edge.source]} {arrow}{label} {ids[edge.target]}")
+        styles.append(css)
+    looks = [style_of(kind) for kind in chart.kinds]
+    samples = [(look.legend, look.mermaid, look.mermaid_style) for look in looks]
+    for mark in chart.marks:
+        status = "current" if mark == "derived" else mark
+        _, css, arrow = edge_look("reports-to", status, mark == "derived")
+        samples.append((MARKS[mark].legend, arrow, css))
+    if samples:
         out.append(f"  subgraph key [{mermaid_string('Key')}]")
-        for number, kind in enumerate(chart.kinds, start=1):
-            style = style_of(kind)
-            text = mermaid_string(style.legend)
-            out.append(f'    k{number}a[{text}] {style.mermaid} k{number}b[" "]')
-            styles.append(style.mermaid_style)
+        for number, (legend, arrow, css) in enumerate(samples, start=1):
+            out.append(f'    k{number}a[{mermaid_string(legend)}] {arrow} k{number}b[" "]')
+            styles.append(css)
         out.append("  end")
     for name, css in _CLASSES.items():
         out.append(f"  classDef {_class_name(name)} {css}")
     classes: dict[str, list[str]] = {}
     for node in chart.nodes:
         classes.setdefault(_class_of(node), []).append(ids[node.id])
-    keys = [f"k{n}{end}" for n in range(1, len(chart.kinds) + 1) for end in "ab"]
+    keys = [f"k{n}{end}" for n in range(1, len(samples) + 1) for end in "ab"]
     if keys:
         classes["key"] = keys
     for name, members in classes.items():

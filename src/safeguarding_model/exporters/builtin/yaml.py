@@ -1,4 +1,9 @@
-"""``yaml``: the dataset in the native file format, as YAML (loads back unchanged)."""
+"""``yaml``: the dataset in the native file format, as YAML (loads back unchanged).
+
+An export taken on a date begins with a comment that says so ("# The arrangements as
+they stood on 2021-06."): the dataset is the view on that date, and the comment is
+the one place the format has for it (a comment does not change what loads).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,10 @@ from ..options import ExportOptions
 
 
 def render(dataset: Dataset, options: ExportOptions) -> str:
-    return dumps(dataset, "yaml")
+    text = dumps(dataset, "yaml")
+    if options.on is None:
+        return text
+    return f"# The arrangements as they stood on {options.on}.\n{text}"
 
 
 @hookimpl
