@@ -2,6 +2,11 @@
 
 isle-of-wight-2024.yaml: Local Safeguarding Arrangements, September 2024 (seed 001).
 isle-of-wight-2019.yaml: "About us" page, new arrangements of June 2019 (seed 004).
+isle-of-wight-2020.yaml: newsletter, Autumn 2020 (seed 003).
+
+The facts of time that the documents do not hold themselves are pinned to the statutory
+notes (the Health and Care Act 2022: integrated care boards replaced clinical
+commissioning groups on 1 July 2022, confirmed).
 
 A careless edit of the data should fail here loudly.
 """
@@ -10,19 +15,24 @@ from __future__ import annotations
 
 import pytest
 
-from safeguarding_model.io import load
+from safeguarding_model.io import examples, load
 from safeguarding_model.model import (
     Cadence,
     Dataset,
     DecisionMethod,
+    GroupKind,
     GuidanceEdition,
+    Instrument,
     Line,
     MemberCapacity,
+    Organisation,
+    OrganisationKind,
     Partnership,
     PartnershipRole,
     Person,
     Post,
     StatutoryRole,
+    SuccessionKind,
 )
 
 
@@ -38,6 +48,16 @@ def ds2024() -> Dataset:
 @pytest.fixture(scope="module")
 def ds2019() -> Dataset:
     return _load_example("isle-of-wight-2019")
+
+
+@pytest.fixture(scope="module")
+def ds2020() -> Dataset:
+    return _load_example("isle-of-wight-2020")
+
+
+@pytest.fixture(scope="module")
+def p2020(ds2020: Dataset) -> Partnership:
+    return ds2020.partnership()
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +103,24 @@ def test_2024_identity(p2024: Partnership) -> None:
     assert str(p2024.source.published) == "2024-09"
     assert p2024.contact == "scp@iow.gov.uk"
     assert p2024.not_stated == ()
+
+
+def test_2024_regime_and_dates(p2024: Partnership) -> None:
+    # "These local safeguarding arrangements are published in line with requirements
+    # outlined in Working Together to Safeguard Children": no edition is written; the
+    # 2023 edition is read from the document's terms and its date, September 2024,
+    # which is also read as the date the arrangements took effect (docs/data.md).
+    [regime] = p2024.regimes
+    assert regime.instrument is Instrument.WORKING_TOGETHER_2023
+    assert (str(regime.start), regime.end) == ("2024-09", None)
+    assert regime.text is not None and "published in line with requirements" in regime.text
+    assert str(p2024.effective) == "2024-09"
+    assert (p2024.start, p2024.end) == (None, None)  # no source gives the partnership's life
+    # The former name, from the 2019 page: "The Isle of Wight Safeguarding Children Board
+    # has changed its name to the Isle of Wight Safeguarding Children Partnership"
+    [former] = p2024.former_names
+    assert former.name == "Isle of Wight Safeguarding Children Board"
+    assert (former.start, str(former.end)) == (None, "2019-06")
 
 
 def test_2024_lead_partners(ds2024: Dataset, p2024: Partnership) -> None:
@@ -254,6 +292,34 @@ def test_2024_executive_group(p2024: Partnership) -> None:
     # each of the three safeguarding partners, not posts the document does not name
     seats = [m.organisation for m in group.members if m.organisation]
     assert seats == [lead.organisation for lead in p2024.lead_partners]
+
+
+def test_2024_executive_group_seats_for_education_now_and_planned(
+    ds2024: Dataset, p2024: Partnership
+) -> None:
+    members = p2024.group("executive-group").members
+    # The structure section, present tense: the Executive Group "comprises those with
+    # lead responsibility ..., the chairs of the IOWSCP subgroups and representative
+    # senior leader(s) of all phases of education".
+    [now] = [
+        m for m in members if m.text == "representative senior leader(s) of all phases of education"
+    ]
+    assert not now.planned and now.capacity is MemberCapacity.REPRESENTATIVE
+    # The education section: "It is planned that the IOWSCP Executive Group will include
+    # a senior leader representing all phases of schools/settings." No date is given.
+    [planned] = [m for m in members if m.planned]
+    assert planned.text == (
+        "It is planned that the IOWSCP Executive Group will include a senior leader"
+        " representing all phases of schools/settings."
+    )
+    assert (planned.start, planned.end) == (None, None)
+    assert planned.capacity is MemberCapacity.REPRESENTATIVE
+    assert members[-1] is planned  # after the seats the structure section lists
+    # What is planned is in no view on a date: it is not known to have happened.
+    for on in ("2024-09", "2025", "2028-12-31"):
+        executive = ds2024.as_of(on).partnership().group("executive-group")
+        assert not any(m.planned for m in executive.members), on
+        assert len(executive.members) == len(members) - 1, on
 
 
 def test_2024_the_partnership_escalates_to_hips(p2024: Partnership) -> None:
@@ -438,6 +504,22 @@ def test_2019_identity(p2019: Partnership) -> None:
     assert str(p2019.effective) == "2019-06"  # "New Partnership Arrangements – June 2019"
 
 
+def test_2019_regime_and_the_boards_former_name(p2019: Partnership) -> None:
+    # "The IOWSCP is established in accordance with the Children and Social Work Act 2017
+    # (the Act) and Working Together to Safeguard Children 2018 statutory guidance", for
+    # the arrangements of June 2019
+    [regime] = p2019.regimes
+    assert regime.instrument is Instrument.WORKING_TOGETHER_2018
+    assert (str(regime.start), regime.end) == ("2019-06", None)
+    assert regime.text is not None and "Working Together to Safeguard Children 2018" in regime.text
+    # "The Isle of Wight Safeguarding Children Board has changed its name to the Isle of
+    # Wight Safeguarding Children Partnership", one of the changes of June 2019
+    [former] = p2019.former_names
+    assert (former.start, str(former.end)) == (None, "2019-06")
+    assert former.text is not None and former.text.startswith("The Isle of Wight Safeguarding")
+    assert (p2019.start, p2019.end) == (None, None)  # the Board's start is not given
+
+
 def test_2019_safeguarding_partners(ds2019: Dataset, p2019: Partnership) -> None:
     leads = p2019.lead_partners
     assert [lp.role for lp in leads] == [
@@ -479,3 +561,287 @@ def test_2019_unknowns(ds2019: Dataset, p2019: Partnership) -> None:
     post = ds2019.get(scrutineer.post)
     assert isinstance(post, Post)
     assert post.independent and not post.holder_known
+
+
+def test_2019_on_a_date(ds2019: Dataset) -> None:
+    assert ds2019.as_of("2019-05").partnerships == ()  # before the arrangements of June 2019
+    june = ds2019.as_of("2019-06").partnership()
+    assert june.name == "Isle of Wight Safeguarding Children Partnership"
+    assert len(june.lead_partners) == 3 and len(june.relevant_agencies) == 22
+    assert june.guidance is GuidanceEdition.WORKING_TOGETHER_2018
+    # the page gives no end, so the 2019 file's arrangements still stand later
+    assert ds2019.as_of("2024-09").partnership().lead_partners == june.lead_partners
+
+
+# --- one id for one body, across the files -------------------------------------------
+
+# The organisations that both the 2019 page and the 2024 arrangements name, each with
+# its name as each document writes it.
+SHARED_2019_2024 = {
+    "isle-of-wight-council": ("Isle of Wight Council", "Isle of Wight Council"),
+    "hampshire-and-isle-of-wight-constabulary": (
+        "Hampshire Constabulary",
+        "Hampshire and Isle of Wight Constabulary",
+    ),
+    "hampshire-and-isle-of-wight-partnership-of-ccgs": (
+        "Hampshire and Isle of Wight Partnership of Clinical Commissioning Groups",
+        "Hampshire and Isle of Wight Partnership of Clinical Commissioning Groups",
+    ),
+    "cafcass": ("Child and Family Court Advisory Service", "Cafcass"),
+    "early-years-settings": ("Early Years Settings", "Early Years Settings"),
+    "education-providers": ("Education establishments", "Education providers"),
+    "isle-of-wight-council-adult-social-care": (
+        "Isle of Wight Council, Adults Social Care",
+        "Adult Social Care, Isle of Wight Council",
+    ),
+    "isle-of-wight-council-education-and-inclusion": (
+        "Isle of Wight Council, Education and Inclusion",
+        "Education & Inclusion, Isle of Wight Council",
+    ),
+    "isle-of-wight-council-public-health": (
+        "Isle of Wight Council, Public Health",
+        "Public Health Isle of Wight Council",
+    ),
+    "isle-of-wight-council-regulatory-services": (
+        "Isle of Wight Council, Regulatory Services",
+        "Regulatory Services, Isle of Wight Council",
+    ),
+    "iow-nhs-trust": ("Isle of Wight NHS Trust", "IOW NHS Trust"),
+    "national-probation-service": ("National Probation Service", "National Probation Service"),
+    "nhs-england": ("NHS England", "NHS England"),
+    "sporting-organisations": ("Sporting Organisations", "Sporting Organisations"),
+    "voluntary-sector": ("Voluntary Sector Organisations", "Voluntary Sector"),
+}
+
+
+def _organisations(ds: Dataset) -> dict[str, Organisation]:
+    return {o.id: o for o in ds.organisations}
+
+
+def test_the_same_body_has_one_id_in_2019_and_2024(ds2019: Dataset, ds2024: Dataset) -> None:
+    old, new = _organisations(ds2019), _organisations(ds2024)
+    assert set(old) & set(new) == set(SHARED_2019_2024)
+    for key, (name_2019, name_2024) in SHARED_2019_2024.items():
+        assert (old[key].name, new[key].name) == (name_2019, name_2024), key
+        assert old[key].kind is new[key].kind, key
+
+
+def test_bodies_not_shown_to_be_the_same_keep_their_own_ids(
+    ds2019: Dataset, ds2024: Dataset
+) -> None:
+    old, new = _organisations(ds2019), _organisations(ds2024)
+    apart = [
+        # two CCGs on the 2019 page: the partner and the relevant agency
+        ("hampshire-and-isle-of-wight-nhs-ccg", None),
+        # a fire and rescue service of the island, then one of Hampshire and the island
+        ("iow-fire-and-rescue-service", "hampshire-and-isle-of-wight-fire-and-rescue-service"),
+        ("iow-primary-care-providers", "primary-care"),
+        ("isle-of-wight-youth-offending-team", "isle-of-wight-council-youth-justice-service"),
+        ("portsmouth-diocese", "faith-groups"),
+    ]
+    for in_2019, in_2024 in apart:
+        assert in_2019 in old and in_2019 not in new, in_2019
+        assert in_2024 is None or (in_2024 in new and in_2024 not in old), in_2024
+    assert old["hampshire-and-isle-of-wight-nhs-ccg"].name == (
+        "Hampshire and Isle of Wight NHS Clinical Commissioning Group"
+    )
+
+
+def test_the_constabulary_renamed_on_no_stated_date(ds2019: Dataset, ds2024: Dataset) -> None:
+    police_2019 = ds2019.partnership().leads_in_role(StatutoryRole.CHIEF_OFFICER_OF_POLICE)
+    police_2024 = ds2024.partnership().leads_in_role(StatutoryRole.CHIEF_OFFICER_OF_POLICE)
+    assert [lead.organisation for lead in police_2019] == [
+        lead.organisation for lead in police_2024
+    ]
+    force = ds2024.get("hampshire-and-isle-of-wight-constabulary")
+    assert isinstance(force, Organisation)
+    [former] = force.former_names
+    assert former.name == "Hampshire Constabulary"
+    assert (former.start, former.end) == (None, None)  # no source dates the change
+    # so no view on a date can be sure of the old name, and none uses it
+    for on in ("2019-06", "2024-09"):
+        assert ds2024.as_of(on).get(force.id) == force
+
+
+# --- the clinical commissioning group replaced by the integrated care board ------------
+
+CCG = "hampshire-and-isle-of-wight-partnership-of-ccgs"
+ICB = "nhs-hampshire-and-isle-of-wight"
+
+
+def test_the_icb_replaced_the_ccg_on_1_july_2022(ds2019: Dataset, ds2024: Dataset) -> None:
+    [partner_2019] = ds2019.partnership().leads_in_role(StatutoryRole.CLINICAL_COMMISSIONING_GROUP)
+    [partner_2024] = ds2024.partnership().leads_in_role(StatutoryRole.INTEGRATED_CARE_BOARD)
+    assert (partner_2019.organisation, partner_2024.organisation) == (CCG, ICB)
+    icb = ds2024.get(ICB)
+    assert isinstance(icb, Organisation)
+    assert icb.kind is OrganisationKind.INTEGRATED_CARE_BOARD
+    assert str(icb.start) == "2022-07-01"  # ICBs were established by the Act that day
+    [succession] = icb.predecessors
+    assert (succession.of, succession.how, str(succession.date)) == (
+        CCG,
+        SuccessionKind.REPLACED,
+        "2022-07-01",
+    )
+    assert succession.text is not None and "Health and Care Act 2022" in succession.text
+    # the predecessor resolves, in the 2024 file, to the 2019 partner under its 2019 name
+    ccg = ds2024.get(succession.of)
+    assert isinstance(ccg, Organisation)
+    assert ccg.kind is OrganisationKind.CLINICAL_COMMISSIONING_GROUP
+    assert ccg.name == ds2019.get(CCG).name
+    # CCGs were abolished when ICBs replaced them: it had ended by 30 June 2022 (perhaps
+    # earlier: the Autumn 2020 newsletter reports the CCGs "merging")
+    assert (ccg.start, str(ccg.end)) == (None, "by 2022-06-30")
+    # the 2024 arrangements give it no place
+    assert CCG not in {lead.organisation for lead in ds2024.partnership().lead_partners}
+
+
+def test_the_2024_file_on_a_date(ds2024: Dataset) -> None:
+    # In June 2019 the CCG stood and the ICB did not; and the 2024 file does not describe
+    # the arrangements of 2019 (they took effect September 2024), so no partnership
+    # stands in it then: nothing of 2024 is shown as current in 2019.
+    june_2019 = ds2024.as_of("2019-06")
+    ids = {o.id for o in june_2019.organisations}
+    assert CCG in ids and ICB not in ids
+    assert june_2019.partnerships == ()
+    assert not {"icb-chief-executive", "icb-safeguarding-director"} & {
+        post.id for post in june_2019.posts
+    }  # the ICB's posts go with it
+    # The last month of the CCG: still no ICB, still no 2024 arrangements.
+    june_2022 = {o.id for o in ds2024.as_of("2022-06").organisations}
+    assert CCG in june_2022 and ICB not in june_2022
+    assert ds2024.as_of("2024-08").partnerships == ()
+    # From September 2024: the arrangements as published, the ICB and not the CCG.
+    september = ds2024.as_of("2024-09")
+    ids = {o.id for o in september.organisations}
+    assert ICB in ids and CCG not in ids
+    p = september.partnership()
+    assert p.name == "Isle of Wight Safeguarding Children Partnership"  # not the Board
+    assert [lead.organisation for lead in p.lead_partners] == [
+        "isle-of-wight-council",
+        ICB,
+        "hampshire-and-isle-of-wight-constabulary",
+    ]
+    assert p.guidance is GuidanceEdition.WORKING_TOGETHER_2023
+
+
+# --- 2020: the newsletter of Autumn 2020 ---------------------------------------------
+
+
+def test_2020_identity(p2020: Partnership) -> None:
+    assert p2020.id == "isle-of-wight-scp"  # the same partnership as in 2019 and 2024
+    assert p2020.name == "Isle of Wight Safeguarding Children Partnership"
+    assert p2020.source is not None
+    assert p2020.source.title == "Newsletter, Autumn 2020"
+    # "Autumn 2020": after the board meeting of 23 September it reports, before the
+    # course of 11 November 2020 it lists as upcoming
+    assert str(p2020.source.published) == "2020-09 to 2020-11"
+    # "... as we implement the new arrangements for Safeguarding Partners laid out in
+    # Working Together to Safeguard Children 2018"
+    [regime] = p2020.regimes
+    assert regime.instrument is Instrument.WORKING_TOGETHER_2018
+    assert (regime.start, regime.end) == (None, None)
+    assert (p2020.start, p2020.end, p2020.effective) == (None, None, None)
+    assert p2020.contact == "SCP@iow.gov.uk"  # "Email: SCP@iow.gov.uk"
+
+
+def test_2020_the_independent_chair(ds2020: Dataset, p2020: Partnership) -> None:
+    # "Derek Benson, Independent Chair Isle of Wight Safeguarding Children Partnership"
+    [chair] = p2020.chairs
+    assert _holder(ds2020, chair.post) == "Derek Benson"
+    post = ds2020.get(chair.post)  # type: ignore[arg-type]
+    assert isinstance(post, Post)
+    assert post.title == "Independent Chair" and post.independent
+    assert (post.start, post.end) == (None, None)  # tenure not given...
+    assert str(post.known_on) == "2020-09 to 2020-11"  # ...named in the Autumn 2020 newsletter
+    assert chair.text == (
+        "Derek Benson, Independent Chair Isle of Wight Safeguarding Children Partnership"
+    )
+    assert [person.name for person in ds2020.people] == ["Derek Benson"]
+
+
+def test_2020_the_2019_20_annual_report(p2020: Partnership) -> None:
+    # "the Isle of Wight Safeguarding Children Partnership 2019/20 Annual Report ... has
+    # now been published on our website"
+    [report] = p2020.yearly_reports
+    assert str(report.period) == "2019 to 2020"  # "2019/20": the months are not given
+    assert str(report.published) == "by 2020-11"  # on or before the newsletter's date
+    assert report.title == "Isle of Wight Safeguarding Children Partnership Annual Report 2019/20"
+    assert (report.presented_by, report.presented_to, report.sent_to) == (None, (), ())
+    assert p2020.yearly_report is not None and p2020.yearly_report.text is not None
+    assert "statutory requirement to publish an annual report" in p2020.yearly_report.text
+
+
+def test_2020_groups(ds2020: Dataset, p2020: Partnership) -> None:
+    assert [(g.name, g.kind) for g in p2020.groups] == [
+        ("Board", GroupKind.PARTNERSHIP_BOARD),
+        ("Learning Inquiry Group", GroupKind.SUBGROUP),
+        ("Safeguarding Adolescents", GroupKind.TASK_AND_FINISH_GROUP),
+        ("Child Sexual Abuse Strategy", GroupKind.TASK_AND_FINISH_GROUP),
+        ("Looked After Children", GroupKind.TASK_AND_FINISH_GROUP),
+        ("Neglect", GroupKind.TASK_AND_FINISH_GROUP),
+    ]
+    # the same group as in 2024, by its name and its short name
+    assert p2020.group("LIG").id == "learning-inquiry-group"
+    # "In partnership with Hants LSCP"; "This joint HSCP and IOWSCP group"
+    joint = {g.name: g.joint_with for g in p2020.groups if g.joint_with}
+    assert joint == {"Safeguarding Adolescents": ("hampshire-scp",), "Neglect": ("hampshire-scp",)}
+    assert ds2020.get("hampshire-scp").name == "Hampshire Safeguarding Children Partnership"
+    # a strategy "for use across Hampshire and the IOW": whether the group is joint is not said
+    csa = p2020.group("Child Sexual Abuse Strategy")
+    assert "joint_with" in csa.not_stated
+    assert csa.description is not None and "across Hampshire and the IOW" in csa.description
+    assert [len(g.objectives) for g in p2020.groups] == [0, 0, 0, 1, 4, 5]
+    assert len(csa.objectives[0].points) == 2
+    assert csa.objectives[0].points[0].text.startswith("multi-agency training")
+    # nothing the newsletter does not give: no chairs, members, cadence or lines
+    for group in p2020.groups:
+        assert (group.chairs, group.members, group.meets, group.reports_to) == ((), (), None, ())
+        assert {"chairs", "members", "meets", "reports_to"} <= set(group.not_stated)
+        assert (group.start, group.end) == (None, None)
+
+
+def test_2020_says_nothing_it_does_not_give(p2020: Partnership) -> None:
+    for field in ("lead_partners", "delegated_partners", "scrutineers", "relevant_agencies"):
+        assert field in p2020.not_stated
+        assert not getattr(p2020, field)
+    assert p2020.procedures is not None and p2020.procedures.collaboration == "hips"
+
+
+def test_2020_hips(ds2020: Dataset) -> None:
+    # "The Safeguarding Children Partnerships of Hampshire, Isle of Wight, Portsmouth and
+    # Southampton (HIPS) are working together to tackle child exploitation."
+    [hips] = ds2020.collaborations
+    assert hips.id == "hips"
+    assert hips.members == (
+        "isle-of-wight-scp",
+        "hampshire-scp",
+        "portsmouth-scp",
+        "southampton-scp",
+    )
+    assert hips.groups == ()
+
+
+def test_the_three_files_share_the_ids_of_the_bodies_they_all_name(
+    ds2019: Dataset, ds2020: Dataset, ds2024: Dataset
+) -> None:
+    assert {p.id for d in (ds2019, ds2020, ds2024) for p in d.partnerships} == {"isle-of-wight-scp"}
+    in_2020 = {entity.id for entity in ds2020.entities()}
+    in_2024 = {entity.id for entity in ds2024.entities()}
+    assert in_2020 - in_2024 == {
+        "derek-benson",
+        "independent-chair",
+        "board",
+        "safeguarding-adolescents-group",
+        "child-sexual-abuse-strategy-group",
+        "looked-after-children-group",
+        "neglect-group",
+    }
+
+
+def test_the_2020_file_is_listed_and_loads_alone() -> None:
+    found = {example.name: example for example in examples()}
+    assert list(found) == ["isle-of-wight-2019", "isle-of-wight-2020", "isle-of-wight-2024"]
+    assert found["isle-of-wight-2020"].source == "Newsletter, Autumn 2020 (2020-09 to 2020-11)"
+    assert found["isle-of-wight-2019"].source == "About Us (2019-06)"
+    assert found["isle-of-wight-2024"].source == "Local Safeguarding Arrangements (2024-09)"
