@@ -7,6 +7,7 @@ versions, not thoroughness); ``HYPOTHESIS_PROFILE`` chooses one. The shipped dat
 fixtures for every test folder.
 """
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -93,6 +94,130 @@ def northshire(tmp_path: Path) -> Path:
     path = tmp_path / "northshire.yaml"
     path.write_text(NORTHSHIRE, encoding="utf-8")
     return path
+
+
+WESTSHIRE = """\
+schema: safeguarding-model/2
+organisations:
+  - {id: council, name: Westshire Council, kind: local-authority}
+  - {id: ccg, name: Westshire Clinical Commissioning Group, kind: clinical-commissioning-group, end: "by 2022-06-30"}
+  - {id: icb, name: NHS Westshire, kind: integrated-care-board, start: "2022-07-01"}
+  - id: police
+    name: Westshire and Eastshire Police
+    kind: police
+    former_names: [{name: Westshire Police, end: "2021-12"}]
+  - {id: schools, name: Westshire Schools, kind: school-sector}
+  - {id: youth-trust, name: Westshire Youth Trust, kind: charity}
+people:
+  - {id: ann, name: Ann Old}
+  - {id: bob, name: Bob Now}
+  - {id: cat, name: Cat Seen}
+posts:
+  - {id: old-chair, title: Independent Chair, independent: true, holder: ann, end: "2021-03"}
+  - {id: dcs, title: Director of Children's Services, organisation: council, holder: bob}
+  - {id: scrutineer, title: Independent Scrutineer, independent: true, holder: cat, known_on: "2020-09"}
+partnerships:
+  - id: westshire-scp
+    name: Westshire Safeguarding Children Partnership
+    short_name: WSCP
+    regimes:
+      - {instrument: working-together-2018, start: "2019-06", end: "2024-08"}
+      - {instrument: working-together-2023, start: "2024-09"}
+    effective: "2019-06"
+    end: "2039-03"
+    source: {title: Westshire arrangements, published: "2024-09"}
+    lead_partners:
+      - {role: local-authority, organisation: council}
+      - {role: clinical-commissioning-group, organisation: ccg, end: "by 2022-06-30"}
+      - {role: integrated-care-board, organisation: icb, start: "2022-07-01"}
+      - {role: chief-officer-of-police, organisation: police}
+    chairs:
+      - {post: old-chair, end: "2021-03"}
+      - {post: dcs, start: "2021-04", end: "2039-06"}
+      - {rotates_among: [council, police], planned: true, start: "2039-07"}
+    scrutineers:
+      - {post: scrutineer}
+    relevant_agencies:
+      - {organisation: schools}
+      - {organisation: youth-trust, planned: true}
+    groups:
+      - id: board
+        name: Partnership Board
+        kind: partnership-board
+        chairs: [{partnership_chair: true}]
+        members:
+          - {organisation: council}
+          - {organisation: police}
+      - id: executive
+        name: Executive Group
+        kind: executive-group
+        chairs: [{post: dcs}]
+        members:
+          - {post: dcs}
+          - {organisation: icb}
+          - {text: "A senior leader representing all schools", planned: true}
+          - {organisation: schools, planned: true, start: "2027-01"}
+      - id: audit
+        name: Audit Subgroup
+        kind: subgroup
+        chairs: [{post: dcs}]
+        members: [{post: dcs}]
+        reports_to:
+          - {to: executive, cadence: quarterly}
+          - {to: board, planned: true}
+      - id: neglect
+        name: Neglect Task and Finish Group
+        kind: task-and-finish-group
+        start: "2020-01"
+        end: "2021-12"
+        chairs: [{post: dcs}]
+        members: [{post: dcs}]
+        reports_to: [{to: executive}]
+      - id: schools-forum
+        name: Schools Forum
+        kind: forum
+        planned: true
+        start: "2027-01"
+        chairs: [{post: dcs}]
+        members: [{organisation: schools}]
+        reports_to: [{to: executive}]
+    yearly_reports:
+      - period: "2023-04 to 2024-03"
+        title: Annual Report 2023-24
+        published: "2024-09"
+        presented_by: dcs
+        presented_to: [board]
+        sent_to: [council]
+    review:
+      reviews: ["2025-12", "2028"]
+      then_every_years: 3
+"""
+"""Arrangements over time, built by hand: regimes with dates, a partnership that took
+effect in June 2019 and ends in March 2039, an ended chair, a chair in post, a planned
+chair, a planned seat and a planned relevant agency, a planned reporting line, a group
+that ended and a planned group, an organisation renamed, one that ended by a bound date
+and its successor, a scrutineer known only from a document, a published yearly report
+and a review schedule. Its dates are far enough from today that no test changes with
+the calendar; tests in Python pass ``today=TODAY``."""
+
+TODAY = datetime.date(2025, 1, 15)
+"""The day the tests read dates against, where they can pass one."""
+
+
+@pytest.fixture
+def westshire(tmp_path: Path) -> Path:
+    """:data:`WESTSHIRE` as a file."""
+    path = tmp_path / "westshire.yaml"
+    path.write_text(WESTSHIRE, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def westshire_data() -> Dataset:
+    """:data:`WESTSHIRE`, loaded."""
+    from safeguarding_model.io import loads
+
+    return loads(WESTSHIRE, format="yaml")
 
 
 @pytest.fixture

@@ -186,3 +186,25 @@ def test_the_charts_are_drawn_without_the_exporter_manager(
     written = opened(word.to_docx(document))
     if shutil.which("dot") is not None:
         assert len(written.inline_shapes) == 2
+
+
+def test_on_a_date_the_document_says_so(iow: Dataset) -> None:
+    word = opened(export(iow, "docx", on="2024-10"))
+    texts = [p.text for p in word.paragraphs]
+    assert "The arrangements as they stood on 2024-10." in texts
+    assert word.core_properties.created is not None
+    assert word.core_properties.created.year == 2024  # the source's date, not the view's
+
+
+def test_a_source_dated_by_a_bound_gets_no_made_up_day(iow: Dataset) -> None:
+    import attrs
+
+    from safeguarding_model.model import PartialDate
+
+    partnership = iow.partnerships[0]
+    assert partnership.source is not None
+    source = attrs.evolve(partnership.source, published=PartialDate.from_string("by 2024-12"))
+    bounded = attrs.evolve(iow, partnerships=(attrs.evolve(partnership, source=source),))
+    word = opened(export(bounded, "docx"))
+    assert word.core_properties.created is not None
+    assert word.core_properties.created.year == 2000  # the fixed undated moment

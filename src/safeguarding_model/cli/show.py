@@ -84,11 +84,11 @@ def _planned(title: str, rows: list[str]) -> list[str]:
     return [f"{title}, planned, not yet in place ({len(rows)})", *(f"  {row}" for row in rows)]
 
 
-def _dates(item: dict[str, Any]) -> str:
+def _dates(item: dict[str, Any], *, said: bool = False) -> str:
     """An entry's dates in words, in brackets: `` (ended 2021-03)``, or nothing. Under a
-    heading that says "planned", a plain "planned" is not said again."""
+    heading that says "planned" (``said``), a plain "planned" is not said again."""
     dates = item.get("dates")
-    if not dates or (dates == "planned" and item.get("status") == "planned"):
+    if not dates or (said and dates == "planned"):
         return ""
     return f" ({dates})"
 
@@ -116,7 +116,8 @@ def _group_lines(group: dict[str, Any], indent: str) -> list[str]:
             out.append(f"{inner}{verb}: not stated in the source")
     for member in group["planned_members"]:
         words = " ".join((member["text"] or member["name"] or "a member").split())
-        out.append(f"{inner}planned member, not yet in place: {words}{_dates(member)}")
+        dates = _dates(member, said=True)
+        out.append(f"{inner}planned member, not yet in place: {words}{dates}")
     return out
 
 
@@ -187,7 +188,7 @@ def render(data: dict[str, Any]) -> str:
         out += _section(
             "Partnership chair", [c["text"] + _dates(c) for c in chairs], "chairs", missing
         )
-    out += _planned("Partnership chair", [c["text"] + _dates(c) for c in planned])
+    out += _planned("Partnership chair", [c["text"] + _dates(c, said=True) for c in planned])
     out += _section(
         "Independent scrutineer",
         [s["text"] + _dates(s) for s in data["scrutineers"]],
@@ -199,7 +200,7 @@ def render(data: dict[str, Any]) -> str:
 
     def agency(item: dict[str, Any]) -> str:
         note = " (see footnote)" if item["footnote"] else ""
-        return f"{item['name']}{_dates(item)}{note}"
+        return f"{item['name']}{_dates(item, said=True)}{note}"
 
     if agencies or not planned:
         out += _section(

@@ -361,7 +361,9 @@ def chair_words(
     when the data records that the source does not say, and :data:`NOT_GIVEN` when the
     data names no chair."""
     texts = [
-        with_phrase(chair_text(chair, owner, dataset, index), entry_phrase(chair, at))
+        with_phrase(
+            chair_text(chair, owner, dataset, index, at or today_span()), entry_phrase(chair, at)
+        )
         for chair in group.chairs
     ]
     if texts:

@@ -14,7 +14,10 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
+import attrs
+
 from ..model import (
+    ChairRole,
     Collaboration,
     Dataset,
     Entity,
@@ -32,7 +35,7 @@ from ..model import (
 )
 from ..model.dates import OnDate
 from ..model.dates import Span as Days
-from ..model.meaning import partners_word
+from ..model.meaning import Standing, partners_word, standing
 from ._common import (
     NOT_SAID,
     chair_words,
@@ -59,6 +62,7 @@ from ._common import (
 )
 from .charts import ChartMaker
 from .dated import View, on_sentence, view_on
+from .summary import chair_text
 from .tree import (
     Block,
     Document,
@@ -89,7 +93,8 @@ def footnote_mark(number: int) -> str:
 
 
 def _joined(*phrases: str) -> str:
-    return "; ".join(phrase for phrase in phrases if phrase)
+    """Phrases joined, each once (an entry and what it names may give the same dates)."""
+    return "; ".join(dict.fromkeys(phrase for phrase in phrases if phrase))
 
 
 def regimes_phrase(partnership: Partnership, at: Days | None = None) -> str:
@@ -147,6 +152,10 @@ def reports_list(
     return tuple(items)
 
 
+_VERBS = {Standing.ENDED: "was", Standing.FUTURE: "will be", Standing.PLANNED: "will be"}
+"""The verb before a chair, by how it stands: an ended chair "was", a planned one "will be"."""
+
+
 class _Builder:
     def __init__(self, view: View, partnership: Partnership, charts: ChartMaker) -> None:
         self.view = view
@@ -162,6 +171,10 @@ class _Builder:
 
     def name(self, key: str | None) -> str:
         return self.dataset.name_of(key, self.index)
+
+    @property
+    def words(self) -> tuple[Dataset, dict[str, Entity]]:
+        return self.dataset, self.index
 
     def dates(self, key: str | None) -> str:
         """An entity's own dates (an organisation's life, a post's tenure)."""
@@ -238,12 +251,14 @@ class _Builder:
                         )
                     )
             else:
-                who = self.name(chair.post) if chair.post else NOT_SAID
+                who = chair_text(attrs.evolve(chair, role=ChairRole.CHAIR), None, *self.words)
+                found = standing(chair.start, chair.end, self.at, planned=chair.planned)
+                verb = _VERBS.get(found, "is")
                 blocks.append(
                     Paragraph(
                         content=(
-                            f"The partnership {chair.role.label} is ",
-                            Span(text=who, strong=True),
+                            f"The partnership {chair.role.label} {verb} ",
+                            Span(text=who or NOT_SAID, strong=True),
                             f" ({phrase})." if phrase else ".",
                         )
                     )
@@ -683,7 +698,7 @@ class _Builder:
             )
         lifetime = dated_phrase(self.p.start, self.p.end, self.at)
         if lifetime:
-            intro.append(Paragraph(content=f"The {self.p.label}: {lifetime}.", note=True))
+            intro.append(Paragraph(content=f"Dates of the {self.p.label}: {lifetime}.", note=True))
         return Document(
             kind="arrangements",
             title=label(self.p, self.p.id),

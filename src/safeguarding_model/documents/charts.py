@@ -268,7 +268,15 @@ def org_chart(
                 status=found_status,
             )
         )
-    lines = _edges(found, distance, status)
+    standing = {node.id: node.status for node in nodes}
+
+    def line_status(start: str, end: str, data: dict[str, Any]) -> str:
+        """A line's own status, or ended when it joins a body that has ended."""
+        own = status(data)
+        ends = (standing.get(start), standing.get(end))
+        return "ended" if own == "current" and "ended" in ends else own
+
+    lines = _edges(found, distance, line_status)
     drawn = {node.cluster for node in nodes}
     clusters = [
         Cluster(id=owner.id, label=owner.label, kind=_kind(owner))
@@ -351,7 +359,9 @@ def _owners(dataset: Dataset) -> list[Owner]:
 
 
 def _edges(
-    found: Iterable[Edge], shown: dict[str, int], status_of: Callable[[dict[str, Any]], str]
+    found: Iterable[Edge],
+    shown: dict[str, int],
+    status_of: Callable[[str, str, dict[str, Any]], str],
 ) -> tuple[ChartEdge, ...]:
     from ..graph.answers import when
 
@@ -364,7 +374,7 @@ def _edges(
         repeats = (source, target, bool(data.get("planned"))) in reporting
         if kind == "accountable-to" and repeats:
             continue
-        status = status_of(data)
+        status = status_of(source, target, data)
         cadence = data.get("cadence")
         parts = [_cadence_words(str(cadence))] if cadence else []
         dates = when(_text(data.get("start")), _text(data.get("end")), status).strip(" ()")

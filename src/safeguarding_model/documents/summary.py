@@ -26,6 +26,7 @@ from ..model import (
 )
 from ..model.dates import OnDate, Span, span_of
 from ..model.meaning import (
+    Standing,
     chair_words,
     dated_words,
     partnership_chairs,
@@ -41,15 +42,32 @@ def chair_text(
     owner: Partnership | Collaboration | None,
     dataset: Dataset,
     index: dict[str, Entity],
+    at: Span | None = None,
 ) -> str:
     """Who chairs a body of ``owner``, in words (the model's
     :func:`~safeguarding_model.model.meaning.chair_words`; "the partnership chair" is
     the chair of each partnership ``owner`` stands for), with the chair's role in front
-    unless it is the chair: ``co-chair: ...``."""
+    unless it is the chair: ``co-chair: ...``. With ``at``, "the partnership chair"
+    names only the partnership chairs in place then (not one that has ended, is still
+    to come or is planned), and says when none is."""
     sources = partnership_chairs(owner, index)
+    if at is not None:
+        found = [
+            (p, c)
+            for p, c in sources
+            if standing(c.start, c.end, at, planned=c.planned) is Standing.CURRENT
+        ]
+        none = bool(sources) and not found
+        sources = found
     whose = isinstance(owner, Collaboration)
     text = chair_words(chair, lambda key: dataset.name_of(key, index), sources, whose=whose)
+    if at is not None and none and chair.partnership_chair:
+        text = text.replace(NOT_NAMED, "none in place on this date", 1)
     return text if chair.role is ChairRole.CHAIR else f"{chair.role.label}: {text}"
+
+
+NOT_NAMED = "not named in the data"
+"""What the model's chair words say for "the partnership chair" with no chair to name."""
 
 
 def _written(value: PartialDate | None) -> str | None:
@@ -57,7 +75,8 @@ def _written(value: PartialDate | None) -> str | None:
 
 
 def _joined(*phrases: str) -> str:
-    return "; ".join(phrase for phrase in phrases if phrase)
+    """Phrases joined, each once (an entry and what it names may give the same dates)."""
+    return "; ".join(dict.fromkeys(phrase for phrase in phrases if phrase))
 
 
 class _Summary:
@@ -106,7 +125,7 @@ class _Summary:
 
     def chair(self, chair: Chair, owner: Partnership | Collaboration | None) -> str:
         """A chair in words, with its dates: ``co-chair: ... (ended 2021-03)``."""
-        text = chair_text(chair, owner, self.dataset, self.index)
+        text = chair_text(chair, owner, self.dataset, self.index, self.at)
         dates = self.dated(chair, self.own(chair.post))["dates"]
         return f"{text} ({dates})" if dates else text
 

@@ -14,10 +14,12 @@ What the date excludes: partnerships (before their start or their arrangements'
 posts; chairs, members, reporting and escalation lines, regimes, lead and delegated
 partners, scrutineers and relevant agencies. References to anything left out go with
 it (a member entry naming a post that had ended, a line to a group that had closed, a
-chair held by that post, a relevant agency that had been replaced), and a group whose
-parent group is left out sits under no group. What is planned is left out on every
-date: it is not known to have happened. What is left is named as it was on the date
-(an organisation's former name whose dates cover it).
+chair held by that post, a relevant agency that had been replaced, a succession from a
+body that had ended, a yearly report's presenter or recipient), and a group whose
+parent group is left out sits under no group: the view loads as a file of its own.
+What is planned is left out on every date: it is not known to have happened. What is
+left is named as it was on the date (an organisation's former name whose dates cover
+it).
 """
 
 from __future__ import annotations
@@ -33,8 +35,8 @@ from .collaboration import Collaboration
 from .dataset import Dataset
 from .groups import Chair, Group, Line, Member
 from .organisations import Organisation
-from .partnership import LeadPartner, Partnership
-from .values import FieldError, PartialDate
+from .partnership import LeadPartner, Partnership, PublishedReport
+from .values import FieldError, PartialDate, Succession
 
 __all__ = [
     "Day",
@@ -245,9 +247,35 @@ class _Filter:
 
         return change
 
+    def successions(self, found: tuple[Succession, ...]) -> tuple[Succession, ...]:
+        """The predecessors that the view keeps (a succession from a body left out goes
+        with it; who decided it, when left out, is no longer named)."""
+        if not any(s.of in self.gone or s.decided_by in self.gone for s in found):
+            return found
+        return tuple(
+            attrs.evolve(s, decided_by=None) if s.decided_by in self.gone else s
+            for s in found
+            if s.of not in self.gone
+        )
+
+    def report(self, report: PublishedReport) -> PublishedReport:
+        """A yearly report naming only who and what the view keeps."""
+        gone = self.gone
+        if not ({report.presented_by, *report.presented_to, *report.sent_to} & gone):
+            return report
+        return attrs.evolve(
+            report,
+            presented_by=None if report.presented_by in gone else report.presented_by,
+            presented_to=self.ids(report.presented_to),
+            sent_to=self.ids(report.sent_to),
+        )
+
     def organisation(self, organisation: Organisation) -> Organisation:
         if organisation.parent in self.gone:
             organisation = attrs.evolve(organisation, parent=None)
+        predecessors = self.successions(organisation.predecessors)
+        if predecessors is not organisation.predecessors:
+            organisation = attrs.evolve(organisation, predecessors=predecessors)
         return name_on(organisation, self.span)
 
     def line(self, line: Line) -> Line | None:
@@ -283,6 +311,7 @@ class _Filter:
             members=self.keep(group.members, self.member),
             reports_to=self.keep(group.reports_to, self.line),
             escalates_to=self.keep(group.escalates_to, self.line),
+            predecessors=self.successions(group.predecessors),
         )
 
     def groups(self, groups: tuple[Group, ...]) -> tuple[Group, ...]:
@@ -336,10 +365,11 @@ class _Filter:
                 groups=self.groups(p.groups),
                 escalates_to=self.keep(p.escalates_to, self.line),
                 yearly_reports=tuple(
-                    report
+                    self.report(report)
                     for report in p.yearly_reports
                     if report.published is None or report.published.first_day() <= self.span[1]
                 ),
+                predecessors=self.successions(p.predecessors),
                 funding=funding,
                 procedures=procedures,
             ),
@@ -348,5 +378,11 @@ class _Filter:
 
     def collaboration(self, c: Collaboration) -> Collaboration:
         return name_on(
-            attrs.evolve(c, members=self.ids(c.members), groups=self.groups(c.groups)), self.span
+            attrs.evolve(
+                c,
+                members=self.ids(c.members),
+                groups=self.groups(c.groups),
+                predecessors=self.successions(c.predecessors),
+            ),
+            self.span,
         )

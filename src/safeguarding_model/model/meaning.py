@@ -580,6 +580,9 @@ def resolved_planned(index: ModelIndex, owner: Owner, entry: Resolved) -> bool:
         ]
         return bool(facts) and all(getattr(fact, "planned", False) for fact in facts)
     if entry.named_as == "chair-of" and entry.detail:
+        chaired = index.entities.get(entry.detail)
+        if isinstance(chaired, Group) and chaired.planned:
+            return True  # the chair of a group that is not yet in place
         chairs = [c for c in index.chair_nodes.get(entry.detail, []) if c.node == entry.node]
         return bool(chairs) and all(
             c.chair.planned or (c.source is not None and c.source.planned) for c in chairs

@@ -25,6 +25,7 @@ from safeguarding_model.plugin import (
     ItemList,
     ListItem,
     Paragraph,
+    PartialDate,
     Placeholder,
     Span,
     Table,
@@ -39,11 +40,16 @@ _UNDATED = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 
 def _date(text: str | None) -> datetime.datetime:
-    """The document's date as a moment: the first day of what the source gives."""
+    """The document's date as a moment: the first day of what the source gives. A
+    bound or a range (``by 2024-12``) names no day to start from, so it gives the fixed
+    undated moment rather than one made up."""
     if not text:
         return _UNDATED
-    parts = [int(part) for part in text.split("-")] + [1, 1]
-    return datetime.datetime(parts[0], parts[1], parts[2], tzinfo=datetime.UTC)
+    date = PartialDate.from_string(text)
+    if not date.exact:
+        return _UNDATED
+    year, month, day = date.first_day()
+    return datetime.datetime(year, month, day, tzinfo=datetime.UTC)
 
 
 class _Writer:

@@ -147,9 +147,11 @@ def files(dataset: Dataset, options: ExportOptions) -> dict[str, Content]:
         on,
     )
     member_rows = []
+    planned_groups = {g.id for _, g in dataset.groups() if g.planned}
     for owner, group in dataset.groups():
         for number, m in enumerate(group.members, start=1):
-            common = (m.capacity, m.text, m.start, m.end, status(m, group))
+            common = (m.capacity, m.text, m.start, m.end)
+            standing = status(m, group)
             named: list[tuple[str, str | None, str]] = []
             if m.post:
                 named.append(("post", m.post, name(m.post, index)))
@@ -161,7 +163,12 @@ def files(dataset: Dataset, options: ExportOptions) -> dict[str, Content]:
                 named.append(("role", m.role.value, m.role.label))
             else:
                 named.append(("text", None, m.text or ""))
-            member_rows += [(owner.id, group.id, group.name, number, *n, *common) for n in named]
+            for kind, key, words in named:
+                # the chair of a group not yet in place is not yet a member either
+                row_status = "planned" if key in planned_groups else standing
+                member_rows.append(
+                    (owner.id, group.id, group.name, number, kind, key, words, *common, row_status)
+                )
     memberships = table(
         (
             "owner",

@@ -160,13 +160,16 @@ class _Memberships:
 
     def member(self, member: Member, resolved: list[Resolved], group: Group, owner: Owner) -> None:
         role = member.capacity.label
-        planned = member.planned or group.planned
-        fields = {"label": member.text, **_dated(member.start, member.end, planned=planned)}
         for entry in resolved:
+            planned = (
+                member.planned
+                or group.planned
+                or resolved_planned(self.model, owner, entry)
+                or (entry.named_as == "chair-of" and entry.detail in self.planned_groups)
+            )
+            fields = {"label": member.text, **_dated(member.start, member.end, planned=planned)}
             if entry.node is not None:
-                found = planned or resolved_planned(self.model, owner, entry)
-                dated = _dated(member.start, member.end, planned=found)
-                self.node(entry.node, group.id, role, label=member.text, **dated)
+                self.node(entry.node, group.id, role, **fields)
                 continue
             chair_posts = self.chair_posts.get(entry.detail or "", [])
             if entry.named_as == "chair-of" and chair_posts:
