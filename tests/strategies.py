@@ -3,6 +3,13 @@
 Every reference in a generated dataset resolves to an entity of the right kind, so
 a generated dataset loads without problems. ``names()`` includes text that breaks
 naive exporters: quotes, brackets, markup, backslashes, newlines and non-Latin letters.
+
+Arrangements over time are generated too, valid by construction: dates as precise as
+a source gives them (a day, a month, a year, a bound such as ``by 2024-12`` or a range
+such as ``2023-04 to 2024-03``), an ``end`` never before its ``start``, statutory
+regimes, former names with dates, predecessors that name another body of the dataset,
+``planned`` entries (never with an ``end``), ``known_on`` for named holders, and
+published yearly reports.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from hypothesis import strategies as st
 
 from safeguarding_model.model import (
     Area,
+    Bound,
     Cadence,
     Chair,
     ChairRole,
@@ -22,11 +30,12 @@ from safeguarding_model.model import (
     DecisionMethod,
     DecisionRule,
     DelegatedPartner,
+    FormerName,
     FunctionalLink,
     Funding,
     Group,
     GroupKind,
-    GuidanceEdition,
+    Instrument,
     Item,
     LeadPartner,
     Line,
@@ -41,14 +50,18 @@ from safeguarding_model.model import (
     Person,
     Post,
     Procedures,
+    PublishedReport,
     ReferencedDocument,
     Regime,
     RelevantAgency,
     ReviewSchedule,
+    Scope,
     Scrutineer,
     SectorRepresentation,
     Source,
     StatutoryRole,
+    Succession,
+    SuccessionKind,
     SupportInKind,
     Training,
     YearlyReport,
@@ -100,6 +113,28 @@ def partial_dates() -> st.SearchStrategy[PartialDate]:
     )
 
 
+def _ranged(first: PartialDate, second: PartialDate) -> PartialDate:
+    """A range from the earlier of two plain dates to the other."""
+    low, high = sorted((first, second), key=lambda d: (d.first_day(), d.last_day()))
+    return PartialDate(year=low.year, month=low.month, day=low.day, until=high)
+
+
+def _bounded(date: PartialDate, bound: Bound) -> PartialDate:
+    return PartialDate(year=date.year, month=date.month, day=date.day, bound=bound)
+
+
+@functools.cache
+def dates() -> st.SearchStrategy[PartialDate]:
+    """Dates as precise as a source gives them: a plain year, month or day, a bound
+    (``by``, ``before`` or ``after`` a plain date) or a range between two plain dates."""
+    plain = partial_dates()
+    return st.one_of(
+        plain,
+        st.builds(_bounded, plain, _enum(Bound)),
+        st.builds(_ranged, plain, plain),
+    )
+
+
 @functools.cache
 def items(max_size: int = 3, depth: int = 1) -> st.SearchStrategy[tuple[Item, ...]]:
     leaf = st.builds(Item, text=names())
@@ -135,10 +170,15 @@ def _some(draw: st.DrawFn, ids: list[str], max_size: int = 3) -> tuple[str, ...]
 
 
 def _lines(draw: st.DrawFn, bodies: list[str]) -> tuple[Line, ...]:
-    """Reporting or escalation lines, each to a different body."""
+    """Reporting or escalation lines, each to a different body, dated or planned."""
     targets = draw(st.lists(st.sampled_from(bodies), max_size=2, unique=True))
     return tuple(
-        Line(to=to, cadence=draw(_maybe(_enum(Cadence))), text=draw(_maybe(names())))
+        Line(
+            to=to,
+            cadence=draw(_maybe(_enum(Cadence))),
+            text=draw(_maybe(names())),
+            **_dated_or_planned(draw),
+        )
         for to in targets
     )
 
@@ -156,6 +196,7 @@ def _leads(draw: st.DrawFn, org_ids: list[str], posts: list[Post]) -> tuple[Lead
                 organisation=organisation,
                 post=_maybe_pick(draw, own),
                 text=draw(_maybe(names())),
+                **_dates(draw),
             )
         )
     return tuple(leads)
@@ -181,18 +222,94 @@ def _delegated(
             if len(by_role[role]) > 1
             else _maybe_pick(draw, organisations)
         )
-        found.append(DelegatedPartner(post=post, acts_for=role, organisation=organisation))
+        found.append(
+            DelegatedPartner(post=post, acts_for=role, organisation=organisation, **_dates(draw))
+        )
     return tuple(found)
 
 
-def _dates(draw: st.DrawFn) -> dict[str, PartialDate | None]:
-    start = draw(_maybe(partial_dates()))
-    end = draw(_maybe(partial_dates()))
+def _dates(draw: st.DrawFn, planned: bool = False) -> dict[str, PartialDate | None]:
+    """A ``start`` and an ``end``, either unknown; the end is never before the start
+    (two dates in the wrong order are swapped, which always puts them right), and a
+    planned entry has no end (its start is the planned date)."""
+    start = draw(_maybe(dates()))
+    end = None if planned else draw(_maybe(dates()))
     if start and end and end.last_day() < start.first_day():
         start, end = end, start
-    if start and end and end.last_day() < start.first_day():
-        end = None
     return {"start": start, "end": end}
+
+
+def _dated_or_planned(draw: st.DrawFn) -> dict[str, Any]:
+    """``start``, ``end`` and ``planned`` for an entry that may be planned."""
+    planned = draw(st.booleans())
+    return {"planned": planned, **_dates(draw, planned)}
+
+
+def _former_names(draw: st.DrawFn) -> tuple[FormerName, ...]:
+    """Names an entity went by before, newest first: plain, or with dates and words."""
+    found = []
+    for _ in range(draw(st.integers(0, 2))):
+        if draw(st.booleans()):
+            found.append(FormerName(name=draw(names())))
+            continue
+        found.append(
+            FormerName(
+                name=draw(names()),
+                short_name=draw(_maybe(names())),
+                text=draw(_maybe(names())),
+                **_dates(draw),
+            )
+        )
+    return tuple(found)
+
+
+def _predecessors(
+    draw: st.DrawFn, own: str, bodies: list[str], deciders: list[str]
+) -> tuple[Succession, ...]:
+    """What a body followed: other bodies of the dataset (never itself), each with how,
+    and where known when, who decided it (a body or a post) and the source's words."""
+    others = [body for body in bodies if body != own]
+    return tuple(
+        Succession(
+            of=of,
+            how=draw(_enum(SuccessionKind)),
+            date=draw(_maybe(dates())),
+            decided_by=_maybe_pick(draw, deciders),
+            text=draw(_maybe(names())),
+        )
+        for of in _some(draw, others, 2)
+    )
+
+
+def _regimes(draw: st.DrawFn) -> tuple[Regime, ...]:
+    """The statutory regimes arrangements follow: none stated, or up to three, each
+    plain or with dates and words."""
+    found = []
+    for instrument in draw(st.lists(_enum(Instrument), max_size=3, unique=True)):
+        if draw(st.booleans()):
+            found.append(Regime(instrument=instrument))
+        else:
+            found.append(Regime(instrument=instrument, text=draw(_maybe(names())), **_dates(draw)))
+    return tuple(found)
+
+
+def _yearly_reports(
+    draw: st.DrawFn, presenters: list[str], audiences: list[str]
+) -> tuple[PublishedReport, ...]:
+    """Yearly reports as published: a period of any shape, when published, who
+    presented it (a post, group or organisation) to whom, and where it was sent."""
+    return tuple(
+        PublishedReport(
+            period=draw(dates()),
+            title=draw(_maybe(names())),
+            published=draw(_maybe(dates())),
+            presented_by=_maybe_pick(draw, presenters),
+            presented_to=_some(draw, audiences, 2),
+            sent_to=_some(draw, audiences, 2),
+            text=draw(_maybe(names())),
+        )
+        for _ in range(draw(st.integers(0, 2)))
+    )
 
 
 @st.composite
@@ -207,6 +324,19 @@ def datasets(
     """A valid dataset whose references all resolve."""
     n_orgs = draw(st.integers(1, max_organisations))
     org_ids = [f"org-{i}" for i in range(n_orgs)]
+    person_ids = [f"person-{i}" for i in range(draw(st.integers(0, max_people)))]
+    post_ids = [f"post-{i}" for i in range(draw(st.integers(1, max_posts)))]
+    n_partnerships = draw(st.integers(1, max_partnerships))
+    partnership_ids = [f"partnership-{i}" for i in range(n_partnerships)]
+    collaboration_ids = [f"collaboration-{i}" for i in range(draw(st.integers(0, 1)))]
+    group_ids_of = {
+        owner: [f"{owner}-group-{j}" for j in range(draw(st.integers(0, max_groups)))]
+        for owner in partnership_ids + collaboration_ids
+    }
+    all_groups = [g for ids in group_ids_of.values() for g in ids]
+    bodies = all_groups + partnership_ids + collaboration_ids + org_ids
+    deciders = bodies + post_ids
+
     organisations = []
     for i, oid in enumerate(org_ids):
         parent = _maybe_pick(draw, org_ids[:i]) if i else None
@@ -217,13 +347,13 @@ def datasets(
                 kind=draw(_enum(OrganisationKind)),
                 short_name=draw(_maybe(names())),
                 parent=parent,
-                former_names=tuple(draw(st.lists(names(), max_size=2))),
+                former_names=_former_names(draw),
+                predecessors=_predecessors(draw, oid, bodies, deciders),
                 note=draw(_maybe(names())),
+                **_dates(draw),
             )
         )
-    person_ids = [f"person-{i}" for i in range(draw(st.integers(0, max_people)))]
     people = [Person(id=pid, name=draw(names())) for pid in person_ids]
-    post_ids = [f"post-{i}" for i in range(draw(st.integers(1, max_posts)))]
     posts = []
     for pid in post_ids:
         independent = draw(st.booleans())
@@ -237,18 +367,10 @@ def datasets(
                 vacant=holder is None and draw(st.booleans()),
                 acting=holder is not None and draw(st.booleans()),
                 independent=independent,
+                known_on=draw(_maybe(dates())) if holder is not None else None,
                 **_dates(draw),
             )
         )
-    n_partnerships = draw(st.integers(1, max_partnerships))
-    partnership_ids = [f"partnership-{i}" for i in range(n_partnerships)]
-    collaboration_ids = [f"collaboration-{i}" for i in range(draw(st.integers(0, 1)))]
-    group_ids_of = {
-        owner: [f"{owner}-group-{j}" for j in range(draw(st.integers(0, max_groups)))]
-        for owner in partnership_ids + collaboration_ids
-    }
-    all_groups = [g for ids in group_ids_of.values() for g in ids]
-    bodies = all_groups + partnership_ids + collaboration_ids + org_ids
 
     def group(gid: str, siblings: list[str]) -> Group:
         chairs = []
@@ -262,6 +384,7 @@ def datasets(
                     nominated_by=_pick(draw, all_groups) if choice == 2 else None,
                     rotates_among=_some(draw, org_ids) or (org_ids[0],) if choice == 3 else (),
                     text=draw(_maybe(names())),
+                    **_dated_or_planned(draw),
                 )
             )
         members = []
@@ -275,7 +398,7 @@ def datasets(
                     role=draw(_enum(PartnershipRole)) if choice == 3 else None,
                     text=draw(names()) if choice == 4 else draw(_maybe(names())),
                     capacity=draw(_enum(MemberCapacity)),
-                    **_dates(draw),
+                    **_dated_or_planned(draw),
                 )
             )
 
@@ -309,7 +432,8 @@ def datasets(
             responsibilities=draw(items()),
             reports_to=lines(),
             escalates_to=lines(),
-            **_dates(draw),
+            predecessors=_predecessors(draw, gid, bodies, deciders),
+            **_dated_or_planned(draw),
         )
 
     council_ids = [o.id for o in organisations if o.kind is OrganisationKind.LOCAL_AUTHORITY]
@@ -323,8 +447,12 @@ def datasets(
                 id=pid,
                 name=draw(names()),
                 short_name=draw(_maybe(names())),
-                former_names=tuple(draw(st.lists(names(), max_size=1))),
-                regimes=(Regime(instrument=draw(_enum(GuidanceEdition))),),
+                former_names=_former_names(draw),
+                regimes=_regimes(draw),
+                scope=draw(_enum(Scope)),
+                effective=draw(_maybe(dates())),
+                predecessors=_predecessors(draw, pid, bodies, deciders),
+                **_dates(draw),
                 source=draw(
                     _maybe(st.builds(Source, title=names(), published=_maybe(partial_dates())))
                 ),
@@ -340,15 +468,14 @@ def datasets(
                         )
                     )
                 ),
-                effective=draw(_maybe(partial_dates())),
                 lead_partners=leads,
                 delegated_partners=_delegated(draw, leads, post_ids),
                 chairs=tuple(
-                    Chair(post=post, role=draw(_enum(ChairRole)))
+                    Chair(post=post, role=draw(_enum(ChairRole)), **_dated_or_planned(draw))
                     for post in _some(draw, post_ids, 2)
                 ),
                 scrutineers=tuple(
-                    Scrutineer(post=post, functions=draw(items(2, 0)))
+                    Scrutineer(post=post, functions=draw(items(2, 0)), **_dates(draw))
                     for post in _some(draw, post_ids, 1)
                 ),
                 aims=draw(items()),
@@ -356,7 +483,9 @@ def datasets(
                     _maybe(st.builds(ReferencedDocument, title=names(), text=_maybe(names())))
                 ),
                 relevant_agencies=tuple(
-                    RelevantAgency(organisation=o, footnote=draw(_maybe(names())))
+                    RelevantAgency(
+                        organisation=o, footnote=draw(_maybe(names())), **_dated_or_planned(draw)
+                    )
                     for o in _some(draw, org_ids, 6)
                 ),
                 sector_representation=tuple(
@@ -379,6 +508,9 @@ def datasets(
                 escalates_to=_lines(draw, bodies),
                 yearly_report=draw(
                     _maybe(st.builds(YearlyReport, contents=items(), text=_maybe(names())))
+                ),
+                yearly_reports=_yearly_reports(
+                    draw, post_ids + all_groups + org_ids, bodies + post_ids
                 ),
                 review=draw(
                     _maybe(
@@ -428,9 +560,12 @@ def datasets(
             name=draw(names()),
             short_name=draw(_maybe(names())),
             members=_some(draw, partnership_ids + org_ids, 4),
+            former_names=_former_names(draw),
             description=draw(_maybe(names())),
             outcomes=draw(items()),
             groups=tuple(group(g, group_ids_of[cid]) for g in group_ids_of[cid]),
+            predecessors=_predecessors(draw, cid, bodies, deciders),
+            **_dates(draw),
         )
         for cid in collaboration_ids
     ]
