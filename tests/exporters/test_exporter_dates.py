@@ -349,3 +349,23 @@ def test_every_exporter_on_any_date_gives_the_view_or_says_nothing_stood(
         assert _text(content).startswith(f"# The arrangements as they stood on {on}.\n")
     elif name == "popolo":
         assert check_popolo(_text(content))["on"] == str(on)  # type: ignore[comparison-overlap]
+
+
+def test_a_partnership_named_by_its_name_today_is_found_under_its_name_then(
+    westshire_data: Dataset,
+) -> None:
+    import attrs
+
+    from safeguarding_model.model import FormerName
+
+    partnership = westshire_data.partnerships[0]
+    former = FormerName(name="Westshire Safeguarding Children Board", end=PartialDate(year=2020))
+    renamed = attrs.evolve(
+        westshire_data,
+        partnerships=(attrs.evolve(partnership, former_names=(former,)),),
+    )
+    name = "Westshire Safeguarding Children Partnership"
+    document = _text(export(renamed, "markdown", partnership=name, on="2019-09"))
+    assert document.startswith("# Westshire Safeguarding Children Board\n")  # its name then
+    chart = _text(export(renamed, "mermaid", partnership=name, on="2019-09"))
+    assert "Westshire Safeguarding Children Board" in chart.splitlines()[0]

@@ -177,6 +177,12 @@ def test_on_a_date(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     status = main(
         ["query", str(path), "--on", "2025-06", "members", "child-exploitation-delivery-subgroup"]
     )
+    assert status == 1  # it is in the data, but did not stand then
+    assert capsys.readouterr().err == (
+        "safeguarding-model: Child Exploitation Delivery Subgroup (ended 2025-03) did not "
+        "stand on 2025-06.\n"
+    )
+    status = main(["query", str(path), "--on", "2025-06", "members", "Nowhere Group"])
     assert status == 2
     assert "no group, partnership or collaboration" in capsys.readouterr().err
     status = main(["query", str(path), "--on", "2025-06", "--format", "json", "chairs"])

@@ -16,7 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from ..documents import view_on
 from ..documents.dated import on_sentence
-from ..errors import NothingStoodError
+from ..errors import NotFoundError, NothingStoodError, SafeguardingModelError
+from ..model import PartialDate
+from ..model.dates import span_of
+from ..model.meaning import dated_words
+from ..model.names import Names
 from ._common import (
     add_source,
     cautions,
@@ -145,7 +149,12 @@ def run(args: argparse.Namespace) -> int:
     except NothingStoodError as error:
         return nothing_stood(error)
     graph = build_graph(dataset, on=on)
-    answer, status = VERBS[args.verb](graph, args)
+    try:
+        answer, status = VERBS[args.verb](graph, args)
+    except NotFoundError as error:
+        if on is None:
+            raise
+        return _not_then(dataset, graph, error, on)
     cautions(view.cautions)
     if args.format == "json":
         data = answer.to_dict()
@@ -157,3 +166,24 @@ def run(args: argparse.Namespace) -> int:
             print_text(on_sentence(on))
         print_text(str(answer))
     return status
+
+
+def _not_then(dataset: Any, graph: GovernanceGraph, error: NotFoundError, on: PartialDate) -> int:
+    """A name the view on ``on`` does not hold: when the source holds it (it had not
+    started, had ended, or is planned), say that it did not stand then, with its dates,
+    and give the status of nothing standing; otherwise the name is unknown."""
+    try:
+        found = Names(dataset).resolve(error.key)
+    except SafeguardingModelError:
+        raise error from None
+    if found.id in graph.graph:  # it stood then: the name was of the wrong kind
+        raise error
+    name = getattr(found, "name", None) or getattr(found, "title", error.key)
+    dates = dated_words(
+        getattr(found, "start", None),
+        getattr(found, "end", None),
+        span_of(on),
+        planned=getattr(found, "planned", False),
+    )
+    why = f" ({dates})" if dates else ""
+    return nothing_stood(NothingStoodError(f"{name}{why} did not stand on {on}.", str(on)))

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         view = view_on(dataset, on, args.partnership)
     except NothingStoodError as error:
         return nothing_stood(error)
-    chosen = partnerships(view.dataset, args.partnership)
+    chosen = partnerships(view.dataset, view.partnership)
     summaries = [summary(view.dataset, p, on=view.on, today=view.today) for p in chosen]
     if view.on is not None:
         dated = {"on": str(view.on), "cautions": list(view.cautions)}

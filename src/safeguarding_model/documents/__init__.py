@@ -114,7 +114,7 @@ def build(
     if "on" in dated:
         return builder(dataset, partnership, graph=graph, **dated)
     view = view_on(dataset, on, partnership, today=today)
-    document = builder(view.dataset, partnership, graph=graph, **dated)
+    document = builder(view.dataset, view.partnership, graph=graph, **dated)
     if view.on is None:
         return document
     said = (

@@ -863,6 +863,6 @@ def arrangements(
     still to come "until"; what is planned is marked planned and kept apart.
     """
     view = view_on(dataset, on, partnership, today=today)
-    chosen = choose_partnership(view.dataset, partnership)
+    chosen = choose_partnership(view.dataset, view.partnership)
     charts = ChartMaker(view.dataset, graph, on=view.on, today=view.today)
     return _Builder(view, chosen, charts).document()

@@ -55,7 +55,9 @@ class View:
     is None); ``source`` the dataset as given; ``cautions`` what the output must add
     about the date (a date before the source's publication, when the arrangements do
     not say when they took effect). ``at`` is the span against which dates are read
-    as ended or to come: ``on``'s, else ``today``.
+    as ended or to come: ``on``'s, else ``today``. ``partnership`` is the id of the
+    partnership (or collaboration) asked for, when one was named: the view may call it
+    by a former name, so a name given for it is resolved in the source, once.
     """
 
     dataset: Dataset
@@ -63,6 +65,7 @@ class View:
     on: PartialDate | None
     today: datetime.date
     cautions: tuple[str, ...] = ()
+    partnership: str | None = None
 
     @property
     def at(self) -> tuple[Day, Day]:
@@ -88,7 +91,7 @@ def view_on(
     """
     today = today or datetime.date.today()
     if on is None:
-        return View(dataset=dataset, source=dataset, on=None, today=today)
+        return View(dataset=dataset, source=dataset, on=None, today=today, partnership=partnership)
     date = as_date(on)
     viewed = dataset.as_of(date)
     standing = {p.id for p in viewed.partnerships} | {c.id for c in viewed.collaborations}
@@ -103,7 +106,14 @@ def view_on(
     wanted = {owner.id for owner in asked}
     chosen = [p for p in viewed.partnerships if p.id in wanted]
     cautions = tuple(c for p in chosen if (c := _caution(p, date)) is not None)
-    return View(dataset=viewed, source=dataset, on=date, today=today, cautions=cautions)
+    return View(
+        dataset=viewed,
+        source=dataset,
+        on=date,
+        today=today,
+        cautions=cautions,
+        partnership=asked[0].id if partnership is not None else None,
+    )
 
 
 def _why_not(owner: Partnership | Collaboration, on: PartialDate) -> str:

@@ -159,22 +159,23 @@ class Exporter:
                 values[name] = None if value is None else option.read(value)
         return attrs.evolve(options, extra=values)
 
-    def view(self, dataset: Dataset, options: ExportOptions) -> Dataset:
-        """The dataset the exporter is given: as it stood on ``options.on`` when that is
-        given (``Dataset.as_of``), else as it is. Raises
+    def view(self, dataset: Dataset, options: ExportOptions) -> tuple[Dataset, ExportOptions]:
+        """The dataset the exporter is given, and its options: as it stood on
+        ``options.on`` when that is given (``Dataset.as_of``), the partnership named by
+        its id (the view may call it by a former name), else as they are. Raises
         :class:`~safeguarding_model.errors.NothingStoodError` when the partnership the
         options name (or, naming none, every partnership) did not stand then."""
         if options.on is None:
-            return dataset
+            return dataset, options
         from ..documents.dated import view_on
 
-        return view_on(dataset, options.on, options.partnership, today=options.today).dataset
+        found = view_on(dataset, options.on, options.partnership, today=options.today)
+        return found.dataset, attrs.evolve(options, partnership=found.partnership)
 
     def run(self, dataset: Dataset, options: ExportOptions | None = None) -> Content:
         """Export ``dataset`` (as it stood on ``options.on``, when given): text or bytes.
         Checks the options and what comes back."""
-        bound = self.bind(options)
-        content = self.render(self.view(dataset, bound), bound)
+        content = self.render(*self.view(dataset, self.bind(options)))
         if not isinstance(content, str | bytes):
             raise PluginError(
                 f"the {self.name} exporter ({self.distribution or 'unknown distribution'}) "
@@ -188,8 +189,7 @@ class Exporter:
         """Export ``dataset`` as a folder's files: name to content, names checked."""
         if self.files is None:
             raise UsageError(f"the {self.name} format is a single file, not a folder")
-        bound = self.bind(options)
-        files = dict(self.files(self.view(dataset, bound), bound))
+        files = dict(self.files(*self.view(dataset, self.bind(options))))
         for name, content in files.items():
             if not isinstance(name, str) or not _FILE_NAME.match(name) or ".." in name:
                 raise PluginError(
