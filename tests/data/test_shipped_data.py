@@ -553,7 +553,14 @@ def test_2019_aims(p2019: Partnership) -> None:
 
 
 def test_2019_unknowns(ds2019: Dataset, p2019: Partnership) -> None:
-    for field in ("chairs", "delegated_partners", "groups", "functional_links", "area"):
+    for field in (
+        "chairs",
+        "delegated_partners",
+        "groups",
+        "functional_links",
+        "area",
+        "escalates_to",
+    ):
         assert field in p2019.not_stated
         assert not getattr(p2019, field)
     assert ds2019.people == ()
