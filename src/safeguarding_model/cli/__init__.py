@@ -23,7 +23,17 @@ from ._common import printable
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS = ("examples", "show", "validate", "export", "exporters", "schema", "query", "migrate")
+COMMANDS = (
+    "examples",
+    "show",
+    "validate",
+    "export",
+    "exporters",
+    "schema",
+    "query",
+    "migrate",
+    "diff",
+)
 EXIT_USAGE = 2
 
 

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Dataset, Entity, Item, Partnership
+from ..model.changes import compare
 from ._common import (
     NOT_SAID,
     choose_partnership,
@@ -27,6 +28,8 @@ from ._common import (
     structure_figure,
 )
 from .arrangements import role_words
+from .changes import TITLE as CHANGES_TITLE
+from .changes import changes_section
 from .charts import ChartMaker
 from .tree import (
     Block,
@@ -154,7 +157,11 @@ def _structure(
 
 
 def _requirement(
-    item: Item, dataset: Dataset, index: dict[str, Entity], partnership: Partnership
+    item: Item,
+    dataset: Dataset,
+    index: dict[str, Entity],
+    partnership: Partnership,
+    changes: bool = False,
 ) -> Section:
     """A required section: what the data knows towards it, then the requirement to write."""
     blocks: list[Block] = []
@@ -170,6 +177,13 @@ def _requirement(
                 )
             )
         )
+    if "change" in text and "arrangement" in text and changes:
+        blocks.append(
+            Paragraph(
+                content=f"What the data shows changed is listed above, under {CHANGES_TITLE}.",
+                note=True,
+            )
+        )
     if "change" in text and "arrangement" in text and partnership.review:
         dates = ", ".join(date_text(d) or "" for d in partnership.review.reviews)
         if dates:
@@ -183,14 +197,22 @@ def _requirement(
 
 
 def yearly_report(
-    dataset: Dataset, partnership: str | None = None, *, graph: GovernanceGraph | None = None
+    dataset: Dataset,
+    partnership: str | None = None,
+    *,
+    graph: GovernanceGraph | None = None,
+    previous: Dataset | None = None,
 ) -> Document:
     """The yearly report skeleton for a partnership (by default the dataset's only one).
 
     Its chart is drawn from ``graph``, the dataset's governance graph, when it is given,
-    and otherwise from the graph built for it.
+    and otherwise from the graph built for it. Given ``previous``, the arrangements
+    as they were before (last year's file, say), the report has a section "Changes to
+    the safeguarding arrangements" listing what changed since, after the structure;
+    the partnership must be in both (by id, or a predecessor either declares).
     """
     chosen = choose_partnership(dataset, partnership)
+    changes = compare(previous, dataset, partnership=chosen.id) if previous is not None else None
     index = dataset.index()
     report = chosen.yearly_report
     opening: list[Block] = list(paragraphs(report.text)) if report else []
@@ -202,6 +224,8 @@ def yearly_report(
         _partners(dataset, index, chosen),
         _structure(dataset, index, chosen, ChartMaker(dataset, graph)),
     ]
+    if changes is not None:
+        sections.append(changes_section(changes, chosen.id))
     if chosen.aims:
         sections.append(
             Section(
@@ -213,7 +237,10 @@ def yearly_report(
             )
         )
     if report and report.contents:
-        sections.extend(_requirement(item, dataset, index, chosen) for item in report.contents)
+        sections.extend(
+            _requirement(item, dataset, index, chosen, changes is not None)
+            for item in report.contents
+        )
     else:
         sections.append(
             Section(

@@ -3,6 +3,17 @@
 The model imports nothing from files, graphs or plugins; the layers above it do.
 """
 
+from .changes import (
+    Change,
+    ChangeHow,
+    ChangeKind,
+    Changes,
+    Compared,
+    MatchSource,
+    Topic,
+    changes_between,
+    compare,
+)
 from .collaboration import Collaboration
 from .dataset import SCHEMA, Dataset, Entity
 from .groups import (
@@ -55,6 +66,15 @@ from .values import (
 )
 
 __all__ = [
+    "Change",
+    "ChangeHow",
+    "ChangeKind",
+    "Changes",
+    "Compared",
+    "MatchSource",
+    "Topic",
+    "changes_between",
+    "compare",
     "SuccessionKind",
     "Succession",
     "Regime",

@@ -1,0 +1,748 @@
+"""What changed between two versions: matched by id or by a declared predecessor, never
+by name alone; every changed field named; not stated kept apart from none; planned
+entries marked; the same dataset twice is no change; one dataset on two dates."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from safeguarding_model.errors import NotFoundError, UsageError
+from safeguarding_model.io import loads
+from safeguarding_model.model import (
+    Cadence,
+    Change,
+    ChangeHow,
+    ChangeKind,
+    Changes,
+    Dataset,
+    FormerName,
+    Group,
+    Instrument,
+    Item,
+    MatchSource,
+    Member,
+    MemberCapacity,
+    Organisation,
+    OrganisationKind,
+    PartialDate,
+    Partnership,
+    Regime,
+    RelevantAgency,
+    Scope,
+    StatutoryRole,
+    Succession,
+    SuccessionKind,
+    Topic,
+    changes_between,
+    compare,
+)
+from safeguarding_model.model.changes import NOT_COMPARED, describe, facts
+from strategies import datasets, partial_dates
+
+BASE = """\
+schema: safeguarding-model/2
+organisations:
+  - {id: council, name: Northshire Council, kind: local-authority}
+  - {id: ccg, name: Northshire Clinical Commissioning Group, kind: clinical-commissioning-group}
+  - {id: police, name: Northshire Police, kind: police}
+  - {id: cafcass, name: Children and Family Court Advisory Service, short_name: CAFCASS, kind: court-service}
+  - {id: fire, name: Northshire Fire and Rescue, kind: fire-and-rescue}
+people:
+  - {id: ann, name: Ann Archer}
+  - {id: bob, name: Bob Baker}
+posts:
+  - {id: dcs, title: Director of Children's Services, organisation: council, holder: ann}
+  - {id: scrutineer, title: Independent Scrutineer, independent: true}
+partnerships:
+  - id: northshire
+    name: Northshire Safeguarding Children Partnership
+    regimes: [working-together-2018]
+    lead_partners:
+      - {role: local-authority, organisation: council}
+      - {role: clinical-commissioning-group, organisation: ccg}
+      - {role: chief-officer-of-police, organisation: police}
+    delegated_partners:
+      - {post: dcs, acts_for: local-authority}
+    scrutineers: [{post: scrutineer}]
+    relevant_agencies:
+      - {organisation: cafcass}
+      - {organisation: fire, footnote: the fire service}
+    groups:
+      - id: executive
+        name: Executive
+        kind: executive-group
+        chairs: [{post: dcs}]
+        members: [{post: dcs}, {organisation: police}]
+        meets: quarterly
+        responsibilities: [Set the priorities]
+      - id: learning
+        name: Learning Group
+        kind: subgroup
+        reports_to: [{to: executive, cadence: quarterly}]
+    not_stated: [chairs, observers]
+"""
+
+
+@pytest.fixture(scope="module")
+def base() -> Dataset:
+    return loads(BASE, name="northshire.yaml")
+
+
+def with_partnership(dataset: Dataset, **changes: Any) -> Dataset:
+    partnership = attrs.evolve(dataset.partnerships[0], **changes)
+    return attrs.evolve(dataset, partnerships=(partnership,))
+
+
+def with_group(dataset: Dataset, key: str, **changes: Any) -> Dataset:
+    partnership = dataset.partnerships[0]
+    groups = tuple(attrs.evolve(g, **changes) if g.id == key else g for g in partnership.groups)
+    return with_partnership(dataset, groups=groups)
+
+
+def with_entity(dataset: Dataset, key: str, **changes: Any) -> Dataset:
+    found: dict[str, Any] = {}
+    for field in ("organisations", "posts", "people"):
+        entries = getattr(dataset, field)
+        found[field] = tuple(attrs.evolve(e, **changes) if e.id == key else e for e in entries)
+    return attrs.evolve(dataset, **found)
+
+
+def adding(dataset: Dataset, *organisations: Organisation) -> Dataset:
+    return attrs.evolve(dataset, organisations=(*dataset.organisations, *organisations))
+
+
+def one(changes: Changes, **where: Any) -> Change:
+    found = [c for c in changes if all(getattr(c, k) == v for k, v in where.items())]
+    assert len(found) == 1, (where, [describe(c) for c in changes])
+    return found[0]
+
+
+# --- the same thing twice --------------------------------------------------------------
+
+
+def test_the_same_dataset_twice_is_no_change(base: Dataset, iow: Dataset) -> None:
+    assert not compare(base, base)
+    assert len(compare(iow, iow)) == 0
+    assert compare(iow, iow).compared[0].new_id == "isle-of-wight-scp"
+
+
+@given(datasets())
+def test_no_dataset_differs_from_itself(dataset: Dataset) -> None:
+    assert list(compare(dataset, dataset)) == []
+
+
+@given(datasets(), partial_dates())
+def test_no_dataset_differs_from_itself_on_one_date(dataset: Dataset, on: PartialDate) -> None:
+    assert not changes_between(dataset, on, on)
+
+
+# --- every changed field named -----------------------------------------------------------
+
+
+def test_every_changed_field_is_named_with_before_and_after(base: Dataset) -> None:
+    new = with_group(
+        base,
+        "executive",
+        meets=Cadence.MONTHLY,
+        members=(
+            Member(post="dcs"),
+            Member(organisation="police", capacity=MemberCapacity.INVITED),
+        ),
+        responsibilities=(Item(text="Set the priorities"), Item(text="Publish the yearly report")),
+    )
+    learning = new.partnerships[0].group("learning")
+    line = attrs.evolve(learning.reports_to[0], cadence=Cadence.MONTHLY)
+    new = with_group(new, "learning", reports_to=(line,))
+    new = with_partnership(
+        new,
+        regimes=(Regime(instrument=Instrument.WORKING_TOGETHER_2023),),
+        relevant_agencies=(
+            RelevantAgency(organisation="cafcass"),
+            RelevantAgency(organisation="fire", footnote="the fire and rescue service"),
+        ),
+    )
+    new = with_entity(new, "dcs", holder="bob")
+    found = {
+        (c.kind, c.how, c.group, c.field, str(c.before), str(c.after)) for c in compare(base, new)
+    }
+    assert found == {
+        (
+            ChangeKind.REGIME,
+            ChangeHow.CHANGED,
+            None,
+            "regimes",
+            "Working Together to Safeguard Children 2018",
+            "Working Together to Safeguard Children 2023",
+        ),
+        (
+            ChangeKind.RELEVANT_AGENCY,
+            ChangeHow.CHANGED,
+            None,
+            "footnote",
+            "the fire service",
+            "the fire and rescue service",
+        ),
+        (ChangeKind.POST_HOLDER, ChangeHow.CHANGED, None, "holder", "Ann Archer", "Bob Baker"),
+        (ChangeKind.MEMBER, ChangeHow.CHANGED, "executive", "capacity", "member", "invited"),
+        (
+            ChangeKind.MEETING_CADENCE,
+            ChangeHow.CHANGED,
+            "executive",
+            "meets",
+            "quarterly",
+            "monthly",
+        ),
+        (
+            ChangeKind.RESPONSIBILITY,
+            ChangeHow.ADDED,
+            "executive",
+            "responsibilities",
+            "None",
+            "Publish the yearly report",
+        ),
+        (ChangeKind.LINE, ChangeHow.CHANGED, "learning", "cadence", "quarterly", "monthly"),
+    }
+    texts = [describe(c) for c in compare(base, new)]
+    assert "Executive: meetings changed from quarterly to monthly." in texts
+    assert (
+        "Learning Group, reports to Executive: cadence changed from quarterly to monthly." in texts
+    )
+    assert "Director of Children's Services: holder changed from Ann Archer to Bob Baker." in texts
+
+
+def _folded(value: Any) -> Any:
+    """A value with its text folded (case and spacing aside) and its lists in any order."""
+    if isinstance(value, str):
+        return " ".join(value.split()).casefold()
+    if isinstance(value, tuple):
+        return tuple(sorted((_folded(item) for item in value), key=repr))
+    if attrs.has(type(value)) and not isinstance(value, PartialDate):
+        fields = attrs.fields(type(value))
+        return (type(value).__name__, *(_folded(getattr(value, f.name)) for f in fields))
+    return value
+
+
+def _differs(old: Any, new: Any) -> bool:
+    return bool(_folded(facts(old)) != _folded(facts(new)))
+
+
+PARTNERSHIP_LISTS = {
+    ChangeKind.REGIME: "regimes",
+    ChangeKind.LEAD_PARTNER: "lead_partners",
+    ChangeKind.DELEGATED_PARTNER: "delegated_partners",
+    ChangeKind.CHAIR: "chairs",
+    ChangeKind.SCRUTINEER: "scrutineers",
+    ChangeKind.RELEVANT_AGENCY: "relevant_agencies",
+    ChangeKind.SECTOR_REPRESENTATION: "sector_representation",
+    ChangeKind.OBSERVER: "observers",
+    ChangeKind.FUNCTIONAL_LINK: "functional_links",
+    ChangeKind.GROUP: "groups",
+    ChangeKind.LINE: "escalates_to",  # the partnership's own lines
+}
+GROUP_LISTS = {
+    ChangeKind.GROUP_CHAIR: {"chairs"},
+    ChangeKind.MEMBER: {"members"},
+    ChangeKind.MEETING_CADENCE: {"meets"},
+    ChangeKind.LINE: {"reports_to", "escalates_to"},
+    ChangeKind.RESPONSIBILITY: {"objectives", "responsibilities"},
+}
+
+
+def _names_partnership_field(change: Change, field: str) -> bool:
+    if change.group is not None:
+        return field == "groups"
+    if field == "short_name" and change.field == "name":
+        return True  # a rename says both names, short names and all
+    return change.field == field or PARTNERSHIP_LISTS.get(change.kind) == field
+
+
+def _names_group_field(change: Change, field: str) -> bool:
+    if field == "short_name" and change.field == "name":
+        return True
+    return change.field == field or field in GROUP_LISTS.get(change.kind, set())
+
+
+@given(datasets(), datasets())
+def test_for_generated_pairs_every_changed_field_is_named(old: Dataset, new: Dataset) -> None:
+    changes = compare(old, new)
+    olds = {p.id: p for p in old.partnerships}
+    for partnership in new.partnerships:
+        before = olds.get(partnership.id)
+        own = changes.of(partnership.id)
+        if before is None:
+            assert [c.how for c in own] == [ChangeHow.ADDED]
+            continue
+        for field in attrs.fields(Partnership):
+            if field.name in NOT_COMPARED:
+                continue
+            if _differs(getattr(before, field.name), getattr(partnership, field.name)):
+                assert any(_names_partnership_field(c, field.name) for c in own), field.name
+        old_groups = {g.id: g for g in before.groups}
+        for group in partnership.groups:
+            earlier = old_groups.get(group.id)
+            if earlier is None:
+                continue
+            in_group = [c for c in own if c.group == group.id]
+            for field in attrs.fields(Group):
+                if field.name in NOT_COMPARED:
+                    continue
+                if _differs(getattr(earlier, field.name), getattr(group, field.name)):
+                    assert any(_names_group_field(c, field.name) for c in in_group), field.name
+    renamed = {c.old_id for c in changes if c.how is ChangeHow.RENAMED}
+    news = {o.id: o for o in new.organisations}
+    for organisation in old.organisations:
+        later = news.get(organisation.id)
+        if later is not None and _differs(organisation.name, later.name):
+            assert organisation.id in renamed
+
+
+# --- matching: by id, by a declared predecessor, never by name alone ----------------------
+
+
+def test_an_organisation_renamed_under_one_id_is_renamed_with_both_names(base: Dataset) -> None:
+    new = with_entity(
+        base,
+        "cafcass",
+        name="Cafcass",
+        short_name=None,
+        former_names=("Children and Family Court Advisory Service",),
+    )
+    change = one(compare(base, new), kind=ChangeKind.RELEVANT_AGENCY)
+    assert change.how is ChangeHow.RENAMED
+    assert change.match is MatchSource.FORMER_NAME
+    assert (change.old_name, change.new_name) == (
+        "Children and Family Court Advisory Service (CAFCASS)",
+        "Cafcass",
+    )
+    assert (change.old_id, change.new_id) == ("cafcass", "cafcass")
+    assert (
+        describe(change)
+        == "Children and Family Court Advisory Service (CAFCASS) was renamed Cafcass."
+    )
+
+
+def test_a_rename_without_a_former_name_is_matched_by_id_and_dated_when_the_data_dates_it(
+    base: Dataset,
+) -> None:
+    new = with_entity(base, "police", name="Northshire and Southby Police")
+    change = one(compare(base, new), kind=ChangeKind.LEAD_PARTNER)
+    assert (change.how, change.match) == (ChangeHow.RENAMED, MatchSource.SAME_ID)
+    assert describe(change) == "Northshire Police was renamed Northshire and Southby Police."
+    dated = with_entity(
+        new,
+        "police",
+        former_names=(FormerName(name="Northshire Police", end=PartialDate(year=2021, month=3)),),
+    )
+    change = one(compare(base, dated), kind=ChangeKind.LEAD_PARTNER)
+    assert change.match is MatchSource.FORMER_NAME and str(change.date) == "2021-03"
+    assert describe(change).endswith("(the former name until 2021-03).")
+
+
+def test_a_lead_partner_replaced_by_a_declared_successor_is_replaced_not_removed_and_added(
+    base: Dataset,
+) -> None:
+    icb = Organisation(
+        id="icb",
+        name="NHS Northshire",
+        kind=OrganisationKind.INTEGRATED_CARE_BOARD,
+        predecessors=(
+            Succession(
+                of="ccg", how=SuccessionKind.REPLACED, date=PartialDate(year=2022, month=7, day=1)
+            ),
+        ),
+    )
+    leads = tuple(
+        attrs.evolve(lead, organisation="icb", role=StatutoryRole.INTEGRATED_CARE_BOARD)
+        if lead.organisation == "ccg"
+        else lead
+        for lead in base.partnerships[0].lead_partners
+    )
+    new = with_partnership(adding(base, icb), lead_partners=leads)
+    new = attrs.evolve(new, organisations=tuple(o for o in new.organisations if o.id != "ccg"))
+    changes = compare(base, new)
+    change = one(changes, kind=ChangeKind.LEAD_PARTNER)
+    assert change.how is ChangeHow.REPLACED
+    assert (change.match, change.succession) == (MatchSource.PREDECESSOR, SuccessionKind.REPLACED)
+    assert (change.old_id, change.new_id) == ("ccg", "icb")
+    assert describe(change) == (
+        "Northshire Clinical Commissioning Group (clinical commissioning group) was replaced by "
+        "NHS Northshire (integrated care board) on 2022-07-01."
+    )
+    assert not [c for c in changes if c.how in (ChangeHow.ADDED, ChangeHow.REMOVED)]
+    # declared in the older version only, it matches just the same
+    old = adding(base, icb)
+    assert one(compare(old, new), kind=ChangeKind.LEAD_PARTNER).how is ChangeHow.REPLACED
+
+
+def test_the_same_name_under_another_id_is_never_matched(base: Dataset) -> None:
+    twin = Organisation(
+        id="fire-2", name="Northshire Fire and Rescue", kind=OrganisationKind.FIRE_AND_RESCUE
+    )
+    new = with_partnership(
+        adding(base, twin),
+        relevant_agencies=(
+            RelevantAgency(organisation="cafcass"),
+            RelevantAgency(organisation="fire-2"),
+        ),
+    )
+    found = [(c.how, c.old_id, c.new_id) for c in compare(base, new)]
+    assert found == [(ChangeHow.ADDED, None, "fire-2"), (ChangeHow.REMOVED, "fire", None)]
+
+
+def _groups(*groups: Group) -> Callable[[Dataset], Dataset]:
+    def change(dataset: Dataset) -> Dataset:
+        return with_partnership(dataset, groups=groups)
+
+    return change
+
+
+def test_groups_merged_into_one_are_one_sentence(base: Dataset) -> None:
+    kind = base.partnerships[0].groups[0].kind
+    a = Group(id="a", name="Neglect Group", kind=kind)
+    b = Group(id="b", name="Exploitation Group", kind=kind)
+    merged = Group(
+        id="c",
+        name="Vulnerable Children Group",
+        kind=kind,
+        predecessors=(
+            Succession(of="a", how=SuccessionKind.MERGED, date=PartialDate(year=2023)),
+            Succession(of="b", how=SuccessionKind.MERGED, date=PartialDate(year=2023)),
+        ),
+    )
+    changes = compare(_groups(a, b)(base), _groups(merged)(base))
+    assert [(c.how, c.succession, c.old_id, c.new_id) for c in changes] == [
+        (ChangeHow.REPLACED, SuccessionKind.MERGED, "a", "c"),
+        (ChangeHow.REPLACED, SuccessionKind.MERGED, "b", "c"),
+    ]
+    from safeguarding_model.documents.changes import bullets
+
+    assert bullets(changes) == [
+        "Neglect Group and Exploitation Group were merged into Vulnerable Children Group in 2023."
+    ]
+
+
+def test_a_group_split_in_two_is_one_sentence(base: Dataset) -> None:
+    kind = base.partnerships[0].groups[0].kind
+    whole = Group(id="a", name="Learning and Training Group", kind=kind)
+    parts = [
+        Group(
+            id=key,
+            name=name,
+            kind=kind,
+            predecessors=(Succession(of="a", how=SuccessionKind.SPLIT),),
+        )
+        for key, name in (("learning", "Learning Group"), ("training", "Training Group"))
+    ]
+    changes = compare(_groups(whole)(base), _groups(*parts)(base))
+    assert {(c.how, c.succession, c.old_id) for c in changes} == {
+        (ChangeHow.REPLACED, SuccessionKind.SPLIT, "a")
+    }
+    from safeguarding_model.documents.changes import bullets
+
+    assert bullets(changes) == [
+        "Learning and Training Group was split into Learning Group and Training Group."
+    ]
+
+
+def test_partnerships_merged_into_an_all_age_partnership_are_one_sentence() -> None:
+    old = Dataset(
+        partnerships=(
+            Partnership(id="children", name="Northshire Safeguarding Children Partnership"),
+            Partnership(id="adults", name="Northshire Safeguarding Adults Board"),
+        )
+    )
+    when = PartialDate(year=2024, month=4)
+    merged = Partnership(
+        id="all-age",
+        name="Northshire Safeguarding Partnership",
+        scope=Scope.ALL_AGE,
+        predecessors=tuple(
+            Succession(of=key, how=SuccessionKind.MERGED, date=when)
+            for key in ("children", "adults")
+        ),
+    )
+    changes = compare(old, Dataset(partnerships=(merged,)))
+    assert [(c.how, c.succession, c.old_id, c.new_id) for c in changes] == [
+        (ChangeHow.REPLACED, SuccessionKind.MERGED, "children", "all-age"),
+        (ChangeHow.REPLACED, SuccessionKind.MERGED, "adults", "all-age"),
+    ]
+    assert [c.new_id for c in changes.compared] == ["all-age"]
+    from safeguarding_model.documents.changes import bullets
+
+    assert bullets(changes) == [
+        "Northshire Safeguarding Children Partnership and Northshire Safeguarding Adults Board "
+        "were merged into Northshire Safeguarding Partnership in 2024-04."
+    ]
+
+
+def test_a_partnership_split_in_two_is_compared_with_each_part(base: Dataset) -> None:
+    whole = base.partnerships[0]
+    split = (Succession(of=whole.id, how=SuccessionKind.SPLIT),)
+    east = attrs.evolve(whole, id="east", name="East Partnership", predecessors=split)
+    west = attrs.evolve(whole, id="west", name="West Partnership", predecessors=split, groups=())
+    changes = compare(base, attrs.evolve(base, partnerships=(east, west)))
+    assert [c.new_id for c in changes.compared] == ["east", "west"]
+    assert [(c.how, c.succession) for c in changes.of("east")] == [
+        (ChangeHow.REPLACED, SuccessionKind.SPLIT)
+    ]
+    assert [(c.kind, c.how) for c in changes.of("west")] == [
+        (ChangeKind.PARTNERSHIP, ChangeHow.REPLACED),
+        (ChangeKind.GROUP, ChangeHow.REMOVED),
+        (ChangeKind.GROUP, ChangeHow.REMOVED),
+    ]
+    from safeguarding_model.documents.changes import bullets
+
+    assert bullets(c for c in changes if c.kind is ChangeKind.PARTNERSHIP) == [
+        "Northshire Safeguarding Children Partnership was split into East Partnership and West "
+        "Partnership."
+    ]
+
+
+# --- not stated is never none -------------------------------------------------------------
+
+
+def test_what_was_not_stated_and_now_is_given_says_so(base: Dataset) -> None:
+    new = with_partnership(
+        base,
+        chairs=(attrs.evolve(base.partnerships[0].groups[0].chairs[0]),),
+        not_stated=("observers",),
+    )
+    change = one(compare(base, new), kind=ChangeKind.CHAIR)
+    assert (change.how, change.not_stated_before) == (ChangeHow.ADDED, True)
+    assert describe(change) == (
+        "Partnership chair: not stated before; now Ann Archer, Director of Children's Services, "
+        "Northshire Council."
+    )
+    back = one(compare(new, base), kind=ChangeKind.CHAIR)
+    assert (back.how, back.not_stated_after) == (ChangeHow.REMOVED, True)
+    assert describe(back).endswith("before; now not stated.")
+    assert "none" not in describe(change) + describe(back)
+
+
+def test_a_list_not_stated_and_now_given_as_empty_is_not_none_before(base: Dataset) -> None:
+    new = with_partnership(base, not_stated=("chairs",))  # observers: given, and none listed
+    change = one(compare(base, new), kind=ChangeKind.OBSERVER)
+    assert (change.how, change.not_stated_before, change.field) == (
+        ChangeHow.CHANGED,
+        True,
+        "observers",
+    )
+    assert describe(change) == "Participating observers: not stated before; now none given."
+    reverse = one(compare(new, base), kind=ChangeKind.OBSERVER)
+    assert describe(reverse) == "Participating observers: none given before; now not stated."
+
+
+def test_a_group_field_not_stated_before_is_so_described(base: Dataset) -> None:
+    old = with_group(base, "executive", meets=None, not_stated=("meets",))
+    change = one(compare(old, base), kind=ChangeKind.MEETING_CADENCE)
+    assert change.not_stated_before and describe(change) == (
+        "Executive: meetings not stated before; now quarterly."
+    )
+
+
+# --- planned, dated, and on two dates -------------------------------------------------
+
+
+def test_a_planned_entry_is_reported_as_planned(base: Dataset) -> None:
+    executive = base.partnerships[0].group("executive")
+    seat = Member(
+        text="a senior leader from the schools", planned=True, start=PartialDate(year=2025)
+    )
+    new = with_group(base, "executive", members=(*executive.members, seat))
+    change = one(compare(base, new), kind=ChangeKind.MEMBER)
+    assert (change.how, change.planned) == (ChangeHow.ADDED, True)
+    assert (
+        describe(change)
+        == "Executive: member planned: a senior leader from the schools (from 2025)."
+    )
+
+
+DATED = """\
+schema: safeguarding-model/2
+organisations:
+  - id: police
+    name: Northshire and Southby Police
+    kind: police
+    former_names: [{name: Northshire Police, end: 2021-03-31}]
+people:
+  - {id: ann, name: Ann Archer}
+  - {id: bob, name: Bob Baker}
+posts:
+  - {id: first-chair, title: Independent Chair, independent: true, holder: ann, end: 2022-03}
+  - {id: second-chair, title: Partnership Chair, independent: true, holder: bob, start: 2022-04}
+partnerships:
+  - id: northshire
+    name: Northshire Safeguarding Children Partnership
+    regimes: [{instrument: working-together-2018, end: 2024-08}, {instrument: working-together-2023, start: 2024-09}]
+    lead_partners: [{role: chief-officer-of-police, organisation: police}]
+    chairs:
+      - {post: first-chair, end: 2022-03}
+      - {post: second-chair, start: 2022-04}
+    groups:
+      - {id: neglect, name: Neglect Group, kind: subgroup, end: 2022-12}
+      - {id: board, name: Partnership Board, kind: partnership-board, start: 2021}
+"""
+
+
+def test_one_dataset_on_two_dates() -> None:
+    dataset = loads(DATED, name="dated.yaml")
+    changes = changes_between(dataset, "2020", "2024-10")
+    assert (str(changes.old_on), str(changes.new_on)) == ("2020", "2024-10")
+    texts = [describe(c) for c in changes]
+    assert texts == [
+        "Statutory guidance changed from Working Together to Safeguard Children 2018 (to 2024-08) "
+        "to Working Together to Safeguard Children 2023 (from 2024-09).",
+        "Northshire Police was renamed Northshire and Southby Police (the former name until 2021-03-31).",
+        "Partnership chair changed from Ann Archer, Independent Chair to Bob Baker, Partnership Chair.",
+        "Group added: Partnership Board (from 2021).",
+        "Group removed: Neglect Group (ended in 2022-12).",
+    ]
+    assert [c.topic for c in changes] == [
+        Topic.PARTNERSHIP,
+        Topic.PARTNERS,
+        Topic.CHAIR,
+        Topic.GROUPS,
+        Topic.GROUPS,
+    ]
+    assert not changes_between(dataset, "2024-10", "2025")
+
+
+# --- order, choosing a partnership, size ---------------------------------------------
+
+
+def test_changes_come_in_the_order_of_the_arrangements(iow2019: Dataset, iow: Dataset) -> None:
+    topics = [c.topic for c in compare(iow2019, iow)]
+    assert topics == sorted(topics, key=list(Topic).index)
+    groups = [c.new_id for c in compare(iow2019, iow) if c.kind is ChangeKind.GROUP]
+    assert groups == [g.id for g in iow.partnerships[0].groups]
+
+
+def test_a_partnership_must_be_in_both_versions(base: Dataset, iow: Dataset) -> None:
+    assert compare(base, base, partnership="Northshire Safeguarding Children Partnership") == (
+        compare(base, base)
+    )
+    with pytest.raises(UsageError, match="'isle-of-wight-scp' is only in the newer version"):
+        compare(base, iow, partnership="isle-of-wight-scp")
+    with pytest.raises(NotFoundError, match="no partnership 'nowhere' in either version"):
+        compare(base, iow, partnership="nowhere")
+
+
+def test_a_partnership_in_one_version_only_is_added_or_removed(base: Dataset, iow: Dataset) -> None:
+    both = base.merged(iow)
+    changes = compare(base, both)
+    assert [(c.kind, c.how, c.new_id) for c in changes.of("isle-of-wight-scp")] == [
+        (ChangeKind.PARTNERSHIP, ChangeHow.ADDED, "isle-of-wight-scp")
+    ]
+    assert not changes.of("northshire")
+
+
+def test_comparing_is_linear_in_the_size_of_the_model(base: Dataset) -> None:
+    def agencies(n: int, prefix: str) -> Dataset:
+        organisations = tuple(
+            Organisation(id=f"{prefix}-{i}", name=f"Agency {i}", kind=OrganisationKind.OTHER)
+            for i in range(n)
+        )
+        return with_partnership(
+            adding(base, *organisations),
+            relevant_agencies=tuple(RelevantAgency(organisation=o.id) for o in organisations),
+        )
+
+    def seconds(n: int) -> float:
+        old, new = agencies(n, "old"), agencies(n, "new")
+        start = time.perf_counter()
+        assert len(compare(old, new)) == 2 * n
+        return time.perf_counter() - start
+
+    seconds(200)  # warm up
+    small, large = seconds(1000), seconds(8000)
+    assert large < 8 * 4 * max(small, 0.01)  # pairwise would be 64 times slower
+
+
+@given(st.data())
+def test_generated_versions_compare_on_any_two_dates(data: st.DataObject) -> None:
+    dataset = data.draw(datasets())
+    first, second = data.draw(partial_dates()), data.draw(partial_dates())
+    changes = changes_between(dataset, first, second)
+    for change in changes:
+        assert describe(change).endswith(".")
+
+
+# --- the shipped Isle of Wight arrangements, 2019 to 2024 -----------------------------
+
+
+def test_the_isle_of_wight_2019_to_2024_as_a_business_manager_would_write_it(
+    iow2019: Dataset, iow: Dataset
+) -> None:
+    """The changes the issue names: the clinical commissioning group replaced by the
+    integrated care board, the constabulary renamed, a partnership chair where 2019
+    stated none, the groups given where 2019 did not state them, and relevant agencies
+    added and removed, with renames matched by id."""
+    from safeguarding_model.documents.changes import bullets, date_words
+
+    changes = compare(iow2019, iow)
+    by_topic = {
+        topic: bullets([c for c in changes if c.topic is topic], date_words) for topic in Topic
+    }
+    assert (
+        "Hampshire and Isle of Wight Partnership of Clinical Commissioning Groups (clinical "
+        "commissioning group) was replaced by NHS Hampshire and Isle of Wight (integrated care "
+        "board) on 1 July 2022."
+    ) in by_topic[Topic.PARTNERS]
+    assert (
+        "Hampshire Constabulary was renamed Hampshire and Isle of Wight Constabulary."
+        in by_topic[Topic.PARTNERS]
+    )
+    assert by_topic[Topic.CHAIR] == [
+        "Partnership chair: not stated before; now Ashley Whittaker, Director of Children's "
+        "Services, Isle of Wight Council."
+    ]
+    groups = "; ".join(
+        f"{g.name} ({g.short_name})" if g.short_name else g.name for g in iow.partnership().groups
+    )
+    assert f"Groups: not stated before; now {groups}." in by_topic[Topic.GROUPS]
+    agencies = by_topic[Topic.RELEVANT_AGENCIES]
+    assert "Child and Family Court Advisory Service (CAFCASS) was renamed Cafcass." in agencies
+    added = next(text for text in agencies if text.startswith("Relevant agencies added: "))
+    removed = next(text for text in agencies if text.startswith("Relevant agencies removed: "))
+    assert "CAMHS" in added and "Coroner's Office" in added
+    assert "Lay Members" in removed and "Portsmouth Diocese" in removed
+
+    leads = [c for c in changes if c.kind is ChangeKind.LEAD_PARTNER]
+    assert not [c for c in leads if c.how in (ChangeHow.ADDED, ChangeHow.REMOVED)]
+    replaced = one(changes, kind=ChangeKind.LEAD_PARTNER, how=ChangeHow.REPLACED)
+    assert (replaced.match, replaced.succession, replaced.old_id, replaced.new_id) == (
+        MatchSource.PREDECESSOR,
+        SuccessionKind.REPLACED,
+        "hampshire-and-isle-of-wight-partnership-of-ccgs",
+        "nhs-hampshire-and-isle-of-wight",
+    )
+    renamed = one(changes, kind=ChangeKind.LEAD_PARTNER, how=ChangeHow.RENAMED)
+    assert (renamed.old_name, renamed.new_name, renamed.match) == (
+        "Hampshire Constabulary",
+        "Hampshire and Isle of Wight Constabulary",
+        MatchSource.FORMER_NAME,
+    )
+    chair = one(changes, kind=ChangeKind.CHAIR)
+    assert (chair.how, chair.not_stated_before) == (ChangeHow.ADDED, True)
+    relevant = [c for c in changes if c.kind is ChangeKind.RELEVANT_AGENCY]
+    added_ids = {c.new_id for c in relevant if c.how is ChangeHow.ADDED}
+    removed_ids = {c.old_id for c in relevant if c.how is ChangeHow.REMOVED}
+    assert added_ids and removed_ids and not added_ids & removed_ids
+    assert all(
+        c.old_id == c.new_id and c.match in (MatchSource.SAME_ID, MatchSource.FORMER_NAME)
+        for c in relevant
+        if c.how is ChangeHow.RENAMED
+    )
+    # the way back is the same changes, the other way round
+    back = compare(iow, iow2019)
+    assert one(back, kind=ChangeKind.CHAIR).not_stated_after
+    assert not [
+        c for c in back if c.kind is ChangeKind.LEAD_PARTNER and c.how is ChangeHow.REPLACED
+    ]
