@@ -150,7 +150,7 @@ def test_options_are_declarations_by_name() -> None:
     assert hash(options) == hash(Options(["partnership", paper]))
     assert list(Options([*CHART_OPTIONS, paper])) == ["partnership", "edges", "depth", "paper"]
     assert list(Options({"document", "depth"})) == ["depth", "document"]  # shared order
-    assert set(SHARED_OPTIONS) == {"partnership", "edges", "depth", "document"}
+    assert set(SHARED_OPTIONS) == {"partnership", "edges", "depth", "document", "previous"}
     assert set(DOCUMENT_OPTIONS) | set(CHART_OPTIONS) == set(SHARED_OPTIONS)
 
 

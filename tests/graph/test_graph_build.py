@@ -248,7 +248,7 @@ def test_the_2019_arrangements_build_too() -> None:
     assert leads == [
         "isle-of-wight-council",
         "hampshire-and-isle-of-wight-partnership-of-ccgs",
-        "hampshire-constabulary",
+        "hampshire-and-isle-of-wight-constabulary",
     ]
 
 

@@ -215,3 +215,41 @@ def test_nothing_succeeds_itself() -> None:
             kind=OrganisationKind.INTEGRATED_CARE_BOARD,
             predecessors=(Succession(of="icb", how=SuccessionKind.RENAMED),),
         )
+
+
+def test_a_holder_named_by_a_document_is_known_only_on_dates_that_meet_it() -> None:
+    from safeguarding_model.model import Person, Post
+
+    chair = Post(
+        id="chair",
+        title="Independent Chair",
+        independent=True,
+        holder="derek",
+        acting=True,
+        known_on=D("2020-09 to 2020-11"),
+    )
+    dataset = Dataset(people=(Person(id="derek", name="Derek Example"),), posts=(chair,))
+    assert dataset.as_of("2020").posts[0].holder == "derek"
+    assert dataset.as_of("2020-10").posts[0].holder == "derek"
+    later_on = dataset.as_of("2024").posts[0]
+    assert (later_on.holder, later_on.known_on, later_on.acting) == (None, None, False)
+    assert later_on.title == "Independent Chair"  # the post is still there
+
+
+def test_a_delegated_partner_goes_with_the_lead_partner_it_acts_for() -> None:
+    from safeguarding_model.model import DelegatedPartner, LeadPartner, Post, StatutoryRole
+
+    ccg = Organisation(id="ccg", name="A CCG", kind=OrganisationKind.CLINICAL_COMMISSIONING_GROUP)
+    role = StatutoryRole.CLINICAL_COMMISSIONING_GROUP
+    dataset = Dataset(
+        organisations=(ccg,),
+        posts=(Post(id="director", title="Director", organisation="ccg"),),
+        partnerships=(
+            _partnership(
+                lead_partners=(LeadPartner(role=role, organisation="ccg", end=D("2022-06-30")),),
+                delegated_partners=(DelegatedPartner(post="director", acts_for=role),),
+            ),
+        ),
+    )
+    assert len(dataset.as_of("2021").partnerships[0].delegated_partners) == 1
+    assert dataset.as_of("2023").partnerships[0].delegated_partners == ()

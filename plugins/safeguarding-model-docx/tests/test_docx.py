@@ -39,7 +39,7 @@ def test_the_plugin_is_found_through_its_entry_point() -> None:
     manager = ExporterManager()
     exporter = manager.get("docx")
     assert exporter.distribution == "safeguarding-model-docx"
-    assert exporter.options == {"document", "partnership"}
+    assert exporter.options == {"document", "partnership", "previous"}
     assert manager.problems() == []
 
 

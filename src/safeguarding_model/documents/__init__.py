@@ -93,6 +93,7 @@ def build(
     graph: GovernanceGraph | None = None,
     on: OnDate | None = None,
     today: datetime.date | None = None,
+    previous: Dataset | None = None,
 ) -> Document:
     """The document called ``name`` (``arrangements`` or ``yearly-report``) for a partnership.
 
@@ -102,6 +103,8 @@ def build(
     the document says first (:func:`~.dated.view_on`); ``today`` is the day against
     which a document without a date reads an end as passed (by default, today). A
     builder that takes neither is given the view, and the date is said for it.
+    ``previous`` is an earlier version of the arrangements, for a document that says
+    what changed since (the yearly report); another document refuses it.
     """
     try:
         builder = BUILDERS[name]
@@ -110,7 +113,16 @@ def build(
             f"no document called {name!r}; the documents are: {', '.join(BUILDERS)}"
         ) from None
     takes = inspect.signature(builder).parameters
-    dated = {key: value for key, value in (("on", on), ("today", today)) if key in takes}
+    dated: dict[str, object] = {
+        key: value for key, value in (("on", on), ("today", today)) if key in takes
+    }
+    if previous is not None:
+        if "previous" not in takes:
+            raise UsageError(
+                f"the {name} document does not compare versions; `previous` is for the "
+                "yearly-report document"
+            )
+        dated["previous"] = previous
     if "on" in dated:
         return builder(dataset, partnership, graph=graph, **dated)
     view = view_on(dataset, on, partnership, today=today)

@@ -121,9 +121,10 @@ def export(dataset: Dataset, format: str, **options: Any) -> Content:
     """``dataset`` in ``format``: text (``str``) or bytes (``png``, ``csv`` as a zip...).
 
     The options are those the format declares (``Exporter.options``), by name: the
-    shared ``partnership``, ``edges``, ``depth`` and ``document``, and any of the
-    format's own (``paper="a4"``); an option the format does not take, and a value an
-    option does not take, are a :class:`UsageError`.
+    shared ``partnership``, ``edges``, ``depth``, ``document`` and ``previous`` (an
+    earlier dataset, for a yearly report's changes), and any of the format's own
+    (``paper="a4"``); an option the format does not take, and a value an option does
+    not take, are a :class:`UsageError`.
     """
     exporter = get_exporter(format)
     return exporter.run(dataset, ExportOptions.from_keywords(options, exporter))

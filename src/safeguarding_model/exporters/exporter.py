@@ -73,6 +73,7 @@ def document_renderer(write: DocumentWriter) -> RenderFunction:
             options.partnership,
             on=options.on,
             today=options.today,
+            previous=options.previous,
         )
         return write(document)
 

@@ -33,7 +33,7 @@ import attrs
 
 from ..errors import UsageError
 from ..hooks import PluginError
-from ..model import PartialDate
+from ..model import Dataset, PartialDate
 
 if TYPE_CHECKING:
     from .exporter import Exporter
@@ -47,6 +47,7 @@ __all__ = [
     "EVERY_EXPORT",
     "OPTION_NAME_RULE",
     "PARTNERSHIP",
+    "PREVIOUS",
     "SHARED_OPTIONS",
     "Choices",
     "ExportOptions",
@@ -383,15 +384,32 @@ DOCUMENT = Option(
     metavar="NAME",
 )
 
-_SHARED: dict[str, Option] = {o.name: o for o in (PARTNERSHIP, EDGES, DEPTH, DOCUMENT)}
 
-SHARED_OPTIONS = Options([PARTNERSHIP, EDGES, DEPTH, DOCUMENT])
+def _source(value: object) -> object:
+    """An earlier version: a file, a folder or a shipped example's name (text), or a
+    ``Dataset`` given from Python."""
+    from ..model import Dataset
+
+    return value if isinstance(value, Dataset) else text(value)
+
+
+PREVIOUS = Option(
+    "previous",
+    "the earlier arrangements a yearly report says what changed since: a file, a folder "
+    "or a shipped example's name",
+    parse=_source,
+    metavar="SOURCE",
+)
+
+_SHARED: dict[str, Option] = {o.name: o for o in (PARTNERSHIP, EDGES, DEPTH, DOCUMENT, PREVIOUS)}
+
+SHARED_OPTIONS = Options([PARTNERSHIP, EDGES, DEPTH, DOCUMENT, PREVIOUS])
 """The options several formats share, each an attribute of :class:`ExportOptions`."""
 
 CHART_OPTIONS = Options([PARTNERSHIP, EDGES, DEPTH])
 """The options every chart format takes (``dot``, ``svg``, ``png``, ``mermaid``)."""
 
-DOCUMENT_OPTIONS = Options([DOCUMENT, PARTNERSHIP])
+DOCUMENT_OPTIONS = Options([DOCUMENT, PARTNERSHIP, PREVIOUS])
 """The options every document format takes (``markdown``, ``html``, ``docx``)."""
 
 
@@ -412,6 +430,19 @@ def _read_depth(value: object) -> int | None:
 
 def _read_document(value: object) -> str | None:
     return None if value is None else text(DOCUMENT.read(value))
+
+
+def _read_previous(value: object) -> Dataset | None:
+    """The earlier version as a dataset: loaded when given as a source."""
+    if value is None:
+        return None
+    found = PREVIOUS.read(value)
+    if isinstance(found, str):
+        from ..io import load
+
+        return load(found)
+    assert isinstance(found, Dataset)
+    return found
 
 
 def _read_on(value: object) -> PartialDate | None:
@@ -460,6 +491,10 @@ class ExportOptions:
     ``document``
         ``"arrangements"`` (the default) or another of the documents' names, for
         formats that carry a document.
+    ``previous``
+        an earlier version of the arrangements (a ``Dataset``, or the source to load
+        it from) for a yearly report, whose "Changes to the safeguarding arrangements"
+        it fills in.
     ``on``
         the date the export is taken on (a ``PartialDate``; given as one, a
         ``datetime.date``, text such as ``"2023-06"`` or a year): the exporter receives
@@ -482,6 +517,7 @@ class ExportOptions:
     edges: tuple[str, ...] | None = attrs.field(default=None, converter=_read_edges)
     depth: int | None = attrs.field(default=None, converter=_read_depth)
     document: str | None = attrs.field(default=None, converter=_read_document)
+    previous: Dataset | None = attrs.field(default=None, converter=_read_previous, repr=False)
     on: PartialDate | None = attrs.field(default=None, converter=_read_on)
     today: datetime.date | None = attrs.field(default=None, converter=_read_today)
     extra: tuple[tuple[str, object], ...] = attrs.field(default=(), converter=_pairs)

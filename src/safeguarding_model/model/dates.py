@@ -17,9 +17,11 @@ it (a member entry naming a post that had ended, a line to a group that had clos
 chair held by that post, a relevant agency that had been replaced, a succession from a
 body that had ended, a yearly report's presenter or recipient), and a group whose
 parent group is left out sits under no group: the view loads as a file of its own.
-What is planned is left out on every date: it is not known to have happened. What is
-left is named as it was on the date (an organisation's former name whose dates cover
-it).
+What is planned is left out on every date: it is not known to have happened. A post
+whose holder a document names on a date (``known_on``) keeps its holder only on dates
+that meet the document's: on others, who held it is not known. A delegated partner
+goes with the lead partner it acts for. What is left is named as it was on the date
+(an organisation's former name whose dates cover it).
 """
 
 from __future__ import annotations
@@ -181,6 +183,10 @@ def as_of(dataset: Dataset, on: OnDate) -> tuple[Dataset, tuple[str, ...]]:
     posts = []
     for post in dataset.posts:
         if _dated(post, span) and post.organisation not in gone_organisations:
+            known = post.known_on
+            if known is not None and not stands(known, known, span):
+                # named by a document of another date: who held it then is not known
+                post = attrs.evolve(post, holder=None, known_on=None, acting=False)
             posts.append(post)
         else:
             dropped.append(post.id)
@@ -343,7 +349,7 @@ class _Filter:
                     rep, via=None if rep.via in gone else rep.via, groups=self.ids(rep.groups)
                 )
             sectors.append(rep)
-        return name_on(
+        view = name_on(
             attrs.evolve(
                 p,
                 regimes=self.keep(p.regimes, lambda regime: regime),
@@ -375,6 +381,14 @@ class _Filter:
             ),
             self.span,
         )
+        # A delegation goes with the lead partner it was made by: one whose lead
+        # partner the date leaves out did not stand either.
+        delegated = tuple(
+            d for d in view.delegated_partners if view.lead_for(d) or not p.lead_for(d)
+        )
+        if len(delegated) != len(view.delegated_partners):
+            view = attrs.evolve(view, delegated_partners=delegated)
+        return view
 
     def collaboration(self, c: Collaboration) -> Collaboration:
         return name_on(
