@@ -505,6 +505,122 @@ def test_a_partnership_split_in_two_is_compared_with_each_part(base: Dataset) ->
     ]
 
 
+COUNCIL = """\
+schema: safeguarding-model/2
+organisations:
+  - {id: la, name: Council, kind: local-authority}
+partnerships:
+"""
+
+MERGED_BEFORE = (
+    COUNCIL
+    + """\
+  - {id: children, name: Children Partnership, scope: children,
+     lead_partners: [{organisation: la, role: local-authority}]}
+  - {id: adults, name: Adults Board, lead_partners: [{organisation: la, role: local-authority}]}
+"""
+)
+
+MERGED_AFTER = (
+    COUNCIL
+    + """\
+  - {id: children, name: Children Partnership, end: 2023-03-31}
+  - {id: adults, name: Adults Board, end: 2023-03-31}
+  - id: all-age
+    name: All Age Partnership
+    scope: all-age
+    lead_partners: [{organisation: la, role: local-authority}]
+    predecessors:
+      - {of: children, how: merged, date: 2023-04-01}
+      - {of: adults, how: merged, date: 2023-04-01}
+"""
+)
+
+
+def test_a_merge_is_found_where_the_newer_file_keeps_the_ended_predecessors() -> None:
+    """The loader requires a predecessor in the same file, so the newer file holds the
+    partnerships merged, ended: their ends are part of the merge, not changes."""
+    old, new = loads(MERGED_BEFORE), loads(MERGED_AFTER)
+    expected = [
+        (ChangeHow.REPLACED, SuccessionKind.MERGED, "children", "all-age"),
+        (ChangeHow.REPLACED, SuccessionKind.MERGED, "adults", "all-age"),
+    ]
+    for key in (None, "all-age", "children", "All Age Partnership"):
+        changes = compare(old, new, partnership=key)
+        assert [(c.how, c.succession, c.old_id, c.new_id) for c in changes] == expected, key
+        assert [c.new_id for c in changes.compared] == ["all-age"]
+
+
+def test_a_group_replaced_where_the_newer_file_keeps_it_ended_is_replaced() -> None:
+    def version(groups: str) -> Dataset:
+        return loads(
+            "schema: safeguarding-model/2\n"
+            "partnerships:\n  - id: scp\n    name: Some Partnership\n    groups:\n" + groups
+        )
+
+    old = version("      - {id: old, name: Old Group, kind: subgroup}\n")
+    new = version(
+        "      - {id: old, name: Old Group, kind: subgroup, end: 2022}\n"
+        "      - {id: new, name: New Group, kind: subgroup, "
+        "predecessors: [{of: old, how: replaced, date: 2022}]}\n"
+    )
+    assert [describe(c) for c in compare(old, new)] == [
+        "Old Group was replaced by New Group in 2022."
+    ]
+
+
+SUCCEEDED = """\
+schema: safeguarding-model/2
+organisations:
+  - {id: la, name: Council, kind: local-authority}
+  - {id: ccg, name: A CCG, kind: clinical-commissioning-group, end: 2022-06-30}
+  - {id: icb, name: An ICB, kind: integrated-care-board, start: 2022-07-01,
+     predecessors: [{of: ccg, how: replaced, date: 2022-07-01}]}
+partnerships:
+  - id: scp
+    name: Some Partnership
+    lead_partners:
+      - {organisation: la, role: local-authority}
+      - {organisation: ccg, role: clinical-commissioning-group, end: 2022-06-30}
+      - {organisation: icb, role: integrated-care-board, start: 2022-07-01}
+    groups:
+      - id: board
+        name: Board
+        kind: partnership-board
+        members:
+          - {organisation: ccg, capacity: member, end: 2022-06-30}
+          - {organisation: ccg, capacity: observer, end: 2022-06-30}
+          - {organisation: icb, capacity: member, start: 2022-07-01}
+          - {organisation: icb, capacity: observer, start: 2022-07-01}
+"""
+
+
+def test_a_succession_is_found_between_two_dates_though_each_view_holds_one_side() -> None:
+    """The view on 2021 holds the clinical commissioning group only, that on 2023 the
+    integrated care board only (and not its predecessor): still one replaced by the
+    other, matched by the dataset's successions. Found by its id or its name."""
+    dataset = loads(SUCCEEDED)
+    for key in (None, "scp", "Some Partnership"):
+        changes = changes_between(dataset, "2021", "2023", partnership=key)
+        assert [(c.kind, c.how, c.old_id, c.new_id) for c in changes] == [
+            (ChangeKind.LEAD_PARTNER, ChangeHow.REPLACED, "ccg", "icb"),
+            (ChangeKind.MEMBER, ChangeHow.REPLACED, "ccg", "icb"),
+            (ChangeKind.MEMBER, ChangeHow.REPLACED, "ccg", "icb"),
+        ], key
+
+
+def test_entries_that_share_a_successor_are_paired_one_to_one() -> None:
+    """Two older entries naming one organisation and two newer naming its successor
+    are two replacements, each with its own capacity: not four, nor invented changes."""
+    dataset = loads(SUCCEEDED)
+    changes = compare(dataset.as_of("2021"), dataset)
+    members = [describe(c) for c in changes if c.kind is ChangeKind.MEMBER]
+    assert members == [
+        "Board: A CCG was replaced by An ICB on 2022-07-01.",
+        "Board: A CCG (observer) was replaced by An ICB (observer) on 2022-07-01.",
+    ]
+
+
 # --- not stated is never none -------------------------------------------------------------
 
 

@@ -447,7 +447,11 @@ class _Side:
         return "; ".join(part.rstrip(".") for part in parts) or None
 
 
-def _successors(*datasets: Dataset) -> dict[str, list[tuple[str, Succession]]]:
+Successors = dict[str, list[tuple[str, Succession]]]
+"""For each id, the entities that declare it a predecessor, with the succession."""
+
+
+def _successors(*datasets: Dataset) -> Successors:
     """For each id, the entities that declare it a predecessor (in either dataset), with
     the succession: the newer entity's id and how it followed."""
     found: dict[str, list[tuple[str, Succession]]] = {}
@@ -479,40 +483,66 @@ def _pairs(
     olds: Sequence[T],
     news: Sequence[T],
     key: Callable[[T], Key],
-    successors: dict[str, list[tuple[str, Succession]]],
+    successors: Successors,
 ) -> list[_Pair[T]]:
     """Entries of the two versions paired: an entry with the same facts first (so that
     order is no change), then by key, then by a declared succession of the id the key
-    names (one older entry to several newer for a split, several older to one newer
-    for a merge). In the newer version's order, then the older entries no newer one
-    matches. Linear: every step looks entries up in a dictionary."""
+    names. An older entry whose id has a successor in the newer version (one the older
+    does not hold) is paired with it even when the newer version still holds the older
+    entry by its id: the newer version keeps a predecessor it declares, and that
+    entry, ended, is part of the succession (not a change of its own). Entries that a
+    succession links are paired one to one in order, except one older to several
+    newer (a split) and several older to one newer (a merge). In the newer version's
+    order, then the older entries no newer one matches. Linear: every step looks
+    entries up in a dictionary, and each entry is paired at most once a step."""
+    old_keys = [key(item) for item in olds]
+    new_keys = [key(item) for item in news]
+    held_old = set(old_keys)
+    held_new = set(new_keys)
+    # The successions: each older entry's key carried over to its successor's.
+    followers: dict[Key, list[tuple[int, Succession]]] = {}
+    for j, (named, rest) in enumerate(old_keys):
+        for successor, succession in successors.get(named or "", ()):
+            carried = (successor, rest)
+            if carried in held_new and carried not in held_old:
+                followers.setdefault(carried, []).append((j, succession))
     exact: dict[int, int] = {}
     matched_old: set[int] = set()
     for same in (facts, key):
         slots: dict[Any, deque[int]] = {}
         for i, item in enumerate(news):
-            if i not in exact:
+            if i not in exact and new_keys[i] not in followers:
                 slots.setdefault(same(item), deque()).append(i)
         for j, item in enumerate(olds):
             queue = slots.get(same(item)) if j not in matched_old else None
             if queue:
                 exact[queue.popleft()] = j
                 matched_old.add(j)
-    free: dict[Key, list[int]] = {}
-    for i, item in enumerate(news):
-        if i not in exact:
-            free.setdefault(key(item), []).append(i)
+    successors_of = {j for before in followers.values() for j, _ in before}
+    # A newer entry that keeps, ended, an older one that a successor followed.
+    absorbed = {
+        i
+        for i, j in exact.items()
+        if j in successors_of and getattr(news[i], "end", None) is not None
+    }
+    waiting: dict[Key, list[int]] = {}
+    for i, new_key in enumerate(new_keys):
+        if new_key in followers:
+            waiting.setdefault(new_key, []).append(i)
     links: dict[int, list[tuple[int, Succession]]] = {}
-    for j, item in enumerate(olds):
-        if j in matched_old:
-            continue
-        named, rest = key(item)
-        for successor, succession in successors.get(named or "", ()):
-            for i in free.get((successor, rest), ()):
-                links.setdefault(i, []).append((j, succession))
+    for target, before in followers.items():
+        after = waiting[target]
+        if len(before) == 1 or len(after) == 1:  # one to one, a split or a merge
+            links.update((i, before) for i in after)
+            matched_old.update(j for j, _ in before)
+        else:  # several to several: in order, one to one
+            for (j, succession), i in zip(before, after, strict=False):
+                links[i] = [(j, succession)]
                 matched_old.add(j)
     found: list[_Pair[T]] = []
     for i, item in enumerate(news):
+        if i in absorbed:
+            continue
         if i in exact:
             found.append(_Pair(olds[exact[i]], item))
         elif i in links:
@@ -672,10 +702,10 @@ class _Context:
 
 
 class _Comparer:
-    def __init__(self, old: Dataset, new: Dataset) -> None:
+    def __init__(self, old: Dataset, new: Dataset, successors: Successors | None) -> None:
         self.old = _Side(old)
         self.new = _Side(new)
-        self.successors = _successors(new, old)
+        self.successors = _successors(new, old) if successors is None else successors
         self.changes: list[Change] = []
         self.context = _Context(None, Topic.PARTNERSHIP)
         self.reported_organisations: set[tuple[str, str]] = set()
@@ -851,6 +881,8 @@ class _Comparer:
             ChangeKind.REGIME, "regimes", old.regimes, new.regimes, missing=stated("regimes")
         )
         for name in _PARTNERSHIP_FACTS:
+            if succession is not None and name in _LIFE:
+                continue  # the succession's date says when one ended and the other began
             self.field(kind, name, getattr(old, name), getattr(new, name), missing=stated(name))
         self.collaborations(old, new)
         self.items(kind, "aims", old.aims, new.aims, stated("aims"))
@@ -965,6 +997,7 @@ class _Comparer:
             self.reported_organisations.add((common["old_id"], common["new_id"]))
             match = MatchSource.PREDECESSOR
             skip.add("role")  # a lead partner's role is in the words above
+            skip.update(_LIFE)  # the succession's date says when one followed the other
         elif spec.key(old) != spec.key(new):  # a chair changing hands: one seat
             self.add(
                 spec.kind, ChangeHow.CHANGED, field=spec.field, before=before, after=after, **common
@@ -1165,7 +1198,7 @@ class _Comparer:
             self.field(
                 kind, name, getattr(old, name), getattr(new, name), missing=stated(name), **common
             )
-        for name in _LIFE:
+        for name in _LIFE if succession is None else ("planned",):
             self.field(kind, name, getattr(old, name), getattr(new, name), **common)
         self.entries(_GROUP_LISTS["chairs"], old.chairs, new.chairs, stated("chairs"))
         self.entries(_GROUP_LISTS["members"], old.members, new.members, stated("members"))
@@ -1381,9 +1414,9 @@ def _find(dataset: Dataset, key: str) -> Partnership | None:
 
 def _chosen(
     old: Dataset, new: Dataset, key: str, pairs: list[_Pair[Partnership]]
-) -> _Pair[Partnership]:
-    """The pair of partnerships ``key`` (an id or a name) names: one in both versions,
-    by id or by a declared succession."""
+) -> list[_Pair[Partnership]]:
+    """The pairs of partnerships ``key`` (an id or a name) names: one in both versions,
+    by id or by a declared succession (with the others merged into the same one)."""
     in_old, in_new = _find(old, key), _find(new, key)
     if in_old is None and in_new is None:
         ids = sorted({p.id for p in (*old.partnerships, *new.partnerships)})
@@ -1391,17 +1424,9 @@ def _chosen(
             f"no partnership {key!r} in either version; they hold: {', '.join(ids) or 'none'}",
             key=key,
         )
-    found = next(
-        (
-            pair
-            for pair in pairs
-            if pair.old is not None
-            and pair.new is not None
-            and (pair.new is in_new or pair.old is in_old)
-        ),
-        None,
-    )
-    if found is None:
+    both = [pair for pair in pairs if pair.old is not None and pair.new is not None]
+    found = [pair for pair in both if pair.new is in_new or pair.old is in_old]
+    if not found:
         either = in_new if in_new is not None else in_old
         assert either is not None
         which, other = ("newer", "older") if in_old is None else ("older", "newer")
@@ -1412,27 +1437,37 @@ def _chosen(
     if (
         in_old is not None
         and in_new is not None
-        and (found.old is not in_old or found.new is not in_new)
+        and in_old.id != in_new.id
+        and not any(pair.old is in_old and pair.new is in_new for pair in found)
     ):
         raise UsageError(
             f"{key!r} names different partnerships in the two versions ({in_old.id} and "
             f"{in_new.id}), and neither declares the other its predecessor: name one by id"
         )
-    return found
+    into = {id(pair.new) for pair in found}  # a merge: every partnership merged into it
+    return [pair for pair in both if id(pair.new) in into]
 
 
-def compare(old: Dataset, new: Dataset, *, partnership: str | None = None) -> Changes:
+def compare(
+    old: Dataset,
+    new: Dataset,
+    *,
+    partnership: str | None = None,
+    successors: Successors | None = None,
+) -> Changes:
     """What changed from ``old`` to ``new``: every :class:`Change`, in order.
 
     ``partnership`` (an id or a name) compares that partnership only, and the
     organisations it refers to; it must be in both versions (by id, or by a
     predecessor one version declares), else a :class:`~safeguarding_model.errors.UsageError`
-    says which version lacks it. ``compare(x, x)`` is empty.
+    says which version lacks it. ``successors`` are the successions to match by (by
+    default those the two versions declare; :func:`changes_between` gives those of the
+    whole dataset, which a view on a date may leave out). ``compare(x, x)`` is empty.
     """
-    comparer = _Comparer(old, new)
+    comparer = _Comparer(old, new, successors)
     pairs = _pairs(old.partnerships, new.partnerships, _by_id, comparer.successors)
     if partnership is not None:
-        pairs = [_chosen(old, new, partnership, pairs)]
+        pairs = _chosen(old, new, partnership, pairs)
     return comparer.run(pairs, everything=partnership is None)
 
 
@@ -1442,11 +1477,15 @@ def changes_between(
     """What changed in ``dataset`` from one date to another (``2019``, ``2023-06``,
     ``2024-09-30``, a ``datetime.date`` or a :class:`PartialDate`): :func:`compare` of
     the arrangements as they stood on each (:meth:`Dataset.as_of`), each named as it
-    was then. Planned entries stand on no date, so they are in neither."""
+    was then, matched by every succession the dataset declares (a view on a date
+    leaves out a predecessor that no longer stood). Planned entries stand on no
+    date, so they are in neither."""
     old_on, new_on = _partial(from_date), _partial(to_date)
+    chosen: str | None = None
     if partnership is not None:
         found = Names(dataset).resolve(partnership, Partnership)
         assert isinstance(found, Partnership)
+        chosen = found.id
         for on in (old_on, new_on):
             if not partnership_stands(found, span_of(on)):
                 raise UsageError(
@@ -1454,7 +1493,12 @@ def changes_between(
                     "its arrangements had not taken effect, or it had ended, so there is "
                     "nothing to compare on that date"
                 )
-    changes = compare(dataset.as_of(old_on), dataset.as_of(new_on), partnership=partnership)
+    changes = compare(
+        dataset.as_of(old_on),
+        dataset.as_of(new_on),
+        partnership=chosen,
+        successors=_successors(dataset),
+    )
     return attrs.evolve(
         changes, old_version=str(old_on), new_version=str(new_on), old_on=old_on, new_on=new_on
     )
