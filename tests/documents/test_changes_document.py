@@ -265,3 +265,38 @@ def test_several_partnerships_have_a_section_each(iow: Dataset) -> None:
     ]
     markdown = to_markdown(document)
     assert "The data shows no change to the arrangements." in markdown
+
+
+def test_an_organisation_change_is_listed_once_when_several_partnerships_are_compared(
+    iow: Dataset,
+) -> None:
+    unused = "  - {id: unused, name: Unused Agency, kind: other}\n"
+    old = loads(OLD.replace("people:", unused + "people:"))
+    new = loads(NEW.replace("people:", unused.replace("Unused", "Renamed") + "people:"))
+    changes = compare(old.merged(iow), new.merged(iow))
+    section = changes_section(changes)
+    markdown = to_markdown(Document(kind="changes", title="t", sections=(section,)))
+    assert markdown.count("Unused Agency was renamed Renamed Agency.") == 1
+
+
+def test_a_document_of_many_partnerships_is_linear_in_their_number() -> None:
+    """Each partnership's changes are looked up, not searched for among all of them."""
+    import time
+
+    def versions_of(n: int) -> tuple[Dataset, Dataset]:
+        head = "schema: safeguarding-model/2\npartnerships:\n"
+        rows = [f"  - {{id: p{i}, name: Partnership {i}, scope: SCOPE}}\n" for i in range(n)]
+        text = head + "".join(rows)
+        return loads(text.replace("SCOPE", "children")), loads(text.replace("SCOPE", "all-age"))
+
+    def seconds(n: int) -> float:
+        changes = compare(*versions_of(n))
+        assert len(changes) == n
+        start = time.perf_counter()
+        changes_document(changes)
+        changes_text(changes)
+        return time.perf_counter() - start
+
+    seconds(100)  # warm up
+    small, large = seconds(250), seconds(2000)
+    assert large < 8 * 2 * max(small, 0.01)  # a search a partnership would be 64 times

@@ -248,7 +248,7 @@ def changes_section(
     when there is none."""
     compared = _compared(changes, partnership)
     key = compared.id if compared is not None else partnership
-    own = [*changes.of(key), *changes.of(None)]
+    own = [*changes.of(key), *(changes.of(None) if key is not None else ())]
     blocks = [Paragraph(content=intro(changes, compared, date_words))]
     if not own:
         blocks.append(Paragraph(content=NO_CHANGE))

@@ -260,14 +260,28 @@ class Changes:
     def __iter__(self) -> Iterator[Change]:
         return iter(self.changes)
 
+    _by_partnership: dict[str | None, tuple[Change, ...]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+    _ids: dict[str, str] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        found: dict[str | None, list[Change]] = {}
+        for change in self.changes:
+            found.setdefault(change.partnership, []).append(change)
+        ids: dict[str, str] = {}
+        for compared in self.compared:
+            for key in (compared.old_id, compared.new_id):
+                if key is not None:
+                    ids[key] = compared.id
+        object.__setattr__(self, "_by_partnership", {k: tuple(v) for k, v in found.items()})
+        object.__setattr__(self, "_ids", ids)
+
     def of(self, partnership: str | None) -> tuple[Change, ...]:
         """The changes of one partnership (by its id in either version); None for the
-        changes that belong to no partnership."""
-        keys = {partnership}
-        for compared in self.compared:
-            if partnership is not None and partnership in (compared.old_id, compared.new_id):
-                keys = {compared.id}
-        return tuple(change for change in self.changes if change.partnership in keys)
+        changes that belong to no partnership. Looked up, not searched for."""
+        key = partnership if partnership is None else self._ids.get(partnership, partnership)
+        return self._by_partnership.get(key, ())
 
 
 # --- what is compared ----------------------------------------------------------------
@@ -1571,19 +1585,20 @@ def value_words(value: Value | None, dates: DateWords = str) -> str:
 
 def span_words(change: Change, dates: DateWords = str, *, planned: bool = True) -> str:
     """An entry's dates and status in brackets, as precise as the data: `` (from
-    2024-09)``, `` (2019-06 to 2024-08)``, `` (ended by 2022-06-30)``, `` (planned)``
-    (the status only when ``planned``)."""
+    2024-09)``, `` (2019-06 to 2024-08)``, `` (to 2030-03)``, `` (ending by
+    2022-06-30)``, `` (planned)`` (the status only when ``planned``). Never "ended": a
+    comparison has no date of its own, and an end may be still to come."""
     parts = []
     if change.planned and planned:
         parts.append("planned")
     start, end = change.start, change.end
     if start is not None and end is not None and start.exact and end.exact:
         parts.append(f"{dates(start)} to {dates(end)}")
-    else:
+    else:  # a diff has no date of its own, so an end may yet be to come: never "ended"
         if start is not None:
             parts.append(f"from {dates(start)}" if start.exact else f"started {at(start, dates)}")
         if end is not None:
-            parts.append(f"ended {at(end, dates)}")
+            parts.append(f"to {dates(end)}" if end.exact else f"ending {at(end, dates)}")
     return f" ({', '.join(parts)})" if parts else ""
 
 
