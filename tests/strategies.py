@@ -358,6 +358,7 @@ def datasets(
     for pid in post_ids:
         independent = draw(st.booleans())
         holder = _maybe_pick(draw, person_ids) if person_ids else None
+        known_on = draw(_maybe(dates())) if holder is not None else None
         posts.append(
             Post(
                 id=pid,
@@ -367,8 +368,9 @@ def datasets(
                 vacant=holder is None and draw(st.booleans()),
                 acting=holder is not None and draw(st.booleans()),
                 independent=independent,
-                known_on=draw(_maybe(dates())) if holder is not None else None,
-                **_dates(draw),
+                known_on=known_on,
+                # a tenure known only from a document's date has no start or end
+                **({} if known_on is not None else _dates(draw)),
             )
         )
 

@@ -198,8 +198,13 @@ def test_a_date_before_an_undated_publication_is_cautioned(
     assert caution in captured.err and caution in captured.out
     assert main(["query", str(path), "--on", "2023", "chairs"]) == 0
     assert caution in capsys.readouterr().err
-    assert main(["show", str(path), "--on", "2024-10"]) == 0  # after publication: none
+    assert main(["show", str(path), "--on", "2024"]) == 0  # the year it was published
     assert "Caution" not in capsys.readouterr().out
+    assert main(["show", str(path), "--on", "2024-10"]) == 0  # after: it may have changed
+    assert (
+        "Caution: the source is of 2024-09; what it does not date is shown as it was then, "
+        "and may have changed by 2024-10." in capsys.readouterr().out
+    )
 
 
 # --- without --on: the arrangements as published, with their dates --------------------

@@ -52,3 +52,10 @@ def test_a_chart_format_does_not_take_a_previous_version(
     argv = ["export", "isle-of-wight-2024", "--to", "dot", "--previous", "isle-of-wight-2019"]
     assert main(argv) == 2
     assert "previous" in capsys.readouterr().err
+
+
+def test_on_a_date_a_version_compared_with_itself_has_no_changes() -> None:
+    dataset = sm.load("isle-of-wight-2024")
+    text = sm.export(dataset, "markdown", document="yearly-report", previous=dataset, on="2024-10")
+    assert HEADING in str(text)
+    assert "(planned)" not in str(text).split(HEADING)[1].split("\n## ")[0]

@@ -148,6 +148,10 @@ def test_the_view_on_a_date_is_idempotent(dataset: Dataset, on: PartialDate) -> 
     assert once.as_of(on) == once
 
 
+def _ended_before(name: FormerName, span: tuple[Day, Day]) -> bool:
+    return name.end is not None and name.end.last_day() < span[0]
+
+
 @given(datasets(), dates())
 def test_a_former_name_only_where_its_dates_surely_cover_the_date(
     dataset: Dataset, on: PartialDate
@@ -156,8 +160,19 @@ def test_a_former_name_only_where_its_dates_surely_cover_the_date(
     before = _named(dataset)
     for key, shown in _named(dataset.as_of(on)).items():
         entity = before[key]
-        covering = [f for f in entity.former_names if _surely_covers(f, span)]
-        if covering:  # named as it surely was then: the newest such name
+        names = entity.former_names
+        covering = [
+            f
+            for i, f in enumerate(names)
+            if _surely_covers(f, span)
+            # with no start, the name before it must surely have ended before the date
+            and (f.start is not None or i + 1 == len(names) or _ended_before(names[i + 1], span))
+        ]
+        newest_end = names[0].end if names else None
+        if not covering and newest_end is not None and newest_end.first_day() > span[1]:
+            # its own name surely came later: the newest former name the dates allow
+            covering = [f for f in names if _may_stand(f.start, f.end, span)]
+        if covering:  # named as it surely (or, failing that, possibly) was then
             assert (shown.name, shown.short_name) == (covering[0].name, covering[0].short_name)
         else:  # no doubt-free former name: its own name
             assert (shown.name, shown.short_name) == (entity.name, entity.short_name), key

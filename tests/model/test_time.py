@@ -83,7 +83,9 @@ def test_dates_in_words_are_as_precise_as_the_source() -> None:
     assert dates_words(D("2019-06"), None) == "from 2019-06"
     assert dates_words(None, D("2022-06-30")) == "to 2022-06-30"
     assert dates_words(D("2019"), D("2024-08")) == "2019 to 2024-08"
-    assert dates_words(D("by 2019"), D("2024")) == "from by 2019 to 2024"
+    assert dates_words(D("by 2019"), D("2024")) == "starting by 2019, to 2024"
+    assert dates_words(D("2019"), D("by 2024-12")) == "from 2019, ending by 2024-12"
+    assert dates_words(None, D("2023-04 to 2024-03")) == "ending 2023-04 to 2024-03"
     assert dates_words(None, None) == ""
 
 
@@ -253,3 +255,26 @@ def test_a_delegated_partner_goes_with_the_lead_partner_it_acts_for() -> None:
     )
     assert len(dataset.as_of("2021").partnerships[0].delegated_partners) == 1
     assert dataset.as_of("2023").partnerships[0].delegated_partners == ()
+
+
+def test_a_former_name_without_a_start_is_not_taken_to_precede_the_one_before_it() -> None:
+    council = Organisation(
+        id="council",
+        name="New Council",
+        kind=OrganisationKind.LOCAL_AUTHORITY,
+        former_names=(
+            FormerName(name="Middle Council", end=D("2020")),
+            FormerName(name="Oldest Council", end=D("2015")),
+        ),
+    )
+    names = {
+        on: Dataset(organisations=(council,)).as_of(on).organisations[0].name
+        for on in ("2010", "2015", "2017", "2020", "2022")
+    }
+    assert names == {
+        "2010": "Oldest Council",
+        "2015": "Middle Council",  # "New Council" came after 2020; of the two possible, the newer
+        "2017": "Middle Council",
+        "2020": "New Council",
+        "2022": "New Council",
+    }

@@ -122,7 +122,9 @@ def build(
                 f"the {name} document does not compare versions; `previous` is for the "
                 "yearly-report document"
             )
-        dated["previous"] = previous
+        # on a date, the previous version as it stood then too, so that what the date
+        # leaves out of both (what is planned, say) is not reported as a change
+        dated["previous"] = previous if on is None else previous.as_of(on)
     if "on" in dated:
         return builder(dataset, partnership, graph=graph, **dated)
     view = view_on(dataset, on, partnership, today=today)

@@ -97,11 +97,18 @@ def _joined(*phrases: str) -> str:
     return "; ".join(dict.fromkeys(phrase for phrase in phrases if phrase))
 
 
-def regimes_phrase(partnership: Partnership, at: Days | None = None) -> str:
+def regimes_phrase(
+    partnership: Partnership, at: Days | None = None, *, working_together: bool = False
+) -> str:
     """The statutory regimes in a document's words, each with its dates read against
     ``at``: "Working Together to Safeguard Children 2018 (ended August 2024) and
-    Working Together to Safeguard Children 2023 (from September 2024)"."""
-    texts = [with_phrase(r.instrument.title, entry_phrase(r, at)) for r in partnership.regimes]
+    Working Together to Safeguard Children 2023 (from September 2024)"; only the
+    editions of Working Together with ``working_together`` (what defines the
+    partners)."""
+    regimes = [
+        r for r in partnership.regimes if r.instrument.working_together or not working_together
+    ]
+    texts = [with_phrase(r.instrument.title, entry_phrase(r, at)) for r in regimes]
     if len(texts) <= 1:
         return "".join(texts)
     return ", ".join(texts[:-1]) + " and " + texts[-1]
@@ -198,15 +205,19 @@ class _Builder:
                 f"{role_words(lead.role).capitalize()}: "
                 + (self.name(lead.post) if lead.post else self.name(lead.organisation))
             )
+            # the post's dates are the holder's tenure; the organisation's own dates (an
+            # integrated care board from 2022) would read as the holder's, so they are
+            # left to the organisation's own entry
             phrase = _joined(
                 entry_phrase(lead, self.at),
-                self.dates(lead.organisation),
-                self.dates(lead.post) if lead.post else "",
+                self.dates(lead.post) if lead.post else self.dates(lead.organisation),
             )
             items.append(ListItem(content=with_phrase(text, phrase)))
+        editions = regimes_phrase(self.p, self.at, working_together=True)
+        define = "defines" if self.p.guidance is None or editions.count(" and ") == 0 else "define"
         intro = Paragraph(
-            content=f"The {self.partners}, as {regimes_phrase(self.p, self.at)} defines them, are:"
-            if self.p.regimes
+            content=f"The {self.partners}, as {editions} {define} them, are:"
+            if editions
             else f"The {self.partners} are:"
         )
         return Section(title=title, blocks=(intro, ItemList(items=tuple(items))))

@@ -133,12 +133,19 @@ def _why_not(owner: Partnership | Collaboration, on: PartialDate) -> str:
 
 
 def _caution(partnership: Partnership, on: PartialDate) -> str | None:
-    """A caution for a date before the source's publication, when the arrangements do
-    not say when they took effect: they may not yet have stood then."""
+    """A caution for a date wholly before the source's publication, when the
+    arrangements do not say when they took effect (they may not yet have stood then),
+    and for a date after it (what the source does not date may have changed since)."""
     source = partnership.source
-    if partnership.effective is not None or source is None or source.published is None:
+    if source is None or source.published is None:
         return None
-    if span_of(on)[0] >= source.published.first_day():
+    first, last = span_of(on)
+    if first > source.published.last_day() and partnership.end is None:
+        return (
+            f"Caution: the source is of {source.published}; what it does not date is shown "
+            f"as it was then, and may have changed by {date_text(on)}."
+        )
+    if partnership.effective is not None or last >= source.published.first_day():
         return None
     return (
         f"Caution: these arrangements were published {source.published} and do not say "

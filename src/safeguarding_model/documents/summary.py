@@ -265,8 +265,10 @@ def summary(
                     if lead.post
                     else {}
                 ),
+                # a post's dates are its holder's tenure; the organisation's own dates
+                # would read as the holder's, so they are said only without a post
                 **made.dated(
-                    lead, made.own(lead.organisation), made.own(lead.post) if lead.post else ""
+                    lead, made.own(lead.post) if lead.post else made.own(lead.organisation)
                 ),
             }
             for lead in partnership.lead_partners

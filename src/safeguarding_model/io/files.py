@@ -432,6 +432,13 @@ def _problems(source: _Text, error: BaseException, path: Path) -> Iterator[Probl
         for key in sorted(error.extra_fields):
             suggestion = closest(key, fields)
             hint = "" if suggestion else f"; the fields are: {', '.join(fields)}"
+            if key == "guidance" and "regimes" in fields:  # format version 1's field
+                suggestion = "regimes"
+                hint = (
+                    "; format version 2 lists the statutory `regimes` instead: write "
+                    "`regimes: [working-together-2023]` (`safeguarding-model migrate` "
+                    "rewrites a version 1 file)"
+                )
             yield source.problem(
                 "unknown-field",
                 (*path, key),

@@ -38,7 +38,7 @@ from .dataset import Dataset
 from .groups import Chair, Group, Line, Member
 from .organisations import Organisation
 from .partnership import LeadPartner, Partnership, PublishedReport
-from .values import FieldError, PartialDate, Succession
+from .values import FieldError, FormerName, PartialDate, Succession
 
 __all__ = [
     "Day",
@@ -46,6 +46,7 @@ __all__ = [
     "Span",
     "as_of",
     "covers",
+    "former_name_on",
     "name_on",
     "partnership_stands",
     "earlier",
@@ -149,16 +150,40 @@ def covers(start: PartialDate | None, end: PartialDate | None, span: Span) -> bo
     return not (end is not None and end.first_day() < last)
 
 
+def former_name_on(former_names: tuple[FormerName, ...], span: Span) -> FormerName | None:
+    """The former name (of ``former_names``, newest first) in use on ``span``, or None
+    for the entity's own name.
+
+    A former name surely in use comes first: its dates cover the span and, where it
+    gives no start, the name before it surely ended before the span began (a name is
+    not taken to have been in use since before the one it followed). Failing that,
+    when the own name was surely not yet in use (the newest former name surely still
+    was after the span), the newest former name that may have been in use: never a
+    name the dates rule out."""
+    for index, former in enumerate(former_names):
+        if not covers(former.start, former.end, span):
+            continue
+        if former.start is None and index + 1 < len(former_names):
+            older = former_names[index + 1].end
+            if older is None or older.last_day() >= span[0]:
+                continue
+        return former
+    newest = former_names[0].end if former_names else None
+    if newest is not None and newest.first_day() > span[1]:
+        for former in former_names:
+            if stands(former.start, former.end, span):
+                return former
+    return None
+
+
 def name_on(entity: T, span: Span) -> T:
     """``entity`` (an organisation, partnership or collaboration) with the name it
-    went by on ``span``: a former name whose dates surely cover the span, else its
-    own name."""
-    for former in getattr(entity, "former_names", ()):
-        if covers(former.start, former.end, span):
-            return attrs.evolve(  # type: ignore[misc]
-                entity, name=former.name, short_name=former.short_name
-            )
-    return entity
+    went by on ``span``: the former name surely in use then (:func:`former_name_on`),
+    else its own name."""
+    former = former_name_on(getattr(entity, "former_names", ()), span)
+    if former is None:
+        return entity
+    return attrs.evolve(entity, name=former.name, short_name=former.short_name)  # type: ignore[misc]
 
 
 def partnership_stands(partnership: Partnership, span: Span) -> bool:
@@ -181,12 +206,14 @@ def as_of(dataset: Dataset, on: OnDate) -> tuple[Dataset, tuple[str, ...]]:
             dropped.append(organisation.id)
     gone_organisations = set(dropped)
     posts = []
+    unknown_holders: set[str] = set()
     for post in dataset.posts:
         if _dated(post, span) and post.organisation not in gone_organisations:
             known = post.known_on
             if known is not None and not stands(known, known, span):
                 # named by a document of another date: who held it then is not known
                 post = attrs.evolve(post, holder=None, known_on=None, acting=False)
+                unknown_holders.add(post.id)
             posts.append(post)
         else:
             dropped.append(post.id)
@@ -215,7 +242,7 @@ def as_of(dataset: Dataset, on: OnDate) -> tuple[Dataset, tuple[str, ...]]:
     for owner in owners:
         kept_ids.update(group.id for group in owner.groups if _dated(group, span))
     gone = frozenset(key for key in dropped if key not in kept_ids)
-    filtered = _Filter(span, gone)
+    filtered = _Filter(span, gone, frozenset(unknown_holders))
     result = attrs.evolve(
         dataset,
         organisations=tuple(filtered.organisation(o) for o in organisations),
@@ -227,9 +254,14 @@ def as_of(dataset: Dataset, on: OnDate) -> tuple[Dataset, tuple[str, ...]]:
 
 
 class _Filter:
-    def __init__(self, span: Span, gone: frozenset[str]) -> None:
+    def __init__(
+        self, span: Span, gone: frozenset[str], unknown_holders: frozenset[str] = frozenset()
+    ) -> None:
         self.span = span
         self.gone = gone
+        self.unknown_holders = unknown_holders
+        """Posts whose holder the view does not know: the document's words that name
+        the holder (a chair's or member's ``text``) go with the holder."""
 
     def keep(self, values: tuple[T, ...], change: Callable[[T], T | None]) -> tuple[T, ...]:
         found = []
@@ -288,6 +320,8 @@ class _Filter:
         return None if line.to in self.gone else line
 
     def chair(self, chair: Chair) -> Chair | None:
+        if chair.post in self.unknown_holders and chair.text is not None:
+            chair = attrs.evolve(chair, text=None)
         post = None if chair.post in self.gone else chair.post
         nominated = None if chair.nominated_by in self.gone else chair.nominated_by
         rotates = self.ids(chair.rotates_among)
@@ -300,6 +334,8 @@ class _Filter:
     def member(self, member: Member) -> Member | None:
         if member.post in self.gone or member.organisation in self.gone:
             return None
+        if member.post in self.unknown_holders and member.text is not None:
+            member = attrs.evolve(member, text=None)
         if member.chair_of:
             chair_of = self.ids(member.chair_of)
             if not chair_of:

@@ -486,15 +486,17 @@ def regimes_text(partnership: Partnership) -> str:
 
 
 def dates_words(start: PartialDate | None, end: PartialDate | None) -> str:
-    """A span in words, as precise as its dates: "from 2024-09", "to 2022-06-30",
-    "2019-06 to 2024-08", or "" when neither is known."""
-    if start is not None and end is not None:
-        return f"{start} to {end}" if start.exact and end.exact else f"from {start} to {end}"
-    if start is not None:
-        return f"from {start}"
-    if end is not None:
-        return f"to {end}"
-    return ""
+    """A span in words, as precise as its dates and read against no date (so an end is
+    never "ended"): "from 2024-09", "to 2022-06-30", "2019-06 to 2024-08", "starting
+    after 2019", "from 2019, ending by 2024-12", or "" when neither is known."""
+    since = "" if start is None else (f"from {start}" if start.exact else f"starting {start}")
+    if end is None:
+        return since
+    if end.exact:
+        if start is not None and start.exact:
+            return f"{start} to {end}"
+        return f"{since}, to {end}" if since else f"to {end}"
+    return f"{since}, ending {end}" if since else f"ending {end}"
 
 
 class Standing(Choice):
@@ -549,18 +551,10 @@ def dated_words(
         if start is None:
             return "planned"
         return f"planned for {start}" if start.exact else f"planned, {start}"
-    since = "" if start is None else (f"from {start}" if start.exact else f"starting {start}")
     if found is Standing.ENDED:
+        since = dates_words(start, None)
         return (f"{since}, " if since else "") + f"ended {end}"
-    if end is None:
-        return since
-    if end.exact:
-        return (
-            f"{start} to {end}"
-            if start is not None and start.exact
-            else f"{since} to {end}".strip()
-        )
-    return f"{since}, ending {end}" if since else f"ending {end}"
+    return dates_words(start, end)
 
 
 def resolved_planned(index: ModelIndex, owner: Owner, entry: Resolved) -> bool:

@@ -133,6 +133,12 @@ class Post:
     def __attrs_post_init__(self) -> None:
         if self.known_on is not None and self.holder is None:
             raise FieldError("known_on", "a holder whom a document names on that date", None)
+        if self.known_on is not None and (self.start is not None or self.end is not None):
+            raise FieldError(
+                "known_on",
+                "either known_on (the tenure unknown) or start and end (the tenure), not both",
+                str(self.known_on),
+            )
         if self.vacant and self.holder is not None:
             raise FieldError("vacant", "a post with no holder when vacant is true", self.holder)
         if self.acting and self.holder is None:

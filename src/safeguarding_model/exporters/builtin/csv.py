@@ -196,7 +196,7 @@ def files(dataset: Dataset, options: ExportOptions) -> dict[str, Content]:
             "organisation_name",
             "holder",
             "holder_name",
-            "status",
+            "holder_status",
             "independent",
             "roles",
             "start",
