@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 from safeguarding_model.errors import NotFoundError, UsageError
@@ -274,6 +274,7 @@ def _names_group_field(change: Change, field: str) -> bool:
     reason="known gap, to fix next: where a group or partnership succeeds another, a "
     "changed end or group list of the pair is not named (found by this property)",
 )
+@settings(phases=[Phase.explicit, Phase.reuse, Phase.generate])  # no shrinking while xfail
 @given(datasets(), datasets())
 def test_for_generated_pairs_every_changed_field_is_named(old: Dataset, new: Dataset) -> None:
     changes = compare(old, new)
