@@ -48,6 +48,7 @@ def test_the_raw_graph_is_a_multidigraph_with_one_node_per_entity(gg: Governance
         NodeKind.PARTNERSHIP: 1,
         NodeKind.COLLABORATION: 1,
         NodeKind.GROUP: 11,
+        NodeKind.DOCUMENT: len(dataset.documents),
     }
 
 

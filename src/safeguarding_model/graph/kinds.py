@@ -28,6 +28,7 @@ class NodeKind(Choice):
     PARTNERSHIP = "partnership"
     COLLABORATION = "collaboration"
     GROUP = "group"
+    DOCUMENT = "document"
 
 
 class EdgeKind(Choice):

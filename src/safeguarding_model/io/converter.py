@@ -71,6 +71,12 @@ def _structure_int(value: object, _: type) -> int:
     raise StructureError("a whole number", value)
 
 
+def _structure_float(value: object, _: type) -> float:
+    if type(value) in (int, float):
+        return float(value)  # type: ignore[arg-type]
+    raise StructureError("a number", value)
+
+
 def _structure_bool(value: object, _: type) -> bool:
     if type(value) is bool:
         return value
@@ -129,6 +135,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(float, _structure_float)
     converter.register_structure_hook(PartialDate, _structure_date)
     converter.register_unstructure_hook(PartialDate, str)
     # By class, not by predicate: cattrs before 24.2 dispatches enums by class first.

@@ -15,12 +15,16 @@ import attrs
 
 from ..errors import Diagnostic
 from ..model import (
+    Approval,
     Area,
     Chair,
     Collaboration,
+    Contribution,
     Dataset,
     DelegatedPartner,
     FunctionalLink,
+    Funding,
+    GovernedDocument,
     Group,
     LeadPartner,
     Line,
@@ -33,8 +37,11 @@ from ..model import (
     Post,
     Procedures,
     PublishedReport,
+    RecurringEvent,
     RelevantAgency,
+    ReportingLine,
     Scrutineer,
+    ScrutinyMechanism,
     SectorRepresentation,
     Succession,
     SupportInKind,
@@ -50,10 +57,15 @@ _BODY = (Group, Partnership, Collaboration, Organisation)
 
 # class -> field -> (kinds of entity the id may name, how the message says it)
 _REFERENCE_CLASSES: dict[type, dict[str, tuple[tuple[type, ...], str]]] = {
-    Organisation: {"parent": ((Organisation,), "is part of")},
+    Organisation: {
+        "parent": ((Organisation,), "is part of"),
+        "owned_by": ((Organisation,), "is owned by"),
+        "delivers_for": ((Organisation,), "delivers services for"),
+    },
     Post: {
         "organisation": ((Organisation,), "belongs to"),
         "holder": ((Person,), "is held by"),
+        "also_chairs": ((Organisation,), "is held by the chair of"),
     },
     DelegatedPartner: {
         "post": ((Post,), "has as a delegated partner"),
@@ -65,8 +77,10 @@ _REFERENCE_CLASSES: dict[type, dict[str, tuple[tuple[type, ...], str]]] = {
     },
     Chair: {
         "post": ((Post,), "is chaired by"),
-        "nominated_by": ((Group,), "has its chair nominated by"),
-        "rotates_among": ((Organisation,), "has a chair that rotates among"),
+        "person": ((Person,), "is chaired by"),
+        "organisation": ((Organisation,), "is chaired by"),
+        "nominated_by": ((Group, Organisation), "has its chair nominated by"),
+        "rotates_among": ((Organisation, Post), "has a chair that rotates among"),
     },
     Scrutineer: {"post": ((Post,), "is scrutinised by")},
     Area: {"local_authorities": ((Organisation,), "covers the area of")},
@@ -84,16 +98,39 @@ _REFERENCE_CLASSES: dict[type, dict[str, tuple[tuple[type, ...], str]]] = {
     Group: {
         "parent": ((Group,), "sits under"),
         "joint_with": ((Organisation, Partnership, Collaboration), "is joint with"),
+        "covers": ((Organisation,), "covers the area of"),
     },
     Member: {
         "post": ((Post,), "has as a member"),
         "organisation": ((Organisation,), "has as a member"),
         "chair_of": ((Group,), "has as a member the chair of"),
     },
-    Line: {"to": (_BODY, "reports or escalates to")},
+    Line: {
+        "to": ((*_BODY, Post), "reports or escalates to"),
+        "alternatives": ((*_BODY, Post), "reports or escalates, as an alternative, to"),
+    },
+    ReportingLine: {
+        "by": ((*_BODY, Post), "has a line from"),
+        "to": ((*_BODY, Post), "has a line to"),
+        "alternatives": ((*_BODY, Post), "has a line, as an alternative, to"),
+    },
+    ScrutinyMechanism: {"by": ((*_BODY, Post, Person), "is scrutinised by")},
+    RecurringEvent: {"by": ((*_BODY, Post), "has a recurring event or product by")},
+    Approval: {"by": ((*_BODY, Post, Person), "had its arrangements approved by")},
+    Contribution: {"organisation": ((Organisation,), "is funded by")},
+    Funding: {"agreed_by": ((*_BODY, Post), "has its budget agreed by")},
+    GovernedDocument: {
+        "owner": ((Partnership, Collaboration, Group), "is owned by"),
+        "monitored_by": ((*_BODY, Post), "is monitored by"),
+        "delivered_by": ((*_BODY, Post), "is delivered by"),
+        "delivers": ((GovernedDocument,), "is a delivery plan for"),
+    },
     SupportInKind: {"organisation": ((Organisation,), "is supported in kind by")},
     Procedures: {"collaboration": ((Collaboration,), "follows the procedures of")},
-    Collaboration: {"members": ((Partnership, Organisation), "has as a member")},
+    Collaboration: {
+        "members": ((Partnership, Organisation), "has as a member"),
+        "areas": ((Organisation,), "spans the area of"),
+    },
     Succession: {
         "of": (_BODY, "succeeds"),
         "decided_by": ((*_BODY, Post), "has a succession decided by"),

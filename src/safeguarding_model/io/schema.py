@@ -114,6 +114,8 @@ def _type_schema(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "boolean"}
     if type_ is int:
         return {"type": "integer"}
+    if type_ is float:
+        return {"type": "number"}
     if type_ is PartialDate:
         return dict(_DATE)
     if isinstance(type_, type) and issubclass(type_, enum.Enum):

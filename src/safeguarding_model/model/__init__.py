@@ -3,6 +3,16 @@
 The model imports nothing from files, graphs or plugins; the layers above it do.
 """
 
+from .arrangements import (
+    Approval,
+    DocumentKind,
+    Duty,
+    EventKind,
+    GovernedDocument,
+    RecurringEvent,
+    ScrutinyKind,
+    ScrutinyMechanism,
+)
 from .changes import (
     Change,
     ChangeHow,
@@ -24,13 +34,16 @@ from .groups import (
     Group,
     GroupKind,
     Line,
+    LineKind,
     Member,
     MemberCapacity,
     PartnershipRole,
+    ReportingLine,
 )
 from .organisations import Organisation, OrganisationKind, Person, Post
 from .partnership import (
     Area,
+    Contribution,
     DelegatedPartner,
     FunctionalLink,
     Funding,
@@ -45,7 +58,6 @@ from .partnership import (
     Regime,
     RelevantAgency,
     ReviewSchedule,
-    Scope,
     Scrutineer,
     SectorRepresentation,
     Source,
@@ -61,11 +73,27 @@ from .values import (
     FormerName,
     Item,
     PartialDate,
+    PartialList,
+    Scope,
     Succession,
     SuccessionKind,
+    UnstatedPeriod,
 )
 
 __all__ = [
+    "Approval",
+    "Contribution",
+    "DocumentKind",
+    "Duty",
+    "EventKind",
+    "GovernedDocument",
+    "LineKind",
+    "PartialList",
+    "RecurringEvent",
+    "ReportingLine",
+    "ScrutinyKind",
+    "ScrutinyMechanism",
+    "UnstatedPeriod",
     "Change",
     "ChangeHow",
     "ChangeKind",

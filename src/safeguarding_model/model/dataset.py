@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from ..errors import UsageError
+from .arrangements import GovernedDocument
 from .collaboration import Collaboration
 from .groups import Group
 from .organisations import Organisation, Person, Post
@@ -23,7 +24,7 @@ SCHEMA = "safeguarding-model/2"
 version 1 (``safeguarding-model/1``) are still read, as they always were; see
 :mod:`safeguarding_model.io.versions`."""
 
-Entity = Organisation | Person | Post | Partnership | Collaboration | Group
+Entity = Organisation | Person | Post | Partnership | Collaboration | Group | GovernedDocument
 
 
 @attrs.frozen(kw_only=True)
@@ -66,6 +67,7 @@ class Dataset:
     posts: tuple[Post, ...] = collection(Post, "post")
     partnerships: tuple[Partnership, ...] = collection(Partnership, "partnership")
     collaborations: tuple[Collaboration, ...] = collection(Collaboration, "collaboration")
+    documents: tuple[GovernedDocument, ...] = collection(GovernedDocument, "document")
 
     @classmethod
     def collections(cls) -> tuple[Collection, ...]:

@@ -33,10 +33,11 @@ from typing import Any, TypeVar
 import attrs
 
 from ..errors import UsageError
+from .arrangements import GovernedDocument
 from .collaboration import Collaboration
 from .dataset import Dataset
-from .groups import Chair, Group, Line, Member
-from .organisations import Organisation
+from .groups import Chair, Group, Line, Member, ReportingLine
+from .organisations import Organisation, Post
 from .partnership import LeadPartner, Partnership, PublishedReport
 from .values import FieldError, FormerName, PartialDate, Succession
 
@@ -62,6 +63,7 @@ Span = tuple[Day, Day]
 OnDate = PartialDate | datetime.date | str | int
 
 T = TypeVar("T")
+L = TypeVar("L", bound=Line)
 
 
 def parse_date(text: str) -> PartialDate:
@@ -137,6 +139,25 @@ def _dated(value: Any, span: Span) -> bool:
     if getattr(value, "planned", False):
         return False  # not known to have happened on any date
     return stands(value.start, value.end, span)
+
+
+def unstated_on(entity: T, span: Span) -> T:
+    """``entity`` with the fields its ``not_stated_for`` periods cover on ``span`` set
+    to unknown: left at their defaults and listed in ``not_stated``. A period that
+    only partly overlaps the span counts: the view says no more than the data."""
+    periods = getattr(entity, "not_stated_for", ())
+    if not periods:
+        return entity
+    covered = [p.field for p in periods if stands(p.start, p.end, span)]
+    if not covered:
+        return entity
+    cls: Any = type(entity)
+    defaults = {f.name: f.default for f in attrs.fields(cls)}
+    changes: dict[str, Any] = {name: defaults[name] for name in covered}
+    listed = getattr(entity, "not_stated", ())
+    changes["not_stated"] = (*listed, *(name for name in covered if name not in listed))
+    changes["not_stated_for"] = tuple(p for p in periods if p.field not in covered)
+    return attrs.evolve(entity, **changes)  # type: ignore[misc]
 
 
 def covers(start: PartialDate | None, end: PartialDate | None, span: Span) -> bool:
@@ -241,14 +262,22 @@ def as_of(dataset: Dataset, on: OnDate) -> tuple[Dataset, tuple[str, ...]]:
     kept_ids.update(collaboration.id for collaboration in collaborations)
     for owner in owners:
         kept_ids.update(group.id for group in owner.groups if _dated(group, span))
+    documents = []
+    for document in dataset.documents:
+        if _dated(document, span) and document.owner in kept_ids:
+            documents.append(document)
+        else:
+            dropped.append(document.id)
+    kept_ids.update(document.id for document in documents)
     gone = frozenset(key for key in dropped if key not in kept_ids)
     filtered = _Filter(span, gone, frozenset(unknown_holders))
     result = attrs.evolve(
         dataset,
         organisations=tuple(filtered.organisation(o) for o in organisations),
-        posts=tuple(posts),
+        posts=tuple(filtered.post(p) for p in posts),
         partnerships=tuple(filtered.partnership(p) for p in partnerships),
         collaborations=tuple(filtered.collaboration(c) for c in collaborations),
+        documents=tuple(filtered.document(d) for d in documents),
     )
     return result, tuple(dict.fromkeys(key for key in dropped if key in gone))
 
@@ -308,7 +337,38 @@ class _Filter:
             sent_to=self.ids(report.sent_to),
         )
 
+    def some_gone(self, value: Any, *fields: str) -> bool:
+        """Whether any of ``fields`` of ``value`` (ids or lists of ids) names
+        something left out."""
+        for name in fields:
+            found = getattr(value, name)
+            keys = found if isinstance(found, tuple) else (found,)
+            if any(key in self.gone for key in keys):
+                return True
+        return False
+
+    def without_gone(self, value: T, *fields: str) -> T:
+        """``value`` with the ids left out removed from ``fields`` (an id becomes None,
+        a list loses the entry)."""
+        if not self.some_gone(value, *fields):
+            return value
+        changes: dict[str, Any] = {}
+        for name in fields:
+            found = getattr(value, name)
+            if isinstance(found, tuple):
+                changes[name] = self.ids(found)
+            elif found in self.gone:
+                changes[name] = None
+        return attrs.evolve(value, **changes)  # type: ignore[misc]
+
+    def post(self, post: Post) -> Post:
+        return self.without_gone(post, "also_chairs")
+
+    def document(self, document: GovernedDocument) -> GovernedDocument:
+        return self.without_gone(document, "monitored_by", "delivered_by", "delivers")
+
     def organisation(self, organisation: Organisation) -> Organisation:
+        organisation = self.without_gone(organisation, "parent", "owned_by", "delivers_for")
         if organisation.parent in self.gone:
             organisation = attrs.evolve(organisation, parent=None)
         predecessors = self.successions(organisation.predecessors)
@@ -316,18 +376,30 @@ class _Filter:
             organisation = attrs.evolve(organisation, predecessors=predecessors)
         return name_on(organisation, self.span)
 
-    def line(self, line: Line) -> Line | None:
-        return None if line.to in self.gone else line
+    def line(self, line: L) -> L | None:
+        """A line to what the view keeps: a target left out goes, and the line goes
+        when none of its targets (nor the body it is from) is kept."""
+        if isinstance(line, ReportingLine) and line.by in self.gone:
+            return None
+        if not self.some_gone(line, "to", "alternatives"):
+            return line
+        targets = self.ids(line.targets)
+        if not targets:
+            return None
+        return attrs.evolve(line, to=targets[0], alternatives=targets[1:])
 
     def chair(self, chair: Chair) -> Chair | None:
         if chair.post in self.unknown_holders and chair.text is not None:
             chair = attrs.evolve(chair, text=None)
+        if chair.person in self.gone or chair.organisation in self.gone:
+            return None
         post = None if chair.post in self.gone else chair.post
         nominated = None if chair.nominated_by in self.gone else chair.nominated_by
         rotates = self.ids(chair.rotates_among)
         if (post, nominated, rotates) == (chair.post, chair.nominated_by, chair.rotates_among):
             return chair
-        if not (post or chair.partnership_chair or nominated or rotates):
+        named = post or chair.person or chair.organisation or chair.one_of
+        if not (named or chair.partnership_chair or nominated or rotates):
             return None
         return attrs.evolve(chair, post=post, nominated_by=nominated, rotates_among=rotates)
 
@@ -345,10 +417,12 @@ class _Filter:
         return member
 
     def group(self, group: Group) -> Group:
+        group = unstated_on(group, self.span)
         return attrs.evolve(
             group,
             parent=None if group.parent in self.gone else group.parent,
             joint_with=self.ids(group.joint_with),
+            covers=self.ids(group.covers),
             chairs=self.keep(group.chairs, self.chair),
             members=self.keep(group.members, self.member),
             reports_to=self.keep(group.reports_to, self.line),
@@ -372,10 +446,21 @@ class _Filter:
         area = p.area
         if area is not None and set(area.local_authorities) & gone:
             area = attrs.evolve(area, local_authorities=self.ids(area.local_authorities))
+        p = unstated_on(p, self.span)
         funding = p.funding
-        if funding is not None and any(s.organisation in gone for s in funding.support_in_kind):
-            kept = tuple(s for s in funding.support_in_kind if s.organisation not in gone)
-            funding = attrs.evolve(funding, support_in_kind=kept)
+        if funding is not None:
+            funding = attrs.evolve(
+                self.without_gone(funding, "agreed_by"),
+                support_in_kind=tuple(
+                    s for s in funding.support_in_kind if s.organisation not in gone
+                ),
+                contributions=tuple(
+                    c
+                    for c in funding.contributions
+                    if c.organisation not in gone
+                    and (c.period is None or stands(c.period, c.period, self.span))
+                ),
+            )
         sectors = []
         for rep in p.sector_representation:
             if rep.sector in gone:
@@ -405,7 +490,12 @@ class _Filter:
                     link for link in p.functional_links if link.organisation not in gone
                 ),
                 groups=self.groups(p.groups),
+                reports_to=self.keep(p.reports_to, self.line),
                 escalates_to=self.keep(p.escalates_to, self.line),
+                lines=self.keep(p.lines, self.line),
+                scrutiny=self.keep(p.scrutiny, lambda s: self.without_gone(s, "by")),
+                events=self.keep(p.events, lambda e: self.without_gone(e, "by")),
+                approval=None if p.approval is None else self.without_gone(p.approval, "by"),
                 yearly_reports=tuple(
                     self.report(report)
                     for report in p.yearly_reports
@@ -431,7 +521,9 @@ class _Filter:
             attrs.evolve(
                 c,
                 members=self.ids(c.members),
+                areas=self.ids(c.areas),
                 groups=self.groups(c.groups),
+                lines=self.keep(c.lines, self.line),
                 predecessors=self.successions(c.predecessors),
             ),
             self.span,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from .values import (
@@ -11,11 +13,15 @@ from .values import (
     FieldError,
     Item,
     PartialDate,
+    PartialList,
+    Scope,
     Succession,
+    UnstatedPeriod,
     check_dates,
     check_id,
     check_ids,
     check_not_stated,
+    check_partial,
     check_planned,
     check_predecessors,
     check_text,
@@ -30,15 +36,20 @@ __all__ = [
     "Group",
     "GroupKind",
     "Line",
+    "LineKind",
     "Member",
     "MemberCapacity",
     "PartnershipRole",
+    "ReportingLine",
 ]
 
 
 class GroupKind(Choice):
     """The kinds of group the documents name."""
 
+    LEADERSHIP_GROUP = "leadership-group"
+    """The lead partners' own forum or a strategic leadership group above the
+    partnership: the top of its accountability, not a part of what it leads."""
     EXECUTIVE_GROUP = "executive-group"
     PARTNERSHIP_BOARD = "partnership-board"
     SUBGROUP = "subgroup"
@@ -84,36 +95,77 @@ class MemberCapacity(Choice):
     OBSERVER = "observer"
 
 
+_CHAIR_WHO = ("post", "person", "organisation", "one_of", "partnership_chair", "rotates_among")
+
+
 @attrs.frozen(kw_only=True)
 class Chair:
-    """Who chairs a group: a post, the partnership chair, or a member nominated by a group.
+    """Who chairs a group or a partnership, as the document gives it.
 
-    A chair may name both a post and the group that nominates it; ``text`` keeps the
-    document's words. ``rotates_among`` lists the organisations a rotating chair
-    passes between.
+    One of: a ``post``; a ``person`` (named without a post); an ``organisation`` only
+    ("chaired by the police"); ``one_of`` a partnership role ("one of the delegated
+    safeguarding partners"); the ``partnership_chair``; or ``rotates_among`` the
+    organisations or posts a rotating chair passes between. ``nominated_by`` is the
+    group that nominates the chair, alone or beside any of these. A chair with only
+    ``text`` records one the document mentions but does not name (a vice-chair).
+
+    A rotating chair (``rotates_among``, or ``one_of`` with ``rotates: true``: "the
+    lead partners in turn") has its period in the document's words in
+    ``rotation_period`` ("annually", "every two years"); ``rotation_in_order`` says
+    that ``rotates_among`` lists the order of the rotation, not just who takes part.
+    ``text`` keeps the document's words.
     """
 
     role: ChairRole = ChairRole.CHAIR
     post: str | None = attrs.field(default=None, validator=optional_id)
+    person: str | None = attrs.field(default=None, validator=optional_id)
+    organisation: str | None = attrs.field(default=None, validator=optional_id)
+    one_of: PartnershipRole | None = None
     partnership_chair: bool = False
     nominated_by: str | None = attrs.field(default=None, validator=optional_id)
     rotates_among: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    rotates: bool = False
+    rotation_period: str | None = attrs.field(default=None, validator=check_text)
+    rotation_in_order: bool = False
     text: str | None = attrs.field(default=None, validator=check_text)
     start: PartialDate | None = None
     end: PartialDate | None = None
     planned: bool = False
 
     def __attrs_post_init__(self) -> None:
-        if not (self.post or self.partnership_chair or self.nominated_by or self.rotates_among):
+        named = [name for name in _CHAIR_WHO if getattr(self, name)]
+        if not (named or self.nominated_by or self.text):
             raise ConsistencyError(
-                "a chair needs a post, partnership_chair: true, nominated_by or rotates_among"
+                "a chair needs a post, person, organisation, one_of, partnership_chair: "
+                "true, nominated_by or rotates_among, or a text describing the chair"
             )
-        if self.post and self.partnership_chair:
+        if len(named) > 1:
             raise FieldError(
-                "partnership_chair", "either a post or partnership_chair: true, not both", True
+                named[1],
+                f"one of {', '.join(_CHAIR_WHO)}, not several (this chair names "
+                f"{' and '.join(named)})",
+                True,
+            )
+        if self.rotates and not self.one_of:
+            raise FieldError(
+                "rotates",
+                "`one_of` with it (the role whose holders take turns), or `rotates_among` "
+                "listing who takes turns, without `rotates`",
+                True,
+            )
+        rotating = bool(self.rotates_among) or self.rotates
+        if (self.rotation_period or self.rotation_in_order) and not rotating:
+            field = "rotation_period" if self.rotation_period else "rotation_in_order"
+            raise FieldError(
+                field, "a rotating chair (rotates_among, or one_of with rotates)", True
             )
         check_dates(self)
         check_planned(self)
+
+    @property
+    def rotating(self) -> bool:
+        """Whether the chair passes in turn among several organisations, posts or holders."""
+        return bool(self.rotates_among) or self.rotates
 
 
 @attrs.frozen(kw_only=True)
@@ -150,24 +202,109 @@ class Member:
         check_planned(self)
 
 
+class LineKind(Choice):
+    """What a line means. In ``reports_to`` a line is ``accountable-to`` unless it says
+    otherwise; in ``escalates_to`` it is ``escalates-to``."""
+
+    ACCOUNTABLE_TO = "accountable-to"
+    """The body reports to, and answers to, the other."""
+    FOR_INFORMATION = "for-information"
+    """The body sends information to the other, without answering to it."""
+    ADVISES = "advises"
+    """The body advises the other or makes recommendations to it."""
+    ESCALATES_TO = "escalates-to"
+    """The body takes concerns to the other, without answering to it."""
+
+    @property
+    def phrase(self) -> str:
+        """The kind as a sentence uses it: ``reports for information to``."""
+        return _LINE_PHRASES[self]
+
+
+_LINE_PHRASES = {
+    LineKind.ACCOUNTABLE_TO: "reports to",
+    LineKind.FOR_INFORMATION: "reports for information to",
+    LineKind.ADVISES: "advises",
+    LineKind.ESCALATES_TO: "escalates to",
+}
+
+
 @attrs.frozen(kw_only=True)
 class Line:
     """A line from one body to another: a reporting line or an escalation route.
 
-    ``to`` is the id of a group, a partnership, a collaboration or an organisation.
-    ``text`` keeps the document's words that give the line, so answers are sourced.
+    ``to`` is the id of a group, a partnership, a collaboration, an organisation or a
+    post; ``alternatives`` the other bodies the document gives beside it ("to the
+    Health and Wellbeing Board and/or the Community Safety Partnership"). ``kind`` says
+    what the line means (see :class:`LineKind`; left out, it is the meaning of the
+    list it is in). ``cadence`` is one of the known values; ``cadence_text`` keeps the
+    document's words where they are not ("at least three times a year"). ``condition``
+    is when the line is used ("by exception"); ``subject`` what is sent along it
+    ("analysis of findings for the Yearly Report"). ``text`` keeps the document's words
+    that give the line, so answers are sourced.
     """
 
     to: str = attrs.field(validator=check_id)
+    alternatives: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    kind: LineKind | None = None
     cadence: Cadence | None = None
+    cadence_text: str | None = attrs.field(default=None, validator=check_text)
+    condition: str | None = attrs.field(default=None, validator=check_text)
+    subject: str | None = attrs.field(default=None, validator=check_text)
     text: str | None = attrs.field(default=None, validator=check_text)
     start: PartialDate | None = None
     end: PartialDate | None = None
     planned: bool = False
 
     def __attrs_post_init__(self) -> None:
+        if self.to in self.alternatives:
+            raise FieldError("alternatives", "bodies other than `to`", self.to)
         check_dates(self)
         check_planned(self)
+
+    def meaning(self, field: str = "reports_to") -> LineKind:
+        """What the line means: its ``kind``, else that of the list ``field`` it is in."""
+        if self.kind is not None:
+            return self.kind
+        return LineKind.ESCALATES_TO if field == "escalates_to" else LineKind.ACCOUNTABLE_TO
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        """``to`` and then its alternatives."""
+        return (self.to, *self.alternatives)
+
+
+@attrs.frozen(kw_only=True)
+class ReportingLine(Line):
+    """A line from a body that has no list of its own lines, or whose line the
+    document gives apart: an organisation, a post, the partnership team (``by``, an id).
+    A partnership's ``lines`` hold them."""
+
+    by: str = attrs.field(validator=check_id)
+
+    def __attrs_post_init__(self) -> None:
+        if self.by == self.to or self.by in self.alternatives:
+            raise FieldError("to", "a body other than the one the line is from", self.by)
+        super().__attrs_post_init__()
+
+
+def check_lines(instance: Any) -> None:
+    """A post-init check: an escalation route is not given another meaning, and a
+    reporting line is not an escalation (that belongs in ``escalates_to``)."""
+    for line in getattr(instance, "escalates_to", ()):
+        if line.kind not in (None, LineKind.ESCALATES_TO):
+            raise FieldError(
+                "escalates_to",
+                "escalation routes only (a line with another meaning belongs in reports_to)",
+                line.kind.value,
+            )
+    for line in getattr(instance, "reports_to", ()):
+        if line.kind is LineKind.ESCALATES_TO:
+            raise FieldError(
+                "reports_to",
+                "reporting lines (an escalation route belongs in escalates_to)",
+                line.kind.value,
+            )
 
 
 class DecisionMethod(Choice):
@@ -199,7 +336,14 @@ class Group:
     give (such as ``meets`` or ``reports_to``), so that "not said" is never read as "none".
     ``planned`` marks a group the document plans but that does not yet exist
     (``start`` is then its planned date, where known); ``predecessors`` the groups or
-    bodies it followed.
+    bodies it followed; ``ends_when`` the condition on which it ends ("when its
+    objectives are met"). ``covers`` lists the local authority areas it covers where
+    the document says (a group shared by several areas), and ``scope`` whom it serves
+    (children, adults or both) where that differs from, or is stated beside, its
+    partnership's. ``meets_text`` keeps the document's words for how often it meets
+    where they are not one of the known cadences. ``partial`` marks the lists the
+    source gives only in part; ``not_stated_for`` the fields it does not give for a
+    period only.
     """
 
     id: str = attrs.field(validator=check_id)
@@ -212,16 +356,22 @@ class Group:
     chairs: tuple[Chair, ...] = ()
     members: tuple[Member, ...] = ()
     meets: Cadence | None = None
+    meets_text: str | None = attrs.field(default=None, validator=check_text)
     decision_rule: DecisionRule | None = None
     objectives: tuple[Item, ...] = ()
     responsibilities: tuple[Item, ...] = ()
     reports_to: tuple[Line, ...] = ()
     escalates_to: tuple[Line, ...] = ()
+    covers: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    scope: Scope | None = None
     start: PartialDate | None = None
     end: PartialDate | None = None
+    ends_when: str | None = attrs.field(default=None, validator=check_text)
     planned: bool = False
     predecessors: tuple[Succession, ...] = ()
+    partial: tuple[PartialList, ...] = ()
     not_stated: tuple[str, ...] = ()
+    not_stated_for: tuple[UnstatedPeriod, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         if self.parent == self.id:
@@ -230,6 +380,8 @@ class Group:
         check_predecessors(self)
         check_planned(self)
         check_not_stated(self)
+        check_partial(self)
+        check_lines(self)
 
     @property
     def label(self) -> str:

@@ -12,6 +12,7 @@ from .values import (
     Succession,
     check_dates,
     check_id,
+    check_ids,
     check_predecessors,
     check_text,
     former_names_field,
@@ -30,6 +31,10 @@ class OrganisationKind(Choice):
 
     LOCAL_AUTHORITY = "local-authority"
     LOCAL_AUTHORITY_SERVICE = "local-authority-service"
+    CHILDRENS_TRUST = "childrens-trust"
+    """A body that delivers children's services for one or more councils."""
+    COMPANY = "company"
+    """A company, such as one owned by councils to deliver their services."""
     INTEGRATED_CARE_BOARD = "integrated-care-board"
     CLINICAL_COMMISSIONING_GROUP = "clinical-commissioning-group"
     POLICE = "police"
@@ -69,7 +74,12 @@ def _check_not_own_parent(instance: Organisation) -> None:
 class Organisation:
     """A real organisation, a part of one (a council's service), or a sector.
 
-    ``parent`` is the id of the organisation this one is part of. ``former_names``
+    ``parent`` is the id of the organisation this one is part of; ``owned_by`` the
+    organisations that own it (a company owned by two councils) and ``delivers_for``
+    those it delivers services for (a children's trust for a council). An organisation
+    named collectively ("the eight CCGs of the county") is ``collective``, with the
+    ``count`` the document gives, where it gives one: its members are not invented.
+    ``former_names``
     keeps the names it went by before, newest first, with their dates where known:
     one id, its names over time. ``start`` and ``end`` are when the organisation
     existed, where known; ``predecessors`` the bodies it followed (a clinical
@@ -81,6 +91,10 @@ class Organisation:
     kind: OrganisationKind
     short_name: str | None = attrs.field(default=None, validator=check_text)
     parent: str | None = attrs.field(default=None, validator=optional_id)
+    owned_by: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    delivers_for: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    collective: bool = False
+    count: int | None = None
     former_names: tuple[FormerName, ...] = former_names_field()
     start: PartialDate | None = None
     end: PartialDate | None = None
@@ -89,6 +103,17 @@ class Organisation:
 
     def __attrs_post_init__(self) -> None:
         _check_not_own_parent(self)
+        if self.count is not None and not self.collective:
+            raise FieldError(
+                "count",
+                "`collective: true` beside it (a count is of a body named collectively)",
+                self.count,
+            )
+        if self.count is not None and self.count < 2:
+            raise FieldError("count", "a whole number of 2 or more", self.count)
+        for field in ("owned_by", "delivers_for"):
+            if self.id in getattr(self, field):
+                raise FieldError(field, "other organisations' ids", self.id)
         check_dates(self)
         check_predecessors(self)
 
@@ -116,6 +141,9 @@ class Post:
     such as an independent scrutineer, that belongs to no organisation. ``start``
     and ``end`` are the holder's tenure where the documents give it; ``known_on``
     the date of a document that names the holder when they do not (tenure unknown).
+    ``elected`` marks a post held by an elected member (a cabinet member, a
+    councillor); ``also_chairs`` the bodies outside the partnership the post chairs
+    (organisations such as the Health and Wellbeing Board).
     """
 
     id: str = attrs.field(validator=check_id)
@@ -125,6 +153,8 @@ class Post:
     vacant: bool = False
     acting: bool = False
     independent: bool = False
+    elected: bool = False
+    also_chairs: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
     start: PartialDate | None = None
     end: PartialDate | None = None
     known_on: PartialDate | None = None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import attrs
 
-from .groups import Chair, Group, Line
+from .arrangements import Approval, Duty, RecurringEvent, ScrutinyMechanism
+from .groups import Chair, Group, Line, PartnershipRole, ReportingLine, check_lines
 from .values import (
     Choice,
     ConsistencyError,
@@ -12,11 +13,15 @@ from .values import (
     FormerName,
     Item,
     PartialDate,
+    PartialList,
+    Scope,
     Succession,
+    UnstatedPeriod,
     check_dates,
     check_id,
     check_ids,
     check_not_stated,
+    check_partial,
     check_planned,
     check_predecessors,
     check_text,
@@ -27,6 +32,7 @@ from .values import Day as _Day
 
 __all__ = [
     "Area",
+    "Contribution",
     "DelegatedPartner",
     "Funding",
     "FunctionalLink",
@@ -50,13 +56,6 @@ __all__ = [
     "Training",
     "YearlyReport",
 ]
-
-
-class Scope(Choice):
-    """Whom a partnership safeguards: children, or children and adults (all-age)."""
-
-    CHILDREN = "children"
-    ALL_AGE = "all-age"
 
 
 class Instrument(Choice):
@@ -315,11 +314,39 @@ class SupportInKind:
 
 
 @attrs.frozen(kw_only=True)
+class Contribution:
+    """What one organisation gives: an ``amount`` (whole pounds), a ``percent`` of the
+    budget, or services ``in_kind``, for a ``period`` where the document gives one."""
+
+    organisation: str = attrs.field(validator=check_id)
+    amount: int | None = None
+    percent: float | None = None
+    in_kind: tuple[str, ...] = ()
+    period: PartialDate | None = None
+    text: str | None = attrs.field(default=None, validator=check_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.amount is not None and self.amount < 0:
+            raise FieldError("amount", "a whole number of pounds, 0 or more", self.amount)
+        if self.percent is not None and not 0 <= self.percent <= 100:
+            raise FieldError("percent", "a number from 0 to 100", self.percent)
+
+
+@attrs.frozen(kw_only=True)
 class Funding:
-    """How the partnership is funded, and what is given in kind."""
+    """How the partnership is funded: the ``rule`` in the document's words ("equal
+    shares", "within existing resources, at no additional cost"), each organisation's
+    ``contributions``, what is given in kind, who agrees the budget (``agreed_by``:
+    ids, or ``agreed_by_role``: a partnership role) and how often (``agreed_every``,
+    in the document's words)."""
 
     text: str | None = attrs.field(default=None, validator=check_text)
+    rule: str | None = attrs.field(default=None, validator=check_text)
+    contributions: tuple[Contribution, ...] = ()
     support_in_kind: tuple[SupportInKind, ...] = ()
+    agreed_by: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    agreed_by_role: PartnershipRole | None = None
+    agreed_every: str | None = attrs.field(default=None, validator=check_text)
 
 
 @attrs.frozen(kw_only=True)
@@ -350,9 +377,19 @@ class Partnership:
     ``start`` and ``end`` are when the partnership itself existed, ``effective`` when
     these arrangements took effect, where the document says; ``predecessors`` the
     bodies it followed (a board it replaced, partnerships merged into it);
-    ``escalates_to`` holds the routes by which the partnership as a whole escalates.
-    ``not_stated`` lists the fields the source document does not give, so
-    that "not said" is never confused with "none".
+    ``escalates_to`` holds the routes by which the partnership as a whole escalates,
+    ``reports_to`` the bodies it reports to (a lead partners' forum above it, the
+    Health and Wellbeing Board for information), and ``lines`` the lines the document
+    gives from organisations, posts or groups that have no list of their own (the
+    partnership team's data to a group). ``vision``, ``purpose``, ``values`` and
+    ``principles`` are kept apart from ``aims``. ``scrutiny`` lists the ways the
+    arrangements are scrutinised, ``duties`` what each class of participant does,
+    ``events`` what recurs (a conference, a newsletter), and ``approval`` who approved
+    the arrangements (the strategies, plans and frameworks it owns or monitors are the
+    dataset's ``documents``). ``not_stated``
+    lists the fields the source document does not give, so that "not said" is never
+    confused with "none"; ``not_stated_for`` the fields it does not give for a period
+    only; ``partial`` the lists it gives only in part.
     """
 
     id: str = attrs.field(validator=check_id)
@@ -371,6 +408,11 @@ class Partnership:
     delegated_partners: tuple[DelegatedPartner, ...] = ()
     chairs: tuple[Chair, ...] = ()
     scrutineers: tuple[Scrutineer, ...] = ()
+    scrutiny: tuple[ScrutinyMechanism, ...] = ()
+    vision: str | None = attrs.field(default=None, validator=check_text)
+    purpose: str | None = attrs.field(default=None, validator=check_text)
+    values: tuple[Item, ...] = ()
+    principles: tuple[Item, ...] = ()
     aims: tuple[Item, ...] = ()
     thresholds: ReferencedDocument | None = None
     relevant_agencies: tuple[RelevantAgency, ...] = ()
@@ -378,7 +420,12 @@ class Partnership:
     observers: tuple[Observer, ...] = ()
     functional_links: tuple[FunctionalLink, ...] = ()
     groups: tuple[Group, ...] = ()
+    reports_to: tuple[Line, ...] = ()
     escalates_to: tuple[Line, ...] = ()
+    lines: tuple[ReportingLine, ...] = ()
+    duties: tuple[Duty, ...] = ()
+    events: tuple[RecurringEvent, ...] = ()
+    approval: Approval | None = None
     yearly_report: YearlyReport | None = None
     yearly_reports: tuple[PublishedReport, ...] = ()
     review: ReviewSchedule | None = None
@@ -386,12 +433,16 @@ class Partnership:
     training: Training | None = None
     procedures: Procedures | None = None
     contact: str | None = attrs.field(default=None, validator=check_text)
+    partial: tuple[PartialList, ...] = ()
     not_stated: tuple[str, ...] = ()
+    not_stated_for: tuple[UnstatedPeriod, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         check_dates(self)
         check_predecessors(self)
         check_not_stated(self)
+        check_partial(self)
+        check_lines(self)
 
     @property
     def label(self) -> str:

@@ -16,6 +16,10 @@ from ..errors import ConsistencyError, FieldError, closest, with_article
 __all__ = [
     "Bound",
     "Cadence",
+    "PartialList",
+    "Scope",
+    "UnstatedPeriod",
+    "check_partial",
     "FormerName",
     "Succession",
     "SuccessionKind",
@@ -327,6 +331,14 @@ class Cadence(Choice):
     AS_REQUIRED = "as-required"
 
 
+class Scope(Choice):
+    """Whom a partnership or a group serves: children, adults, or both (all-age)."""
+
+    CHILDREN = "children"
+    ADULTS = "adults"
+    ALL_AGE = "all-age"
+
+
 @attrs.frozen(kw_only=True)
 class Item:
     """A piece of text from a document (an objective, a responsibility, an aim),
@@ -433,7 +445,8 @@ def optional_fields(cls: type) -> list[str]:
     return [
         field.name
         for field in attrs.fields(cls)
-        if field.default is not attrs.NOTHING and field.name != "not_stated"
+        if field.default is not attrs.NOTHING
+        and field.name not in ("not_stated", "not_stated_for", "partial")
     ]
 
 
@@ -478,3 +491,82 @@ def check_dates(instance: Any) -> None:
             f"the start, {start}",
             field="end",
         )
+
+
+@attrs.frozen(kw_only=True)
+class PartialList:
+    """A list the source gives only in part: it says the list goes on ("including",
+    "amongst others"), or names a number of further entries it does not list.
+
+    ``field`` is the list field concerned (``relevant_agencies``, ``groups``,
+    ``members``); ``further`` the number of entries the source counts but does not
+    name, where it gives one; ``text`` the source's words.
+    """
+
+    field: str = attrs.field(validator=check_text)
+    further: int | None = None
+    text: str | None = attrs.field(default=None, validator=check_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.further is not None and self.further < 1:
+            raise FieldError("further", "a whole number of entries, 1 or more", self.further)
+
+
+@attrs.frozen(kw_only=True)
+class UnstatedPeriod:
+    """A field the source does not give for a period only (``chairs`` from 2021-04 to
+    2021-09, while the post was vacant or unreported): on a date in the period the
+    field is not stated; outside it, what the file gives holds."""
+
+    field: str = attrs.field(validator=check_text)
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    text: str | None = attrs.field(default=None, validator=check_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.start is None and self.end is None:
+            raise ConsistencyError(
+                "a period needs a start, an end or both: for a field the source never "
+                "gives, list it in `not_stated` instead",
+                field="start",
+            )
+        check_dates(self)
+
+
+def _list_fields(cls: type) -> list[str]:
+    return [
+        field.name
+        for field in attrs.fields(cls)
+        if field.name not in ("not_stated", "partial", "not_stated_for")
+        and str(field.type).startswith("tuple[")
+    ]
+
+
+def check_partial(instance: Any) -> None:
+    """A post-init check of ``partial`` and ``not_stated_for``: each names a field of
+    the entity (a list field, for ``partial``), once."""
+    noun = type(instance).__name__.lower()
+    lists = _list_fields(type(instance))
+    seen: set[str] = set()
+    for entry in instance.partial:
+        if entry.field not in lists:
+            hint = closest(entry.field, lists)
+            raise FieldError(
+                "partial",
+                f"a list field of {with_article(noun)} ({', '.join(lists)})"
+                + (f"; did you mean `{hint}`?" if hint else ""),
+                entry.field,
+            )
+        if entry.field in seen:
+            raise FieldError("partial", "each list once", entry.field)
+        seen.add(entry.field)
+    allowed = optional_fields(type(instance))
+    for period in getattr(instance, "not_stated_for", ()):
+        if period.field not in allowed:
+            hint = closest(period.field, allowed)
+            raise FieldError(
+                "not_stated_for",
+                f"an optional field of {with_article(noun)}"
+                + (f" (did you mean `{hint}`?)" if hint else ""),
+                period.field,
+            )

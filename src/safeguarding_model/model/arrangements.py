@@ -1,0 +1,181 @@
+"""Parts of a partnership's arrangements beyond its structure: scrutiny mechanisms,
+duties of a class of participant, recurring events and products, approval of the
+arrangements, and the governed documents (strategies, plans, frameworks)."""
+
+from __future__ import annotations
+
+import attrs
+
+from .groups import PartnershipRole
+from .values import (
+    Cadence,
+    Choice,
+    ConsistencyError,
+    FieldError,
+    Item,
+    PartialDate,
+    check_dates,
+    check_id,
+    check_ids,
+    check_planned,
+    check_text,
+    optional_id,
+)
+
+__all__ = [
+    "Approval",
+    "DocumentKind",
+    "Duty",
+    "EventKind",
+    "GovernedDocument",
+    "RecurringEvent",
+    "ScrutinyKind",
+    "ScrutinyMechanism",
+]
+
+
+class ScrutinyKind(Choice):
+    """The kinds of scrutiny arrangements the documents describe."""
+
+    INDEPENDENT_SCRUTINEER = "independent-scrutineer"
+    INDEPENDENT_CHAIR = "independent-chair"
+    """An independent chair who also scrutinises."""
+    QUALITY_ASSURANCE = "quality-assurance"
+    """An independent quality-assurance role or function."""
+    YOUNG_SCRUTINEERS = "young-scrutineers"
+    """A youth forum or young scrutineers."""
+    ELECTED_MEMBERS = "elected-members"
+    """Scrutiny by elected members (a council's scrutiny committee)."""
+    MULTI_AGENCY_AUDIT = "multi-agency-audit"
+    FRAMEWORK = "framework"
+    """A scrutiny framework or programme."""
+    PEER_REVIEW = "peer-review"
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class ScrutinyMechanism:
+    """One way the arrangements are scrutinised, and who performs it (``by``: ids of
+    posts, groups, organisations or people; ``by_role``: a partnership role).
+    ``inputs`` are what the scrutiny draws on, in the document's order."""
+
+    kind: ScrutinyKind
+    name: str | None = attrs.field(default=None, validator=check_text)
+    by: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    by_role: PartnershipRole | None = None
+    inputs: tuple[Item, ...] = ()
+    text: str | None = attrs.field(default=None, validator=check_text)
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_dates(self)
+
+
+@attrs.frozen(kw_only=True)
+class Duty:
+    """What a class of participant does or must do (the delegated safeguarding
+    partners, the relevant agencies), in the document's order."""
+
+    of: PartnershipRole
+    items: tuple[Item, ...] = ()
+    text: str | None = attrs.field(default=None, validator=check_text)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.items and not self.text:
+            raise ConsistencyError("a duty needs its items or a text", field="items")
+
+
+class EventKind(Choice):
+    """A recurring event (a conference) or a recurring product (a newsletter)."""
+
+    EVENT = "event"
+    PRODUCT = "product"
+
+
+@attrs.frozen(kw_only=True)
+class RecurringEvent:
+    """Something the partnership holds or publishes again and again: an annual
+    conference, a newsletter after every meeting. ``every`` is one of the known
+    cadences; ``every_text`` the document's words where it is not ("after every
+    Board meeting"). ``by`` names who holds or produces it (ids)."""
+
+    name: str = attrs.field(validator=check_text)
+    kind: EventKind = EventKind.EVENT
+    every: Cadence | None = None
+    every_text: str | None = attrs.field(default=None, validator=check_text)
+    by: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    text: str | None = attrs.field(default=None, validator=check_text)
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_dates(self)
+
+
+@attrs.frozen(kw_only=True)
+class Approval:
+    """Who approved the arrangements (ids, or a partnership role), when, and by what
+    instrument (a signed agreement, a meeting's decision), in the document's words."""
+
+    by: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    by_role: PartnershipRole | None = None
+    date: PartialDate | None = None
+    instrument: str | None = attrs.field(default=None, validator=check_text)
+    text: str | None = attrs.field(default=None, validator=check_text)
+
+
+class DocumentKind(Choice):
+    """The kinds of document a partnership or collaboration governs."""
+
+    STRATEGY = "strategy"
+    DELIVERY_PLAN = "delivery-plan"
+    BUSINESS_PLAN = "business-plan"
+    FRAMEWORK = "framework"
+    THRESHOLDS = "thresholds"
+    PROCEDURES = "procedures"
+    PROTOCOL = "protocol"
+    POLICY = "policy"
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class GovernedDocument:
+    """A strategy, plan, framework or other document the arrangements govern.
+
+    ``owner`` is the partnership, collaboration or group that owns it; ``monitored_by``
+    the bodies that monitor it (each partnership, for a regional strategy);
+    ``delivered_by`` the groups or bodies that deliver or coordinate it; ``delivers``
+    the document it is a delivery plan for. ``period`` is the period it covers
+    (``2023 to 2026``), ``items`` its contents where the arrangements give them.
+    """
+
+    id: str = attrs.field(validator=check_id)
+    title: str = attrs.field(validator=check_text)
+    kind: DocumentKind = DocumentKind.OTHER
+    owner: str = attrs.field(validator=check_id)
+    monitored_by: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    delivered_by: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    delivers: str | None = attrs.field(default=None, validator=optional_id)
+    period: PartialDate | None = None
+    items: tuple[Item, ...] = ()
+    text: str | None = attrs.field(default=None, validator=check_text)
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    planned: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.delivers == self.id:
+            raise FieldError("delivers", "another document's id", self.id)
+        check_dates(self)
+        check_planned(self)
+
+    @property
+    def name(self) -> str:
+        """The title (documents are named by their title)."""
+        return self.title
+
+    @property
+    def label(self) -> str:
+        """The title."""
+        return self.title
