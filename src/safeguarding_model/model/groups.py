@@ -153,6 +153,10 @@ class Chair:
                 "listing who takes turns, without `rotates`",
                 True,
             )
+        if self.rotation_in_order and not self.rotates_among:
+            raise FieldError(
+                "rotation_in_order", "`rotates_among` listing the order of the rotation", True
+            )
         rotating = bool(self.rotates_among) or self.rotates
         if (self.rotation_period or self.rotation_in_order) and not rotating:
             field = "rotation_period" if self.rotation_period else "rotation_in_order"
