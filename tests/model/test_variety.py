@@ -11,6 +11,7 @@ from safeguarding_model.errors import LoadError
 from safeguarding_model.io import dumps, loads
 from safeguarding_model.model import (
     ChairRole,
+    Dataset,
     DocumentKind,
     GroupKind,
     LineKind,
@@ -162,7 +163,7 @@ documents:
 """
 
 
-def _load(text: str):  # noqa: ANN202 (a Dataset)
+def _load(text: str) -> Dataset:
     return loads(text, name="county.yaml")
 
 
