@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path as FsPath
 from typing import Any
@@ -142,7 +142,7 @@ def loads(
         raise UsageError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
     source = _Text(name, text, format, limits)
     dataset = _structure(source)
-    _check([source], [(source, dataset)], dataset, "this file")
+    _check(_origins([(source, dataset)]), dataset, "this file")
     return dataset
 
 
@@ -191,8 +191,8 @@ def load(source: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> 
             problems.extend(error.problems)
     if problems:
         raise LoadError(problems.listed())
-    merged = _merge(dataset for _, dataset in parts)
-    _check(texts, parts, merged, "this folder" if folder else "this file")
+    merged, origins = _merge(parts)
+    _check(origins, merged, "this folder" if folder else "this file")
     return merged
 
 
@@ -485,23 +485,75 @@ def _problems(source: _Text, error: BaseException, path: Path) -> Iterator[Probl
         yield source.problem("not-readable", path, shown(str(error)))
 
 
-def _merge(datasets: Iterable[Dataset]) -> Dataset:
-    first, *others = datasets
-    return first.merged(*others)
+_Origins = dict[str, list[tuple[_Text, int]]]
+"""For each collection, where each entry of the merged dataset was written: its file
+and its index in that file's list."""
+
+SHARED = ("organisations", "people", "posts", "documents")
+"""The collections whose entries the files of a folder may repeat, identically: a
+region's partnership files can each declare the constabulary they share."""
 
 
-def _check(
-    texts: list[_Text], parts: list[tuple[_Text, Dataset]], merged: Dataset, where: str
-) -> None:
-    """Check references over the whole (merged) dataset; map each path back to its file."""
-    dangling = check_references(merged, where)
-    if not dangling:
-        return
-    origins: dict[str, list[tuple[_Text, int]]] = {}
+def _origins(parts: list[tuple[_Text, Dataset]]) -> _Origins:
+    origins: _Origins = {}
     for text, dataset in parts:
         for found in Dataset.collections():
             entries = origins.setdefault(found.field, [])
             entries.extend((text, index) for index in range(len(getattr(dataset, found.field))))
+    return origins
+
+
+def _merge(parts: list[tuple[_Text, Dataset]]) -> tuple[Dataset, _Origins]:
+    """The files of a folder as one dataset, and where each entry came from. An
+    organisation, person, post or document that another file already declares
+    identically is the same one, kept once; a repeat that differs is kept, so that the
+    reference check reports it with both places."""
+    if len(parts) == 1:
+        return parts[0][1], _origins(parts)
+    origins: _Origins = {}
+    entries: dict[str, list[Any]] = {}
+    first: dict[tuple[str, str], tuple[_Text, Any]] = {}
+    for text, dataset in parts:
+        for found in Dataset.collections():
+            kept = entries.setdefault(found.field, [])
+            where = origins.setdefault(found.field, [])
+            for index, entity in enumerate(getattr(dataset, found.field)):
+                key = (found.field, entity.id)
+                earlier = first.get(key)
+                if (
+                    found.field in SHARED
+                    and earlier is not None
+                    and earlier[0] is not text
+                    and earlier[1] == entity
+                ):
+                    continue  # the same entry, declared again by another file
+                first.setdefault(key, (text, entity))
+                kept.append(entity)
+                where.append((text, index))
+    collections: dict[str, Any] = {field: tuple(found) for field, found in entries.items()}
+    merged = Dataset(**collections)
+    return merged, origins
+
+
+def _differences(merged: Dataset, one: Path, other: Path) -> list[str]:
+    """The fields in which the entries at two paths of ``merged`` differ, when they are
+    entries of the same kind (a shared organisation declared differently twice)."""
+    a: Any = merged
+    b: Any = merged
+    for step in one:
+        a = a[step] if isinstance(step, int) else getattr(a, step)
+    for step in other:
+        b = b[step] if isinstance(step, int) else getattr(b, step)
+    if type(a) is not type(b) or not attrs.has(type(a)):
+        return []
+    return [f.name for f in attrs.fields(type(a)) if getattr(a, f.name) != getattr(b, f.name)]
+
+
+def _check(origins: _Origins, merged: Dataset, where: str) -> None:
+    """Check references over the whole (merged) dataset; map each path back to its file."""
+    dangling = check_references(merged, where)
+    if not dangling:
+        return
     problems = []
     for item in dangling:  # at most MAX_PROBLEMS and one that counts the rest
         key, index, *rest = item.at
@@ -515,6 +567,13 @@ def _check(
             message = duplicate_message(
                 item.found, item.related_kind, f"{first.where}, {path_text(first_path)}"
             )
+            differ = _differences(merged, tuple(item.at[:2]), tuple(item.related[:2]))
+            if other is not text and str(key) in SHARED and differ:
+                message += (
+                    f"; the two differ in {', '.join(f'`{name}`' for name in differ)}: files "
+                    "of a folder may repeat a shared entry only identically, so make them "
+                    "the same or declare it in one file"
+                )
         problems.append(
             text.problem(
                 item.code or "dangling-reference",
