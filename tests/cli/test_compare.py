@@ -85,7 +85,7 @@ def test_partnerships_side_by_side_mark_differences_and_unknowns(region: Path) -
         "County Police; NHS County",
         "County Police; NHS County",
     )
-    assert not any("none" == v for a in comparison.aspects for v in a.values)
+    assert not any(v == "none" for a in comparison.aspects for v in a.values)
 
 
 def test_compare_in_every_format(region: Path, capsys: pytest.CaptureFixture[str]) -> None:
