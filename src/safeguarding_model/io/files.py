@@ -489,10 +489,6 @@ _Origins = dict[str, list[tuple[_Text, int]]]
 """For each collection, where each entry of the merged dataset was written: its file
 and its index in that file's list."""
 
-SHARED = ("organisations", "people", "posts", "documents")
-"""The collections whose entries the files of a folder may repeat, identically: a
-region's partnership files can each declare the constabulary they share."""
-
 
 def _origins(parts: list[tuple[_Text, Dataset]]) -> _Origins:
     origins: _Origins = {}
@@ -521,7 +517,7 @@ def _merge(parts: list[tuple[_Text, Dataset]]) -> tuple[Dataset, _Origins]:
                 key = (found.field, entity.id)
                 earlier = first.get(key)
                 if (
-                    found.field in SHARED
+                    found.shared
                     and earlier is not None
                     and earlier[0] is not text
                     and earlier[1] == entity
@@ -568,7 +564,8 @@ def _check(origins: _Origins, merged: Dataset, where: str) -> None:
                 item.found, item.related_kind, f"{first.where}, {path_text(first_path)}"
             )
             differ = _differences(merged, tuple(item.at[:2]), tuple(item.related[:2]))
-            if other is not text and str(key) in SHARED and differ:
+            shared = {c.field for c in Dataset.collections() if c.shared}
+            if other is not text and str(key) in shared and differ:
                 message += (
                     f"; the two differ in {', '.join(f'`{name}`' for name in differ)}: files "
                     "of a folder may repeat a shared entry only identically, so make them "

@@ -15,6 +15,7 @@ import attrs
 
 from ..errors import Diagnostic
 from ..model import (
+    Action,
     Approval,
     Area,
     Chair,
@@ -29,13 +30,17 @@ from ..model import (
     LeadPartner,
     Line,
     Member,
+    Objective,
+    ObjectiveLink,
     Observer,
     Organisation,
     OrganisationKind,
     Partnership,
     Person,
+    Plan,
     Post,
     Procedures,
+    ProgressReview,
     PublishedReport,
     RecurringEvent,
     RelevantAgency,
@@ -119,6 +124,16 @@ _REFERENCE_CLASSES: dict[type, dict[str, tuple[tuple[type, ...], str]]] = {
     Approval: {"by": ((*_BODY, Post, Person), "had its arrangements approved by")},
     Contribution: {"organisation": ((Organisation,), "is funded by")},
     Funding: {"agreed_by": ((*_BODY, Post), "has its budget agreed by")},
+    Plan: {"partnership": ((Partnership, Collaboration), "is the plan of")},
+    Objective: {
+        "owners": ((Group,), "is owned by"),
+        "joint_with": ((Partnership, Collaboration, Organisation), "is run jointly with"),
+    },
+    Action: {"owners": ((Group,), "has an action owned by")},
+    ObjectiveLink: {"to": ((Objective,), "links to")},
+    ProgressReview: {
+        "by": ((Group, Post, Partnership, Organisation), "has its progress reviewed by")
+    },
     GovernedDocument: {
         "owner": ((Partnership, Collaboration, Group), "is owned by"),
         "monitored_by": ((*_BODY, Post), "is monitored by"),
@@ -562,5 +577,6 @@ def _entities_with_paths(dataset: Dataset, nested: bool = True) -> Iterator[tupl
         for index, entity in enumerate(getattr(dataset, found.field)):
             yield (found.field, index), entity
             if nested:
-                for number, group in enumerate(getattr(entity, "groups", ())):
-                    yield (found.field, index, "groups", number), group
+                for field in ("groups", "objectives"):
+                    for number, inner in enumerate(getattr(entity, field, ())):
+                        yield (found.field, index, field, number), inner

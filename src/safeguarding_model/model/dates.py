@@ -39,6 +39,7 @@ from .dataset import Dataset
 from .groups import Chair, Group, Line, Member, ReportingLine
 from .organisations import Organisation, Post
 from .partnership import LeadPartner, Partnership, PublishedReport
+from .plans import Plan
 from .values import FieldError, FormerName, PartialDate, Succession
 
 __all__ = [
@@ -269,6 +270,13 @@ def as_of(dataset: Dataset, on: OnDate) -> tuple[Dataset, tuple[str, ...]]:
         else:
             dropped.append(document.id)
     kept_ids.update(document.id for document in documents)
+    plans = []
+    for plan in dataset.plans:
+        if plan.partnership in kept_ids:
+            plans.append(plan)
+        else:
+            dropped.append(plan.id)
+            dropped += [objective.id for objective in plan.objectives]
     gone = frozenset(key for key in dropped if key not in kept_ids)
     filtered = _Filter(span, gone, frozenset(unknown_holders))
     result = attrs.evolve(
@@ -278,6 +286,7 @@ def as_of(dataset: Dataset, on: OnDate) -> tuple[Dataset, tuple[str, ...]]:
         partnerships=tuple(filtered.partnership(p) for p in partnerships),
         collaborations=tuple(filtered.collaboration(c) for c in collaborations),
         documents=tuple(filtered.document(d) for d in documents),
+        plans=tuple(filtered.plan(p) for p in plans),
     )
     return result, tuple(dict.fromkeys(key for key in dropped if key in gone))
 
@@ -363,6 +372,18 @@ class _Filter:
 
     def post(self, post: Post) -> Post:
         return self.without_gone(post, "also_chairs")
+
+    def plan(self, plan: Plan) -> Plan:
+        """A plan naming only the owners and partners the view keeps (a plan is not
+        dated; its actions carry their reporting years)."""
+        objectives = tuple(
+            attrs.evolve(
+                self.without_gone(objective, "owners", "joint_with"),
+                actions=tuple(self.without_gone(a, "owners") for a in objective.actions),
+            )
+            for objective in plan.objectives
+        )
+        return attrs.evolve(plan, objectives=objectives)
 
     def document(self, document: GovernedDocument) -> GovernedDocument:
         return self.without_gone(document, "monitored_by", "delivered_by", "delivers")
