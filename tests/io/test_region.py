@@ -95,3 +95,25 @@ def test_references_across_the_files_of_a_region_are_checked_where_written(
     fixed = south.replace("north-scpp", "north-scp")
     (folder / "south.yaml").write_text(fixed, encoding="utf-8")
     assert load(folder).partnerships[1].escalates_to[0].to == "north-scp"
+
+
+def test_a_shipped_example_may_be_a_folder(tmp_path: Path) -> None:
+    """A region ships as a folder of files, read in name order like any folder."""
+    from safeguarding_model.io.files import _example_texts, _load_texts
+    from safeguarding_model.io.text import DEFAULT_LIMITS
+
+    _region(
+        tmp_path,
+        _partnership("north-scp", "north-council"),
+        _partnership("south-scp", "south-council"),
+    )
+    (tmp_path / "notes.txt").write_text("not data", encoding="utf-8")
+    texts = _example_texts("region", tmp_path, DEFAULT_LIMITS)
+    assert [t.name for t in texts] == [
+        "region/north.yaml (shipped example)",
+        "region/south.yaml (shipped example)",
+    ]
+    assert [p.id for p in _load_texts(texts, "this folder").partnerships] == [
+        "north-scp",
+        "south-scp",
+    ]

@@ -67,12 +67,33 @@ class Example:
 
 
 def _example_files() -> dict[str, Any]:
+    """The shipped examples by name: a YAML file, or a folder of them (a region)."""
     folder = resources.files("safeguarding_model") / "data" / "examples"
     return {
-        entry.name.rsplit(".", 1)[0]: entry
+        entry.name.rsplit(".", 1)[0] if entry.is_file() else entry.name: entry
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".yaml")
+        or (entry.is_dir() and not entry.name.startswith((".", "_")))
     }
+
+
+def _example_texts(name: str, entry: Any, limits: Limits) -> list[_Text]:
+    """The texts of a shipped example: its file, or each YAML file of its folder in
+    name order (shipped files are trusted, but still read within ``limits``)."""
+    if entry.is_file():
+        return [
+            _Text(f"{name} (shipped example)", entry.read_text(encoding="utf-8"), "yaml", limits)
+        ]
+    return [
+        _Text(
+            f"{name}/{child.name} (shipped example)",
+            child.read_text(encoding="utf-8"),
+            "yaml",
+            limits,
+        )
+        for child in sorted(entry.iterdir(), key=lambda e: e.name)
+        if child.is_file() and child.name.endswith(".yaml")
+    ]
 
 
 def example_names() -> list[str]:
@@ -169,8 +190,9 @@ def load(source: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> 
     if info is None:
         files = _example_files()
         if isinstance(source, str) and source in files:
-            text = files[source].read_text(encoding="utf-8")
-            return loads(text, name=f"{source} (shipped example)", limits=limits)
+            entry = files[source]
+            where = "this file" if entry.is_file() else "this folder"
+            return _load_texts(_example_texts(source, entry, limits), where)
         hint = closest(str(source), list(files))
         raise UsageError(
             f"{source}: no such file or folder, and no shipped example of that name"
@@ -182,6 +204,12 @@ def load(source: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> 
     if not paths:
         raise UsageError(f"{path}: the folder holds no .yaml, .yml or .json files")
     texts = _read_all(path, paths, limits) if folder else [_read(path, limits)]
+    return _load_texts(texts, "this folder" if folder else "this file")
+
+
+def _load_texts(texts: list[_Text], where: str) -> Dataset:
+    """One dataset from the texts of a file or a folder's files, every problem of every
+    file reported together."""
     parts: list[tuple[_Text, Dataset]] = []
     problems: Collector[Problem] = Collector()  # for the whole folder
     for text in texts:
@@ -192,7 +220,7 @@ def load(source: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> 
     if problems:
         raise LoadError(problems.listed())
     merged, origins = _merge(parts)
-    _check(origins, merged, "this folder" if folder else "this file")
+    _check(origins, merged, where)
     return merged
 
 
