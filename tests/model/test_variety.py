@@ -326,3 +326,128 @@ def test_a_text_only_chair_is_a_chair_the_document_does_not_name() -> None:
     )
     chair = _load(text).partnerships[0].chairs[0]
     assert chair.role is ChairRole.CO_CHAIR and chair.text
+
+
+GAPS = """\
+schema: safeguarding-model/2
+organisations:
+  - {id: council, name: Council, kind: local-authority}
+  - {id: families-service, name: "Families, Children and Learning", kind: local-authority-service, parent: council}
+  - {id: full-council, name: Full Council, kind: board}
+  - {id: scrutiny-board, name: Policy and Performance Board, kind: board}
+posts:
+  - {id: chair-post, title: Partnership Chair, organisation: council}
+partnerships:
+  - id: p
+    name: P
+    source: {title: About us, url: "https://example.org/about"}
+    sources:
+      - {title: Sub-groups, url: "https://example.org/sub-groups"}
+    lead_partners:
+      - {role: local-authority, organisation: council, through: families-service}
+    chairs:
+      - post: chair-post
+        known_on: "2024-11-19"
+    members:
+      - text: All professionals and volunteers are members of the partnership.
+    meets_text: three times per year
+    reports_to:
+      - to: full-council
+        kind: reports-to
+        subject: the annual report
+    duties:
+      - post: chair-post
+        items: [Publish and review the terms of reference of the Executive.]
+    events:
+      - name: Quarterly Report
+        kind: product
+        every: quarterly
+        to: [scrutiny-board]
+    partial:
+      - field: relevant_agencies
+        truncated: true
+    groups:
+      - id: executive
+        name: Executive
+        kind: executive-group
+        members:
+          - role: relevant-agencies
+            some: true
+            text: a number of relevant agencies
+      - id: themes-group
+        name: Emerging Themes Group
+        kind: subgroup
+        reports_to:
+          - to: executive
+            kind: advises
+            via: [scrutiny-group]
+          - to: executive
+            kind: advises
+            condition: by exception
+      - id: scrutiny-group
+        name: Scrutiny and Challenge Group
+        kind: subgroup
+documents:
+  - id: procedures
+    title: Child protection procedures
+    kind: procedures
+    owner: p
+    reviewed: "2024-10"
+    next_review: "2026-10"
+"""
+
+
+def test_what_real_partnerships_needed_beyond_the_first_model() -> None:
+    dataset = _load(GAPS)
+    p = dataset.partnerships[0]
+    assert p.source is not None and p.source.url == "https://example.org/about"
+    assert p.sources[0].title == "Sub-groups"
+    assert p.lead_partners[0].through == "families-service"
+    assert p.reports_to[0].meaning() is LineKind.REPORTS_TO  # meaning not stated
+    assert p.duties[0].post == "chair-post" and p.duties[0].of is None
+    assert p.events[0].to == ("scrutiny-board",)
+    assert p.partial[0].truncated
+    assert p.groups[0].members[0].some
+    via, direct = p.groups[1].reports_to
+    assert via.via == ("scrutiny-group",) and direct.condition == "by exception"
+    assert dataset.documents[0].next_review is not None
+    assert loads(dumps(dataset)) == dataset
+
+
+def test_a_chair_known_only_on_a_date_is_not_known_on_another() -> None:
+    dataset = _load(GAPS)
+    assert dataset.as_of("2024-11").partnerships[0].chairs
+    later = dataset.as_of("2025").partnerships[0]
+    assert later.chairs == () and "chairs" in later.not_stated
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            '        known_on: "2024-11-19"\n',
+            '        known_on: "2024-11-19"\n        start: "2024"\n',
+            "either known_on",
+        ),
+        (
+            "            some: true\n            text",
+            "            some: true\n            capacity: member\n            text",
+            None,
+        ),
+        (
+            "      - post: chair-post\n        items",
+            "      - post: chair-post\n        of: relevant-agencies\n        items",
+            "one of the two",
+        ),
+        ("            via: [scrutiny-group]", "            via: [executive]", "not `to`"),
+        ("            condition: by exception\n", "            via: [scrutiny-group]\n", "twice"),
+    ],
+)
+def test_the_new_fields_are_checked(old: str, new: str, expected: str | None) -> None:
+    assert old in GAPS
+    text = GAPS.replace(old, new, 1)
+    if expected is None:
+        _load(text)
+        return
+    problems = _problems(text)
+    assert any(expected in p for p in problems), problems

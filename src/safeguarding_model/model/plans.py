@@ -82,7 +82,8 @@ class ObjectiveLink:
 class Objective:
     """A strategic objective (Part A) or an activity (Part B): its outcomes, its
     actions year by year, the groups that own it (``owners``: a subgroup or a task
-    and finish group, possibly joint), the partnerships or collaboration it is run
+    and finish group, possibly joint, or a lead agency), the partnerships or
+    collaboration it is run
     with (``joint_with``), and its links to other objectives."""
 
     id: str = attrs.field(validator=check_id)
