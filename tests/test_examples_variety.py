@@ -299,6 +299,23 @@ def test_brighton_and_hove_keeps_vision_values_and_principles_apart_from_aims() 
     assert [entry.field for entry in p.partial] == ["principles"]
 
 
+def test_brighton_and_hove_business_plan_has_four_priorities() -> None:
+    [plan] = example("sussex").documents
+    assert (plan.owner, plan.kind, plan.period) == (
+        "bhscp",
+        DocumentKind.BUSINESS_PLAN,
+        date("2023 to 2026"),
+    )
+    assert [item.text.split(":")[0] for item in plan.items] == [
+        f"Priority {n}" for n in range(1, 5)
+    ]
+    assert [item.points[0].text for item in plan.items[1:]] == [
+        "Lead Agency: Sussex Police",
+        "Lead Agency: Brighton & Hove City Council",
+        "Lead Agency: NHS Sussex ICB",
+    ]
+
+
 def test_east_sussex_is_chaired_by_a_delegated_partner() -> None:
     data = example("sussex")
     p = data.partnership("esscp")
