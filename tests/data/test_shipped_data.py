@@ -838,7 +838,6 @@ def test_the_three_files_share_the_ids_of_the_bodies_they_all_name(
     assert in_2020 - in_2024 == {
         "derek-benson",
         "independent-chair",
-        "board",
         "safeguarding-adolescents-group",
         "child-sexual-abuse-strategy-group",
         "looked-after-children-group",

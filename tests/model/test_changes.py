@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safeguarding_model.errors import NotFoundError, UsageError
+from safeguarding_model.errors import NotFoundError, NothingStoodError, UsageError
 from safeguarding_model.io import loads
 from safeguarding_model.model import (
     Cadence,
@@ -21,6 +21,7 @@ from safeguarding_model.model import (
     ChangeHow,
     ChangeKind,
     Changes,
+    Collaboration,
     Dataset,
     FormerName,
     Group,
@@ -138,8 +139,20 @@ def test_no_dataset_differs_from_itself(dataset: Dataset) -> None:
     assert list(compare(dataset, dataset)) == []
 
 
+def _stands_on(dataset: Dataset, *dates: PartialDate) -> bool:
+    return any(
+        p.id in {q.id for q in dataset.as_of(on).partnerships}
+        for p in dataset.partnerships
+        for on in dates
+    )
+
+
 @given(datasets(), partial_dates())
 def test_no_dataset_differs_from_itself_on_one_date(dataset: Dataset, on: PartialDate) -> None:
+    if not _stands_on(dataset, on):
+        with pytest.raises(NothingStoodError):
+            changes_between(dataset, on, on)
+        return
     assert not changes_between(dataset, on, on)
 
 
@@ -709,6 +722,63 @@ def test_a_group_field_not_stated_before_is_so_described(base: Dataset) -> None:
     )
 
 
+def test_a_collaboration_a_file_says_nothing_of_is_not_stated_not_added(base: Dataset) -> None:
+    """An older file that holds no collaboration at all is silent about them: a
+    collaboration in the newer one was not stated before, never added (nor, the other
+    way, removed). A file that holds collaborations, but none with the partnership,
+    says the partnership was in none."""
+    hips = Collaboration(id="hips", name="Four Areas", members=("northshire",))
+    new = attrs.evolve(base, collaborations=(hips,))
+    change = one(compare(base, new), field="collaborations")
+    assert (change.how, change.not_stated_before) == (ChangeHow.ADDED, True)
+    assert describe(change) == "Collaboration: not stated before; now Four Areas."
+    back = one(compare(new, base), field="collaborations")
+    assert describe(back) == "Collaboration: Four Areas before; now not stated."
+    other = attrs.evolve(base, collaborations=(attrs.evolve(hips, id="other", members=()),))
+    assert describe(one(compare(other, new), field="collaborations")) == (
+        "Collaboration added: Four Areas."
+    )
+
+
+def test_a_change_to_an_entry_that_names_a_post_names_the_post_not_its_holder(
+    base: Dataset,
+) -> None:
+    """The holder of a post may differ between versions: a change to the scrutineer's
+    functions is the post's, not that of the person who holds it now."""
+    scrutineer = attrs.evolve(
+        base.partnerships[0].scrutineers[0], functions=(Item(text="Scrutinise"),)
+    )
+    new = with_entity(with_partnership(base, scrutineers=(scrutineer,)), "scrutineer", holder="bob")
+    texts = [describe(c) for c in compare(base, new)]
+    assert texts == [
+        "Independent Scrutineer: functions not given before; now Scrutinise.",
+        "Independent Scrutineer: holder not stated before; now Bob Baker.",
+    ]
+
+
+def test_the_dates_of_one_statutory_regime_are_named_by_it(base: Dataset) -> None:
+    """The same guidance with a date given in one version only is that date not given,
+    not the guidance changed; undated in both is no change."""
+    dated = with_partnership(
+        base,
+        regimes=(
+            Regime(
+                instrument=Instrument.WORKING_TOGETHER_2018, start=PartialDate(year=2019, month=6)
+            ),
+        ),
+    )
+    assert [describe(c) for c in compare(dated, base)] == [
+        "Working Together to Safeguard Children 2018: start 2019-06 before; now not given."
+    ]
+    undated = with_partnership(
+        base, regimes=(Regime(instrument=Instrument.WORKING_TOGETHER_2018, text="as we read it"),)
+    )
+    assert not compare(base, undated)
+    assert [describe(c) for c in compare(base, dated)] == [
+        "Working Together to Safeguard Children 2018: start not given before; now 2019-06."
+    ]
+
+
 # --- planned, dated, and on two dates -------------------------------------------------
 
 
@@ -869,12 +939,40 @@ def test_an_end_is_never_said_to_have_passed() -> None:
     ]
 
 
+def test_on_two_dates_the_dates_come_in_order_and_something_must_stand() -> None:
+    dataset = loads(DATED, name="dated.yaml")
+    with pytest.raises(
+        UsageError, match=r"the earlier date \(2024\) is after the later one \(2020\)"
+    ):
+        changes_between(dataset, "2024", "2020")
+    assert not changes_between(dataset, "2020", "2020-06")  # overlapping dates are in order
+    started = loads(
+        DATED.replace(
+            "    name: Northshire Safeguarding",
+            "    start: 2019\n    name: Northshire Safeguarding",
+        )
+    )
+    with pytest.raises(NothingStoodError, match="no partnership stood in 2010 or in 2018"):
+        changes_between(started, "2010", "2018")
+    with pytest.raises(NothingStoodError, match="'northshire' did not stand in 2018"):
+        changes_between(started, "2018", "2020", partnership="northshire")
+    assert [c.how for c in changes_between(started, "2018", "2020")] == [ChangeHow.ADDED]
+
+
 @given(st.data())
 def test_generated_versions_compare_on_any_two_dates(data: st.DataObject) -> None:
     """Every change's subject is in one of the two views, and a date compared with
     itself is no change."""
     dataset = data.draw(datasets())
     first, second = data.draw(partial_dates()), data.draw(partial_dates())
+    if first.first_day() > second.last_day():
+        with pytest.raises(UsageError, match="is after the later one"):
+            changes_between(dataset, first, second)
+        first, second = second, first
+    if not _stands_on(dataset, first, second):
+        with pytest.raises(NothingStoodError, match="no partnership stood"):
+            changes_between(dataset, first, second)
+        return
     changes = changes_between(dataset, first, second)
     views = (dataset.as_of(first), dataset.as_of(second))
     ids = {key for view in views for key in view.index()}
@@ -883,7 +981,8 @@ def test_generated_versions_compare_on_any_two_dates(data: st.DataObject) -> Non
         assert change.partnership is None or change.partnership in ids, change
         assert change.old_id is None or change.old_id in ids, change
         assert change.new_id is None or change.new_id in ids, change
-    assert not changes_between(dataset, first, first)
+    if _stands_on(dataset, first):
+        assert not changes_between(dataset, first, first)
 
 
 # --- the shipped Isle of Wight arrangements, 2019 to 2024 -----------------------------

@@ -32,7 +32,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from ..errors import NotFoundError, UsageError
+from ..errors import NotFoundError, NothingStoodError, UsageError
 from .collaboration import Collaboration
 from .dataset import Dataset
 from .dates import OnDate, parse_date, partnership_stands, span_of
@@ -43,6 +43,7 @@ from .organisations import Organisation, Person, Post
 from .partnership import (
     DelegatedPartner,
     FunctionalLink,
+    Instrument,
     LeadPartner,
     Observer,
     Partnership,
@@ -409,6 +410,15 @@ class _Side:
                 return f"{entity.name} ({short})"
             return entity.name
         return self.name(key)
+
+    def post_title(self, key: str) -> str:
+        """A post in words without its holder: its title and organisation."""
+        post = self.index.get(key)
+        if not isinstance(post, Post):
+            return self.name(key)
+        if post.organisation is None:
+            return post.title
+        return f"{post.title}, {self.label(post.organisation)}"
 
     def holder(self, post: Post) -> str | None:
         """Who holds a post, in words; None when the data does not say."""
@@ -926,9 +936,7 @@ class _Comparer:
         succession = pair.succession
         self.identity(kind, old, new, succession, pair.ended)
         self.field(kind, "short_name", old.short_name, new.short_name, missing=stated("short_name"))
-        self.field(
-            ChangeKind.REGIME, "regimes", old.regimes, new.regimes, missing=stated("regimes")
-        )
+        self.regimes(old.regimes, new.regimes, stated("regimes"))
         for name in _PARTNERSHIP_FACTS:
             if name in _life(pair):
                 continue  # the succession's date says when one ended and the other began
@@ -951,9 +959,38 @@ class _Comparer:
         self.context.topic = Topic.GROUPS
         self.groups(old, new, stated("groups"))
 
+    def regimes(
+        self, olds: tuple[Regime, ...], news: tuple[Regime, ...], missing: tuple[bool, bool]
+    ) -> None:
+        """The statutory guidance: "changed from ... to ..." where the instruments
+        differ; where they are the same, each regime's dates that differ, named by its
+        instrument (a date one version gives and the other does not is "not given",
+        and a date unknown in both is no change)."""
+        same = Counter(r.instrument for r in olds) == Counter(r.instrument for r in news)
+        if missing[0] != missing[1] or not same:
+            self.field(ChangeKind.REGIME, "regimes", olds, news, missing=missing)
+            return
+        for old, new in zip(
+            sorted(olds, key=_regime_order), sorted(news, key=_regime_order), strict=True
+        ):
+            title = new.instrument.title
+            for name in ("start", "end"):
+                self.field(
+                    ChangeKind.REGIME,
+                    name,
+                    getattr(old, name),
+                    getattr(new, name),
+                    old_name=title,
+                    new_name=title,
+                )
+
     def collaborations(self, old: Partnership, new: Partnership) -> None:
+        """The collaborations the partnership is a member of. A version that holds no
+        collaboration at all says nothing of them: one given in the other version is
+        "not stated" in it, never added or removed."""
         olds = self.old.member_of.get(old.id, [])
         news = self.new.member_of.get(new.id, [])
+        silent = (not self.old.dataset.collaborations, not self.new.dataset.collaborations)
         for pair in _pairs(olds, news, _by_id, self.successors):
             if pair.old is not None and pair.new is not None:
                 if pair.succession is not None or _fold(pair.old.name) != _fold(pair.new.name):
@@ -961,7 +998,14 @@ class _Comparer:
                 continue
             entity = pair.new or pair.old
             side = self.new if pair.new is not None else self.old
-            self.entry(ChangeKind.PARTNERSHIP, "collaborations", pair, side.label(entity.id))  # type: ignore[union-attr]
+            self.entry(
+                ChangeKind.PARTNERSHIP,
+                "collaborations",
+                pair,
+                side.label(entity.id),  # type: ignore[union-attr]
+                not_stated_before=silent[0] and pair.new is not None,
+                not_stated_after=silent[1] and pair.old is not None,
+            )
 
     # --- lists of entries -------------------------------------------------------------
 
@@ -1224,6 +1268,9 @@ class _Comparer:
             return f"{verb} {side.label(entry.to)}"
         if isinstance(entry, LeadPartner):
             return side.label(entry.organisation)
+        post = getattr(entry, "post", None)
+        if isinstance(post, str):  # the post, not its holder, who may differ by version
+            return side.post_title(post)
         return self.entry_words(spec, entry, side)
 
     def items(
@@ -1349,6 +1396,12 @@ _PARTNERSHIP_TOPICS = (
     (Topic.RELEVANT_AGENCIES, ("relevant_agencies", "sector_representation")),
     (Topic.OBSERVERS_AND_LINKS, ("observers", "functional_links")),
 )
+
+
+def _regime_order(regime: Regime) -> tuple[int, str]:
+    """Regimes of one instrument in the order of their dates (an undated one first)."""
+    start = regime.start
+    return (list(Instrument).index(regime.instrument), "" if start is None else str(start))
 
 
 def _life(pair: _Pair[Any]) -> frozenset[str]:
@@ -1587,8 +1640,18 @@ def changes_between(
     the arrangements as they stood on each (:meth:`Dataset.as_of`), each named as it
     was then, matched by every succession the dataset declares (a view on a date
     leaves out a predecessor that no longer stood). Planned entries stand on no
-    date, so they are in neither."""
+    date, so they are in neither.
+
+    A ``from_date`` wholly after ``to_date`` is a
+    :class:`~safeguarding_model.errors.UsageError`. When ``partnership`` did not
+    stand on one of the dates, or (none named) no partnership stood on either, there
+    is nothing to compare: :class:`~safeguarding_model.errors.NothingStoodError`."""
     old_on, new_on = _partial(from_date), _partial(to_date)
+    if old_on.first_day() > new_on.last_day():
+        raise UsageError(
+            f"the earlier date ({old_on}) is after the later one ({new_on}): give the dates "
+            "in order"
+        )
     chosen: str | None = None
     if partnership is not None:
         found = Names(dataset).resolve(partnership, Partnership)
@@ -1596,11 +1659,20 @@ def changes_between(
         chosen = found.id
         for on in (old_on, new_on):
             if not partnership_stands(found, span_of(on)):
-                raise UsageError(
+                raise NothingStoodError(
                     f"the partnership {found.id!r} did not stand {at(on)}: it had not started, "
                     "its arrangements had not taken effect, or it had ended, so there is "
-                    "nothing to compare on that date"
+                    "nothing to compare on that date",
+                    str(on),
                 )
+    elif dataset.partnerships and not any(
+        partnership_stands(p, span_of(on)) for p in dataset.partnerships for on in (old_on, new_on)
+    ):
+        raise NothingStoodError(
+            f"no partnership stood {at(old_on)} or {at(new_on)}: each had not started, its "
+            "arrangements had not taken effect, or it had ended, so there is nothing to compare",
+            str(old_on),
+        )
     changes = compare(
         dataset.as_of(old_on),
         dataset.as_of(new_on),
@@ -1736,11 +1808,10 @@ def context(change: Change) -> str:
         parts.append(change.group_name)
     if change.how is ChangeHow.CHANGED and change.kind not in (
         ChangeKind.PARTNERSHIP,
-        ChangeKind.REGIME,
         ChangeKind.MEETING_CADENCE,
     ):
         if change.kind in _NAMED_BY_SUBJECT:
-            parts.append(change.subject)
+            parts.append(change.subject) if change.subject else None
         elif change.field != _list_field(change):
             parts.append(f"{noun(change)} {change.subject}")
     return ", ".join(parts)
@@ -1753,6 +1824,7 @@ _NAMED_BY_SUBJECT = frozenset(
         ChangeKind.ORGANISATION,
         ChangeKind.LINE,
         ChangeKind.SCRUTINEER,
+        ChangeKind.REGIME,
     }
 )
 """Kinds whose subject reads alone: a group's or a post's name, ``reports to ...``."""
