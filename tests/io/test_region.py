@@ -117,3 +117,49 @@ def test_a_shipped_example_may_be_a_folder(tmp_path: Path) -> None:
         "north-scp",
         "south-scp",
     ]
+
+
+def test_a_file_may_include_the_files_it_builds_on(tmp_path: Path) -> None:
+    """A manifest: a region file naming its partnership files, each loaded once."""
+    (tmp_path / "north").mkdir()
+    (tmp_path / "north" / "north.yaml").write_text(
+        _partnership("north-scp", "north-council"), encoding="utf-8"
+    )
+    (tmp_path / "south.yaml").write_text(
+        _partnership("south-scp", "south-council").replace(
+            "schema: safeguarding-model/2\n",
+            "schema: safeguarding-model/2\ninclude: [region.yaml]\n",
+        ),
+        encoding="utf-8",
+    )
+    region = tmp_path / "region.yaml"
+    region.write_text(
+        "schema: safeguarding-model/2\ninclude: [north/north.yaml, south.yaml]\n", encoding="utf-8"
+    )
+    dataset = load(region)
+    assert [p.id for p in dataset.partnerships] == ["north-scp", "south-scp"]
+    assert len(dataset.organisations) == 4  # the shared ones once
+
+
+@pytest.mark.parametrize(
+    ("include", "expected"),
+    [
+        ("include: [missing.yaml]", "no such file next to this one"),
+        ("include: missing.yaml", "a list of file names"),
+    ],
+)
+def test_a_bad_include_is_located(tmp_path: Path, include: str, expected: str) -> None:
+    region = tmp_path / "region.yaml"
+    region.write_text(f"schema: safeguarding-model/2\n{include}\n", encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load(region)
+    (problem,) = caught.value.problems
+    assert problem.line == 2 and expected in str(problem)
+
+
+def test_text_given_as_text_cannot_include() -> None:
+    from safeguarding_model.io import loads
+
+    with pytest.raises(LoadError) as caught:
+        loads("schema: safeguarding-model/2\ninclude: [a.yaml]\n")
+    assert "no folder" in str(caught.value)

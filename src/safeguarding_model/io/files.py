@@ -81,19 +81,28 @@ def _example_texts(name: str, entry: Any, limits: Limits) -> list[_Text]:
     """The texts of a shipped example: its file, or each YAML file of its folder in
     name order (shipped files are trusted, but still read within ``limits``)."""
     if entry.is_file():
-        return [
-            _Text(f"{name} (shipped example)", entry.read_text(encoding="utf-8"), "yaml", limits)
-        ]
-    return [
+        text = _Text(f"{name} (shipped example)", entry.read_text(encoding="utf-8"), "yaml", limits)
+        text.where = resources.files("safeguarding_model") / "data" / "examples"
+        text.path = entry if isinstance(entry, FsPath) else None
+        return [text]
+    files = [
+        child
+        for child in sorted(entry.iterdir(), key=lambda e: e.name)
+        if child.is_file() and child.name.endswith(".yaml")
+    ]
+    texts = [
         _Text(
             f"{name}/{child.name} (shipped example)",
             child.read_text(encoding="utf-8"),
             "yaml",
             limits,
         )
-        for child in sorted(entry.iterdir(), key=lambda e: e.name)
-        if child.is_file() and child.name.endswith(".yaml")
+        for child in files
     ]
+    for text, child in zip(texts, files, strict=True):
+        text.where = entry
+        text.path = child if isinstance(child, FsPath) else None
+    return texts
 
 
 def example_names() -> list[str]:
@@ -128,6 +137,13 @@ class _Text:
     """The bytes the file held, when read from one."""
     moved: dict[Path, Path] = attrs.field(factory=dict)
     """Paths an earlier format version wrote elsewhere (see :mod:`.versions`)."""
+    where: Any = None
+    """The folder the file is in (a path, or a shipped example's folder), against which
+    its ``include`` entries are read; None for text given as text."""
+    path: FsPath | None = None
+    """The file's path, where it was read from one."""
+    includes: list[str] = attrs.field(factory=list)
+    """The files the file's ``include`` names, as written."""
 
     def problem(self, code: str, path: Path, message: str, **fields: Any) -> Problem:
         if self.moved:
@@ -204,24 +220,110 @@ def load(source: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> 
     if not paths:
         raise UsageError(f"{path}: the folder holds no .yaml, .yml or .json files")
     texts = _read_all(path, paths, limits) if folder else [_read(path, limits)]
+    for text in texts:
+        text.where = FsPath(text.name).resolve().parent
     return _load_texts(texts, "this folder" if folder else "this file")
 
 
+def _take_includes(source: _Text, data: Any) -> list[Problem]:
+    """Take the ``include`` list out of a file's data (it names other files to load with
+    this one, not a part of the dataset) into ``source.includes``; its problems."""
+    if not isinstance(data, dict) or "include" not in data:
+        return []
+    entries = data.pop("include")
+    if not isinstance(entries, list) or not all(isinstance(e, str) and e for e in entries):
+        return [
+            source.problem(
+                "wrong-type",
+                ("include",),
+                "expected a list of file names (relative to this file), such as "
+                "`include: [shared.yaml, ../isle-of-wight-2024.yaml]`",
+                expected="a list of file names",
+            )
+        ]
+    if source.where is None:
+        return [
+            source.problem(
+                "include-without-folder",
+                ("include",),
+                "`include` names files relative to this file's folder, and this text has "
+                "no folder: load the file by its path",
+            )
+        ]
+    source.includes = list(entries)
+    return []
+
+
+def _included(source: _Text, index: int, entry: str, limits: Limits) -> _Text:
+    """The file ``entry`` (the ``index``-th of ``source``'s ``include``), read like any
+    file; a shipped example's folder resolves against the examples."""
+    base = source.where
+    if isinstance(base, FsPath):
+        path = (base / entry).resolve()
+        if not path.is_file():
+            raise LoadError(
+                [
+                    source.problem(
+                        "include-not-found",
+                        ("include", index),
+                        f"`include` names {shown(entry)}, and there is no such file next to "
+                        f"this one ({path}); give a path relative to this file's folder",
+                        found=shown(entry),
+                    )
+                ]
+            )
+        text = _read(path, limits)
+        text.where = path.parent
+        return text
+    examples = resources.files("safeguarding_model") / "data" / "examples"
+    parts = [p for p in entry.split("/") if p not in ("", ".")]
+    target = base
+    for part in parts:
+        target = examples if part == ".." else target / part
+    if not target.is_file():
+        raise LoadError(
+            [source.problem("include-not-found", ("include", index), f"no file {entry}")]
+        )
+    name = f"{entry.rsplit('/', 1)[-1].rsplit('.', 1)[0]} (shipped example)"
+    text = _Text(name, target.read_text(encoding="utf-8"), "yaml", limits)
+    text.where = examples
+    return text
+
+
 def _load_texts(texts: list[_Text], where: str) -> Dataset:
-    """One dataset from the texts of a file or a folder's files, every problem of every
-    file reported together."""
+    """One dataset from the texts of a file or a folder's files, and of the files they
+    ``include`` (each file once, however often it is named), every problem of every file
+    reported together."""
     parts: list[tuple[_Text, Dataset]] = []
     problems: Collector[Problem] = Collector()  # for the whole folder
-    for text in texts:
+    queue = list(texts)
+    seen = {_identity(text) for text in texts}
+    while queue:
+        text = queue.pop(0)
         try:
             parts.append((text, _structure(text)))
         except LoadError as error:
             problems.extend(error.problems)
+            continue
+        for index, entry in enumerate(text.includes):
+            try:
+                found = _included(text, index, entry, text.limits)
+            except LoadError as error:
+                problems.extend(error.problems)
+                continue
+            if _identity(found) not in seen:
+                seen.add(_identity(found))
+                queue.append(found)
     if problems:
         raise LoadError(problems.listed())
     merged, origins = _merge(parts)
     _check(origins, merged, where)
     return merged
+
+
+def _identity(text: _Text) -> str:
+    """What makes two texts the same file: its full path, else its name."""
+    return str(text.path.resolve()) if text.path is not None else text.name
 
 
 def _data_files(folder: FsPath, limits: Limits = DEFAULT_LIMITS) -> list[FsPath]:
@@ -358,7 +460,14 @@ def _read(path: FsPath, limits: Limits, folder: tuple[FsPath, int] | None = None
                 )
             ]
         ) from None
-    return _Text(str(path), text, _SUFFIXES.get(path.suffix.lower(), "yaml"), limits, size=len(raw))
+    return _Text(
+        str(path),
+        text,
+        _SUFFIXES.get(path.suffix.lower(), "yaml"),
+        limits,
+        size=len(raw),
+        path=path,
+    )
 
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -406,6 +515,7 @@ def _structure(source: _Text) -> Dataset:
                 )
             ]
         )
+    include_problems = _take_includes(source, data)
     if isinstance(data, dict) and "schema" in data:
         upgraded = upgrade(data)
         data, source.moved = upgraded.data, upgraded.moved
@@ -434,6 +544,7 @@ def _structure(source: _Text) -> Dataset:
             ]
         )
     problems: Collector[Problem] = Collector()  # for the file, whatever each list's cap
+    problems.extend(include_problems)
     problems.extend(missing)
     try:
         dataset = converter.structure(data, Dataset)
