@@ -28,6 +28,7 @@ from safeguarding_model.model import (
     Group,
     Instrument,
     Item,
+    LeadPartner,
     MatchSource,
     Member,
     MemberCapacity,
@@ -118,6 +119,28 @@ def with_entity(dataset: Dataset, key: str, **changes: Any) -> Dataset:
 
 def adding(dataset: Dataset, *organisations: Organisation) -> Dataset:
     return attrs.evolve(dataset, organisations=(*dataset.organisations, *organisations))
+
+
+def replacing_the_ccg(base: Dataset) -> tuple[Organisation, tuple[LeadPartner, ...]]:
+    """An integrated care board that replaced the clinical commissioning group on
+    2022-07-01, and the lead partners with it in the group's place."""
+    icb = Organisation(
+        id="icb",
+        name="NHS Northshire",
+        kind=OrganisationKind.INTEGRATED_CARE_BOARD,
+        predecessors=(
+            Succession(
+                of="ccg", how=SuccessionKind.REPLACED, date=PartialDate(year=2022, month=7, day=1)
+            ),
+        ),
+    )
+    leads = tuple(
+        attrs.evolve(lead, organisation="icb", role=StatutoryRole.INTEGRATED_CARE_BOARD)
+        if lead.organisation == "ccg"
+        else lead
+        for lead in base.partnerships[0].lead_partners
+    )
+    return icb, leads
 
 
 def one(changes: Changes, **where: Any) -> Change:
@@ -377,22 +400,7 @@ def test_a_rename_without_a_former_name_is_matched_by_id_and_dated_when_the_data
 def test_a_lead_partner_replaced_by_a_declared_successor_is_replaced_not_removed_and_added(
     base: Dataset,
 ) -> None:
-    icb = Organisation(
-        id="icb",
-        name="NHS Northshire",
-        kind=OrganisationKind.INTEGRATED_CARE_BOARD,
-        predecessors=(
-            Succession(
-                of="ccg", how=SuccessionKind.REPLACED, date=PartialDate(year=2022, month=7, day=1)
-            ),
-        ),
-    )
-    leads = tuple(
-        attrs.evolve(lead, organisation="icb", role=StatutoryRole.INTEGRATED_CARE_BOARD)
-        if lead.organisation == "ccg"
-        else lead
-        for lead in base.partnerships[0].lead_partners
-    )
+    icb, leads = replacing_the_ccg(base)
     new = with_partnership(adding(base, icb), lead_partners=leads)
     new = attrs.evolve(new, organisations=tuple(o for o in new.organisations if o.id != "ccg"))
     changes = compare(base, new)
@@ -849,22 +857,7 @@ def test_the_end_of_an_organisation_a_successor_followed_goes_with_the_successio
 ) -> None:
     """The newer version keeps the clinical commissioning group, ended, beside the
     integrated care board that replaced it: one change, its end in the record."""
-    icb = Organisation(
-        id="icb",
-        name="NHS Northshire",
-        kind=OrganisationKind.INTEGRATED_CARE_BOARD,
-        predecessors=(
-            Succession(
-                of="ccg", how=SuccessionKind.REPLACED, date=PartialDate(year=2022, month=7, day=1)
-            ),
-        ),
-    )
-    leads = tuple(
-        attrs.evolve(lead, organisation="icb", role=StatutoryRole.INTEGRATED_CARE_BOARD)
-        if lead.organisation == "ccg"
-        else lead
-        for lead in base.partnerships[0].lead_partners
-    )
+    icb, leads = replacing_the_ccg(base)
     new = with_entity(
         with_partnership(adding(base, icb), lead_partners=leads),
         "ccg",
