@@ -723,6 +723,18 @@ def test_a_list_not_stated_and_now_given_as_empty_is_not_none_before(base: Datas
     assert describe(reverse) == "Participating observers: none given before; now not stated."
 
 
+def test_a_value_unknown_in_both_versions_is_no_change(base: Dataset) -> None:
+    """Not stated in one version and not given in the other: unknown in both."""
+    unstated = with_partnership(base, not_stated=("chairs", "observers", "thresholds"))
+    assert not compare(base, unstated)
+    assert not compare(unstated, base)
+    given = with_partnership(base, effective=PartialDate(year=2019))
+    unstated = with_partnership(base, not_stated=("chairs", "observers", "effective"))
+    assert [describe(c) for c in compare(unstated, given)] == [
+        "Date the arrangements took effect not stated before; now 2019."
+    ]
+
+
 def test_a_group_field_not_stated_before_is_so_described(base: Dataset) -> None:
     old = with_group(base, "executive", meets=None, not_stated=("meets",))
     change = one(compare(old, base), kind=ChangeKind.MEETING_CADENCE)

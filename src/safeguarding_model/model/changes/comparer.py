@@ -98,7 +98,10 @@ class _Comparer:
         **fields: Any,
     ) -> None:
         """A change of one field, if its facts differ; ``missing`` says whether each
-        version lists it under ``not_stated``."""
+        version lists it under ``not_stated``. A value that one version does not state
+        and the other does not give (None) is unknown in both: no change."""
+        if missing[0] != missing[1] and (new if missing[0] else old) is None:
+            return
         if missing[0] == missing[1]:
             if isinstance(old, str) and isinstance(new, str):
                 if _fold(old) == _fold(new):

@@ -43,6 +43,7 @@ _LIST_NOUNS = {
     "aims": ("aim", "aims"),
     "objectives": ("objective", "objectives"),
     "responsibilities": ("responsibility", "responsibilities"),
+    "members": ("member", "members"),
     "reports_to": ("reporting line", "reporting lines"),
     "escalates_to": ("escalation route", "escalation routes"),
     "collaborations": ("collaboration", "collaborations"),
