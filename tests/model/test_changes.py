@@ -35,6 +35,7 @@ from safeguarding_model.model import (
     Organisation,
     OrganisationKind,
     PartialDate,
+    PartialList,
     Partnership,
     Regime,
     RelevantAgency,
@@ -721,6 +722,24 @@ def test_a_list_not_stated_and_now_given_as_empty_is_not_none_before(base: Datas
     assert describe(change) == "Participating observers: not stated before; now none given."
     reverse = one(compare(new, base), kind=ChangeKind.OBSERVER)
     assert describe(reverse) == "Participating observers: none given before; now not stated."
+
+
+def test_an_entry_a_partial_list_leaves_out_is_not_removed(base: Dataset) -> None:
+    """A list a version gives only in part may hold, unlisted, what the other lists."""
+    partial = (PartialList(field="relevant_agencies", text="including"),)
+    fewer = with_partnership(
+        base, relevant_agencies=(RelevantAgency(organisation="cafcass"),), partial=partial
+    )
+    assert [describe(c) for c in compare(base, fewer)] == [
+        "Relevant agency: Northshire Fire and Rescue before; now not stated."
+    ]
+    assert [describe(c) for c in compare(fewer, base)] == [
+        "Relevant agency: not stated before; now Northshire Fire and Rescue."
+    ]
+    listed = attrs.evolve(fewer, partnerships=(attrs.evolve(fewer.partnerships[0], partial=()),))
+    assert [describe(c) for c in compare(base, listed)] == [
+        "Relevant agency removed: Northshire Fire and Rescue."
+    ]
 
 
 def test_a_value_unknown_in_both_versions_is_no_change(base: Dataset) -> None:

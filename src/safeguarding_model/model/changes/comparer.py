@@ -75,6 +75,7 @@ class _Comparer:
         self.reported_organisations: set[tuple[str, str]] = set()
         self.reported_posts: set[str] = set()
         self.reported_collaborations: set[str] = set()
+        self.partial_lists: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
         self.referenced: set[str] = set()
         self.owners: tuple[Partnership | None, Partnership | None] = (None, None)
 
@@ -252,6 +253,7 @@ class _Comparer:
 
     def partnership(self, old: Partnership, new: Partnership, pair: _Pair[Partnership]) -> None:
         stated = _not_stated(old, new)
+        self.partial(old, new)
         self.owners = (old, new)
         kind = ChangeKind.PARTNERSHIP
         succession = pair.succession
@@ -340,7 +342,9 @@ class _Comparer:
             if pair.old is None or pair.new is None or pair.new.id in self.reported_collaborations:
                 continue
             self.reported_collaborations.add(pair.new.id)
+            owner = self.partial(pair.old, pair.new)
             self.groups(pair.old, pair.new, (False, False), owner=self.new.label(pair.new.id))
+            self.partial_lists = owner
 
     # --- lists of entries -------------------------------------------------------------
 
@@ -365,9 +369,26 @@ class _Comparer:
                     spec.field,
                     pair,
                     self.entry_words(spec, entry, side),
-                    not_stated_before=missing[0] and pair.new is not None,
-                    not_stated_after=missing[1] and pair.old is not None,
+                    **self.unlisted(spec.field, missing, pair),
                 )
+
+    def unlisted(self, field: str, missing: tuple[bool, bool], pair: _Pair[Any]) -> dict[str, bool]:
+        """Whether an entry in one version only was not stated in the other: that
+        version lists the field under ``not_stated``, or gives the list only in part
+        (``partial``), so the entry may have been there unlisted (never added or
+        removed)."""
+        olds, news = self.partial_lists
+        return {
+            "not_stated_before": (missing[0] or field in olds) and pair.new is not None,
+            "not_stated_after": (missing[1] or field in news) and pair.old is not None,
+        }
+
+    def partial(self, old: Any, new: Any) -> tuple[frozenset[str], frozenset[str]]:
+        """Set the lists that ``old`` and ``new`` give only in part, and give those
+        set before (to set back)."""
+        before = self.partial_lists
+        self.partial_lists = (_partial_fields(old), _partial_fields(new))
+        return before
 
     def whole_list(
         self,
@@ -638,8 +659,7 @@ class _Comparer:
                 field,
                 pair,
                 str(words),
-                not_stated_before=missing[0] and pair.new is not None,
-                not_stated_after=missing[1] and pair.old is not None,
+                **self.unlisted(field, missing, pair),
             )
 
     # --- groups -----------------------------------------------------------------------
@@ -670,8 +690,7 @@ class _Comparer:
                     "groups",
                     pair.old,
                     pair.new,
-                    not_stated_before=missing[0] and pair.new is not None,
-                    not_stated_after=missing[1] and pair.old is not None,
+                    **self.unlisted("groups", missing, pair),
                     **whose,
                 )
                 continue
@@ -686,6 +705,7 @@ class _Comparer:
         self.context.group_name = new.name
         match = self.identity(kind, old, new, pair.succession, pair.ended)
         stated = _not_stated(old, new)
+        owner = self.partial(old, new)
         common: dict[str, Any] = {"match": match, "old_id": old.id, "new_id": new.id}
         common.update(old_name=old.name, new_name=new.name)
         for name in _GROUP_FACTS:
@@ -716,6 +736,7 @@ class _Comparer:
                 stated(name),
             )
         self.rest(kind, old, new, _GROUP_COMPARED, stated, **common)
+        self.partial_lists = owner
 
     def rest(
         self,
@@ -864,6 +885,11 @@ def _former(entity: Any, name: str) -> FormerName | None:
         if _fold(former.name) == folded:
             return former  # type: ignore[no-any-return]
     return None
+
+
+def _partial_fields(owner: Any) -> frozenset[str]:
+    """The lists that a partnership, group or collaboration gives only in part."""
+    return frozenset(entry.field for entry in getattr(owner, "partial", ()))
 
 
 def _not_stated(old: Any, new: Any) -> Callable[[str], tuple[bool, bool]]:
