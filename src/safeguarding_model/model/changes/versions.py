@@ -16,7 +16,7 @@ from ..partnership import (
     Regime,
     ReviewSchedule,
 )
-from ..values import Choice, Item, PartialDate
+from ..values import Choice, Item, PartialDate, check_id, check_ids, optional_id
 from .facts import _fields, _fold, _is_quote
 from .records import Value
 from .words import field_words
@@ -88,20 +88,21 @@ class _Side:
         name = person.name if isinstance(person, Person) else post.holder
         return name + (" (acting)" if post.acting else "")
 
-    def words(self, value: object, field: str = "") -> Value | None:
-        """A value in words; None for none. Ids are given by the names they stand for."""
+    def words(self, value: object, field: str = "", *, ids: bool = False) -> Value | None:
+        """A value in words; None for none. Ids (``ids``, or a field of
+        :data:`_ID_FIELDS`) are given by the names they stand for."""
         if value is None or value == ():
             return None
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, str):
-            return self.label(value) if field in _ID_FIELDS else value
+            return self.label(value) if ids or field in _ID_FIELDS else value
         if isinstance(value, bool):
             return "yes" if value else "no"
         if isinstance(value, Choice):
             return value.label
         if isinstance(value, tuple):
-            parts = [self.words(item, field) for item in value]
+            parts = [self.words(item, field, ids=ids) for item in value]
             return "; ".join(str(part).rstrip(".") for part in parts if part is not None) or None
         if isinstance(value, Item):
             points = self.words(value.points)
@@ -131,7 +132,7 @@ class _Side:
             current = getattr(value, field.name)
             if current == field.default:
                 continue
-            words = self.words(current, field.name)
+            words = self.words(current, field.name, ids=_is_id_field(field))
             if words is not None:
                 parts.append(f"{field_words(field.name)}: {words}" if parts else str(words))
         return "; ".join(part.rstrip(".") for part in parts) or None
@@ -158,6 +159,15 @@ def _member_words(member: Member, side: _Side) -> str:
     return words
 
 
+_ID_VALIDATORS = (check_id, optional_id, check_ids)
+
+
+def _is_id_field(field: attrs.Attribute[Any]) -> bool:
+    """Whether a field's text (or texts) are ids: one of :data:`_ID_FIELDS`, or one the
+    model checks as ids (so that a field the model gains is read so too)."""
+    return field.name in _ID_FIELDS or field.validator in _ID_VALIDATORS
+
+
 def _references(value: object, found: set[str] | None = None) -> set[str]:
     """Every id a partnership refers to, at any depth (linear in its size)."""
     found = set() if found is None else found
@@ -169,10 +179,10 @@ def _references(value: object, found: set[str] | None = None) -> set[str]:
         return found
     for field in _fields(value):
         current = getattr(value, field.name)
-        if field.name in _ID_FIELDS and isinstance(current, str):
+        if _is_id_field(field) and isinstance(current, str):
             found.add(current)
         elif (
-            field.name in _ID_FIELDS
+            _is_id_field(field)
             and isinstance(current, tuple)
             and all(isinstance(item, str) for item in current)
         ):
