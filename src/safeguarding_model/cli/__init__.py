@@ -33,6 +33,8 @@ COMMANDS = (
     "query",
     "migrate",
     "diff",
+    "check",
+    "rules",
 )
 EXIT_USAGE = 2
 
