@@ -199,3 +199,23 @@ def test_rules_for_one_edition_leaves_out_the_other_editions(
     instruments = {rule["instrument"] for rule in json.loads(out)["rules"]}
     assert "working-together-2018" in instruments and "children-act-2004" in instruments
     assert not instruments & {"working-together-2023", "working-together-2026"}
+
+
+def test_commencement_dates_come_from_the_setting_or_the_option(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    argv = ("check", "isle-of-wight-2024", "--on", "2027-02-01", "--format", "json")
+    status, out, _ = run(capsys, *argv)
+    outcomes = {o["rule"]: o["outcome"] for o in json.loads(out)["partnerships"][0]["outcomes"]}
+    assert status == 0 and outcomes["cwsa2026-s3-child-protection-teams"] == "not-in-force"
+    monkeypatch.setenv("SAFEGUARDING_MODEL_ASSUME_IN_FORCE", "s2=2027-01-01, s3=2027-01-01")
+    status, out, _ = run(capsys, *argv)
+    data = json.loads(out)
+    assert status == 1 and data["assumptions"] == {"s2": "2027-01-01", "s3": "2027-01-01"}
+    outcomes = {o["rule"]: o["outcome"] for o in data["partnerships"][0]["outcomes"]}
+    assert outcomes["cwsa2026-s3-child-protection-teams"] == "not-met"
+    status, out, _ = run(capsys, *argv, "--assume-in-force", "s3=2028")
+    data = json.loads(out)
+    assert data["assumptions"] == {"s2": "2027-01-01", "s3": "2028"}
+    outcomes = {o["rule"]: o["outcome"] for o in data["partnerships"][0]["outcomes"]}
+    assert outcomes["cwsa2026-s3-child-protection-teams"] == "not-in-force"

@@ -6,6 +6,8 @@ last lines."""
 
 from __future__ import annotations
 
+import doctest
+import importlib
 import re
 import shlex
 from pathlib import Path
@@ -59,3 +61,20 @@ def test_the_examples_in_the_docs_are_what_the_command_prints(
         if tail:
             assert out[-len(tail.splitlines()) :] == tail.splitlines(), line
     reset_default_manager()
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "safeguarding_model.rules",
+        "safeguarding_model.rules.context",
+        "safeguarding_model.rules.engine",
+        "safeguarding_model.rules.compliance",
+    ],
+)
+def test_the_examples_in_the_docstrings_run(module: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(NO_PLUGINS_ENV, "1")
+    reset_default_manager()
+    found = doctest.testmod(importlib.import_module(module), raise_on_error=False)
+    reset_default_manager()
+    assert found.attempted and not found.failed

@@ -12,6 +12,7 @@ guidance" section.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from typing import Any
@@ -31,6 +32,10 @@ from ._common import (
     print_text,
     printable,
 )
+
+ASSUME_ENV = "SAFEGUARDING_MODEL_ASSUME_IN_FORCE"
+"""A setting for the commencement dates to assume, as ``--assume-in-force`` takes them,
+separated by commas (``s2=2027-09-01,s3=2027-09-01``); the options given win."""
 
 EXIT_UNMET = 1
 """The status when a "must" is not met (with ``--strict``, a "should" or advisory rule)."""
@@ -73,7 +78,7 @@ def add_parser(subparsers: Any) -> None:
         default=[],
         metavar="PROVISION=DATE",
         help="check a provision enacted but not yet in force as if in force from DATE "
-        f"(repeatable): {provisions}",
+        f"(repeatable; also read from {ASSUME_ENV}, comma-separated): {provisions}",
     )
     parser.add_argument(
         "--strict",
@@ -88,12 +93,13 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     dataset = load_source(args.source)
     on = on_date(args.on)
+    setting = [part.strip() for part in os.environ.get(ASSUME_ENV, "").split(",")]
     report = check(
         dataset,
         on,
         edition=args.edition,
         partnership=args.partnership,
-        assume_in_force=args.assume_in_force,
+        assume_in_force=[*(part for part in setting if part), *args.assume_in_force],
     )
     for problem in report.problems:
         print(printable(f"safeguarding-model: {problem}"), file=sys.stderr)
