@@ -103,6 +103,17 @@ def test_the_declared_edition_is_kept_while_the_next_gives_time_to_change() -> N
     assert "replaced on 15 December 2023" in reason
 
 
+def test_an_edition_declared_before_it_was_published_is_not_used() -> None:
+    declared = (Instrument.WORKING_TOGETHER_2026, None, None)
+    assert edition_on("2025-06-01", declared) == "working-together-2023"
+    dataset = partnership(regimes=regimes(declared))(good())
+    reason = check(dataset, "2025-06-01", manager=MANAGER).checks[0].reason
+    assert "which was not yet in force" in reason
+    assert edition_on("2026-03-17", declared) == "working-together-2026"  # it may have been
+    result = check(dataset, "2026-03-17", manager=MANAGER).checks[0]
+    assert "may already have been in force on 2026-03-17" in result.reason
+
+
 def test_no_time_to_change_is_given_for_the_2026_edition() -> None:
     declared = (Instrument.WORKING_TOGETHER_2023, "2024-09", None)
     assert edition_on("2026-04-01", declared) == "working-together-2026"

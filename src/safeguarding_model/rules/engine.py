@@ -164,7 +164,9 @@ def parse_assumptions(
     found: dict[str, PartialDate] = {}
     for key, date in pairs:
         if key not in PROVISIONS:
-            known = ", ".join(f"{k} ({v[1]})" for k, v in PROVISIONS.items())
+            known = "; ".join(
+                f"{k}: {v[1]} of the {instrument(v[0]).title}" for k, v in PROVISIONS.items()
+            )
             raise UsageError(f"{key!r} is not a provision awaiting commencement; they are: {known}")
         if isinstance(date, PartialDate):
             found[key] = date
@@ -217,23 +219,23 @@ def applicable(
             return (
                 False,
                 Outcome.NOT_IN_FORCE,
-                f"not yet in force: {info.title} {provision} comes into force on a day that "
-                f"regulations appoint, and none is known; give --assume-in-force "
+                f"not yet in force: {provision} of the {info.title} comes into force on a day "
+                f"that regulations appoint, and none is known; give --assume-in-force "
                 f"{rule.commences}=DATE to check it as if in force from DATE",
             )
         if commencement.first_day() > span[1]:
             return (
                 False,
                 Outcome.NOT_IN_FORCE,
-                f"not in force on {on_text}: {info.title} {provision} is assumed to come into "
-                f"force on {commencement}",
+                f"not in force on {on_text}: {provision} of the {info.title} is assumed to "
+                f"come into force on {commencement}",
             )
         if commencement.last_day() > span[0]:
             return (
                 False,
                 Outcome.DATE_TOO_VAGUE,
-                f"{info.title} {provision}, assumed in force from {commencement}, may or may "
-                f"not have been in force on {on_text}: give a day",
+                f"{provision} of the {info.title}, assumed in force from {commencement}, may or "
+                f"may not have been in force on {on_text}: give a day",
             )
     if start is not None and start.last_day() > span[0]:
         return (

@@ -217,11 +217,11 @@ INSTRUMENTS: dict[str, InstrumentInfo] = {
 """Every instrument the built-in rules rest on, by key."""
 
 PROVISIONS: dict[str, tuple[str, str]] = {
-    "s2": ("cwsa-2026", "s.2, designated education and childcare agencies"),
-    "s3": ("cwsa-2026", "s.3 (new CA 2004 s.16EA), multi-agency child protection teams"),
+    "s2": ("cwsa-2026", "s.2 (designated education and childcare agencies)"),
+    "s3": ("cwsa-2026", "s.3 (multi-agency child protection teams, new CA 2004 s.16EA)"),
 }
 """The provisions enacted but not yet in force, by the key ``--assume-in-force`` takes:
-the instrument and what the provision does."""
+the instrument, and the section with what it does."""
 
 
 def instrument(key: str) -> InstrumentInfo:
@@ -363,15 +363,21 @@ def choose_edition(
             declared=declared,
             notes=tuple(notes),
         )
-    # declares an edition later than the one surely in force: it may have started
-    notes.append(
-        f"{declared.title} was not yet surely in force on {on_text} ({declared.dates_text})."
-    )
+    # declares an edition later than the one surely in force
+    if not _may_have_started(declared, span):
+        return EditionChoice(
+            edition=surely,
+            reason=f"{surely.title}, the edition in force on {on_text}: {said}, which was not "
+            f"yet in force ({declared.period})",
+            declared=declared,
+            notes=tuple(notes),
+        )
     return EditionChoice(
         edition=declared,
-        reason=f"{declared.title}, which the arrangements declare",
+        reason=f"{declared.title}, which the arrangements declare, and which may already have "
+        f"been in force on {on_text} ({declared.period})",
         declared=declared,
-        notes=tuple(notes),
+        notes=tuple(n for n in notes if not n.startswith(declared.title)),
     )
 
 

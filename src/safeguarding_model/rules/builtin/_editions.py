@@ -54,7 +54,7 @@ PARTNERS = Required(
 )
 AREA = Required(
     key="area",
-    words="the geographic area the arrangements cover",
+    words="the geographic area they cover",
     evidence=Evidence.SECONDARY,
     field="area",
     find=has("area"),
