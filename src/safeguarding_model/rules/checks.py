@@ -867,9 +867,14 @@ def contributions_given(context: Context) -> Found:
     funding = context.partnership.funding
     if funding is None:
         return None
-    if funding.contributions or funding.rule:
+    given = [
+        c
+        for c in funding.contributions
+        if c.amount is not None or c.percent is not None or c.in_kind
+    ]
+    if given or funding.rule:
         return context.path("funding"), funding.rule or "contributions"
-    return None
+    return None  # contributors named without what each gives are not contributions given
 
 
 __all__ += [
