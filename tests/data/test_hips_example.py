@@ -414,6 +414,19 @@ def test_portsmouth_and_southampton_hold_only_what_the_appendix_states(
     assert council.kind is OrganisationKind.LOCAL_AUTHORITY and council.name == area.title()
 
 
+@pytest.mark.parametrize("key", DESCRIBED_BY_THE_APPENDIX)
+def test_before_the_integrated_care_board_their_partners_are_not_stated(
+    hips: Dataset, key: str
+) -> None:
+    """The appendix (2024) names the board as the health partner; before the board was
+    established the partners are not stated, not a list of two."""
+    before = _partnership(hips.as_of("2021"), key)
+    assert before.lead_partners == () and before.delegated_partners == ()
+    assert {"lead_partners", "delegated_partners"} <= set(before.not_stated)
+    after = _partnership(hips.as_of("2024-09"), key)
+    assert len(after.lead_partners) == 3 and len(after.delegated_partners) == 1
+
+
 def test_unknowns_read_as_not_stated_side_by_side(hips: Dataset) -> None:
     comparison = compare_partnerships(hips)
     assert comparison.ids == (HAMPSHIRE, PORTSMOUTH, SOUTHAMPTON, IOW)
