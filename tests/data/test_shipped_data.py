@@ -1149,7 +1149,8 @@ def test_the_three_files_share_the_ids_of_the_bodies_they_all_name(
 
 def test_the_2020_file_is_listed_and_loads_alone() -> None:
     found = {example.name: example for example in examples()}
-    assert list(found) == ["isle-of-wight-2019", "isle-of-wight-2020", "isle-of-wight-2024"]
+    assert list(found) == ["hips", "isle-of-wight-2019", "isle-of-wight-2020", "isle-of-wight-2024"]
+    assert found["hips"].title.startswith("HIPS: 4 partnerships (")
     assert found["isle-of-wight-2020"].source == "Newsletter, Autumn 2020 (2020-09 to 2020-11)"
     assert found["isle-of-wight-2019"].source == "About Us (2019-06)"
     assert found["isle-of-wight-2024"].source == "Local Safeguarding Arrangements (2024-09)"
