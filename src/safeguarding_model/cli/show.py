@@ -202,7 +202,7 @@ def _group_lines(group: dict[str, Any], indent: str) -> list[str]:
             value = group.get(field)
             count = len(value) if isinstance(value, list) else 0
         noun = field.replace("_", " ")
-        out.append(f"{inner}{noun}: {count} named, {partial['words']}")
+        out.append(f"{inner}{noun}: {count or 'none'} named, {partial['words']}")
     said = {"chairs", "meets", "reports_to", "escalates_to"}
     others = [field.replace("_", " ") for field in missing if field not in said]
     if others:

@@ -563,11 +563,15 @@ def text_points(text: str | None) -> tuple[ListItem, ...]:
 
 def partial_note(entity: object, field: str) -> Paragraph | None:
     """The remark after a list the source gives only in part: "… and others the source
-    does not name." or "… and 3 further groups not named."; None for a whole list."""
+    does not name." or "… and 3 further groups not named.", with the source's words
+    where the data keeps them; None for a whole list."""
     partial = partial_of(entity, field)
     if partial is None:
         return None
-    return Paragraph(content=(Span(text=f"… {partial_words(partial)}.", emphasis=True),), note=True)
+    said = f" The source: {' '.join(partial.text.split())}" if partial.text else ""
+    return Paragraph(
+        content=(Span(text=f"… {partial_words(partial)}.", emphasis=True), said), note=True
+    )
 
 
 def with_partial(blocks: list[Block], entity: object, field: str) -> list[Block]:

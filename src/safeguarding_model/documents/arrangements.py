@@ -942,10 +942,7 @@ class _Builder:
             blocks.append(
                 ItemList(
                     items=tuple(
-                        ListItem(
-                            content=f"{entry.field.replace('_', ' ')}: {partial_words(entry)}",
-                            children=text_points(entry.text),
-                        )
+                        ListItem(content=f"{entry.field.replace('_', ' ')}: {partial_words(entry)}")
                         for entry in self.p.partial
                     )
                 )
@@ -955,7 +952,14 @@ class _Builder:
             blocks.append(
                 Paragraph(content="The source document does not state, for a period:", note=True)
             )
-            blocks.append(ItemList(items=tuple(ListItem(content=text) for text in periods)))
+            blocks.append(
+                ItemList(
+                    items=tuple(
+                        ListItem(content=text, children=text_points(period.text))
+                        for text, period in zip(periods, self.p.not_stated_for, strict=True)
+                    )
+                )
+            )
         if not blocks:
             return None
         return Section(title="Not Stated in the Source", blocks=tuple(blocks))
@@ -1032,10 +1036,11 @@ class _Builder:
         )
         for entry in collaboration.partial:
             if entry.field not in ("outcomes", "principles", "members", "areas", "groups", "lines"):
+                said = f" The source: {' '.join(entry.text.split())}" if entry.text else ""
                 blocks.append(
                     Paragraph(
                         content=f"{entry.field.replace('_', ' ').capitalize()}: "
-                        f"{partial_words(entry)}.",
+                        f"{partial_words(entry)}.{said}",
                         note=True,
                     )
                 )
@@ -1157,6 +1162,9 @@ def group_section(
         facts.append(ListItem(content=("Covers the areas of: ", areas + more)))
     elif "covers" in missing:
         facts.append(ListItem(content=("Covers the areas of: ", NOT_SAID)))
+    elif (partial := partial_of(group, "covers")) is not None:
+        words = f"none named, {partial_words(partial)}"
+        facts.append(ListItem(content=("Covers the areas of: ", words)))
     if group.scope is not None:
         facts.append(ListItem(content=("Serves: ", _SCOPES[group.scope.value])))
     elif "scope" in missing:
@@ -1196,8 +1204,8 @@ def group_section(
         facts.append(ListItem(content=("Runs: ", runs)))
     if group.ends_when:
         facts.append(ListItem(content=("Ends: ", " ".join(group.ends_when.split()))))
-    for text in unstated_periods(group):
-        facts.append(ListItem(content=text))
+    for text, period in zip(unstated_periods(group), group.not_stated_for, strict=True):
+        facts.append(ListItem(content=text, children=text_points(period.text)))
     blocks.append(ItemList(items=tuple(facts)))
     current = tuple(member for member in group.members if not member.planned)
     planned = tuple(member for member in group.members if member.planned)
@@ -1238,7 +1246,8 @@ def group_section(
     for entry in group.partial:
         if entry.field not in shown:
             words = f"{entry.field.replace('_', ' ').capitalize()}: {partial_words(entry)}."
-            blocks.append(Paragraph(content=words, note=True))
+            said = f" The source: {' '.join(entry.text.split())}" if entry.text else ""
+            blocks.append(Paragraph(content=words + said, note=True))
     return Section(title=label(group, group.id), blocks=tuple(blocks))
 
 
