@@ -548,9 +548,9 @@ class _Builder:
         title = "Partnership Structure and Subgroups"
         escalation = self.escalation()
         own_lines = self.own_lines()
-        if not (
-            self.p.groups or self.p.functional_links or escalation or own_lines or self.p.lines
-        ):
+        other = self.other_lines()
+        links = self.p.functional_links or partial_of(self.p, "functional_links")
+        if not (self.p.groups or links or escalation or own_lines or other):
             return self.absent("groups", title, "the partnership's groups")
         blocks: list[Block] = []
         subsections: list[Section] = []
@@ -597,7 +597,6 @@ class _Builder:
             subsections.append(own_lines)
         if escalation:
             subsections.append(escalation)
-        other = self.other_lines()
         if other:
             subsections.append(other)
         if self.p.functional_links:
@@ -617,6 +616,9 @@ class _Builder:
             subsections.append(
                 Section(title="Functional Links", blocks=(not_stated_note("functional links"),))
             )
+        elif (note := partial_note(self.p, "functional_links")) is not None:
+            none = Paragraph(content="The arrangements name no functional link.", note=True)
+            subsections.append(Section(title="Functional Links", blocks=(none, note)))
         subsections.extend(
             group_section(group, self.p, self.dataset, self.index, self.at) for group in groups
         )
@@ -671,7 +673,8 @@ class _Builder:
                 return Section(
                     title=title, blocks=(not_stated_note("where the partnership escalates"),)
                 )
-            return None
+            note = partial_note(self.p, "escalates_to")
+            return Section(title=title, blocks=(note,)) if note else None
         blocks: list[Block] = []
         for line in self.p.escalates_to:
             blocks.extend(paragraphs(line.text))
@@ -690,7 +693,10 @@ class _Builder:
         report = self.p.yearly_report
         published = self.p.yearly_reports
         if report is None and not published:
-            return self.absent("yearly_report", title, "what the yearly report contains")
+            found = self.absent("yearly_report", title, "what the yearly report contains")
+            if found is None and partial_of(self.p, "yearly_reports"):
+                found = self.absent("yearly_reports", title, "the yearly reports published")
+            return found
         blocks: list[Block] = []
         if report is not None:
             blocks += paragraphs(report.text)
@@ -705,6 +711,8 @@ class _Builder:
             blocks = with_partial(blocks, self.p, "yearly_reports")
         elif "yearly_reports" in self.p.not_stated:
             blocks.append(not_stated_note("which yearly reports have been published"))
+        elif (note := partial_note(self.p, "yearly_reports")) is not None:
+            blocks.append(note)
         return Section(title=title, blocks=tuple(blocks))
 
     def training(self) -> Section | None:
@@ -942,7 +950,10 @@ class _Builder:
             blocks.append(
                 ItemList(
                     items=tuple(
-                        ListItem(content=f"{entry.field.replace('_', ' ')}: {partial_words(entry)}")
+                        ListItem(
+                            content=f"{entry.field.replace('_', ' ')}: {partial_words(entry)}",
+                            children=text_points(entry.text),
+                        )
                         for entry in self.p.partial
                     )
                 )
