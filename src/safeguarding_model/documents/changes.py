@@ -33,6 +33,7 @@ from ..model.changes import (
     describe,
     field_words,
     noun,
+    predecessor_end_words,
     span_words,
     value_words,
 )
@@ -116,11 +117,14 @@ def _succession(changes: Sequence[Change], dates: DateWords) -> str:
     first = changes[0]
     when = f" {at(first.date, dates)}" if first.date is not None else ""
     if first.succession is SuccessionKind.MERGED:
-        olds = _joined([str(value_words(c.before, dates)) for c in changes])
+        olds = _joined(
+            [value_words(c.before, dates) + predecessor_end_words(c, dates) for c in changes]
+        )
         text = f"{olds} were merged into {value_words(first.after, dates)}{when}"
     else:
         news = _joined([str(value_words(c.after, dates)) for c in changes])
-        text = f"{value_words(first.before, dates)} was split into {news}{when}"
+        before = value_words(first.before, dates) + predecessor_end_words(first, dates)
+        text = f"{before} was split into {news}{when}"
     lead = f"{first.group_name}: " if first.group_name and first.kind.value != "group" else ""
     return f"{lead}{text}."
 
@@ -342,6 +346,7 @@ def change_data(change: Change) -> dict[str, Any]:
         "match": change.match.value if change.match else None,
         "succession": change.succession.value if change.succession else None,
         "date": _date(change.date),
+        "predecessor_end": _date(change.predecessor_end),
         "start": _date(change.start),
         "end": _date(change.end),
         "planned": change.planned,
