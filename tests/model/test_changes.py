@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from safeguarding_model.errors import NotFoundError, NothingStoodError, UsageError
 from safeguarding_model.io import loads
 from safeguarding_model.model import (
+    Bound,
     Cadence,
     Change,
     ChangeHow,
@@ -776,6 +777,158 @@ def test_the_dates_of_one_statutory_regime_are_named_by_it(base: Dataset) -> Non
     assert not compare(base, undated)
     assert [describe(c) for c in compare(base, dated)] == [
         "Working Together to Safeguard Children 2018: start not given before; now 2019-06."
+    ]
+
+
+def test_an_organisations_other_facts_are_compared_with_before_and_after(base: Dataset) -> None:
+    new = with_entity(
+        base,
+        "fire",
+        short_name="NFRS",
+        kind=OrganisationKind.OTHER,
+        parent="council",
+        start=PartialDate(year=2001),
+        end=PartialDate(year=2030, month=3),
+    )
+    found = [
+        (c.kind, c.topic, c.partnership, c.field, str(c.before), str(c.after), describe(c))
+        for c in compare(base, new)
+    ]
+    organisation, topic = ChangeKind.ORGANISATION, Topic.ORGANISATIONS
+    assert found == [
+        (
+            organisation,
+            topic,
+            None,
+            "short_name",
+            "None",
+            "NFRS",
+            "Northshire Fire and Rescue (NFRS): short name not given before; now NFRS.",
+        ),
+        (
+            organisation,
+            topic,
+            None,
+            "kind",
+            "fire and rescue",
+            "other",
+            "Northshire Fire and Rescue (NFRS): kind changed from fire and rescue to other.",
+        ),
+        (
+            organisation,
+            topic,
+            None,
+            "parent",
+            "None",
+            "Northshire Council",
+            "Northshire Fire and Rescue (NFRS): part of not given before; now Northshire Council.",
+        ),
+        (
+            organisation,
+            topic,
+            None,
+            "start",
+            "None",
+            "2001",
+            "Northshire Fire and Rescue (NFRS): start not given before; now 2001.",
+        ),
+        (
+            organisation,
+            topic,
+            None,
+            "end",
+            "None",
+            "2030-03",
+            "Northshire Fire and Rescue (NFRS): end not given before; now 2030-03.",
+        ),
+    ]
+
+
+def test_the_end_of_an_organisation_a_successor_followed_goes_with_the_succession(
+    base: Dataset,
+) -> None:
+    """The newer version keeps the clinical commissioning group, ended, beside the
+    integrated care board that replaced it: one change, its end in the record."""
+    icb = Organisation(
+        id="icb",
+        name="NHS Northshire",
+        kind=OrganisationKind.INTEGRATED_CARE_BOARD,
+        predecessors=(
+            Succession(
+                of="ccg", how=SuccessionKind.REPLACED, date=PartialDate(year=2022, month=7, day=1)
+            ),
+        ),
+    )
+    leads = tuple(
+        attrs.evolve(lead, organisation="icb", role=StatutoryRole.INTEGRATED_CARE_BOARD)
+        if lead.organisation == "ccg"
+        else lead
+        for lead in base.partnerships[0].lead_partners
+    )
+    new = with_entity(
+        with_partnership(adding(base, icb), lead_partners=leads),
+        "ccg",
+        end=PartialDate(year=2022, month=6, day=30, bound=Bound.BY),
+    )
+    [change] = compare(base, new)
+    assert (change.how, str(change.predecessor_end)) == (ChangeHow.REPLACED, "by 2022-06-30")
+    assert describe(change).endswith("on 2022-07-01.")
+    unlisted = attrs.evolve(
+        new, partnerships=(attrs.evolve(new.partnerships[0], lead_partners=()),)
+    )
+    early = with_entity(unlisted, "ccg", end=PartialDate(year=2021))
+    replaced = one(compare(base, early), kind=ChangeKind.ORGANISATION)
+    assert describe(replaced) == (
+        "Northshire Clinical Commissioning Group (to 2021) was replaced by NHS Northshire on "
+        "2022-07-01."
+    )
+
+
+def test_a_posts_tenure_is_compared_and_a_new_holders_goes_with_the_holder(base: Dataset) -> None:
+    dated = with_entity(base, "dcs", start=PartialDate(year=2019, month=4))
+    assert [describe(c) for c in compare(base, dated)] == [
+        "Director of Children's Services: start of the holder's tenure not given before; now 2019-04."
+    ]
+    named = with_entity(base, "dcs", holder="bob", known_on=PartialDate(year=2024))
+    assert [describe(c) for c in compare(dated, named)] == [
+        "Director of Children's Services: holder changed from Ann Archer to Bob Baker.",
+        "Director of Children's Services: date of the document that names the holder not given "
+        "before; now 2024.",
+    ]
+
+
+def test_a_collaborations_own_groups_are_compared_once(base: Dataset) -> None:
+    """Under the first partnership compared that is a member; a collaboration has no
+    not_stated, so a list of groups one version leaves empty is not given there."""
+    kind = base.partnerships[0].groups[0].kind
+    executive = Group(id="hips-executive", name="HIPS Executive", kind=kind)
+    hips = Collaboration(id="hips", name="Four Areas", short_name="HIPS", members=("northshire",))
+    old = attrs.evolve(base, collaborations=(hips,))
+    new = attrs.evolve(base, collaborations=(attrs.evolve(hips, groups=(executive,)),))
+    [change] = compare(old, new)
+    assert (change.topic, change.partnership, change.field) == (
+        Topic.COLLABORATIONS,
+        "northshire",
+        "groups",
+    )
+    assert describe(change) == "Four Areas (HIPS): groups: not given before; now HIPS Executive."
+    later = attrs.evolve(
+        new,
+        collaborations=(
+            attrs.evolve(
+                hips,
+                groups=(
+                    attrs.evolve(executive, meets=Cadence.MONTHLY),
+                    Group(id="hips-health", name="HIPS Health", kind=kind),
+                ),
+            ),
+        ),
+    )
+    from safeguarding_model.documents.changes import bullets
+
+    assert bullets(compare(new, later)) == [
+        "HIPS Executive: meetings not given before; now monthly.",
+        "Four Areas (HIPS): group added: HIPS Health.",
     ]
 
 

@@ -36,6 +36,7 @@ from ..model.changes import (
     predecessor_end_words,
     span_words,
     value_words,
+    whose,
 )
 from ..model.values import SuccessionKind
 from ._common import date_text
@@ -77,6 +78,7 @@ def _list_key(change: Change) -> tuple[Any, ...]:
         change.field,
         change.how,
         change.group,
+        whose(change),
         change.not_stated_before,
         change.not_stated_after,
         change.planned,
@@ -92,7 +94,7 @@ def _listed(changes: Sequence[Change], dates: DateWords) -> str:
     first = changes[0]
     if len(changes) == 1:
         return describe(first, dates)
-    lead = f"{first.group_name}: " if first.group_name and first.kind.value != "group" else ""
+    lead = f"{whose(first)}: " if whose(first) else ""
     added = first.how is ChangeHow.ADDED
     entries = "; ".join(
         value_words(c.after if added else c.before, dates).rstrip(".")
@@ -125,7 +127,7 @@ def _succession(changes: Sequence[Change], dates: DateWords) -> str:
         news = _joined([str(value_words(c.after, dates)) for c in changes])
         before = value_words(first.before, dates) + predecessor_end_words(first, dates)
         text = f"{before} was split into {news}{when}"
-    lead = f"{first.group_name}: " if first.group_name and first.kind.value != "group" else ""
+    lead = f"{whose(first)}: " if whose(first) else ""
     return f"{lead}{text}."
 
 
@@ -148,7 +150,7 @@ def _given(changes: Sequence[Change]) -> str:
     """Long values now given where they were not, as one sentence."""
     first = changes[0]
     lead = f"{context(first)}: " if context(first) else ""
-    fields = _joined([field_words(c.field or "") for c in changes])
+    fields = _joined([field_words(c.field or "", c.kind) for c in changes])
     said = "not stated" if first.not_stated_before else "not given"
     text = f"{lead}{fields} {said} before; now given in the arrangements"
     return text[:1].upper() + text[1:] + "."

@@ -81,6 +81,7 @@ __all__ = [
     "predecessor_end_words",
     "span_words",
     "value_words",
+    "whose",
 ]
 
 T = TypeVar("T")
@@ -142,6 +143,7 @@ class Topic(Choice):
     RELEVANT_AGENCIES = "relevant-agencies"
     OBSERVERS_AND_LINKS = "observers-and-links"
     GROUPS = "groups"
+    COLLABORATIONS = "collaborations"
     ORGANISATIONS = "organisations"
 
     @property
@@ -158,7 +160,8 @@ _TOPIC_TITLES = {
     Topic.RELEVANT_AGENCIES: "Relevant agencies",
     Topic.OBSERVERS_AND_LINKS: "Observers and links",
     Topic.GROUPS: "Groups",
-    Topic.ORGANISATIONS: "Organisations renamed or replaced",
+    Topic.COLLABORATIONS: "Collaborations",
+    Topic.ORGANISATIONS: "Organisations",
 }
 
 
@@ -729,10 +732,49 @@ _GROUP_FACTS = ("kind", "parent", "joint_with", "description", "decision_rule")
 """A group's facts compared after its name (and short name), in this order."""
 _LIFE = ("start", "end", "planned")
 
-NOT_COMPARED = frozenset({"id", "former_names", "predecessors", "source", "not_stated"})
+NOT_COMPARED = frozenset(
+    {
+        "id",
+        "former_names",
+        "predecessors",
+        "source",
+        "sources",
+        "not_stated",
+        "not_stated_for",
+        "partial",
+    }
+)
 """Fields of a partnership or group that are not themselves changes: the id and the
-bookkeeping that matching uses, the version's source, and ``not_stated`` (which says
-how each other field is reported)."""
+bookkeeping that matching uses, the version's sources, and ``not_stated``,
+``not_stated_for`` and ``partial`` (which say how far the other fields are given)."""
+
+_PARTNERSHIP_COMPARED = frozenset(
+    {
+        "name",
+        "short_name",
+        "regimes",
+        *_PARTNERSHIP_FACTS,
+        "aims",
+        "escalates_to",
+        *_PARTNERSHIP_LATER_FACTS,
+        *_PARTNERSHIP_LISTS,
+        "groups",
+    }
+)
+"""The partnership's fields compared one by one; :meth:`_Comparer.rest` compares the
+others."""
+_GROUP_COMPARED = frozenset(
+    {
+        "name",
+        "short_name",
+        *_GROUP_FACTS,
+        *_LIFE,
+        *_GROUP_LISTS,
+        "meets",
+        "objectives",
+        "responsibilities",
+    }
+)
 
 
 class _Context:
@@ -757,6 +799,7 @@ class _Comparer:
         self.context = _Context(None, Topic.PARTNERSHIP)
         self.reported_organisations: set[tuple[str, str]] = set()
         self.reported_posts: set[str] = set()
+        self.reported_collaborations: set[str] = set()
         self.referenced: set[str] = set()
         self.owners: tuple[Partnership | None, Partnership | None] = (None, None)
 
@@ -951,6 +994,7 @@ class _Comparer:
         )
         for name in _PARTNERSHIP_LATER_FACTS:
             self.field(kind, name, getattr(old, name), getattr(new, name), missing=stated(name))
+        self.rest(kind, old, new, _PARTNERSHIP_COMPARED, stated)
         for topic, names in _PARTNERSHIP_TOPICS:
             self.context.topic = topic
             for name in names:
@@ -958,6 +1002,8 @@ class _Comparer:
                 self.entries(spec, getattr(old, name), getattr(new, name), stated(name))
         self.context.topic = Topic.GROUPS
         self.groups(old, new, stated("groups"))
+        self.context.topic = Topic.COLLABORATIONS
+        self.collaboration_groups(old, new)
 
     def regimes(
         self, olds: tuple[Regime, ...], news: tuple[Regime, ...], missing: tuple[bool, bool]
@@ -1007,6 +1053,17 @@ class _Comparer:
                 not_stated_after=silent[1] and pair.old is not None,
             )
 
+    def collaboration_groups(self, old: Partnership, new: Partnership) -> None:
+        """The groups of each collaboration the partnership is a member of in both
+        versions, once (under the first partnership compared that is a member)."""
+        olds = self.old.member_of.get(old.id, [])
+        news = self.new.member_of.get(new.id, [])
+        for pair in _pairs(olds, news, _by_id, self.successors):
+            if pair.old is None or pair.new is None or pair.new.id in self.reported_collaborations:
+                continue
+            self.reported_collaborations.add(pair.new.id)
+            self.groups(pair.old, pair.new, (False, False), owner=self.new.label(pair.new.id))
+
     # --- lists of entries -------------------------------------------------------------
 
     def entries(
@@ -1042,24 +1099,34 @@ class _Comparer:
         olds: Sequence[Any],
         news: Sequence[Any],
         missing: tuple[bool, bool],
+        *,
+        unlisted: bool = False,
+        **fields: Any,
     ) -> bool:
-        """A list that the older version gave and a predecessor the newer version keeps
-        (ended, beside its successor) does not: said as a whole, not given rather than
-        removed (the newer version need say no more of a body that ended). Whether it
-        was said so."""
-        if not (self.context.kept and olds and not news and not any(missing)):
+        """A list said as a whole, "not given" rather than entries added or removed:
+        one that the older version gave and a predecessor the newer version keeps
+        (ended, beside its successor) does not (the newer version need say no more of
+        a body that ended), and, where ``unlisted`` (an owner with no ``not_stated``),
+        one that either version leaves empty. Whether it was said so."""
+        kept = self.context.kept and olds and not news
+        if any(missing) or not (kept or (unlisted and bool(olds) != bool(news))):
             return False
         spec = _PARTNERSHIP_LISTS.get(field) if self.context.group is None else None
         spec = spec or _GROUP_LISTS.get(field)
-        words = [
-            self.entry_words(spec, entry, self.old)
-            if spec
-            else self.old.label(entry.id)
-            if isinstance(entry, Group)
-            else str(self.old.words(entry))
-            for entry in olds
-        ]
-        self.add(kind, ChangeHow.CHANGED, field=field, before="; ".join(words))
+
+        def words(entries: Sequence[Any], side: _Side) -> str | None:
+            found = [
+                self.entry_words(spec, entry, side)
+                if spec
+                else side.label(entry.id)
+                if isinstance(entry, Group)
+                else str(side.words(entry))
+                for entry in entries
+            ]
+            return "; ".join(found) or None
+
+        before, after = words(olds, self.old), words(news, self.new)
+        self.add(kind, ChangeHow.CHANGED, field=field, before=before, after=after, **fields)
         return True
 
     def unstated_list(
@@ -1125,7 +1192,7 @@ class _Comparer:
                 match=MatchSource.PREDECESSOR,
                 succession=succession.how,
                 date=succession.date,
-                predecessor_end=pair.ended,
+                predecessor_end=pair.ended or self.kept_end(common["old_id"]),
                 **common,
             )
             self.reported_organisations.add((common["old_id"], common["new_id"]))
@@ -1230,6 +1297,9 @@ class _Comparer:
                 end=new.end,
                 **common,
             )
+        # the tenure is the holder's: a new holder's goes with the change of holder
+        for name in ("known_on",) if before != after else ("start", "end", "known_on"):
+            self.field(kind, name, getattr(old, name), getattr(new, name), **common)
 
     def entry_words(self, spec: _List, entry: Any, side: _Side) -> str:
         """An entry in words, as its version names it."""
@@ -1304,8 +1374,21 @@ class _Comparer:
 
     # --- groups -----------------------------------------------------------------------
 
-    def groups(self, old: Partnership, new: Partnership, missing: tuple[bool, bool]) -> None:
-        if self.whole_list(ChangeKind.GROUP, "groups", old.groups, new.groups, missing):
+    def groups(
+        self,
+        old: Partnership | Collaboration,
+        new: Partnership | Collaboration,
+        missing: tuple[bool, bool],
+        owner: str | None = None,
+    ) -> None:
+        """The groups of a partnership, or of a collaboration (``owner``: its name, which
+        then leads what is said of its list of groups; it has no ``not_stated``, so a
+        list one version leaves empty is not given there)."""
+        whose = {} if owner is None else {"group_name": owner}
+        unlisted = owner is not None
+        if self.whole_list(
+            ChangeKind.GROUP, "groups", old.groups, new.groups, missing, unlisted=unlisted, **whose
+        ):
             return
         kept = self.context.kept
         for pair in _pairs(old.groups, new.groups, _by_id, self.successors):
@@ -1319,6 +1402,7 @@ class _Comparer:
                     pair.new,
                     not_stated_before=missing[0] and pair.new is not None,
                     not_stated_after=missing[1] and pair.old is not None,
+                    **whose,
                 )
                 continue
             self.context.kept = kept or pair.kept
@@ -1362,32 +1446,83 @@ class _Comparer:
                 getattr(new, name),
                 stated(name),
             )
+        self.rest(kind, old, new, _GROUP_COMPARED, stated, **common)
+
+    def rest(
+        self,
+        kind: ChangeKind,
+        old: Any,
+        new: Any,
+        compared: frozenset[str],
+        stated: Callable[[str], tuple[bool, bool]],
+        **fields: Any,
+    ) -> None:
+        """The fields of a partnership or group that nothing above compares, each as a
+        whole (so that a field the model gains is named when it changes, not passed
+        over)."""
+        for attribute in _fields(new):
+            name = attribute.name
+            if name not in compared and name not in NOT_COMPARED:
+                old_value, new_value = getattr(old, name), getattr(new, name)
+                self.field(kind, name, old_value, new_value, missing=stated(name), **fields)
 
     # --- organisations ----------------------------------------------------------------
 
     def organisations(self, only: set[str] | None) -> None:
-        """Organisations renamed or replaced that no partnership's changes mention
-        (those ``only`` names, or all)."""
+        """Organisations (those ``only`` names, or all): renamed or replaced where no
+        partnership's changes say so, and every other field that changed (an end
+        that a succession between the versions explains goes with the succession)."""
         news: dict[str, Organisation] = {o.id: o for o in self.new.dataset.organisations}
+        kind = ChangeKind.ORGANISATION
         for old in self.old.dataset.organisations:
             if only is not None and old.id not in only:
                 continue
             new = news.get(old.id)
-            if (
-                new is not None
-                and (old.id, old.id) not in self.reported_organisations
-                and _fold(old.name) != _fold(new.name)
-            ):
-                self.identity(ChangeKind.ORGANISATION, old, new, None)
-            for successor, succession in self.successors.get(old.id, ()):
-                later = news.get(successor)
-                if (
-                    later is not None
-                    and successor not in self.old.index  # else it had happened already
-                    and (old.id, successor) not in self.reported_organisations
-                ):
-                    self.identity(ChangeKind.ORGANISATION, old, later, succession)
+            followed = [
+                (news[successor], succession)
+                for successor, succession in self.successors.get(old.id, ())
+                if successor in news and successor not in self.old.index  # else it had happened
+            ]
+            if new is not None:
+                common: dict[str, Any] = {
+                    "old_name": self.old.label(old.id),
+                    "new_name": self.new.label(new.id),
+                    "old_id": old.id,
+                    "new_id": new.id,
+                }
+                if (old.id, old.id) in self.reported_organisations:
+                    pass  # renamed where first met, in both names and short names
+                elif _fold(old.name) != _fold(new.name):
+                    self.identity(kind, old, new, None)
+                else:
+                    self.field(kind, "short_name", old.short_name, new.short_name, **common)
+                for name in _ORGANISATION_FACTS:
+                    if name != "end" or not followed:
+                        self.field(kind, name, getattr(old, name), getattr(new, name), **common)
+            for later, succession in followed:
+                if (old.id, later.id) not in self.reported_organisations:
+                    ended = new.end if new is not None else None
+                    self.identity(kind, old, later, succession, ended)
 
+    def kept_end(self, key: str | None) -> PartialDate | None:
+        """The end the newer version gives an organisation that a successor followed,
+        where it keeps it."""
+        kept = self.new.index.get(key) if key is not None else None
+        return kept.end if isinstance(kept, Organisation) else None
+
+
+_ORGANISATION_FACTS = (
+    "kind",
+    "parent",
+    "owned_by",
+    "delivers_for",
+    "collective",
+    "count",
+    "start",
+    "end",
+)
+"""An organisation's fields compared after its name and short name, in this order (its
+``note`` is the data file's commentary, not a fact of the organisation)."""
 
 _PARTNERSHIP_TOPICS = (
     (Topic.PARTNERS, ("lead_partners", "delegated_partners")),
@@ -1538,8 +1673,21 @@ def _references(value: object, found: set[str] | None = None) -> set[str]:
     return found
 
 
-def field_words(name: str) -> str:
-    return _FIELD_WORDS.get(name, name.replace("_", " "))
+def field_words(name: str, kind: ChangeKind | None = None) -> str:
+    """A field in words, as a change of ``kind`` names it: ``meetings``, ``sits under``
+    (a group's parent), ``part of`` (an organisation's)."""
+    found = _KIND_FIELD_WORDS.get((kind, name)) if kind is not None else None
+    return found or _FIELD_WORDS.get(name, name.replace("_", " "))
+
+
+_KIND_FIELD_WORDS = {
+    (ChangeKind.ORGANISATION, "parent"): "part of",
+    (ChangeKind.ORGANISATION, "collective"): "named collectively",
+    (ChangeKind.ORGANISATION, "count"): "number it counts",
+    (ChangeKind.POST_HOLDER, "start"): "start of the holder's tenure",
+    (ChangeKind.POST_HOLDER, "end"): "end of the holder's tenure",
+    (ChangeKind.POST_HOLDER, "known_on"): "date of the document that names the holder",
+}
 
 
 _FIELD_WORDS = {
@@ -1800,12 +1948,23 @@ def at(date: PartialDate, dates: DateWords = str) -> str:
     return f"{'on' if date.day is not None else 'in'} {dates(date)}"
 
 
+def whose(change: Change) -> str:
+    """The body a change is within, to lead its sentence: the group of a change within
+    a group, the collaboration of a change to a collaboration's list of groups; ""
+    for a change to a partnership's own facts or to one of its groups as a whole."""
+    if not change.group_name:
+        return ""
+    if change.kind is not ChangeKind.GROUP:
+        return change.group_name
+    if change.topic is Topic.COLLABORATIONS and change.field == "groups":
+        return change.group_name
+    return ""
+
+
 def context(change: Change) -> str:
     """Whose change it is, for the start of its sentence: the group, then the entry
     (``Learning Inquiry Group, reports to Executive Group``); "" for the partnership's."""
-    parts = []
-    if change.group_name and change.kind is not ChangeKind.GROUP:
-        parts.append(change.group_name)
+    parts = [owner] if (owner := whose(change)) else []
     if change.how is ChangeHow.CHANGED and change.kind not in (
         ChangeKind.PARTNERSHIP,
         ChangeKind.MEETING_CADENCE,
@@ -1883,7 +2042,11 @@ def describe(change: Change, dates: DateWords = str) -> str:
         if change.succession is SuccessionKind.SPLIT:
             return _sentence(f"{lead}{after} was split from {before}{when}")
         return _sentence(f"{lead}{before} was replaced by {after}{when}")
-    what = noun(change) if change.field == _list_field(change) else field_words(change.field or "")
+    what = (
+        noun(change)
+        if change.field == _list_field(change)
+        else field_words(change.field or "", change.kind)
+    )
     if change.field == _list_field(change) and not (change.before and change.after):
         what = noun(change, plural=True) + ":"  # the whole list: "Groups: not stated before; ..."
     if change.not_stated_before:
