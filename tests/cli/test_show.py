@@ -47,7 +47,10 @@ def test_show_lists_the_partnership_escalation_and_its_collaborations(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     out = show(capsys, "isle-of-wight-2024")
-    assert "The partnership escalates to\n  HIPS Executive Group" in out
+    assert (
+        "The partnership escalates to (1 named, and others the source does not name)\n"
+        "  HIPS Executive Group"
+    ) in out
     assert "Collaboration: Hampshire, Isle of Wight, Portsmouth and Southampton" in out
     assert "sits under: HIPS Executive Group" in out
     data = json.loads(show(capsys, "isle-of-wight-2024", "--format", "json"))

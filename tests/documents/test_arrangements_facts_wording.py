@@ -177,7 +177,7 @@ def test_recurring_events_and_products_and_the_approval(facts: Outputs) -> None:
     found.everywhere("Annual conference (event, annually)")
     found.everywhere("Newsletter (product, after every Board meeting, by Executive Group)")
     assert (
-        "Approval: approved by the lead safeguarding partners, 2019-06, a signed agreement."
+        "Approval: approved by the lead safeguarding partners; 2019-06; a signed agreement."
         in found.show
     )
     found.everywhere(
@@ -416,3 +416,156 @@ def test_show_json_carries_every_new_fact() -> None:
     assert [d["id"] for d in data["governed_documents"]] == ["ce-strategy", "ce-plan"]
     assert data["approval"]["date"] == "2019-06"
     assert data["groups"][1]["covers"][1]["id"] == "soton-council"
+
+
+# --- what seven real partnerships needed as well (model, part 2) ------------------------
+
+MORE = """
+schema: safeguarding-model/2
+organisations:
+  - {id: council, name: Brighton and Hove City Council, kind: local-authority}
+  - {id: fcl, name: "Families, Children and Learning", kind: local-authority-service,
+     parent: council}
+  - {id: police, name: Sussex Police, kind: police}
+  - {id: cypf, name: Children Young People and Families Board, kind: board}
+posts:
+  - {id: chair, title: Independent Chair, independent: true}
+partnerships:
+  - id: bhscp
+    name: Brighton and Hove Safeguarding Children Partnership
+    short_name: BHSCP
+    regimes: [working-together-2023]
+    source:
+      title: Our partnership
+      published: "2024-05"
+      url: https://www.example.org/partnership
+    sources:
+      - {title: Annual report 2023, url: https://www.example.org/report}
+    lead_partners:
+      - {role: local-authority, organisation: council, through: fcl}
+    chairs: [{post: chair, known_on: "2020-09"}]
+    members:
+      - {role: relevant-agencies, some: true, text: a number of relevant agencies}
+      - {organisation: police}
+    meets_text: four times a year
+    duties:
+      - {post: chair, items: [Chair the Executive]}
+    events:
+      - {name: Quarterly report, kind: product, every: quarterly, to: [cypf]}
+    groups:
+      - id: executive
+        name: Executive
+        kind: executive-group
+      - id: scrutiny-group
+        name: Scrutiny and Challenge Group
+        kind: subgroup
+        reports_to: [{to: executive}]
+      - id: audit
+        name: Audit Group
+        kind: subgroup
+        reports_to:
+          - {to: executive, via: [scrutiny-group], kind: reports-to}
+      - id: team
+        name: Business Unit
+        kind: team
+    relevant_agencies: [{organisation: police}]
+    partial:
+      - {field: relevant_agencies, truncated: true}
+documents:
+  - id: plan
+    title: Business Plan 2024-27
+    kind: business-plan
+    owner: bhscp
+    reviewed: "2024-04"
+    next_review: "2025-04"
+"""
+
+
+@pytest.fixture(scope="module")
+def more() -> Outputs:
+    return outputs(MORE)
+
+
+def test_a_lead_partner_through_a_part_of_itself_and_the_sources(more: Outputs) -> None:
+    found = more
+    through = "Brighton and Hove City Council (through Families, Children and Learning)"
+    assert f"local authority: {through}" in found.show
+    found.everywhere(f"The local authority: {through}")
+    assert "Source: Our partnership, 2024-05 (https://www.example.org/partnership)." in (found.show)
+    assert "Also from: Annual report 2023 (https://www.example.org/report)." in found.show
+    sources = section(found.markdown, "Sources")
+    assert "- Our partnership, May 2024: [https://www.example.org/partnership]" in sources
+    assert "- Annual report 2023: [https://www.example.org/report](https" in sources
+    assert "Annual report 2023: https://www.example.org/report" in found.html.blocks
+
+
+def test_a_chair_known_only_from_a_document_of_one_date(more: Outputs) -> None:
+    found = more
+    words = "named in a document of 2020-09; since and until when not stated"
+    assert f"Independent Chair (holder not stated) ({words})" in found.show
+    found.everywhere("named in a document of September 2020; since and until when not stated")
+
+
+def test_the_partnerships_own_members_and_meetings(more: Outputs) -> None:
+    found = more
+    assert (
+        "Members of the partnership (2)\n  some of the relevant agencies\n  Sussex Police\n"
+        "The partnership meets: four times a year"
+    ) in found.show
+    membership = section(found.markdown, "Membership of the Partnership")
+    assert "The BHSCP meets four times a year." in membership
+    assert "- a number of relevant agencies" in membership
+    # never all of them
+    assert "\n  the relevant agencies\n" not in found.show
+    assert "- the relevant agencies\n" not in found.markdown
+
+
+def test_a_duty_of_one_post_an_events_recipients_and_a_documents_reviews(
+    more: Outputs,
+) -> None:
+    found = more
+    assert "  of Independent Chair (holder not stated) (1)\n    - Chair the Executive" in (
+        found.show
+    )
+    assert (
+        section(found.markdown, "Independent Chair (holder not stated)")
+        .strip()
+        .endswith("- Chair the Executive")
+    )
+    assert "Quarterly report [product]: quarterly; to Children Young People and Families Board" in (
+        found.show
+    )
+    found.everywhere(
+        "Quarterly report (product, quarterly, to Children Young People and Families Board)"
+    )
+    assert "    last reviewed: 2024-04\n    next review due: 2025-04" in found.show
+    found.everywhere("Last reviewed: April 2024")
+    found.everywhere("Next review due: April 2025")
+
+
+def test_a_line_via_another_body_whose_meaning_is_not_stated(more: Outputs) -> None:
+    found = more
+    assert (
+        "    reports to (its meaning not stated): Executive (via Scrutiny and Challenge Group)"
+        in found.show
+    )
+    found.everywhere(
+        "Audit Group reports to (its meaning not stated) Executive (via Scrutiny and "
+        "Challenge Group)."
+    )
+    cell = next(c for c in found.html.blocks if c.startswith("reports to (its meaning"))
+    assert (
+        cell == "reports to (its meaning not stated) Executive (via Scrutiny and Challenge Group)"
+    )
+
+
+def test_a_team_is_not_one_of_the_groups_and_a_cut_short_copy_is_said(more: Outputs) -> None:
+    found = more
+    assert "Groups (3)\n" in found.show
+    assert "Teams (1)\n  Business Unit [team]" in found.show
+    assert "\n| Business Unit |" not in found.markdown
+    teams = section(found.markdown, "Teams")
+    assert "The teams the arrangements describe (not among the groups above):" in teams
+    words = "and perhaps others: the copy the data was taken from is cut short"
+    assert f"Relevant agencies (1 named, {words})" in found.show
+    found.everywhere(f"… {words}.")

@@ -68,7 +68,11 @@ def partially_given(draw: st.DrawFn) -> Dataset:
     def entries(fields: list[str], exclude: tuple[str, ...]) -> tuple[PartialList, ...]:
         chosen = draw(st.lists(st.sampled_from(fields), min_size=1, max_size=5, unique=True))
         return tuple(
-            PartialList(field=field, further=draw(st.none() | st.integers(1, 9)))
+            PartialList(
+                field=field,
+                further=draw(st.none() | st.integers(1, 9)),
+                truncated=draw(st.booleans()),
+            )
             for field in chosen
             if field not in exclude
         )

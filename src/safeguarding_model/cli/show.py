@@ -80,7 +80,8 @@ TITLES = {
     "functional_links": "Functional links",
     "reports_to": "Lines from the partnership",
     "groups": "Groups",
-    "lines": "Lines from other bodies",
+    "lines": "Other lines",
+    "members": "Members of the partnership",
     "escalates_to": "The partnership escalates to",
     "events": "Events and products",
     "yearly_reports": "Yearly reports published",
@@ -153,10 +154,12 @@ def _items(items: list[dict[str, Any]], indent: str, numbered: bool = False) -> 
 def _line(line: dict[str, Any], *, verb: bool = True) -> str:
     """A line in words: "reports for information to X (quarterly; by exception)", with
     its dates; without ``verb``, from its targets on (under a heading that says it)."""
-    text = str(line["words"] if verb else line["targets"])
-    if not verb and line["details"]:
-        text += f" ({'; '.join(line['details'])})"
-    return text + _dates(line)
+    if verb:
+        return str(line["words"]) + _dates(line)
+    details = [*line["details"], *([line["dates"]] if line["dates"] else [])]
+    tail = f" ({'; '.join(details)})" if details else ""
+    sends = f"; sends: {' '.join(line['subject'].split())}" if line["subject"] else ""
+    return f"{line['targets']}{tail}{sends}"
 
 
 def _group_lines(group: dict[str, Any], indent: str) -> list[str]:
@@ -274,6 +277,8 @@ def _scrutiny(mechanism: dict[str, Any]) -> list[str]:
     text = mechanism["kind_label"]
     if mechanism["name"]:
         text += f": {mechanism['name']}"
+    elif mechanism["text"]:  # the document's words, where it gives the mechanism no name
+        text += f": {' '.join(mechanism['text'].split())}"
     if mechanism["by_words"]:
         text += f", by {mechanism['by_words']}"
     out = [text + _dates(mechanism)]
@@ -289,9 +294,13 @@ def _document(document: dict[str, Any]) -> list[str]:
     out.append(f"  owned by: {document['owner']['name']}")
     for key, words in (("monitored_by", "monitored by"), ("delivered_by", "delivered by")):
         if document[key]:
-            out.append(f"  {words}: " + ", ".join(body["name"] for body in document[key]))
+            out.append(f"  {words}: {_names(document[key])}")
     if document["delivers"]:
         out.append(f"  delivery plan for: {document['delivers']['name']}")
+    if document["reviewed"]:
+        out.append(f"  last reviewed: {document['reviewed']}")
+    if document["next_review"]:
+        out.append(f"  next review due: {document['next_review']}")
     if document["items"]:
         out.append(f"  contents ({len(document['items'])}):")
         out += _items(document["items"], "    ")
@@ -302,7 +311,9 @@ def _event(event: dict[str, Any]) -> str:
     text = f"{event['name']} [{event['kind']}]"
     details = [event["every_words"]] if event["every_words"] else []
     if event["by"]:
-        details.append("by " + ", ".join(body["name"] for body in event["by"]))
+        details.append(f"by {_names(event['by'])}")
+    if event["to"]:
+        details.append(f"to {_names(event['to'])}")
     return text + (f": {'; '.join(details)}" if details else "") + _dates(event)
 
 
@@ -316,7 +327,7 @@ def _approval(approval: dict[str, Any]) -> str:
         parts.append(" ".join(approval["instrument"].split()))
     if not parts:
         return "Approval: " + " ".join((approval["text"] or "given").split())
-    return "Approval: approved " + ", ".join(parts) + "."
+    return "Approval: approved " + "; ".join(parts) + "."
 
 
 def _funding(funding: dict[str, Any]) -> list[str]:
@@ -342,7 +353,21 @@ def _funding(funding: dict[str, Any]) -> list[str]:
 
 
 def _lead(partner: dict[str, Any]) -> str:
-    return _noted(partner["organisation_name"], partner["organisation_notes"])
+    text = _noted(partner["organisation_name"], partner["organisation_notes"])
+    return text + (f" (through {partner['through_name']})" if partner["through"] else "")
+
+
+def _names(bodies: list[dict[str, Any]]) -> str:
+    """Names in a list: "A, B", or "A; B" where a name has a comma of its own (a post
+    with its organisation)."""
+    names = [str(body["name"]) for body in bodies]
+    return ("; " if any("," in name for name in names) else ", ").join(names)
+
+
+def _source(source: dict[str, Any]) -> str:
+    published = f", {source['published']}" if source["published"] else ""
+    url = f" ({source['url']})" if source["url"] else ""
+    return f"{source['title']}{published}{url}"
 
 
 def render(data: dict[str, Any]) -> str:
@@ -358,13 +383,26 @@ def render(data: dict[str, Any]) -> str:
     if head["dates"]:
         out.append(f"The partnership: {head['dates']}.")
     if head["source"]:
-        published = head["source"]["published"]
-        out.append(f"Source: {head['source']['title']}" + (f", {published}." if published else "."))
+        out.append(f"Source: {_source(head['source'])}.")
+    out += [f"Also from: {_source(other)}." for other in head["sources"]]
     out.append("")
     out += _text("Vision", data["vision"], "vision", data)
     out += _text("Purpose", data["purpose"], "purpose", data)
     out += _item_section("Values", "values", data)
     out += _item_section("Principles", "principles", data)
+    if data["members"] or "members" in data["not_stated"] or _partial(data, "members"):
+        out += _section(
+            TITLES["members"],
+            [
+                " ".join(str(m["words"]).split())
+                + (f" ({m['capacity'].replace('-', ' ')})" if m["capacity"] != "member" else "")
+                + _dates(m)
+                for m in data["members"]
+            ],
+            "members",
+            data,
+        )
+    out += _text("The partnership meets", data["meets_words"], "meets", data)
     out += _section(
         TITLES["lead_partners"],
         [
@@ -408,14 +446,18 @@ def render(data: dict[str, Any]) -> str:
     elif "scrutiny" in missing or _partial(data, "scrutiny"):
         out += _section(TITLES["scrutiny"], [], "scrutiny", data)
     if data["duties"]:
-        out.append(f"{TITLES['duties']} ({_count(data['duties'], _partial(data, 'duties'))})")
+        whose: dict[str, list[dict[str, Any]]] = {}
         for duty in data["duties"]:
-            out.append(
-                f"  of {duty['of_words']}" + (f" ({len(duty['items'])})" if duty["items"] else "")
-            )
-            if duty["text"] and not duty["items"]:
-                out.append(f"    {' '.join(duty['text'].split())}")
-            out += _items(duty["items"], "    ")
+            whose.setdefault(duty["of_words"], []).append(duty)
+        rows = list(whose)
+        out.append(f"{TITLES['duties']} ({_count(rows, _partial(data, 'duties'))})")
+        for words, duties in whose.items():
+            items = [item for duty in duties for item in duty["items"]]
+            out.append(f"  of {words}" + (f" ({len(items)})" if items else ""))
+            for duty in duties:
+                if duty["text"]:
+                    out.append(f"    {' '.join(duty['text'].split())}")
+                out += _items(duty["items"], "    ")
     elif "duties" in missing or _partial(data, "duties"):
         out += _section(TITLES["duties"], [], "duties", data)
     agencies = [a for a in data["relevant_agencies"] if a["status"] != "planned"]
@@ -440,18 +482,21 @@ def render(data: dict[str, Any]) -> str:
         out += _lines(
             TITLES["reports_to"], [_line(line) for line in data["reports_to"]], "reports_to", data
         )
-    leadership = [g for g in data["groups"] if g["leadership"]]
+    leadership = data["leadership"]
     if leadership:
         count = "" if _partial(data, "groups") else f" ({len(leadership)})"
         out.append(f"Leadership above the partnership{count}")
         for group in leadership:
             out += _group_lines(group, "  ")
-    subgroups = [g for g in data["groups"] if not g["leadership"]]
+    teams = data["teams"]
+    subgroups = data["groups"]
     partial = _partial(data, "groups")
     if "groups" in missing:
         out.append("Groups: not stated in the source")
     elif not subgroups:
-        out += [] if leadership and not partial else _section("Groups", [], "groups", data)
+        out += (
+            [] if (leadership or teams) and not partial else _section("Groups", [], "groups", data)
+        )
     else:
         current = [g for g in subgroups if g["status"] != "planned"]
         planned = [g for g in subgroups if g["status"] == "planned"]
@@ -463,6 +508,11 @@ def render(data: dict[str, Any]) -> str:
             out.append(f"Groups, planned, not yet in place ({len(planned)})")
             for group in planned:
                 out += _group_lines(group, "  ")
+    if teams:
+        count = "" if _partial(data, "groups") else f" ({len(teams)})"
+        out.append(f"Teams{count}")
+        for team in teams:
+            out += _group_lines(team, "  ")
     if data["lines"] or _partial(data, "lines"):
         out += _section(
             TITLES["lines"],

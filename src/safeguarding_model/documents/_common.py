@@ -15,6 +15,7 @@ import attrs
 
 from ..errors import UsageError
 from ..model import (
+    Chair,
     Collaboration,
     Dataset,
     Entity,
@@ -37,7 +38,8 @@ from ..model.meaning import (
     chair_notes,
     is_leadership,
     is_top,
-    line_details,
+    line_sends,
+    line_tail,
     line_verb,
     organisation_notes,
     partial_of,
@@ -196,6 +198,17 @@ def entry_phrase(entry: Any, at: Days | None = None) -> str:
     )
 
 
+def chair_phrase(chair: Chair, at: Days | None = None) -> str:
+    """A chair's dates (:func:`entry_phrase`), or, for a chair only a document of one
+    date names, "named in a document of September 2020; since and until when not
+    stated"."""
+    if chair.known_on is not None:
+        return (
+            f"named in a document of {date_text(chair.known_on)}; since and until when not stated"
+        )
+    return entry_phrase(chair, at)
+
+
 def with_phrase(text: str, phrase: str) -> str:
     """``text (phrase)``, or ``text`` for no phrase."""
     return f"{text} ({phrase})" if phrase else text
@@ -327,7 +340,7 @@ def member_named(
     if member.chair_of:
         return "the chairs of " + ", ".join(dataset.name_of(g, index) for g in member.chair_of)
     if member.role:
-        return "the " + member.role.label
+        return ("some of the " if member.some else "the ") + member.role.label
     return None
 
 
@@ -350,19 +363,24 @@ def member_text(
 
 
 def line_text(
-    line: Line, dataset: Dataset, index: dict[str, Entity], at: Days | None = None
+    line: Line,
+    dataset: Dataset,
+    index: dict[str, Entity],
+    at: Days | None = None,
+    *,
+    sends: bool = True,
 ) -> str:
     """A line's targets in words (each with its own dates; alternatives joined by
     "and/or"), with the line's particulars and dates: ``Executive Group (quarterly,
     planned for January 2027, not yet in place)``, ``Health and Wellbeing Board and/or
     Community Safety Partnership (at least three times a year, by exception, sends:
-    ...)``. How often is in the document's words where the data keeps them."""
+    ...)``, then what is sent ("; sends: ..."). How often is in the document's words
+    where the data keeps them."""
     text = and_list([dated_name(dataset, index, key, at) for key in line.targets], "and/or")
-    details = line_details(line)
-    phrase = entry_phrase(line, at)
-    if phrase:
-        details.append(phrase)
-    return f"{text} ({', '.join(details)})" if details else text
+    tail = line_tail(line, lambda key: dataset.name_of(key, index), entry_phrase(line, at))
+    if not sends and line.subject:
+        tail = tail.removesuffix(line_sends(line))
+    return text + tail
 
 
 def line_sentence(
@@ -371,10 +389,13 @@ def line_sentence(
     index: dict[str, Entity],
     at: Days | None = None,
     field: str = "reports_to",
+    *,
+    sends: bool = True,
 ) -> str:
     """A line after the body it is from: "reports for information to Health and
-    Wellbeing Board (quarterly)" (its meaning, then :func:`line_text`)."""
-    return f"{line_verb(line, field)} {line_text(line, dataset, index, at)}"
+    Wellbeing Board (quarterly)" (its meaning, then :func:`line_text`; without ``sends``,
+    not what is sent along it)."""
+    return f"{line_verb(line, field)} {line_text(line, dataset, index, at, sends=sends)}"
 
 
 def line_cell(
@@ -387,11 +408,11 @@ def line_cell(
     """A line in a column that names its list ("Reports to", "Escalates to"): the
     targets where the line means what the list does, else with its meaning in front
     ("reports for information to ..."), so a line that only informs or advises is never
-    shown as one of accountability."""
+    shown as one of accountability. What is sent along it is left to the fuller
+    descriptions (a table cell lists lines, one after another)."""
     default = LineKind.ESCALATES_TO if field == "escalates_to" else LineKind.ACCOUNTABLE_TO
-    if line.meaning(field) is default:
-        return line_text(line, dataset, index, at)
-    return line_sentence(line, dataset, index, at, field)
+    text = line_text(line, dataset, index, at, sends=False)
+    return text if line.meaning(field) is default else f"{line_verb(line, field)} {text}"
 
 
 def at_the_top(group: Group) -> bool:
@@ -404,13 +425,14 @@ def group_lines(
     group: Group, dataset: Dataset, index: dict[str, Entity], at: Days | None = None
 ) -> list[str]:
     """The group's lines to other bodies, one sentence each, each with its meaning
-    ("reports for information to", "advises"); what the source does not say is said
+    ("reports for information to", "advises"), as the chart draws them (what is sent
+    along a line is in the group's section); what the source does not say is said
     too. A planned group, or a planned line, says it is planned; a leadership group
     says it stands above the partnership."""
     name = with_phrase(group.name, entry_phrase(group, at))
 
     def line(found: Line, field: str) -> str:
-        return f"{name} {line_sentence(found, dataset, index, at, field)}."
+        return f"{name} {line_sentence(found, dataset, index, at, field, sends=False)}."
 
     found = []
     if is_leadership(group):
@@ -439,7 +461,7 @@ def chair_words(
     data names no chair."""
     texts = [
         with_phrase(
-            chair_text(chair, owner, dataset, index, at or today_span()), entry_phrase(chair, at)
+            chair_text(chair, owner, dataset, index, at or today_span()), chair_phrase(chair, at)
         )
         for chair in group.chairs
     ]
@@ -529,17 +551,18 @@ def structure_figure(
     description: list[str] = []
     if isinstance(owner, Partnership):
         description += [
-            f"{owner.name} {line_sentence(line, dataset, index, at)}." for line in owner.reports_to
+            f"{owner.name} {line_sentence(line, dataset, index, at, sends=False)}."
+            for line in owner.reports_to
         ]
         description += [
-            f"{owner.name} {line_sentence(line, dataset, index, at, 'escalates_to')}."
+            f"{owner.name} {line_sentence(line, dataset, index, at, 'escalates_to', sends=False)}."
             for line in owner.escalates_to
         ]
     leadership = [group for group in owner.groups if is_leadership(group)]
     for group in (*leadership, *(g for g in owner.groups if not is_leadership(g))):
         description.extend(group_lines(group, dataset, index, at))
     description += [
-        f"{dataset.name_of(line.by, index)} {line_sentence(line, dataset, index, at)}."
+        f"{dataset.name_of(line.by, index)} {line_sentence(line, dataset, index, at, sends=False)}."
         for line in owner.lines
     ]
     return Figure(caption=caption, chart=charts.chart(owner), description=tuple(description))

@@ -23,6 +23,7 @@ from ..model import (
     Entity,
     GovernedDocument,
     Group,
+    GroupKind,
     Member,
     Organisation,
     Partnership,
@@ -55,6 +56,7 @@ from ..model.meaning import role_words as meaning_role_words
 from ._common import (
     NOT_SAID,
     body_name,
+    chair_phrase,
     chair_words,
     choose_partnership,
     date_phrase,
@@ -236,6 +238,7 @@ class _Builder:
                     if lead.post
                     else introduced(self.dataset, self.index, lead.organisation)
                 )
+                + (f" (through {self.name(lead.through)})" if lead.through else "")
             )
             # the post's dates are the holder's tenure; the organisation's own dates (an
             # integrated care board from 2022) would read as the holder's, so they are
@@ -287,7 +290,7 @@ class _Builder:
             return self.absent("chairs", title, "who chairs the partnership")
         blocks: list[Block] = []
         for chair in self.p.chairs:
-            phrase = _joined(entry_phrase(chair, self.at), self.dates(chair.post))
+            phrase = _joined(chair_phrase(chair, self.at), self.dates(chair.post))
             who = chair_text(
                 attrs.evolve(chair, role=ChairRole.CHAIR),
                 None,
@@ -341,6 +344,49 @@ class _Builder:
             if period.field == "chairs"
         ]
         return Section(title=title, blocks=tuple(blocks))
+
+    def membership(self) -> Section | None:
+        """The partnership's own membership and meetings, where the document gives them
+        apart from its groups'."""
+        title = "Membership of the Partnership"
+        meets = cadence_words(self.p.meets, self.p.meets_text)
+        missing = self.p.not_stated
+        if not (self.p.members or meets or partial_of(self.p, "members")):
+            if "members" in missing:
+                return Section(title=title, blocks=(not_stated_note("who the members are"),))
+            return None
+        blocks: list[Block] = []
+        if meets:
+            blocks.append(Paragraph(content=f"The {self.p.label} meets {meets}."))
+        elif "meets" in missing:
+            blocks.append(not_stated_note("how often the partnership meets"))
+        current = tuple(m for m in self.p.members if not m.planned)
+        planned = tuple(m for m in self.p.members if m.planned)
+        if current:
+            blocks.append(Paragraph(content="Its members:"))
+            blocks.append(members_list(self.p, self.dataset, self.index, self.at, current))
+        elif "members" in missing:
+            blocks.append(not_stated_note("who the members are"))
+        if planned:
+            blocks.append(Paragraph(content="Planned membership, not yet in place:"))
+            blocks.append(members_list(self.p, self.dataset, self.index, self.at, planned))
+        return Section(title=title, blocks=tuple(with_partial(blocks, self.p, "members")))
+
+    def sources(self) -> Section | None:
+        """The documents and pages the data was taken from, with their addresses, where
+        the data gives an address or more than one source."""
+        found = [s for s in (self.p.source, *self.p.sources) if s is not None]
+        if not self.p.sources and not any(s.url for s in found):
+            return None
+        items = []
+        for source in found:
+            content: list[str | Span] = [source.title]
+            if source.published is not None:
+                content.append(f", {date_text(source.published)}")
+            if source.url:
+                content += [": ", Span(text=source.url, link=source.url)]
+            items.append(ListItem(content=tuple(content), children=text_points(source.text)))
+        return Section(title="Sources", blocks=(ItemList(items=tuple(items)),))
 
     def scrutineer(self) -> Section | None:
         title = "Independent Scrutineer"
@@ -427,17 +473,20 @@ class _Builder:
         title = "Duties of the Partners and Agencies"
         if not self.p.duties:
             return self.absent("duties", title, "the duties of the partners and agencies")
-        sections = []
+        whose: dict[str, list[Block]] = {}
         for duty in self.p.duties:
+            words = meaning_role_words(duty.of) if duty.of else self.name(duty.post)
+            blocks = whose.setdefault(words, [])
             said = paragraphs(duty.text)
-            blocks: list[Block] = list(said)
+            blocks.extend(said)
             if duty.items:
                 if not (said and said[-1].text.rstrip().endswith(":")):
-                    words = meaning_role_words(duty.of)
                     blocks.append(Paragraph(content=f"The duties of {words}:"))
                 blocks.append(item_list(duty.items))
-            heading = meaning_role_words(duty.of)
-            sections.append(Section(title=heading[:1].upper() + heading[1:], blocks=tuple(blocks)))
+        sections = [
+            Section(title=words[:1].upper() + words[1:], blocks=tuple(blocks))
+            for words, blocks in whose.items()
+        ]
         note = partial_note(self.p, "duties")
         return Section(title=title, blocks=(note,) if note else (), sections=tuple(sections))
 
@@ -555,7 +604,8 @@ class _Builder:
         blocks: list[Block] = []
         subsections: list[Section] = []
         leadership = tuple(g for g in self.p.groups if is_leadership(g))
-        groups = tuple(g for g in self.p.groups if not is_leadership(g))
+        teams = tuple(g for g in self.p.groups if g.kind is GroupKind.TEAM)
+        groups = tuple(g for g in self.p.groups if g not in leadership and g not in teams)
         if self.p.groups:
             blocks.append(
                 structure_figure(
@@ -593,10 +643,10 @@ class _Builder:
                     ),
                 )
             )
-        if own_lines:
-            subsections.append(own_lines)
         if escalation:
             subsections.append(escalation)
+        if own_lines:
+            subsections.append(own_lines)
         if other:
             subsections.append(other)
         if self.p.functional_links:
@@ -622,6 +672,23 @@ class _Builder:
         subsections.extend(
             group_section(group, self.p, self.dataset, self.index, self.at) for group in groups
         )
+        if teams:
+            subsections.append(
+                Section(
+                    title="Teams",
+                    blocks=(
+                        Paragraph(
+                            content="The teams the arrangements describe (not among the groups "
+                            "above):"
+                        ),
+                        ItemList(items=tuple(ListItem(content=label(t, t.id)) for t in teams)),
+                    ),
+                    sections=tuple(
+                        group_section(team, self.p, self.dataset, self.index, self.at)
+                        for team in teams
+                    ),
+                )
+            )
         return Section(title=title, blocks=tuple(blocks), sections=tuple(subsections))
 
     def own_lines(self) -> Section | None:
@@ -801,6 +868,8 @@ class _Builder:
                 details.append(every)
             if event.by:
                 details.append("by " + and_list([self.name(key) for key in event.by]))
+            if event.to:
+                details.append("to " + and_list([self.name(key) for key in event.to]))
             phrase = entry_phrase(event, self.at)
             if phrase:
                 details.append(phrase)
@@ -1063,6 +1132,7 @@ class _Builder:
             self.lead_partners(),
             self.delegated_partners(),
             self.chair(),
+            self.membership(),
             self.scrutineer(),
             self.scrutiny(),
             self.statement("vision", "Vision", "the partnership's vision"),
@@ -1086,6 +1156,7 @@ class _Builder:
             self.review(),
             self.contact(),
             self.history(),
+            self.sources(),
             self.not_stated(),
             *(self.appendix(c, n) for n, c in enumerate(self.collaborations, start=1)),
         ]
@@ -1289,6 +1360,10 @@ def document_section(
         facts.append(
             ListItem(content=("A delivery plan for: ", dataset.name_of(document.delivers, index)))
         )
+    if document.reviewed is not None:
+        facts.append(ListItem(content=("Last reviewed: ", date_text(document.reviewed) or "")))
+    if document.next_review is not None:
+        facts.append(ListItem(content=("Next review due: ", date_text(document.next_review) or "")))
     phrase = entry_phrase(document, at)
     if phrase:
         facts.append(ListItem(content=("Dates: ", phrase)))
@@ -1300,13 +1375,14 @@ def document_section(
 
 
 def members_list(
-    group: Group,
+    group: Group | Partnership,
     dataset: Dataset,
     index: dict[str, Entity],
     at: Days | None = None,
     members: tuple[Member, ...] | None = None,
 ) -> ItemList:
-    """A group's membership entries in order (or ``members``, some of them), each with
+    """A group's (or a partnership's) membership entries in order (or ``members``, some
+    of them), each with
     its dates. Neighbouring entries that share the document's words (and dates) are one
     entry, with whom they name as its points."""
     members = group.members if members is None else members

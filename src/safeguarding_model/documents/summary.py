@@ -13,7 +13,7 @@ the whole list.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -26,14 +26,17 @@ from ..model import (
     Entity,
     GovernedDocument,
     Group,
+    GroupKind,
     Item,
     Line,
+    Member,
     Organisation,
     PartialDate,
     Partnership,
     PartnershipRole,
     Post,
     ReportingLine,
+    Source,
     UnstatedPeriod,
 )
 from ..model.dates import OnDate, Span, span_of
@@ -224,7 +227,8 @@ class _Summary:
             "cadence_text": line.cadence_text,
             "condition": line.condition,
             "subject": line.subject,
-            "details": line_details(line),
+            "via": [self.ref(key) for key in line.via],
+            "details": line_details(line, self.name),
             "words": line_words(line, self.name, field),
             "text": line.text,
             "planned": line.planned,
@@ -234,8 +238,15 @@ class _Summary:
     def chair(self, chair: Chair, owner: Partnership | Collaboration | None) -> str:
         """A chair in words, with its dates: ``co-chair: ... (ended 2021-03)``."""
         text = chair_text(chair, owner, self.dataset, self.index, self.at)
-        dates = self.dated(chair, self.own(chair.post))["dates"]
+        dates = self.dated(chair, self.known(chair), self.own(chair.post))["dates"]
         return f"{text} ({dates})" if dates else text
+
+    def known(self, chair: Chair) -> str:
+        """For a chair only a document of one date names: "named in a document of
+        2020-09; since and until when not stated"."""
+        if chair.known_on is None:
+            return ""
+        return f"named in a document of {chair.known_on}; since and until when not stated"
 
     def partial(self, entity: Any) -> list[dict[str, Any]]:
         return [
@@ -309,6 +320,8 @@ class _Summary:
             "delivered_by": [self.ref(key) for key in document.delivered_by],
             "delivers": self.ref(document.delivers) if document.delivers else None,
             "period": _written(document.period),
+            "reviewed": _written(document.reviewed),
+            "next_review": _written(document.next_review),
             "items": items_data(document.items),
             "text": document.text,
             "planned": document.planned,
@@ -347,6 +360,29 @@ class _Summary:
             "text": self.name(post_id),
             "known_on": _written(getattr(post, "known_on", None)),
             "notes": self.notes(post_id),
+        }
+
+    def source(self, source: Source) -> dict[str, Any]:
+        return {
+            "title": source.title,
+            "published": _written(source.published),
+            "url": source.url,
+            "text": source.text,
+        }
+
+    def member(self, member: Member) -> dict[str, Any]:
+        """A membership entry: whom it names, in words, and the document's words."""
+        return {
+            "post": member.post,
+            "organisation": member.organisation,
+            "chair_of": list(member.chair_of),
+            "role": member.role.value if member.role else None,
+            "some": member.some,
+            "capacity": member.capacity.value,
+            "text": member.text,
+            "words": member_words(member, self.name),
+            "planned": member.planned,
+            **self.dated(member),
         }
 
     def by_words(self, keys: Sequence[str], role: PartnershipRole | None) -> str:
@@ -446,6 +482,20 @@ _SCRUTINY_LABELS = {
 }
 
 
+def member_words(member: Member, name: Callable[[str], str]) -> str:
+    """A membership entry in words: the post, organisation or groups' chairs it names,
+    the role ("the relevant agencies", or "some of the relevant agencies" where only
+    some of them sit), else the document's words."""
+    if member.post or member.organisation:
+        return name(member.post or member.organisation or "")
+    if member.chair_of:
+        return "the chairs of " + and_list([name(key) for key in member.chair_of])
+    if member.role is not None:
+        words = role_words(member.role)
+        return f"some of {words}" if member.some else words
+    return " ".join((member.text or "").split())
+
+
 def scrutiny_label(kind: str) -> str:
     """A kind of scrutiny in words: ``independent chair who scrutinises``."""
     return _SCRUTINY_LABELS.get(kind, kind.replace("-", " "))
@@ -506,12 +556,8 @@ def summary(
             ],
             **made.dated(partnership),
             "effective": _written(partnership.effective),
-            "source": {
-                "title": source.title,
-                "published": _written(source.published),
-            }
-            if source
-            else None,
+            "source": made.source(source) if source else None,
+            "sources": [made.source(other) for other in partnership.sources],
         },
         "lead_partners": [
             {
@@ -520,6 +566,8 @@ def summary(
                 "organisation": lead.organisation,
                 "organisation_name": name(lead.organisation),
                 "organisation_notes": made.notes(lead.organisation),
+                "through": lead.through,
+                "through_name": name(lead.through) if lead.through else None,
                 **(
                     {k: v for k, v in made.post(lead.post).items() if k != "organisation"}
                     if lead.post
@@ -543,6 +591,9 @@ def summary(
             }
             for d in partnership.delegated_partners
         ],
+        "members": [made.member(m) for m in partnership.members],
+        "meets": partnership.meets.value if partnership.meets else None,
+        "meets_words": cadence_words(partnership.meets, partnership.meets_text),
         "vision": partnership.vision,
         "purpose": partnership.purpose,
         "values": items_data(partnership.values),
@@ -568,8 +619,9 @@ def summary(
                 ),
                 "chaired_by": chaired_by(c),
                 "source_text": c.text,
+                "known_on": _written(c.known_on),
                 "planned": c.planned,
-                **made.dated(c, made.own(c.post)),
+                **made.dated(c, made.known(c), made.own(c.post)),
             }
             for c in partnership.chairs
         ],
@@ -580,8 +632,9 @@ def summary(
         "scrutiny": made.scrutiny(partnership),
         "duties": [
             {
-                "of": duty.of.value,
-                "of_words": role_words(duty.of),
+                "of": duty.of.value if duty.of else None,
+                "post": duty.post,
+                "of_words": role_words(duty.of) if duty.of else name(duty.post),
                 "items": items_data(duty.items),
                 "text": duty.text,
             }
@@ -607,7 +660,15 @@ def summary(
             for link in partnership.functional_links
         ],
         "reports_to": [made.line(line) for line in partnership.reports_to],
-        "groups": [made.group(group, partnership) for group in partnership.groups],
+        "leadership": [made.group(g, partnership) for g in partnership.groups if is_leadership(g)],
+        "groups": [
+            made.group(g, partnership)
+            for g in partnership.groups
+            if not is_leadership(g) and g.kind is not GroupKind.TEAM
+        ],
+        "teams": [
+            made.group(g, partnership) for g in partnership.groups if g.kind is GroupKind.TEAM
+        ],
         "lines": [made.line(line) for line in partnership.lines],
         "escalates_to": [made.line(line, "escalates_to") for line in partnership.escalates_to],
         "governed_documents": [made.document(d) for d in documents_of(dataset, partnership)],
@@ -618,6 +679,7 @@ def summary(
                 "every": event.every.value if event.every else None,
                 "every_words": cadence_words(event.every, event.every_text),
                 "by": [made.ref(key) for key in event.by],
+                "to": [made.ref(key) for key in event.to],
                 "text": event.text,
                 **made.dated(event),
             }

@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ..model import ChairRole, Dataset, Entity, GovernedDocument, Item, Partnership
+from ..model import (
+    ChairRole,
+    Dataset,
+    Entity,
+    GovernedDocument,
+    GroupKind,
+    Item,
+    Partnership,
+)
 from ..model.changes import compare
 from ..model.meaning import and_list, is_leadership, partial_of, partial_words
 from ..model.meaning import role_words as role_phrase
@@ -138,7 +146,8 @@ def _structure(
 ) -> Section:
     blocks: list[Block] = []
     leadership = tuple(g for g in partnership.groups if is_leadership(g))
-    groups = tuple(g for g in partnership.groups if not is_leadership(g))
+    teams = tuple(g for g in partnership.groups if g.kind is GroupKind.TEAM)
+    groups = tuple(g for g in partnership.groups if not is_leadership(g) and g not in teams)
     if partnership.groups:
         caption = f"The structure of the {partnership.label} and its reporting lines"
         blocks.append(structure_figure(partnership, dataset, index, caption, charts))
@@ -152,6 +161,9 @@ def _structure(
     elif "groups" in partnership.not_stated:
         blocks.append(not_stated_note("the partnership's groups"))
     blocks += _partial(partnership, "groups")
+    if teams:
+        names = and_list([label(t, t.id) for t in teams])
+        blocks.append(Paragraph(content=f"Teams, not among the groups: {names}."))
     for line in partnership.reports_to:
         blocks.append(Paragraph(content=f"The partnership {line_sentence(line, dataset, index)}."))
     for line in partnership.escalates_to:

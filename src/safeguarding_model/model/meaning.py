@@ -50,6 +50,8 @@ __all__ = [
     "field_noun",
     "is_leadership",
     "line_details",
+    "line_sends",
+    "line_tail",
     "line_targets",
     "line_verb",
     "line_words",
@@ -465,10 +467,14 @@ def role_words(role: PartnershipRole, *, one: bool = False, in_turn: bool = Fals
 
 
 def and_list(texts: Sequence[str], last: str = "and") -> str:
-    """``A``, ``A and B``, ``A, B and C`` (or "or", "and/or" for ``last``)."""
+    """``A``, ``A and B``, ``A, B and C`` (or "or", "and/or" for ``last``); where a text
+    has a comma of its own (a post with its organisation), ``A; B; and C``, so that
+    no reader splits one name in two."""
     texts = [text for text in texts if text]
     if len(texts) <= 1:
         return "".join(texts)
+    if any("," in text for text in texts):
+        return "; ".join(texts[:-1]) + f"; {last} " + texts[-1]
     return ", ".join(texts[:-1]) + f" {last} " + texts[-1]
 
 
@@ -674,27 +680,40 @@ def line_targets(line: Line, name: Callable[[str], str]) -> str:
     return and_list([name(key) for key in line.targets], "and/or")
 
 
-def line_details(line: Line) -> list[str]:
-    """The line's particulars, in the document's words where kept: how often
-    ("at least three times a year", else the cadence), when ("by exception"), and what
-    is sent ("sends: analysis of findings for the Yearly Report")."""
+def line_details(line: Line, name: Callable[[str], str] | None = None) -> list[str]:
+    """The line's particulars, in the document's words where kept: the bodies it passes
+    through ("via Scrutiny and Challenge Group", with ``name`` to name them), how
+    often ("at least three times a year", else the cadence) and when ("by exception").
+    What is sent follows them (:func:`line_sends`)."""
     details = []
+    if line.via and name is not None:
+        details.append("via " + and_list([name(key) for key in line.via]))
     cadence = cadence_words(line.cadence, line.cadence_text)
     if cadence:
         details.append(cadence)
     if line.condition:
         details.append(" ".join(line.condition.split()))
-    if line.subject:
-        details.append("sends: " + " ".join(line.subject.split()))
     return details
+
+
+def line_sends(line: Line) -> str:
+    """What is sent along a line, after its particulars: "; sends: analysis of findings
+    for the Yearly Report"; "" when the data does not say."""
+    return f"; sends: {' '.join(line.subject.split())}" if line.subject else ""
+
+
+def line_tail(line: Line, name: Callable[[str], str] | None = None, *extra: str) -> str:
+    """The particulars of a line in brackets (with ``extra``, such as its dates), then
+    what is sent: " (quarterly; by exception); sends: ..."."""
+    details = [*line_details(line, name), *(e for e in extra if e)]
+    return (f" ({'; '.join(details)})" if details else "") + line_sends(line)
 
 
 def line_words(line: Line, name: Callable[[str], str], field: str = "reports_to") -> str:
     """A line after the body it is from: "reports for information to the Health and
-    Wellbeing Board and/or the Community Safety Partnership (quarterly; by exception)"."""
-    details = line_details(line)
-    text = f"{line_verb(line, field)} {line_targets(line, name)}"
-    return f"{text} ({'; '.join(details)})" if details else text
+    Wellbeing Board and/or the Community Safety Partnership (quarterly; by exception);
+    sends: ..."."""
+    return f"{line_verb(line, field)} {line_targets(line, name)}{line_tail(line, name)}"
 
 
 def is_leadership(group: Group) -> bool:
@@ -750,11 +769,16 @@ def partial_of(entity: object, field: str) -> PartialList | None:
 
 def partial_words(partial: PartialList) -> str:
     """What follows a list the source gives only in part: "and 3 further groups not
-    named" where it counts them, else "and others the source does not name"."""
+    named" where it counts them, else "and others the source does not name"; for a
+    list the copy cuts short (``truncated``), "and perhaps others: the copy the data
+    was taken from is cut short" (the source itself may not say the list goes on)."""
+    cut = "the copy the data was taken from is cut short"
     if partial.further is not None:
-        return (
-            f"and {partial.further} further {field_noun(partial.field, partial.further)} not named"
-        )
+        noun = field_noun(partial.field, partial.further)
+        words = f"and {partial.further} further {noun} not named"
+        return f"{words}; {cut}" if partial.truncated else words
+    if partial.truncated:
+        return f"and perhaps others: {cut}"
     return "and others the source does not name"
 
 
