@@ -439,9 +439,11 @@ class _Builder:
             phrase = entry_phrase(mechanism, self.at)
             content.append(f" ({phrase})." if phrase else ".")
             blocks.append(Paragraph(content=tuple(content)))
-            blocks.extend(paragraphs(mechanism.text))
+            said = paragraphs(mechanism.text)
+            blocks.extend(said)
             if mechanism.inputs:
-                blocks.append(Paragraph(content="It draws on:"))
+                if not (said and said[-1].text.rstrip().endswith(":")):
+                    blocks.append(Paragraph(content="It draws on:"))
                 blocks.append(item_list(mechanism.inputs))
         return Section(title=title, blocks=tuple(with_partial(blocks, self.p, "scrutiny")))
 
