@@ -34,6 +34,8 @@ COMMANDS = (
     "migrate",
     "diff",
     "compare",
+    "check",
+    "rules",
 )
 EXIT_USAGE = 2
 
