@@ -692,3 +692,19 @@ def test_no_group_is_accountable_to_another_partnerships_lead_partners(
         for group in partnership.groups:
             reached = nx.descendants(accountable, group.id) & foreign
             assert not reached, (group.id, sorted(reached))
+
+
+def test_each_partnership_of_the_region_says_it_takes_part_in_hips() -> None:
+    """The 2024 file names only the Isle of Wight among the members (its document does
+    not name the other partnerships); the others' own files say they take part."""
+    from safeguarding_model import load
+
+    dataset = load("hips")
+    hips = next(c for c in dataset.collaborations if c.id == "hips")
+    assert hips.members == ("isle-of-wight-scp",)
+    assert set(dataset.members_of(hips)) == {
+        "isle-of-wight-scp",
+        "hampshire-scp",
+        "portsmouth-scp",
+        "southampton-scp",
+    }

@@ -133,6 +133,7 @@ _REFERENCE_CLASSES: dict[type, dict[str, tuple[tuple[type, ...], str]]] = {
     Contribution: {"organisation": ((Organisation,), "is funded by")},
     Funding: {"agreed_by": ((*_BODY, Post), "has its budget agreed by")},
     Plan: {"partnership": ((Partnership, Collaboration), "is the plan of")},
+    Partnership: {"collaborations": ((Collaboration,), "takes part in")},
     Objective: {
         "owners": ((Group, Organisation, Post), "is owned by"),
         "joint_with": ((Partnership, Collaboration, Organisation), "is run jointly with"),

@@ -117,6 +117,12 @@ class Dataset:
                 for group in getattr(owner, "groups", ()):
                     yield owner, group
 
+    def members_of(self, collaboration: Collaboration) -> tuple[str, ...]:
+        """The members of a collaboration: those it lists, then the partnerships that
+        say they take part in it (``Partnership.collaborations``), each once."""
+        claimed = (p.id for p in self.partnerships if collaboration.id in p.collaborations)
+        return tuple(dict.fromkeys((*collaboration.members, *claimed)))
+
     def objectives(self) -> Iterator[tuple[Plan, Objective]]:
         """Every objective and activity of the plans, with its plan."""
         for plan in self.plans:
