@@ -657,3 +657,31 @@ def test_graphml_carries_the_new_attributes_to_networkx(tmp_path: Path) -> None:
     informs = found["business-unit.reports-for-information-to.executive"]
     assert (informs["subject"], informs["derived"]) == ("performance data", False)
     assert "alternatives" not in found["police.chairs.police-chaired"]  # None is left out
+
+
+def test_a_group_whose_only_chair_is_described_in_words_has_a_chair() -> None:
+    text = CHAIRS.replace(
+        "        chairs: [{person: jo}, {role: vice-chair, text: a vice-chair elected by the members}]",
+        "        chairs: [{text: a chair elected by the members}]",
+    )
+    assert text != CHAIRS
+    gg = _load(text)
+    [chair] = gg.chairs("Voice Group").bodies[0].chairs
+    assert (chair.description, chair.text) == (
+        "not named in the data",
+        "a chair elected by the members",
+    )
+    report = gg.structure()
+    assert "person-chaired" not in {f.bodies[0].id for f in report.of("no-chair")}
+    unchaired = _load(
+        text.replace("        chairs: [{text: a chair elected by the members}]\n", "")
+    )
+    assert "person-chaired" in {f.bodies[0].id for f in unchaired.structure().of("no-chair")}
+
+
+def test_an_escalation_may_travel_along_a_line_for_information_and_says_so() -> None:
+    gg = _load(INFORMATION)
+    route = gg.escalation("Data Group", "hwb")
+    assert route.found
+    assert [(s.kind, s.derived) for s in route.steps] == [("reports-for-information-to", False)]
+    assert "reports for information to (at least three times a year)" in str(route)
