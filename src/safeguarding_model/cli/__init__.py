@@ -34,6 +34,7 @@ COMMANDS = (
     "migrate",
     "diff",
     "compare",
+    "plan",
 )
 EXIT_USAGE = 2
 
