@@ -36,6 +36,7 @@ COMMANDS = (
     "compare",
     "check",
     "rules",
+    "plan",
 )
 EXIT_USAGE = 2
 

@@ -40,6 +40,10 @@ class NodeKind(Choice):
     DOCUMENT = "document"
     PLAN = "plan"
     OBJECTIVE = "objective"
+    MEETING = "meeting"
+    COURSE = "course"
+    TOOL = "tool"
+    CONTACT = "contact"
 
 
 class EdgeKind(Choice):
