@@ -311,12 +311,16 @@ class _Comparer:
                 )
 
     def collaborations(self, old: Partnership, new: Partnership) -> None:
-        """The collaborations the partnership is a member of. A version that holds no
-        collaboration at all says nothing of them: one given in the other version is
-        "not stated" in it, never added or removed."""
+        """The collaborations the partnership is a member of (as a collaboration lists
+        it, or as it says itself). A version that holds no collaboration at all, or lists
+        the partnership's under ``not_stated``, says nothing of them: one given in the
+        other version is "not stated" in it, never added or removed."""
         olds = self.old.member_of.get(old.id, [])
         news = self.new.member_of.get(new.id, [])
-        silent = (not self.old.dataset.collaborations, not self.new.dataset.collaborations)
+        silent = (
+            not self.old.dataset.collaborations or "collaborations" in old.not_stated,
+            not self.new.dataset.collaborations or "collaborations" in new.not_stated,
+        )
         for pair in _pairs(olds, news, _by_id, self.successors):
             if pair.old is not None and pair.new is not None:
                 if pair.succession is not None or _fold(pair.old.name) != _fold(pair.new.name):

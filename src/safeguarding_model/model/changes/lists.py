@@ -135,6 +135,7 @@ _PARTNERSHIP_COMPARED = frozenset(
         "regimes",
         *_PARTNERSHIP_FACTS,
         "aims",
+        "collaborations",
         "escalates_to",
         *_PARTNERSHIP_LATER_FACTS,
         *_PARTNERSHIP_LISTS,

@@ -54,7 +54,7 @@ class _Side:
         self.index = dataset.index()
         self.member_of: dict[str, list[Collaboration]] = {}
         for collaboration in dataset.collaborations:
-            for member in collaboration.members:
+            for member in dataset.members_of(collaboration):
                 self.member_of.setdefault(member, []).append(collaboration)
 
     def name(self, key: str) -> str:

@@ -206,9 +206,10 @@ _ENTRY_FIELDS = frozenset(
 
 
 def _sentence(text: str) -> str:
-    """Text as a sentence: a capital first, a full stop last (unless it has one)."""
+    """Text as a sentence: a capital first, a full stop last (unless it has one; a
+    name that ends the sentence with "?" or "!" is a name, so the stop follows it)."""
     text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
+    return text if text.endswith(".") else text + "."
 
 
 def describe(change: Change, dates: DateWords = str) -> str:
