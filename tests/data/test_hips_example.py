@@ -665,15 +665,6 @@ def test_a_region_has_one_node_per_organisation_and_builds_deterministically(
     assert list(_graph_facts(dataset)) == list(_graph_facts(dataset))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "On this base the graph makes a collaboration accountable to each of its member "
-        "partnerships, so a group that reports to a regional group is carried up to every "
-        "other member's lead partners; issue 12's rule (docs/format.md, Lines and "
-        "accountability) is being implemented in the graph on another branch"
-    ),
-)
 @given(regions())
 def test_no_group_is_accountable_to_another_partnerships_lead_partners(
     files: dict[str, Dataset],

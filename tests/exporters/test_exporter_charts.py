@@ -36,7 +36,13 @@ def test_the_chart_shows_the_executive_board_and_five_subgroups_in_the_partnersh
 ) -> None:
     chart = org_chart(iow)
     boxed = {n.id for n in chart.nodes if n.cluster == "isle-of-wight-scp"}
-    assert boxed == {"isle-of-wight-scp", "executive-group", "partnership-board", *SUBGROUPS}
+    assert boxed == {
+        "isle-of-wight-scp",
+        "executive-group",
+        "partnership-board",
+        *SUBGROUPS,
+        "partnership-team",  # the Safeguarding Children Partnership Team, a team
+    }
     assert [c.label for c in chart.clusters][:2] == ["IOWSCP", "HIPS"]
 
 
@@ -46,9 +52,19 @@ def test_the_reporting_lines_are_those_the_document_gives(iow: Dataset) -> None:
         ("performance-and-quality-assurance-group", "executive-group"),
         ("learning-inquiry-group", "executive-group"),
         ("learning-inquiry-group", "partnership-board"),  # two parents, both drawn
+        # "Provide governance of the Multi Agency Safeguarding Hub": a line of the
+        # partnership's `lines`, from a body with no list of its own
+        ("multi-agency-safeguarding-hub", "executive-group"),
     }
-    cadences = {(e.source, e.target): e.label for e in chart.edges if e.kind == "reports-to"}
-    assert cadences[("performance-and-quality-assurance-group", "executive-group")] == "six-monthly"
+    pqa = ("performance-and-quality-assurance-group", "executive-group")
+    cadences = [
+        e.label for e in chart.edges if e.kind == "reports-to" and (e.source, e.target) == pqa
+    ]
+    assert cadences == ["six-monthly", None]  # its analysis, and its findings (no cadence)
+    informs = edges(chart, "reports-for-information-to")
+    assert ("partnership-team", "performance-and-quality-assurance-group") in informs
+    assert ("learning-inquiry-group", "isle-of-wight-scp") in informs
+    assert edges(chart, "advises") == {("learning-inquiry-group", "partnership-board")}
     assert edges(chart, "escalates-to") == {
         ("isle-of-wight-scp", "hips-executive-group"),  # the partnership's, not the group's
         ("performance-and-quality-assurance-group", "executive-group"),
@@ -97,6 +113,7 @@ def test_depth_zero_shows_the_partnership_and_its_groups_only(iow: Dataset) -> N
         "executive-group",
         "partnership-board",
         *SUBGROUPS,
+        "partnership-team",
     }
 
 
@@ -151,6 +168,7 @@ def test_stated_lines_are_solid_and_derived_or_informative_ones_are_not() -> Non
     style = {kind: dict(look.dot)["style"] for kind, look in STYLES.items()}
     assert style["reports-to"] == style["escalates-to"] == "solid"
     assert style["reports-for-information-to"] == style["advises"] == "dotted"
+    assert style["reports-to-meaning-not-stated"] == "dotted"
     assert style["accountable-to"] == "dashed"
     assert "stroke-dasharray" not in STYLES["reports-to"].mermaid_style
     assert "stroke-dasharray" in STYLES["reports-for-information-to"].mermaid_style
@@ -309,6 +327,10 @@ partnerships:
         name: Advisory Panel
         kind: subgroup
         reports_to: [{to: executive, kind: advises}]
+      - id: audit
+        name: Audit Group
+        kind: subgroup
+        reports_to: [{to: executive, kind: reports-to}]
       - id: planned-group
         name: Planned Group
         kind: subgroup
@@ -334,6 +356,27 @@ def test_lines_for_information_and_advice_are_labelled_and_give_no_accountabilit
     accountable = {(e.source, e.target) for e in chart.edges if e.kind == "accountable-to"}
     assert ("data-group", "scp") in accountable and ("panel", "scp") in accountable
     assert not accountable & {("data-group", "executive"), ("panel", "executive"), ("scp", "hwb")}
+
+
+def test_a_line_whose_meaning_is_not_stated_is_drawn_as_no_accountability(
+    lines: Dataset,
+) -> None:
+    """A line the document gives as "reports to" without saying whether the body answers
+    to the other is drawn as the lines for information are (dotted, labelled, with a key
+    entry of its own), and the body answers, derived, to its partnership."""
+    chart = org_chart(lines)
+    drawn = {(e.source, e.target, e.kind): e for e in chart.edges}
+    line = drawn[("audit", "executive", "reports-to-meaning-not-stated")]
+    assert (line.label, line.derived) == ("meaning not stated", False)
+    assert ("audit", "executive", "reports-to") not in drawn
+    assert ("audit", "executive", "accountable-to") not in drawn
+    assert ("audit", "scp", "accountable-to") in drawn
+    text = str(export(lines, "dot"))
+    looks = [row for row in text.splitlines() if row.strip().startswith('"audit" -> "executive"')]
+    assert len(looks) == 1 and 'style="dotted"' in looks[0]
+    texts = svg_texts(dot_output(text, "svg"))
+    assert STYLES["reports-to-meaning-not-stated"].legend in texts
+    assert "meaning not stated" in texts
 
 
 def test_alternatives_are_labelled_and_or(lines: Dataset) -> None:
@@ -381,6 +424,7 @@ def test_the_key_explains_every_look_drawn(lines: Dataset) -> None:
         "reports-to",
         "reports-for-information-to",
         "advises",
+        "reports-to-meaning-not-stated",
         "accountable-to",
     }
     assert "planned" in chart.marks

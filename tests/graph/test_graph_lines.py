@@ -379,8 +379,9 @@ def test_a_rotation_keeps_its_period_and_order() -> None:
     assert (police["period"], police["order"]) == ("every two years", 1)
     assert council["order"] == 2
     [chair] = gg.chairs("rotating").bodies[0].chairs
+    # the documents' words (meaning.chair_words): the period, and the order once
     assert chair.description == (
-        "rotating among Shire Police, Northshire Council (every two years, in the order listed)"
+        "rotating every two years among Shire Police, Northshire Council, in that order"
     )
     assert chair.rotation_in_order and chair.rotation_period == "every two years"
     seat = next(s for s in gg.sits_on("police").seats if s.body.id == "rotating")
@@ -402,7 +403,7 @@ def test_a_chair_that_is_one_of_a_role_is_expanded_and_marked_derived() -> None:
         assert data["derived"] and data["period"] == "annually"
         assert data["via"] == "a chair that rotates among the lead safeguarding partners, in turn"
     [chair] = gg.chairs("north-scp").bodies[0].chairs
-    assert chair.description == "one of the lead safeguarding partners, in turn (annually)"
+    assert chair.description == "the lead safeguarding partners in turn, annually"
     seat = next(s for s in gg.sits_on("chief-constable").seats if s.kind == "chairs")
     assert seat.capacity == "chair (in rotation)" and seat.derived
 
@@ -413,8 +414,8 @@ def test_a_person_and_a_chair_named_only_in_words_are_chairs() -> None:
     person, vice = gg.chairs("Voice Group").bodies[0].chairs
     assert person.holder is not None and person.holder.id == "jo"
     assert person.description == "Jo Bloggs"
-    assert (vice.role, vice.description) == ("vice-chair", "not named in the data")
-    assert str(vice) == "vice-chair: not named in the data"
+    assert (vice.role, vice.description) == ("vice-chair", "not named")
+    assert str(vice) == "vice-chair: not named"
     # A group whose chair the document describes in words has a chair.
     report = gg.structure()
     assert "person-chaired" not in {f.bodies[0].id for f in report.of("no-chair")}
@@ -667,10 +668,7 @@ def test_a_group_whose_only_chair_is_described_in_words_has_a_chair() -> None:
     assert text != CHAIRS
     gg = _load(text)
     [chair] = gg.chairs("Voice Group").bodies[0].chairs
-    assert (chair.description, chair.text) == (
-        "not named in the data",
-        "a chair elected by the members",
-    )
+    assert (chair.description, chair.text) == ("not named", "a chair elected by the members")
     report = gg.structure()
     assert "person-chaired" not in {f.bodies[0].id for f in report.of("no-chair")}
     unchaired = _load(
@@ -685,3 +683,207 @@ def test_an_escalation_may_travel_along_a_line_for_information_and_says_so() -> 
     assert route.found
     assert [(s.kind, s.derived) for s in route.steps] == [("reports-for-information-to", False)]
     assert "reports for information to (at least three times a year)" in str(route)
+
+
+# --- a line whose meaning the document does not state ----------------------------------
+
+UNSTATED = INFORMATION.replace(
+    "        reports_to: [{to: executive, kind: advises, condition: on request}]\n",
+    "        reports_to: [{to: executive, kind: advises, condition: on request}]\n"
+    "      - id: audit-group\n"
+    "        name: Audit Group\n"
+    "        kind: subgroup\n"
+    "        reports_to: [{to: executive, kind: reports-to, via: [data-group]}]\n",
+)
+
+
+def test_a_line_whose_meaning_is_not_stated_is_no_accountability() -> None:
+    """'Reports to', with no word of whether it answers to the body: an edge of its own
+    kind, never accountable-to; the group answers, derived, to its partnership, and the
+    answer keeps the line apart, as it keeps a line for information."""
+    assert UNSTATED != INFORMATION
+    gg = _load(UNSTATED)
+    assert _kinds(gg, "audit-group", "executive") == ["reports-to-meaning-not-stated"]
+    data = gg.graph.edges["audit-group", "executive", "reports-to-meaning-not-stated"]
+    assert (data["line_kind"], data["derived"]) == ("reports-to", False)
+    assert ("audit-group", "executive") not in _accountable(gg)
+    line = gg.accountability("Audit Group")
+    assert [step.target.id for step in line.steps] == ["north-scp", "north-ceo", "chief-constable"]
+    assert line.steps[0].via == (
+        "a group with no line of accountability (its lines are for information, of advice or "
+        "of a meaning the source does not state) answers to its partnership"
+    )
+    [apart] = line.not_followed
+    assert (apart.kind, apart.target.id) == ("reports-to-meaning-not-stated", "executive")
+    assert "reports to (its meaning not stated)" in str(line)
+    # The structure says the group has no line of accountability, as an info.
+    [finding] = gg.structure().of("information-line-only")[-1:]
+    assert finding.bodies[0].id == "audit-group"
+    assert "reports to (its meaning not stated) Executive Group" in finding.message
+    # A concern may still travel along it, and the step says what it is.
+    route = gg.escalation("Audit Group", "Executive Group")
+    assert [(s.kind, s.derived) for s in route.steps] == [("reports-to-meaning-not-stated", False)]
+
+
+def test_a_top_body_is_judged_by_its_lines_of_accountability_only() -> None:
+    """A partnership board whose only line is for information (to the Health and
+    Wellbeing Board) still heads the structure: the partnership acts through it."""
+    text = INFORMATION.replace(
+        "        kind: executive-group\n",
+        "        kind: executive-group\n"
+        "        reports_to: [{to: hwb, kind: for-information, cadence: annually}]\n",
+    )
+    assert text != INFORMATION
+    gg = _load(text)
+    assert [ref.id for ref in gg.top_bodies("north-scp")] == ["executive"]
+    route = gg.escalation("north-scp", "executive")
+    assert [(s.kind, s.derived) for s in route.steps] == [("acts-through", True)]
+    accountable = _load(
+        text.replace("kind: for-information, cadence: annually", "cadence: annually")
+    )
+    assert accountable.top_bodies("north-scp") == ()
+
+
+# --- chairs resolved once, for the graph, the members and the answers ------------------
+
+NAMED_CHAIRS = (
+    CHAIRS.replace(
+        "  - {id: north-dcs, title: Director of Children's Services, organisation: north-council}\n",
+        "  - {id: north-dcs, title: Director of Children's Services, organisation: north-council}\n"
+        "  - {id: councillor, title: Lead Member, organisation: north-council, elected: true,\n"
+        "     also_chairs: [hwb]}\n"
+        "  - {id: scrutineer, title: Independent Chair and Scrutineer, independent: true}\n",
+    )
+    .replace(
+        "    chairs: [{one_of: lead-safeguarding-partners, rotates: true, rotation_period: annually}]\n",
+        "    chairs: [{one_of: lead-safeguarding-partners, rotates: true, rotation_period: annually}]\n"
+        "    scrutineers: [{post: scrutineer}]\n",
+    )
+    .replace(
+        "        chairs: [{one_of: delegated-safeguarding-partners}]\n",
+        "        chairs: [{one_of: delegated-safeguarding-partners}]\n"
+        "      - id: executive\n"
+        "        name: Executive Group\n"
+        "        kind: executive-group\n"
+        "        chairs: [{post: scrutineer}, {role: vice-chair, post: councillor}]\n"
+        "        members:\n"
+        "          - {post: scrutineer}\n"
+        "          - {post: councillor}\n"
+        "          - {chair_of: [person-chaired, police-chaired, delegated-chaired]}\n"
+        "          - {role: partnership-chair}\n"
+        "          - {role: relevant-agencies, some: true, text: a number of relevant agencies}\n",
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def named_chairs() -> GovernanceGraph:
+    assert NAMED_CHAIRS.count("executive-group") == 1
+    return _load(NAMED_CHAIRS)
+
+
+def test_the_chair_of_a_group_chaired_by_a_person_or_an_agency_is_named(
+    named_chairs: GovernanceGraph,
+) -> None:
+    """'The chair of' a group names whoever chairs it: a person, an agency only, each
+    holder of the role the chair is one of (derived, saying the data does not say
+    which); the model works it out once (``ModelIndex``), so the graph, the members and
+    the exporters agree."""
+    gg = named_chairs
+    found = [
+        (e.member.id if e.member else None, e.named_as, e.note)
+        for e in gg.members("executive").entries
+    ]
+    assert ("jo", "chair-of", None) in found
+    assert ("police", "chair-of", None) in found
+    assert (
+        "north-dcs",
+        "chair-of",
+        "one of the delegated safeguarding partners: the data does not say which",
+    ) in found
+    assert not [entry for entry in found if entry[1] == "chair-of" and entry[0] is None]
+    for node in ("jo", "police", "north-dcs"):
+        data = gg.graph.edges[node, "executive", "member-of"]
+        assert data["derived"] and data["via"].startswith("named as the chair of the")
+    index = gg.index
+    assert [(c.node, c.field, c.derived) for c in index.chair_nodes["person-chaired"]] == [
+        ("jo", "person", False),
+        (None, None, False),  # the vice-chair the document does not name
+    ]
+    assert [(c.node, c.field) for c in index.chair_nodes["police-chaired"]] == [
+        ("police", "organisation")
+    ]
+
+
+def test_the_partnership_chair_one_of_a_role_is_each_holder_in_turn(
+    named_chairs: GovernanceGraph,
+) -> None:
+    """A partnership chaired by the lead partners in turn: the role of partnership chair
+    is held by each of them (the model's ``Roles``), so "the partnership chair" as a
+    member is each, derived."""
+    index = named_chairs.index
+    assert [node for node, _ in index.roles["north-scp"].chairs] == ["north-ceo", "chief-constable"]
+    members = [
+        (e.member.id if e.member else None, e.named_as, e.detail)
+        for e in named_chairs.members("executive").entries
+    ]
+    assert ("north-ceo", "role", "partnership chair") in members
+    assert ("chief-constable", "role", "partnership chair") in members
+
+
+def test_some_of_a_role_is_never_each_of_its_holders(named_chairs: GovernanceGraph) -> None:
+    members = named_chairs.members("executive")
+    [some] = [e for e in members.entries if e.detail == "relevant agencies"]
+    assert some.member is None
+    assert some.note == "some of the relevant agencies: the data does not say which"
+    assert some.text == "a number of relevant agencies"
+    kinds = [
+        data["via"]
+        for _, _, data in named_chairs.graph.in_edges("executive", data=True)
+        if data["kind"] == "member-of"
+    ]
+    assert "named as the relevant agencies" not in kinds
+    [finding] = [
+        f for f in named_chairs.structure().of("unresolved-member") if f.bodies[0].id == "executive"
+    ]
+    assert "some of the relevant agencies" in finding.message
+
+
+def test_the_answers_say_what_the_documents_say_of_a_chair(
+    named_chairs: GovernanceGraph,
+) -> None:
+    """The graph's chairs answer words each chair as the documents do
+    (``chair_words``, with ``chair_notes``): an elected member, a post that chairs
+    another board, a chair who is also the independent scrutineer."""
+    chair, vice = named_chairs.chairs("executive").bodies[0].chairs
+    assert chair.description == (
+        "Independent Chair and Scrutineer (holder not stated) (also the independent scrutineer)"
+    )
+    assert vice.description == (
+        "Lead Member, Northshire Council (holder not stated) (an elected member; also chairs "
+        "the Northshire Health and Wellbeing Board)"
+    )
+    assert str(vice).startswith("vice-chair: Lead Member")
+
+
+# --- a partnership says which collaborations it takes part in ---------------------------
+
+
+def test_a_partnership_that_says_it_takes_part_in_a_collaboration_is_a_member() -> None:
+    """``Partnership.collaborations``: the same edge as a collaboration's ``members``,
+    and the collaboration's members (``Dataset.members_of``) in the answers, so that
+    "the partnership chair" of its group is each member's chair."""
+    text = REGION.replace("    members: [north-scp, south-scp]\n", "    members: [north-scp]\n")
+    text = text.replace(
+        "    name: Southshire Safeguarding Children Partnership\n",
+        "    name: Southshire Safeguarding Children Partnership\n    collaborations: [region]\n",
+    )
+    assert text.count("collaborations: [region]") == 1 and "[north-scp, south-scp]" not in text
+    gg = _load(text)
+    members = [u for u, _, k in gg.graph.in_edges("region", keys=True) if k == "collaborates-in"]
+    assert members == ["north-scp", "south-scp"]
+    assert gg.graph.edges["south-scp", "region", "collaborates-in"]["derived"] is False
+    assert gg.members("region").ids == ("north-scp", "south-scp")
+    # and still no accountability through it
+    reached = {step.target.id for step in gg.accountability("Northshire Learning Group").steps}
+    assert reached == {"regional-learning", "regional-executive", "region"}

@@ -33,6 +33,7 @@ from ..model import (
 from ..model.dates import Span as Days
 from ..model.meaning import (
     Standing,
+    accountable_lines,
     and_list,
     cadence_words,
     chair_notes,
@@ -418,7 +419,8 @@ def line_cell(
 def at_the_top(group: Group) -> bool:
     """Whether a group reports to no one by design: an executive group or a partnership
     board at the top of its structure, or a leadership group above the partnership."""
-    return is_top(group) or (is_leadership(group) and not group.reports_to and group.parent is None)
+    leads = is_leadership(group) and group.parent is None
+    return is_top(group) or (leads and not accountable_lines(group.reports_to))
 
 
 def group_lines(

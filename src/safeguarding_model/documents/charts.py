@@ -45,6 +45,7 @@ DEFAULT_EDGES = (
     "reports-to",
     "reports-for-information-to",
     "advises",
+    "reports-to-meaning-not-stated",
     "accountable-to",
     "escalates-to",
     "joint-with",
@@ -52,7 +53,11 @@ DEFAULT_EDGES = (
 )
 """The edge kinds a chart draws unless told otherwise."""
 
-LINE_WORDS = {"reports-for-information-to": "for information", "advises": "advises"}
+LINE_WORDS = {
+    "reports-for-information-to": "for information",
+    "advises": "advises",
+    "reports-to-meaning-not-stated": "meaning not stated",
+}
 """The words that label every line of a kind that carries no accountability."""
 
 TOP_GROUPS = ("leadership-group", "executive-group", "partnership-board")
@@ -206,13 +211,13 @@ def org_chart(
     steps the chart reaches beyond the chosen bodies and their own groups
     (:data:`DEFAULT_DEPTH`): 0 shows those alone, 1 adds the bodies their lines reach
     directly, and so on. A derived accountable-to line that repeats a drawn reporting
-    line is left out. A line for information or of advice says so in its label, and a
-    line to one of several bodies "and/or"; a leadership group is ranked above the
-    partnership it leads (``ranks``), with no line between them unless the data
-    states one. A partnership's own escalation routes are drawn from the
-    partnership (the graph's edges from it). Edges are chosen by their ``kind``
-    attribute, so a repeated line (keyed ``reports-to#2``) is drawn too. The work is
-    linear in the size of the graph.
+    line is left out. A line for information, of advice or of a meaning the source does
+    not state says so in its label, and a line to one of several bodies "and/or"; a
+    leadership group is ranked above the partnership it leads (``ranks``), with no line
+    between them unless the data states one. A partnership's own escalation routes are
+    drawn from the partnership (the graph's edges from it). Edges are chosen by their
+    ``kind`` attribute, so a repeated line (keyed ``reports-to#2``) is drawn too. The
+    work is linear in the size of the graph.
 
     Dates are read against the graph's date (``on``), or against ``today`` (by default
     the graph's own): a body or line whose end has passed is marked ended, a planned

@@ -34,8 +34,8 @@ _LOOKS: dict[str, EdgeStyle] = {
     style.kind: style
     for style in (
         # Lines the arrangements state are solid; a line that carries no accountability
-        # (for information, of advice) is dotted and labelled so; what the graph derives
-        # is dashed and grey.
+        # (for information, of advice, of a meaning not stated) is dotted and labelled
+        # so; what the graph derives is dashed and grey.
         EdgeStyle(
             kind="reports-to",
             legend="reports to (a stated line of accountability)",
@@ -59,6 +59,14 @@ _LOOKS: dict[str, EdgeStyle] = {
             dot=(("style", "dotted"), ("penwidth", "1.4"), ("arrowhead", "diamond")),
             mermaid="-.->",
             mermaid_style="stroke:#b45309,stroke-width:1.5px,stroke-dasharray:1 4",
+        ),
+        EdgeStyle(
+            kind="reports-to-meaning-not-stated",
+            legend="reports to, meaning not stated (not read as accountability)",
+            color="#475569",
+            dot=(("style", "dotted"), ("penwidth", "1.4"), ("arrowhead", "open")),
+            mermaid="-.->",
+            mermaid_style="stroke:#475569,stroke-width:1.5px,stroke-dasharray:4 3",
         ),
         EdgeStyle(
             kind="accountable-to",

@@ -207,8 +207,8 @@ class AccountabilityLine(_Answer):
     leadership group (the top of its partnership), or a collaboration (which answers to
     no one unless a stated line says so). ``planned`` holds the planned lines from the
     bodies on the way (not yet in place, so not followed); ``not_followed`` the lines
-    from the bodies on the way that carry no accountability (for information or of
-    advice), so not followed either.
+    from the bodies on the way that carry no accountability (for information, of
+    advice, or whose meaning the source does not state), so not followed either.
     """
 
     body: Ref
@@ -441,8 +441,10 @@ class MemberEntry(_Answer):
     ``role``, ``chair-of``, ``sector``, ``text``, or for a partnership
     ``lead-partner``, ``delegated-partner``, ``chair``, ``scrutineer``,
     ``relevant-agency``, ``observer``, and for a collaboration ``member``;
-    ``detail`` gives the role or the group. For a post, ``holder`` and
-    ``organisation``; for a sector, ``represented_by``. ``start`` and ``end`` are the
+    ``detail`` gives the role or the group; ``note`` why no member is named, or that
+    the member is one of several the data does not choose between (the chair of a
+    group chaired by one of the delegated safeguarding partners). For a post,
+    ``holder`` and ``organisation``; for a sector, ``represented_by``. ``start`` and ``end`` are the
     membership's dates where the data gives them, ``status`` how it stands.
     """
 
@@ -471,7 +473,7 @@ class MemberEntry(_Answer):
         out = [f"{head} [{how}{extra}]{when(self.start, self.end, self.status)}"]
         for rep in self.represented_by:
             out.append(f"    represented by {rep.named}")
-        if self.member is None and self.note and self.text:
+        if self.note and (self.member is not None or self.text):
             out.append(f"    {self.note}")
         return "\n".join(out)
 

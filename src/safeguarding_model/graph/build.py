@@ -17,11 +17,11 @@ for whatever a planned group or document holds or is held by, and for what the m
 derives from planned entries only; a planned entry is never an edge of the structure
 as it stands. Groups and documents carry ``planned`` too.
 
-A line (a reporting line, a line for information, of advice or of escalation) is an
-edge of the kind its meaning gives (:data:`LINE_EDGES`), from the body whose list
-holds it or from its ``by``, one to each body it names (``to`` and each of its
-``alternatives``). Accountability is derived along lines of accountability only; see
-``EdgeKind.ACCOUNTABLE_TO``.
+A line (a reporting line, a line for information, of advice, of escalation or of a
+meaning the document does not state) is an edge of the kind its meaning gives
+(:data:`LINE_EDGES`), from the body whose list holds it or from its ``by``, one to
+each body it names (``to`` and each of its ``alternatives``). Accountability is
+derived along lines of accountability only; see ``EdgeKind.ACCOUNTABLE_TO``.
 
 ``on`` builds the structure as it stood on a date (see ``dates``), which leaves out
 everything planned; the networkx graph's ``on`` attribute is that date, as written.
@@ -39,7 +39,6 @@ import networkx as nx
 
 from ..model import (
     Chair,
-    ChairRole,
     Collaboration,
     Dataset,
     Entity,
@@ -58,11 +57,8 @@ from ..model import (
 )
 from ..model.dates import OnDate, as_of, date_text, earlier, later, span_of, written
 from ..model.meaning import (
-    PARTNERSHIP_CHAIR,
-    ROTATES,
     ModelIndex,
     Resolved,
-    partnership_chairs,
     resolved_planned,
 )
 from ..model.names import kind_word
@@ -182,13 +178,6 @@ class _Builder:
         self.documents = [d for d in index.dataset.documents if index.kept(d)]
         self.planned_nodes = {g.id for _, g in index.groups if g.planned}
         self.planned_nodes |= {d.id for d in self.documents if d.planned}
-        # The lines of a partnership's or collaboration's ``lines``, by the body they are
-        # from (``by``), with the partnership or collaboration that holds them.
-        self.lines_by: dict[str, list[tuple[Owner, ReportingLine]]] = {}
-        owners: list[Owner] = [*index.partnerships, *index.collaborations]
-        for body in owners:
-            for line in body.lines:
-                self.lines_by.setdefault(line.by, []).append((body, line))
 
     def run(self) -> None:
         for key, entity in self.entities.items():
@@ -227,6 +216,11 @@ class _Builder:
             self.collaboration(collaboration)
         for owner, group in index.groups:
             self.group(owner, group)
+        # The lines the partnerships and collaborations give apart (their ``lines``)
+        # follow every body's own lists, so a body's own line is keyed first.
+        owners: list[Owner] = [*index.partnerships, *index.collaborations]
+        for owner in owners:
+            self.line_edges(owner.id, "lines", owner.lines)
         for document in self.documents:
             self.document(document)
 
@@ -302,12 +296,7 @@ class _Builder:
     def holders(self, owner: Owner | None, role: PartnershipRole) -> list[str]:
         """The posts or organisations holding ``role`` in the partnership, or in a
         collaboration's member partnerships, each once."""
-        if owner is None:
-            return []
-        found: list[str] = []
-        for partnership in self.index.partnerships_of(owner):
-            found += self.index.roles[partnership.id].nodes(role)
-        return list(dict.fromkeys(found))
+        return [] if owner is None else self.index.role_nodes(owner, role)
 
     # --- lines ------------------------------------------------------------------------
 
@@ -341,12 +330,13 @@ class _Builder:
     def stated_lines(self, body: str, own: tuple[Line, ...]) -> list[Line]:
         """``body``'s lines: its own list ``own`` (its ``reports_to``), then the lines of
         a partnership's or collaboration's ``lines`` that are from it."""
-        return [*own, *(line for _, line in self.lines_by.get(body, ()))]
+        return [*own, *self.index.lines_by.get(body, ())]
 
     def accountable_along(self, body: str, lines: list[Line], noun: str) -> bool:
         """The derived accountable-to edges along ``body``'s lines of accountability
-        (never along a line for information, of advice or of escalation); whether one
-        of them is in place (not planned, to a body that is not planned)."""
+        (never along a line for information, of advice, of escalation or of a meaning
+        not stated); whether one of them is in place (not planned, to a body that is not
+        planned)."""
         in_place = False
         planned_nodes = self.planned_nodes
         for line in lines:
@@ -465,7 +455,7 @@ class _Builder:
                     end=earlier(delegated.end, lead.end),
                     quiet=True,
                 )
-        self.chair_edges(pid, p.chairs, p)
+        self.chair_edges(pid, p.chairs)
         for scrutineer in p.scrutineers:
             text = "\n".join(item.text for item in scrutineer.functions) or scrutineer.text
             self.edge(
@@ -533,7 +523,6 @@ class _Builder:
         self.events_and_approval(p)
         self.line_edges(pid, "reports_to", p.reports_to)
         self.line_edges(pid, "escalates_to", p.escalates_to)
-        self.line_edges(pid, "lines", p.lines)
         for lead in p.lead_partners:
             self.edge(
                 pid,
@@ -669,11 +658,14 @@ class _Builder:
                 )
 
     def collaboration(self, c: Collaboration) -> None:
-        for member in c.members:
-            self.edge(member, c.id, EdgeKind.COLLABORATES_IN, ref="members", holder=c.id)
+        # its members: those it lists, then the partnerships that say they take part
+        for member in self.index.dataset.members_of(c):
+            if member in c.members:
+                self.edge(member, c.id, EdgeKind.COLLABORATES_IN, ref="members", holder=c.id)
+            else:
+                self.edge(member, c.id, EdgeKind.COLLABORATES_IN, ref="collaborations")
         for area in c.areas:
             self.edge(area, c.id, EdgeKind.AREA_OF, ref="areas", holder=c.id)
-        self.line_edges(c.id, "lines", c.lines)
         # A collaboration answers to no one but the bodies a stated line says it reports
         # to: taking part in it makes no partnership's group accountable to another's.
         self.accountable_along(c.id, self.stated_lines(c.id, ()), "collaboration")
@@ -681,32 +673,30 @@ class _Builder:
 
     # --- chairs -----------------------------------------------------------------------
 
-    def chair_edges(self, body: str, chairs: tuple[Chair, ...], owner: Owner | None) -> None:
-        field = "chairs"
-        drawn: dict[int, set[str]] = {}
+    def chair_edges(self, body: str, chairs: tuple[Chair, ...]) -> None:
+        """The chairs edges of ``body``: one from each node its chairs name
+        (``ModelIndex.chair_nodes``: a post, person or organisation; each a rotation
+        passes between, with its period and place; derived, each holder of the role a
+        chair is one of, and the partnership chair's nodes for a body chaired by the
+        partnership chair); and an edge from the body that nominates a chair."""
         for entry in self.index.chair_nodes.get(body, []):
             if entry.node is None:
                 continue
-            chair = entry.chair
-            start, end = chair.start, chair.end
-            planned = chair.planned
-            via = entry.via
-            giver = chair if entry.source is None else entry.source
-            drawn.setdefault(id(giver), set()).add(entry.node)
-            extra: Attrs = {}
-            if entry.source is not None:
-                ref = f"{field}.partnership_chair"
-                start = later(start, entry.source.start)
-                end = earlier(end, entry.source.end)
-                planned = planned or entry.source.planned
-                if isinstance(owner, Collaboration) and entry.partnership is not None:
-                    via = f"{PARTNERSHIP_CHAIR} of {entry.partnership.label}"
-            elif via == ROTATES:
-                ref = f"{field}.rotates_among"
+            chair, source = entry.chair, entry.source
+            giver = chair if source is None else source  # whose entry names the node
+            start, end, planned = chair.start, chair.end, chair.planned
+            if source is not None:
+                ref = "chairs.partnership_chair"
+                start = later(start, source.start)
+                end = earlier(end, source.end)
+                planned = planned or source.planned
             else:
-                ref = f"{field}.post"
-            if entry.node in giver.rotates_among:
+                ref = f"chairs.{entry.field}"
+            extra: Attrs = {}
+            if entry.field == "rotates_among":
                 extra = self.rotation(giver, entry.node)
+            elif entry.field == "one_of":
+                extra = {"period": giver.rotation_period}
             self.edge(
                 entry.node,
                 body,
@@ -716,7 +706,7 @@ class _Builder:
                 text=chair.text,
                 capacity=entry.role.value,
                 derived=entry.derived,
-                via=via,
+                via=entry.via,
                 start=start,
                 end=end,
                 planned=planned,
@@ -724,21 +714,12 @@ class _Builder:
                 **extra,
             )
         for chair in chairs:
-            self.chair_forms(body, chair, chair, owner, drawn.get(id(chair), set()))
-            if chair.partnership_chair and owner is not None and owner.id != body:
-                for partnership, source in partnership_chairs(owner, self.entities):
-                    whose = PARTNERSHIP_CHAIR
-                    if isinstance(owner, Collaboration):
-                        whose += f" of {partnership.label}"
-                    self.chair_forms(
-                        body, chair, source, partnership, drawn.get(id(source), set()), whose
-                    )
             if chair.nominated_by:
                 self.edge(
                     chair.nominated_by,
                     body,
                     EdgeKind.NOMINATES_CHAIR,
-                    ref=f"{field}.nominated_by",
+                    ref="chairs.nominated_by",
                     holder=body,
                     text=chair.text,
                     start=chair.start,
@@ -755,66 +736,6 @@ class _Builder:
             order = chair.rotates_among.index(node) + 1
         return {"period": chair.rotation_period, "order": order}
 
-    def chair_forms(
-        self,
-        body: str,
-        chair: Chair,
-        source: Chair,
-        owner: Owner | None,
-        drawn: set[str],
-        whose: str | None = None,
-    ) -> None:
-        """The chairs edges of a chair given as a person, an organisation (an agency
-        only: never "in rotation") or one of a role. ``source`` gives who chairs: the
-        body's own ``chair``, or the partnership chair (``whose`` then says so, and the
-        edges are derived). ``drawn`` holds the nodes already drawn for ``source``."""
-        role = source.role if source is not chair and chair.role is ChairRole.CHAIR else chair.role
-        common: Attrs = {
-            "holder": body,
-            "text": chair.text,
-            "capacity": role.value,
-            "start": later(chair.start, source.start) if source is not chair else chair.start,
-            "end": earlier(chair.end, source.end) if source is not chair else chair.end,
-            "planned": chair.planned or source.planned,
-        }
-        derived = source is not chair
-        for field in ("person", "organisation"):
-            node = getattr(source, field)
-            if node and node not in drawn:
-                self.edge(
-                    node,
-                    body,
-                    EdgeKind.CHAIRS,
-                    ref=f"chairs.{'partnership_chair' if derived else field}",
-                    derived=derived,
-                    via=whose,
-                    quiet=derived,
-                    **common,
-                )
-        if source.one_of is None:
-            return
-        label = source.one_of.label
-        if source.rotates:
-            via = f"{ROTATES} among the {label}, in turn"
-        else:
-            via = f"one of the {label}: the data does not say which"
-        if whose:
-            via = f"{whose}: {via}"
-        for node in self.holders(owner, source.one_of):
-            if node in drawn:
-                continue
-            self.edge(
-                node,
-                body,
-                EdgeKind.CHAIRS,
-                ref="chairs.one_of",
-                derived=True,
-                via=via,
-                quiet=True,
-                period=source.rotation_period,
-                **common,
-            )
-
     # --- groups -----------------------------------------------------------------------
 
     def group(self, owner: Owner, g: Group) -> None:
@@ -826,7 +747,7 @@ class _Builder:
             self.edge(gid, other, EdgeKind.JOINT_WITH, ref="joint_with", text=g.description)
         for area in g.covers:
             self.edge(area, gid, EdgeKind.AREA_OF, ref="covers", holder=gid)
-        self.chair_edges(gid, g.chairs, owner)
+        self.chair_edges(gid, g.chairs)
         for member, resolved in self.index.members.get(gid, []):
             common: dict[str, Any] = {
                 "holder": gid,
@@ -885,6 +806,11 @@ class _Builder:
         accountable = [line for line in lines if line.meaning() is LineKind.ACCOUNTABLE_TO]
         if accountable:
             reason = "a group whose reporting lines are only planned answers to"
+        elif any(line.meaning() is LineKind.REPORTS_TO for line in lines):
+            reason = (
+                "a group with no line of accountability (its lines are for information, of "
+                "advice or of a meaning the source does not state) answers to"
+            )
         elif lines:
             reason = (
                 "a group with no line of accountability (its lines are for information or "

@@ -33,7 +33,7 @@ from ..model import (
 )
 from ..model.meaning import TOP_KINDS, Resolved
 from .answers import SEVERITIES, Finding, Ref, StructureReport, when, words
-from .kinds import EdgeKind, key_kind
+from .kinds import NOT_ACCOUNTABLE, EdgeKind, key_kind
 
 if TYPE_CHECKING:
     from .governance import GovernanceGraph
@@ -103,15 +103,18 @@ CODES: dict[str, tuple[str, str]] = {
     ),
     "information-line-only": (
         "info",
-        "a group whose only lines are for information or of advice: no line of "
-        "accountability and no parent group (it answers, derived, to its partnership or "
-        "collaboration)",
+        "a group whose only lines are for information, of advice or of a meaning the source "
+        "does not state: no line of accountability and no parent group (it answers, "
+        "derived, to its partnership or collaboration)",
     ),
     "escalation-line-only": (
         "info",
         "a group with an escalation line but no reporting line or parent group",
     ),
-    "unresolved-member": ("info", "a role or a chair of another group that the data cannot name"),
+    "unresolved-member": (
+        "info",
+        "a role (or some of its holders) or the chair of another group that the data cannot name",
+    ),
     "planned-group": (
         "info",
         "a group the arrangements plan but that is not yet in place: its chair, members "
@@ -224,10 +227,7 @@ def _lines(
     refs = [gg.ref(group.id), gg.ref(owner.id)]
     me = f"{_names(refs[:1])} of {owner.label}"
     escalations = found.get(EdgeKind.ESCALATES_TO.value, [])
-    informs = [
-        *found.get(EdgeKind.REPORTS_FOR_INFORMATION_TO.value, []),
-        *found.get(EdgeKind.ADVISES.value, []),
-    ]
+    informs = [item for kind in NOT_ACCOUNTABLE for item in found.get(kind.value, [])]
     targets = [gg.ref(key) for key in dict.fromkeys(target for target, _ in escalations)]
     told = [gg.ref(key) for key in dict.fromkeys(target for target, _ in informs)]
     planned = [gg.ref(key) for key in dict.fromkeys(t for t, _ in found.get("planned", []))]
@@ -276,12 +276,7 @@ def _lines(
     )
 
 
-LINES = (
-    EdgeKind.REPORTS_TO,
-    EdgeKind.REPORTS_FOR_INFORMATION_TO,
-    EdgeKind.ADVISES,
-    EdgeKind.ESCALATES_TO,
-)
+LINES = (EdgeKind.REPORTS_TO, *NOT_ACCOUNTABLE, EdgeKind.ESCALATES_TO)
 
 
 # --- chairs and members -----------------------------------------------------------------

@@ -21,6 +21,7 @@ __all__ = [
     "EDGE_ATTRIBUTES",
     "LINE_EDGES",
     "LINE_KINDS",
+    "NOT_ACCOUNTABLE",
     "EdgeKind",
     "NodeKind",
     "edge_key",
@@ -68,13 +69,20 @@ class EdgeKind(Choice):
     """body -> the body it advises or makes recommendations to (a line of kind
     ``advises``). Never accountability: no ``accountable-to`` edge is derived from it."""
 
+    REPORTS_TO_MEANING_NOT_STATED = "reports-to-meaning-not-stated"
+    """body -> the body it reports to where the document does not say whether it answers
+    to it or only informs it (a line of kind ``reports-to``). Never accountability: no
+    ``accountable-to`` edge is derived from it, and a group with only such lines
+    answers, derived, as a group with no line of accountability does."""
+
     ACCOUNTABLE_TO = "accountable-to"
     """Derived (always ``derived``, with the rule in ``via``): a body -> the body it
     answers to. Accountability goes no further than the data:
 
     - a body answers to the bodies it has a stated line of accountability to (a
       ``reports-to`` edge: its ``line_kind`` is ``accountable-to``); never along a line
-      for information, of advice or of escalation. A line to several bodies "and/or"
+      for information, of advice, of escalation or of a meaning the document does not
+      state. A line to several bodies "and/or"
       gives one edge to each, each with ``alternatives`` (the others) and saying so in
       ``via``: the body answers to one or more of them, the data does not say which;
     - a group with no such line in place answers to the group it sits under, and
@@ -153,7 +161,9 @@ class EdgeKind(Choice):
     """organisation -> partnership."""
 
     COLLABORATES_IN = "collaborates-in"
-    """partnership or organisation -> collaboration."""
+    """partnership or organisation -> collaboration: a collaboration's ``members``, and
+    a partnership's ``collaborations`` (the collaborations it says it takes part in;
+    ``Dataset.members_of``)."""
 
     NOMINATES_CHAIR = "nominates-chair-of"
     """group or organisation -> the group or partnership whose chair it nominates."""
@@ -209,6 +219,13 @@ class EdgeKind(Choice):
     document it is a delivery plan for."""
 
     @property
+    def label(self) -> str:
+        """The kind in words: ``reports to``, ``reports to (its meaning not stated)``."""
+        if self is EdgeKind.REPORTS_TO_MEANING_NOT_STATED:
+            return LineKind.REPORTS_TO.phrase
+        return super().label
+
+    @property
     def phrase(self) -> str:
         """The kind in words, as a sentence uses it: ``reports to`` (the same as ``label``)."""
         return self.label
@@ -230,11 +247,20 @@ LINE_EDGES: dict[LineKind, EdgeKind] = {
     LineKind.FOR_INFORMATION: EdgeKind.REPORTS_FOR_INFORMATION_TO,
     LineKind.ADVISES: EdgeKind.ADVISES,
     LineKind.ESCALATES_TO: EdgeKind.ESCALATES_TO,
+    LineKind.REPORTS_TO: EdgeKind.REPORTS_TO_MEANING_NOT_STATED,
 }
 """The kind of edge a line of each meaning is (``Line.meaning``)."""
 
 LINE_KINDS = frozenset(kind.value for kind in LINE_EDGES.values())
 """The values of the edge kinds that are lines the data states."""
+
+NOT_ACCOUNTABLE = (
+    EdgeKind.REPORTS_FOR_INFORMATION_TO,
+    EdgeKind.ADVISES,
+    EdgeKind.REPORTS_TO_MEANING_NOT_STATED,
+)
+"""The kinds of line, escalation routes aside, that carry no accountability: for
+information, of advice, and lines whose meaning the document does not state."""
 
 EDGE_ATTRIBUTES: tuple[str, ...] = (
     "kind",

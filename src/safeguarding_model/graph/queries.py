@@ -9,10 +9,8 @@ has them. Every query visits each node and edge at most once.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
-
-import attrs
 
 from ..model import (
     Chair,
@@ -29,8 +27,8 @@ from ..model.dates import earlier, later, written
 from ..model.meaning import (
     ROTATES,
     ModelIndex,
+    chair_notes,
     chair_words,
-    partnership_chairs,
     resolved_planned,
     standing,
 )
@@ -49,7 +47,7 @@ from .answers import (
     Step,
     words,
 )
-from .kinds import EdgeKind, NodeKind
+from .kinds import NOT_ACCOUNTABLE, EdgeKind, NodeKind
 
 if TYPE_CHECKING:
     from .governance import GovernanceGraph
@@ -100,20 +98,17 @@ def _out(gg: GovernanceGraph, node: str, kind: EdgeKind) -> Iterator[tuple[str, 
 # --- accountability ---------------------------------------------------------------------
 
 
-NOT_ACCOUNTABLE = (EdgeKind.REPORTS_FOR_INFORMATION_TO, EdgeKind.ADVISES)
-"""The kinds of line that carry no accountability (escalation routes aside)."""
-
-
 def accountability(gg: GovernanceGraph, body: str) -> AccountabilityLine:
     """The accountability line of ``body``: every accountable-to step above it, breadth
     first, and the nodes where the line ends (the lead safeguarding partners, a
     leadership group, a collaboration that answers to no one). A planned line is not
-    followed: it is kept apart, in ``planned``; the lines for information or of advice
-    from the bodies on the way are not followed either, and kept apart in
-    ``not_followed``.
+    followed: it is kept apart, in ``planned``; the lines for information, of advice or
+    of a meaning the source does not state (:data:`~.kinds.NOT_ACCOUNTABLE`) from the
+    bodies on the way are not followed either, and kept apart in ``not_followed``.
 
     See ``EdgeKind.ACCOUNTABLE_TO`` for how accountability is derived: never along a
-    line for information, of advice or of escalation, never from a leadership group to
+    line for information, of advice, of escalation or of a meaning not stated, never
+    from a leadership group to
     the partnership it leads, and never from a collaboration to its members.
     """
     start = gg.resolve(body)
@@ -155,6 +150,7 @@ def accountability(gg: GovernanceGraph, body: str) -> AccountabilityLine:
 ESCALATION_LINES = (
     EdgeKind.ESCALATES_TO,
     EdgeKind.REPORTS_TO,
+    EdgeKind.REPORTS_TO_MEANING_NOT_STATED,
     EdgeKind.REPORTS_FOR_INFORMATION_TO,
     EdgeKind.ADVISES,
 )
@@ -202,9 +198,10 @@ def _lines_not_stated(gg: GovernanceGraph, node: str) -> bool:
 def escalation(gg: GovernanceGraph, start: str, end: str) -> EscalationRoute:
     """The shortest escalation route from ``start`` to ``end``.
 
-    A route follows escalation lines first, then reporting lines (of accountability,
-    then for information, then of advice: whatever the data says is sent from one body
-    to the other, the step's kind saying which). Two more moves are
+    A route follows escalation lines first, then reporting lines of every kind (of
+    accountability, then of a meaning not stated, then for information, then of advice:
+    whatever the data says is sent from one body to the other, the step's kind saying
+    which). Two more moves are
     derived from where a group sits (``part-of``, marked as derived): a group raises
     concerns with the group it sits under, and a top body (an executive group or
     partnership board that reports to no one) acts for its partnership or
@@ -284,102 +281,36 @@ def _who(gg: GovernanceGraph, chair: Chair, owner: Owner | None) -> dict[str, An
         "rotation_in_order": chair.rotation_in_order,
     }
     if chair.one_of is not None:
+        holders = gg.index.role_nodes(owner, chair.one_of) if owner is not None else []
         found["one_of"] = chair.one_of.value
-        found["one_of_holders"] = tuple(
-            gg.ref(node) for node in _role_holders(gg, owner, chair.one_of) if node in gg.graph
-        )
+        found["one_of_holders"] = tuple(gg.ref(node) for node in holders if node in gg.graph)
     return found
 
 
-def _role_holders(gg: GovernanceGraph, owner: Owner | None, role: PartnershipRole) -> list[str]:
-    if owner is None:
-        return []
-    index = gg.index
-    nodes = [n for p in index.partnerships_of(owner) for n in index.roles[p.id].nodes(role)]
-    return list(dict.fromkeys(nodes))
-
-
-def _own_words(chair: Chair, name: Callable[[str], str], base: str) -> tuple[list[str], str]:
-    """The words for what ``chair_words`` does not say of a chair (``base`` is what it
-    says): who, when the chair is a person, an organisation (an agency only) or one of
-    a role's holders; and how a rotation goes (its period, its order: ``annually, in
-    the order listed``)."""
-    who: list[str] = []
-    if chair.person and name(chair.person) not in base:
-        who.append(name(chair.person))
-    if chair.organisation and name(chair.organisation) not in base:
-        who.append(name(chair.organisation))
-    if chair.one_of is not None and chair.one_of.label not in base:
-        who.append(f"one of the {chair.one_of.label}" + (", in turn" if chair.rotates else ""))
-    how = [chair.rotation_period or ""]
-    if chair.rotation_in_order:
-        how.append("in the order listed")
-    return who, ", ".join(part for part in how if part and part not in base)
-
-
-def chair_description(
-    chair: Chair,
-    name: Callable[[str], str],
-    sources: Sequence[tuple[Partnership, Chair]] = (),
-    *,
-    whose: bool = False,
-) -> str:
-    """Who chairs, in words: the package's wording
-    (:func:`~safeguarding_model.model.meaning.chair_words`), with what it does not say
-    yet of the forms a chair can take (a person; an agency only, never "rotating
-    among" it; one of a role's holders; a rotation's period and order, in brackets
-    after it); "not named in the data" for a chair the document mentions but does not
-    name."""
-    base = chair_words(chair, name, sources, whose=whose)
-    who, rotation = _own_words(chair, name, base)
-    for partnership, source in sources:
-        plain = chair_words(source, name)
-        inner = chair_description(source, name)
-        if inner in (plain, NOT_NAMED):
-            continue
-        if plain:
-            base = base.replace(plain, inner, 1)
-        elif whose:
-            mark = f"the partnership chair of {partnership.label}"
-            base = base.replace(mark, f"{mark} ({inner})", 1)
-        else:
-            base = base.replace(
-                f"the partnership chair ({NOT_NAMED})", f"the partnership chair ({inner})"
-            )
-    parts = [*who, *base.split("; ")] if base else who
-    if rotation:  # after the rotation it describes
-        turns = [i for i, part in enumerate(parts) if "rotating among" in part or "in turn" in part]
-        if turns:
-            parts[turns[-1]] += f" ({rotation})"
-        else:
-            parts.append(f"rotating {rotation}")
-    return "; ".join(parts) or NOT_NAMED
-
-
-NOT_NAMED = "not named in the data"
-
-
 def _chair_infos(gg: GovernanceGraph, body: str) -> tuple[ChairInfo, ...]:
-    """Each chair of ``body``, in the data's order. The wording agrees with the one the
-    documents use: the post and its holder; "the partnership chair" with the partnership
-    chair's post and holder in brackets; "a member nominated by the ..."; "rotating
-    among ...", joined by semicolons (see :func:`chair_description`)."""
+    """Each chair of ``body``, in the data's order, described in the words the
+    documents use (:func:`~safeguarding_model.model.meaning.chair_words`, with what
+    the data says of a post beside its title: "an elected member", "also the
+    independent scrutineer"). A chair given as "the partnership chair" is one entry
+    for each partnership chair it stands for."""
     index = gg.index
     entity = index.entities.get(body)
     owner = index.owner.get(body)
     roles_of = entity if isinstance(entity, Partnership) else owner
-    name = gg.index.name
+    partnerships = index.partnerships_of(roles_of) if roles_of is not None else []
+    notes = chair_notes(index.entities, partnerships)
+    name = index.name
     infos: list[ChairInfo] = []
     for chair in getattr(entity, "chairs", ()):
         nominated = gg.ref(chair.nominated_by) if chair.nominated_by else None
-        sources = partnership_chairs(owner, index.entities) if chair.partnership_chair else []
+        sources = index.partnership_chairs(owner) if chair.partnership_chair else []
         if not sources:
             infos.append(
                 ChairInfo(
                     role=chair.role.value,
                     partnership_chair=chair.partnership_chair,
                     nominated_by=nominated,
-                    description=chair_description(chair, name),
+                    description=chair_words(chair, name, notes=notes),
                     text=chair.text,
                     start=written(chair.start),
                     end=written(chair.end),
@@ -391,14 +322,14 @@ def _chair_infos(gg: GovernanceGraph, body: str) -> tuple[ChairInfo, ...]:
         whose = isinstance(owner, Collaboration)
         for partnership, source in sources:
             role = source.role if chair.role is ChairRole.CHAIR else chair.role
-            own = attrs.evolve(chair, post=None, rotates_among=())  # this one source's words
+            words = chair_words(chair, name, [(partnership, source)], whose=whose, notes=notes)
             infos.append(
                 ChairInfo(
                     role=role.value,
                     partnership_chair=True,
                     partnership=gg.ref(partnership.id),
                     nominated_by=nominated,
-                    description=chair_description(own, name, [(partnership, source)], whose=whose),
+                    description=words,
                     text=chair.text,
                     start=written(first := later(chair.start, source.start)),
                     end=written(last := earlier(chair.end, source.end)),
@@ -676,7 +607,7 @@ def members(gg: GovernanceGraph, body: str) -> Membership:
         assert isinstance(entity, Collaboration)
         entries = [
             _entry(gg, m, capacity="member", named_as="member")
-            for m in entity.members
+            for m in gg.index.dataset.members_of(entity)
             if m in gg.graph
         ]
     fields = PARTNERSHIP_MEMBER_LISTS if isinstance(entity, Partnership) else ("members",)

@@ -13,7 +13,7 @@ reported and left out.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -22,7 +22,17 @@ from .arrangements import ScrutinyKind
 from .collaboration import Collaboration
 from .dataset import Dataset, Entity
 from .dates import Span, span_of
-from .groups import Chair, ChairRole, Group, GroupKind, Line, Member, PartnershipRole
+from .groups import (
+    Chair,
+    ChairRole,
+    Group,
+    GroupKind,
+    Line,
+    LineKind,
+    Member,
+    PartnershipRole,
+    ReportingLine,
+)
 from .names import Names
 from .organisations import Organisation, Post
 from .partnership import (
@@ -78,6 +88,7 @@ __all__ = [
     "regimes_text",
     "resolved_planned",
     "is_top",
+    "accountable_lines",
     "partnership_chairs",
     "partnerships_of",
 ]
@@ -96,7 +107,10 @@ class Resolved:
     """What one membership entry names: a node, or nobody the data can name.
 
     ``named_as`` is ``post``, ``organisation``, ``role``, ``chair-of`` or ``text``;
-    ``detail`` the role's value or the id of the group whose chair is meant.
+    ``detail`` the role's value or the id of the group whose chair is meant. ``note``
+    says, in words, why no node is named (a role no one holds in the data, some of a
+    role's holders, a chair the data names no one for), or that a node is one of
+    several the data cannot choose between (the chair is one of a role's holders).
     """
 
     node: str | None
@@ -109,11 +123,18 @@ class Resolved:
 @attrs.frozen(kw_only=True)
 class ChairNode:
     """One node that chairs a body because of ``chair`` (``node`` is None when the data
-    names no post: a nominated chair, or a partnership chair it does not name).
+    names no one: a nominated chair, a chair given by its words alone, one of a role
+    nobody holds in the data, or a partnership chair it does not name).
 
-    ``source`` is the partnership's own chair entry when ``chair`` is "the partnership
-    chair"; ``role`` is then that entry's role (a co-chair stays a co-chair) unless the
-    body's entry gives a role of its own.
+    ``field`` says how the chair names the node: ``post``, ``person``,
+    ``organisation`` (an agency only), ``rotates_among`` (one of those a rotating chair
+    passes between) or ``one_of`` (a holder of the role the chair is one of: derived,
+    since the data does not say which holder chairs, or they take turns); None when
+    ``node`` is None. ``source`` is the partnership's own chair entry when ``chair`` is
+    "the partnership chair" (``field`` is then how that entry names the node, and the
+    node is derived); ``role`` is then that entry's role (a co-chair stays a co-chair)
+    unless the body's entry gives a role of its own. ``via`` says how a derived node,
+    or one of a rotation, was reached, in words.
     """
 
     node: str | None
@@ -122,6 +143,7 @@ class ChairNode:
     partnership: Partnership | None = None
     derived: bool = False
     via: str | None = None
+    field: str | None = None
 
     @property
     def role(self) -> ChairRole:
@@ -205,9 +227,12 @@ class ModelIndex:
         self.roles: dict[str, Roles] = {p.id: self._roles(p) for p in self.partnerships}
         self.chair_nodes: dict[str, list[ChairNode]] = {}
         for partnership in self.partnerships:
-            self.chair_nodes[partnership.id] = self._chairs(partnership.chairs, None)
+            found = self._chairs(partnership.chairs, None, partnership)
+            self.chair_nodes[partnership.id] = found
+            chairs = self.roles[partnership.id].chairs
+            chairs += [(entry.node, entry.chair) for entry in found if entry.node]
         for owner, group in self.groups:
-            self.chair_nodes[group.id] = self._chairs(group.chairs, owner)
+            self.chair_nodes[group.id] = self._chairs(group.chairs, owner, owner)
         self.sector_groups: dict[str, list[tuple[Partnership, SectorRepresentation]]] = {}
         self.sector_via: dict[str, list[tuple[str, str]]] = {}
         for partnership in self.partnerships:
@@ -219,10 +244,17 @@ class ModelIndex:
         self.members: dict[str, list[tuple[Member, list[Resolved]]]] = {}
         for owner, group in self.groups:
             self.members[group.id] = [(m, self._expand(m, owner)) for m in group.members]
+        self.lines_by: dict[str, list[ReportingLine]] = {}
+        """The lines of the partnerships' and collaborations' ``lines``, by the body
+        they are from (``by``)."""
+        bodies: list[Owner] = [*self.partnerships, *self.collaborations]
+        for body in bodies:
+            for line in body.lines:
+                self.lines_by.setdefault(line.by, []).append(line)
         self.top: dict[str, list[str]] = {}
         for kind in TOP_KINDS:
             for owner, group in self.groups:
-                if group.kind is kind and is_top(group):
+                if group.kind is kind and is_top(group, self.lines_by.get(group.id, ())):
                     self.top.setdefault(owner.id, []).append(group.id)
         self.top_ids: set[str] = {key for ids in self.top.values() for key in ids}
 
@@ -238,11 +270,7 @@ class ModelIndex:
             roles.lead.append((lead.post or lead.organisation, lead))
         for delegated in partnership.delegated_partners:
             roles.delegated.append((delegated.post, delegated))
-        for chair in partnership.chairs:
-            if chair.post:
-                roles.chairs.append((chair.post, chair))
-            for org in chair.rotates_among:
-                roles.chairs.append((org, chair))
+        # the chairs follow, once the roles a chair may be one of are known
         for scrutineer in partnership.scrutineers:
             roles.scrutineers.append((scrutineer.post, scrutineer))
         for agency in partnership.relevant_agencies:
@@ -255,11 +283,23 @@ class ModelIndex:
 
     def partnerships_of(self, owner: Owner) -> list[Partnership]:
         """The partnership itself, or a collaboration's member partnerships in the data
-        (the ones the graph keeps): :func:`partnerships_of`, worked out once."""
+        (the ones the graph keeps): those it lists and those that say they take part in
+        it (``Dataset.members_of``); :func:`partnerships_of`, worked out once."""
         found = self._partnerships_of.get(id(owner))
         if found is None:
-            found = self._partnerships_of[id(owner)] = partnerships_of(owner, self.entities)
+            members = None
+            if isinstance(owner, Collaboration):
+                members = self.dataset.members_of(owner)
+            found = partnerships_of(owner, self.entities, members)
+            self._partnerships_of[id(owner)] = found
         return found
+
+    def partnership_chairs(self, owner: Owner | None) -> list[tuple[Partnership, Chair]]:
+        """Every chair of the partnerships ``owner`` stands for, with its partnership
+        (:func:`partnership_chairs`, with the members a collaboration has in the data)."""
+        if owner is None:
+            return []
+        return [(p, chair) for p in self.partnerships_of(owner) for chair in p.chairs]
 
     def delegation(self, partnership: Partnership, delegated: DelegatedPartner) -> Delegation:
         """The lead partner a delegated partner acts for (``Partnership.lead_for``), or,
@@ -290,36 +330,73 @@ class ModelIndex:
 
     # --- chairs -----------------------------------------------------------------------
 
-    def _chairs(self, chairs: tuple[Chair, ...], owner: Owner | None) -> list[ChairNode]:
+    def _chairs(
+        self, chairs: tuple[Chair, ...], owner: Owner | None, roles_of: Owner
+    ) -> list[ChairNode]:
+        """The nodes that chair a body: ``owner`` is the partnership or collaboration a
+        group belongs to (None for a partnership's own chairs), whose partnership
+        chairs "the partnership chair" means; ``roles_of`` the body whose role holders
+        a chair ``one_of`` a role names."""
         found: list[ChairNode] = []
         for chair in chairs:
-            named = False
-            if chair.post:
-                found.append(ChairNode(node=chair.post, chair=chair))
-                named = True
+            named = self._named(chair, roles_of)
             if chair.partnership_chair and owner is not None:
+                each = isinstance(owner, Collaboration)
                 for partnership in self.partnerships_of(owner):
+                    whose = PARTNERSHIP_CHAIR + (f" of {partnership.label}" if each else "")
                     for source in partnership.chairs:
-                        nodes: list[str | None] = [source.post, *source.rotates_among]
-                        nodes = [n for n in nodes if n] or [None]
-                        for node in nodes:
-                            found.append(
-                                ChairNode(
-                                    node=node,
+                        sourced = self._named(source, partnership) or [
+                            ChairNode(node=None, chair=source)
+                        ]
+                        for entry in sourced:
+                            via = whose
+                            if entry.field == "one_of" and entry.via:
+                                via = f"{whose}: {entry.via}"
+                            named.append(
+                                attrs.evolve(
+                                    entry,
                                     chair=chair,
                                     source=source,
                                     partnership=partnership,
                                     derived=True,
-                                    via=PARTNERSHIP_CHAIR,
+                                    via=via,
                                 )
                             )
-                            named = True
-            for org in chair.rotates_among:
-                found.append(ChairNode(node=org, chair=chair, via=ROTATES))
-                named = True
-            if not named:
-                found.append(ChairNode(node=None, chair=chair))
+            found += named or [ChairNode(node=None, chair=chair)]
         return found
+
+    def _named(self, chair: Chair, roles_of: Owner) -> list[ChairNode]:
+        """The nodes ``chair`` names itself (not through the partnership chair): its
+        post, person or organisation; each that it rotates among; each holder of the
+        role it is one of (derived). Empty when it names no one."""
+        found: list[ChairNode] = []
+        for field in ("post", "person", "organisation"):
+            node = getattr(chair, field)
+            if node:
+                found.append(ChairNode(node=node, chair=chair, field=field))
+        for node in chair.rotates_among:
+            found.append(ChairNode(node=node, chair=chair, via=ROTATES, field="rotates_among"))
+        if chair.one_of is not None:
+            label = chair.one_of.label
+            if chair.rotates:
+                via = f"{ROTATES} among the {label}, in turn"
+            else:
+                via = f"one of the {label}: the data does not say which"
+            for node in self.role_nodes(roles_of, chair.one_of):
+                found.append(
+                    ChairNode(node=node, chair=chair, derived=True, via=via, field="one_of")
+                )
+        return found
+
+    def role_nodes(self, owner: Owner, role: PartnershipRole) -> list[str]:
+        """The posts or organisations holding ``role`` in ``owner`` (a partnership), or
+        in a collaboration's member partnerships, each once, in order."""
+        found: list[str] = []
+        for partnership in self.partnerships_of(owner):
+            roles = self.roles.get(partnership.id)
+            if roles is not None:
+                found += roles.nodes(role)
+        return list(dict.fromkeys(found))
 
     # --- members ----------------------------------------------------------------------
 
@@ -336,29 +413,46 @@ class ModelIndex:
             found: list[Resolved] = []
             seen: set[str] = set()
             for group_id in member.chair_of:
-                nodes = [c.node for c in self.chair_nodes.get(group_id, []) if c.node]
-                if not nodes:
+                chairs = [c for c in self.chair_nodes.get(group_id, []) if c.node]
+                if not chairs:
                     found.append(
                         Resolved(
                             node=None,
                             named_as="chair-of",
                             detail=group_id,
                             derived=True,
-                            note=f"the chair of the {self.name(group_id)}: the data names no post",
+                            note=f"the chair of the {self.name(group_id)}: the data names no one",
                         )
                     )
-                for node in nodes:
-                    if node not in seen:
-                        seen.add(node)
+                for chair in chairs:
+                    assert chair.node is not None
+                    if chair.node not in seen:
+                        seen.add(chair.node)
+                        # one of a role's holders chairs: the data does not say which
+                        note = chair.via if chair.field == "one_of" else None
                         found.append(
-                            Resolved(node=node, named_as="chair-of", detail=group_id, derived=True)
+                            Resolved(
+                                node=chair.node,
+                                named_as="chair-of",
+                                detail=group_id,
+                                derived=True,
+                                note=note,
+                            )
                         )
             return found
         if member.role is not None:
-            nodes = []
-            for partnership in self.partnerships_of(owner):
-                nodes += self.roles[partnership.id].nodes(member.role)
-            nodes = list(dict.fromkeys(nodes))
+            label = member.role.label
+            if member.some:  # some of the role's holders: never each of them
+                return [
+                    Resolved(
+                        node=None,
+                        named_as="role",
+                        detail=member.role.value,
+                        derived=True,
+                        note=f"some of the {label}: the data does not say which",
+                    )
+                ]
+            nodes = self.role_nodes(owner, member.role)
             if not nodes:
                 return [
                     Resolved(
@@ -366,7 +460,7 @@ class ModelIndex:
                         named_as="role",
                         detail=member.role.value,
                         derived=True,
-                        note=f"the {member.role.label}: none in the data",
+                        note=f"the {label}: none in the data",
                     )
                 ]
             return [
@@ -421,17 +515,39 @@ class ModelIndex:
         return entity.organisation if isinstance(entity, Post) else None
 
 
-def is_top(group: Group) -> bool:
+def is_top(group: Group, lines: Iterable[Line] = ()) -> bool:
     """Whether a group stands at the top of its structure: an executive group or a
-    partnership board with no reporting line and no parent group."""
-    return group.kind in TOP_KINDS and not group.reports_to and group.parent is None
+    partnership board with no parent group and no line of accountability in place (in
+    its ``reports_to``, or among ``lines``: those of its partnership's or
+    collaboration's ``lines`` from it). A line for information, of advice or whose
+    meaning the source does not state, or one only planned, does not make a group
+    answer to another (see :func:`accountable_lines`)."""
+    if group.kind not in TOP_KINDS or group.parent is not None:
+        return False
+    return not accountable_lines((*group.reports_to, *lines))
 
 
-def partnerships_of(owner: Owner, entities: Mapping[str, Entity]) -> list[Partnership]:
+def accountable_lines(lines: Iterable[Line]) -> list[Line]:
+    """The lines of accountability in place among ``lines`` (a ``reports_to`` list,
+    or lines of a ``lines`` list): those whose meaning is ``accountable-to``, not
+    planned."""
+    return [
+        line for line in lines if not line.planned and line.meaning() is LineKind.ACCOUNTABLE_TO
+    ]
+
+
+def partnerships_of(
+    owner: Owner, entities: Mapping[str, Entity], members: Sequence[str] | None = None
+) -> list[Partnership]:
     """The partnerships a body stands for: a partnership itself, or a collaboration's
-    member partnerships that ``entities`` (a dataset's index) holds. "The partnership
-    chair" of a group is the chair of each of these."""
-    keys = [owner.id] if isinstance(owner, Partnership) else list(owner.members)
+    member partnerships that ``entities`` (a dataset's index) holds: ``members`` where
+    the caller has them (``Dataset.members_of``, which adds the partnerships that say
+    they take part), else those the collaboration lists. "The partnership chair" of a
+    group is the chair of each of these."""
+    if isinstance(owner, Partnership):
+        keys: Sequence[str] = [owner.id]
+    else:
+        keys = owner.members if members is None else members
     return [entity for key in keys if isinstance(entity := entities.get(key), Partnership)]
 
 

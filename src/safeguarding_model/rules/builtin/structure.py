@@ -43,7 +43,12 @@ GROUPS: dict[str, tuple[Modality, tuple[str, ...], str, str]] = {
     ),
     "structure-group-reports": (
         Modality.SHOULD,
-        ("no-reporting-line", "reporting-line-not-stated", "escalation-line-only"),
+        (
+            "no-reporting-line",
+            "reporting-line-not-stated",
+            "information-line-only",
+            "escalation-line-only",
+        ),
         "every group reports somewhere",
         "reporting lines of groups",
     ),
