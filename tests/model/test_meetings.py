@@ -19,6 +19,7 @@ from safeguarding_model.model import (
     PartialDate,
     Tool,
 )
+from safeguarding_model.model.dates import as_of
 
 TEXT = """\
 schema: safeguarding-model/2
@@ -214,3 +215,53 @@ def test_the_collections_are_declared_once() -> None:
     assert found["courses"] == (Course, True)
     assert found["tools"] == (Tool, True)
     assert found["contacts"] == (Contact, False)
+
+
+def test_on_a_date_a_tool_stands_only_while_in_use() -> None:
+    """An ended tool does not stand on a later date, and the tool that replaced it no
+    longer names it; a tool not yet launched is not there before its launch."""
+    dataset = loads(TEXT)
+    before = dataset.as_of("2020-06")
+    assert [tool.id for tool in before.tools] == ["old-tool"]
+    both = dataset.as_of("2020-10")
+    assert [(tool.id, tool.replaces) for tool in both.tools] == [
+        ("old-tool", ()),
+        ("new-tool", ("old-tool",)),
+    ]
+    after = dataset.as_of("2021")
+    assert [(tool.id, tool.replaces) for tool in after.tools] == [("new-tool", ())]
+    for view in (before, both, after):
+        assert loads(dumps(view)) == view
+
+
+def test_on_a_date_a_meeting_stands_once_it_has_taken_place() -> None:
+    dataset = loads(TEXT)
+    assert dataset.as_of("2020-08").meetings == ()
+    assert [m.id for m in dataset.as_of("2020-09").meetings] == ["board-2020-09-23"]
+    assert [m.id for m in dataset.as_of("2024").meetings] == ["board-2020-09-23"]
+
+
+def test_on_a_date_what_belongs_to_a_body_left_out_goes_with_it() -> None:
+    """A partnership that had ended takes its groups' meetings and contacts, and a tool
+    only it adopted; a course it offered with a collaboration stays, offered by the
+    collaboration; an item brought by an organisation that had gone names it no more."""
+    text = TEXT.replace(
+        "  - id: north-scp\n    name: North SCP\n",
+        '  - id: north-scp\n    name: North SCP\n    end: "2022"\n',
+    ).replace(
+        "  - {id: north-trust, name: North NHS Trust, kind: nhs-trust}\n",
+        '  - {id: north-trust, name: North NHS Trust, kind: nhs-trust, end: "2020-10"}\n',
+    )
+    assert text.count('end: "20') == 2
+    dataset = loads(text)
+    late = dataset.as_of("2020-12")
+    [meeting] = late.meetings
+    assert [item.by for item in meeting.items] == [(), ()]
+    assert loads(dumps(late)) == late
+    view, gone = as_of(dataset, "2023")
+    assert view.meetings == () and view.contacts == () and view.tools == ()
+    assert [(course.id, course.by) for course in view.courses] == [
+        ("exploitation-course", ("region",))
+    ]
+    assert {"board-2020-09-23", "team-contacts", "new-tool", "old-tool"} <= set(gone)
+    assert loads(dumps(view)) == view

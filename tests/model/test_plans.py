@@ -101,3 +101,74 @@ def test_a_plan_on_a_date_names_only_what_stood() -> None:
     assert view.plans[0].objectives[0].joint_with == ()
     gone = loads(text.replace("    name: North SCP\n", '    name: North SCP\n    end: "2019"\n'))
     assert gone.as_of("2021").plans == ()
+
+
+def test_a_plan_on_a_date_keeps_only_the_reviewers_and_links_that_stood() -> None:
+    """A progress review by a group that had closed names it no longer (and goes, with
+    nothing left to say); a link to an objective of a plan left out goes with it."""
+    text = PLAN.replace(
+        "      - {id: business-group, name: Business Group, kind: executive-group}\n",
+        '      - {id: business-group, name: Business Group, kind: executive-group, end: "2020"}\n',
+    )
+    assert text != PLAN
+    view = loads(text).as_of("2021")
+    assert view.plans[0].reviews == ()
+    assert loads(dumps(view)) == view
+    # A second plan, of a partnership that ended, whose objective the first links to.
+    other = text.replace(
+        "  - id: south-scp\n    name: South SCP\n",
+        '  - id: south-scp\n    name: South SCP\n    end: "2020"\n',
+    ).replace(
+        "          - to: safeguarding-adolescents\n",
+        "          - to: south-neglect\n",
+    )
+    other += """\
+  - id: south-plan
+    title: South Business Plan
+    partnership: south-scp
+    objectives:
+      - {id: south-neglect, title: Neglect, part: strategic-objective}
+"""
+    dataset = loads(other)
+    assert dataset.plans[0].objectives[1].links[0].to == "south-neglect"
+    view = dataset.as_of("2021")
+    assert [plan.id for plan in view.plans] == ["north-plan-2020-23"]
+    assert view.plans[0].objectives[1].links == ()
+    assert loads(dumps(view)) == view
+
+
+def test_a_plan_is_drawn_in_the_graph() -> None:
+    """Each objective is part of its plan; its owners own it, it is joint with the
+    partnerships it is run with and links to the objectives it names; the plan is the
+    partnership's, and the group that reviews its progress monitors it."""
+    from safeguarding_model.graph import build_graph
+
+    gg = build_graph(loads(PLAN))
+    assert gg.problems == ()
+
+    def kinds(source: str, target: str) -> list[str]:
+        edges = gg.graph.get_edge_data(source, target, default={})
+        return [data["kind"] for data in edges.values()]
+
+    assert kinds("north-plan-2020-23", "north-scp") == ["owned-by"]
+    assert kinds("business-group", "north-plan-2020-23") == ["monitors"]
+    review = gg.graph.edges["business-group", "north-plan-2020-23", "monitors"]
+    assert review["cadence"] == "quarterly"
+    assert review["subject"] == "highlights areas of concern and of good practice to the full Board"
+    for objective in ("safeguarding-adolescents", "looked-after-children", "neglect-audit"):
+        assert kinds(objective, "north-plan-2020-23") == ["part-of"]
+    assert kinds("adolescents-tfg", "safeguarding-adolescents") == ["owns"]
+    assert kinds("safeguarding-adolescents", "south-scp") == ["joint-with"]
+    link = gg.graph.edges["looked-after-children", "safeguarding-adolescents", "links-to"]
+    assert link["text"] == "This objective will likely link and be informed by the first objective."
+    assert gg.graph.nodes["neglect-audit"]["part"] == "activity"
+    assert gg.graph.nodes["north-plan-2020-23"]["period"] == "2020 to 2023"
+    # Who owns an action of an objective owned by another owns it for that action.
+    text = PLAN.replace(
+        "          - text: Agree a joint approach.\n",
+        "          - text: Agree a joint approach.\n            owners: [business-group]\n",
+    )
+    gg = build_graph(loads(text))
+    action = gg.graph.edges["business-group", "safeguarding-adolescents", "owns"]
+    assert (action["capacity"], action["subject"]) == ("action", "Agree a joint approach.")
+    assert action["period"] == "2021 to 2022"

@@ -116,12 +116,20 @@ def add_parser(subparsers: Any) -> None:
         return sub
 
     sub = verb(
-        "accountability", "the accountability line of a body, up to the lead safeguarding partners"
+        "accountability",
+        "the accountability line of a body, as far as the data goes: along stated lines of "
+        "accountability and where bodies sit, up to the lead safeguarding partners, a "
+        "leadership group or a collaboration that answers to no one; lines for information, "
+        "of advice or whose meaning is not stated are listed apart, not followed",
     )
     sub.add_argument(
         "body", metavar="BODY", help="a group, partnership, collaboration, post or organisation"
     )
-    sub = verb("escalation", "the escalation route from one body to another")
+    sub = verb(
+        "escalation",
+        "the shortest escalation route from one body to another: escalation lines first, "
+        "then lines of every other kind (each step says which), and where bodies sit",
+    )
     sub.add_argument("start", metavar="FROM", help="the body a concern starts at")
     sub.add_argument("end", metavar="TO", help="the body it should reach")
     sub = verb("chairs", "who chairs each partnership and group")

@@ -47,11 +47,13 @@ from ..model import (
     GroupKind,
     Line,
     LineKind,
+    Objective,
     Organisation,
     PartialDate,
     Partnership,
     PartnershipRole,
     Person,
+    Plan,
     Post,
     ReportingLine,
 )
@@ -159,6 +161,10 @@ def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
         data["start"] = written(entity.start)
         data["end"] = written(entity.end)
         data["planned"] = entity.planned
+    elif isinstance(entity, Plan):
+        data["period"] = written(entity.period)
+    elif isinstance(entity, Objective):
+        data["part"] = entity.part.value
     return data
 
 
@@ -223,6 +229,9 @@ class _Builder:
             self.line_edges(owner.id, "lines", owner.lines)
         for document in self.documents:
             self.document(document)
+        for plan in index.dataset.plans:
+            if index.kept(plan):
+                self.plan(plan)
 
     # --- helpers ----------------------------------------------------------------------
 
@@ -854,3 +863,51 @@ class _Builder:
             self.edge(body, did, EdgeKind.DELIVERS, ref="delivered_by", holder=did)
         if d.delivers:
             self.edge(did, d.delivers, EdgeKind.DELIVERS, ref="delivers")
+
+    # --- plans ------------------------------------------------------------------------
+
+    def plan(self, plan: Plan) -> None:
+        """A business plan's edges: the plan to the partnership (or collaboration) whose
+        plan it is; who reviews its progress; each objective to the plan, from its
+        owners (and the owners of its actions), to the partnerships it is run jointly
+        with and to the objectives it links to."""
+        pid = plan.id
+        self.edge(pid, plan.partnership, EdgeKind.OWNED_BY, ref="partnership", text=plan.text)
+        for review in plan.reviews:
+            for who in review.by:
+                self.edge(
+                    who,
+                    pid,
+                    EdgeKind.MONITORS,
+                    ref="reviews.by",
+                    holder=pid,
+                    cadence=review.every.value if review.every else None,
+                    cadence_text=review.every_text,
+                    subject=review.what,
+                    text=review.text,
+                )
+        for objective in plan.objectives:
+            if self.index.kept(objective):
+                self.objective(pid, objective)
+
+    def objective(self, plan: str, objective: Objective) -> None:
+        oid = objective.id
+        self.edge(oid, plan, EdgeKind.PART_OF, ref="objectives", holder=plan)
+        for owner in objective.owners:
+            self.edge(owner, oid, EdgeKind.OWNS, ref="owners", holder=oid)
+        for action in objective.actions:
+            for owner in action.owners:
+                self.edge(
+                    owner,
+                    oid,
+                    EdgeKind.OWNS,
+                    ref="actions.owners",
+                    holder=oid,
+                    subject=action.text,
+                    period=written(action.year),
+                    capacity="action",
+                )
+        for other in objective.joint_with:
+            self.edge(oid, other, EdgeKind.JOINT_WITH, ref="joint_with", text=objective.text)
+        for link in objective.links:
+            self.edge(oid, link.to, EdgeKind.LINKS_TO, ref="links", text=link.text)

@@ -145,7 +145,9 @@ class EdgeKind(Choice):
     """partnership -> a board or arrangement it has a functional link with."""
 
     JOINT_WITH = "joint-with"
-    """group -> the board, partnership or collaboration it is run jointly with."""
+    """group -> the board, partnership or collaboration it is run jointly with; a plan's
+    objective -> the partnership, collaboration or organisation it is run jointly with
+    (its ``joint_with``)."""
 
     REPRESENTS = "represents"
     """organisation -> the sector it represents (a sector representation's ``via``)."""
@@ -155,7 +157,8 @@ class EdgeKind(Choice):
 
     PART_OF = "part-of"
     """group -> its partnership or collaboration; group -> parent group;
-    organisation -> parent organisation."""
+    organisation -> parent organisation; a plan's objective (or activity) -> the
+    plan."""
 
     RELEVANT_AGENCY_OF = "relevant-agency-of"
     """organisation -> partnership."""
@@ -204,7 +207,8 @@ class EdgeKind(Choice):
 
     OWNED_BY = "owned-by"
     """organisation -> an organisation that owns it (a company owned by two councils);
-    document -> the partnership, collaboration or group that owns it."""
+    document -> the partnership, collaboration or group that owns it; business plan ->
+    the partnership or collaboration whose plan it is."""
 
     DELIVERS_SERVICES_FOR = "delivers-services-for"
     """organisation -> an organisation it delivers services for (a children's trust
@@ -212,7 +216,18 @@ class EdgeKind(Choice):
 
     MONITORS = "monitors"
     """body or post -> a document it monitors (a regional strategy monitored by each
-    partnership)."""
+    partnership); body or post -> a business plan whose progress it reviews (a plan's
+    ``reviews``: how often in ``cadence`` or ``cadence_text``, what it does with it in
+    ``subject``)."""
+
+    OWNS = "owns"
+    """group, organisation or post -> a plan's objective (or activity) it owns (the
+    objective's ``owners``); the owner of one of its actions too, with ``capacity``
+    ``action``, the action in ``subject`` and its reporting year in ``period``."""
+
+    LINKS_TO = "links-to"
+    """objective -> another objective it links to (an objective's ``links``), with the
+    document's words in ``text``."""
 
     DELIVERS = "delivers"
     """body or post -> a document it delivers or coordinates; a delivery plan -> the

@@ -12,11 +12,16 @@ left out on a guess.
 What the date excludes: partnerships (before their start or their arrangements'
 ``effective`` date, after their end), organisations, groups, collaborations and
 posts; chairs, members, reporting and escalation lines, regimes, lead and delegated
-partners, scrutineers and relevant agencies. References to anything left out go with
-it (a member entry naming a post that had ended, a line to a group that had closed, a
-chair held by that post, a relevant agency that had been replaced, a succession from a
-body that had ended, a yearly report's presenter or recipient), and a group whose
-parent group is left out sits under no group: the view loads as a file of its own.
+partners, scrutineers and relevant agencies; practice tools (before their launch,
+after they stopped being used); meetings that had not yet taken place. References to
+anything left out go with it (a member entry naming a post that had ended, a line to
+a group that had closed, a chair held by that post, a relevant agency that had been
+replaced, a succession from a body that had ended, a yearly report's presenter or
+recipient, a meeting item's presenter, a plan's reviewer, a link to an objective of a
+plan left out, a tool a tool replaced), and a group whose parent group is left out
+sits under no group: the view loads as a file of its own. What belongs to a body
+left out goes with it: its meetings and contacts, a course only it offered, a tool
+only it adopted, a plan of its own.
 What is planned is left out on every date: it is not known to have happened. A post
 whose holder a document names on a date (``known_on``) keeps its holder only on dates
 that meet the document's: on others, who held it is not known. A delegated partner
@@ -37,6 +42,7 @@ from .arrangements import GovernedDocument
 from .collaboration import Collaboration
 from .dataset import Dataset
 from .groups import Chair, Group, Line, Member, ReportingLine
+from .meetings import Contact, Course, Meeting, Tool
 from .organisations import Organisation, Post
 from .partnership import LeadPartner, Partnership, PublishedReport
 from .plans import Plan
@@ -65,6 +71,7 @@ OnDate = PartialDate | datetime.date | str | int
 
 T = TypeVar("T")
 L = TypeVar("L", bound=Line)
+E = TypeVar("E", GovernedDocument, Tool, Meeting, Course, Contact)
 
 
 def parse_date(text: str) -> PartialDate:
@@ -216,8 +223,9 @@ def partnership_stands(partnership: Partnership, span: Span) -> bool:
 
 def as_of(dataset: Dataset, on: OnDate) -> tuple[Dataset, tuple[str, ...]]:
     """``dataset`` as it stood on ``on``, and the ids of the partnerships, groups,
-    collaborations, organisations and posts left out (in file order). Everything
-    left is named as it was on the date."""
+    collaborations, organisations, posts, documents, plans, meetings, courses, tools
+    and contacts left out (in file order). Everything left is named as it was on the
+    date."""
     span = span_of(on)
     dropped: list[str] = []
     organisations = []
@@ -263,12 +271,18 @@ def as_of(dataset: Dataset, on: OnDate) -> tuple[Dataset, tuple[str, ...]]:
     kept_ids.update(collaboration.id for collaboration in collaborations)
     for owner in owners:
         kept_ids.update(group.id for group in owner.groups if _dated(group, span))
-    documents = []
-    for document in dataset.documents:
-        if _dated(document, span) and document.owner in kept_ids:
-            documents.append(document)
-        else:
-            dropped.append(document.id)
+
+    def keep(items: tuple[E, ...], stood: Callable[[E], bool]) -> list[E]:
+        """The ``items`` that ``stood``; the ids of the others join those left out."""
+        found = []
+        for item in items:
+            if stood(item):
+                found.append(item)
+            else:
+                dropped.append(item.id)
+        return found
+
+    documents = keep(dataset.documents, lambda d: _dated(d, span) and d.owner in kept_ids)
     kept_ids.update(document.id for document in documents)
     plans = []
     for plan in dataset.plans:
@@ -277,6 +291,20 @@ def as_of(dataset: Dataset, on: OnDate) -> tuple[Dataset, tuple[str, ...]]:
         else:
             dropped.append(plan.id)
             dropped += [objective.id for objective in plan.objectives]
+    kept_ids.update(plan.id for plan in plans)
+    kept_ids.update(objective.id for plan in plans for objective in plan.objectives)
+    # a tool in use then, adopted by a body that stood (or by none the data names)
+    tools = keep(
+        dataset.tools,
+        lambda t: _dated(t, span) and (not t.adopted_by or bool(set(t.adopted_by) & kept_ids)),
+    )
+    kept_ids.update(tool.id for tool in tools)
+    # a meeting that had taken place by the date, of a body that stood then
+    meetings = keep(
+        dataset.meetings, lambda m: m.body in kept_ids and m.date.first_day() <= span[1]
+    )
+    courses = keep(dataset.courses, lambda c: not c.by or bool(set(c.by) & kept_ids))
+    contacts = keep(dataset.contacts, lambda c: c.of in kept_ids)
     gone = frozenset(key for key in dropped if key not in kept_ids)
     filtered = _Filter(span, gone, frozenset(unknown_holders))
     result = attrs.evolve(
@@ -287,6 +315,10 @@ def as_of(dataset: Dataset, on: OnDate) -> tuple[Dataset, tuple[str, ...]]:
         collaborations=tuple(filtered.collaboration(c) for c in collaborations),
         documents=tuple(filtered.document(d) for d in documents),
         plans=tuple(filtered.plan(p) for p in plans),
+        meetings=tuple(filtered.meeting(m) for m in meetings),
+        courses=tuple(filtered.without_gone(c, "by") for c in courses),
+        tools=tuple(filtered.without_gone(t, "adopted_by", "replaces") for t in tools),
+        contacts=tuple(contacts),
     )
     return result, tuple(dict.fromkeys(key for key in dropped if key in gone))
 
@@ -374,16 +406,28 @@ class _Filter:
         return self.without_gone(post, "also_chairs")
 
     def plan(self, plan: Plan) -> Plan:
-        """A plan naming only the owners and partners the view keeps (a plan is not
-        dated; its actions carry their reporting years)."""
+        """A plan naming only the owners, partners, reviewers and linked objectives the
+        view keeps (a plan is not dated; its actions carry their reporting years). A
+        progress review left with neither a reviewer nor its words goes."""
         objectives = tuple(
             attrs.evolve(
                 self.without_gone(objective, "owners", "joint_with"),
                 actions=tuple(self.without_gone(a, "owners") for a in objective.actions),
+                links=tuple(link for link in objective.links if link.to not in self.gone),
             )
             for objective in plan.objectives
         )
-        return attrs.evolve(plan, objectives=objectives)
+        reviews = tuple(
+            self.without_gone(review, "by")
+            for review in plan.reviews
+            if review.text or self.ids(review.by)
+        )
+        return attrs.evolve(plan, objectives=objectives, reviews=reviews)
+
+    def meeting(self, meeting: Meeting) -> Meeting:
+        """A meeting whose items name only who the view keeps as having brought them."""
+        items = tuple(self.without_gone(item, "by") for item in meeting.items)
+        return attrs.evolve(meeting, items=items)
 
     def document(self, document: GovernedDocument) -> GovernedDocument:
         return self.without_gone(document, "monitored_by", "delivered_by", "delivers")
