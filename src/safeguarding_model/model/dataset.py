@@ -84,16 +84,29 @@ class Dataset:
 
     schema: str = attrs.field(default=SCHEMA, validator=_check_schema)
     organisations: tuple[Organisation, ...] = collection(Organisation, "organisation", shared=True)
+    """Councils, integrated care boards, police forces, trusts, sectors and boards, each
+    listed once and shared by every partnership that names it."""
     people: tuple[Person, ...] = collection(Person, "person", shared=True)
+    """Only the people a source document names."""
     posts: tuple[Post, ...] = collection(Post, "post", shared=True)
+    """Titles in organisations, held by a person, vacant, or held by someone the documents
+    do not name."""
     partnerships: tuple[Partnership, ...] = collection(Partnership, "partnership")
+    """The partnerships and their published arrangements (usually one a file)."""
     collaborations: tuple[Collaboration, ...] = collection(Collaboration, "collaboration")
+    """Partnerships working together, such as HIPS."""
     documents: tuple[GovernedDocument, ...] = collection(GovernedDocument, "document", shared=True)
+    """Strategies, plans, frameworks and other documents the arrangements govern."""
     plans: tuple[Plan, ...] = collection(Plan, "plan")
+    """Business plans: objectives and activities, owners, actions and progress."""
     meetings: tuple[Meeting, ...] = collection(Meeting, "meeting")
+    """Meetings of a body on a date, with their key items, decisions and the next meeting."""
     courses: tuple[Course, ...] = collection(Course, "course", shared=True)
+    """Training courses, with their dates, audience and learning outcomes."""
     tools: tuple[Tool, ...] = collection(Tool, "tool", shared=True)
+    """Tools adopted (a risk assessment framework), with what they replace."""
     contacts: tuple[Contact, ...] = collection(Contact, "contact")
+    """How to reach a body: email, telephone, website, address."""
 
     @classmethod
     def collections(cls) -> tuple[Collection, ...]:
