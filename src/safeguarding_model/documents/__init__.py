@@ -29,7 +29,7 @@ from .charts import (
     OrgChart,
     org_chart,
 )
-from .dated import View, on_sentence, view_on
+from .dated import View, on_sentence, said_blocks, view_on
 from .summary import chair_text, summary
 from .tree import (
     Block,
@@ -122,17 +122,14 @@ def build(
                 f"the {name} document does not compare versions; `previous` is for the "
                 "yearly-report document"
             )
-        # on a date, the previous version as it stood then too, so that what the date
-        # leaves out of both (what is planned, say) is not reported as a change
-        dated["previous"] = previous if on is None else previous.as_of(on)
+        # on a date, the previous version as it stood then too (a builder that takes
+        # the date views it itself), so that what the date leaves out of both (what is
+        # planned, say) is not reported as a change
+        dated["previous"] = previous if on is None or "on" in takes else previous.as_of(on)
     if "on" in dated:
         return builder(dataset, partnership, graph=graph, **dated)
     view = view_on(dataset, on, partnership, today=today)
     document = builder(view.dataset, view.partnership, graph=graph, **dated)
     if view.on is None:
         return document
-    said = (
-        Paragraph(content=(Span(text=on_sentence(view.on), strong=True),)),
-        *(Paragraph(content=caution, note=True) for caution in view.cautions),
-    )
-    return attrs.evolve(document, on=str(view.on), blocks=(*said, *document.blocks))
+    return attrs.evolve(document, on=str(view.on), blocks=(*said_blocks(view), *document.blocks))

@@ -21,8 +21,9 @@ from ..model.dates import OnDate, date_text, later, parse_date, span_of
 from ..model.meaning import reference_span
 from ..model.names import Names
 from ..model.values import Day
+from .tree import Paragraph, Span
 
-__all__ = ["View", "as_date", "on_sentence", "view_on"]
+__all__ = ["View", "as_date", "on_sentence", "said_blocks", "view_on"]
 
 
 def as_date(on: OnDate) -> PartialDate:
@@ -150,4 +151,15 @@ def _caution(partnership: Partnership, on: PartialDate) -> str | None:
     return (
         f"Caution: these arrangements were published {source.published} and do not say "
         f"when they took effect; they may not have stood on {date_text(on)}."
+    )
+
+
+def said_blocks(view: View) -> tuple[Paragraph, ...]:
+    """What a document taken on a date says first: the date, then each caution; nothing
+    for a document not taken on a date."""
+    if view.on is None:
+        return ()
+    return (
+        Paragraph(content=(Span(text=on_sentence(view.on), strong=True),)),
+        *(Paragraph(content=caution, note=True) for caution in view.cautions),
     )

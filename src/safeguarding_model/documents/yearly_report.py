@@ -10,11 +10,13 @@ chart and the groups. Each required section quotes the requirement and holds a
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import TYPE_CHECKING
 
 import attrs
 
+from ..errors import NothingStoodError
 from ..model import (
     ChairRole,
     Dataset,
@@ -25,6 +27,7 @@ from ..model import (
     Partnership,
 )
 from ..model.changes import compare
+from ..model.dates import OnDate
 from ..model.meaning import and_list, is_leadership, partial_of, partial_words
 from ..model.meaning import role_words as role_phrase
 from ._common import (
@@ -46,6 +49,8 @@ from .arrangements import role_words
 from .changes import TITLE as CHANGES_TITLE
 from .changes import changes_section
 from .charts import ChartMaker
+from .dated import said_blocks, view_on
+from .progress import progress_section
 from .summary import chair_text, contribution_words, documents_of, scrutiny_label
 from .tree import (
     Block,
@@ -349,12 +354,64 @@ def document_words(dataset: Dataset, index: dict[str, Entity], document: Governe
     return text
 
 
+def compliance_section(
+    dataset: Dataset,
+    partnership: str,
+    on: OnDate | None = None,
+    today: datetime.date | None = None,
+) -> Section:
+    """The yearly report's "Compliance with statutory guidance": the partnership checked
+    by the rules in force on ``on`` (by default today), as ``safeguarding-model check``
+    gives it: the summary, the notes on the edition and the date, a table of the
+    requirements applied (each with its source and how sure it is), and the findings
+    that call for attention; then a placeholder for the person writing the report."""
+    from ..rules import compliance  # the rules layer sits below the documents
+
+    prompt = Placeholder(
+        prompt="How the partners are addressing any requirement not met, and the "
+        "independent scrutineer's view of the arrangements' compliance."
+    )
+    try:
+        found = compliance(dataset, partnership, on=on, today=today)
+    except NothingStoodError as error:  # the date is outside the arrangements' life
+        said = f"The arrangements were not checked against statutory guidance: {error}"
+        return Section(
+            title="Compliance with statutory guidance",
+            blocks=(Paragraph(content=said, note=True), prompt),
+        )
+    blocks: list[Block] = [Paragraph(content=found.summary)]
+    blocks += [Paragraph(content=note, note=True) for note in found.notes]
+    blocks.append(
+        Table(
+            header=("Requirement", "Source", "Status of the source", "Modality", "Outcome"),
+            rows=tuple(
+                (row.requirement, row.source, row.status, row.modality, row.outcome)
+                for row in found.rows
+            ),
+            caption=f"The requirements applied on {found.on}",
+        )
+    )
+    serious = [f for f in found.findings if str(f.severity) in ("error", "warning")]
+    if serious:
+        blocks.append(
+            ItemList(
+                items=tuple(
+                    ListItem(content=f"{f.severity}: {f.message} ({f.rule})") for f in serious
+                )
+            )
+        )
+    blocks.append(prompt)
+    return Section(title=found.title, blocks=tuple(blocks))
+
+
 def yearly_report(
     dataset: Dataset,
     partnership: str | None = None,
     *,
     graph: GovernanceGraph | None = None,
     previous: Dataset | None = None,
+    on: OnDate | None = None,
+    today: datetime.date | None = None,
 ) -> Document:
     """The yearly report skeleton for a partnership (by default the dataset's only one).
 
@@ -362,8 +419,16 @@ def yearly_report(
     and otherwise from the graph built for it. Given ``previous``, the arrangements
     as they were before (last year's file, say), the report has a section "Changes to
     the safeguarding arrangements" listing what changed since, after the structure;
-    the partnership must be in both (by id, or a predecessor either declares).
+    the partnership must be in both (by id, or a predecessor either declares). ``on``
+    takes the report on a date (the arrangements as they stood then, and the rules in
+    force then for its compliance section); ``today`` is the date it is checked on
+    otherwise (by default, today). The report ends with its progress on agreed
+    priorities (from the business plans) and its compliance with statutory guidance.
     """
+    view = view_on(dataset, on, partnership, today=today)
+    source, dataset, partnership = dataset, view.dataset, view.partnership
+    if previous is not None and view.on is not None:
+        previous = previous.as_of(view.on)
     chosen = choose_partnership(dataset, partnership)
     changes = compare(previous, dataset, partnership=chosen.id) if previous is not None else None
     index = dataset.index()
@@ -407,6 +472,8 @@ def yearly_report(
                 ),
             )
         )
+    sections.append(progress_section(dataset, chosen.id))
+    sections.append(compliance_section(source, chosen.id, view.on, view.today))
     intro = Paragraph(
         content=(
             "A skeleton generated from the arrangements data. Sections marked ",
@@ -421,6 +488,7 @@ def yearly_report(
         subtitle="Yearly Report",
         partnership=chosen.id,
         date=None,
-        blocks=(intro,),
+        on=None if view.on is None else str(view.on),
+        blocks=(*said_blocks(view), intro),
         sections=tuple(sections),
     )
