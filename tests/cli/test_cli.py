@@ -25,7 +25,6 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 def test_examples_lists_every_shipped_dataset(capsys: pytest.CaptureFixture[str]) -> None:
     shipped = {
-        "hampshire-plan-2020-23",
         "hips",
         "isle-of-wight-2019",
         "isle-of-wight-2020",

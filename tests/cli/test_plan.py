@@ -76,29 +76,32 @@ def test_text_names_owners_states_and_the_priorities_without_evidence(
 
 
 def test_hampshire_by_year(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "plan", "hampshire-plan-2020-23", "--year", "2020-21")
+    status, out, _ = run(capsys, "plan", "hips", "--year", "2020-21")
     assert status == 0
     assert out.count("  - [completed] ") == 3 and "[not stated]" not in out
     assert "Activities of other reporting years, left out (5):" in out
     assert "(0 of 2):\n  (none listed)" in out
-    status, later, _ = run(capsys, "plan", "hampshire-plan-2020-23", "--year", "2021 to 2022")
+    status, later, _ = run(capsys, "plan", "hips", "--year", "2021 to 2022")
     assert status == 0
     assert later.count("  - [not stated] ") == 14 and "[completed]" not in later
     assert "(7 of 7):" in later
-    status, both, _ = run(capsys, "plan", "hampshire-plan-2020-23")
+    status, both, _ = run(capsys, "plan", "hips")
     assert both == out + "\n" + later
+    # the region's one plan, chosen by id, is the same report
+    status, chosen, _ = run(capsys, "plan", "hips", "--plan", "hscp-business-plan-2020-23")
+    assert (status, chosen) == (0, both)
 
 
 @pytest.mark.parametrize("year", ["2020-21", "2020/21", "2020 to 2021"])
 def test_a_reporting_year_may_be_written_as_documents_write_it(
     capsys: pytest.CaptureFixture[str], year: str
 ) -> None:
-    status, out, _ = run(capsys, "plan", "hampshire-plan-2020-23", "--year", year)
+    status, out, _ = run(capsys, "plan", "hips", "--year", year)
     assert status == 0 and ": 2020 to 2021\n" in out and "2021 to 2022" not in out
 
 
 def test_json_for_scripts(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "plan", "hampshire-plan-2020-23", "--format", "json")
+    status, out, _ = run(capsys, "plan", "hips", "--format", "json")
     assert status == 0
     data = json.loads(out)
     assert [(r["plan"], r["year"]) for r in data["reports"]] == [
@@ -117,7 +120,8 @@ def test_json_for_scripts(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert (csa["evidence_of_progress"], csa["little_or_no_evidence"]) == (False, True)
     review = next(o for o in second["objectives"] if o["title"] == "Child Exploitation Review")
-    assert review["owners"] == ["multi-agency review group (child exploitation review)"]
+    # the region's one entry for the group, named as the plan names it
+    assert review["owners"] == ["multi-agency review group"]
     communication = second["objectives"][3]
     assert communication["owners"] == [] and communication["owners_not_stated"] is True
 
@@ -142,9 +146,9 @@ def test_csv_read_by_the_csv_module(capsys: pytest.CaptureFixture[str]) -> None:
 def test_markdown_is_a_document_the_markdown_checks_accept(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    status, out, _ = run(capsys, "plan", "hampshire-plan-2020-23", "--format", "markdown")
+    status, out, _ = run(capsys, "plan", "hips", "--format", "markdown")
     assert status == 0
-    document = progress_document(plan_progress(load("hampshire-plan-2020-23")))
+    document = progress_document(plan_progress(load("hips")))
     check_markdown(out, document)
     assert (
         "## Hampshire Safeguarding Children Partnership Business Plan 2020-23: 2021 to 2022" in out
@@ -180,8 +184,9 @@ def test_a_plan_is_chosen_by_id_or_title(capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_a_folder_holding_both_plans(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """The Hampshire plan beside one written on its own: every plan, in file order."""
-    hampshire = load("hampshire-plan-2020-23")
+    """The HIPS region (with the Hampshire plan) beside a plan written on its own: every
+    plan, in file order."""
+    hampshire = load("hips")
     dump(hampshire, tmp_path / "a.yaml")
     other = _dataset(
         [(PlanPart.STRATEGIC_OBJECTIVE, ("g0",), (), [(ActionState.IN_PROGRESS, "2021 to 2022")])]
@@ -198,7 +203,7 @@ def test_a_folder_holding_both_plans(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_the_yearly_report_section() -> None:
-    section = progress_section(load("hampshire-plan-2020-23"), "hampshire-scp", "2021-22")
+    section = progress_section(load("hips"), "hampshire-scp", "2021-22")
     assert section.title == "Progress on agreed priorities"
     assert isinstance(section.blocks[0], Placeholder)
     (year,) = section.sections

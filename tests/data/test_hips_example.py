@@ -3,7 +3,8 @@
 ``hips`` is a folder: ``isle-of-wight.yaml`` includes ``isle-of-wight-2024.yaml`` (the
 Isle of Wight arrangements of September 2024 in full, with the HIPS appendix, seed
 001); ``hampshire.yaml`` is the Hampshire partnership from its Business Plan 2020-23,
-2021-22 refresh (seed 002), with what the HIPS appendix says of every area;
+2021-22 refresh (seed 002), with what the HIPS appendix says of every area, and
+``hampshire-plan.yaml`` that plan itself;
 ``portsmouth.yaml`` and ``southampton.yaml`` hold only what the appendix says of every
 area, everything else not stated (docs/data.md, "The HIPS region").
 
@@ -95,7 +96,10 @@ def test_hips_is_a_shipped_region_of_four_partnerships(hips: Dataset) -> None:
         IOW: "Isle of Wight Safeguarding Children Partnership",
     }
     assert [c.id for c in hips.collaborations] == ["hips"]
-    assert hips.plans == ()  # Hampshire's business plan is encoded on its own
+    # Hampshire's business plan, in hampshire-plan.yaml (tests/data/test_plans_data.py)
+    assert [(p.id, p.partnership) for p in hips.plans] == [
+        ("hscp-business-plan-2020-23", HAMPSHIRE)
+    ]
 
 
 def test_the_isle_of_wight_is_included_in_full_and_unchanged(

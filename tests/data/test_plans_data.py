@@ -2,11 +2,14 @@
 pinned to the documents.
 
 isle-of-wight-2020.yaml: the IOWSCP Business Plan 2020-23 (seed 000) and the Autumn
-2020 newsletter (seed 003). hampshire-plan-2020-23.yaml: the HSCP Business Plan
-2020-23 with actions completed in 2020-21 and actions for 2021-22 (seed 002).
+2020 newsletter (seed 003). hips/hampshire-plan.yaml, in the ``hips`` region: the HSCP
+Business Plan 2020-23 with actions completed in 2020-21 and actions for 2021-22 (seed
+002), owned by the groups of hips/hampshire.yaml.
 """
 
 from __future__ import annotations
+
+from importlib import resources
 
 import pytest
 
@@ -21,6 +24,7 @@ from safeguarding_model.model import (
     LineKind,
     Objective,
     OrganisationKind,
+    Partnership,
     Plan,
     PlanPart,
 )
@@ -33,7 +37,7 @@ def ds2020() -> Dataset:
 
 @pytest.fixture(scope="module")
 def hampshire() -> Dataset:
-    return load("hampshire-plan-2020-23")
+    return load("hips")
 
 
 @pytest.fixture(scope="module")
@@ -232,18 +236,41 @@ def test_the_2020_file_round_trips(ds2020: Dataset) -> None:
 # --- the Hampshire Business Plan 2020-23, 2021-22 refresh ------------------------------
 
 
-def test_the_hampshire_file_loads_alone_and_round_trips(hampshire: Dataset) -> None:
+def test_the_hampshire_plan_is_part_of_the_region_and_round_trips(
+    hampshire: Dataset, hscp_plan: Plan
+) -> None:
     assert loads(dumps(hampshire)) == hampshire
-    partnership = hampshire.partnership()
-    assert partnership.id == "hampshire-scp"  # the id isle-of-wight-2020.yaml gives it
+    assert [plan.id for plan in hampshire.plans] == ["hscp-business-plan-2020-23"]
+    # the plan's partnership is the region's, the id isle-of-wight-2020.yaml gives it
+    partnership = hampshire.partnership(hscp_plan.partnership)
+    assert partnership.id == "hampshire-scp"
     assert partnership.name == "Hampshire Safeguarding Children Partnership"
-    assert [(lead.role.value, lead.organisation) for lead in partnership.lead_partners] == [
-        ("local-authority", "hampshire-county-council"),
-        ("clinical-commissioning-group", "west-hampshire-ccg"),
-        ("chief-officer-of-police", "hampshire-and-isle-of-wight-constabulary"),
+    # the safeguarding partners the plan names, with the region's ids: the county
+    # council (the 2024 file's local authority) through its children's services
+    assert [
+        (lead.role.value, lead.organisation, lead.through)
+        for lead in hampshire.as_of("2021").partnership("hampshire-scp").lead_partners
+    ] == [
+        ("local-authority", "hampshire", "hampshire-county-council-childrens-services"),
+        ("clinical-commissioning-group", "west-hampshire-ccg", None),
+        ("chief-officer-of-police", "hampshire-and-isle-of-wight-constabulary", None),
     ]
+    # the partnership the joint objectives are run with is the Isle of Wight's, not an
+    # organisation standing for it
     iow = hampshire.get("isle-of-wight-scp")
-    assert iow.kind is OrganisationKind.SAFEGUARDING_PARTNERSHIP  # type: ignore[union-attr]
+    assert isinstance(iow, Partnership)
+    assert not any(
+        o.kind is OrganisationKind.SAFEGUARDING_PARTNERSHIP for o in hampshire.organisations
+    )
+
+
+def test_the_hampshire_plan_file_loads_on_its_own(hampshire: Dataset) -> None:
+    """hips/hampshire-plan.yaml holds the plan only; it includes hampshire.yaml."""
+    examples = resources.files("safeguarding_model") / "data" / "examples" / "hips"
+    with resources.as_file(examples / "hampshire-plan.yaml") as path:
+        alone = load(path)
+    assert alone.plans == hampshire.plans
+    assert alone.partnership("hampshire-scp") == hampshire.partnership("hampshire-scp")
 
 
 def test_hampshire_plan_identity(hscp_plan: Plan) -> None:
@@ -346,13 +373,14 @@ def test_hampshire_owners_and_joint_work(hampshire: Dataset, hscp_plan: Plan) ->
     assert second.every is None and second.every_text is None  # no cadence in this plan
 
 
-def test_the_joint_groups_have_one_id_in_both_files(ds2020: Dataset, hampshire: Dataset) -> None:
+def test_the_joint_groups_have_one_id_in_both_datasets(ds2020: Dataset, hampshire: Dataset) -> None:
     joint = {"safeguarding-adolescents-group", "neglect-group", "child-sexual-abuse-strategy-group"}
     for dataset in (ds2020, hampshire):
         found = {g.id: g for _, g in dataset.groups() if g.id in joint}
         assert set(found) == joint
         assert all(g.kind is GroupKind.TASK_AND_FINISH_GROUP for g in found.values())
-    # the Hampshire file's partner is the Isle of Wight partnership, and the other way round
+    # the region's are Hampshire's, run with the Isle of Wight partnership; the 2020
+    # file's the Isle of Wight's, run with Hampshire's
     assert {g.joint_with for _, g in hampshire.groups() if g.id in joint} == {
         ("isle-of-wight-scp",)
     }

@@ -1166,7 +1166,6 @@ def test_the_three_files_share_the_ids_of_the_bodies_they_all_name(
 def test_the_2020_file_is_listed_and_loads_alone() -> None:
     found = {example.name: example for example in examples()}
     assert list(found) == [
-        "hampshire-plan-2020-23",
         "hips",
         "isle-of-wight-2019",
         "isle-of-wight-2020",
