@@ -768,10 +768,17 @@ def required(part: Required) -> Check:
                 path=path,
             )
             return
-        how = "the data gives none" if part.find is not None else "the format has no field for it"
+        how = (
+            "the data does not give it"
+            if part.find is not None
+            else "the format has no field for it"
+        )
         if part.patterns:
-            how += ", and none of the words the data keeps mention it"
-        yield context.fail(f"the arrangements do not set out {part.words}: {how}", path=path)
+            how += ", and the words the data keeps of the arrangements do not mention it"
+        yield context.fail(
+            f"the data does not show that the arrangements set out {part.words}: {how}",
+            path=path,
+        )
 
     return check
 

@@ -44,7 +44,7 @@ def mentioned(words: str, *patterns: str, outside: str | None = None, there: str
             )
             return
         yield context.fail(
-            f"none of the words the data keeps of the arrangements mention {words}",
+            f"the words the data keeps of the arrangements do not mention {words}",
             path=context.path(),
         )
 
