@@ -706,6 +706,7 @@ def test_a_line_whose_meaning_is_not_stated_is_no_accountability() -> None:
     assert _kinds(gg, "audit-group", "executive") == ["reports-to-meaning-not-stated"]
     data = gg.graph.edges["audit-group", "executive", "reports-to-meaning-not-stated"]
     assert (data["line_kind"], data["derived"]) == ("reports-to", False)
+    assert data["through"] == "data-group"  # "via the Data Group"
     assert ("audit-group", "executive") not in _accountable(gg)
     line = gg.accountability("Audit Group")
     assert [step.target.id for step in line.steps] == ["north-scp", "north-ceo", "chief-constable"]
@@ -715,7 +716,8 @@ def test_a_line_whose_meaning_is_not_stated_is_no_accountability() -> None:
     )
     [apart] = line.not_followed
     assert (apart.kind, apart.target.id) == ("reports-to-meaning-not-stated", "executive")
-    assert "reports to (its meaning not stated)" in str(line)
+    assert [ref.id for ref in apart.through] == ["data-group"]
+    assert "reports to (its meaning not stated) (via Data Group)" in str(line)
     # The structure says the group has no line of accountability, as an info.
     [finding] = gg.structure().of("information-line-only")[-1:]
     assert finding.bodies[0].id == "audit-group"
@@ -887,3 +889,25 @@ def test_a_partnership_that_says_it_takes_part_in_a_collaboration_is_a_member() 
     # and still no accountability through it
     reached = {step.target.id for step in gg.accountability("Northshire Learning Group").steps}
     assert reached == {"regional-learning", "regional-executive", "region"}
+
+
+def test_the_partnerships_own_members_are_edges_and_members() -> None:
+    """A partnership's own ``members`` (given apart from its groups'): member-of edges
+    into the partnership, expanded as a group's are, and among its members."""
+    text = NAMED_CHAIRS.replace(
+        "    scrutineers: [{post: scrutineer}]\n",
+        "    scrutineers: [{post: scrutineer}]\n"
+        "    members:\n"
+        "      - {organisation: hwb, text: the chair of the Health and Wellbeing Board}\n"
+        "      - {chair_of: [person-chaired]}\n",
+    )
+    assert text != NAMED_CHAIRS
+    gg = _load(text)
+    assert _kinds(gg, "hwb", "north-scp") == ["member-of"]
+    assert gg.graph.edges["jo", "north-scp", "member-of"]["derived"] is True
+    assert "chair-member-of" in _kinds(gg, "person-chaired", "north-scp")
+    entries = [
+        (e.member.id if e.member else None, e.named_as) for e in gg.members("north-scp").entries
+    ]
+    assert entries[-2:] == [("hwb", "organisation"), ("jo", "chair-of")]
+    assert ("north-ceo", "role") in entries  # the lead partners first, as before

@@ -160,8 +160,9 @@ class Step(_Answer):
     ``alternatives`` are the other bodies of an "and/or" line: the step is one of
     alternatives, and the data does not say which. ``cadence`` (a known value) or
     ``cadence_text`` (the document's words) say how often, ``condition`` when ("by
-    exception") and ``subject`` what is sent. ``start`` and ``end`` are the line's dates
-    where the data gives them, and ``status`` how it stands.
+    exception") and ``subject`` what is sent; ``through`` the bodies the line passes
+    through ("via the Scrutiny and Challenge Group"). ``start`` and ``end`` are the
+    line's dates where the data gives them, and ``status`` how it stands.
     """
 
     source: Ref
@@ -179,10 +180,12 @@ class Step(_Answer):
     condition: str | None = None
     subject: str | None = None
     cadence_text: str | None = None
+    through: tuple[Ref, ...] = ()
 
     def __str__(self) -> str:
         said = words(self.kind)
-        details = [words(self.cadence) if self.cadence else self.cadence_text, self.condition]
+        via = "via " + " and ".join(ref.named for ref in self.through) if self.through else None
+        details = [via, words(self.cadence) if self.cadence else self.cadence_text, self.condition]
         shown = [detail for detail in details if detail]
         if shown:
             said += f" ({', '.join(shown)})"

@@ -331,6 +331,7 @@ class _Builder:
                     alternatives=" ".join(others) or None,
                     condition=line.condition,
                     subject=line.subject,
+                    through=" ".join(line.via) or None,
                     start=line.start,
                     end=line.end,
                     planned=line.planned,
@@ -373,6 +374,7 @@ class _Builder:
                     line_kind=LineKind.ACCOUNTABLE_TO.value,
                     alternatives=" ".join(others) or None,
                     condition=line.condition,
+                    through=" ".join(line.via) or None,
                     derived=True,
                     via=via,
                     start=line.start,
@@ -465,6 +467,7 @@ class _Builder:
                     quiet=True,
                 )
         self.chair_edges(pid, p.chairs)
+        self.member_edges(pid, p)  # the partnership's own members, where it gives them
         for scrutineer in p.scrutineers:
             text = "\n".join(item.text for item in scrutineer.functions) or scrutineer.text
             self.edge(
@@ -757,9 +760,18 @@ class _Builder:
         for area in g.covers:
             self.edge(area, gid, EdgeKind.AREA_OF, ref="covers", holder=gid)
         self.chair_edges(gid, g.chairs)
-        for member, resolved in self.index.members.get(gid, []):
+        self.member_edges(gid, owner)
+        self.line_edges(gid, "reports_to", g.reports_to)
+        self.line_edges(gid, "escalates_to", g.escalates_to)
+        self.accountability(owner, g)
+
+    def member_edges(self, body: str, owner: Owner) -> None:
+        """The member-of edges of a group's (or a partnership's own) members, expanded by
+        the index (``ModelIndex.members``), and a chair-member-of edge from each group
+        whose chair is named as a member."""
+        for member, resolved in self.index.members.get(body, []):
             common: dict[str, Any] = {
-                "holder": gid,
+                "holder": body,
                 "text": member.text,
                 "capacity": member.capacity.value,
                 "start": member.start,
@@ -768,7 +780,7 @@ class _Builder:
             for group_id in member.chair_of:
                 self.edge(
                     group_id,
-                    gid,
+                    body,
                     EdgeKind.CHAIR_MEMBER_OF,
                     ref="members.chair_of",
                     planned=member.planned,
@@ -784,7 +796,7 @@ class _Builder:
                     via = f"named as the chair of the {self.index.name(entry.detail)}"
                 self.edge(
                     entry.node,
-                    gid,
+                    body,
                     EdgeKind.MEMBER_OF,
                     ref=f"members.{entry.named_as}",
                     derived=entry.derived,
@@ -793,9 +805,6 @@ class _Builder:
                     quiet=entry.derived,
                     **common,
                 )
-        self.line_edges(gid, "reports_to", g.reports_to)
-        self.line_edges(gid, "escalates_to", g.escalates_to)
-        self.accountability(owner, g)
 
     def index_planned(self, owner: Owner, entry: Resolved) -> bool:
         """Whether a member entry expanded from a role or a chair names ``entry.node``

@@ -103,7 +103,9 @@ class EdgeKind(Choice):
     partnership, or a line of kind ``escalates-to`` from a ``by``)."""
 
     MEMBER_OF = "member-of"
-    """post or organisation -> group, expanded from roles, sectors and chairs of groups."""
+    """post, person or organisation -> group, expanded from roles, sectors and chairs of
+    groups; -> partnership, from the partnership's own ``members`` where the document
+    gives them apart from its groups'."""
 
     CHAIRS = "chairs"
     """post, person or organisation -> the group or partnership it chairs: a chair's
@@ -172,7 +174,8 @@ class EdgeKind(Choice):
     """group or organisation -> the group or partnership whose chair it nominates."""
 
     CHAIR_MEMBER_OF = "chair-member-of"
-    """group -> group: the chair of the first is a member of the second."""
+    """group -> group (or partnership): the chair of the first is a member of the
+    second."""
 
     AREA_OF = "area-of"
     """local authority -> the partnership whose area it defines, the group that covers
@@ -297,6 +300,7 @@ EDGE_ATTRIBUTES: tuple[str, ...] = (
     "amount",
     "percent",
     "in_kind",
+    "through",
 )
 """The attributes of every edge, in this order, ``None`` where the model says nothing:
 
@@ -319,5 +323,7 @@ EDGE_ATTRIBUTES: tuple[str, ...] = (
   period or the date of an approval (as written); ``order``: a chair's place in a
   rotation given in order (from 1);
 - for a funding contribution: ``amount`` (whole pounds), ``percent`` and ``in_kind``
-  (the services given, joined by semicolons).
+  (the services given, joined by semicolons);
+- ``through``: the ids of the bodies a line passes through (its ``via``: "via the
+  Scrutiny and Challenge Group"), space-separated.
 """

@@ -69,6 +69,7 @@ ACTS_FOR_COLLABORATION = "a top body acts for its collaboration"
 
 def _step(gg: GovernanceGraph, source: str, target: str, data: dict[str, Any]) -> Step:
     others = data.get("alternatives")
+    through = data.get("through")
     return Step(
         source=gg.ref(source),
         target=gg.ref(target),
@@ -85,6 +86,7 @@ def _step(gg: GovernanceGraph, source: str, target: str, data: dict[str, Any]) -
         condition=data.get("condition"),
         subject=data.get("subject"),
         cadence_text=data.get("cadence_text"),
+        through=tuple(gg.ref(key) for key in through.split()) if through else (),
     )
 
 
@@ -494,12 +496,12 @@ def _entry(gg: GovernanceGraph, node: str | None, **fields: Any) -> MemberEntry:
     return MemberEntry(member=member, holder=holder, organisation=org if post else None, **fields)
 
 
-def _group_members(
-    gg: GovernanceGraph, group: Group, owner: Partnership | Collaboration
-) -> list[MemberEntry]:
+def _listed_members(gg: GovernanceGraph, body: str, owner: Owner) -> list[MemberEntry]:
+    """The entries of a group's ``members`` (or a partnership's own), each expanded as
+    the index resolves it."""
     index: ModelIndex = gg.index
     entries: list[MemberEntry] = []
-    for member, resolved in index.members.get(group.id, []):
+    for member, resolved in index.members.get(body, []):
         for item in resolved:
             detail = item.detail
             if item.named_as == "chair-of" and detail:
@@ -531,7 +533,12 @@ def _group_members(
                     ),
                 )
             )
-    for partnership, rep in index.sector_groups.get(group.id, []):
+    return entries
+
+
+def _group_members(gg: GovernanceGraph, group: Group, owner: Owner) -> list[MemberEntry]:
+    entries = _listed_members(gg, group.id, owner)
+    for partnership, rep in gg.index.sector_groups.get(group.id, []):
         if rep.sector not in gg.graph:
             continue
         vias = [rep.via] if rep.via and rep.via in gg.graph else []
@@ -581,7 +588,7 @@ def _partnership_members(gg: GovernanceGraph, partnership: Partnership) -> list[
                     ),
                 )
             )
-    return entries
+    return entries + _listed_members(gg, partnership.id, partnership)
 
 
 def members(gg: GovernanceGraph, body: str) -> Membership:
@@ -591,9 +598,10 @@ def members(gg: GovernanceGraph, body: str) -> Membership:
 
     An organisation stays an organisation: the model does not say which post
     represents it, only the document's words (``text``) do. For a partnership, its
-    partners, chair, scrutineer, relevant agencies and observers; for a collaboration,
-    its member partnerships. A list the source gives only in part makes the answer
-    ``partial``: never read as all the members.
+    partners, chair, scrutineer, relevant agencies and observers, then its own
+    ``members`` where the document gives them; for a collaboration, its member
+    partnerships (those it lists and those that say they take part). A list the source
+    gives only in part makes the answer ``partial``: never read as all the members.
     """
     key = gg.resolve(body, NodeKind.GROUP, NodeKind.PARTNERSHIP, NodeKind.COLLABORATION)
     entity = gg.index.entities[key]
@@ -631,6 +639,7 @@ PARTNERSHIP_MEMBER_LISTS = (
     "scrutineers",
     "relevant_agencies",
     "observers",
+    "members",
 )
 """The lists of a partnership its members come from: one given only in part makes
 the membership partial."""

@@ -242,6 +242,12 @@ class ModelIndex:
                 for group_id in rep.groups:
                     self.sector_groups.setdefault(group_id, []).append((partnership, rep))
         self.members: dict[str, list[tuple[Member, list[Resolved]]]] = {}
+        """What each member entry of a group, or of a partnership's own ``members``,
+        names, by the body's id."""
+        for partnership in self.partnerships:
+            if partnership.members:
+                own = [(m, self._expand(m, partnership)) for m in partnership.members]
+                self.members[partnership.id] = own
         for owner, group in self.groups:
             self.members[group.id] = [(m, self._expand(m, owner)) for m in group.members]
         self.lines_by: dict[str, list[ReportingLine]] = {}
