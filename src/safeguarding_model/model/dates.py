@@ -250,7 +250,13 @@ def as_of(dataset: Dataset, on: OnDate) -> tuple[Dataset, tuple[str, ...]]:
     partnerships = []
     for partnership in dataset.partnerships:
         if partnership_stands(partnership, span):
-            partnerships.append(partnership)
+            # fields not stated on the date first, so that groups not stated then are
+            # left out with the references to them
+            unstated = unstated_on(partnership, span)
+            if unstated is not partnership:
+                kept = {group.id for group in unstated.groups}
+                dropped += [g.id for g in partnership.groups if g.id not in kept]
+            partnerships.append(unstated)
         else:
             dropped.append(partnership.id)
             dropped += [group.id for group in partnership.groups]
