@@ -130,11 +130,23 @@ def test_the_csv_module_reads_every_table(iow: Dataset, tmp_path: Path) -> None:
     folder = export_to(iow, "csv", tmp_path / "tables")
     names = sorted(p.name for p in folder.iterdir())
     assert names == [
+        "chairs.csv",
+        "collaborations.csv",
+        "documents.csv",
+        "duties.csv",
+        "events.csv",
+        "funding-contributions.csv",
         "groups.csv",
+        "items.csv",
         "memberships.csv",
+        "organisations.csv",
+        "partial-lists.csv",
+        "partnerships.csv",
         "posts.csv",
         "relevant-agencies.csv",
         "reporting-lines.csv",
+        "scrutiny.csv",
+        "unstated.csv",
     ]
     tables = {n: read_csv((folder / n).read_text(encoding="utf-8")) for n in names}
     assert len(tables["relevant-agencies.csv"]) == 1 + 31
