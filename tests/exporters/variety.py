@@ -153,6 +153,8 @@ partnerships:
             rotation_period: Every two years
             rotation_in_order: true
           - {role: deputy-chair, nominated_by: board}
+        members:
+          - {chair_of: [audit], text: The chair of the Audit Subgroup}
         reports_to: [{to: board, cadence: six-monthly}]
     reports_to:
       - {to: leaders}
