@@ -15,18 +15,21 @@ from pathlib import Path
 import attrs
 import pytest
 from consumers import BLOCK_STARTS, read_csv, read_zip, with_texts
+from hypothesis import given
 from variety import variety
 
 from safeguarding_model.exporters import export, export_to
 from safeguarding_model.exporters.builtin.csv import FORMULA_STARTS, NOT_STATED
 from safeguarding_model.exporters.escape import clean
 from safeguarding_model.model import Dataset, PartialList
-from strategies import NASTY
+from strategies import NASTY, rich_datasets
 
 TODAY = datetime.date(2026, 1, 1)
 DOCS = Path(__file__).parents[2] / "docs" / "exporters.md"
 
 Rows = list[dict[str, str]]
+
+STATUSES = {"current", "ended", "future", "planned"}
 
 
 @pytest.fixture(scope="module")
@@ -417,3 +420,40 @@ def test_new_text_reads_back_exactly_and_never_runs_as_a_formula(data: Dataset) 
         if row[column] and row[column] != NOT_STATED
     }
     assert seen and seen <= expected
+
+
+@given(rich_datasets(max_groups=4))
+def test_every_line_and_chair_is_one_row_and_every_partial_list_is_listed(
+    dataset: Dataset,
+) -> None:
+    found = {
+        name: _rows(text)
+        for name, text in read_zip(export(dataset, "csv", today=TODAY)).items()  # type: ignore[arg-type]
+    }
+    lines = sum(
+        len(p.reports_to) + len(p.escalates_to) + len(p.lines) for p in dataset.partnerships
+    )
+    lines += sum(len(c.lines) for c in dataset.collaborations)
+    lines += sum(len(g.reports_to) + len(g.escalates_to) for _, g in dataset.groups())
+    assert len(found["reporting-lines.csv"]) == lines
+    chairs = sum(len(p.chairs) for p in dataset.partnerships)
+    chairs += sum(len(g.chairs) for _, g in dataset.groups())
+    assert len(found["chairs.csv"]) == chairs
+    assert all(
+        row["status"] in STATUSES for rows in found.values() for row in rows if "status" in row
+    )
+    partial = [
+        (entity.id, entry.field)
+        for entity in (
+            *dataset.partnerships,
+            *dataset.collaborations,
+            *(g for _, g in dataset.groups()),
+        )
+        for entry in entity.partial
+    ]
+    assert sorted((row["entity"], row["list"]) for row in found["partial-lists.csv"]) == sorted(
+        partial
+    )
+    for row in found["chairs.csv"]:
+        if row["rotating"] == "yes":
+            assert row["rotation_period"] and row["rotation_in_order"] in ("yes", NOT_STATED)
