@@ -147,6 +147,10 @@ def test_the_exit_status_is_0_whether_or_not_anything_changed(
             "no partnership 'elsewhere' in either version",
         ),
         (["", "NEW"], "SOURCE is empty"),
+        (
+            ["OLD", "--from", "2024", "--to", "2019-06"],
+            "--from 2024 is after --to 2019-06: give the earlier date with --from",
+        ),
     ],
 )
 def test_bad_input_is_a_clear_message_and_status_2(
@@ -167,14 +171,32 @@ def test_a_partnership_in_one_version_only_is_refused_by_name(
     assert "the partnership 'northshire' is only in the older version" in err
 
 
-def test_a_partnership_that_did_not_stand_on_a_date_is_refused_with_the_date(
+def test_a_partnership_that_did_not_stand_on_a_date_is_said_why_and_exits_1(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    status, _, err = run(
+    """As ``show --on``: nothing to compare is the answer, not a mistake."""
+    status, out, err = run(
         capsys, "isle-of-wight-2024", "--from", "2019", "--to", "2024-10", "--partnership", "IOWSCP"
     )
-    assert status == 2
-    assert "the partnership 'isle-of-wight-scp' did not stand in 2019" in err
+    assert (status, out) == (1, "")
+    assert err == (
+        "safeguarding-model: The Isle of Wight Safeguarding Children Partnership's "
+        "arrangements in this file took effect 2024-09; nothing stood on 2019.\n"
+    )
+
+
+def test_nothing_standing_on_either_date_is_said_why_not_no_change(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "isle-of-wight-2024", "--from", "2018", "--to", "2019")
+    assert (status, out) == (1, "")
+    assert "took effect 2024-09; nothing stood on 2018." in err
+    assert "took effect 2024-09; nothing stood on 2019." in err
+    assert "no change" not in err
+    # standing on one date only, the partnership is added: a change, said so
+    status, out, _ = run(capsys, "isle-of-wight-2024", "--from", "2018", "--to", "2024-10")
+    assert status == 0
+    assert "Partnership added: Isle of Wight Safeguarding Children Partnership (IOWSCP)." in out
 
 
 def test_the_example_in_the_docs_is_what_the_command_prints(

@@ -211,6 +211,7 @@ KEYS = [
     "match",
     "succession",
     "date",
+    "predecessor_end",
     "start",
     "end",
     "planned",

@@ -49,6 +49,8 @@ def test_the_raw_graph_is_a_multidigraph_with_one_node_per_entity(gg: Governance
         NodeKind.COLLABORATION: 1,
         NodeKind.GROUP: 11,
         NodeKind.DOCUMENT: len(dataset.documents),
+        NodeKind.PLAN: len(dataset.plans),
+        NodeKind.OBJECTIVE: len(list(dataset.objectives())),
     }
 
 

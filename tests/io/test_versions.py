@@ -139,6 +139,8 @@ def test_the_command_writes_elsewhere_with_o(
     assert main(["migrate", str(path), "-o", str(target)]) == 0
     assert path.read_text(encoding="utf-8") == V1
     assert "safeguarding-model/2" in target.read_text(encoding="utf-8")
+    err = capsys.readouterr().err
+    assert f"wrote {target}; {path} is unchanged" in err and "rewritten" not in err
     assert main(["migrate", str(tmp_path), "-o", str(target)]) == 2
     assert "-o writes one file" in capsys.readouterr().err
 

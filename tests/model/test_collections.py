@@ -25,6 +25,7 @@ def test_every_list_of_the_dataset_is_a_declared_collection() -> None:
         "partnership",
         "collaboration",
         "document",
+        "plan",
     ]
 
 

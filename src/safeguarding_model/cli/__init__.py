@@ -33,6 +33,7 @@ COMMANDS = (
     "query",
     "migrate",
     "diff",
+    "compare",
 )
 EXIT_USAGE = 2
 

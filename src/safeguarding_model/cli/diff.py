@@ -14,12 +14,21 @@ from typing import Any
 import attrs
 
 from ..documents.changes import changes_data, changes_document, changes_text
-from ..errors import UsageError
+from ..documents.dated import view_on
+from ..errors import NothingStoodError, UsageError
 from ..exporters.builtin.markdown import to_markdown
-from ..model import PartialDate
+from ..model import Dataset, PartialDate
 from ..model.changes import Changes, changes_between, compare
-from ..model.dates import parse_date
-from ._common import SOURCE_HELP, add_format, add_partnership, load_source, print_json, print_text
+from ._common import (
+    SOURCE_HELP,
+    add_format,
+    add_partnership,
+    load_source,
+    nothing_stood,
+    on_date,
+    print_json,
+    print_text,
+)
 
 EXIT_CHANGED = 1
 """The status with ``--exit-code`` when something changed."""
@@ -67,11 +76,42 @@ def add_parser(subparsers: Any) -> None:
 
 
 def _date(text: str, option: str) -> PartialDate:
-    """The date of ``--from`` or ``--to``; a clear error for text that is not a date."""
+    """The date of ``--from`` or ``--to``, read as ``--on`` reads its date; the
+    error names the option given."""
     try:
-        return parse_date(text)
+        found = on_date(text)
     except UsageError as error:
-        raise UsageError(f"{option} {error}") from None
+        raise UsageError(f"{option} {str(error).removeprefix('--on ')}") from None
+    assert found is not None
+    return found
+
+
+def _dates(args: argparse.Namespace) -> tuple[PartialDate, PartialDate]:
+    """The dates of ``--from`` and ``--to``, in order."""
+    start, end = _date(args.from_date, "--from"), _date(args.to_date, "--to")
+    if start.first_day() > end.last_day():
+        raise UsageError(
+            f"--from {start} is after --to {end}: give the earlier date with --from and the "
+            f"later with --to"
+        )
+    return start, end
+
+
+def _stood(
+    dataset: Dataset, dates: tuple[PartialDate, PartialDate], partnership: str | None
+) -> None:
+    """Raise :class:`NothingStoodError`, saying why as ``show --on`` does, when the
+    partnership asked for did not stand on one of the dates, or (none asked for)
+    nothing stood on either."""
+    found: list[NothingStoodError] = []
+    for on in dates:
+        try:
+            view_on(dataset, on, partnership)
+        except NothingStoodError as error:
+            found.append(error)
+    if found and (partnership is not None or len(found) == len(dates)):
+        lines = dict.fromkeys(line for error in found for line in str(error).splitlines())
+        raise NothingStoodError("\n".join(lines), found[0].on)
 
 
 def changes_asked(args: argparse.Namespace) -> Changes:
@@ -87,15 +127,21 @@ def changes_asked(args: argparse.Namespace) -> Changes:
         if not all(dated):
             given, missing = ("--from", "--to") if dated[0] else ("--to", "--from")
             raise UsageError(f"{given} needs {missing} too: {_FORMS}")
-        start, end = _date(args.from_date, "--from"), _date(args.to_date, "--to")
-        return changes_between(load_source(args.old), start, end, partnership=args.partnership)
+        dates = _dates(args)
+        dataset = load_source(args.old)
+        if dataset.partnerships:
+            _stood(dataset, dates, args.partnership)
+        return changes_between(dataset, *dates, partnership=args.partnership)
     old, new = load_source(args.old), load_source(args.new)
     changes = compare(old, new, partnership=args.partnership)
     return attrs.evolve(changes, old_version=args.old, new_version=args.new)
 
 
 def run(args: argparse.Namespace) -> int:
-    changes = changes_asked(args)
+    try:
+        changes = changes_asked(args)
+    except NothingStoodError as error:
+        return nothing_stood(error)
     if args.format == "json":
         print_json(changes_data(changes))
     elif args.format == "markdown":

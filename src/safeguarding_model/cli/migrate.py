@@ -66,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
         write_file(target, migration.text.encode("utf-8"))
     if args.output and not pending:
         write_file(args.output, migrations[0][1].text.encode("utf-8"))
-    if pending:
-        print(f"{len(pending)} file(s) rewritten", file=sys.stderr)
+    if args.output:
+        print(printable(f"wrote {args.output}; {args.source} is unchanged"), file=sys.stderr)
+    elif pending:
+        print(f"{len(pending)} file(s) rewritten in place", file=sys.stderr)
     return 0

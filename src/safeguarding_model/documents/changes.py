@@ -33,8 +33,10 @@ from ..model.changes import (
     describe,
     field_words,
     noun,
+    predecessor_end_words,
     span_words,
     value_words,
+    whose,
 )
 from ..model.values import SuccessionKind
 from ._common import date_text
@@ -76,6 +78,7 @@ def _list_key(change: Change) -> tuple[Any, ...]:
         change.field,
         change.how,
         change.group,
+        whose(change),
         change.not_stated_before,
         change.not_stated_after,
         change.planned,
@@ -91,7 +94,7 @@ def _listed(changes: Sequence[Change], dates: DateWords) -> str:
     first = changes[0]
     if len(changes) == 1:
         return describe(first, dates)
-    lead = f"{first.group_name}: " if first.group_name and first.kind.value != "group" else ""
+    lead = f"{whose(first)}: " if whose(first) else ""
     added = first.how is ChangeHow.ADDED
     entries = "; ".join(
         value_words(c.after if added else c.before, dates).rstrip(".")
@@ -116,12 +119,15 @@ def _succession(changes: Sequence[Change], dates: DateWords) -> str:
     first = changes[0]
     when = f" {at(first.date, dates)}" if first.date is not None else ""
     if first.succession is SuccessionKind.MERGED:
-        olds = _joined([str(value_words(c.before, dates)) for c in changes])
+        olds = _joined(
+            [value_words(c.before, dates) + predecessor_end_words(c, dates) for c in changes]
+        )
         text = f"{olds} were merged into {value_words(first.after, dates)}{when}"
     else:
         news = _joined([str(value_words(c.after, dates)) for c in changes])
-        text = f"{value_words(first.before, dates)} was split into {news}{when}"
-    lead = f"{first.group_name}: " if first.group_name and first.kind.value != "group" else ""
+        before = value_words(first.before, dates) + predecessor_end_words(first, dates)
+        text = f"{before} was split into {news}{when}"
+    lead = f"{whose(first)}: " if whose(first) else ""
     return f"{lead}{text}."
 
 
@@ -144,7 +150,7 @@ def _given(changes: Sequence[Change]) -> str:
     """Long values now given where they were not, as one sentence."""
     first = changes[0]
     lead = f"{context(first)}: " if context(first) else ""
-    fields = _joined([field_words(c.field or "") for c in changes])
+    fields = _joined([field_words(c.field or "", c.kind) for c in changes])
     said = "not stated" if first.not_stated_before else "not given"
     text = f"{lead}{fields} {said} before; now given in the arrangements"
     return text[:1].upper() + text[1:] + "."
@@ -342,6 +348,7 @@ def change_data(change: Change) -> dict[str, Any]:
         "match": change.match.value if change.match else None,
         "succession": change.succession.value if change.succession else None,
         "date": _date(change.date),
+        "predecessor_end": _date(change.predecessor_end),
         "start": _date(change.start),
         "end": _date(change.end),
         "planned": change.planned,

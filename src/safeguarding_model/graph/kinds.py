@@ -29,6 +29,8 @@ class NodeKind(Choice):
     COLLABORATION = "collaboration"
     GROUP = "group"
     DOCUMENT = "document"
+    PLAN = "plan"
+    OBJECTIVE = "objective"
 
 
 class EdgeKind(Choice):

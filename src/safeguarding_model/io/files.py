@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path as FsPath
 from typing import Any
@@ -67,12 +67,42 @@ class Example:
 
 
 def _example_files() -> dict[str, Any]:
+    """The shipped examples by name: a YAML file, or a folder of them (a region)."""
     folder = resources.files("safeguarding_model") / "data" / "examples"
     return {
-        entry.name.rsplit(".", 1)[0]: entry
+        entry.name.rsplit(".", 1)[0] if entry.is_file() else entry.name: entry
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".yaml")
+        or (entry.is_dir() and not entry.name.startswith((".", "_")))
     }
+
+
+def _example_texts(name: str, entry: Any, limits: Limits) -> list[_Text]:
+    """The texts of a shipped example: its file, or each YAML file of its folder in
+    name order (shipped files are trusted, but still read within ``limits``)."""
+    if entry.is_file():
+        text = _Text(f"{name} (shipped example)", entry.read_text(encoding="utf-8"), "yaml", limits)
+        text.where = resources.files("safeguarding_model") / "data" / "examples"
+        text.path = entry if isinstance(entry, FsPath) else None
+        return [text]
+    files = [
+        child
+        for child in sorted(entry.iterdir(), key=lambda e: e.name)
+        if child.is_file() and child.name.endswith(".yaml")
+    ]
+    texts = [
+        _Text(
+            f"{name}/{child.name} (shipped example)",
+            child.read_text(encoding="utf-8"),
+            "yaml",
+            limits,
+        )
+        for child in files
+    ]
+    for text, child in zip(texts, files, strict=True):
+        text.where = entry
+        text.path = child if isinstance(child, FsPath) else None
+    return texts
 
 
 def example_names() -> list[str]:
@@ -107,6 +137,13 @@ class _Text:
     """The bytes the file held, when read from one."""
     moved: dict[Path, Path] = attrs.field(factory=dict)
     """Paths an earlier format version wrote elsewhere (see :mod:`.versions`)."""
+    where: Any = None
+    """The folder the file is in (a path, or a shipped example's folder), against which
+    its ``include`` entries are read; None for text given as text."""
+    path: FsPath | None = None
+    """The file's path, where it was read from one."""
+    includes: list[str] = attrs.field(factory=list)
+    """The files the file's ``include`` names, as written."""
 
     def problem(self, code: str, path: Path, message: str, **fields: Any) -> Problem:
         if self.moved:
@@ -142,7 +179,7 @@ def loads(
         raise UsageError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
     source = _Text(name, text, format, limits)
     dataset = _structure(source)
-    _check([source], [(source, dataset)], dataset, "this file")
+    _check(_origins([(source, dataset)]), dataset, "this file")
     return dataset
 
 
@@ -169,8 +206,9 @@ def load(source: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> 
     if info is None:
         files = _example_files()
         if isinstance(source, str) and source in files:
-            text = files[source].read_text(encoding="utf-8")
-            return loads(text, name=f"{source} (shipped example)", limits=limits)
+            entry = files[source]
+            where = "this file" if entry.is_file() else "this folder"
+            return _load_texts(_example_texts(source, entry, limits), where)
         hint = closest(str(source), list(files))
         raise UsageError(
             f"{source}: no such file or folder, and no shipped example of that name"
@@ -182,18 +220,110 @@ def load(source: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> 
     if not paths:
         raise UsageError(f"{path}: the folder holds no .yaml, .yml or .json files")
     texts = _read_all(path, paths, limits) if folder else [_read(path, limits)]
+    for text in texts:
+        text.where = FsPath(text.name).resolve().parent
+    return _load_texts(texts, "this folder" if folder else "this file")
+
+
+def _take_includes(source: _Text, data: Any) -> list[Problem]:
+    """Take the ``include`` list out of a file's data (it names other files to load with
+    this one, not a part of the dataset) into ``source.includes``; its problems."""
+    if not isinstance(data, dict) or "include" not in data:
+        return []
+    entries = data.pop("include")
+    if not isinstance(entries, list) or not all(isinstance(e, str) and e for e in entries):
+        return [
+            source.problem(
+                "wrong-type",
+                ("include",),
+                "expected a list of file names (relative to this file), such as "
+                "`include: [shared.yaml, ../isle-of-wight-2024.yaml]`",
+                expected="a list of file names",
+            )
+        ]
+    if source.where is None:
+        return [
+            source.problem(
+                "include-without-folder",
+                ("include",),
+                "`include` names files relative to this file's folder, and this text has "
+                "no folder: load the file by its path",
+            )
+        ]
+    source.includes = list(entries)
+    return []
+
+
+def _included(source: _Text, index: int, entry: str, limits: Limits) -> _Text:
+    """The file ``entry`` (the ``index``-th of ``source``'s ``include``), read like any
+    file; a shipped example's folder resolves against the examples."""
+    base = source.where
+    if isinstance(base, FsPath):
+        path = (base / entry).resolve()
+        if not path.is_file():
+            raise LoadError(
+                [
+                    source.problem(
+                        "include-not-found",
+                        ("include", index),
+                        f"`include` names {shown(entry)}, and there is no such file next to "
+                        f"this one ({path}); give a path relative to this file's folder",
+                        found=shown(entry),
+                    )
+                ]
+            )
+        text = _read(path, limits)
+        text.where = path.parent
+        return text
+    examples = resources.files("safeguarding_model") / "data" / "examples"
+    parts = [p for p in entry.split("/") if p not in ("", ".")]
+    target = base
+    for part in parts:
+        target = examples if part == ".." else target / part
+    if not target.is_file():
+        raise LoadError(
+            [source.problem("include-not-found", ("include", index), f"no file {entry}")]
+        )
+    name = f"{entry.rsplit('/', 1)[-1].rsplit('.', 1)[0]} (shipped example)"
+    text = _Text(name, target.read_text(encoding="utf-8"), "yaml", limits)
+    text.where = examples
+    return text
+
+
+def _load_texts(texts: list[_Text], where: str) -> Dataset:
+    """One dataset from the texts of a file or a folder's files, and of the files they
+    ``include`` (each file once, however often it is named), every problem of every file
+    reported together."""
     parts: list[tuple[_Text, Dataset]] = []
     problems: Collector[Problem] = Collector()  # for the whole folder
-    for text in texts:
+    queue = list(texts)
+    seen = {_identity(text) for text in texts}
+    while queue:
+        text = queue.pop(0)
         try:
             parts.append((text, _structure(text)))
         except LoadError as error:
             problems.extend(error.problems)
+            continue
+        for index, entry in enumerate(text.includes):
+            try:
+                found = _included(text, index, entry, text.limits)
+            except LoadError as error:
+                problems.extend(error.problems)
+                continue
+            if _identity(found) not in seen:
+                seen.add(_identity(found))
+                queue.append(found)
     if problems:
         raise LoadError(problems.listed())
-    merged = _merge(dataset for _, dataset in parts)
-    _check(texts, parts, merged, "this folder" if folder else "this file")
+    merged, origins = _merge(parts)
+    _check(origins, merged, where)
     return merged
+
+
+def _identity(text: _Text) -> str:
+    """What makes two texts the same file: its full path, else its name."""
+    return str(text.path.resolve()) if text.path is not None else text.name
 
 
 def _data_files(folder: FsPath, limits: Limits = DEFAULT_LIMITS) -> list[FsPath]:
@@ -330,7 +460,14 @@ def _read(path: FsPath, limits: Limits, folder: tuple[FsPath, int] | None = None
                 )
             ]
         ) from None
-    return _Text(str(path), text, _SUFFIXES.get(path.suffix.lower(), "yaml"), limits, size=len(raw))
+    return _Text(
+        str(path),
+        text,
+        _SUFFIXES.get(path.suffix.lower(), "yaml"),
+        limits,
+        size=len(raw),
+        path=path,
+    )
 
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -378,6 +515,7 @@ def _structure(source: _Text) -> Dataset:
                 )
             ]
         )
+    include_problems = _take_includes(source, data)
     if isinstance(data, dict) and "schema" in data:
         upgraded = upgrade(data)
         data, source.moved = upgraded.data, upgraded.moved
@@ -406,6 +544,7 @@ def _structure(source: _Text) -> Dataset:
             ]
         )
     problems: Collector[Problem] = Collector()  # for the file, whatever each list's cap
+    problems.extend(include_problems)
     problems.extend(missing)
     try:
         dataset = converter.structure(data, Dataset)
@@ -485,23 +624,71 @@ def _problems(source: _Text, error: BaseException, path: Path) -> Iterator[Probl
         yield source.problem("not-readable", path, shown(str(error)))
 
 
-def _merge(datasets: Iterable[Dataset]) -> Dataset:
-    first, *others = datasets
-    return first.merged(*others)
+_Origins = dict[str, list[tuple[_Text, int]]]
+"""For each collection, where each entry of the merged dataset was written: its file
+and its index in that file's list."""
 
 
-def _check(
-    texts: list[_Text], parts: list[tuple[_Text, Dataset]], merged: Dataset, where: str
-) -> None:
-    """Check references over the whole (merged) dataset; map each path back to its file."""
-    dangling = check_references(merged, where)
-    if not dangling:
-        return
-    origins: dict[str, list[tuple[_Text, int]]] = {}
+def _origins(parts: list[tuple[_Text, Dataset]]) -> _Origins:
+    origins: _Origins = {}
     for text, dataset in parts:
         for found in Dataset.collections():
             entries = origins.setdefault(found.field, [])
             entries.extend((text, index) for index in range(len(getattr(dataset, found.field))))
+    return origins
+
+
+def _merge(parts: list[tuple[_Text, Dataset]]) -> tuple[Dataset, _Origins]:
+    """The files of a folder as one dataset, and where each entry came from. An
+    organisation, person, post or document that another file already declares
+    identically is the same one, kept once; a repeat that differs is kept, so that the
+    reference check reports it with both places."""
+    if len(parts) == 1:
+        return parts[0][1], _origins(parts)
+    origins: _Origins = {}
+    entries: dict[str, list[Any]] = {}
+    first: dict[tuple[str, str], tuple[_Text, Any]] = {}
+    for text, dataset in parts:
+        for found in Dataset.collections():
+            kept = entries.setdefault(found.field, [])
+            where = origins.setdefault(found.field, [])
+            for index, entity in enumerate(getattr(dataset, found.field)):
+                key = (found.field, entity.id)
+                earlier = first.get(key)
+                if (
+                    found.shared
+                    and earlier is not None
+                    and earlier[0] is not text
+                    and earlier[1] == entity
+                ):
+                    continue  # the same entry, declared again by another file
+                first.setdefault(key, (text, entity))
+                kept.append(entity)
+                where.append((text, index))
+    collections: dict[str, Any] = {field: tuple(found) for field, found in entries.items()}
+    merged = Dataset(**collections)
+    return merged, origins
+
+
+def _differences(merged: Dataset, one: Path, other: Path) -> list[str]:
+    """The fields in which the entries at two paths of ``merged`` differ, when they are
+    entries of the same kind (a shared organisation declared differently twice)."""
+    a: Any = merged
+    b: Any = merged
+    for step in one:
+        a = a[step] if isinstance(step, int) else getattr(a, step)
+    for step in other:
+        b = b[step] if isinstance(step, int) else getattr(b, step)
+    if type(a) is not type(b) or not attrs.has(type(a)):
+        return []
+    return [f.name for f in attrs.fields(type(a)) if getattr(a, f.name) != getattr(b, f.name)]
+
+
+def _check(origins: _Origins, merged: Dataset, where: str) -> None:
+    """Check references over the whole (merged) dataset; map each path back to its file."""
+    dangling = check_references(merged, where)
+    if not dangling:
+        return
     problems = []
     for item in dangling:  # at most MAX_PROBLEMS and one that counts the rest
         key, index, *rest = item.at
@@ -515,6 +702,14 @@ def _check(
             message = duplicate_message(
                 item.found, item.related_kind, f"{first.where}, {path_text(first_path)}"
             )
+            differ = _differences(merged, tuple(item.at[:2]), tuple(item.related[:2]))
+            shared = {c.field for c in Dataset.collections() if c.shared}
+            if other is not text and str(key) in shared and differ:
+                message += (
+                    f"; the two differ in {', '.join(f'`{name}`' for name in differ)}: files "
+                    "of a folder may repeat a shared entry only identically, so make them "
+                    "the same or declare it in one file"
+                )
         problems.append(
             text.problem(
                 item.code or "dangling-reference",

@@ -15,6 +15,7 @@ import attrs
 
 from ..errors import Diagnostic
 from ..model import (
+    Action,
     Approval,
     Area,
     Chair,
@@ -22,6 +23,7 @@ from ..model import (
     Contribution,
     Dataset,
     DelegatedPartner,
+    Duty,
     FunctionalLink,
     Funding,
     GovernedDocument,
@@ -29,13 +31,17 @@ from ..model import (
     LeadPartner,
     Line,
     Member,
+    Objective,
+    ObjectiveLink,
     Observer,
     Organisation,
     OrganisationKind,
     Partnership,
     Person,
+    Plan,
     Post,
     Procedures,
+    ProgressReview,
     PublishedReport,
     RecurringEvent,
     RelevantAgency,
@@ -74,6 +80,7 @@ _REFERENCE_CLASSES: dict[type, dict[str, tuple[tuple[type, ...], str]]] = {
     LeadPartner: {
         "organisation": ((Organisation,), "has as a lead partner"),
         "post": ((Post,), "has as a lead partner"),
+        "through": ((Organisation,), "has a lead partner acting through"),
     },
     Chair: {
         "post": ((Post,), "is chaired by"),
@@ -108,17 +115,33 @@ _REFERENCE_CLASSES: dict[type, dict[str, tuple[tuple[type, ...], str]]] = {
     Line: {
         "to": ((*_BODY, Post), "reports or escalates to"),
         "alternatives": ((*_BODY, Post), "reports or escalates, as an alternative, to"),
+        "via": ((*_BODY, Post), "has a line through"),
     },
     ReportingLine: {
         "by": ((*_BODY, Post), "has a line from"),
         "to": ((*_BODY, Post), "has a line to"),
         "alternatives": ((*_BODY, Post), "has a line, as an alternative, to"),
+        "via": ((*_BODY, Post), "has a line through"),
     },
     ScrutinyMechanism: {"by": ((*_BODY, Post, Person), "is scrutinised by")},
-    RecurringEvent: {"by": ((*_BODY, Post), "has a recurring event or product by")},
+    RecurringEvent: {
+        "by": ((*_BODY, Post), "has a recurring event or product by"),
+        "to": ((*_BODY, Post), "has a recurring event or product for"),
+    },
+    Duty: {"post": ((Post,), "gives duties to")},
     Approval: {"by": ((*_BODY, Post, Person), "had its arrangements approved by")},
     Contribution: {"organisation": ((Organisation,), "is funded by")},
     Funding: {"agreed_by": ((*_BODY, Post), "has its budget agreed by")},
+    Plan: {"partnership": ((Partnership, Collaboration), "is the plan of")},
+    Objective: {
+        "owners": ((Group, Organisation, Post), "is owned by"),
+        "joint_with": ((Partnership, Collaboration, Organisation), "is run jointly with"),
+    },
+    Action: {"owners": ((Group, Organisation, Post), "has an action owned by")},
+    ObjectiveLink: {"to": ((Objective,), "links to")},
+    ProgressReview: {
+        "by": ((Group, Post, Partnership, Organisation), "has its progress reviewed by")
+    },
     GovernedDocument: {
         "owner": ((Partnership, Collaboration, Group), "is owned by"),
         "monitored_by": ((*_BODY, Post), "is monitored by"),
@@ -483,18 +506,22 @@ def _partnership_rules(dataset: Dataset) -> Iterator[Dangling]:
                     )
     for path, group in _groups_with_paths(dataset):
         for field in ("reports_to", "escalates_to"):
-            seen: set[str] = set()
+            seen: set[tuple[object, ...]] = set()
             for i, line in enumerate(getattr(group, field)):
-                if line.to in seen:
+                # the same body twice is one line given twice, unless the two differ in
+                # meaning, route, condition or dates
+                same = (line.to, line.kind, line.via, line.condition, line.start, line.end)
+                if same in seen:
                     yield Dangling(
                         at=(*path, field, i, "to"),
                         code="line-given-twice",
                         message=f"{shown(group.name)} {_LINE_PHRASE[field]} "
                         f"`{shown(line.to)}` twice; give each line once (a line can carry "
-                        "one cadence and text)",
+                        "one cadence and text; two lines to one body differ in their kind, "
+                        "via, condition or dates)",
                         found=shown(line.to),
                     )
-                seen.add(line.to)
+                seen.add(same)
 
 
 def _groups_with_paths(dataset: Dataset) -> Iterator[tuple[Path, Group]]:
@@ -562,5 +589,6 @@ def _entities_with_paths(dataset: Dataset, nested: bool = True) -> Iterator[tupl
         for index, entity in enumerate(getattr(dataset, found.field)):
             yield (found.field, index), entity
             if nested:
-                for number, group in enumerate(getattr(entity, "groups", ())):
-                    yield (found.field, index, "groups", number), group
+                for field in ("groups", "objectives"):
+                    for number, inner in enumerate(getattr(entity, field, ())):
+                        yield (found.field, index, field, number), inner

@@ -71,6 +71,12 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         if field.name == "schema" and cls is Dataset:
             properties["schema"] = {"const": SCHEMA, "description": "The format version."}
             required.append("schema")
+            properties["include"] = {
+                "type": "array",
+                "items": {"type": "string", "minLength": 1},
+                "description": "Files to load with this one, relative to its folder (a "
+                "region's partnership files); each file is loaded once.",
+            }
             continue
         prop = _type_schema(hints[field.name], defs)
         if field.name == "not_stated":

@@ -66,6 +66,7 @@ from .partnership import (
     Training,
     YearlyReport,
 )
+from .plans import Action, ActionState, Objective, ObjectiveLink, Plan, PlanPart, ProgressReview
 from .values import (
     Bound,
     Cadence,
@@ -81,6 +82,13 @@ from .values import (
 )
 
 __all__ = [
+    "Action",
+    "ActionState",
+    "Objective",
+    "ObjectiveLink",
+    "Plan",
+    "PlanPart",
+    "ProgressReview",
     "Approval",
     "Contribution",
     "DocumentKind",

@@ -74,14 +74,18 @@ class ScrutinyMechanism:
 
 @attrs.frozen(kw_only=True)
 class Duty:
-    """What a class of participant does or must do (the delegated safeguarding
-    partners, the relevant agencies), in the document's order."""
+    """What a class of participant (``of``: the delegated safeguarding partners, the
+    relevant agencies) or one post (``post``: the chair) does or must do, in the
+    document's order."""
 
-    of: PartnershipRole
+    of: PartnershipRole | None = None
+    post: str | None = attrs.field(default=None, validator=optional_id)
     items: tuple[Item, ...] = ()
     text: str | None = attrs.field(default=None, validator=check_text)
 
     def __attrs_post_init__(self) -> None:
+        if (self.of is None) == (self.post is None):
+            raise ConsistencyError("a duty is of a role (`of`) or of a `post`, one of the two")
         if not self.items and not self.text:
             raise ConsistencyError("a duty needs its items or a text", field="items")
 
@@ -98,13 +102,15 @@ class RecurringEvent:
     """Something the partnership holds or publishes again and again: an annual
     conference, a newsletter after every meeting. ``every`` is one of the known
     cadences; ``every_text`` the document's words where it is not ("after every
-    Board meeting"). ``by`` names who holds or produces it (ids)."""
+    Board meeting"). ``by`` names who holds or produces it, ``to`` who receives it
+    (ids)."""
 
     name: str = attrs.field(validator=check_text)
     kind: EventKind = EventKind.EVENT
     every: Cadence | None = None
     every_text: str | None = attrs.field(default=None, validator=check_text)
     by: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    to: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
     text: str | None = attrs.field(default=None, validator=check_text)
     start: PartialDate | None = None
     end: PartialDate | None = None
@@ -147,7 +153,8 @@ class GovernedDocument:
     the bodies that monitor it (each partnership, for a regional strategy);
     ``delivered_by`` the groups or bodies that deliver or coordinate it; ``delivers``
     the document it is a delivery plan for. ``period`` is the period it covers
-    (``2023 to 2026``), ``items`` its contents where the arrangements give them.
+    (``2023 to 2026``), ``reviewed`` when it was last reviewed and ``next_review`` when
+    it is next due, ``items`` its contents where the arrangements give them.
     """
 
     id: str = attrs.field(validator=check_id)
@@ -158,6 +165,8 @@ class GovernedDocument:
     delivered_by: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
     delivers: str | None = attrs.field(default=None, validator=optional_id)
     period: PartialDate | None = None
+    reviewed: PartialDate | None = None
+    next_review: PartialDate | None = None
     items: tuple[Item, ...] = ()
     text: str | None = attrs.field(default=None, validator=check_text)
     start: PartialDate | None = None

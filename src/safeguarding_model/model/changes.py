@@ -32,7 +32,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from ..errors import NotFoundError, UsageError
+from ..errors import NotFoundError, NothingStoodError, UsageError
 from .collaboration import Collaboration
 from .dataset import Dataset
 from .dates import OnDate, parse_date, partnership_stands, span_of
@@ -43,6 +43,7 @@ from .organisations import Organisation, Person, Post
 from .partnership import (
     DelegatedPartner,
     FunctionalLink,
+    Instrument,
     LeadPartner,
     Observer,
     Partnership,
@@ -77,8 +78,10 @@ __all__ = [
     "facts",
     "field_words",
     "noun",
+    "predecessor_end_words",
     "span_words",
     "value_words",
+    "whose",
 ]
 
 T = TypeVar("T")
@@ -140,6 +143,7 @@ class Topic(Choice):
     RELEVANT_AGENCIES = "relevant-agencies"
     OBSERVERS_AND_LINKS = "observers-and-links"
     GROUPS = "groups"
+    COLLABORATIONS = "collaborations"
     ORGANISATIONS = "organisations"
 
     @property
@@ -156,7 +160,8 @@ _TOPIC_TITLES = {
     Topic.RELEVANT_AGENCIES: "Relevant agencies",
     Topic.OBSERVERS_AND_LINKS: "Observers and links",
     Topic.GROUPS: "Groups",
-    Topic.ORGANISATIONS: "Organisations renamed or replaced",
+    Topic.COLLABORATIONS: "Collaborations",
+    Topic.ORGANISATIONS: "Organisations",
 }
 
 
@@ -174,7 +179,9 @@ class Change:
     when that version lists the field under ``not_stated``. ``match`` says how the
     two were found to be one thing; ``succession`` and ``date`` the succession a
     version declares (or, for a rename, the end of the former name where it is
-    dated); ``start``, ``end`` and ``planned`` the entry's own dates and status.
+    dated); ``predecessor_end`` the end the newer version gives a predecessor it keeps
+    beside its successor (a part of the succession, not a change of its own);
+    ``start``, ``end`` and ``planned`` the entry's own dates and status.
     ``partnership`` is the id of the partnership (None for an organisation's change
     met in no partnership); ``group`` and ``group_name`` the group a change within a
     group belongs to.
@@ -193,6 +200,7 @@ class Change:
     match: MatchSource | None = None
     succession: SuccessionKind | None = None
     date: PartialDate | None = None
+    predecessor_end: PartialDate | None = None
     start: PartialDate | None = None
     end: PartialDate | None = None
     planned: bool = False
@@ -269,17 +277,19 @@ class Changes:
         found: dict[str | None, list[Change]] = {}
         for change in self.changes:
             found.setdefault(change.partnership, []).append(change)
-        ids: dict[str, str] = {}
+        ids: dict[str, str] = {}  # an id the newer version holds names its own partnership
         for compared in self.compared:
-            for key in (compared.old_id, compared.new_id):
-                if key is not None:
-                    ids[key] = compared.id
+            if compared.old_id is not None:
+                ids.setdefault(compared.old_id, compared.id)
+        ids.update((c.new_id, c.id) for c in self.compared if c.new_id is not None)
         object.__setattr__(self, "_by_partnership", {k: tuple(v) for k, v in found.items()})
         object.__setattr__(self, "_ids", ids)
 
     def of(self, partnership: str | None) -> tuple[Change, ...]:
-        """The changes of one partnership (by its id in either version); None for the
-        changes that belong to no partnership. Looked up, not searched for."""
+        """The changes of one partnership (by its id in either version: an id the newer
+        version holds is that partnership's, an older id the first partnership compared
+        with it); None for the changes that belong to no partnership. Looked up, not
+        searched for."""
         key = partnership if partnership is None else self._ids.get(partnership, partnership)
         return self._by_partnership.get(key, ())
 
@@ -404,6 +414,15 @@ class _Side:
             return entity.name
         return self.name(key)
 
+    def post_title(self, key: str) -> str:
+        """A post in words without its holder: its title and organisation."""
+        post = self.index.get(key)
+        if not isinstance(post, Post):
+            return self.name(key)
+        if post.organisation is None:
+            return post.title
+        return f"{post.title}, {self.label(post.organisation)}"
+
     def holder(self, post: Post) -> str | None:
         """Who holds a post, in words; None when the data does not say."""
         if post.holder is None:
@@ -488,9 +507,17 @@ the rest of what identifies it."""
 
 @attrs.frozen
 class _Pair(Generic[T]):
+    """An older and a newer entry found to be one (either None where it is in one
+    version only). ``succession`` is the succession that links them, where one
+    followed the other; ``ended`` then the end the newer version gives the older entry
+    it keeps, ended, beside its successor. ``kept`` marks that kept entry paired with
+    itself: its end belongs to the succession, not to its own changes."""
+
     old: T | None
     new: T | None
     succession: Succession | None = None
+    ended: PartialDate | None = None
+    kept: bool = False
 
 
 def _pairs(
@@ -503,8 +530,8 @@ def _pairs(
     order is no change), then by key, then by a declared succession of the id the key
     names. An older entry whose id has a successor in the newer version (one the older
     does not hold) is paired with it even when the newer version still holds the older
-    entry by its id: the newer version keeps a predecessor it declares, and that
-    entry, ended, is part of the succession (not a change of its own). Entries that a
+    entry by its id; where the newer version keeps that entry, ended, it is paired with
+    itself as well (``kept``), and its end goes with the succession. Entries that a
     succession links are paired one to one in order, except one older to several
     newer (a split) and several older to one newer (a merge). In the newer version's
     order, then the older entries no newer one matches. Linear: every step looks
@@ -534,8 +561,8 @@ def _pairs(
                 matched_old.add(j)
     successors_of = {j for before in followers.values() for j, _ in before}
     # A newer entry that keeps, ended, an older one that a successor followed.
-    absorbed = {
-        i
+    kept = {
+        j: i
         for i, j in exact.items()
         if j in successors_of and getattr(news[i], "end", None) is not None
     }
@@ -553,18 +580,24 @@ def _pairs(
             for (j, succession), i in zip(before, after, strict=False):
                 links[i] = [(j, succession)]
                 matched_old.add(j)
+    kept_new = set(kept.values())
     found: list[_Pair[T]] = []
     for i, item in enumerate(news):
-        if i in absorbed:
-            continue
         if i in exact:
-            found.append(_Pair(olds[exact[i]], item))
+            found.append(_Pair(olds[exact[i]], item, kept=i in kept_new))
         elif i in links:
-            found.extend(_Pair(olds[j], item, succession) for j, succession in links[i])
+            found.extend(
+                _Pair(olds[j], item, succession, _end_of(news, kept.get(j)))
+                for j, succession in links[i]
+            )
         else:
             found.append(_Pair(None, item))
     found.extend(_Pair(item, None) for j, item in enumerate(olds) if j not in matched_old)
     return found
+
+
+def _end_of(entries: Sequence[Any], index: int | None) -> PartialDate | None:
+    return None if index is None else getattr(entries[index], "end", None)
 
 
 def _by_id(entry: Any) -> Key:
@@ -699,10 +732,49 @@ _GROUP_FACTS = ("kind", "parent", "joint_with", "description", "decision_rule")
 """A group's facts compared after its name (and short name), in this order."""
 _LIFE = ("start", "end", "planned")
 
-NOT_COMPARED = frozenset({"id", "former_names", "predecessors", "source", "not_stated"})
+NOT_COMPARED = frozenset(
+    {
+        "id",
+        "former_names",
+        "predecessors",
+        "source",
+        "sources",
+        "not_stated",
+        "not_stated_for",
+        "partial",
+    }
+)
 """Fields of a partnership or group that are not themselves changes: the id and the
-bookkeeping that matching uses, the version's source, and ``not_stated`` (which says
-how each other field is reported)."""
+bookkeeping that matching uses, the version's sources, and ``not_stated``,
+``not_stated_for`` and ``partial`` (which say how far the other fields are given)."""
+
+_PARTNERSHIP_COMPARED = frozenset(
+    {
+        "name",
+        "short_name",
+        "regimes",
+        *_PARTNERSHIP_FACTS,
+        "aims",
+        "escalates_to",
+        *_PARTNERSHIP_LATER_FACTS,
+        *_PARTNERSHIP_LISTS,
+        "groups",
+    }
+)
+"""The partnership's fields compared one by one; :meth:`_Comparer.rest` compares the
+others."""
+_GROUP_COMPARED = frozenset(
+    {
+        "name",
+        "short_name",
+        *_GROUP_FACTS,
+        *_LIFE,
+        *_GROUP_LISTS,
+        "meets",
+        "objectives",
+        "responsibilities",
+    }
+)
 
 
 class _Context:
@@ -713,6 +785,9 @@ class _Context:
         self.topic = topic
         self.group: str | None = None
         self.group_name: str | None = None
+        self.kept = False
+        """Whether the partnership or group compared is a predecessor that the newer
+        version keeps, ended, beside its successor."""
 
 
 class _Comparer:
@@ -724,6 +799,7 @@ class _Comparer:
         self.context = _Context(None, Topic.PARTNERSHIP)
         self.reported_organisations: set[tuple[str, str]] = set()
         self.reported_posts: set[str] = set()
+        self.reported_collaborations: set[str] = set()
         self.referenced: set[str] = set()
         self.owners: tuple[Partnership | None, Partnership | None] = (None, None)
 
@@ -776,7 +852,9 @@ class _Comparer:
     def run(self, pairs: list[_Pair[Partnership]], everything: bool) -> Changes:
         """Each pair of partnerships compared in turn, then the organisations. A
         partnership merged from several is not compared field by field with any one of
-        them: its changes say what it was merged from."""
+        them: its changes say what it was merged from. A predecessor that the newer
+        version keeps, ended, beside its successor is compared with itself too, and
+        listed among those compared only where that finds a change."""
         compared = []
         merged = Counter(pair.new.id for pair in pairs if pair.old and pair.new and pair.succession)
         seen: set[str] = set()
@@ -784,20 +862,24 @@ class _Comparer:
             old, new = pair.old, pair.new
             if old is not None and new is not None and merged[new.id] > 1:
                 self.context = _Context(new.id, Topic.PARTNERSHIP)
-                self.identity(ChangeKind.PARTNERSHIP, old, new, pair.succession)
+                self.identity(ChangeKind.PARTNERSHIP, old, new, pair.succession, pair.ended)
                 if new.id in seen:
                     continue
                 seen.add(new.id)
                 compared.append(_compared(old, new))
                 continue
-            compared.append(_compared(old, new))
             either = new if new is not None else old
             assert either is not None
             self.context = _Context(either.id, Topic.PARTNERSHIP)
             if old is None or new is None:
+                compared.append(_compared(old, new))
                 self.whole(ChangeKind.PARTNERSHIP, _PARTNERSHIPS, old, new)
                 continue
-            self.partnership(old, new, pair.succession)
+            before = len(self.changes)
+            self.context.kept = pair.kept
+            self.partnership(old, new, pair)
+            if not pair.kept or len(self.changes) > before:
+                compared.append(_compared(old, new))
             _references(old, self.referenced)
             _references(new, self.referenced)
         self.context = _Context(None, Topic.ORGANISATIONS)
@@ -832,10 +914,16 @@ class _Comparer:
         )
 
     def identity(
-        self, kind: ChangeKind, old: Any, new: Any, succession: Succession | None
+        self,
+        kind: ChangeKind,
+        old: Any,
+        new: Any,
+        succession: Succession | None,
+        ended: PartialDate | None = None,
     ) -> MatchSource:
         """A partnership, group or organisation that the newer version names another way,
-        or that a successor followed: renamed or replaced. Gives how the two matched."""
+        or that a successor followed: renamed or replaced (``ended``: the end the newer
+        version gives the predecessor it keeps). Gives how the two matched."""
         old_words = self.old.label(old.id)
         new_words = self.new.label(new.id)
         common: dict[str, Any] = {
@@ -859,6 +947,7 @@ class _Comparer:
                 match=MatchSource.PREDECESSOR,
                 succession=succession.how,
                 date=succession.date,
+                predecessor_end=ended,
                 **common,
             )
             return MatchSource.PREDECESSOR
@@ -883,19 +972,16 @@ class _Comparer:
         )
         return match
 
-    def partnership(
-        self, old: Partnership, new: Partnership, succession: Succession | None
-    ) -> None:
+    def partnership(self, old: Partnership, new: Partnership, pair: _Pair[Partnership]) -> None:
         stated = _not_stated(old, new)
         self.owners = (old, new)
         kind = ChangeKind.PARTNERSHIP
-        self.identity(kind, old, new, succession)
+        succession = pair.succession
+        self.identity(kind, old, new, succession, pair.ended)
         self.field(kind, "short_name", old.short_name, new.short_name, missing=stated("short_name"))
-        self.field(
-            ChangeKind.REGIME, "regimes", old.regimes, new.regimes, missing=stated("regimes")
-        )
+        self.regimes(old.regimes, new.regimes, stated("regimes"))
         for name in _PARTNERSHIP_FACTS:
-            if succession is not None and name in _LIFE:
+            if name in _life(pair):
                 continue  # the succession's date says when one ended and the other began
             self.field(kind, name, getattr(old, name), getattr(new, name), missing=stated(name))
         self.collaborations(old, new)
@@ -908,6 +994,7 @@ class _Comparer:
         )
         for name in _PARTNERSHIP_LATER_FACTS:
             self.field(kind, name, getattr(old, name), getattr(new, name), missing=stated(name))
+        self.rest(kind, old, new, _PARTNERSHIP_COMPARED, stated)
         for topic, names in _PARTNERSHIP_TOPICS:
             self.context.topic = topic
             for name in names:
@@ -915,10 +1002,41 @@ class _Comparer:
                 self.entries(spec, getattr(old, name), getattr(new, name), stated(name))
         self.context.topic = Topic.GROUPS
         self.groups(old, new, stated("groups"))
+        self.context.topic = Topic.COLLABORATIONS
+        self.collaboration_groups(old, new)
+
+    def regimes(
+        self, olds: tuple[Regime, ...], news: tuple[Regime, ...], missing: tuple[bool, bool]
+    ) -> None:
+        """The statutory guidance: "changed from ... to ..." where the instruments
+        differ; where they are the same, each regime's dates that differ, named by its
+        instrument (a date one version gives and the other does not is "not given",
+        and a date unknown in both is no change)."""
+        same = Counter(r.instrument for r in olds) == Counter(r.instrument for r in news)
+        if missing[0] != missing[1] or not same:
+            self.field(ChangeKind.REGIME, "regimes", olds, news, missing=missing)
+            return
+        for old, new in zip(
+            sorted(olds, key=_regime_order), sorted(news, key=_regime_order), strict=True
+        ):
+            title = new.instrument.title
+            for name in ("start", "end"):
+                self.field(
+                    ChangeKind.REGIME,
+                    name,
+                    getattr(old, name),
+                    getattr(new, name),
+                    old_name=title,
+                    new_name=title,
+                )
 
     def collaborations(self, old: Partnership, new: Partnership) -> None:
+        """The collaborations the partnership is a member of. A version that holds no
+        collaboration at all says nothing of them: one given in the other version is
+        "not stated" in it, never added or removed."""
         olds = self.old.member_of.get(old.id, [])
         news = self.new.member_of.get(new.id, [])
+        silent = (not self.old.dataset.collaborations, not self.new.dataset.collaborations)
         for pair in _pairs(olds, news, _by_id, self.successors):
             if pair.old is not None and pair.new is not None:
                 if pair.succession is not None or _fold(pair.old.name) != _fold(pair.new.name):
@@ -926,7 +1044,25 @@ class _Comparer:
                 continue
             entity = pair.new or pair.old
             side = self.new if pair.new is not None else self.old
-            self.entry(ChangeKind.PARTNERSHIP, "collaborations", pair, side.label(entity.id))  # type: ignore[union-attr]
+            self.entry(
+                ChangeKind.PARTNERSHIP,
+                "collaborations",
+                pair,
+                side.label(entity.id),  # type: ignore[union-attr]
+                not_stated_before=silent[0] and pair.new is not None,
+                not_stated_after=silent[1] and pair.old is not None,
+            )
+
+    def collaboration_groups(self, old: Partnership, new: Partnership) -> None:
+        """The groups of each collaboration the partnership is a member of in both
+        versions, once (under the first partnership compared that is a member)."""
+        olds = self.old.member_of.get(old.id, [])
+        news = self.new.member_of.get(new.id, [])
+        for pair in _pairs(olds, news, _by_id, self.successors):
+            if pair.old is None or pair.new is None or pair.new.id in self.reported_collaborations:
+                continue
+            self.reported_collaborations.add(pair.new.id)
+            self.groups(pair.old, pair.new, (False, False), owner=self.new.label(pair.new.id))
 
     # --- lists of entries -------------------------------------------------------------
 
@@ -935,6 +1071,8 @@ class _Comparer:
     ) -> None:
         """Compare one list: entries added, removed, replaced and changed; a list one
         version does not state."""
+        if self.whole_list(spec.kind, spec.field, olds, news, missing):
+            return
         pairs = _pairs(olds, news, spec.key, self.successors)
         if spec.kind in (ChangeKind.CHAIR, ChangeKind.GROUP_CHAIR):
             pairs = _chairs_changed(pairs)
@@ -952,8 +1090,56 @@ class _Comparer:
                     not_stated_before=missing[0] and pair.new is not None,
                     not_stated_after=missing[1] and pair.old is not None,
                 )
+        self.unstated_list(spec.kind, spec.field, olds, news, missing)
+
+    def whole_list(
+        self,
+        kind: ChangeKind,
+        field: str,
+        olds: Sequence[Any],
+        news: Sequence[Any],
+        missing: tuple[bool, bool],
+        *,
+        unlisted: bool = False,
+        **fields: Any,
+    ) -> bool:
+        """A list said as a whole, "not given" rather than entries added or removed:
+        one that the older version gave and a predecessor the newer version keeps
+        (ended, beside its successor) does not (the newer version need say no more of
+        a body that ended), and, where ``unlisted`` (an owner with no ``not_stated``),
+        one that either version leaves empty. Whether it was said so."""
+        kept = self.context.kept and olds and not news
+        if any(missing) or not (kept or (unlisted and bool(olds) != bool(news))):
+            return False
+        spec = _PARTNERSHIP_LISTS.get(field) if self.context.group is None else None
+        spec = spec or _GROUP_LISTS.get(field)
+
+        def words(entries: Sequence[Any], side: _Side) -> str | None:
+            found = [
+                self.entry_words(spec, entry, side)
+                if spec
+                else side.label(entry.id)
+                if isinstance(entry, Group)
+                else str(side.words(entry))
+                for entry in entries
+            ]
+            return "; ".join(found) or None
+
+        before, after = words(olds, self.old), words(news, self.new)
+        self.add(kind, ChangeHow.CHANGED, field=field, before=before, after=after, **fields)
+        return True
+
+    def unstated_list(
+        self,
+        kind: ChangeKind,
+        field: str,
+        olds: Sequence[Any],
+        news: Sequence[Any],
+        missing: tuple[bool, bool],
+    ) -> None:
+        """A list that one version does not state and the other gives empty."""
         if missing[0] != missing[1] and not (olds if missing[1] else news):
-            self.field(spec.kind, spec.field, olds, news, missing=missing)
+            self.field(kind, field, olds, news, missing=missing)
 
     def entry(
         self, kind: ChangeKind, field: str, pair: _Pair[Any], words: str, **fields: Any
@@ -994,7 +1180,7 @@ class _Comparer:
         before = self.entry_words(spec, old, self.old)
         after = self.entry_words(spec, new, self.new)
         succession = pair.succession
-        skip = set(spec.keys)
+        skip = set(spec.keys) | _life(pair)
         if succession is not None:
             renamed = succession.how is SuccessionKind.RENAMED
             self.add(
@@ -1006,12 +1192,12 @@ class _Comparer:
                 match=MatchSource.PREDECESSOR,
                 succession=succession.how,
                 date=succession.date,
+                predecessor_end=pair.ended or self.kept_end(common["old_id"]),
                 **common,
             )
             self.reported_organisations.add((common["old_id"], common["new_id"]))
             match = MatchSource.PREDECESSOR
-            skip.add("role")  # a lead partner's role is in the words above
-            skip.update(_LIFE)  # the succession's date says when one followed the other
+            skip.update(("role", "planned"))  # in the words and the status above
         elif spec.key(old) != spec.key(new):  # a chair changing hands: one seat
             self.add(
                 spec.kind, ChangeHow.CHANGED, field=spec.field, before=before, after=after, **common
@@ -1111,6 +1297,9 @@ class _Comparer:
                 end=new.end,
                 **common,
             )
+        # the tenure is the holder's: a new holder's goes with the change of holder
+        for name in ("known_on",) if before != after else ("start", "end", "known_on"):
+            self.field(kind, name, getattr(old, name), getattr(new, name), **common)
 
     def entry_words(self, spec: _List, entry: Any, side: _Side) -> str:
         """An entry in words, as its version names it."""
@@ -1149,6 +1338,9 @@ class _Comparer:
             return f"{verb} {side.label(entry.to)}"
         if isinstance(entry, LeadPartner):
             return side.label(entry.organisation)
+        post = getattr(entry, "post", None)
+        if isinstance(post, str):  # the post, not its holder, who may differ by version
+            return side.post_title(post)
         return self.entry_words(spec, entry, side)
 
     def items(
@@ -1160,6 +1352,8 @@ class _Comparer:
         missing: tuple[bool, bool],
     ) -> None:
         """A list of items (aims, responsibilities): each added or removed, by its text."""
+        if self.whole_list(kind, field, olds, news, missing):
+            return
         for pair in _pairs(olds, news, _item_key, {}):
             if pair.old is not None and pair.new is not None:
                 self.field(
@@ -1176,12 +1370,27 @@ class _Comparer:
                 not_stated_before=missing[0] and pair.new is not None,
                 not_stated_after=missing[1] and pair.old is not None,
             )
-        if missing[0] != missing[1] and not (olds if missing[1] else news):
-            self.field(kind, field, olds, news, missing=missing)
+        self.unstated_list(kind, field, olds, news, missing)
 
     # --- groups -----------------------------------------------------------------------
 
-    def groups(self, old: Partnership, new: Partnership, missing: tuple[bool, bool]) -> None:
+    def groups(
+        self,
+        old: Partnership | Collaboration,
+        new: Partnership | Collaboration,
+        missing: tuple[bool, bool],
+        owner: str | None = None,
+    ) -> None:
+        """The groups of a partnership, or of a collaboration (``owner``: its name, which
+        then leads what is said of its list of groups; it has no ``not_stated``, so a
+        list one version leaves empty is not given there)."""
+        whose = {} if owner is None else {"group_name": owner}
+        unlisted = owner is not None
+        if self.whole_list(
+            ChangeKind.GROUP, "groups", old.groups, new.groups, missing, unlisted=unlisted, **whose
+        ):
+            return
+        kept = self.context.kept
         for pair in _pairs(old.groups, new.groups, _by_id, self.successors):
             self.context.group = None
             self.context.group_name = None
@@ -1193,18 +1402,20 @@ class _Comparer:
                     pair.new,
                     not_stated_before=missing[0] and pair.new is not None,
                     not_stated_after=missing[1] and pair.old is not None,
+                    **whose,
                 )
                 continue
-            self.group(pair.old, pair.new, pair.succession)
+            self.context.kept = kept or pair.kept
+            self.group(pair.old, pair.new, pair)
+            self.context.kept = kept
         self.context.group = self.context.group_name = None
-        if missing[0] != missing[1] and not (old.groups if missing[1] else new.groups):
-            self.field(ChangeKind.GROUP, "groups", old.groups, new.groups, missing=missing)
+        self.unstated_list(ChangeKind.GROUP, "groups", old.groups, new.groups, missing)
 
-    def group(self, old: Group, new: Group, succession: Succession | None) -> None:
+    def group(self, old: Group, new: Group, pair: _Pair[Group]) -> None:
         kind = ChangeKind.GROUP
         self.context.group = new.id
         self.context.group_name = new.name
-        match = self.identity(kind, old, new, succession)
+        match = self.identity(kind, old, new, pair.succession, pair.ended)
         stated = _not_stated(old, new)
         common: dict[str, Any] = {"match": match, "old_id": old.id, "new_id": new.id}
         common.update(old_name=old.name, new_name=new.name)
@@ -1212,8 +1423,9 @@ class _Comparer:
             self.field(
                 kind, name, getattr(old, name), getattr(new, name), missing=stated(name), **common
             )
-        for name in _LIFE if succession is None else ("planned",):
-            self.field(kind, name, getattr(old, name), getattr(new, name), **common)
+        for name in _LIFE:
+            if name not in _life(pair):
+                self.field(kind, name, getattr(old, name), getattr(new, name), **common)
         self.entries(_GROUP_LISTS["chairs"], old.chairs, new.chairs, stated("chairs"))
         self.entries(_GROUP_LISTS["members"], old.members, new.members, stated("members"))
         self.field(
@@ -1234,32 +1446,83 @@ class _Comparer:
                 getattr(new, name),
                 stated(name),
             )
+        self.rest(kind, old, new, _GROUP_COMPARED, stated, **common)
+
+    def rest(
+        self,
+        kind: ChangeKind,
+        old: Any,
+        new: Any,
+        compared: frozenset[str],
+        stated: Callable[[str], tuple[bool, bool]],
+        **fields: Any,
+    ) -> None:
+        """The fields of a partnership or group that nothing above compares, each as a
+        whole (so that a field the model gains is named when it changes, not passed
+        over)."""
+        for attribute in _fields(new):
+            name = attribute.name
+            if name not in compared and name not in NOT_COMPARED:
+                old_value, new_value = getattr(old, name), getattr(new, name)
+                self.field(kind, name, old_value, new_value, missing=stated(name), **fields)
 
     # --- organisations ----------------------------------------------------------------
 
     def organisations(self, only: set[str] | None) -> None:
-        """Organisations renamed or replaced that no partnership's changes mention
-        (those ``only`` names, or all)."""
+        """Organisations (those ``only`` names, or all): renamed or replaced where no
+        partnership's changes say so, and every other field that changed (an end
+        that a succession between the versions explains goes with the succession)."""
         news: dict[str, Organisation] = {o.id: o for o in self.new.dataset.organisations}
+        kind = ChangeKind.ORGANISATION
         for old in self.old.dataset.organisations:
             if only is not None and old.id not in only:
                 continue
             new = news.get(old.id)
-            if (
-                new is not None
-                and (old.id, old.id) not in self.reported_organisations
-                and _fold(old.name) != _fold(new.name)
-            ):
-                self.identity(ChangeKind.ORGANISATION, old, new, None)
-            for successor, succession in self.successors.get(old.id, ()):
-                later = news.get(successor)
-                if (
-                    later is not None
-                    and successor not in self.old.index  # else it had happened already
-                    and (old.id, successor) not in self.reported_organisations
-                ):
-                    self.identity(ChangeKind.ORGANISATION, old, later, succession)
+            followed = [
+                (news[successor], succession)
+                for successor, succession in self.successors.get(old.id, ())
+                if successor in news and successor not in self.old.index  # else it had happened
+            ]
+            if new is not None:
+                common: dict[str, Any] = {
+                    "old_name": self.old.label(old.id),
+                    "new_name": self.new.label(new.id),
+                    "old_id": old.id,
+                    "new_id": new.id,
+                }
+                if (old.id, old.id) in self.reported_organisations:
+                    pass  # renamed where first met, in both names and short names
+                elif _fold(old.name) != _fold(new.name):
+                    self.identity(kind, old, new, None)
+                else:
+                    self.field(kind, "short_name", old.short_name, new.short_name, **common)
+                for name in _ORGANISATION_FACTS:
+                    if name != "end" or not followed:
+                        self.field(kind, name, getattr(old, name), getattr(new, name), **common)
+            for later, succession in followed:
+                if (old.id, later.id) not in self.reported_organisations:
+                    ended = new.end if new is not None else None
+                    self.identity(kind, old, later, succession, ended)
 
+    def kept_end(self, key: str | None) -> PartialDate | None:
+        """The end the newer version gives an organisation that a successor followed,
+        where it keeps it."""
+        kept = self.new.index.get(key) if key is not None else None
+        return kept.end if isinstance(kept, Organisation) else None
+
+
+_ORGANISATION_FACTS = (
+    "kind",
+    "parent",
+    "owned_by",
+    "delivers_for",
+    "collective",
+    "count",
+    "start",
+    "end",
+)
+"""An organisation's fields compared after its name and short name, in this order (its
+``note`` is the data file's commentary, not a fact of the organisation)."""
 
 _PARTNERSHIP_TOPICS = (
     (Topic.PARTNERS, ("lead_partners", "delegated_partners")),
@@ -1268,6 +1531,25 @@ _PARTNERSHIP_TOPICS = (
     (Topic.RELEVANT_AGENCIES, ("relevant_agencies", "sector_representation")),
     (Topic.OBSERVERS_AND_LINKS, ("observers", "functional_links")),
 )
+
+
+def _regime_order(regime: Regime) -> tuple[int, str]:
+    """Regimes of one instrument in the order of their dates (an undated one first)."""
+    start = regime.start
+    return (list(Instrument).index(regime.instrument), "" if start is None else str(start))
+
+
+def _life(pair: _Pair[Any]) -> frozenset[str]:
+    """The dates of a pair that are not changes of their own: a succession's (its date
+    says when one followed the other), and the end of a predecessor the newer version
+    keeps beside its successor (that end goes with the succession)."""
+    if pair.succession is not None:
+        return _SUCCESSION_LIFE
+    return _KEPT_LIFE if pair.kept else frozenset()
+
+
+_SUCCESSION_LIFE = frozenset({"start", "end"})
+_KEPT_LIFE = frozenset({"end"})
 
 
 def _chairs_changed(pairs: list[_Pair[Chair]]) -> list[_Pair[Chair]]:
@@ -1391,8 +1673,21 @@ def _references(value: object, found: set[str] | None = None) -> set[str]:
     return found
 
 
-def field_words(name: str) -> str:
-    return _FIELD_WORDS.get(name, name.replace("_", " "))
+def field_words(name: str, kind: ChangeKind | None = None) -> str:
+    """A field in words, as a change of ``kind`` names it: ``meetings``, ``sits under``
+    (a group's parent), ``part of`` (an organisation's)."""
+    found = _KIND_FIELD_WORDS.get((kind, name)) if kind is not None else None
+    return found or _FIELD_WORDS.get(name, name.replace("_", " "))
+
+
+_KIND_FIELD_WORDS = {
+    (ChangeKind.ORGANISATION, "parent"): "part of",
+    (ChangeKind.ORGANISATION, "collective"): "named collectively",
+    (ChangeKind.ORGANISATION, "count"): "number it counts",
+    (ChangeKind.POST_HOLDER, "start"): "start of the holder's tenure",
+    (ChangeKind.POST_HOLDER, "end"): "end of the holder's tenure",
+    (ChangeKind.POST_HOLDER, "known_on"): "date of the document that names the holder",
+}
 
 
 _FIELD_WORDS = {
@@ -1493,8 +1788,18 @@ def changes_between(
     the arrangements as they stood on each (:meth:`Dataset.as_of`), each named as it
     was then, matched by every succession the dataset declares (a view on a date
     leaves out a predecessor that no longer stood). Planned entries stand on no
-    date, so they are in neither."""
+    date, so they are in neither.
+
+    A ``from_date`` wholly after ``to_date`` is a
+    :class:`~safeguarding_model.errors.UsageError`. When ``partnership`` did not
+    stand on one of the dates, or (none named) no partnership stood on either, there
+    is nothing to compare: :class:`~safeguarding_model.errors.NothingStoodError`."""
     old_on, new_on = _partial(from_date), _partial(to_date)
+    if old_on.first_day() > new_on.last_day():
+        raise UsageError(
+            f"the earlier date ({old_on}) is after the later one ({new_on}): give the dates "
+            "in order"
+        )
     chosen: str | None = None
     if partnership is not None:
         found = Names(dataset).resolve(partnership, Partnership)
@@ -1502,11 +1807,20 @@ def changes_between(
         chosen = found.id
         for on in (old_on, new_on):
             if not partnership_stands(found, span_of(on)):
-                raise UsageError(
+                raise NothingStoodError(
                     f"the partnership {found.id!r} did not stand {at(on)}: it had not started, "
                     "its arrangements had not taken effect, or it had ended, so there is "
-                    "nothing to compare on that date"
+                    "nothing to compare on that date",
+                    str(on),
                 )
+    elif dataset.partnerships and not any(
+        partnership_stands(p, span_of(on)) for p in dataset.partnerships for on in (old_on, new_on)
+    ):
+        raise NothingStoodError(
+            f"no partnership stood {at(old_on)} or {at(new_on)}: each had not started, its "
+            "arrangements had not taken effect, or it had ended, so there is nothing to compare",
+            str(old_on),
+        )
     changes = compare(
         dataset.as_of(old_on),
         dataset.as_of(new_on),
@@ -1602,6 +1916,28 @@ def span_words(change: Change, dates: DateWords = str, *, planned: bool = True) 
     return f" ({', '.join(parts)})" if parts else ""
 
 
+def predecessor_end_words(change: Change, dates: DateWords = str) -> str:
+    """The end the newer version gives a predecessor it keeps, in brackets after its
+    name (`` (to 2021-12)``, `` (ending by 2022-06-30)``), where the succession's date
+    does not already say it (the same date, or the day before); else ""."""
+    end, date = change.predecessor_end, change.date
+    if end is None or (date is not None and _ends_at(end, date)):
+        return ""
+    return f" (to {dates(end)})" if end.exact else f" (ending {at(end, dates)})"
+
+
+def _ends_at(end: PartialDate, date: PartialDate) -> bool:
+    """Whether an end is the end that a succession on ``date`` implies: its last day is
+    the date's own, or the day before the date begins."""
+    last = end.last_day()
+    if last == date.last_day():
+        return True
+    first = datetime.date(*date.first_day())
+    return (
+        first > datetime.date.min and last == (first - datetime.timedelta(days=1)).timetuple()[:3]
+    )
+
+
 def at(date: PartialDate, dates: DateWords = str) -> str:
     """A date after a verb, as precise as it is: ``on 2022-07-01``, ``in 2022-07``,
     ``by 2024-12``, ``between 2023-04 and 2024-03`` (each date through ``dates``)."""
@@ -1612,19 +1948,29 @@ def at(date: PartialDate, dates: DateWords = str) -> str:
     return f"{'on' if date.day is not None else 'in'} {dates(date)}"
 
 
+def whose(change: Change) -> str:
+    """The body a change is within, to lead its sentence: the group of a change within
+    a group, the collaboration of a change to a collaboration's list of groups; ""
+    for a change to a partnership's own facts or to one of its groups as a whole."""
+    if not change.group_name:
+        return ""
+    if change.kind is not ChangeKind.GROUP:
+        return change.group_name
+    if change.topic is Topic.COLLABORATIONS and change.field == "groups":
+        return change.group_name
+    return ""
+
+
 def context(change: Change) -> str:
     """Whose change it is, for the start of its sentence: the group, then the entry
     (``Learning Inquiry Group, reports to Executive Group``); "" for the partnership's."""
-    parts = []
-    if change.group_name and change.kind is not ChangeKind.GROUP:
-        parts.append(change.group_name)
+    parts = [owner] if (owner := whose(change)) else []
     if change.how is ChangeHow.CHANGED and change.kind not in (
         ChangeKind.PARTNERSHIP,
-        ChangeKind.REGIME,
         ChangeKind.MEETING_CADENCE,
     ):
         if change.kind in _NAMED_BY_SUBJECT:
-            parts.append(change.subject)
+            parts.append(change.subject) if change.subject else None
         elif change.field != _list_field(change):
             parts.append(f"{noun(change)} {change.subject}")
     return ", ".join(parts)
@@ -1637,6 +1983,7 @@ _NAMED_BY_SUBJECT = frozenset(
         ChangeKind.ORGANISATION,
         ChangeKind.LINE,
         ChangeKind.SCRUTINEER,
+        ChangeKind.REGIME,
     }
 )
 """Kinds whose subject reads alone: a group's or a post's name, ``reports to ...``."""
@@ -1686,17 +2033,21 @@ def describe(change: Change, dates: DateWords = str) -> str:
     if how is ChangeHow.RENAMED:
         if change.match is MatchSource.FORMER_NAME and change.date is not None:
             when = f" (the former name until {dates(change.date)})"
-        return _sentence(f"{lead}{change.old_name} was renamed {change.new_name}{when}")
+        old = f"{change.old_name}{predecessor_end_words(change, dates)}"
+        return _sentence(f"{lead}{old} was renamed {change.new_name}{when}")
     if how is ChangeHow.REPLACED:
+        before += predecessor_end_words(change, dates)
         if change.succession is SuccessionKind.MERGED:
             return _sentence(f"{lead}{before} was merged into {after}{when}")
         if change.succession is SuccessionKind.SPLIT:
             return _sentence(f"{lead}{after} was split from {before}{when}")
         return _sentence(f"{lead}{before} was replaced by {after}{when}")
-    what = noun(change) if change.field == _list_field(change) else field_words(change.field or "")
-    if change.field == _list_field(change) and (
-        change.not_stated_before or change.not_stated_after
-    ):
+    what = (
+        noun(change)
+        if change.field == _list_field(change)
+        else field_words(change.field or "", change.kind)
+    )
+    if change.field == _list_field(change) and not (change.before and change.after):
         what = noun(change, plural=True) + ":"  # the whole list: "Groups: not stated before; ..."
     if change.not_stated_before:
         tail = f"not stated before; now {after or 'none given'}"

@@ -15,6 +15,7 @@ from .collaboration import Collaboration
 from .groups import Group
 from .organisations import Organisation, Person, Post
 from .partnership import Partnership
+from .plans import Objective, Plan
 from .values import FieldError, PartialDate
 
 __all__ = ["SCHEMA", "Collection", "Dataset", "Entity", "collection"]
@@ -24,7 +25,17 @@ SCHEMA = "safeguarding-model/2"
 version 1 (``safeguarding-model/1``) are still read, as they always were; see
 :mod:`safeguarding_model.io.versions`."""
 
-Entity = Organisation | Person | Post | Partnership | Collaboration | Group | GovernedDocument
+Entity = (
+    Organisation
+    | Person
+    | Post
+    | Partnership
+    | Collaboration
+    | Group
+    | GovernedDocument
+    | Plan
+    | Objective
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -41,11 +52,16 @@ class Collection:
     field: str
     item: type
     noun: str
+    shared: bool = False
+    """Whether the files of a folder may each repeat an entry (identically): the
+    organisations, people, posts and documents that the partnerships of a region
+    share."""
 
 
-def collection(item: type, noun: str) -> Any:
-    """Declare a :class:`Dataset` field as one of its collections (a tuple of ``item``)."""
-    return attrs.field(default=(), metadata={"collection": (item, noun)})
+def collection(item: type, noun: str, *, shared: bool = False) -> Any:
+    """Declare a :class:`Dataset` field as one of its collections (a tuple of ``item``);
+    ``shared`` when the files of a folder may each repeat its entries."""
+    return attrs.field(default=(), metadata={"collection": (item, noun, shared)})
 
 
 def _check_schema(instance: object, attribute: object, value: object) -> None:
@@ -62,12 +78,13 @@ class Dataset:
     """
 
     schema: str = attrs.field(default=SCHEMA, validator=_check_schema)
-    organisations: tuple[Organisation, ...] = collection(Organisation, "organisation")
-    people: tuple[Person, ...] = collection(Person, "person")
-    posts: tuple[Post, ...] = collection(Post, "post")
+    organisations: tuple[Organisation, ...] = collection(Organisation, "organisation", shared=True)
+    people: tuple[Person, ...] = collection(Person, "person", shared=True)
+    posts: tuple[Post, ...] = collection(Post, "post", shared=True)
     partnerships: tuple[Partnership, ...] = collection(Partnership, "partnership")
     collaborations: tuple[Collaboration, ...] = collection(Collaboration, "collaboration")
-    documents: tuple[GovernedDocument, ...] = collection(GovernedDocument, "document")
+    documents: tuple[GovernedDocument, ...] = collection(GovernedDocument, "document", shared=True)
+    plans: tuple[Plan, ...] = collection(Plan, "plan")
 
     @classmethod
     def collections(cls) -> tuple[Collection, ...]:
@@ -100,13 +117,21 @@ class Dataset:
                 for group in getattr(owner, "groups", ()):
                     yield owner, group
 
+    def objectives(self) -> Iterator[tuple[Plan, Objective]]:
+        """Every objective and activity of the plans, with its plan."""
+        for plan in self.plans:
+            for objective in plan.objectives:
+                yield plan, objective
+
     def entities(self) -> Iterator[Entity]:
         """Every entity that has an id, in file order: each collection's, then the
-        groups of the partnerships and collaborations."""
+        groups of the partnerships and collaborations, then the plans' objectives."""
         for found in _COLLECTIONS:
             yield from getattr(self, found.field)
         for _, group in self.groups():
             yield group
+        for _, objective in self.objectives():
+            yield objective
 
     def index(self) -> dict[str, Entity]:
         """Every entity by id. Build it once when looking up many ids.
@@ -185,7 +210,10 @@ class Dataset:
 
 _COLLECTIONS = tuple(
     Collection(
-        field=field.name, item=field.metadata["collection"][0], noun=field.metadata["collection"][1]
+        field=field.name,
+        item=field.metadata["collection"][0],
+        noun=field.metadata["collection"][1],
+        shared=field.metadata["collection"][2],
     )
     for field in attrs.fields(Dataset)
     if "collection" in field.metadata

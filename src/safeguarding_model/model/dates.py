@@ -39,6 +39,7 @@ from .dataset import Dataset
 from .groups import Chair, Group, Line, Member, ReportingLine
 from .organisations import Organisation, Post
 from .partnership import LeadPartner, Partnership, PublishedReport
+from .plans import Plan
 from .values import FieldError, FormerName, PartialDate, Succession
 
 __all__ = [
@@ -269,6 +270,13 @@ def as_of(dataset: Dataset, on: OnDate) -> tuple[Dataset, tuple[str, ...]]:
         else:
             dropped.append(document.id)
     kept_ids.update(document.id for document in documents)
+    plans = []
+    for plan in dataset.plans:
+        if plan.partnership in kept_ids:
+            plans.append(plan)
+        else:
+            dropped.append(plan.id)
+            dropped += [objective.id for objective in plan.objectives]
     gone = frozenset(key for key in dropped if key not in kept_ids)
     filtered = _Filter(span, gone, frozenset(unknown_holders))
     result = attrs.evolve(
@@ -278,6 +286,7 @@ def as_of(dataset: Dataset, on: OnDate) -> tuple[Dataset, tuple[str, ...]]:
         partnerships=tuple(filtered.partnership(p) for p in partnerships),
         collaborations=tuple(filtered.collaboration(c) for c in collaborations),
         documents=tuple(filtered.document(d) for d in documents),
+        plans=tuple(filtered.plan(p) for p in plans),
     )
     return result, tuple(dict.fromkeys(key for key in dropped if key in gone))
 
@@ -364,6 +373,18 @@ class _Filter:
     def post(self, post: Post) -> Post:
         return self.without_gone(post, "also_chairs")
 
+    def plan(self, plan: Plan) -> Plan:
+        """A plan naming only the owners and partners the view keeps (a plan is not
+        dated; its actions carry their reporting years)."""
+        objectives = tuple(
+            attrs.evolve(
+                self.without_gone(objective, "owners", "joint_with"),
+                actions=tuple(self.without_gone(a, "owners") for a in objective.actions),
+            )
+            for objective in plan.objectives
+        )
+        return attrs.evolve(plan, objectives=objectives)
+
     def document(self, document: GovernedDocument) -> GovernedDocument:
         return self.without_gone(document, "monitored_by", "delivered_by", "delivers")
 
@@ -381,6 +402,7 @@ class _Filter:
         when none of its targets (nor the body it is from) is kept."""
         if isinstance(line, ReportingLine) and line.by in self.gone:
             return None
+        line = self.without_gone(line, "via")
         if not self.some_gone(line, "to", "alternatives"):
             return line
         targets = self.ids(line.targets)
@@ -388,7 +410,21 @@ class _Filter:
             return None
         return attrs.evolve(line, to=targets[0], alternatives=targets[1:])
 
+    def chairs(self, owner: T) -> T:
+        """``owner`` (a group or partnership) with the chairs the view keeps. A chair
+        named only by a document of another date (``known_on``) is not known on this
+        one: when no chair is left, the chair is not stated."""
+        chairs: tuple[Chair, ...] = owner.chairs  # type: ignore[attr-defined]
+        kept = self.keep(chairs, self.chair)
+        not_stated: tuple[str, ...] = owner.not_stated  # type: ignore[attr-defined]
+        unknown = not kept and any(c.known_on for c in chairs) and "chairs" not in not_stated
+        if unknown:
+            return attrs.evolve(owner, chairs=kept, not_stated=(*not_stated, "chairs"))  # type: ignore[misc]
+        return attrs.evolve(owner, chairs=kept)  # type: ignore[misc]
+
     def chair(self, chair: Chair) -> Chair | None:
+        if chair.known_on is not None and not stands(chair.known_on, chair.known_on, self.span):
+            return None
         if chair.post in self.unknown_holders and chair.text is not None:
             chair = attrs.evolve(chair, text=None)
         if chair.person in self.gone or chair.organisation in self.gone:
@@ -417,13 +453,12 @@ class _Filter:
         return member
 
     def group(self, group: Group) -> Group:
-        group = unstated_on(group, self.span)
+        group = self.chairs(unstated_on(group, self.span))
         return attrs.evolve(
             group,
             parent=None if group.parent in self.gone else group.parent,
             joint_with=self.ids(group.joint_with),
             covers=self.ids(group.covers),
-            chairs=self.keep(group.chairs, self.chair),
             members=self.keep(group.members, self.member),
             reports_to=self.keep(group.reports_to, self.line),
             escalates_to=self.keep(group.escalates_to, self.line),
@@ -436,7 +471,7 @@ class _Filter:
     def lead(self, lead: LeadPartner) -> LeadPartner | None:
         if lead.organisation in self.gone:
             return None
-        return attrs.evolve(lead, post=None) if lead.post in self.gone else lead
+        return self.without_gone(lead, "post", "through")
 
     def partnership(self, p: Partnership) -> Partnership:
         gone = self.gone
@@ -446,7 +481,7 @@ class _Filter:
         area = p.area
         if area is not None and set(area.local_authorities) & gone:
             area = attrs.evolve(area, local_authorities=self.ids(area.local_authorities))
-        p = unstated_on(p, self.span)
+        p = self.chairs(unstated_on(p, self.span))
         funding = p.funding
         if funding is not None:
             funding = attrs.evolve(
@@ -479,7 +514,7 @@ class _Filter:
                 delegated_partners=self.keep(
                     p.delegated_partners, self.unless_gone("post", "organisation")
                 ),
-                chairs=self.keep(p.chairs, self.chair),
+                members=self.keep(p.members, self.member),
                 scrutineers=self.keep(p.scrutineers, self.unless_gone("post")),
                 relevant_agencies=self.keep(p.relevant_agencies, self.unless_gone("organisation")),
                 sector_representation=tuple(sectors),
@@ -494,7 +529,8 @@ class _Filter:
                 escalates_to=self.keep(p.escalates_to, self.line),
                 lines=self.keep(p.lines, self.line),
                 scrutiny=self.keep(p.scrutiny, lambda s: self.without_gone(s, "by")),
-                events=self.keep(p.events, lambda e: self.without_gone(e, "by")),
+                events=self.keep(p.events, lambda e: self.without_gone(e, "by", "to")),
+                duties=tuple(d for d in p.duties if d.post not in gone),
                 approval=None if p.approval is None else self.without_gone(p.approval, "by"),
                 yearly_reports=tuple(
                     self.report(report)

@@ -113,7 +113,9 @@ class Chair:
     lead partners in turn") has its period in the document's words in
     ``rotation_period`` ("annually", "every two years"); ``rotation_in_order`` says
     that ``rotates_among`` lists the order of the rotation, not just who takes part.
-    ``text`` keeps the document's words.
+    ``known_on`` is the date of a document that names the chair when it does not say
+    since or until when (on other dates the chair is not known). ``text`` keeps the
+    document's words.
     """
 
     role: ChairRole = ChairRole.CHAIR
@@ -130,9 +132,16 @@ class Chair:
     text: str | None = attrs.field(default=None, validator=check_text)
     start: PartialDate | None = None
     end: PartialDate | None = None
+    known_on: PartialDate | None = None
     planned: bool = False
 
     def __attrs_post_init__(self) -> None:
+        if self.known_on is not None and (self.start is not None or self.end is not None):
+            raise FieldError(
+                "known_on",
+                "either known_on (the tenure unknown) or start and end, not both",
+                str(self.known_on),
+            )
         named = [name for name in _CHAIR_WHO if getattr(self, name)]
         if not (named or self.nominated_by or self.text):
             raise ConsistencyError(
@@ -152,6 +161,10 @@ class Chair:
                 "`one_of` with it (the role whose holders take turns), or `rotates_among` "
                 "listing who takes turns, without `rotates`",
                 True,
+            )
+        if self.rotation_in_order and not self.rotates_among:
+            raise FieldError(
+                "rotation_in_order", "`rotates_among` listing the order of the rotation", True
             )
         rotating = bool(self.rotates_among) or self.rotates
         if (self.rotation_period or self.rotation_in_order) and not rotating:
@@ -175,6 +188,8 @@ class Member:
     It names a post, an organisation (or sector), the chair of another group, or a
     partnership role, and keeps the document's words in ``text``. An entry with
     only ``text`` records a membership the document describes but does not name.
+    ``some`` says that only some of those the ``role`` names sit on the group ("a
+    number of relevant agencies"), so the role is not expanded to all of them.
     """
 
     post: str | None = attrs.field(default=None, validator=optional_id)
@@ -183,6 +198,7 @@ class Member:
     role: PartnershipRole | None = None
     text: str | None = attrs.field(default=None, validator=check_text)
     capacity: MemberCapacity = MemberCapacity.MEMBER
+    some: bool = False
     start: PartialDate | None = None
     end: PartialDate | None = None
     planned: bool = False
@@ -198,6 +214,8 @@ class Member:
                 "a member needs a post, organisation, chair_of, role, "
                 "or a text describing the member"
             )
+        if self.some and not self.role:
+            raise FieldError("some", "a `role` of which only some holders are members", True)
         check_dates(self)
         check_planned(self)
 
@@ -214,6 +232,9 @@ class LineKind(Choice):
     """The body advises the other or makes recommendations to it."""
     ESCALATES_TO = "escalates-to"
     """The body takes concerns to the other, without answering to it."""
+    REPORTS_TO = "reports-to"
+    """The body reports to the other, and the document does not say whether it answers
+    to it or only informs it: never read as accountability."""
 
     @property
     def phrase(self) -> str:
@@ -226,6 +247,7 @@ _LINE_PHRASES = {
     LineKind.FOR_INFORMATION: "reports for information to",
     LineKind.ADVISES: "advises",
     LineKind.ESCALATES_TO: "escalates to",
+    LineKind.REPORTS_TO: "reports to (its meaning not stated)",
 }
 
 
@@ -239,7 +261,8 @@ class Line:
     what the line means (see :class:`LineKind`; left out, it is the meaning of the
     list it is in). ``cadence`` is one of the known values; ``cadence_text`` keeps the
     document's words where they are not ("at least three times a year"). ``condition``
-    is when the line is used ("by exception"); ``subject`` what is sent along it
+    is when the line is used ("by exception"); ``via`` the bodies it passes through
+    ("via the Scrutiny and Challenge Group"); ``subject`` what is sent along it
     ("analysis of findings for the Yearly Report"). ``text`` keeps the document's words
     that give the line, so answers are sourced.
     """
@@ -250,6 +273,7 @@ class Line:
     cadence: Cadence | None = None
     cadence_text: str | None = attrs.field(default=None, validator=check_text)
     condition: str | None = attrs.field(default=None, validator=check_text)
+    via: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
     subject: str | None = attrs.field(default=None, validator=check_text)
     text: str | None = attrs.field(default=None, validator=check_text)
     start: PartialDate | None = None
@@ -259,6 +283,8 @@ class Line:
     def __attrs_post_init__(self) -> None:
         if self.to in self.alternatives:
             raise FieldError("alternatives", "bodies other than `to`", self.to)
+        if self.to in self.via:
+            raise FieldError("via", "the bodies the line passes through, not `to`", self.to)
         check_dates(self)
         check_planned(self)
 

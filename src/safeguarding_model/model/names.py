@@ -17,6 +17,7 @@ from ..errors import AmbiguousNameError, NotFoundError
 from .dataset import Dataset, Entity
 from .groups import Group
 from .organisations import Organisation, Post
+from .plans import Objective
 from .values import with_article
 
 __all__ = ["KIND_WORDS", "Names", "kind_word", "kinds_text"]
@@ -24,6 +25,7 @@ __all__ = ["KIND_WORDS", "Names", "kind_word", "kinds_text"]
 KIND_WORDS: dict[type, str] = {
     **{found.item: found.noun for found in Dataset.collections()},
     Group: "group",
+    Objective: "objective",
 }
 """Each kind of entity in words, as messages and the graph's node kinds name them."""
 

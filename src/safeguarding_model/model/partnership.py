@@ -5,8 +5,9 @@ from __future__ import annotations
 import attrs
 
 from .arrangements import Approval, Duty, RecurringEvent, ScrutinyMechanism
-from .groups import Chair, Group, Line, PartnershipRole, ReportingLine, check_lines
+from .groups import Chair, Group, Line, Member, PartnershipRole, ReportingLine, check_lines
 from .values import (
+    Cadence,
     Choice,
     ConsistencyError,
     FieldError,
@@ -121,17 +122,22 @@ class LeadPartner:
     """A lead safeguarding partner (a safeguarding partner, under the 2018 edition).
 
     The organisation is always known; ``post`` names the post that holds the role
-    (the chief executive, the chief constable) where the document gives it.
+    (the chief executive, the chief constable) where the document gives it, and
+    ``through`` the part of the organisation it acts through ("the Local Authority
+    (through Families, Children and Learning)").
     """
 
     role: StatutoryRole
     organisation: str = attrs.field(validator=check_id)
     post: str | None = attrs.field(default=None, validator=optional_id)
+    through: str | None = attrs.field(default=None, validator=optional_id)
     text: str | None = attrs.field(default=None, validator=check_text)
     start: PartialDate | None = None
     end: PartialDate | None = None
 
     def __attrs_post_init__(self) -> None:
+        if self.through is not None and self.through == self.organisation:
+            raise FieldError("through", "a part of the organisation, not itself", self.through)
         check_dates(self)
 
 
@@ -191,10 +197,12 @@ class ReferencedDocument:
 
 @attrs.frozen(kw_only=True)
 class Source:
-    """The published document a dataset was encoded from."""
+    """A published document or page a dataset was encoded from, with its address where
+    it has one."""
 
     title: str = attrs.field(validator=check_text)
     published: PartialDate | None = None
+    url: str | None = attrs.field(default=None, validator=check_text)
     text: str | None = attrs.field(default=None, validator=check_text)
 
 
@@ -377,7 +385,11 @@ class Partnership:
     ``start`` and ``end`` are when the partnership itself existed, ``effective`` when
     these arrangements took effect, where the document says; ``predecessors`` the
     bodies it followed (a board it replaced, partnerships merged into it);
-    ``escalates_to`` holds the routes by which the partnership as a whole escalates,
+    ``source`` is the document the file was encoded from, ``sources`` any further
+    pages or documents it draws on. ``members`` and ``meets`` (or ``meets_text``) are
+    the partnership's own membership and meetings where the document gives them apart
+    from its groups'. ``escalates_to`` holds the routes by which the partnership as a
+    whole escalates,
     ``reports_to`` the bodies it reports to (a lead partners' forum above it, the
     Health and Wellbeing Board for information), and ``lines`` the lines the document
     gives from organisations, posts or groups that have no list of their own (the
@@ -403,6 +415,7 @@ class Partnership:
     effective: PartialDate | None = None
     predecessors: tuple[Succession, ...] = ()
     source: Source | None = None
+    sources: tuple[Source, ...] = ()
     area: Area | None = None
     lead_partners: tuple[LeadPartner, ...] = ()
     delegated_partners: tuple[DelegatedPartner, ...] = ()
@@ -419,6 +432,9 @@ class Partnership:
     sector_representation: tuple[SectorRepresentation, ...] = ()
     observers: tuple[Observer, ...] = ()
     functional_links: tuple[FunctionalLink, ...] = ()
+    members: tuple[Member, ...] = ()
+    meets: Cadence | None = None
+    meets_text: str | None = attrs.field(default=None, validator=check_text)
     groups: tuple[Group, ...] = ()
     reports_to: tuple[Line, ...] = ()
     escalates_to: tuple[Line, ...] = ()

@@ -500,11 +500,14 @@ class PartialList:
 
     ``field`` is the list field concerned (``relevant_agencies``, ``groups``,
     ``members``); ``further`` the number of entries the source counts but does not
-    name, where it gives one; ``text`` the source's words.
+    name, where it gives one; ``truncated`` says that the copy the data was encoded
+    from is cut short (the list may go on though the source does not say so);
+    ``text`` the source's words.
     """
 
     field: str = attrs.field(validator=check_text)
     further: int | None = None
+    truncated: bool = False
     text: str | None = attrs.field(default=None, validator=check_text)
 
     def __attrs_post_init__(self) -> None:
