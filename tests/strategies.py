@@ -593,16 +593,18 @@ def _rich_line(draw: st.DrawFn, cls: Any, targets: list[str], escalation: bool, 
 
     to = draw(st.sampled_from(targets))
     others = [t for t in targets if t != to]
+    via = _some(draw, others, 2)
     kinds = [None, LineKind.ESCALATES_TO] if escalation else [None, *LineKind]
     if escalation is False and not by:
         kinds = [k for k in kinds if k is not LineKind.ESCALATES_TO]
     return cls(
         to=to,
-        alternatives=_some(draw, others, 2),
+        alternatives=_some(draw, [t for t in others if t not in via], 2),
         kind=draw(st.sampled_from(kinds)),
         cadence=draw(_maybe(_enum(Cadence))),
         cadence_text=draw(_maybe(names())),
         condition=draw(_maybe(names())),
+        via=via,
         subject=draw(_maybe(names())),
         text=draw(_maybe(names())),
         **_dated_or_planned(draw),
@@ -627,6 +629,8 @@ def _rich_chair(
         "text": draw(_maybe(names())),
         **_dated_or_planned(draw),
     }
+    if common["start"] is None and common["end"] is None:  # known only from a document
+        common["known_on"] = draw(_maybe(dates()))
     if choice == 0:
         return Chair(organisation=draw(st.sampled_from(org_ids)), **common)
     if choice == 1:
@@ -684,12 +688,30 @@ def _rich_unstated(draw: st.DrawFn, entity: Any) -> tuple[Any, ...]:
     return tuple(found)
 
 
+def _rich_some(draw: st.DrawFn) -> tuple[Member, ...]:
+    """Perhaps a member entry naming only some of a role's holders."""
+    if not draw(st.booleans()):
+        return ()
+    return (
+        Member(
+            role=draw(_enum(PartnershipRole)),
+            some=True,
+            text=draw(_maybe(names())),
+            capacity=draw(_enum(MemberCapacity)),
+            **_dated_or_planned(draw),
+        ),
+    )
+
+
 @st.composite
 def rich_datasets(draw: st.DrawFn, **sizes: int) -> Dataset:
     """A valid dataset (:func:`datasets`, ``sizes`` passed on) that also uses every fact
-    issue 10 added to the format: chairs of every kind, line meanings, alternatives,
-    conditions, subjects and cadences in words, lines from other bodies, a leadership
-    group, scrutiny mechanisms, vision, purpose, values and principles, duties,
+    issue 10 added to the format: chairs of every kind (known on a date too), line
+    meanings (the unstated one too), alternatives, routes via other bodies, conditions,
+    subjects and cadences in words, lines from other bodies, a leadership group, the
+    partnership's own members and meetings, members that are some of a role, sources
+    with addresses, lead partners acting through a part of themselves, duties of a post,
+    recipients of events, review dates of documents, scrutiny mechanisms, vision, purpose, values and principles, duties,
     recurring events, approval, funding contributions and rule, groups' footprint, scope
     and end, collective, owned and service-delivering organisations, elected posts that
     chair outside bodies, governed documents, partial lists and unstated periods.
@@ -764,6 +786,7 @@ def rich_datasets(draw: st.DrawFn, **sizes: int) -> Dataset:
             ends_when=None if g.planned else draw(_maybe(names())),
             reports_to=(*g.reports_to, *reports),
             escalates_to=(*g.escalates_to, *escalations),
+            members=(*g.members, *_rich_some(draw)),
         )
         return attrs.evolve(
             changed,
@@ -787,8 +810,32 @@ def rich_datasets(draw: st.DrawFn, **sizes: int) -> Dataset:
             if all(line.to != r.to for r in reports_to):
                 reports_to.append(line)
         performers = bodies + post_ids + person_ids
+        leads = tuple(
+            attrs.evolve(
+                lead,
+                through=_maybe_pick(draw, [o for o in org_ids if o != lead.organisation]),
+            )
+            for lead in p.lead_partners
+        )
+        own_members = tuple(
+            Member(post=post, text=draw(_maybe(names())), **_dated_or_planned(draw))
+            for post in _some(draw, post_ids, 2)
+        )
+        meets = draw(_maybe(_enum(Cadence)))
         changed = attrs.evolve(
             p,
+            lead_partners=leads,
+            members=(*own_members, *_rich_some(draw)),
+            meets=meets,
+            meets_text=None if meets else draw(_maybe(names())),
+            sources=tuple(
+                Source(
+                    title=draw(names()),
+                    published=draw(_maybe(partial_dates())),
+                    url=draw(_maybe(st.sampled_from(["https://example.org/a?b=c&d", "x y"]))),
+                )
+                for _ in range(draw(st.integers(0, 2)))
+            ),
             chairs=(
                 *p.chairs,
                 *(
@@ -818,7 +865,7 @@ def rich_datasets(draw: st.DrawFn, **sizes: int) -> Dataset:
             duties=tuple(
                 Duty(of=draw(_enum(PartnershipRole)), items=draw(items(3, 1).filter(bool)))
                 if draw(st.booleans())
-                else Duty(of=draw(_enum(PartnershipRole)), text=draw(names()))
+                else Duty(post=draw(st.sampled_from(post_ids)), text=draw(names()))
                 for _ in range(draw(st.integers(0, 2)))
             ),
             events=tuple(
@@ -828,6 +875,7 @@ def rich_datasets(draw: st.DrawFn, **sizes: int) -> Dataset:
                     every=draw(_maybe(_enum(Cadence))),
                     every_text=draw(_maybe(names())),
                     by=_some(draw, bodies + post_ids, 2),
+                    to=_some(draw, bodies + post_ids, 2),
                     text=draw(_maybe(names())),
                     **_dates(draw),
                 )
@@ -898,6 +946,8 @@ def rich_datasets(draw: st.DrawFn, **sizes: int) -> Dataset:
                 delivered_by=_some(draw, bodies + post_ids, 2),
                 delivers=_maybe_pick(draw, [d.id for d in documents]),
                 period=draw(_maybe(dates())),
+                reviewed=draw(_maybe(dates())),
+                next_review=draw(_maybe(dates())),
                 items=draw(items()),
                 text=draw(_maybe(names())),
                 planned=planned,

@@ -30,7 +30,11 @@ NEW_FIELDS = {
         "nominated_by",
         "rotates_among",
         "text",
+        "known_on",
     },
+    "Member": {"some"},
+    "LeadPartner": {"through"},
+    "Source": {"url"},
     "Post": {"elected", "also_chairs"},
     "Organisation": {"owned_by", "delivers_for", "collective", "count"},
     "Line": {
@@ -39,10 +43,14 @@ NEW_FIELDS = {
         "cadence_text",
         "condition",
         "subject",
+        "via",
     },
     "ReportingLine": {"by", "kind", "alternatives", "subject", "condition", "cadence"},
     "Group": {"meets_text", "covers", "scope", "ends_when", "partial", "not_stated_for"},
     "Partnership": {
+        "sources",
+        "members",
+        "meets",
         "scrutiny",
         "vision",
         "purpose",
@@ -58,8 +66,8 @@ NEW_FIELDS = {
         "not_stated_for",
     },
     "ScrutinyMechanism": {"kind", "name", "by", "by_role", "inputs", "text", "start"},
-    "Duty": {"of", "items", "text"},
-    "RecurringEvent": {"name", "kind", "every", "every_text", "by"},
+    "Duty": {"of", "post", "items", "text"},
+    "RecurringEvent": {"name", "kind", "every", "every_text", "by", "to"},
     "Approval": {"by", "date", "instrument", "text"},
     "Funding": {"rule", "contributions", "agreed_by_role", "agreed_every", "text"},
     "Contribution": {"organisation", "amount", "percent", "in_kind", "period", "text"},
@@ -72,6 +80,8 @@ NEW_FIELDS = {
         "delivered_by",
         "delivers",
         "period",
+        "reviewed",
+        "next_review",
         "items",
         "text",
         "start",
@@ -133,7 +143,7 @@ def test_the_json_is_the_file_as_written() -> None:
     assert line["alternatives"] == ["csp"] and line["kind"] == "for-information"
     assert line["cadence_text"] == "Bi-monthly and as required"
     assert [d["id"] for d in exported["documents"]] == ["exploitation-strategy", "delivery-plan"]
-    assert exported["organisations"][4]["count"] == 8
+    assert exported["organisations"][5]["count"] == 8
 
 
 def test_a_yaml_export_on_a_date_loads_as_the_view_on_that_date() -> None:

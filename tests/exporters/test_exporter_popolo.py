@@ -146,10 +146,39 @@ def test_planned_chairs_of_a_chaired_group_stay_apart(data: Dataset) -> None:
     )
     changed = attrs.evolve(data, partnerships=(attrs.evolve(partnership, groups=groups),))
     popolo = check_popolo(str(export(changed, "popolo")))
-    assert all(m.get("organization_id") != "audit" for m in popolo["memberships"])
+    chairs = [m for m in popolo["memberships"] if m.get("organization_id") == "audit"]
+    assert [m["role"] for m in chairs] == ["member"]  # its chairs are all planned
     planned = popolo["planned"]["memberships"]  # type: ignore[call-overload]
     members = [m for m in planned if m["organization_id"] == "exploitation"]
     assert [m["extras"] for m in members] == [
         {"planned": True, "derived": True},
         {"planned": True, "derived": True},
     ]
+
+
+def test_some_of_a_role_is_one_seat_never_each_holder(popolo: Record) -> None:
+    audit = [m for m in _of(popolo, "audit") if m["role"] == "member"]
+    assert len(audit) == 1
+    seat = next(p for p in popolo["posts"] if p["id"] == audit[0]["post_id"])
+    assert seat["label"] == "A number of relevant agencies"
+    agencies = {"schools", "north-trust", "ccgs"}
+    assert not any(m.get("member", {}).get("id") in agencies for m in _of(popolo, "audit"))
+
+
+def test_the_partnerships_own_members(popolo: Record) -> None:
+    own = [m for m in _of(popolo, "northshire-scp") if m["role"] == "member"]
+    assert [_member(m) for m in own] == [
+        "dcs",
+        "northshire-scp/seat-1",
+        "police",
+        "audit/chair-1",
+    ]
+    posts = {p["id"]: p for p in popolo["posts"]}
+    assert posts["northshire-scp/seat-1"]["label"] == "Some of the relevant agencies"
+    assert [m.get("extras") for m in own[2:]] == [{"derived": True}, {"derived": True}]
+
+
+def test_a_chair_known_on_a_date(popolo: Record) -> None:
+    chair = next(m for m in _of(popolo, "board") if m.get("person_id") == "sam-cole")
+    assert chair["extras"] == {"known_on": "2024-09"}
+    assert "start_date" not in chair

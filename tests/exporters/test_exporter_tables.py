@@ -147,6 +147,7 @@ def test_lines_keep_their_meaning(tables: dict[str, Rows]) -> None:
         ("exploitation", "accountable-to", "reports_to", "board"),
         ("team-manager", "for-information", "lines", "audit"),
         ("dcs", "accountable-to", "lines", "leaders"),
+        ("cabinet-member", "reports-to", "lines", "board"),
         ("regional-executive", "for-information", "lines", "northshire-scp"),
     ]
     either = _by(lines, **{"from": "board", "to": "hwb"})
@@ -165,6 +166,10 @@ def test_lines_keep_their_meaning(tables: dict[str, Rows]) -> None:
     )
     assert _by(lines, **{"from": "regional-executive"})["owner"] == "region"
     assert not any(row["to"] == "csp" for row in lines)  # an alternative is not a line of its own
+    routed = _by(lines, **{"from": "exploitation"})
+    assert (routed["via"], routed["via_names"]) == ("audit", "Audit Subgroup")
+    unsaid = _by(lines, **{"from": "cabinet-member"})
+    assert unsaid["kind"] == "reports-to"  # its meaning not stated: never accountable-to
 
 
 def test_scrutiny_duties_events_and_their_items(tables: dict[str, Rows]) -> None:
@@ -198,10 +203,12 @@ def test_scrutiny_duties_events_and_their_items(tables: dict[str, Rows]) -> None
         ("3", "Voice of children"),
     ]
     duties = tables["duties.csv"]
-    assert [(d["of"], d["items"], d["text"]) for d in duties] == [
-        ("delegated-safeguarding-partners", "3", ""),
-        ("relevant-agencies", "0", "Relevant agencies must co-operate with the arrangements"),
+    assert [(d["of"], d["post"], d["items"], d["text"]) for d in duties] == [
+        ("delegated-safeguarding-partners", "", "3", ""),
+        ("relevant-agencies", "", "0", "Relevant agencies must co-operate with the arrangements"),
+        ("", "independent-chair", "1", ""),
     ]
+    assert duties[2]["post_name"] == "Pat Reid, Independent Chair"
     assert [r["text"] for r in items if r["list"] == "duties" and r["entry"] == "1"] == [
         "Speak for their organisation",
         "Commit resources",
@@ -212,6 +219,7 @@ def test_scrutiny_duties_events_and_their_items(tables: dict[str, Rows]) -> None
         ("Annual conference", "event", "annually", "", "board"),
         ("Newsletter", "product", "", "After every Board meeting", "team-manager"),
     ]
+    assert events[1]["to"] == "board; north-council"
 
 
 def test_vision_values_and_principles_are_kept_apart_from_aims(tables: dict[str, Rows]) -> None:
@@ -267,6 +275,7 @@ def test_governed_documents(tables: dict[str, Rows]) -> None:
         "2",
         "current",
     )
+    assert (strategy["reviewed"], strategy["next_review"]) == ("2024-03", "2026")
     plan = _by(documents, document="delivery-plan")
     assert (plan["delivers"], plan["delivers_title"]) == (
         "exploitation-strategy",
@@ -457,3 +466,29 @@ def test_every_line_and_chair_is_one_row_and_every_partial_list_is_listed(
     for row in found["chairs.csv"]:
         if row["rotating"] == "yes":
             assert row["rotation_period"] and row["rotation_in_order"] in ("yes", NOT_STATED)
+
+
+def test_the_partnerships_own_members_and_some_of_a_role(tables: dict[str, Rows]) -> None:
+    members = tables["memberships.csv"]
+    own = [
+        (m["entry"], m["member_type"], m["member"], m["member_name"], m["some"])
+        for m in members
+        if m["group"] == "northshire-scp"
+    ]
+    assert own == [
+        (
+            "1",
+            "post",
+            "dcs",
+            "Director of Children's Services, Northshire County Council (holder not stated)",
+            "",
+        ),
+        ("2", "role", "relevant-agencies", "some of the relevant agencies", "yes"),
+        ("3", "chair-of", "audit", "the chair of Audit Subgroup", ""),
+    ]
+    some = _by(members, group="audit")
+    assert (some["some"], some["text"]) == ("yes", "A number of relevant agencies")
+    partnership = _by(tables["partnerships.csv"], partnership="northshire-scp")
+    assert (partnership["meets"], partnership["meets_text"]) == ("quarterly", "")
+    chair = _by(tables["chairs.csv"], body="board", entry="2")
+    assert (chair["known_on"], chair["start"], chair["status"]) == ("2024-09", "", "current")

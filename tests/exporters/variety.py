@@ -21,6 +21,10 @@ VARIETY = """\
 schema: safeguarding-model/2
 organisations:
   - {id: north-council, name: Northshire County Council, kind: local-authority}
+  - id: north-children
+    name: Children's Services
+    kind: local-authority-service
+    parent: north-council
   - {id: south-council, name: Southby Borough Council, kind: local-authority}
   - id: north-trust
     name: Northshire Children's Trust
@@ -59,9 +63,10 @@ partnerships:
     name: Northshire Safeguarding Children Partnership
     short_name: NSCP
     regimes: [working-together-2023]
-    source: {title: Northshire arrangements, published: "2024-09"}
+    source: {title: Northshire arrangements, published: "2024-09", url: "https://example.org/nscp"}
+    sources: [{title: Northshire business plan}]
     lead_partners:
-      - {role: local-authority, organisation: north-council}
+      - {role: local-authority, organisation: north-council, through: north-children}
       - {role: local-authority, organisation: south-council}
       - {role: integrated-care-board, organisation: icb}
       - {role: chief-officer-of-police, organisation: police}
@@ -111,7 +116,9 @@ partnerships:
       - id: board
         name: Partnership Board
         kind: partnership-board
-        chairs: [{partnership_chair: true}, {role: vice-chair, person: sam-cole}]
+        chairs:
+          - {partnership_chair: true}
+          - {role: vice-chair, person: sam-cole, known_on: "2024-09"}
         meets_text: At least three times a year
         reports_to:
           - {to: leaders, kind: accountable-to, cadence: quarterly}
@@ -138,6 +145,8 @@ partnerships:
           - {role: co-chair, one_of: delegated-safeguarding-partners}
         covers: [north-council, south-council]
         scope: children
+        members:
+          - {role: relevant-agencies, some: true, text: A number of relevant agencies}
         reports_to:
           - {to: board, kind: advises, subject: Findings of audits}
         not_stated: [meets]
@@ -155,7 +164,7 @@ partnerships:
           - {role: deputy-chair, nominated_by: board}
         members:
           - {chair_of: [audit], text: The chair of the Audit Subgroup}
-        reports_to: [{to: board, cadence: six-monthly}]
+        reports_to: [{to: board, cadence: six-monthly, via: [audit]}]
     reports_to:
       - {to: leaders}
       - {to: hwb, kind: for-information, cadence: annually}
@@ -166,14 +175,25 @@ partnerships:
         cadence: quarterly
         subject: Performance data
       - {by: dcs, to: leaders, alternatives: [board], condition: By exception}
+      - {by: cabinet-member, to: board, kind: reports-to}
+    members:
+      - {post: dcs}
+      - {role: relevant-agencies, some: true}
+      - {chair_of: [audit]}
+    meets: quarterly
     duties:
       - of: delegated-safeguarding-partners
         items: [Speak for their organisation, Commit resources, Hold each other to account]
       - of: relevant-agencies
         text: Relevant agencies must co-operate with the arrangements
+      - {post: independent-chair, items: [Chair the Board]}
     events:
       - {name: Annual conference, every: annually, by: [board]}
-      - {name: Newsletter, kind: product, every_text: After every Board meeting, by: [team-manager]}
+      - name: Newsletter
+        kind: product
+        every_text: After every Board meeting
+        by: [team-manager]
+        to: [board, north-council]
     approval:
       by: [north-council, police, icb]
       date: "2024-09"
@@ -223,6 +243,8 @@ documents:
     monitored_by: [northshire-scp]
     delivered_by: [exploitation]
     period: 2023 to 2026
+    reviewed: "2024-03"
+    next_review: "2026"
     items: [Prevent, {text: Protect, points: [Disrupt]}]
   - id: delivery-plan
     title: Northshire Delivery Plan

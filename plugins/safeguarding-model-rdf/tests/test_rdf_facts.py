@@ -30,6 +30,7 @@ FACTS = """\
 schema: safeguarding-model/2
 organisations:
   - {id: council, name: Eastshire Council, kind: local-authority}
+  - {id: families, name: Families and Learning, kind: local-authority-service, parent: council}
   - {id: borough, name: Westby Borough Council, kind: local-authority}
   - {id: trust, name: Eastshire Children's Trust, kind: childrens-trust, delivers_for: [council]}
   - {id: company, name: Shared Services Ltd, kind: company, owned_by: [council, borough]}
@@ -50,7 +51,7 @@ partnerships:
     name: Eastshire Safeguarding Children Partnership
     regimes: [working-together-2023]
     lead_partners:
-      - {role: local-authority, organisation: council}
+      - {role: local-authority, organisation: council, through: families}
       - {role: integrated-care-board, organisation: icb}
       - {role: chief-officer-of-police, organisation: police}
     chairs: [{post: chair}]
@@ -74,7 +75,11 @@ partnerships:
         name: Partnership Board
         kind: partnership-board
         meets_text: At least three times a year
-        chairs: [{person: kim, role: co-chair}, {organisation: police, role: co-chair}]
+        chairs:
+          - {person: kim, role: co-chair, known_on: "2024-09"}
+          - {organisation: police, role: co-chair}
+        members:
+          - {role: relevant-agencies, some: true, text: A number of relevant agencies}
         reports_to:
           - {to: forum}
           - {to: hwb, alternatives: [csp], kind: for-information, condition: By exception}
@@ -100,10 +105,18 @@ partnerships:
         reports_to: [{to: board}]
     lines:
       - {by: manager, to: audit, kind: for-information, cadence: quarterly, subject: Data}
+      - {by: cllr, to: forum, kind: reports-to, via: [board, audit]}
+    members: [{post: cllr}]
+    meets_text: Twice a year
     duties:
       - {of: relevant-agencies, items: [Co-operate, Share information]}
+      - {post: chair, text: Chairs the Board}
     events:
-      - {name: Newsletter, kind: product, every_text: After every Board meeting, by: [manager]}
+      - name: Newsletter
+        kind: product
+        every_text: After every Board meeting
+        by: [manager]
+        to: [board]
     approval: {by: [council, icb, police], date: "2024-09-30", instrument: Signed agreement}
     funding:
       rule: Equal shares
@@ -134,6 +147,8 @@ documents:
     monitored_by: [eastshire]
     delivered_by: [audit]
     period: 2023 to 2026
+    reviewed: "2024-03"
+    next_review: by 2026-03
     items: [Prevent, Protect]
   - {id: plan, title: Local Delivery Plan, kind: delivery-plan, owner: audit, delivers: strategy, planned: true}
 """
@@ -211,7 +226,8 @@ def test_every_line_is_a_resource_with_what_it_says(graph: Graph) -> None:
     assert (NODE["audit.reports-to.2"], SMV.planned, Literal(True)) in graph
     kinds = ask(graph, "SELECT DISTINCT ?kind WHERE { ?line smv:lineKind ?kind }")
     assert kinds == sorted(
-        (str(SMV[k]),) for k in ("AccountableTo", "ForInformation", "Advises", "EscalatesTo")
+        (str(SMV[k]),)
+        for k in ("AccountableTo", "ForInformation", "Advises", "EscalatesTo", "ReportsTo")
     )
     given = NODE["eastshire.line.1"]
     assert (given, SMV.source, ID.manager) in graph
@@ -376,3 +392,36 @@ def test_the_readme_query_runs(facts: Dataset) -> None:
     graph = parse(str(export(facts, "turtle", today=TODAY)), "turtle")
     rows = [tuple(str(v) for v in row) for row in graph.query(query)]  # type: ignore[union-attr]
     assert rows == [(str(ID.strategy), str(ID.eastshire))]
+
+
+def test_the_model_s_later_facts(graph: Graph) -> None:
+    """Lines via other bodies and of unstated meaning, a lead partner acting through a
+    part of itself, duties of one post, recipients, review dates, a chair known on a
+    date, some of a role, and the partnership's own members and meetings."""
+    unsaid = NODE["eastshire.line.2"]
+    assert (unsaid, SMV.lineKind, SMV.ReportsTo) in graph
+    assert (ID.cllr, SMV.reportsTo, ID.forum) in graph
+    assert (ID.cllr, ORG.reportsTo, ID.forum) not in graph  # never read as accountability
+    route = ask(
+        graph,
+        "SELECT ?position ?by WHERE { ?line smv:source sm:cllr ; smv:step ?s ."
+        " ?s smv:position ?position ; smv:by ?by }",
+    )
+    assert route == [("1", str(ID.board)), ("2", str(ID.audit))]
+    lead = NODE["eastshire.lead.1"]
+    assert (lead, SMV.through, ID.families) in graph
+    duty = NODE["eastshire.duty.2"]
+    assert (duty, SMV.post, ID.chair) in graph and not list(graph.objects(duty, SMV.of))
+    assert (NODE["eastshire.event.1"], SMV.recipient, ID.board) in graph
+    assert (ID.strategy, SMV.reviewed, Literal("2024-03", datatype=XSD.gYearMonth)) in graph
+    assert (ID.strategy, SMV.nextReviewText, Literal("by 2026-03")) in graph
+    chair = NODE["board.chair.1"]
+    assert (chair, SMV.knownOn, Literal("2024-09", datatype=XSD.gYearMonth)) in graph
+    some = NODE["board.member.1"]
+    assert (some, SMV.some, Literal(True)) in graph
+    assert (some, SMV.partnershipRole, SMV.RelevantAgencies) in graph
+    assert not list(graph.objects(some, ORG.member))  # some of them: no one named
+    own = NODE["eastshire.member.1"]
+    assert (own, ORG.organization, ID.eastshire) in graph
+    assert (own, ORG.member, ID.ray) in graph
+    assert (ID.eastshire, SMV.meetsText, Literal("Twice a year")) in graph

@@ -7,11 +7,12 @@ an IRI derived from ids and positions in the data (``smn:isle-of-wight-scp.lead.
 never from a counter over the whole export, so one change in the data changes the
 IRIs of that part only.
 
-Dates: ``smv:start``, ``smv:end``, ``smv:effective``, ``smv:date`` and ``smv:period``
-hold a typed date (``xsd:gYear``, ``xsd:gYearMonth`` or ``xsd:date``, as precise as the
-data); a bound or a range (``by 2024-12``, ``2023 to 2024``), which no XSD type holds,
-is kept as written in ``smv:startText``, ``smv:endText``, ``smv:effectiveText``,
-``smv:periodText`` (or ``smv:dateText``) instead, never made more
+Dates: ``smv:start``, ``smv:end``, ``smv:effective``, ``smv:date``, ``smv:period``,
+``smv:reviewed``, ``smv:nextReview`` and ``smv:knownOn`` hold a typed date
+(``xsd:gYear``, ``xsd:gYearMonth`` or ``xsd:date``, as precise as the data); a bound or
+a range (``by 2024-12``, ``2023 to 2024``), which no XSD type holds, is kept as written
+in the matching ``...Text`` property (``smv:startText``, ``smv:periodText``;
+``smv:dateText`` for ``smv:date``) instead, never made more
 precise. What is planned is never stated as in place: a planned membership is an
 ``smv:PlannedMembership`` (not an ``org:Membership``), a planned group an
 ``smv:PlannedUnit`` (not an ``org:OrganizationalUnit``), both with ``smv:planned
@@ -120,6 +121,9 @@ _TEXT = {
     "end": SMV.endText,
     "effective": SMV.effectiveText,
     "period": SMV.periodText,
+    "reviewed": SMV.reviewedText,
+    "nextReview": SMV.nextReviewText,
+    "knownOn": SMV.knownOnText,
 }
 
 LINE_PREDICATES = {
@@ -127,9 +131,11 @@ LINE_PREDICATES = {
     "for-information": SMV.reportsForInformationTo,
     "advises": SMV.advises,
     "escalates-to": SMV.escalatesTo,
+    "reports-to": SMV.reportsTo,
 }
 """What a line in place states directly, by what it means: only a line of
-accountability is ``org:reportsTo``."""
+accountability is ``org:reportsTo``; a line whose meaning the document does not state
+is ``smv:reportsTo``, never read as accountability."""
 
 
 class _Item(Protocol):
@@ -300,6 +306,7 @@ class _Builder:
             end=chair.end,
             planned=planned or chair.planned,
         )
+        self.add(node, SMV.knownOn, chair.known_on)
         self.add(node, SMV.partnershipChair, True if chair.partnership_chair else None)
         self.add(node, SMV.oneOf, SMV[_camel(chair.one_of.value)] if chair.one_of else None)
         self.add(node, SMV.nominatedBy, ID[chair.nominated_by] if chair.nominated_by else None)
@@ -332,6 +339,7 @@ class _Builder:
         for chaired in member.chair_of:
             self.add(node, SMV.chairOf, ID[chaired])
         self.add(node, SMV.partnershipRole, SMV[_camel(member.role.value)] if member.role else None)
+        self.add(node, SMV.some, True if member.some else None)
 
     def line(
         self,
@@ -356,6 +364,14 @@ class _Builder:
         self.add(node, SMV.target, ID[line.to])
         for other in line.alternatives:
             self.add(node, SMV.alternative, ID[other])
+        for position, through in enumerate(line.via, start=1):
+            self.add(node, SMV.via, ID[through])
+            if len(line.via) > 1:  # the route, in order
+                step = NODE[f"{key}.via.{position}"]
+                self.add(node, SMV.step, step)
+                self.add(step, RDF.type, SMV.Step)
+                self.add(step, SMV.position, _integer(position))
+                self.add(step, SMV.by, ID[through])
         self.add(node, SMV.cadence, SMV[_camel(line.cadence.value)] if line.cadence else None)
         self.add(node, SMV.cadenceText, line.cadence_text)
         self.add(node, SMV.condition, line.condition)
@@ -471,7 +487,7 @@ class _Builder:
             self.add(node, DCTERMS.source, p.source.title)
             self.add(node, DCTERMS.issued, p.source.published)
         for number, lead in enumerate(p.lead_partners, start=1):
-            self.membership(
+            led = self.membership(
                 f"{p.id}.lead.{number}",
                 p.id,
                 ROLES["lead"],
@@ -480,6 +496,7 @@ class _Builder:
                 start=lead.start,
                 end=lead.end,
             )
+            self.add(led, SMV.through, ID[lead.through] if lead.through else None)
             if self.in_place(lead):
                 self.add(ID[lead.organisation], ORG.memberOf, node)
             if lead.post:
@@ -532,6 +549,10 @@ class _Builder:
             )
         for link in p.functional_links:
             self.add(node, ORG.linkedTo, ID[link.organisation])
+        for number, member in enumerate(p.members, start=1):
+            self.member(member, p.id, number)
+        self.add(node, SMV.meets, SMV[_camel(p.meets.value)] if p.meets else None)
+        self.add(node, SMV.meetsText, p.meets_text)
         self.lines(p.id, "reports_to", p.reports_to)
         self.lines(p.id, "escalates_to", p.escalates_to)
         self.given_lines(p.id, p.lines)
@@ -572,7 +593,8 @@ class _Builder:
             node = NODE[key]
             self.add(ID[p.id], SMV.duty, node)
             self.add(node, RDF.type, SMV.Duty)
-            self.add(node, SMV.of, SMV[_camel(duty.of.value)])
+            self.add(node, SMV.of, SMV[_camel(duty.of.value)] if duty.of else None)
+            self.add(node, SMV.post, ID[duty.post] if duty.post else None)
             self.items(node, SMV.item, f"{key}.item", duty.items)
             self.add(node, DCTERMS.description, duty.text)
 
@@ -587,6 +609,8 @@ class _Builder:
             self.add(node, SMV.everyText, event.every_text)
             for by in event.by:
                 self.add(node, SMV.by, ID[by])
+            for to in event.to:
+                self.add(node, SMV.recipient, ID[to])
             self.add(node, DCTERMS.description, event.text)
             self.dated(node, event)
 
@@ -671,6 +695,8 @@ class _Builder:
                 self.add(node, SMV.deliveredBy, ID[body])
             self.add(node, SMV.delivers, ID[document.delivers] if document.delivers else None)
             self.add(node, SMV.period, document.period)
+            self.add(node, SMV.reviewed, document.reviewed)
+            self.add(node, SMV.nextReview, document.next_review)
             self.items(node, SMV.item, f"{document.id}.item", document.items)
             self.add(node, DCTERMS.description, document.text)
             self.dated(node, document)

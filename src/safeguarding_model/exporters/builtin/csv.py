@@ -55,6 +55,7 @@ from ...model import (
     Group,
     Item,
     Line,
+    Member,
     PartialDate,
     PartialList,
     Post,
@@ -268,6 +269,8 @@ class _Tables:
                     p.name,
                     p.short_name,
                     p.scope,
+                    p.meets or (None if p.meets_text else _stated(p, "meets", None)),
+                    _stated(p, "meets_text", p.meets_text),
                     _stated(p, "vision", p.vision),
                     _stated(p, "purpose", p.purpose),
                     _count(p, "values"),
@@ -290,6 +293,8 @@ class _Tables:
                 "name",
                 "short_name",
                 "scope",
+                "meets",
+                "meets_text",
                 "vision",
                 "purpose",
                 "values",
@@ -516,6 +521,7 @@ class _Tables:
                         chair.text,
                         chair.start,
                         chair.end,
+                        chair.known_on,
                         self.status(chair, group),
                     )
                 )
@@ -539,6 +545,7 @@ class _Tables:
                 "text",
                 "start",
                 "end",
+                "known_on",
                 "status",
             ),
             rows,
@@ -567,9 +574,13 @@ class _Tables:
         rows = []
         index = self.index
         planned_groups = {g.id for _, g in self.dataset.groups() if g.planned}
-        for owner, group in self.dataset.groups():
-            for number, m in enumerate(group.members, start=1):
-                common = (m.capacity, m.text, m.start, m.end)
+        bodies: list[tuple[str, str, str, tuple[Member, ...], Group | None]] = [
+            (p.id, p.id, p.name, p.members, None) for p in self.dataset.partnerships
+        ]
+        bodies += [(o.id, g.id, g.name, g.members, g) for o, g in self.dataset.groups()]
+        for owner, body, body_name, members, group in bodies:
+            for number, m in enumerate(members, start=1):
+                common = (m.capacity, m.some if m.role else None, m.text, m.start, m.end)
                 found = self.status(m, group)
                 named: list[tuple[str, str | None, str]] = []
                 if m.post:
@@ -588,24 +599,15 @@ class _Tables:
                         for g in m.chair_of
                     ]
                 elif m.role:
-                    named.append(("role", m.role.value, m.role.label))
+                    words = ("some of the " if m.some else "") + m.role.label
+                    named.append(("role", m.role.value, words))
                 else:
                     named.append(("text", None, m.text or ""))
                 for kind, key, words in named:
                     # the chair of a group not yet in place is not yet a member either
                     row_status = "planned" if key in planned_groups else found
                     rows.append(
-                        (
-                            owner.id,
-                            group.id,
-                            group.name,
-                            number,
-                            kind,
-                            key,
-                            words,
-                            *common,
-                            row_status,
-                        )
+                        (owner, body, body_name, number, kind, key, words, *common, row_status)
                     )
         return self.table(
             (
@@ -617,6 +619,7 @@ class _Tables:
                 "member",
                 "member_name",
                 "capacity",
+                "some",
                 "text",
                 "start",
                 "end",
@@ -671,6 +674,8 @@ class _Tables:
                 "to_name",
                 "alternatives",
                 "alternatives_names",
+                "via",
+                "via_names",
                 "condition",
                 "cadence",
                 "cadence_text",
@@ -691,6 +696,8 @@ class _Tables:
                     self.name(line.to),
                     _joined(line.alternatives),
                     self.names(line.alternatives),
+                    _joined(line.via),
+                    self.names(line.via),
                     line.condition,
                     line.cadence,
                     line.cadence_text,
@@ -744,9 +751,18 @@ class _Tables:
 
     def duties(self) -> str:
         return self.table(
-            ("partnership", "entry", "of", "of_name", "items", "text"),
+            ("partnership", "entry", "of", "of_name", "post", "post_name", "items", "text"),
             (
-                (p.id, number, d.of, d.of.label, len(d.items), d.text)
+                (
+                    p.id,
+                    number,
+                    d.of,
+                    d.of.label if d.of else None,
+                    d.post,
+                    self.name(d.post),
+                    len(d.items),
+                    d.text,
+                )
                 for p in self.dataset.partnerships
                 for number, d in enumerate(p.duties, start=1)
             ),
@@ -763,6 +779,8 @@ class _Tables:
                 "every_text",
                 "by",
                 "by_names",
+                "to",
+                "to_names",
                 "text",
                 "start",
                 "end",
@@ -778,6 +796,8 @@ class _Tables:
                     e.every_text,
                     _joined(e.by),
                     self.names(e.by),
+                    _joined(e.to),
+                    self.names(e.to),
                     e.text,
                     e.start,
                     e.end,
@@ -834,6 +854,8 @@ class _Tables:
                 "delivers",
                 "delivers_title",
                 "period",
+                "reviewed",
+                "next_review",
                 "items",
                 "text",
                 "start",
@@ -854,6 +876,8 @@ class _Tables:
                     d.delivers,
                     self.name(d.delivers),
                     d.period,
+                    d.reviewed,
+                    d.next_review,
                     len(d.items),
                     d.text,
                     d.start,

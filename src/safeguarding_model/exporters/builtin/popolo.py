@@ -217,6 +217,7 @@ class _Memberships:
                 {
                     "derived": True if entry.derived else None,
                     "nominated_by": chair.nominated_by,
+                    "known_on": str(chair.known_on) if chair.known_on else None,
                     "rotation_period": who_chairs.rotation_period if rotating else None,
                     "rotation_in_order": True
                     if rotating and who_chairs.rotation_in_order
@@ -232,6 +233,9 @@ class _Memberships:
 
     def member(self, member: Member, resolved: list[Resolved], group: Group, owner: Owner) -> None:
         role = member.capacity.label
+        if member.some and member.role is not None:  # some of them, never each of them
+            self.unexpanded(member, group.id, group.planned)
+            return
         entries: list[Resolved | str] = [*resolved]
         if member.chair_of:  # each chaired group's chairs in turn, those named no post too
             by_group: dict[str | None, list[Resolved]] = {}
@@ -274,6 +278,40 @@ class _Memberships:
             if entry.named_as == "text":
                 words = member.text or words
             self.add(group.id, role, post_id=self.seat(group.id, "seat", words), **fields)
+
+    def unexpanded(self, member: Member, body: str, planned: bool = False) -> None:
+        """A membership entry of the partnership itself, or one that names only some of
+        a role's holders: a post or an organisation it names; the chairs of the groups
+        it names (derived); else a seat of its own, in its words, never each holder of
+        a role."""
+        role = member.capacity.label
+        dates = _dated(member.start, member.end, planned=planned or member.planned)
+        fields = {"label": member.text, **dates}
+        if member.post:
+            self.post(member.post, body, role, **fields)
+            return
+        if member.organisation:
+            self.organisation(member.organisation, body, role, **fields)
+            return
+        for chaired in member.chair_of:
+            chairs = self.chair_fields.get(chaired, [])
+            for entry, who in chairs:
+                late = planned or member.planned or chaired in self.planned_groups
+                late = late or entry.chair.planned
+                found = _dated(member.start, member.end, planned=late)
+                self.add(body, role, **who, label=member.text, **_with_extras(found, _DERIVED))
+            if not chairs:
+                title = f"The chair of the {self.model.name(chaired)}"
+                self.add(body, role, post_id=self.seat(body, "seat", title), **fields)
+        if member.chair_of:
+            return
+        words: str | None = member.text
+        if words is None and member.role is not None:
+            words = ("Some of the " if member.some else "The ") + member.role.label
+        self.add(body, role, post_id=self.seat(body, "seat", words or role), **fields)
+
+
+_DERIVED: Record = {"derived": True}
 
 
 def _seat_words(chair: Chair, who: Chair) -> str:
@@ -467,6 +505,8 @@ def partnership(memberships: _Memberships, p: Partnership, model: ModelIndex) ->
             memberships.post(observer.post, p.id, role, label=label)
         elif observer.organisation:
             memberships.organisation(observer.organisation, p.id, role, label=label)
+    for member in p.members:  # the partnership's own members, as written
+        memberships.unexpanded(member, p.id)
 
 
 def render(dataset: Dataset, options: ExportOptions) -> str:
