@@ -34,6 +34,7 @@ from .model import __all__ as _model_all
 if TYPE_CHECKING:
     from .exporters import export, export_to, exporter_names, installed_exporters
     from .graph import EdgeKind, GovernanceGraph, NodeKind, build_graph
+    from .rules import check
 
 __version__ = "0.1.0"
 
@@ -46,6 +47,7 @@ _LAZY = {
     "export_to": "exporters",
     "exporter_names": "exporters",
     "installed_exporters": "exporters",
+    "check": "rules",
 }
 
 __all__ = [
@@ -62,6 +64,7 @@ __all__ = [
     "Severity",
     "UsageError",
     "build_graph",
+    "check",
     "dump",
     "dumps",
     "example_names",
@@ -78,7 +81,7 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """Import the graph and exporter layers only when one of their names is used."""
+    """Import the graph, exporter and rules layers only when one of their names is used."""
     if name in _LAZY:
         value = getattr(_import_module(f".{_LAZY[name]}", __name__), name)
         globals()[name] = value

@@ -25,11 +25,15 @@ to it), so that the package can rearrange its inside without breaking plugins:
   :class:`ChairRole`, and what the model means, :class:`ModelIndex`, and how a dated
   entry stands on a date, :func:`standing` and :func:`reference_span`);
 - the governance graph (:func:`build_graph`, :class:`GovernanceGraph`,
-  :class:`EdgeKind`, :class:`NodeKind`), imported on first use.
+  :class:`EdgeKind`, :class:`NodeKind`), imported on first use;
+- statutory rules: :class:`Rule` (with :class:`Modality` and :class:`Evidence`), the
+  :class:`RuleContext` a rule's check receives, and the :class:`RuleFinding` it makes,
+  imported on first use.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from .documents import (
@@ -75,7 +79,6 @@ from .exporters.escape import (
 from .exporters.graphviz import draw_chart
 from .exporters.options import choice, comma_separated, text, whole_number
 from .hooks import PluginError, hookimpl
-from .hooks import Register as _RegisterAny
 from .model import (
     Cadence,
     Chair,
@@ -100,6 +103,8 @@ from .model.meaning import ModelIndex, Standing, reference_span, standing
 
 if TYPE_CHECKING:
     from .graph import EdgeKind, GovernanceGraph, NodeKind, build_graph
+    from .rules import Context as RuleContext
+    from .rules import Evidence, Modality, Rule, RuleFinding
 
 __all__ = [
     "CHART_OPTIONS",
@@ -111,10 +116,12 @@ __all__ = [
     "ChairRole",
     "Collaboration",
     "EdgeKind",
+    "Evidence",
     "GovernanceGraph",
     "GroupKind",
     "MemberCapacity",
     "ModelIndex",
+    "Modality",
     "NodeKind",
     "Organisation",
     "PartnershipRole",
@@ -151,6 +158,9 @@ __all__ = [
     "Register",
     "RegisterExporter",
     "RegisterRule",
+    "Rule",
+    "RuleContext",
+    "RuleFinding",
     "Section",
     "Span",
     "Table",
@@ -173,20 +183,33 @@ __all__ = [
 ]
 
 _GRAPH = ("EdgeKind", "GovernanceGraph", "NodeKind", "build_graph")
+_RULES = {
+    "Evidence": "Evidence",
+    "Modality": "Modality",
+    "Rule": "Rule",
+    "RuleContext": "Context",
+    "RuleFinding": "RuleFinding",
+}
 
 
 def __getattr__(name: str) -> Any:
-    """The graph's names, imported on first use (listing exporters stays light)."""
+    """The graph's and the rules' names, imported on first use (listing exporters
+    stays light)."""
     if name in _GRAPH:
         from . import graph
 
         value = getattr(graph, name)
         globals()[name] = value
         return value
+    if name in _RULES:
+        from . import rules
+
+        value = getattr(rules, _RULES[name])
+        globals()[name] = value
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-RegisterRule: TypeAlias = _RegisterAny
-"""The ``register`` function that the ``register_rules`` hook receives. It takes the
-rules layer's rule objects; until that layer exists (issue 11) it is typed to take
-anything."""
+RegisterRule: TypeAlias = Callable[["Rule"], None]
+"""The ``register`` function that the ``register_rules`` hook receives: call it with
+each :class:`Rule` the plugin provides."""

@@ -24,7 +24,13 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_examples_lists_every_shipped_dataset(capsys: pytest.CaptureFixture[str]) -> None:
-    shipped = {"isle-of-wight-2019", "isle-of-wight-2020", "isle-of-wight-2024"}
+    shipped = {
+        "hampshire-plan-2020-23",
+        "hips",
+        "isle-of-wight-2019",
+        "isle-of-wight-2020",
+        "isle-of-wight-2024",
+    }
     status, out, _ = run(capsys, "examples")
     assert status == 0
     assert all(name in out for name in shipped)

@@ -1080,6 +1080,8 @@ def test_2020_groups(ds2020: Dataset, p2020: Partnership) -> None:
         ("Child Sexual Abuse Strategy", GroupKind.TASK_AND_FINISH_GROUP),
         ("Looked After Children", GroupKind.TASK_AND_FINISH_GROUP),
         ("Neglect", GroupKind.TASK_AND_FINISH_GROUP),
+        ("Partnership Team", GroupKind.TEAM),  # "The team can be contacted via"
+        ("Business Group", GroupKind.OTHER),  # from the Business Plan 2020-23
     ]
     # the same group as in 2024, by its name and its short name
     assert p2020.group("LIG").id == "learning-inquiry-group"
@@ -1091,11 +1093,16 @@ def test_2020_groups(ds2020: Dataset, p2020: Partnership) -> None:
     csa = p2020.group("Child Sexual Abuse Strategy")
     assert "joint_with" in csa.not_stated
     assert csa.description is not None and "across Hampshire and the IOW" in csa.description
-    assert [len(g.objectives) for g in p2020.groups] == [0, 0, 0, 1, 4, 5]
+    assert [len(g.objectives) for g in p2020.groups] == [0, 0, 0, 1, 4, 5, 0, 0]
     assert len(csa.objectives[0].points) == 2
     assert csa.objectives[0].points[0].text.startswith("multi-agency training")
     # nothing the newsletter does not give: no chairs, members, cadence or lines
+    # (the Business Group's line to the Board is the business plan's)
     for group in p2020.groups:
+        if group.id == "business-group":
+            assert {"chairs", "members", "meets"} <= set(group.not_stated)
+            assert [line.to for line in group.reports_to] == ["partnership-board"]
+            continue
         assert (group.chairs, group.members, group.meets, group.reports_to) == ((), (), None, ())
         assert {"chairs", "members", "meets", "reports_to"} <= set(group.not_stated)
         assert (group.start, group.end) == (None, None)
@@ -1143,13 +1150,29 @@ def test_the_three_files_share_the_ids_of_the_bodies_they_all_name(
         "hampshire-scp",
         "portsmouth-scp",
         "southampton-scp",
+        # the Business Plan 2020-23 and the newsletter's meetings and communications
+        "business-group",
+        "solent-nhs-trust",
+        *(entity.id for entity in ds2020.plans),
+        *(objective.id for _, objective in ds2020.objectives()),
+        *(entity.id for entity in ds2020.meetings),
+        *(entity.id for entity in ds2020.courses),
+        *(entity.id for entity in ds2020.tools),
+        *(entity.id for entity in ds2020.contacts),
     }
     assert in_2020 - in_2024 <= only_2020
 
 
 def test_the_2020_file_is_listed_and_loads_alone() -> None:
     found = {example.name: example for example in examples()}
-    assert list(found) == ["isle-of-wight-2019", "isle-of-wight-2020", "isle-of-wight-2024"]
+    assert list(found) == [
+        "hampshire-plan-2020-23",
+        "hips",
+        "isle-of-wight-2019",
+        "isle-of-wight-2020",
+        "isle-of-wight-2024",
+    ]
+    assert found["hips"].title.startswith("HIPS: 4 partnerships (")
     assert found["isle-of-wight-2020"].source == "Newsletter, Autumn 2020 (2020-09 to 2020-11)"
     assert found["isle-of-wight-2019"].source == "About Us (2019-06)"
     assert found["isle-of-wight-2024"].source == "Local Safeguarding Arrangements (2024-09)"

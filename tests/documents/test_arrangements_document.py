@@ -34,19 +34,29 @@ ORDER = [
     "Delegated Safeguarding Partners",
     "Partnership Chair",
     "Independent Scrutineer",
+    "Scrutiny Arrangements",
+    "Vision",
+    "Purpose",
+    "Values",  # not stated: the section says so
+    "Principles",  # not stated: the section says so
     "Safeguarding Partnership Aims and Objectives",
     "Thresholds",
     "Geographical Area",
     "Relevant Agencies",
+    "Duties of the Partners and Agencies",
     "Hampshire, Isle of Wight, Portsmouth and Southampton (HIPS) collaboration",
     "Partnership Structure and Subgroups",
+    "Strategies, Plans and Frameworks",
     "Yearly Report",
+    "Events and Publications",
     "Multi-Agency Professional Learning and Development",
     "Funding Arrangements",
     "Multi-Agency Procedures and Guidance",
+    "Approval of the Arrangements",  # not stated: the section says so
     "Review of the Safeguarding Arrangements",
     "Contact",
     "Names and Predecessors",
+    "Not Stated in the Source",
     "Appendix 1: Hampshire, Isle of Wight, Portsmouth and Southampton (HIPS) arrangements",
 ]
 
@@ -129,8 +139,15 @@ def test_the_structure_has_the_chart_the_groups_and_the_functional_links(
     )
     assert {"isle-of-wight-scp", "executive-group"} <= {node.id for node in figure.chart.nodes}
     assert "Learning Inquiry Group reports to Partnership Board (quarterly)." in figure.description
+    assert "Learning Inquiry Group advises Partnership Board." in figure.description
+    assert (
+        "Learning Inquiry Group advises Partnership Board; sends: recommendations for the "
+        "dissemination of learning through multi-agency safeguarding practice development."
+    ) in texts(section(document, "Other Lines"))
     assert [s.title for s in structure.sections] == [
         "Escalation",
+        "Lines from the Partnership",
+        "Other Lines",
         "Functional Links",
         "Executive Group",
         "Partnership Board",
@@ -139,8 +156,9 @@ def test_the_structure_has_the_chart_the_groups_and_the_functional_links(
         "Education Subgroup",
         "Workforce Development Group",
         "Child Exploitation Delivery Subgroup",
+        "Teams",  # the Partnership Team: not a group with a chair, members or meetings
     ]
-    links = structure.sections[1].blocks[0]
+    links = structure.sections[3].blocks[0]
     assert isinstance(links, ItemList) and len(links.items) == 11
     executive = texts(section(document, "Executive Group"))
     assert "Meets: quarterly" in executive
@@ -167,9 +185,13 @@ def test_the_appendix_describes_the_hips_collaboration(document: Document) -> No
     appendix = section(document, ORDER[-1])
     assert isinstance(appendix.blocks[0], Figure)
     assert [s.title for s in appendix.sections] == [
+        "Purpose",
         "Background",
         "Desired outcomes",
         "Partnerships",
+        "Areas",  # the other three HIPS areas, as the document names them
+        "Lines",  # the learning fed to the HIPS Executive
+        "Strategies and Plans",  # the strategy and the procedures HIPS owns
         "HIPS Executive Group",
         "Health Group",
         "Child Exploitation Group",

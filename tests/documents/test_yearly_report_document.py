@@ -21,12 +21,15 @@ def test_every_required_content_has_a_section_to_write(iow: Dataset) -> None:
         section = next(s for _, s in document.walk() if s.title == heading_for(item.text))
         placeholders = [b for b in section.blocks if isinstance(b, Placeholder)]
         assert [p.prompt for p in placeholders] == [item.text]
-    assert titles[:4] == [
+    assert titles[:5] == [
         "About this report",
         "The partners",
         "Structure and groups",
+        "Vision, purpose, values and principles",  # apart from the aims
         "Aims and priorities",
     ]
+    vision = next(s for _, s in document.walk() if s.title.startswith("Vision"))
+    assert vision.blocks[0].text.startswith("Vision: Our vision is based on the belief")  # type: ignore[union-attr]
 
 
 def test_the_sections_the_data_can_answer_are_pre_filled(iow: Dataset) -> None:

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from safeguarding_model.documents.charts import DEFAULT_EDGES, STYLED_KINDS, OrgChart, org_chart
 from safeguarding_model.errors import UsageError
 from safeguarding_model.exporters import export
-from safeguarding_model.exporters.charts import STYLES
+from safeguarding_model.exporters.charts import MARKS, STYLES, edge_look
 from safeguarding_model.graph import EdgeKind, build_graph
+from safeguarding_model.io import loads
 from safeguarding_model.model import Dataset, PartialDate
 from strategies import datasets
 
@@ -58,7 +59,7 @@ def test_the_reporting_lines_are_those_the_document_gives(iow: Dataset) -> None:
         ("workforce-development-group", "iow-safeguarding-adults-board")
     }
     assert len(edges(chart, "linked-to")) == 11
-    assert chart.kinds == DEFAULT_EDGES
+    assert set(chart.kinds) <= set(DEFAULT_EDGES)
 
 
 def test_accountability_is_not_drawn_twice_beside_a_reporting_line(iow: Dataset) -> None:
@@ -137,10 +138,28 @@ def test_a_body_that_is_not_a_partnership_has_no_chart(iow: Dataset) -> None:
 
 
 def test_every_kind_has_its_own_style_and_key_entry() -> None:
-    looks = {(s.color, s.dot, s.mermaid) for s in STYLES.values()}
-    assert len(looks) == len(STYLES)
-    assert len({s.mermaid for s in STYLES.values()}) == len(STYLES)
+    assert len({(s.color, s.dot) for s in STYLES.values()}) == len(STYLES)
+    assert len({(s.mermaid, s.mermaid_style) for s in STYLES.values()}) == len(STYLES)
+    assert len({s.legend for s in STYLES.values()}) == len(STYLES)
     assert tuple(STYLES) == STYLED_KINDS  # the key's order, which the chart gives
+
+
+def test_stated_lines_are_solid_and_derived_or_informative_ones_are_not() -> None:
+    """The look says what the data says: a stated line of accountability or escalation
+    is solid; a line for information or of advice dotted; derived accountability and
+    any derived line dashed and grey."""
+    style = {kind: dict(look.dot)["style"] for kind, look in STYLES.items()}
+    assert style["reports-to"] == style["escalates-to"] == "solid"
+    assert style["reports-for-information-to"] == style["advises"] == "dotted"
+    assert style["accountable-to"] == "dashed"
+    assert "stroke-dasharray" not in STYLES["reports-to"].mermaid_style
+    assert "stroke-dasharray" in STYLES["reports-for-information-to"].mermaid_style
+    assert "stroke-dasharray" in STYLES["accountable-to"].mermaid_style
+    pairs, css, _ = edge_look("chairs", "current", True)
+    assert dict(pairs)["style"] == "dashed" and dict(pairs)["color"] == MARKS["derived"].color
+    assert "stroke-dasharray:6 4" in css
+    pairs, _, _ = edge_look("chairs", "planned", True)
+    assert dict(pairs)["style"] == "dotted"  # planned says so first
 
 
 @pytest.mark.parametrize(
@@ -169,7 +188,7 @@ def test_graphviz_reads_every_variant_of_the_chart(
 
 def test_the_drawn_chart_carries_the_key(iow: Dataset) -> None:
     texts = svg_texts(dot_output(export(iow, "dot"), "svg"))  # type: ignore[arg-type]
-    for style in DEFAULT_EDGES:
+    for style in org_chart(iow).kinds:
         assert STYLES[style].legend in texts
     assert "Key" in texts
 
@@ -177,7 +196,7 @@ def test_the_drawn_chart_carries_the_key(iow: Dataset) -> None:
 def test_the_mermaid_chart_has_a_key_and_styles_per_kind(iow: Dataset) -> None:
     text = export(iow, "mermaid")
     assert isinstance(text, str)
-    for kind in DEFAULT_EDGES:
+    for kind in org_chart(iow).kinds:
         assert f'["{STYLES[kind].legend}"] {STYLES[kind].mermaid} ' in text
         assert STYLES[kind].mermaid_style in text
 
@@ -250,3 +269,141 @@ def test_a_closed_group_shows_its_dates(iow: Dataset) -> None:
 def test_the_top_groups_are_marked_for_bold_drawing(iow: Dataset) -> None:
     top = {node.id for node in org_chart(iow).nodes if node.top}
     assert top == {"executive-group", "partnership-board", "hips-executive-group"}
+
+
+# --- what a line means, drawn (issue 10) -------------------------------------------------
+
+LINES = """\
+schema: safeguarding-model/2
+organisations:
+  - {id: council, name: Northshire Council, kind: local-authority}
+  - {id: police, name: Shire Police, kind: police}
+  - {id: hwb, name: "Health and Wellbeing Board", kind: board}
+  - {id: csp, name: "Community Safety Partnership \\"CSP\\"", kind: board}
+posts:
+  - {id: ceo, title: Chief Executive, organisation: council}
+  - {id: constable, title: Chief Constable, organisation: police}
+partnerships:
+  - id: scp
+    name: Northshire Safeguarding Children Partnership
+    short_name: NSCP
+    regimes: [working-together-2023]
+    lead_partners:
+      - {role: local-authority, organisation: council, post: ceo}
+      - {role: chief-officer-of-police, organisation: police, post: constable}
+    reports_to: [{to: hwb, kind: for-information, cadence: annually}]
+    groups:
+      - id: leaders
+        name: Leaders' Forum
+        kind: leadership-group
+      - id: executive
+        name: Executive Group
+        kind: executive-group
+        reports_to: [{to: hwb, alternatives: [csp], condition: by exception}]
+      - id: data-group
+        name: Data Group
+        kind: subgroup
+        reports_to:
+          - {to: executive, kind: for-information, cadence_text: at least three times a year}
+      - id: panel
+        name: Advisory Panel
+        kind: subgroup
+        reports_to: [{to: executive, kind: advises}]
+      - id: planned-group
+        name: Planned Group
+        kind: subgroup
+        reports_to: [{to: executive, planned: true}]
+"""
+
+
+@pytest.fixture(scope="module")
+def lines() -> Dataset:
+    return loads(LINES)
+
+
+def test_lines_for_information_and_advice_are_labelled_and_give_no_accountability(
+    lines: Dataset,
+) -> None:
+    chart = org_chart(lines)
+    drawn = {(e.source, e.target, e.kind): e for e in chart.edges}
+    informs = drawn[("data-group", "executive", "reports-for-information-to")]
+    assert informs.label == "for information, at least three times a year"
+    assert not informs.derived
+    assert drawn[("panel", "executive", "advises")].label == "advises"
+    assert drawn[("scp", "hwb", "reports-for-information-to")].label == "for information, annually"
+    accountable = {(e.source, e.target) for e in chart.edges if e.kind == "accountable-to"}
+    assert ("data-group", "scp") in accountable and ("panel", "scp") in accountable
+    assert not accountable & {("data-group", "executive"), ("panel", "executive"), ("scp", "hwb")}
+
+
+def test_alternatives_are_labelled_and_or(lines: Dataset) -> None:
+    chart = org_chart(lines)
+    drawn = {(e.source, e.target): e for e in chart.edges if e.kind == "reports-to"}
+    for target in ("hwb", "csp"):
+        edge = drawn[("executive", target)]
+        assert edge.alternative and edge.label == "and/or, by exception"
+
+
+def test_the_leadership_group_is_drawn_above_the_partnership_without_a_line(
+    lines: Dataset,
+) -> None:
+    chart = org_chart(lines)
+    assert chart.ranks == (("scp", "leaders"),)
+    leaders = next(node for node in chart.nodes if node.id == "leaders")
+    assert leaders.top and leaders.cluster == "scp"
+    assert not [e for e in chart.edges if "leaders" in (e.source, e.target)]
+    text = str(export(lines, "dot"))
+    assert '"scp" -> "leaders" [style=invis];' in text
+    canon = dot_output(text)
+    assert "leaders" in canon
+    mermaid = str(export(lines, "mermaid"))
+    check_mermaid(mermaid)
+    ids = {node.id: f"n{number}" for number, node in enumerate(chart.nodes, start=1)}
+    assert f"  {ids['scp']} -.- {ids['leaders']}" in mermaid.splitlines()
+    # Graphviz places the forum above the partnership (the chart is drawn bottom to top).
+    positions = _positions(dot_output(text, "plain"))
+    assert positions["leaders"] > positions["scp"]
+
+
+def _positions(plain: str) -> dict[str, float]:
+    """Each node's height on the page, from Graphviz's ``plain`` output."""
+    found = {}
+    for line in plain.splitlines():
+        parts = line.split()
+        if parts and parts[0] == "node":
+            found[parts[1].strip('"')] = float(parts[3])
+    return found
+
+
+def test_the_key_explains_every_look_drawn(lines: Dataset) -> None:
+    chart = org_chart(lines)
+    assert set(chart.kinds) >= {
+        "reports-to",
+        "reports-for-information-to",
+        "advises",
+        "accountable-to",
+    }
+    assert "planned" in chart.marks
+    texts = svg_texts(dot_output(str(export(lines, "dot")), "svg"))
+    for kind in chart.kinds:
+        assert STYLES[kind].legend in texts
+    assert MARKS["planned"].legend in texts
+    assert "for information, at least three times a year" in texts
+    assert "and/or, by exception" in texts
+    mermaid = str(export(lines, "mermaid"))
+    for kind in chart.kinds:
+        assert f'["{STYLES[kind].legend}"]' in mermaid
+
+
+def test_derived_lines_are_drawn_dashed_and_grey_and_stated_ones_solid(lines: Dataset) -> None:
+    text = str(export(lines, "dot", edges="reports-to,accountable-to,chairs,member-of", depth=2))
+    dot_output(text)
+    looks = {}
+    for line in text.splitlines():
+        if " -> " in line and "key:" not in line and "invis" not in line:
+            ends, _, pairs = line.strip().partition(" [")
+            looks[ends] = pairs
+    assert 'style="solid"' in looks['"executive" -> "hwb"']
+    derived = looks['"data-group" -> "scp"']
+    assert 'style="dashed"' in derived and 'arrowhead="onormal"' in derived
+    assert 'color="#6b7280"' in derived

@@ -11,8 +11,10 @@ from pathlib import Path
 
 from consumers import mermaid_modules, run_mermaid
 from hypothesis import given, settings
+from test_exporter_charts import LINES
 
 from safeguarding_model.exporters import export
+from safeguarding_model.io import loads
 from safeguarding_model.model import Dataset
 from strategies import datasets
 
@@ -48,4 +50,18 @@ def test_mermaids_parser_reads_charts_of_generated_models(tmp_path: Path) -> Non
         files.append(path)
 
     collect()
+    parse(files, tmp_path)
+
+
+def test_mermaids_parser_reads_a_chart_of_every_kind_of_line(tmp_path: Path) -> None:
+    """Lines for information and of advice, alternatives, a planned line, derived
+    accountability and the hidden link that puts a leadership group above its
+    partnership (issue 10)."""
+    mermaid_modules()
+    dataset = loads(LINES)
+    files = []
+    for number, options in enumerate([{}, {"edges": "reports-to,accountable-to,chairs"}]):
+        path = tmp_path / f"{number}.mmd"
+        path.write_text(str(export(dataset, "mermaid", **options)), encoding="utf-8")
+        files.append(path)
     parse(files, tmp_path)

@@ -11,10 +11,27 @@ import attrs
 import networkx as nx
 from hypothesis import given
 from hypothesis import strategies as st
+from line_strategies import owner_of, richer_datasets, stated_lines
 
-from safeguarding_model.graph import EdgeKind, GovernanceGraph, NodeKind, build_graph, key_kind
+from safeguarding_model.graph import (
+    LINE_EDGES,
+    EdgeKind,
+    GovernanceGraph,
+    NodeKind,
+    build_graph,
+    key_kind,
+)
 from safeguarding_model.io import dumps, loads
-from safeguarding_model.model import Collaboration, Dataset, Group, PartialDate, Partnership
+from safeguarding_model.model import (
+    Collaboration,
+    Dataset,
+    Group,
+    GroupKind,
+    Line,
+    LineKind,
+    PartialDate,
+    Partnership,
+)
 from safeguarding_model.model.dates import span_of, stands
 from safeguarding_model.model.values import check_id, check_ids, optional_id
 from strategies import datasets, partial_dates
@@ -38,6 +55,7 @@ def test_a_reloaded_dataset_builds_the_same_graph(dataset: Dataset) -> None:
 
 
 E = EdgeKind
+LINE_EDGE_KINDS = (E.REPORTS_TO, E.REPORTS_FOR_INFORMATION_TO, E.ADVISES, E.ESCALATES_TO)
 # Every reference field of the model and the edge kinds that stand for it. A new
 # reference field fails the property below until it is added here (and to the build).
 EDGE_OF_FIELD: dict[tuple[str, str], tuple[EdgeKind, ...]] = {
@@ -67,10 +85,30 @@ EDGE_OF_FIELD: dict[tuple[str, str], tuple[EdgeKind, ...]] = {
     ("Member", "post"): (E.MEMBER_OF,),
     ("Member", "organisation"): (E.MEMBER_OF,),
     ("Member", "chair_of"): (E.CHAIR_MEMBER_OF,),
-    ("Line", "to"): (E.REPORTS_TO, E.ESCALATES_TO),
+    ("Line", "to"): LINE_EDGE_KINDS,
+    ("Line", "alternatives"): LINE_EDGE_KINDS,
+    ("ReportingLine", "by"): LINE_EDGE_KINDS,
+    ("ReportingLine", "to"): LINE_EDGE_KINDS,
+    ("ReportingLine", "alternatives"): LINE_EDGE_KINDS,
     ("SupportInKind", "organisation"): (E.SUPPORTS_IN_KIND,),
     ("Procedures", "collaboration"): (E.FOLLOWS_PROCEDURES_OF,),
     ("Collaboration", "members"): (E.COLLABORATES_IN,),
+    ("Collaboration", "areas"): (E.AREA_OF,),
+    ("Organisation", "owned_by"): (E.OWNED_BY,),
+    ("Organisation", "delivers_for"): (E.DELIVERS_SERVICES_FOR,),
+    ("Post", "also_chairs"): (E.CHAIRS,),
+    ("Chair", "person"): (E.CHAIRS,),
+    ("Chair", "organisation"): (E.CHAIRS,),
+    ("Group", "covers"): (E.AREA_OF,),
+    ("ScrutinyMechanism", "by"): (E.SCRUTINISES,),
+    ("RecurringEvent", "by"): (E.HOLDS_EVENT,),
+    ("Approval", "by"): (E.APPROVED,),
+    ("Contribution", "organisation"): (E.FUNDS,),
+    ("Funding", "agreed_by"): (E.AGREES_BUDGET,),
+    ("GovernedDocument", "owner"): (E.OWNED_BY,),
+    ("GovernedDocument", "monitored_by"): (E.MONITORS,),
+    ("GovernedDocument", "delivered_by"): (E.DELIVERS,),
+    ("GovernedDocument", "delivers"): (E.DELIVERS,),
 }
 NOT_EDGES = {
     # History, not the structure: the documents say how a body followed another
@@ -109,7 +147,7 @@ def _references(value: Any, owner: str) -> Iterator[tuple[tuple[str, str], str, 
         yield (type(value).__name__, name), holder, ref, siblings
 
 
-@given(datasets())
+@given(st.one_of(datasets(), richer_datasets()))
 def test_every_reference_in_the_model_is_an_edge(dataset: Dataset) -> None:
     graph = build_graph(dataset).graph
     for field, holder, ref, siblings in _references(dataset, ""):
@@ -195,8 +233,17 @@ def _group_owners(dataset: Dataset) -> dict[str, tuple[Partnership | Collaborati
     return found
 
 
-@given(datasets())
-def test_accountability_follows_the_model_up_to_the_lead_partners(dataset: Dataset) -> None:
+def _accountable_lines(dataset: Dataset, body: str) -> list[Line]:
+    """The lines of accountability the data states from ``body``."""
+    return [
+        line
+        for source, line, field in stated_lines(dataset)
+        if source == body and line.meaning(field) is LineKind.ACCOUNTABLE_TO
+    ]
+
+
+@given(st.one_of(datasets(), richer_datasets()))
+def test_accountability_follows_the_model_as_far_as_it_goes(dataset: Dataset) -> None:
     gg = build_graph(dataset)
     accountable = nx.DiGraph()  # not DiGraph(generator): networkx 3.2 warns on that
     accountable.add_edges_from(  # a planned line is not followed: it is kept apart
@@ -208,45 +255,109 @@ def test_accountability_follows_the_model_up_to_the_lead_partners(dataset: Datas
         p.id: [lead.post or lead.organisation for lead in p.lead_partners]
         for p in dataset.partnerships
     }
+    plans = {g.id for _, g in dataset.groups() if g.planned}
     for gid, (owner, group) in _group_owners(dataset).items():
         line = gg.accountability(gid)
-        # The first steps are what the model says, in its order: the reporting lines in
-        # place, else the group it sits under, else its partnership or collaboration.
-        # Planned lines, and every line of a planned group, are kept apart.
+        # The first steps are what the model says, in its order: the lines of
+        # accountability in place, else the group it sits under, else its partnership or
+        # collaboration (not for a leadership group: the top). Planned lines, and every
+        # line of a planned group, are kept apart.
         first = [s.target.id for s in line.steps if s.source.id == gid]
         planned = [s.target.id for s in line.planned if s.source.id == gid]
+        lines = _accountable_lines(dataset, gid)
+        leadership = group.kind is GroupKind.LEADERSHIP_GROUP
         if group.planned:  # a planned group: every line of it is planned
-            assert first == [] and planned, gid
+            assert first == [], gid
+            assert planned or (leadership and not lines and not group.parent), gid
             continue
-        plans = [g.id for _, g in dataset.groups() if g.planned]
-        reports = [
-            reporting.to
-            for reporting in group.reports_to
-            if not reporting.planned and reporting.to not in plans
+        in_place = [
+            line for line in lines if not line.planned and any(t not in plans for t in line.targets)
         ]
-        if reports:
-            expected = reports
+        reports = [t for line in in_place for t in line.targets if t not in plans]
+        if in_place:
+            expected = list(dict.fromkeys(reports))
         elif group.parent and group.parent not in plans:
             expected = [group.parent]
+        elif leadership:  # the top: it answers to no one by a rule
+            expected = []
         else:  # no parent, or one that is only planned
             expected = [owner.id]
-        assert first == expected, gid
+        assert list(dict.fromkeys(first)) == expected, gid
+        stated = {t for line in lines for t in line.targets}
         assert all(
-            target in plans or target in [r.to for r in group.reports_to] or target == group.parent
-            for target in planned
+            target in plans or target in stated or target == group.parent for target in planned
         ), gid
         # The line holds everything above the group, as networkx finds it, and nothing
         # else (the group itself only when a cycle leads back to it).
         above = nx.descendants(accountable, gid) if gid in accountable else set()
         assert {s.target.id for s in line.steps} - {gid} == above, gid
-        # No group is ever where a line ends: every group answers to something.
-        assert all(ref.kind != "group" for ref in line.top), gid
         # A line that reaches a partnership goes on to each of its lead partners.
         for partnership_id, leads in lead_nodes.items():
             if partnership_id in above:
                 assert set(leads) <= above, (gid, partnership_id)
         tops = {ref.id for ref in line.top}
-        assert tops <= above
+        assert tops <= above | {gid}
+        # Where a line ends, a group is a leadership group (the top) or one that
+        # answers only along lines not in place.
+        for ref in line.top:
+            if ref.kind == "group":
+                _, top = _group_owners(dataset)[ref.id]
+                assert top.kind is GroupKind.LEADERSHIP_GROUP or top.planned, (gid, ref.id)
+
+
+def _justified(dataset: Dataset, source: str, target: str, data: dict[str, Any]) -> bool:
+    """Whether the data justifies a derived accountable-to edge: a stated line of
+    accountability (the edge says so in ``line_kind``), or a rule of where a body sits
+    (a group's parent or partnership, a partnership's lead partners, a delegated
+    partner's lead partner)."""
+    if data["line_kind"] is not None:
+        assert data["line_kind"] == "accountable-to"
+        return any(target in line.targets for line in _accountable_lines(dataset, source))
+    owners = owner_of(dataset)
+    groups = {g.id: g for _, g in dataset.groups()}
+    if source in groups:
+        group = groups[source]
+        if target == group.parent:
+            return True
+        return target == owners[source].id and group.kind is not GroupKind.LEADERSHIP_GROUP
+    for partnership in dataset.partnerships:
+        for lead in partnership.lead_partners:
+            if source == partnership.id and target in (lead.post, lead.organisation):
+                return True
+            posts = {d.post for d in partnership.delegated_partners}
+            if source in posts and target in (lead.post, lead.organisation):
+                return True
+    return False
+
+
+@given(richer_datasets())
+def test_no_accountability_is_derived_from_a_line_that_is_not_one_of_accountability(
+    dataset: Dataset,
+) -> None:
+    """Every accountable-to edge follows a stated line of accountability or a rule of
+    where a body sits: never a line for information, of advice or of escalation, never
+    a leadership group's membership of the partnership it leads, never a
+    collaboration's members."""
+    gg = build_graph(dataset)
+    collaborations = {c.id for c in dataset.collaborations}
+    leadership = {
+        g.id: owner.id for owner, g in dataset.groups() if g.kind is GroupKind.LEADERSHIP_GROUP
+    }
+    for source, target, data in gg.graph.edges(data=True):
+        if data["kind"] != "accountable-to":
+            continue
+        assert data["derived"] and data["via"], (source, target)
+        assert _justified(dataset, source, target, data), (source, target, data["via"])
+        if source in collaborations or leadership.get(source) == target:
+            assert data["line_kind"] == "accountable-to", (source, target)
+        if data["alternatives"]:
+            assert "one of alternatives" in data["via"], data["via"]
+    # And each line that carries no accountability is drawn as what it is.
+    for source, line, field in stated_lines(dataset):
+        meaning = line.meaning(field)
+        for target in line.targets:
+            kinds = {d["kind"] for d in gg.graph.get_edge_data(source, target, default={}).values()}
+            assert LINE_EDGES[meaning].value in kinds, (source, target, meaning)
 
 
 @given(datasets())

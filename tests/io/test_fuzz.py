@@ -32,15 +32,15 @@ from safeguarding_model.io import yaml_reading
 EXAMPLES = 2 * (settings.default.max_examples or 25)  # 50 locally, 200 in CI (conftest.py)
 WATCHDOG_SECONDS = 60
 
+_FOLDER = resources.files("safeguarding_model") / "data" / "examples"
 SHIPPED = {
-    name: (resources.files("safeguarding_model") / "data" / "examples" / f"{name}.yaml").read_text(
-        encoding="utf-8"
-    )
+    name: (_FOLDER / f"{name}.yaml").read_text(encoding="utf-8")
     for name in sm.example_names()
+    if (_FOLDER / f"{name}.yaml").is_file()  # a region is a folder: its dump is below
 }
 TEXTS = [
     *((text, "yaml") for text in SHIPPED.values()),
-    *((sm.dumps(sm.load(name), "json"), "json") for name in SHIPPED),
+    *((sm.dumps(sm.load(name), "json"), "json") for name in sm.example_names()),
 ]
 
 HOSTILE = [

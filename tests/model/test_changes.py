@@ -28,12 +28,14 @@ from safeguarding_model.model import (
     Group,
     Instrument,
     Item,
+    LeadPartner,
     MatchSource,
     Member,
     MemberCapacity,
     Organisation,
     OrganisationKind,
     PartialDate,
+    PartialList,
     Partnership,
     Regime,
     RelevantAgency,
@@ -118,6 +120,28 @@ def with_entity(dataset: Dataset, key: str, **changes: Any) -> Dataset:
 
 def adding(dataset: Dataset, *organisations: Organisation) -> Dataset:
     return attrs.evolve(dataset, organisations=(*dataset.organisations, *organisations))
+
+
+def replacing_the_ccg(base: Dataset) -> tuple[Organisation, tuple[LeadPartner, ...]]:
+    """An integrated care board that replaced the clinical commissioning group on
+    2022-07-01, and the lead partners with it in the group's place."""
+    icb = Organisation(
+        id="icb",
+        name="NHS Northshire",
+        kind=OrganisationKind.INTEGRATED_CARE_BOARD,
+        predecessors=(
+            Succession(
+                of="ccg", how=SuccessionKind.REPLACED, date=PartialDate(year=2022, month=7, day=1)
+            ),
+        ),
+    )
+    leads = tuple(
+        attrs.evolve(lead, organisation="icb", role=StatutoryRole.INTEGRATED_CARE_BOARD)
+        if lead.organisation == "ccg"
+        else lead
+        for lead in base.partnerships[0].lead_partners
+    )
+    return icb, leads
 
 
 def one(changes: Changes, **where: Any) -> Change:
@@ -377,22 +401,7 @@ def test_a_rename_without_a_former_name_is_matched_by_id_and_dated_when_the_data
 def test_a_lead_partner_replaced_by_a_declared_successor_is_replaced_not_removed_and_added(
     base: Dataset,
 ) -> None:
-    icb = Organisation(
-        id="icb",
-        name="NHS Northshire",
-        kind=OrganisationKind.INTEGRATED_CARE_BOARD,
-        predecessors=(
-            Succession(
-                of="ccg", how=SuccessionKind.REPLACED, date=PartialDate(year=2022, month=7, day=1)
-            ),
-        ),
-    )
-    leads = tuple(
-        attrs.evolve(lead, organisation="icb", role=StatutoryRole.INTEGRATED_CARE_BOARD)
-        if lead.organisation == "ccg"
-        else lead
-        for lead in base.partnerships[0].lead_partners
-    )
+    icb, leads = replacing_the_ccg(base)
     new = with_partnership(adding(base, icb), lead_partners=leads)
     new = attrs.evolve(new, organisations=tuple(o for o in new.organisations if o.id != "ccg"))
     changes = compare(base, new)
@@ -715,6 +724,36 @@ def test_a_list_not_stated_and_now_given_as_empty_is_not_none_before(base: Datas
     assert describe(reverse) == "Participating observers: none given before; now not stated."
 
 
+def test_an_entry_a_partial_list_leaves_out_is_not_removed(base: Dataset) -> None:
+    """A list a version gives only in part may hold, unlisted, what the other lists."""
+    partial = (PartialList(field="relevant_agencies", text="including"),)
+    fewer = with_partnership(
+        base, relevant_agencies=(RelevantAgency(organisation="cafcass"),), partial=partial
+    )
+    assert [describe(c) for c in compare(base, fewer)] == [
+        "Relevant agency: Northshire Fire and Rescue before; now not stated."
+    ]
+    assert [describe(c) for c in compare(fewer, base)] == [
+        "Relevant agency: not stated before; now Northshire Fire and Rescue."
+    ]
+    listed = attrs.evolve(fewer, partnerships=(attrs.evolve(fewer.partnerships[0], partial=()),))
+    assert [describe(c) for c in compare(base, listed)] == [
+        "Relevant agency removed: Northshire Fire and Rescue."
+    ]
+
+
+def test_a_value_unknown_in_both_versions_is_no_change(base: Dataset) -> None:
+    """Not stated in one version and not given in the other: unknown in both."""
+    unstated = with_partnership(base, not_stated=("chairs", "observers", "thresholds"))
+    assert not compare(base, unstated)
+    assert not compare(unstated, base)
+    given = with_partnership(base, effective=PartialDate(year=2019))
+    unstated = with_partnership(base, not_stated=("chairs", "observers", "effective"))
+    assert [describe(c) for c in compare(unstated, given)] == [
+        "Date the arrangements took effect not stated before; now 2019."
+    ]
+
+
 def test_a_group_field_not_stated_before_is_so_described(base: Dataset) -> None:
     old = with_group(base, "executive", meets=None, not_stated=("meets",))
     change = one(compare(old, base), kind=ChangeKind.MEETING_CADENCE)
@@ -849,22 +888,7 @@ def test_the_end_of_an_organisation_a_successor_followed_goes_with_the_successio
 ) -> None:
     """The newer version keeps the clinical commissioning group, ended, beside the
     integrated care board that replaced it: one change, its end in the record."""
-    icb = Organisation(
-        id="icb",
-        name="NHS Northshire",
-        kind=OrganisationKind.INTEGRATED_CARE_BOARD,
-        predecessors=(
-            Succession(
-                of="ccg", how=SuccessionKind.REPLACED, date=PartialDate(year=2022, month=7, day=1)
-            ),
-        ),
-    )
-    leads = tuple(
-        attrs.evolve(lead, organisation="icb", role=StatutoryRole.INTEGRATED_CARE_BOARD)
-        if lead.organisation == "ccg"
-        else lead
-        for lead in base.partnerships[0].lead_partners
-    )
+    icb, leads = replacing_the_ccg(base)
     new = with_entity(
         with_partnership(adding(base, icb), lead_partners=leads),
         "ccg",

@@ -26,6 +26,10 @@ def test_every_list_of_the_dataset_is_a_declared_collection() -> None:
         "collaboration",
         "document",
         "plan",
+        "meeting",
+        "course",
+        "tool",
+        "contact",
     ]
 
 

@@ -34,6 +34,9 @@ COMMANDS = (
     "migrate",
     "diff",
     "compare",
+    "check",
+    "rules",
+    "plan",
 )
 EXIT_USAGE = 2
 

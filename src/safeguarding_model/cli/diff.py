@@ -3,7 +3,9 @@ changed between two versions of the arrangements, or in one source between two d
 
 Text for a person, JSON for scripts, or Markdown: the section "Changes to the
 safeguarding arrangements" for the yearly report. Exit status 0 whether or not
-anything changed (``--exit-code``: 1 when something did), 2 for bad input.
+anything changed (``--exit-code``: 1 when something did); 1 when nothing stood to
+compare on the dates of ``--from`` and ``--to`` (said why, as ``show --on`` says it);
+2 for bad input.
 """
 
 from __future__ import annotations
@@ -47,7 +49,8 @@ def add_parser(subparsers: Any) -> None:
         "NEW), or in one SOURCE between two dates (--from and --to): partners, post-holders, "
         "the chair, scrutiny, relevant agencies, groups, their chairs, members, meetings, "
         "lines and responsibilities, matched by id or by a predecessor the data declares. "
-        "Exits 0 whether or not anything changed.",
+        "Exit status: 0 whether or not anything changed; 1 when, with --from and --to, "
+        "nothing stood to compare on the dates; 2 bad input.",
     )
     parser.add_argument("old", metavar="OLD", help=f"the earlier version, or SOURCE: {SOURCE_HELP}")
     parser.add_argument(

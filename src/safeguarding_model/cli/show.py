@@ -67,14 +67,59 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _section(title: str, rows: list[str], field: str, not_stated: list[str]) -> list[str]:
-    """A titled list; "not stated in the source" when the document does not give it, and
-    "none given" when the data lists none (an empty list is not the data saying none)."""
-    if field in not_stated:
+TITLES = {
+    "lead_partners": "Lead safeguarding partners",
+    "delegated_partners": "Delegated safeguarding partners",
+    "chairs": "Partnership chair",
+    "scrutineers": "Independent scrutineer",
+    "scrutiny": "Scrutiny",
+    "values": "Values",
+    "principles": "Principles",
+    "duties": "Duties",
+    "relevant_agencies": "Relevant agencies",
+    "functional_links": "Functional links",
+    "reports_to": "Lines from the partnership",
+    "groups": "Groups",
+    "lines": "Other lines",
+    "members": "Members of the partnership",
+    "escalates_to": "The partnership escalates to",
+    "events": "Events and products",
+    "yearly_reports": "Yearly reports published",
+}
+"""The heading of each of a partnership's lists that ``show`` prints, by field."""
+
+
+def _partial(data: dict[str, Any], field: str) -> dict[str, Any] | None:
+    return next((p for p in data.get("partial", ()) if p["field"] == field), None)
+
+
+def _count(rows: list[str], partial: dict[str, Any] | None) -> str:
+    """A list's count, never presenting a partial list as complete: "3", "3 named, and
+    others the source does not name"."""
+    return f"{len(rows)} named, {partial['words']}" if partial else str(len(rows))
+
+
+def _section(title: str, rows: list[str], field: str, data: dict[str, Any]) -> list[str]:
+    """A titled list; "not stated in the source" when the document does not give it,
+    "none given" when the data lists none (an empty list is not the data saying none),
+    and, for a list the source gives only in part, what it leaves out."""
+    partial = _partial(data, field)
+    if field in data["not_stated"]:
         return [f"{title}: not stated in the source"]
     if not rows:
+        if partial:
+            return [f"{title}: none named, {partial['words']}"]
         return [f"{title}: none given in the data"]
-    return [f"{title} ({len(rows)})", *(f"  {row}" for row in rows)]
+    return [f"{title} ({_count(rows, partial)})", *(f"  {row}" for row in rows)]
+
+
+def _lines(title: str, rows: list[str], field: str, data: dict[str, Any]) -> list[str]:
+    """The partnership's own lines under a heading that reads into them ("The
+    partnership reports to"): counted only where the source gives them in part."""
+    found = _section(title, rows, field, data)
+    if rows and not _partial(data, field):
+        found[0] = title
+    return found
 
 
 def _planned(title: str, rows: list[str]) -> list[str]:
@@ -93,32 +138,87 @@ def _dates(item: dict[str, Any], *, said: bool = False) -> str:
     return f" ({dates})"
 
 
+def _noted(name: str, notes: list[str]) -> str:
+    return f"{name} ({'; '.join(notes)})" if notes else name
+
+
+def _items(items: list[dict[str, Any]], indent: str, numbered: bool = False) -> list[str]:
+    out = []
+    for number, item in enumerate(items, start=1):
+        mark = f"{number}." if numbered else "-"
+        out.append(f"{indent}{mark} {' '.join(item['text'].split())}")
+        out += _items(item["points"], indent + "   " if numbered else indent + "  ")
+    return out
+
+
+def _line(line: dict[str, Any], *, verb: bool = True) -> str:
+    """A line in words: "reports for information to X (quarterly; by exception)", with
+    its dates; without ``verb``, from its targets on (under a heading that says it)."""
+    if verb:
+        return str(line["words"]) + _dates(line)
+    details = [*line["details"], *([line["dates"]] if line["dates"] else [])]
+    tail = f" ({'; '.join(details)})" if details else ""
+    sends = f"; sends: {' '.join(line['subject'].split())}" if line["subject"] else ""
+    return f"{line['targets']}{tail}{sends}"
+
+
 def _group_lines(group: dict[str, Any], indent: str) -> list[str]:
     out = [f"{indent}{group['name']} [{group['kind_label']}]{_dates(group)}"]
     inner = indent + "  "
     missing = group["not_stated"]
+    if group["leadership"]:
+        out.append(f"{inner}above the partnership: the top of its accountability")
     if group["parent"]:
         out.append(f"{inner}sits under: {group['parent_name']}")
     if "chairs" in missing:
         out.append(f"{inner}chair: not stated in the source")
-    out += [f"{inner}chair: {chair}" for chair in group["chairs"]]
+    for chair, said in zip(group["chairs"], group["chair_texts"], strict=True):
+        words = f" ({' '.join(said.split())})" if said and chair.endswith("not named") else ""
+        out.append(f"{inner}chair: {chair}{words}")
     out += [f"{inner}planned chair, not yet in place: {chair}" for chair in group["planned_chairs"]]
-    if group["meets"]:
-        out.append(f"{inner}meets: {group['meets_label']}")
+    if group["meets_words"]:
+        out.append(f"{inner}meets: {group['meets_words']}")
     elif "meets" in missing:
         out.append(f"{inner}meets: not stated in the source")
+    if group["covers"]:
+        areas = ", ".join(_noted(a["name"], a.get("notes", [])) for a in group["covers"])
+        out.append(f"{inner}covers the areas of: {areas}")
+    if group["scope"]:
+        out.append(f"{inner}serves: {_SCOPES[group['scope']]}")
     out += [f"{inner}joint with: {joint['name']}" for joint in group["joint_with"]]
-    for key, verb in (("reports_to", "reports to"), ("escalates_to", "escalates to")):
+    for key in ("reports_to", "escalates_to"):
         for line in group[key]:
-            cadence = f" ({line['cadence_label']})" if line["cadence"] else ""
-            out.append(f"{inner}{verb}: {line['name']}{cadence}{_dates(line)}")
+            out.append(f"{inner}{line['verb']}: {_line(line, verb=False)}")
         if not group[key] and key in missing:
-            out.append(f"{inner}{verb}: not stated in the source")
+            out.append(f"{inner}{key.replace('_', ' ')}: not stated in the source")
+    if group["ends_when"]:
+        out.append(f"{inner}ends: {' '.join(group['ends_when'].split())}")
     for member in group["planned_members"]:
         words = " ".join((member["text"] or member["name"] or "a member").split())
         dates = _dates(member, said=True)
         out.append(f"{inner}planned member, not yet in place: {words}{dates}")
+    for partial in group["partial"]:
+        field = partial["field"]
+        if field == "members":
+            count = group["members"]
+        else:
+            value = group.get(field)
+            count = len(value) if isinstance(value, list) else 0
+        noun = field.replace("_", " ")
+        out.append(f"{inner}{noun}: {count or 'none'} named, {partial['words']}")
+    said = {"chairs", "meets", "reports_to", "escalates_to"}
+    others = [field.replace("_", " ") for field in missing if field not in said]
+    if others:
+        out.append(f"{inner}not stated in the source: {', '.join(others)}")
+    out += [f"{inner}{period['words']}" for period in group["not_stated_for"]]
     return out
+
+
+_SCOPES = {
+    "children": "children",
+    "adults": "adults",
+    "all-age": "children and adults (all-age)",
+}
 
 
 def _report(report: dict[str, Any]) -> str:
@@ -150,108 +250,352 @@ def _review(review: dict[str, Any]) -> str:
     return f"Review: next review due {dates}{then}."
 
 
+def _text(title: str, text: str | None, field: str, data: dict[str, Any]) -> list[str]:
+    """A fact in the document's words: "Vision: ..."; "not stated in the source" where
+    the data records that; nothing when the data gives none."""
+    if text:
+        return [f"{title}: {' '.join(text.split())}"]
+    if field in data["not_stated"]:
+        return [f"{title}: not stated in the source"]
+    return []
+
+
+def _item_section(title: str, field: str, data: dict[str, Any]) -> list[str]:
+    """A list of the document's items (values, principles) under its heading."""
+    items = data[field]
+    if not items:
+        return (
+            _section(title, [], field, data)
+            if field in data["not_stated"] or _partial(data, field)
+            else []
+        )
+    head = _section(title, [item["text"] for item in items], field, data)[0]
+    return [head, *_items(items, "  ", numbered=True)]
+
+
+def _scrutiny(mechanism: dict[str, Any]) -> list[str]:
+    text = mechanism["kind_label"]
+    if mechanism["name"]:
+        text += f": {mechanism['name']}"
+    elif mechanism["text"]:  # the document's words, where it gives the mechanism no name
+        text += f": {' '.join(mechanism['text'].split())}"
+    if mechanism["by_words"]:
+        text += f", by {mechanism['by_words']}"
+    out = [text + _dates(mechanism)]
+    if mechanism["inputs"]:
+        out.append(f"  drawing on ({len(mechanism['inputs'])}):")
+        out += _items(mechanism["inputs"], "    ")
+    return out
+
+
+def _document(document: dict[str, Any]) -> list[str]:
+    period = f", {document['period']}" if document["period"] else ""
+    out = [f"{document['title']} [{document['kind_label']}{period}]{_dates(document)}"]
+    out.append(f"  owned by: {document['owner']['name']}")
+    for key, words in (("monitored_by", "monitored by"), ("delivered_by", "delivered by")):
+        if document[key]:
+            out.append(f"  {words}: {_names(document[key])}")
+    if document["delivers"]:
+        out.append(f"  delivery plan for: {document['delivers']['name']}")
+    if document["reviewed"]:
+        out.append(f"  last reviewed: {document['reviewed']}")
+    if document["next_review"]:
+        out.append(f"  next review due: {document['next_review']}")
+    if document["items"]:
+        out.append(f"  contents ({len(document['items'])}):")
+        out += _items(document["items"], "    ")
+    return out
+
+
+def _event(event: dict[str, Any]) -> str:
+    text = f"{event['name']} [{event['kind']}]"
+    details = [event["every_words"]] if event["every_words"] else []
+    if event["by"]:
+        details.append(f"by {_names(event['by'])}")
+    if event["to"]:
+        details.append(f"to {_names(event['to'])}")
+    return text + (f": {'; '.join(details)}" if details else "") + _dates(event)
+
+
+def _approval(approval: dict[str, Any]) -> str:
+    parts = []
+    if approval["by_words"]:
+        parts.append(f"by {approval['by_words']}")
+    if approval["date"]:
+        parts.append(approval["date"])
+    if approval["instrument"]:
+        parts.append(" ".join(approval["instrument"].split()))
+    if not parts:
+        return "Approval: " + " ".join((approval["text"] or "given").split())
+    return "Approval: approved " + "; ".join(parts) + "."
+
+
+def _funding(funding: dict[str, Any]) -> list[str]:
+    out = ["Funding"]
+    if funding["rule"]:
+        out.append(f"  rule: {' '.join(funding['rule'].split())}")
+    if funding["agreed_by_words"] or funding["agreed_every"]:
+        who = funding["agreed_by_words"] or "not stated"
+        every = f", {funding['agreed_every']}" if funding["agreed_every"] else ""
+        out.append(f"  budget agreed by: {who}{every}")
+    if funding["contributions"]:
+        out.append(f"  contributions ({len(funding['contributions'])})")
+        out += [f"    {c['name']}: {c['words']}" for c in funding["contributions"]]
+    if funding["support_in_kind"]:
+        out.append(f"  support in kind ({len(funding['support_in_kind'])})")
+        out += [
+            f"    {s['name']}: {', '.join(s['provides']) or 'support'}"
+            for s in funding["support_in_kind"]
+        ]
+    if len(out) == 1 and funding["text"]:
+        out.append(f"  {' '.join(funding['text'].split())}")
+    return out
+
+
+def _lead(partner: dict[str, Any]) -> str:
+    text = _noted(partner["organisation_name"], partner["organisation_notes"])
+    return text + (f" (through {partner['through_name']})" if partner["through"] else "")
+
+
+def _names(bodies: list[dict[str, Any]]) -> str:
+    """Names in a list: "A, B", or "A; B" where a name has a comma of its own (a post
+    with its organisation)."""
+    names = [str(body["name"]) for body in bodies]
+    return ("; " if any("," in name for name in names) else ", ").join(names)
+
+
+def _source(source: dict[str, Any]) -> str:
+    published = f", {source['published']}" if source["published"] else ""
+    url = f" ({source['url']})" if source["url"] else ""
+    return f"{source['title']}{published}{url}"
+
+
 def render(data: dict[str, Any]) -> str:
     """The summary as text for a person."""
     head = data["partnership"]
     missing = data["not_stated"]
     title = head["name"] + (f" ({head['short_name']})" if head["short_name"] else "")
     out = [title, "=" * len(title), f"Follows {head['guidance_title']}."]
+    if head["scope"] != "children":
+        out.append(f"Serves {_SCOPES[head['scope']]}.")
     if head["effective"]:
         out.append(f"In effect from {head['effective']}.")
     if head["dates"]:
         out.append(f"The partnership: {head['dates']}.")
     if head["source"]:
-        published = head["source"]["published"]
-        out.append(f"Source: {head['source']['title']}" + (f", {published}." if published else "."))
+        out.append(f"Source: {_source(head['source'])}.")
+    out += [f"Also from: {_source(other)}." for other in head["sources"]]
     out.append("")
+    out += _text("Vision", data["vision"], "vision", data)
+    out += _text("Purpose", data["purpose"], "purpose", data)
+    out += _item_section("Values", "values", data)
+    out += _item_section("Principles", "principles", data)
+    if data["members"] or "members" in data["not_stated"] or _partial(data, "members"):
+        out += _section(
+            TITLES["members"],
+            [
+                " ".join(str(m["words"]).split())
+                + (f" ({m['capacity'].replace('-', ' ')})" if m["capacity"] != "member" else "")
+                + _dates(m)
+                for m in data["members"]
+            ],
+            "members",
+            data,
+        )
+    out += _text("The partnership meets", data["meets_words"], "meets", data)
     out += _section(
-        "Lead safeguarding partners",
+        TITLES["lead_partners"],
         [
-            f"{p['role_label']}: {p.get('text') or p['organisation_name']}{_dates(p)}"
+            f"{p['role_label']}: {p.get('text') or _lead(p)}{_dates(p)}"
             for p in data["lead_partners"]
         ],
         "lead_partners",
-        missing,
+        data,
     )
     out += _section(
-        "Delegated safeguarding partners",
+        TITLES["delegated_partners"],
         [
-            f"for the {p['acts_for_label']}: {p['text']}{_dates(p)}"
+            f"for the {p['acts_for_label']}: {_noted(p['text'], p['notes'])}{_dates(p)}"
             for p in data["delegated_partners"]
         ],
         "delegated_partners",
-        missing,
+        data,
     )
+
+    def chair(item: dict[str, Any], said: bool = False) -> str:
+        words = item["source_text"] if item["text"].endswith("not named") else None
+        quoted = f" ({' '.join(words.split())})" if words else ""
+        text = f"{item['role']}ed by {item['who']}" if item["chaired_by"] else item["text"]
+        return str(text) + quoted + _dates(item, said=said)
+
     chairs = [c for c in data["chairs"] if c["status"] != "planned"]
     planned = [c for c in data["chairs"] if c["status"] == "planned"]
     if chairs or not planned:
-        out += _section(
-            "Partnership chair", [c["text"] + _dates(c) for c in chairs], "chairs", missing
-        )
-    out += _planned("Partnership chair", [c["text"] + _dates(c, said=True) for c in planned])
+        out += _section(TITLES["chairs"], [chair(c) for c in chairs], "chairs", data)
+    out += _planned(TITLES["chairs"], [chair(c, True) for c in planned])
     out += _section(
-        "Independent scrutineer",
-        [s["text"] + _dates(s) for s in data["scrutineers"]],
+        TITLES["scrutineers"],
+        [_noted(s["text"], s["notes"]) + _dates(s) for s in data["scrutineers"]],
         "scrutineers",
-        missing,
+        data,
     )
+    if data["scrutiny"]:
+        rows = [line for m in data["scrutiny"] for line in _scrutiny(m)]
+        heading = _section(TITLES["scrutiny"], data["scrutiny"], "scrutiny", data)[0]
+        out += [heading, *(f"  {row}" for row in rows)]
+    elif "scrutiny" in missing or _partial(data, "scrutiny"):
+        out += _section(TITLES["scrutiny"], [], "scrutiny", data)
+    if data["duties"]:
+        whose: dict[str, list[dict[str, Any]]] = {}
+        for duty in data["duties"]:
+            whose.setdefault(duty["of_words"], []).append(duty)
+        rows = list(whose)
+        out.append(f"{TITLES['duties']} ({_count(rows, _partial(data, 'duties'))})")
+        for words, duties in whose.items():
+            items = [item for duty in duties for item in duty["items"]]
+            out.append(f"  of {words}" + (f" ({len(items)})" if items else ""))
+            for duty in duties:
+                if duty["text"]:
+                    out.append(f"    {' '.join(duty['text'].split())}")
+                out += _items(duty["items"], "    ")
+    elif "duties" in missing or _partial(data, "duties"):
+        out += _section(TITLES["duties"], [], "duties", data)
     agencies = [a for a in data["relevant_agencies"] if a["status"] != "planned"]
     planned = [a for a in data["relevant_agencies"] if a["status"] == "planned"]
 
     def agency(item: dict[str, Any]) -> str:
         note = " (see footnote)" if item["footnote"] else ""
-        return f"{item['name']}{_dates(item, said=True)}{note}"
+        return f"{_noted(item['name'], item['notes'])}{_dates(item, said=True)}{note}"
 
     if agencies or not planned:
         out += _section(
-            "Relevant agencies", [agency(a) for a in agencies], "relevant_agencies", missing
+            TITLES["relevant_agencies"], [agency(a) for a in agencies], "relevant_agencies", data
         )
-    out += _planned("Relevant agencies", [agency(a) for a in planned])
+    out += _planned(TITLES["relevant_agencies"], [agency(a) for a in planned])
     out += _section(
-        "Functional links",
-        [link["name"] for link in data["functional_links"]],
+        TITLES["functional_links"],
+        [_noted(link["name"], link["notes"]) for link in data["functional_links"]],
         "functional_links",
-        missing,
+        data,
     )
+    if data["reports_to"] or "reports_to" in missing or _partial(data, "reports_to"):
+        out += _lines(
+            TITLES["reports_to"], [_line(line) for line in data["reports_to"]], "reports_to", data
+        )
+    leadership = data["leadership"]
+    if leadership:
+        count = "" if _partial(data, "groups") else f" ({len(leadership)})"
+        out.append(f"Leadership above the partnership{count}")
+        for group in leadership:
+            out += _group_lines(group, "  ")
+    teams = data["teams"]
+    subgroups = data["groups"]
+    partial = _partial(data, "groups")
     if "groups" in missing:
         out.append("Groups: not stated in the source")
-    elif not data["groups"]:
-        out.append("Groups: none given in the data")
+    elif not subgroups:
+        out += (
+            [] if (leadership or teams) and not partial else _section("Groups", [], "groups", data)
+        )
     else:
-        current = [g for g in data["groups"] if g["status"] != "planned"]
-        planned = [g for g in data["groups"] if g["status"] == "planned"]
-        if current:
-            out.append(f"Groups ({len(current)})")
+        current = [g for g in subgroups if g["status"] != "planned"]
+        planned = [g for g in subgroups if g["status"] == "planned"]
+        if current or partial:
+            out.append(f"Groups ({_count(current, partial)})")
             for group in current:
                 out += _group_lines(group, "  ")
         if planned:
             out.append(f"Groups, planned, not yet in place ({len(planned)})")
             for group in planned:
                 out += _group_lines(group, "  ")
-    if data["escalates_to"]:
-        out.append("The partnership escalates to")
-        out += [f"  {line['name']}{_dates(line)}" for line in data["escalates_to"]]
-    if data["yearly_reports"]:
+    if teams:
+        count = "" if _partial(data, "groups") else f" ({len(teams)})"
+        out.append(f"Teams{count}")
+        for team in teams:
+            out += _group_lines(team, "  ")
+    if data["lines"] or _partial(data, "lines"):
         out += _section(
-            "Yearly reports published",
+            TITLES["lines"],
+            [f"{line['by_name']} {_line(line)}" for line in data["lines"]],
+            "lines",
+            data,
+        )
+    if data["escalates_to"] or _partial(data, "escalates_to"):
+        out += _lines(
+            TITLES["escalates_to"],
+            [_line(line, verb=False) for line in data["escalates_to"]],
+            "escalates_to",
+            data,
+        )
+    if data["governed_documents"]:
+        out.append(f"Strategies, plans and frameworks ({len(data['governed_documents'])})")
+        for document in data["governed_documents"]:
+            out += [f"  {row}" for row in _document(document)]
+    if data["events"] or "events" in missing or _partial(data, "events"):
+        out += _section(TITLES["events"], [_event(e) for e in data["events"]], "events", data)
+    if data["approval"] is not None:
+        out.append(_approval(data["approval"]))
+    elif "approval" in missing:
+        out.append("Approval: not stated in the source")
+    if data["funding"] is not None:
+        out += _funding(data["funding"])
+    if data["yearly_reports"] or "yearly_reports" in missing or _partial(data, "yearly_reports"):
+        out += _section(
+            TITLES["yearly_reports"],
             [_report(report) for report in data["yearly_reports"]],
             "yearly_reports",
-            missing,
+            data,
         )
-    elif "yearly_reports" in missing:
-        out.append("Yearly reports published: not stated in the source")
     if data["review"] is not None:
         out.append(_review(data["review"]))
     elif "review" in missing:
         out.append("Review: not stated in the source")
     for collaboration in data["collaborations"]:
-        label = collaboration["short_name"] or collaboration["name"]
-        out += ["", f"Collaboration: {collaboration['name']}{_dates(collaboration)}"]
-        out.append("  members: " + ", ".join(m["name"] for m in collaboration["members"]))
-        out.append(f"  {label} groups ({len(collaboration['groups'])})")
-        for group in collaboration["groups"]:
-            out += _group_lines(group, "    ")
+        out += _collaboration(collaboration)
     if missing:
         words = ", ".join(field.replace("_", " ") for field in missing)
         out += ["", f"Not stated in the source: {words}."]
+    if data["partial"]:
+        out += ["", "Given only in part in the source:"]
+        out += [f"  {p['field'].replace('_', ' ')}: {p['words']}" for p in data["partial"]]
+    if data["not_stated_for"]:
+        out += ["", "Not stated for a period:"]
+        out += [f"  {period['words']}" for period in data["not_stated_for"]]
     return "\n".join(out)
+
+
+def _collaboration(collaboration: dict[str, Any]) -> list[str]:
+    label = collaboration["short_name"] or collaboration["name"]
+    out = ["", f"Collaboration: {collaboration['name']}{_dates(collaboration)}"]
+    partial = {p["field"]: p for p in collaboration["partial"]}
+
+    def more(field: str) -> str:
+        return f", {partial[field]['words']}" if field in partial else ""
+
+    members = ", ".join(m["name"] for m in collaboration["members"])
+    if members or "members" in partial:
+        out.append(f"  members: {members or 'none named'}{more('members')}")
+    if collaboration["areas"]:
+        areas = ", ".join(_noted(a["name"], a.get("notes", [])) for a in collaboration["areas"])
+        out.append(f"  areas: {areas}{more('areas')}")
+    if collaboration["purpose"]:
+        out.append(f"  purpose: {' '.join(collaboration['purpose'].split())}")
+    if collaboration["principles"]:
+        out.append(f"  principles ({len(collaboration['principles'])}{more('principles')})")
+        out += _items(collaboration["principles"], "    ", numbered=True)
+    groups = collaboration["groups"]
+    if groups or "groups" in partial:
+        out.append(f"  {label} groups ({_count(groups, partial.get('groups'))})")
+    for group in groups:
+        out += _group_lines(group, "    ")
+    if collaboration["lines"]:
+        out.append(f"  lines ({_count(collaboration['lines'], partial.get('lines'))})")
+        out += [f"    {line['by_name']} {_line(line)}" for line in collaboration["lines"]]
+    if collaboration["governed_documents"]:
+        out.append(f"  documents it owns ({len(collaboration['governed_documents'])})")
+        for document in collaboration["governed_documents"]:
+            out += [f"    {row}" for row in _document(document)]
+    for field, entry in partial.items():
+        if field not in ("members", "areas", "principles", "groups", "lines"):
+            out.append(f"  {field.replace('_', ' ')}: {entry['words']}")
+    return out

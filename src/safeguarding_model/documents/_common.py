@@ -15,24 +15,42 @@ import attrs
 
 from ..errors import UsageError
 from ..model import (
+    Chair,
     Collaboration,
     Dataset,
     Entity,
     Group,
     Line,
+    LineKind,
     Member,
     Organisation,
     PartialDate,
     Partnership,
     Person,
     Post,
+    UnstatedPeriod,
 )
 from ..model.dates import Span as Days
-from ..model.meaning import Standing, is_top, reference_span, standing
+from ..model.meaning import (
+    Standing,
+    and_list,
+    cadence_words,
+    chair_notes,
+    is_leadership,
+    is_top,
+    line_sends,
+    line_tail,
+    line_verb,
+    organisation_notes,
+    partial_of,
+    partial_words,
+    reference_span,
+    standing,
+)
 from ..model.names import Names
 from .charts import ChartMaker
 from .summary import chair_text
-from .tree import Figure, ListItem, Paragraph, Span, Table
+from .tree import Block, Figure, ListItem, Paragraph, Span, Table
 
 MONTHS = (
     "January",
@@ -180,6 +198,17 @@ def entry_phrase(entry: Any, at: Days | None = None) -> str:
     )
 
 
+def chair_phrase(chair: Chair, at: Days | None = None) -> str:
+    """A chair's dates (:func:`entry_phrase`), or, for a chair only a document of one
+    date names, "named in a document of September 2020; since and until when not
+    stated"."""
+    if chair.known_on is not None:
+        return (
+            f"named in a document of {date_text(chair.known_on)}; since and until when not stated"
+        )
+    return entry_phrase(chair, at)
+
+
 def with_phrase(text: str, phrase: str) -> str:
     """``text (phrase)``, or ``text`` for no phrase."""
     return f"{text} ({phrase})" if phrase else text
@@ -270,7 +299,9 @@ def owners(dataset: Dataset) -> dict[str, Partnership | Collaboration]:
 def body_name(dataset: Dataset, index: dict[str, Entity], key: str, at: Days | None = None) -> str:
     """A post or organisation in words, its organisation's short name in brackets:
     ``Chair, Isle of Wight Designated Safeguarding Leads Network (DSL network) (holder
-    not stated)``, with its dates (an organisation's life, a post's tenure)."""
+    not stated)``, with its dates (an organisation's life, a post's tenure) and what the
+    data says of it (a post held by an elected member, an organisation named
+    collectively: "8, not named")."""
     text = dataset.name_of(key, index)
     entity = index.get(key)
     organisation = index.get(entity.organisation or "") if isinstance(entity, Post) else entity
@@ -278,7 +309,24 @@ def body_name(dataset: Dataset, index: dict[str, Entity], key: str, at: Days | N
     short = getattr(organisation, "short_name", None)
     if isinstance(organisation, Organisation) and name and short and name in text:
         text = text.replace(name, label(organisation, name), 1)
+    notes = chair_notes(index)(key)
+    if notes:
+        text += f" ({'; '.join(notes)})"
     return with_phrase(text, entity_phrase(entity, at))
+
+
+def introduced(dataset: Dataset, index: dict[str, Entity], key: str) -> str:
+    """An organisation where a document introduces it (a lead partner, a relevant
+    agency): its name, with what the data says of it in brackets: "Northshire
+    Children's Trust (delivers services for Northshire County Council; owned by ...)",
+    "the eight CCGs of the county (8, not named)"."""
+    text = dataset.name_of(key, index)
+    entity = index.get(key)
+    if isinstance(entity, Organisation):
+        notes = organisation_notes(entity, lambda k: dataset.name_of(k, index))
+        if notes:
+            text += f" ({'; '.join(notes)})"
+    return text
 
 
 def member_named(
@@ -292,7 +340,7 @@ def member_named(
     if member.chair_of:
         return "the chairs of " + ", ".join(dataset.name_of(g, index) for g in member.chair_of)
     if member.role:
-        return "the " + member.role.label
+        return ("some of the " if member.some else "the ") + member.role.label
     return None
 
 
@@ -315,37 +363,88 @@ def member_text(
 
 
 def line_text(
-    line: Line, dataset: Dataset, index: dict[str, Entity], at: Days | None = None
+    line: Line,
+    dataset: Dataset,
+    index: dict[str, Entity],
+    at: Days | None = None,
+    *,
+    sends: bool = True,
 ) -> str:
-    """A line's target in words (with the target's own dates), with the line's cadence
-    and dates: ``Executive Group (quarterly, planned for January 2027, not yet in
-    place)``."""
-    text = dated_name(dataset, index, line.to, at)
-    details = [line.cadence.label] if line.cadence else []
-    phrase = entry_phrase(line, at)
-    if phrase:
-        details.append(phrase)
-    return f"{text} ({', '.join(details)})" if details else text
+    """A line's targets in words (each with its own dates; alternatives joined by
+    "and/or"), with the line's particulars and dates: ``Executive Group (quarterly,
+    planned for January 2027, not yet in place)``, ``Health and Wellbeing Board and/or
+    Community Safety Partnership (at least three times a year, by exception, sends:
+    ...)``, then what is sent ("; sends: ..."). How often is in the document's words
+    where the data keeps them."""
+    text = and_list([dated_name(dataset, index, key, at) for key in line.targets], "and/or")
+    tail = line_tail(line, lambda key: dataset.name_of(key, index), entry_phrase(line, at))
+    if not sends and line.subject:
+        tail = tail.removesuffix(line_sends(line))
+    return text + tail
+
+
+def line_sentence(
+    line: Line,
+    dataset: Dataset,
+    index: dict[str, Entity],
+    at: Days | None = None,
+    field: str = "reports_to",
+    *,
+    sends: bool = True,
+) -> str:
+    """A line after the body it is from: "reports for information to Health and
+    Wellbeing Board (quarterly)" (its meaning, then :func:`line_text`; without ``sends``,
+    not what is sent along it)."""
+    return f"{line_verb(line, field)} {line_text(line, dataset, index, at, sends=sends)}"
+
+
+def line_cell(
+    line: Line,
+    dataset: Dataset,
+    index: dict[str, Entity],
+    at: Days | None = None,
+    field: str = "reports_to",
+) -> str:
+    """A line in a column that names its list ("Reports to", "Escalates to"): the
+    targets where the line means what the list does, else with its meaning in front
+    ("reports for information to ..."), so a line that only informs or advises is never
+    shown as one of accountability. What is sent along it is left to the fuller
+    descriptions (a table cell lists lines, one after another)."""
+    default = LineKind.ESCALATES_TO if field == "escalates_to" else LineKind.ACCOUNTABLE_TO
+    text = line_text(line, dataset, index, at, sends=False)
+    return text if line.meaning(field) is default else f"{line_verb(line, field)} {text}"
+
+
+def at_the_top(group: Group) -> bool:
+    """Whether a group reports to no one by design: an executive group or a partnership
+    board at the top of its structure, or a leadership group above the partnership."""
+    return is_top(group) or (is_leadership(group) and not group.reports_to and group.parent is None)
 
 
 def group_lines(
     group: Group, dataset: Dataset, index: dict[str, Entity], at: Days | None = None
 ) -> list[str]:
-    """The group's lines to other bodies, one sentence each; what the source does not
-    say is said too. A planned group, or a planned line, says it is planned."""
+    """The group's lines to other bodies, one sentence each, each with its meaning
+    ("reports for information to", "advises"), as the chart draws them (what is sent
+    along a line is in the group's section); what the source does not say is said
+    too. A planned group, or a planned line, says it is planned; a leadership group
+    says it stands above the partnership."""
     name = with_phrase(group.name, entry_phrase(group, at))
 
-    def line(verb: str, found: Line) -> str:
-        return f"{name} {verb} {line_text(found, dataset, index, at)}."
+    def line(found: Line, field: str) -> str:
+        return f"{name} {line_sentence(found, dataset, index, at, field, sends=False)}."
 
-    found = [line("reports to", reporting) for reporting in group.reports_to]
-    found += [line("escalates to", escalation) for escalation in group.escalates_to]
+    found = []
+    if is_leadership(group):
+        found.append(f"{name} stands above the partnership, at the top of its accountability.")
+    found += [line(reporting, "reports_to") for reporting in group.reports_to]
+    found += [line(escalation, "escalates_to") for escalation in group.escalates_to]
     found += [f"{name} is run jointly with {dataset.name_of(j, index)}." for j in group.joint_with]
     if group.parent:
         found.append(f"{name} sits under {dated_name(dataset, index, group.parent, at)}.")
     if "reports_to" in group.not_stated:
         found.append(f"{name}: {NOT_SAID} whom it reports to.")
-    elif not found and not is_top(group):  # a top body reports to no group by design
+    elif not found and not at_the_top(group):  # a top body reports to no group by design
         found.append(f"{name}: its reporting line is {NOT_GIVEN}.")
     return found
 
@@ -362,12 +461,17 @@ def chair_words(
     data names no chair."""
     texts = [
         with_phrase(
-            chair_text(chair, owner, dataset, index, at or today_span()), entry_phrase(chair, at)
+            chair_text(chair, owner, dataset, index, at or today_span()), chair_phrase(chair, at)
         )
         for chair in group.chairs
     ]
+    partial = partial_of(group, "chairs")
+    if texts and partial is not None:
+        texts.append(partial_words(partial))
     if texts:
         return "; ".join(texts)
+    if partial is not None:
+        return f"none named, {partial_words(partial)}"
     return group_field(group, "chairs", "")
 
 
@@ -387,34 +491,37 @@ def groups_table(
     index: dict[str, Entity],
     at: Days | None = None,
 ) -> Table:
-    """One row per group: kind, chair, cadence and lines, each with its dates (a
-    planned group or line says so)."""
+    """One row per group: kind, chair, cadence (in the document's words where kept) and
+    lines, each with its dates (a planned group or line says so) and each line with its
+    meaning where it is not the column's; a list given only in part says so."""
 
-    def lines(group: Group, field: str, items: tuple[Line, ...]) -> str:
-        text = "; ".join(line_text(line, dataset, index, at) for line in items)
-        if not text and field == "reports_to" and is_top(group) and field not in group.not_stated:
+    def lines(group: Group, field: str, items: tuple[Line, ...], top: bool = False) -> str:
+        texts = [line_cell(line, dataset, index, at, field) for line in items]
+        partial = partial_of(group, field)
+        if partial is not None:
+            texts.append(
+                partial_words(partial) if texts else f"none named, {partial_words(partial)}"
+            )
+        text = "; ".join(texts)
+        if not text and top and at_the_top(group) and field not in group.not_stated:
             return ""  # a top body reports to no group by design
+        if not text and not top:  # a line most groups do not have: empty when none
+            return NOT_SAID if field in group.not_stated else ""
         return group_field(group, field, text)
 
-    def optional(group: Group, field: str, text: str) -> str:
-        """A cell for a line most groups do not have: empty when the data gives none."""
-        return text or (NOT_SAID if field in group.not_stated else "")
+    def joint(group: Group) -> str:
+        text = "; ".join(dataset.name_of(j, index) for j in group.joint_with)
+        return text or (NOT_SAID if "joint_with" in group.not_stated else "")
 
     rows = tuple(
         (
             with_phrase(label(group, group.id), entry_phrase(group, at)),
             group.kind.label,
             chair_words(group, owner, dataset, index, at),
-            group_field(group, "meets", group.meets.label if group.meets else ""),
-            lines(group, "reports_to", group.reports_to),
-            optional(
-                group,
-                "escalates_to",
-                "; ".join(line_text(line, dataset, index, at) for line in group.escalates_to),
-            ),
-            optional(
-                group, "joint_with", "; ".join(dataset.name_of(j, index) for j in group.joint_with)
-            ),
+            group_field(group, "meets", cadence_words(group.meets, group.meets_text) or ""),
+            lines(group, "reports_to", group.reports_to, top=True),
+            lines(group, "escalates_to", group.escalates_to),
+            joint(group),
         )
         for group in groups
     )
@@ -439,15 +546,25 @@ def structure_figure(
     at: Days | None = None,
 ) -> Figure:
     """The org chart of a partnership or collaboration (drawn by ``charts``, from the
-    document's one governance graph), described line by line."""
+    document's one governance graph), described line by line: the body's own lines,
+    its groups' lines, and the lines it gives from other bodies."""
     description: list[str] = []
     if isinstance(owner, Partnership):
         description += [
-            f"{owner.name} escalates to {line_text(line, dataset, index, at)}."
+            f"{owner.name} {line_sentence(line, dataset, index, at, sends=False)}."
+            for line in owner.reports_to
+        ]
+        description += [
+            f"{owner.name} {line_sentence(line, dataset, index, at, 'escalates_to', sends=False)}."
             for line in owner.escalates_to
         ]
-    for group in owner.groups:
+    leadership = [group for group in owner.groups if is_leadership(group)]
+    for group in (*leadership, *(g for g in owner.groups if not is_leadership(g))):
         description.extend(group_lines(group, dataset, index, at))
+    description += [
+        f"{dataset.name_of(line.by, index)} {line_sentence(line, dataset, index, at, sends=False)}."
+        for line in owner.lines
+    ]
     return Figure(caption=caption, chart=charts.chart(owner), description=tuple(description))
 
 
@@ -465,3 +582,40 @@ def text_points(text: str | None) -> tuple[ListItem, ...]:
         return ()
     parts = (" ".join(line.split()) for line in text.splitlines())
     return tuple(ListItem(content=part) for part in parts if part)
+
+
+def partial_note(entity: object, field: str) -> Paragraph | None:
+    """The remark after a list the source gives only in part: "… and others the source
+    does not name." or "… and 3 further groups not named.", with the source's words
+    where the data keeps them; None for a whole list."""
+    partial = partial_of(entity, field)
+    if partial is None:
+        return None
+    said = f" The source: {' '.join(partial.text.split())}" if partial.text else ""
+    return Paragraph(
+        content=(Span(text=f"… {partial_words(partial)}.", emphasis=True), said), note=True
+    )
+
+
+def with_partial(blocks: list[Block], entity: object, field: str) -> list[Block]:
+    """``blocks`` (a list the document gives) followed by :func:`partial_note`."""
+    note = partial_note(entity, field)
+    return [*blocks, note] if note is not None else blocks
+
+
+def period_when(period: UnstatedPeriod) -> str:
+    """A period's dates in a document's words: "from April 2021 to September 2021",
+    "from April 2021", "until September 2021"."""
+    parts = []
+    if period.start is not None:
+        parts.append(f"from {date_text(period.start)}")
+    if period.end is not None:
+        parts.append(f"{'to' if parts else 'until'} {date_text(period.end)}")
+    return " ".join(parts)
+
+
+def unstated_periods(entity: object) -> list[str]:
+    """The fields an entity does not give for a period only, each with its dates in a
+    document's words: "chairs: not stated from April 2021 to September 2021"."""
+    periods: tuple[UnstatedPeriod, ...] = getattr(entity, "not_stated_for", ())
+    return [f"{p.field.replace('_', ' ')}: not stated {period_when(p)}" for p in periods]

@@ -21,7 +21,9 @@ from ..model import (
     Collaboration,
     Dataset,
     Entity,
+    GovernedDocument,
     Group,
+    GroupKind,
     Member,
     Organisation,
     Partnership,
@@ -35,9 +37,26 @@ from ..model import (
 )
 from ..model.dates import OnDate
 from ..model.dates import Span as Days
-from ..model.meaning import Standing, partners_word, standing
+from ..model.meaning import (
+    NOT_NAMED,
+    Standing,
+    and_list,
+    cadence_words,
+    chair_notes,
+    chaired_by,
+    is_leadership,
+    line_verb,
+    partial_of,
+    partial_words,
+    partners_word,
+    post_notes,
+    standing,
+)
+from ..model.meaning import role_words as meaning_role_words
 from ._common import (
     NOT_SAID,
+    body_name,
+    chair_phrase,
     chair_words,
     choose_partnership,
     date_phrase,
@@ -50,19 +69,25 @@ from ._common import (
     group_field,
     groups_table,
     holder_text,
+    introduced,
     label,
+    line_sentence,
     line_text,
     member_named,
     member_text,
     not_stated_note,
+    partial_note,
+    period_when,
     person_or_post,
     structure_figure,
     text_points,
+    unstated_periods,
+    with_partial,
     with_phrase,
 )
 from .charts import ChartMaker
 from .dated import View, on_sentence, view_on
-from .summary import chair_text
+from .summary import chair_text, contribution_words, documents_of, scrutiny_label
 from .tree import (
     Block,
     Document,
@@ -188,9 +213,14 @@ class _Builder:
         return entity_phrase(self.index.get(key or ""), self.at)
 
     def absent(self, field: str, title: str, what: str) -> Section | None:
-        """The section that says the source is silent, when the data records that."""
+        """The section that says the source is silent, when the data records that, or
+        that it names none of a list it says goes on."""
         if field in self.p.not_stated:
             return Section(title=title, blocks=(not_stated_note(what),))
+        note = partial_note(self.p, field)
+        if note is not None:
+            said = Paragraph(content=f"The arrangements name none of {what}.", note=True)
+            return Section(title=title, blocks=(said, note))
         return None
 
     # -- sections in the order of the published document -------------------------------
@@ -203,7 +233,12 @@ class _Builder:
         for lead in self.p.lead_partners:
             text = lead.text or (
                 f"{role_words(lead.role).capitalize()}: "
-                + (self.name(lead.post) if lead.post else self.name(lead.organisation))
+                + (
+                    self.name(lead.post)
+                    if lead.post
+                    else introduced(self.dataset, self.index, lead.organisation)
+                )
+                + (f" (through {self.name(lead.through)})" if lead.through else "")
             )
             # the post's dates are the holder's tenure; the organisation's own dates (an
             # integrated care board from 2022) would read as the holder's, so they are
@@ -220,7 +255,8 @@ class _Builder:
             if editions
             else f"The {self.partners} are:"
         )
-        return Section(title=title, blocks=(intro, ItemList(items=tuple(items))))
+        blocks = with_partial([intro, ItemList(items=tuple(items))], self.p, "lead_partners")
+        return Section(title=title, blocks=tuple(blocks))
 
     def delegated_partners(self) -> Section | None:
         title = "Delegated Safeguarding Partners"
@@ -244,7 +280,9 @@ class _Builder:
             )
         intro = Paragraph(content=f"The {self.partners} have delegated their functions to:")
         table = Table(header=("Name", "Post", "Organisation", "Speaks for"), rows=tuple(rows))
-        return Section(title=title, blocks=(intro, table))
+        return Section(
+            title=title, blocks=tuple(with_partial([intro, table], self.p, "delegated_partners"))
+        )
 
     def chair(self) -> Section | None:
         title = "Partnership Chair"
@@ -252,29 +290,103 @@ class _Builder:
             return self.absent("chairs", title, "who chairs the partnership")
         blocks: list[Block] = []
         for chair in self.p.chairs:
-            phrase = _joined(entry_phrase(chair, self.at), self.dates(chair.post))
+            phrase = _joined(chair_phrase(chair, self.at), self.dates(chair.post))
+            who = chair_text(
+                attrs.evolve(chair, role=ChairRole.CHAIR),
+                None,
+                *self.words,
+                partnership=self.p,
+            )
+            found = standing(chair.start, chair.end, self.at, planned=chair.planned)
+            verb = _VERBS.get(found, "is")
+            role = chair.role.label
             if chair.text:
                 blocks.extend(paragraphs(chair.text))
+                if who == NOT_NAMED:
+                    said = f"The partnership {role} is not named"
+                    blocks.append(Paragraph(content=with_phrase(said, phrase) + ".", note=True))
+                    continue
+                notes = chair_notes(self.index, (self.p,))(chair.post or "")
+                if notes:
+                    blocks.append(
+                        Paragraph(content=f"The partnership {role}: {'; '.join(notes)}.", note=True)
+                    )
                 if phrase:
                     blocks.append(
-                        Paragraph(
-                            content=f"This partnership {chair.role.label}: {phrase}.", note=True
-                        )
+                        Paragraph(content=f"This partnership {role}: {phrase}.", note=True)
                     )
+                continue
+            if who == NOT_NAMED:
+                said = f"The partnership {role} is not named"
+                blocks.append(Paragraph(content=with_phrase(said, phrase) + ".", note=True))
+                continue
+            if chaired_by(chair):
+                opening = f"The partnership {verb} {chair.role.value}ed by "
             else:
-                who = chair_text(attrs.evolve(chair, role=ChairRole.CHAIR), None, *self.words)
-                found = standing(chair.start, chair.end, self.at, planned=chair.planned)
-                verb = _VERBS.get(found, "is")
-                blocks.append(
-                    Paragraph(
-                        content=(
-                            f"The partnership {chair.role.label} {verb} ",
-                            Span(text=who or NOT_SAID, strong=True),
-                            f" ({phrase})." if phrase else ".",
-                        )
+                opening = f"The partnership {role} {verb} "
+            blocks.append(
+                Paragraph(
+                    content=(
+                        opening,
+                        Span(text=who or NOT_SAID, strong=True),
+                        f" ({phrase})." if phrase else ".",
                     )
                 )
+            )
+        blocks = with_partial(blocks, self.p, "chairs")
+        blocks += [
+            Paragraph(
+                content=f"The arrangements do not state who chairs the partnership "
+                f"{period_when(period)}.",
+                note=True,
+            )
+            for period in self.p.not_stated_for
+            if period.field == "chairs"
+        ]
         return Section(title=title, blocks=tuple(blocks))
+
+    def membership(self) -> Section | None:
+        """The partnership's own membership and meetings, where the document gives them
+        apart from its groups'."""
+        title = "Membership of the Partnership"
+        meets = cadence_words(self.p.meets, self.p.meets_text)
+        missing = self.p.not_stated
+        if not (self.p.members or meets or partial_of(self.p, "members")):
+            if "members" in missing:
+                return Section(title=title, blocks=(not_stated_note("who the members are"),))
+            return None
+        blocks: list[Block] = []
+        if meets:
+            blocks.append(Paragraph(content=f"The {self.p.label} meets {meets}."))
+        elif "meets" in missing:
+            blocks.append(not_stated_note("how often the partnership meets"))
+        current = tuple(m for m in self.p.members if not m.planned)
+        planned = tuple(m for m in self.p.members if m.planned)
+        if current:
+            blocks.append(Paragraph(content="Its members:"))
+            blocks.append(members_list(self.p, self.dataset, self.index, self.at, current))
+        elif "members" in missing:
+            blocks.append(not_stated_note("who the members are"))
+        if planned:
+            blocks.append(Paragraph(content="Planned membership, not yet in place:"))
+            blocks.append(members_list(self.p, self.dataset, self.index, self.at, planned))
+        return Section(title=title, blocks=tuple(with_partial(blocks, self.p, "members")))
+
+    def sources(self) -> Section | None:
+        """The documents and pages the data was taken from, with their addresses, where
+        the data gives an address or more than one source."""
+        found = [s for s in (self.p.source, *self.p.sources) if s is not None]
+        if not self.p.sources and not any(s.url for s in found):
+            return None
+        items = []
+        for source in found:
+            content: list[str | Span] = [source.title]
+            if source.published is not None:
+                content.append(f", {date_text(source.published)}")
+            if source.url:
+                content += [": ", Span(text=source.url, link=source.url)]
+            items.append(ListItem(content=tuple(content), children=text_points(source.text)))
+        return Section(title="Sources", blocks=(ItemList(items=tuple(items)),))
 
     def scrutineer(self) -> Section | None:
         title = "Independent Scrutineer"
@@ -286,9 +398,17 @@ class _Builder:
                 person_or_post(self.dataset, self.index, scrutineer.post, self.at),
                 entry_phrase(scrutineer, self.at),
             )
+            post = self.index.get(scrutineer.post)
+            notes = post_notes(post, self.name) if isinstance(post, Post) else []
+            if any(chair.post == scrutineer.post for chair in self.p.chairs):
+                notes.append("also the partnership chair")
             blocks.append(
                 Paragraph(
-                    content=("The independent scrutineer is ", Span(text=who, strong=True), ".")
+                    content=(
+                        "The independent scrutineer is ",
+                        Span(text=who, strong=True),
+                        f" ({'; '.join(notes)})." if notes else ".",
+                    )
                 )
             )
             said = paragraphs(scrutineer.text)
@@ -297,14 +417,80 @@ class _Builder:
                 if not (said and said[-1].text.rstrip().endswith(":")):
                     blocks.append(Paragraph(content="The role undertakes the following functions:"))
                 blocks.append(item_list(scrutineer.functions))
-        return Section(title=title, blocks=tuple(blocks))
+        return Section(title=title, blocks=tuple(with_partial(blocks, self.p, "scrutineers")))
+
+    def scrutiny(self) -> Section | None:
+        """Each way the arrangements are scrutinised, who performs it and what it draws on."""
+        title = "Scrutiny Arrangements"
+        if not self.p.scrutiny:
+            return self.absent("scrutiny", title, "how the arrangements are scrutinised")
+        blocks: list[Block] = []
+        for mechanism in self.p.scrutiny:
+            names = [body_name(self.dataset, self.index, key, self.at) for key in mechanism.by]
+            if mechanism.by_role is not None:
+                names.append(meaning_role_words(mechanism.by_role))
+            content: list[str | Span] = [
+                Span(text=scrutiny_label(mechanism.kind.value).capitalize(), strong=True)
+            ]
+            if mechanism.name:
+                content.append(f": {mechanism.name}")
+            if names:
+                content.append(f", by {and_list(names)}")
+            phrase = entry_phrase(mechanism, self.at)
+            content.append(f" ({phrase})." if phrase else ".")
+            blocks.append(Paragraph(content=tuple(content)))
+            said = paragraphs(mechanism.text)
+            blocks.extend(said)
+            if mechanism.inputs:
+                if not (said and said[-1].text.rstrip().endswith(":")):
+                    blocks.append(Paragraph(content="It draws on:"))
+                blocks.append(item_list(mechanism.inputs))
+        return Section(title=title, blocks=tuple(with_partial(blocks, self.p, "scrutiny")))
+
+    def statement(self, field: str, title: str, what: str) -> Section | None:
+        """The vision or the purpose, in the document's words, in a section of its own."""
+        text = getattr(self.p, field)
+        if not text:
+            return self.absent(field, title, what)
+        return Section(title=title, blocks=paragraphs(text))
+
+    def listed(self, field: str, title: str, what: str) -> Section | None:
+        """The values or the principles, as the document lists them: a section of their
+        own, never among the aims (they are not what the partnership will do)."""
+        entries = getattr(self.p, field)
+        if not entries:
+            return self.absent(field, title, what)
+        return Section(title=title, blocks=tuple(with_partial([item_list(entries)], self.p, field)))
 
     def aims(self) -> Section | None:
         title = "Safeguarding Partnership Aims and Objectives"
         if not self.p.aims:
             return self.absent("aims", title, "the partnership's aims")
         intro = Paragraph(content=f"The {self.p.name} will:")
-        return Section(title=title, blocks=(intro, item_list(self.p.aims, ordered=True)))
+        blocks = with_partial([intro, item_list(self.p.aims, ordered=True)], self.p, "aims")
+        return Section(title=title, blocks=tuple(blocks))
+
+    def duties(self) -> Section | None:
+        """What each class of participant does, in the document's words and order."""
+        title = "Duties of the Partners and Agencies"
+        if not self.p.duties:
+            return self.absent("duties", title, "the duties of the partners and agencies")
+        whose: dict[str, list[Block]] = {}
+        for duty in self.p.duties:
+            words = meaning_role_words(duty.of) if duty.of else self.name(duty.post)
+            blocks = whose.setdefault(words, [])
+            said = paragraphs(duty.text)
+            blocks.extend(said)
+            if duty.items:
+                if not (said and said[-1].text.rstrip().endswith(":")):
+                    blocks.append(Paragraph(content=f"The duties of {words}:"))
+                blocks.append(item_list(duty.items))
+        sections = [
+            Section(title=words[:1].upper() + words[1:], blocks=tuple(blocks))
+            for words, blocks in whose.items()
+        ]
+        note = partial_note(self.p, "duties")
+        return Section(title=title, blocks=(note,) if note else (), sections=tuple(sections))
 
     def thresholds(self) -> Section | None:
         title = "Thresholds"
@@ -360,13 +546,20 @@ class _Builder:
                 mark = footnote_mark(len(notes) + 1)
                 notes.append(Paragraph(content=mark + agency.footnote, note=True))
             phrase = _joined(entry_phrase(agency, self.at), self.dates(agency.organisation))
-            return ListItem(content=with_phrase(self.name(agency.organisation), phrase) + mark)
+            name = introduced(self.dataset, self.index, agency.organisation)
+            return ListItem(content=with_phrase(name, phrase) + mark)
 
         if current:
             blocks.append(
                 Paragraph(content=f"The relevant agencies named by the {self.partners} are:")
             )
             blocks.append(ItemList(items=tuple(item(agency) for agency in current)))
+            blocks = with_partial(blocks, self.p, "relevant_agencies")
+        elif (note := partial_note(self.p, "relevant_agencies")) is not None:
+            blocks += [
+                Paragraph(content="The arrangements name no relevant agency.", note=True),
+                note,
+            ]
         if planned:
             blocks.append(
                 Paragraph(content="Planned as relevant agencies, not yet in place:", note=True)
@@ -405,10 +598,16 @@ class _Builder:
     def structure(self) -> Section | None:
         title = "Partnership Structure and Subgroups"
         escalation = self.escalation()
-        if not (self.p.groups or self.p.functional_links or escalation):
+        own_lines = self.own_lines()
+        other = self.other_lines()
+        links = self.p.functional_links or partial_of(self.p, "functional_links")
+        if not (self.p.groups or links or escalation or own_lines or other):
             return self.absent("groups", title, "the partnership's groups")
         blocks: list[Block] = []
         subsections: list[Section] = []
+        leadership = tuple(g for g in self.p.groups if is_leadership(g))
+        teams = tuple(g for g in self.p.groups if g.kind is GroupKind.TEAM)
+        groups = tuple(g for g in self.p.groups if g not in leadership and g not in teams)
         if self.p.groups:
             blocks.append(
                 structure_figure(
@@ -420,11 +619,38 @@ class _Builder:
                     self.at,
                 )
             )
-            blocks.append(groups_table(self.p.groups, self.p, self.dataset, self.index, self.at))
+        if groups:
+            blocks.append(groups_table(groups, self.p, self.dataset, self.index, self.at))
+            blocks = with_partial(blocks, self.p, "groups")
         elif "groups" in self.p.not_stated:
             blocks.append(not_stated_note("the partnership's groups"))
+        elif (note := partial_note(self.p, "groups")) is not None:
+            blocks += [Paragraph(content="The arrangements name none of its groups.", note=True)]
+            blocks.append(note)
+        if leadership:
+            intro = Paragraph(
+                content=f"Above the {self.p.label}, at the top of its accountability "
+                "(not one of its subgroups):"
+            )
+            subsections.append(
+                Section(
+                    title="Leadership Above the Partnership",
+                    blocks=(
+                        intro,
+                        ItemList(items=tuple(ListItem(content=label(g, g.id)) for g in leadership)),
+                    ),
+                    sections=tuple(
+                        group_section(group, self.p, self.dataset, self.index, self.at)
+                        for group in leadership
+                    ),
+                )
+            )
         if escalation:
             subsections.append(escalation)
+        if own_lines:
+            subsections.append(own_lines)
+        if other:
+            subsections.append(other)
         if self.p.functional_links:
             items = tuple(
                 ListItem(
@@ -436,16 +662,77 @@ class _Builder:
                 )
                 for link in self.p.functional_links
             )
-            subsections.append(Section(title="Functional Links", blocks=(ItemList(items=items),)))
+            link_blocks = with_partial([ItemList(items=items)], self.p, "functional_links")
+            subsections.append(Section(title="Functional Links", blocks=tuple(link_blocks)))
         elif "functional_links" in self.p.not_stated:
             subsections.append(
                 Section(title="Functional Links", blocks=(not_stated_note("functional links"),))
             )
+        elif (note := partial_note(self.p, "functional_links")) is not None:
+            none = Paragraph(content="The arrangements name no functional link.", note=True)
+            subsections.append(Section(title="Functional Links", blocks=(none, note)))
         subsections.extend(
-            group_section(group, self.p, self.dataset, self.index, self.at)
-            for group in self.p.groups
+            group_section(group, self.p, self.dataset, self.index, self.at) for group in groups
         )
+        if teams:
+            subsections.append(
+                Section(
+                    title="Teams",
+                    blocks=(
+                        Paragraph(
+                            content="The teams the arrangements describe (not among the groups "
+                            "above):"
+                        ),
+                        ItemList(items=tuple(ListItem(content=label(t, t.id)) for t in teams)),
+                    ),
+                    sections=tuple(
+                        group_section(team, self.p, self.dataset, self.index, self.at)
+                        for team in teams
+                    ),
+                )
+            )
         return Section(title=title, blocks=tuple(blocks), sections=tuple(subsections))
+
+    def own_lines(self) -> Section | None:
+        """The partnership's own lines (to a lead partners' forum above it, for
+        information to a Health and Wellbeing Board), each with its meaning."""
+        title = "Lines from the Partnership"
+        if not self.p.reports_to:
+            if "reports_to" in self.p.not_stated:
+                return Section(
+                    title=title, blocks=(not_stated_note("whom the partnership reports to"),)
+                )
+            note = partial_note(self.p, "reports_to")
+            return Section(title=title, blocks=(note,)) if note else None
+        items = tuple(
+            ListItem(
+                content=f"The {self.p.label} "
+                + line_sentence(line, self.dataset, self.index, self.at)
+                + ".",
+                children=text_points(line.text),
+            )
+            for line in self.p.reports_to
+        )
+        blocks = with_partial([ItemList(items=items)], self.p, "reports_to")
+        return Section(title=title, blocks=tuple(blocks))
+
+    def other_lines(self) -> Section | None:
+        """The lines the arrangements give from bodies without lines of their own (the
+        partnership team's data to a group), each with its meaning."""
+        if not self.p.lines:
+            note = partial_note(self.p, "lines")
+            return Section(title="Other Lines", blocks=(note,)) if note else None
+        items = tuple(
+            ListItem(
+                content=f"{self.name(line.by)} "
+                + line_sentence(line, self.dataset, self.index, self.at)
+                + ".",
+                children=text_points(line.text),
+            )
+            for line in self.p.lines
+        )
+        blocks = with_partial([ItemList(items=items)], self.p, "lines")
+        return Section(title="Other Lines", blocks=tuple(blocks))
 
     def escalation(self) -> Section | None:
         """How the partnership as a whole escalates: the document's words, then the routes."""
@@ -455,7 +742,8 @@ class _Builder:
                 return Section(
                     title=title, blocks=(not_stated_note("where the partnership escalates"),)
                 )
-            return None
+            note = partial_note(self.p, "escalates_to")
+            return Section(title=title, blocks=(note,)) if note else None
         blocks: list[Block] = []
         for line in self.p.escalates_to:
             blocks.extend(paragraphs(line.text))
@@ -467,14 +755,17 @@ class _Builder:
             Paragraph(content=f"The {self.p.label} as a whole escalates to other bodies:")
         )
         blocks.append(ItemList(items=routes))
-        return Section(title=title, blocks=tuple(blocks))
+        return Section(title=title, blocks=tuple(with_partial(blocks, self.p, "escalates_to")))
 
     def yearly_report(self) -> Section | None:
         title = "Yearly Report"
         report = self.p.yearly_report
         published = self.p.yearly_reports
         if report is None and not published:
-            return self.absent("yearly_report", title, "what the yearly report contains")
+            found = self.absent("yearly_report", title, "what the yearly report contains")
+            if found is None and partial_of(self.p, "yearly_reports"):
+                found = self.absent("yearly_reports", title, "the yearly reports published")
+            return found
         blocks: list[Block] = []
         if report is not None:
             blocks += paragraphs(report.text)
@@ -486,8 +777,11 @@ class _Builder:
         if published:
             blocks.append(Paragraph(content="The yearly reports published:"))
             blocks.append(ItemList(items=reports_list(published, self.dataset, self.index)))
+            blocks = with_partial(blocks, self.p, "yearly_reports")
         elif "yearly_reports" in self.p.not_stated:
             blocks.append(not_stated_note("which yearly reports have been published"))
+        elif (note := partial_note(self.p, "yearly_reports")) is not None:
+            blocks.append(note)
         return Section(title=title, blocks=tuple(blocks))
 
     def training(self) -> Section | None:
@@ -512,6 +806,34 @@ class _Builder:
         if funding is None:
             return self.absent("funding", title, "how the partnership is funded")
         blocks: list[Block] = list(paragraphs(funding.text))
+        if funding.rule:
+            blocks.append(Paragraph(content=("The basis of funding: ", funding.rule, ".")))
+        who = [self.name(key) for key in funding.agreed_by]
+        if funding.agreed_by_role is not None:
+            who.append(meaning_role_words(funding.agreed_by_role))
+        if who or funding.agreed_every:
+            text = "The budget is agreed"
+            if who:
+                text += f" by {and_list(who)}"
+            if funding.agreed_every:
+                text += f"{',' if who else ''} {funding.agreed_every}"
+            blocks.append(Paragraph(content=text + "."))
+        if funding.contributions:
+            blocks.append(Paragraph(content="The contributions:"))
+            blocks.append(
+                ItemList(
+                    items=tuple(
+                        ListItem(
+                            content=f"{self.name(c.organisation)}: "
+                            + contribution_words(
+                                c.amount, c.percent, c.in_kind, date_text(c.period)
+                            ),
+                            children=text_points(c.text),
+                        )
+                        for c in funding.contributions
+                    )
+                )
+            )
         for support in funding.support_in_kind:
             provides = ", ".join(support.provides) or "support"
             blocks.append(
@@ -519,6 +841,69 @@ class _Builder:
                     content=f"Provided in kind by {self.name(support.organisation)}: {provides}."
                 )
             )
+        return Section(title=title, blocks=tuple(blocks))
+
+    def governed(self) -> Section | None:
+        """The strategies, plans and frameworks the partnership owns, monitors or
+        delivers, and those a collaboration it belongs to owns: each with its owner, who
+        monitors and delivers it, its period and its contents."""
+        documents = documents_of(self.dataset, self.p)
+        if not documents:
+            return None
+        return Section(
+            title="Strategies, Plans and Frameworks",
+            sections=tuple(
+                document_section(d, self.dataset, self.index, self.at) for d in documents
+            ),
+        )
+
+    def events(self) -> Section | None:
+        """What the partnership holds or publishes again and again."""
+        title = "Events and Publications"
+        if not self.p.events:
+            return self.absent("events", title, "the partnership's events and publications")
+        items = []
+        for event in self.p.events:
+            details = [event.kind.label]
+            every = cadence_words(event.every, event.every_text)
+            if every:
+                details.append(every)
+            if event.by:
+                details.append("by " + and_list([self.name(key) for key in event.by]))
+            if event.to:
+                details.append("to " + and_list([self.name(key) for key in event.to]))
+            phrase = entry_phrase(event, self.at)
+            if phrase:
+                details.append(phrase)
+            items.append(
+                ListItem(
+                    content=f"{event.name} ({', '.join(details)})",
+                    children=text_points(event.text),
+                )
+            )
+        blocks = with_partial([ItemList(items=tuple(items))], self.p, "events")
+        return Section(title=title, blocks=tuple(blocks))
+
+    def approval(self) -> Section | None:
+        """Who approved the arrangements, when, and by what instrument."""
+        title = "Approval of the Arrangements"
+        approval = self.p.approval
+        if approval is None:
+            return self.absent("approval", title, "who approved the arrangements")
+        who = [self.name(key) for key in approval.by]
+        if approval.by_role is not None:
+            who.append(meaning_role_words(approval.by_role))
+        blocks: list[Block] = []
+        if who or approval.date or approval.instrument:
+            text = "The arrangements were approved"
+            if who:
+                text += f" by {and_list(who)}"
+            if approval.date is not None:
+                text += f" {date_phrase(approval.date)}"
+            if approval.instrument:
+                text += f" ({' '.join(approval.instrument.split())})"
+            blocks.append(Paragraph(content=text + "."))
+        blocks.extend(paragraphs(approval.text))
         return Section(title=title, blocks=tuple(blocks))
 
     def procedures(self) -> Section | None:
@@ -622,25 +1007,74 @@ class _Builder:
         return text + "."
 
     def not_stated(self) -> Section | None:
-        if not self.p.not_stated:
+        """What the source does not state: the fields it does not give, the lists it
+        gives only in part, and the fields it does not give for a period only."""
+        blocks: list[Block] = []
+        if self.p.not_stated:
+            items = tuple(ListItem(content=field.replace("_", " ")) for field in self.p.not_stated)
+            blocks.append(Paragraph(content="The source document does not state:", note=True))
+            blocks.append(ItemList(items=items))
+        if self.p.partial:
+            blocks.append(
+                Paragraph(content="The source document gives these lists only in part:", note=True)
+            )
+            blocks.append(
+                ItemList(
+                    items=tuple(
+                        ListItem(
+                            content=f"{entry.field.replace('_', ' ')}: {partial_words(entry)}",
+                            children=text_points(entry.text),
+                        )
+                        for entry in self.p.partial
+                    )
+                )
+            )
+        periods = unstated_periods(self.p)
+        if periods:
+            blocks.append(
+                Paragraph(content="The source document does not state, for a period:", note=True)
+            )
+            blocks.append(
+                ItemList(
+                    items=tuple(
+                        ListItem(content=text, children=text_points(period.text))
+                        for text, period in zip(periods, self.p.not_stated_for, strict=True)
+                    )
+                )
+            )
+        if not blocks:
             return None
-        items = tuple(ListItem(content=field.replace("_", " ")) for field in self.p.not_stated)
-        intro = Paragraph(content="The source document does not state:", note=True)
-        return Section(title="Not Stated in the Source", blocks=(intro, ItemList(items=items)))
+        return Section(title="Not Stated in the Source", blocks=tuple(blocks))
 
     def appendix(self, collaboration: Collaboration, number: int) -> Section:
         subsections: list[Section] = []
+        if collaboration.purpose:
+            subsections.append(Section(title="Purpose", blocks=paragraphs(collaboration.purpose)))
         if collaboration.background:
             subsections.append(
                 Section(title="Background", blocks=(item_list(collaboration.background),))
             )
         if collaboration.outcomes:
-            subsections.append(
-                Section(title="Desired outcomes", blocks=(item_list(collaboration.outcomes),))
+            outcomes = with_partial([item_list(collaboration.outcomes)], collaboration, "outcomes")
+            subsections.append(Section(title="Desired outcomes", blocks=tuple(outcomes)))
+        if collaboration.principles:
+            principles = with_partial(
+                [item_list(collaboration.principles)], collaboration, "principles"
             )
+            subsections.append(Section(title="Principles", blocks=tuple(principles)))
         members = tuple(ListItem(content=self.name(m)) for m in collaboration.members)
-        if members:
-            subsections.append(Section(title="Partnerships", blocks=(ItemList(items=members),)))
+        if members or partial_of(collaboration, "members"):
+            member_blocks: list[Block] = [ItemList(items=members)] if members else []
+            member_blocks = with_partial(member_blocks, collaboration, "members")
+            subsections.append(Section(title="Partnerships", blocks=tuple(member_blocks)))
+        areas = tuple(
+            ListItem(content=introduced(self.dataset, self.index, key))
+            for key in collaboration.areas
+        )
+        if areas or partial_of(collaboration, "areas"):
+            intro = Paragraph(content="The collaboration spans the areas of:")
+            area_blocks = with_partial([intro, ItemList(items=areas)], collaboration, "areas")
+            subsections.append(Section(title="Areas", blocks=tuple(area_blocks)))
         blocks: list[Block] = []
         if collaboration.groups:
             caption = f"The groups of the {collaboration.label} collaboration"
@@ -649,10 +1083,49 @@ class _Builder:
                     collaboration, self.dataset, self.index, caption, self.charts, self.at
                 )
             )
+        blocks = with_partial(blocks, collaboration, "groups")
+        if collaboration.lines or partial_of(collaboration, "lines"):
+            items = tuple(
+                ListItem(
+                    content=f"{self.name(line.by)} "
+                    + line_sentence(line, self.dataset, self.index, self.at)
+                    + ".",
+                    children=text_points(line.text),
+                )
+                for line in collaboration.lines
+            )
+            line_blocks = with_partial(
+                [ItemList(items=items)] if items else [], collaboration, "lines"
+            )
+            subsections.append(Section(title="Lines", blocks=tuple(line_blocks)))
+        owned = [
+            d
+            for d in documents_of(self.dataset, collaboration)
+            if d.owner == collaboration.id or d.owner in {g.id for g in collaboration.groups}
+        ]
+        if owned:
+            subsections.append(
+                Section(
+                    title="Strategies and Plans",
+                    sections=tuple(
+                        document_section(d, self.dataset, self.index, self.at) for d in owned
+                    ),
+                )
+            )
         subsections.extend(
             group_section(group, collaboration, self.dataset, self.index, self.at)
             for group in collaboration.groups
         )
+        for entry in collaboration.partial:
+            if entry.field not in ("outcomes", "principles", "members", "areas", "groups", "lines"):
+                said = f" The source: {' '.join(entry.text.split())}" if entry.text else ""
+                blocks.append(
+                    Paragraph(
+                        content=f"{entry.field.replace('_', ' ').capitalize()}: "
+                        f"{partial_words(entry)}.{said}",
+                        note=True,
+                    )
+                )
         title = f"Appendix {number}: {label(collaboration, collaboration.id)} arrangements"
         return Section(title=title, blocks=tuple(blocks), sections=tuple(subsections))
 
@@ -661,20 +1134,31 @@ class _Builder:
             self.lead_partners(),
             self.delegated_partners(),
             self.chair(),
+            self.membership(),
             self.scrutineer(),
+            self.scrutiny(),
+            self.statement("vision", "Vision", "the partnership's vision"),
+            self.statement("purpose", "Purpose", "the partnership's purpose"),
+            self.listed("values", "Values", "the partnership's values"),
+            self.listed("principles", "Principles", "the principles of the arrangements"),
             self.aims(),
             self.thresholds(),
             self.area(),
             self.relevant_agencies(),
+            self.duties(),
             *(self.collaboration(c, n) for n, c in enumerate(self.collaborations, start=1)),
             self.structure(),
+            self.governed(),
             self.yearly_report(),
+            self.events(),
             self.training(),
             self.funding(),
             self.procedures(),
+            self.approval(),
             self.review(),
             self.contact(),
             self.history(),
+            self.sources(),
             self.not_stated(),
             *(self.appendix(c, n) for n, c in enumerate(self.collaborations, start=1)),
         ]
@@ -740,7 +1224,11 @@ def group_section(
     if "description" in missing:
         blocks.append(not_stated_note("what the group does"))
     facts = [ListItem(content=("Kind: ", group.kind.label))]
-    if group.chairs or "chairs" in missing:
+    if is_leadership(group):
+        facts.append(
+            ListItem(content="Stands above the partnership, at the top of its accountability")
+        )
+    if group.chairs or "chairs" in missing or partial_of(group, "chairs"):
         chair_points = tuple(point for chair in group.chairs for point in text_points(chair.text))
         facts.append(
             ListItem(
@@ -748,8 +1236,23 @@ def group_section(
                 children=chair_points,
             )
         )
-    if group.meets or "meets" in missing:
-        facts.append(ListItem(content=("Meets: ", group.meets.label if group.meets else NOT_SAID)))
+    meets = cadence_words(group.meets, group.meets_text)
+    if meets or "meets" in missing:
+        facts.append(ListItem(content=("Meets: ", meets or NOT_SAID)))
+    if group.covers:
+        areas = and_list([introduced(dataset, index, key) for key in group.covers])
+        partial = partial_of(group, "covers")
+        more = f", {partial_words(partial)}" if partial else ""
+        facts.append(ListItem(content=("Covers the areas of: ", areas + more)))
+    elif "covers" in missing:
+        facts.append(ListItem(content=("Covers the areas of: ", NOT_SAID)))
+    elif (partial := partial_of(group, "covers")) is not None:
+        words = f"none named, {partial_words(partial)}"
+        facts.append(ListItem(content=("Covers the areas of: ", words)))
+    if group.scope is not None:
+        facts.append(ListItem(content=("Serves: ", _SCOPES[group.scope.value])))
+    elif "scope" in missing:
+        facts.append(ListItem(content=("Serves: ", NOT_SAID)))
     if group.parent:
         facts.append(
             ListItem(content=("Sits under: ", dated_name(dataset, index, group.parent, at)))
@@ -765,23 +1268,37 @@ def group_section(
         ("escalates_to", "Escalates to: ", group.escalates_to),
     ):
         for line in lines:
+            verb = line_verb(line, field)
             facts.append(
                 ListItem(
-                    content=(heading, line_text(line, dataset, index, at)),
+                    content=(
+                        f"{verb[:1].upper()}{verb[1:]}: ",
+                        line_text(line, dataset, index, at),
+                    ),
                     children=text_points(line.text),
                 )
             )
-        if not lines and field in missing:
+        partial = partial_of(group, field)
+        if partial is not None:
+            facts.append(ListItem(content=(heading, partial_words(partial))))
+        elif not lines and field in missing:
             facts.append(ListItem(content=(heading, NOT_SAID)))
     runs = dates_text(group, at)
     if runs and not group.planned:
         facts.append(ListItem(content=("Runs: ", runs)))
+    if group.ends_when:
+        facts.append(ListItem(content=("Ends: ", " ".join(group.ends_when.split()))))
+    for text, period in zip(unstated_periods(group), group.not_stated_for, strict=True):
+        facts.append(ListItem(content=text, children=text_points(period.text)))
     blocks.append(ItemList(items=tuple(facts)))
     current = tuple(member for member in group.members if not member.planned)
     planned = tuple(member for member in group.members if member.planned)
     if current or "members" in missing:
         blocks.append(Paragraph(content="Membership:"))
         blocks.append(members_list(group, dataset, index, at, current))
+        blocks = with_partial(blocks, group, "members")
+    elif (note := partial_note(group, "members")) is not None:
+        blocks += [Paragraph(content="Membership: none named."), note]
     if planned:
         blocks.append(Paragraph(content="Planned membership, not yet in place:"))
         blocks.append(members_list(group, dataset, index, at, planned))
@@ -803,19 +1320,71 @@ def group_section(
         if entries:
             blocks.append(Paragraph(content=heading))
             blocks.append(item_list(entries))
+            blocks = with_partial(blocks, group, field)
         elif field in missing:
             blocks.append(Paragraph(content=(heading, " ", group_field(group, field, ""), ".")))
+        elif (note := partial_note(group, field)) is not None:
+            blocks += [Paragraph(content=(heading, " none named.")), note]
+    shown = {"chairs", "members", "reports_to", "escalates_to", "covers"}
+    shown |= {"objectives", "responsibilities"}
+    for entry in group.partial:
+        if entry.field not in shown:
+            words = f"{entry.field.replace('_', ' ').capitalize()}: {partial_words(entry)}."
+            said = f" The source: {' '.join(entry.text.split())}" if entry.text else ""
+            blocks.append(Paragraph(content=words + said, note=True))
     return Section(title=label(group, group.id), blocks=tuple(blocks))
 
 
+_SCOPES = {"children": "children", "adults": "adults", "all-age": "children and adults (all-age)"}
+
+
+def document_section(
+    document: GovernedDocument,
+    dataset: Dataset,
+    index: dict[str, Entity],
+    at: Days | None = None,
+) -> Section:
+    """A strategy, plan or framework: its kind and period, who owns, monitors and
+    delivers it, the document it delivers, its dates, its words and its contents."""
+
+    def names(keys: tuple[str, ...]) -> str:
+        return and_list([dataset.name_of(key, index) for key in keys])
+
+    facts = [ListItem(content=("Kind: ", document.kind.label))]
+    if document.period is not None:
+        facts.append(ListItem(content=("Period: ", date_text(document.period) or "")))
+    facts.append(ListItem(content=("Owned by: ", dataset.name_of(document.owner, index))))
+    if document.monitored_by:
+        facts.append(ListItem(content=("Monitored by: ", names(document.monitored_by))))
+    if document.delivered_by:
+        facts.append(ListItem(content=("Delivered by: ", names(document.delivered_by))))
+    if document.delivers:
+        facts.append(
+            ListItem(content=("A delivery plan for: ", dataset.name_of(document.delivers, index)))
+        )
+    if document.reviewed is not None:
+        facts.append(ListItem(content=("Last reviewed: ", date_text(document.reviewed) or "")))
+    if document.next_review is not None:
+        facts.append(ListItem(content=("Next review due: ", date_text(document.next_review) or "")))
+    phrase = entry_phrase(document, at)
+    if phrase:
+        facts.append(ListItem(content=("Dates: ", phrase)))
+    blocks: list[Block] = [ItemList(items=tuple(facts)), *paragraphs(document.text)]
+    if document.items:
+        blocks.append(Paragraph(content="Its contents:"))
+        blocks.append(item_list(document.items))
+    return Section(title=document.title, blocks=tuple(blocks))
+
+
 def members_list(
-    group: Group,
+    group: Group | Partnership,
     dataset: Dataset,
     index: dict[str, Entity],
     at: Days | None = None,
     members: tuple[Member, ...] | None = None,
 ) -> ItemList:
-    """A group's membership entries in order (or ``members``, some of them), each with
+    """A group's (or a partnership's) membership entries in order (or ``members``, some
+    of them), each with
     its dates. Neighbouring entries that share the document's words (and dates) are one
     entry, with whom they name as its points."""
     members = group.members if members is None else members

@@ -319,11 +319,8 @@ def _text_topics(changes: Iterable[Change]) -> list[str]:
     return out
 
 
-def _date(value: PartialDate | None) -> str | None:
-    return None if value is None else str(value)
-
-
-def _value(value: object) -> str | None:
+def _written(value: object) -> str | None:
+    """A value or a date as written, None for none."""
     return None if value is None else str(value)
 
 
@@ -341,16 +338,16 @@ def change_data(change: Change) -> dict[str, Any]:
         "old_name": change.old_name,
         "new_name": change.new_name,
         "field": change.field,
-        "before": _value(change.before),
-        "after": _value(change.after),
+        "before": _written(change.before),
+        "after": _written(change.after),
         "old_id": change.old_id,
         "new_id": change.new_id,
         "match": change.match.value if change.match else None,
         "succession": change.succession.value if change.succession else None,
-        "date": _date(change.date),
-        "predecessor_end": _date(change.predecessor_end),
-        "start": _date(change.start),
-        "end": _date(change.end),
+        "date": _written(change.date),
+        "predecessor_end": _written(change.predecessor_end),
+        "start": _written(change.start),
+        "end": _written(change.end),
         "planned": change.planned,
         "not_stated_before": change.not_stated_before,
         "not_stated_after": change.not_stated_after,
@@ -366,16 +363,16 @@ def changes_data(changes: Changes) -> dict[str, Any]:
     return {
         "old": changes.old_version,
         "new": changes.new_version,
-        "from": _date(changes.old_on),
-        "to": _date(changes.new_on),
+        "from": _written(changes.old_on),
+        "to": _written(changes.new_on),
         "partnerships": [
             {
                 "old_id": compared.old_id,
                 "new_id": compared.new_id,
                 "old_name": compared.old_name,
                 "new_name": compared.new_name,
-                "old_date": _date(compared.old_date),
-                "new_date": _date(compared.new_date),
+                "old_date": _written(compared.old_date),
+                "new_date": _written(compared.new_date),
             }
             for compared in changes.compared
         ],

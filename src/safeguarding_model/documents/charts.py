@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_DEPTH",
     "DEFAULT_EDGES",
+    "LINE_WORDS",
     "STYLED_KINDS",
+    "TOP_GROUPS",
     "ChartEdge",
     "ChartMaker",
     "ChartNode",
@@ -39,8 +41,23 @@ __all__ = [
     "org_chart",
 ]
 
-DEFAULT_EDGES = ("reports-to", "accountable-to", "escalates-to", "joint-with", "linked-to")
+DEFAULT_EDGES = (
+    "reports-to",
+    "reports-for-information-to",
+    "advises",
+    "accountable-to",
+    "escalates-to",
+    "joint-with",
+    "linked-to",
+)
 """The edge kinds a chart draws unless told otherwise."""
+
+LINE_WORDS = {"reports-for-information-to": "for information", "advises": "advises"}
+"""The words that label every line of a kind that carries no accountability."""
+
+TOP_GROUPS = ("leadership-group", "executive-group", "partnership-board")
+"""The kinds of group a chart draws boldly: a leadership group above the partnership,
+and the executive groups and partnership boards that may head its structure."""
 
 DEFAULT_DEPTH = 1
 """How many steps beyond the chosen bodies and their own groups a chart reaches by default."""
@@ -67,11 +84,11 @@ class ChartNode:
 
     ``kind`` is the graph node kind; ``subkind`` the group or organisation kind;
     ``cluster`` the id of the partnership or collaboration box it is drawn in; ``top``
-    whether it is a group of a kind that may head a structure (an executive group or a
-    partnership board), which charts draw boldly. ``status`` is how it stands on the
-    chart's date (``current``, ``ended``, ``future`` or ``planned``; see
-    :class:`~safeguarding_model.model.meaning.Standing`): a body with dates carries
-    them in its label (``ended 2023-11``, ``planned``), and charts draw what is
+    whether it is a group of a kind that may head a structure (a leadership group, an
+    executive group or a partnership board), which charts draw boldly. ``status`` is
+    how it stands on the chart's date (``current``, ``ended``, ``future`` or
+    ``planned``; see :class:`~safeguarding_model.model.meaning.Standing`): a body with
+    dates carries them in its label (``ended 2023-11``, ``planned``), and charts draw what is
     planned or ended in a look of its own.
     """
 
@@ -87,8 +104,11 @@ class ChartNode:
 @attrs.frozen(kw_only=True)
 class ChartEdge:
     """A line from the subordinate ``source`` to the superior ``target``: ``derived``
-    when the model implies it rather than states it, and ``status`` how it stands (a
-    planned or ended line is drawn in a look of its own, its label saying so)."""
+    when the model implies it rather than states it (drawn in a look of its own), and
+    ``status`` how it stands (a planned or ended line is drawn in a look of its own, its
+    label saying so). ``alternative`` marks a line to one of several bodies "and/or"
+    (its label says "and/or"). A line for information or of advice says so in its
+    label."""
 
     source: str
     target: str
@@ -96,6 +116,7 @@ class ChartEdge:
     label: str | None = None
     derived: bool = False
     status: str = "current"
+    alternative: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -112,13 +133,17 @@ class Cluster:
 @attrs.frozen(kw_only=True)
 class OrgChart:
     """What a chart shows, in a stable order: the same model gives the same chart.
-    ``on`` is the date the chart is taken on (as written), when it is."""
+    ``on`` is the date the chart is taken on (as written), when it is. ``ranks`` are
+    pairs of nodes (lower, upper) drawn one above the other without a line between
+    them: a partnership below the leadership group that leads it (a line is drawn
+    between them only where the data states one)."""
 
     title: str
     nodes: tuple[ChartNode, ...]
     edges: tuple[ChartEdge, ...]
     clusters: tuple[Cluster, ...]
     on: str | None = None
+    ranks: tuple[tuple[str, str], ...] = ()
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -181,7 +206,10 @@ def org_chart(
     steps the chart reaches beyond the chosen bodies and their own groups
     (:data:`DEFAULT_DEPTH`): 0 shows those alone, 1 adds the bodies their lines reach
     directly, and so on. A derived accountable-to line that repeats a drawn reporting
-    line is left out. A partnership's own escalation routes are drawn from the
+    line is left out. A line for information or of advice says so in its label, and a
+    line to one of several bodies "and/or"; a leadership group is ranked above the
+    partnership it leads (``ranks``), with no line between them unless the data
+    states one. A partnership's own escalation routes are drawn from the
     partnership (the graph's edges from it). Edges are chosen by their ``kind``
     attribute, so a repeated line (keyed ``reports-to#2``) is drawn too. The work is
     linear in the size of the graph.
@@ -192,7 +220,7 @@ def org_chart(
     """
     from ..graph.answers import when
     from ..graph.governance import status_of
-    from ..model.meaning import TOP_KINDS, reference_span
+    from ..model.meaning import reference_span
 
     if isinstance(source, Dataset):
         from ..graph import build_graph
@@ -247,7 +275,6 @@ def org_chart(
                 distance[other] = distance[node] + 1
                 queue.append(other)
     boxed = {owner.id for group, owner in owner_of.items() if group in distance}
-    top_kinds = {kind.value for kind in TOP_KINDS}
     nodes = []
     for key, data in graph.nodes(data=True):
         if key not in distance:
@@ -264,7 +291,7 @@ def org_chart(
                 kind=kind,
                 subkind=subkind,
                 cluster=own.id if own is not None else (key if key in boxed else None),
-                top=kind == "group" and subkind in top_kinds,
+                top=kind == "group" and subkind in TOP_GROUPS,
                 status=found_status,
             )
         )
@@ -286,7 +313,23 @@ def org_chart(
     nodes, links = _functional_links(nodes, lines)
     clusters.extend(links)
     on = None if governance.on is None else date_text(governance.on)
-    return OrgChart(title=title, nodes=tuple(nodes), edges=lines, clusters=tuple(clusters), on=on)
+    partnerships = {p.id for p in dataset.partnerships}
+    ranks = tuple(
+        (node.cluster, node.id)
+        for node in nodes
+        if node.subkind == "leadership-group"
+        and node.kind == "group"
+        and node.cluster in partnerships
+        and node.cluster in distance
+    )
+    return OrgChart(
+        title=title,
+        nodes=tuple(nodes),
+        edges=lines,
+        clusters=tuple(clusters),
+        on=on,
+        ranks=ranks,
+    )
 
 
 class ChartMaker:
@@ -376,7 +419,15 @@ def _edges(
             continue
         status = status_of(source, target, data)
         cadence = data.get("cadence")
-        parts = [_cadence_words(str(cadence))] if cadence else []
+        alternative = bool(data.get("alternatives"))
+        parts = [LINE_WORDS[kind]] if kind in LINE_WORDS else []
+        if alternative:
+            parts.append("and/or")
+        parts += [str(data[key]) for key in ("condition",) if data.get(key)]
+        if cadence:
+            parts.append(_cadence_words(str(cadence)))
+        elif data.get("cadence_text"):
+            parts.append(str(data["cadence_text"]))
         dates = when(_text(data.get("start")), _text(data.get("end")), status).strip(" ()")
         if dates:
             parts.append(dates)
@@ -392,6 +443,7 @@ def _edges(
                 label=label,
                 derived=bool(data.get("derived")),
                 status=status,
+                alternative=alternative,
             )
         )
     return tuple(edges)

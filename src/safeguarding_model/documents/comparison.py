@@ -225,7 +225,7 @@ def _agencies(p: Partnership, index: dict[str, Entity]) -> str:
 
 
 def _collaborations(p: Partnership, dataset: Dataset) -> str:
-    found = [c.label for c in dataset.collaborations if p.id in c.members]
+    found = [c.label for c in dataset.collaborations if p.id in dataset.members_of(c)]
     return "; ".join(found) if found else "none in this dataset"
 
 

@@ -4,13 +4,19 @@
 command line renders it as text. Every dated entry carries its ``start`` and ``end``
 as written, its ``status`` (``current``, ``ended``, ``future`` or ``planned``, read
 against the date shown) and its ``dates`` in words ("ended 2021-03", "from 2027-01",
-"planned"); what is planned is kept apart from what is in place.
+"planned"); what is planned is kept apart from what is in place. Every line carries
+its meaning and its words ("reports for information to ..."); a list the source
+gives only in part carries its ``partial`` entry, so that no reader takes it for
+the whole list.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Sequence
 from typing import Any
+
+import attrs
 
 from ..model import (
     Chair,
@@ -18,23 +24,46 @@ from ..model import (
     Collaboration,
     Dataset,
     Entity,
+    GovernedDocument,
     Group,
+    GroupKind,
+    Item,
     Line,
+    Member,
+    Organisation,
     PartialDate,
     Partnership,
+    PartnershipRole,
     Post,
+    ReportingLine,
+    Source,
+    UnstatedPeriod,
 )
 from ..model.dates import OnDate, Span, span_of
 from ..model.meaning import (
     Standing,
+    and_list,
+    cadence_words,
+    chair_notes,
     chair_words,
+    chaired_by,
     dated_words,
+    is_leadership,
+    line_details,
+    line_targets,
+    line_verb,
+    line_words,
+    organisation_notes,
+    partial_words,
     partnership_chairs,
+    partnerships_of,
     reference_span,
+    role_words,
     standing,
+    unstated_period_words,
 )
 
-__all__ = ["chair_text", "summary"]
+__all__ = ["chair_text", "documents_of", "summary"]
 
 
 def chair_text(
@@ -43,13 +72,18 @@ def chair_text(
     dataset: Dataset,
     index: dict[str, Entity],
     at: Span | None = None,
+    *,
+    partnership: Partnership | None = None,
 ) -> str:
     """Who chairs a body of ``owner``, in words (the model's
     :func:`~safeguarding_model.model.meaning.chair_words`; "the partnership chair" is
     the chair of each partnership ``owner`` stands for), with the chair's role in front
     unless it is the chair: ``co-chair: ...``. With ``at``, "the partnership chair"
     names only the partnership chairs in place then (not one that has ended, is still
-    to come or is planned), and says when none is."""
+    to come or is planned), and says when none is. ``partnership`` is the partnership
+    whose own chair this is (``owner`` None): a post that is also its independent
+    scrutineer, held by an elected member, or chairing a body outside the partnership,
+    says so."""
     sources = partnership_chairs(owner, index)
     if at is not None:
         found = [
@@ -60,7 +94,16 @@ def chair_text(
         none = bool(sources) and not found
         sources = found
     whose = isinstance(owner, Collaboration)
-    text = chair_words(chair, lambda key: dataset.name_of(key, index), sources, whose=whose)
+    bodies = partnerships_of(owner, index) if owner is not None else []
+    if partnership is not None:
+        bodies.append(partnership)
+    text = chair_words(
+        chair,
+        lambda key: dataset.name_of(key, index),
+        sources,
+        whose=whose,
+        notes=chair_notes(index, bodies),
+    )
     if at is not None and none and chair.partnership_chair:
         text = text.replace(NOT_NAMED, "none in place on this date", 1)
     return text if chair.role is ChairRole.CHAIR else f"{chair.role.label}: {text}"
@@ -70,6 +113,28 @@ NOT_NAMED = "not named in the data"
 """What the model's chair words say for "the partnership chair" with no chair to name."""
 
 
+def documents_of(dataset: Dataset, body: Partnership | Collaboration) -> list[GovernedDocument]:
+    """The governed documents (strategies, plans, frameworks) a partnership or
+    collaboration has to do with, in the dataset's order: those it or one of its groups
+    owns, monitors or delivers, those a collaboration it belongs to owns (for a
+    partnership), and the delivery plans for any of these that it or its groups own."""
+    own = {body.id, *(group.id for group in body.groups)}
+    collaborations = {
+        c.id
+        for c in dataset.collaborations
+        if isinstance(body, Partnership) and body.id in c.members
+    }
+    found = [
+        document
+        for document in dataset.documents
+        if document.owner in own
+        or document.owner in collaborations
+        or own.intersection(document.monitored_by)
+        or own.intersection(document.delivered_by)
+    ]
+    return found
+
+
 def _written(value: PartialDate | None) -> str | None:
     return None if value is None else str(value)
 
@@ -77,6 +142,21 @@ def _written(value: PartialDate | None) -> str | None:
 def _joined(*phrases: str) -> str:
     """Phrases joined, each once (an entry and what it names may give the same dates)."""
     return "; ".join(dict.fromkeys(phrase for phrase in phrases if phrase))
+
+
+def items_data(items: Sequence[Item]) -> list[dict[str, Any]]:
+    """Items as plain data: each text with its points."""
+    return [{"text": item.text, "points": items_data(item.points)} for item in items]
+
+
+def money(amount: int) -> str:
+    """Whole pounds in words: ``£120,000``."""
+    return f"£{amount:,}"
+
+
+def percent(value: float) -> str:
+    """A share in words: ``33.3%``, ``50%``."""
+    return f"{value:g}%"
 
 
 class _Summary:
@@ -89,6 +169,23 @@ class _Summary:
 
     def name(self, key: str | None) -> str:
         return self.dataset.name_of(key, self.index)
+
+    def ref(self, key: str) -> dict[str, Any]:
+        """An id with its name (and, for an organisation named collectively, its count)."""
+        found: dict[str, Any] = {"id": key, "name": self.name(key)}
+        entity = self.index.get(key)
+        if isinstance(entity, Organisation | Post):
+            notes = self.notes(key)
+            if notes:
+                found["notes"] = notes
+        return found
+
+    def notes(self, key: str | None) -> list[str]:
+        """What the data says of an organisation or a post beside its name."""
+        entity = self.index.get(key or "")
+        if isinstance(entity, Organisation):
+            return organisation_notes(entity, self.name)
+        return list(chair_notes(self.index)(key)) if isinstance(entity, Post) and key else []
 
     def dated(self, entry: Any, *also: str) -> dict[str, Any]:
         """An entry's ``start``, ``end``, ``status`` and ``dates`` (in words, with the
@@ -112,12 +209,27 @@ class _Summary:
             return ""
         return dated_words(entity.start, entity.end, self.at)  # type: ignore[union-attr]
 
-    def line(self, line: Line) -> dict[str, Any]:
+    def line(self, line: Line, field: str = "reports_to") -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        if isinstance(line, ReportingLine):
+            found = {"by": line.by, "by_name": self.name(line.by)}
         return {
+            **found,
             "to": line.to,
             "name": self.name(line.to),
+            "alternatives": [self.ref(key) for key in line.alternatives],
+            "kind": line.kind.value if line.kind else None,
+            "meaning": line.meaning(field).value,
+            "verb": line_verb(line, field),
+            "targets": line_targets(line, self.name),
             "cadence": line.cadence.value if line.cadence else None,
             "cadence_label": line.cadence.label if line.cadence else None,
+            "cadence_text": line.cadence_text,
+            "condition": line.condition,
+            "subject": line.subject,
+            "via": [self.ref(key) for key in line.via],
+            "details": line_details(line, self.name),
+            "words": line_words(line, self.name, field),
             "text": line.text,
             "planned": line.planned,
             **self.dated(line, self.own(line.to)),
@@ -126,8 +238,34 @@ class _Summary:
     def chair(self, chair: Chair, owner: Partnership | Collaboration | None) -> str:
         """A chair in words, with its dates: ``co-chair: ... (ended 2021-03)``."""
         text = chair_text(chair, owner, self.dataset, self.index, self.at)
-        dates = self.dated(chair, self.own(chair.post))["dates"]
+        dates = self.dated(chair, self.known(chair), self.own(chair.post))["dates"]
         return f"{text} ({dates})" if dates else text
+
+    def known(self, chair: Chair) -> str:
+        """For a chair only a document of one date names: "named in a document of
+        2020-09; since and until when not stated"."""
+        if chair.known_on is None:
+            return ""
+        return f"named in a document of {chair.known_on}; since and until when not stated"
+
+    def partial(self, entity: Any) -> list[dict[str, Any]]:
+        return [
+            {"field": p.field, "further": p.further, "text": p.text, "words": partial_words(p)}
+            for p in getattr(entity, "partial", ())
+        ]
+
+    def unstated_for(self, entity: Any) -> list[dict[str, Any]]:
+        periods: tuple[UnstatedPeriod, ...] = getattr(entity, "not_stated_for", ())
+        return [
+            {
+                "field": p.field,
+                "start": _written(p.start),
+                "end": _written(p.end),
+                "text": p.text,
+                "words": unstated_period_words(p),
+            }
+            for p in periods
+        ]
 
     def group(self, group: Group, owner: Partnership | Collaboration | None) -> dict[str, Any]:
         return {
@@ -135,15 +273,23 @@ class _Summary:
             "name": group.name,
             "kind": group.kind.value,
             "kind_label": group.kind.label,
+            "leadership": is_leadership(group),
             "parent": group.parent,
             "parent_name": self.name(group.parent) if group.parent else None,
             "chairs": [self.chair(c, owner) for c in group.chairs if not c.planned],
+            "chair_texts": [c.text for c in group.chairs if not c.planned],
             "planned_chairs": [self.chair(c, owner) for c in group.chairs if c.planned],
             "meets": group.meets.value if group.meets else None,
             "meets_label": group.meets.label if group.meets else None,
+            "meets_text": group.meets_text,
+            "meets_words": cadence_words(group.meets, group.meets_text),
             "joint_with": [{"id": j, "name": self.name(j)} for j in group.joint_with],
+            "covers": [self.ref(key) for key in group.covers],
+            "scope": group.scope.value if group.scope else None,
+            "ends_when": group.ends_when,
             "reports_to": [self.line(line) for line in group.reports_to],
-            "escalates_to": [self.line(line) for line in group.escalates_to],
+            "escalates_to": [self.line(line, "escalates_to") for line in group.escalates_to],
+            "members": len([m for m in group.members if not m.planned]),
             "planned_members": [
                 {
                     "text": member.text,
@@ -158,7 +304,28 @@ class _Summary:
             ],
             "planned": group.planned,
             **self.dated(group),
+            "partial": self.partial(group),
             "not_stated": list(group.not_stated),
+            "not_stated_for": self.unstated_for(group),
+        }
+
+    def document(self, document: GovernedDocument) -> dict[str, Any]:
+        return {
+            "id": document.id,
+            "title": document.title,
+            "kind": document.kind.value,
+            "kind_label": document.kind.label,
+            "owner": self.ref(document.owner),
+            "monitored_by": [self.ref(key) for key in document.monitored_by],
+            "delivered_by": [self.ref(key) for key in document.delivered_by],
+            "delivers": self.ref(document.delivers) if document.delivers else None,
+            "period": _written(document.period),
+            "reviewed": _written(document.reviewed),
+            "next_review": _written(document.next_review),
+            "items": items_data(document.items),
+            "text": document.text,
+            "planned": document.planned,
+            **self.dated(document),
         }
 
     def collaboration(self, collaboration: Collaboration) -> dict[str, Any]:
@@ -167,7 +334,17 @@ class _Summary:
             "name": collaboration.name,
             "short_name": collaboration.short_name,
             "members": [{"id": m, "name": self.name(m)} for m in collaboration.members],
+            "areas": [self.ref(key) for key in collaboration.areas],
+            "purpose": collaboration.purpose,
+            "principles": items_data(collaboration.principles),
             "groups": [self.group(g, collaboration) for g in collaboration.groups],
+            "lines": [self.line(line) for line in collaboration.lines],
+            "governed_documents": [
+                self.document(d)
+                for d in self.dataset.documents
+                if d.owner == collaboration.id or d.owner in {g.id for g in collaboration.groups}
+            ],
+            "partial": self.partial(collaboration),
             **self.dated(collaboration),
         }
 
@@ -182,6 +359,87 @@ class _Summary:
             "organisation": getattr(organisation, "name", None),
             "text": self.name(post_id),
             "known_on": _written(getattr(post, "known_on", None)),
+            "notes": self.notes(post_id),
+        }
+
+    def source(self, source: Source) -> dict[str, Any]:
+        return {
+            "title": source.title,
+            "published": _written(source.published),
+            "url": source.url,
+            "text": source.text,
+        }
+
+    def member(self, member: Member) -> dict[str, Any]:
+        """A membership entry: whom it names, in words, and the document's words."""
+        return {
+            "post": member.post,
+            "organisation": member.organisation,
+            "chair_of": list(member.chair_of),
+            "role": member.role.value if member.role else None,
+            "some": member.some,
+            "capacity": member.capacity.value,
+            "text": member.text,
+            "words": member_words(member, self.name),
+            "planned": member.planned,
+            **self.dated(member),
+        }
+
+    def by_words(self, keys: Sequence[str], role: PartnershipRole | None) -> str:
+        """Who does something: the bodies named, then the role, in words."""
+        names = [self.name(key) for key in keys]
+        if role is not None:
+            names.append(role_words(role))
+        return and_list(names)
+
+    def scrutiny(self, partnership: Partnership) -> list[dict[str, Any]]:
+        return [
+            {
+                "kind": m.kind.value,
+                "kind_label": scrutiny_label(m.kind.value),
+                "name": m.name,
+                "by": [self.ref(key) for key in m.by],
+                "by_role": m.by_role.value if m.by_role else None,
+                "by_words": self.by_words(m.by, m.by_role),
+                "inputs": items_data(m.inputs),
+                "text": m.text,
+                **self.dated(m),
+            }
+            for m in partnership.scrutiny
+        ]
+
+    def funding(self, partnership: Partnership) -> dict[str, Any] | None:
+        funding = partnership.funding
+        if funding is None:
+            return None
+        return {
+            "rule": funding.rule,
+            "text": funding.text,
+            "contributions": [
+                {
+                    "organisation": c.organisation,
+                    "name": self.name(c.organisation),
+                    "amount": c.amount,
+                    "percent": c.percent,
+                    "in_kind": list(c.in_kind),
+                    "period": _written(c.period),
+                    "text": c.text,
+                    "words": contribution_words(c.amount, c.percent, c.in_kind, _written(c.period)),
+                }
+                for c in funding.contributions
+            ],
+            "support_in_kind": [
+                {
+                    "organisation": s.organisation,
+                    "name": self.name(s.organisation),
+                    "provides": list(s.provides),
+                }
+                for s in funding.support_in_kind
+            ],
+            "agreed_by": [self.ref(key) for key in funding.agreed_by],
+            "agreed_by_role": funding.agreed_by_role.value if funding.agreed_by_role else None,
+            "agreed_by_words": self.by_words(funding.agreed_by, funding.agreed_by_role),
+            "agreed_every": funding.agreed_every,
         }
 
     def regimes(self, partnership: Partnership) -> str:
@@ -211,6 +469,55 @@ class _Summary:
         }
 
 
+_SCRUTINY_LABELS = {
+    "independent-scrutineer": "independent scrutineer",
+    "independent-chair": "independent chair who scrutinises",
+    "quality-assurance": "independent quality assurance",
+    "young-scrutineers": "young scrutineers",
+    "elected-members": "scrutiny by elected members",
+    "multi-agency-audit": "multi-agency audit",
+    "framework": "scrutiny framework",
+    "peer-review": "peer review",
+    "other": "other scrutiny",
+}
+
+
+def member_words(member: Member, name: Callable[[str], str]) -> str:
+    """A membership entry in words: the post, organisation or groups' chairs it names,
+    the role ("the relevant agencies", or "some of the relevant agencies" where only
+    some of them sit), else the document's words."""
+    if member.post or member.organisation:
+        return name(member.post or member.organisation or "")
+    if member.chair_of:
+        return "the chairs of " + and_list([name(key) for key in member.chair_of])
+    if member.role is not None:
+        words = role_words(member.role)
+        return f"some of {words}" if member.some else words
+    return " ".join((member.text or "").split())
+
+
+def scrutiny_label(kind: str) -> str:
+    """A kind of scrutiny in words: ``independent chair who scrutinises``."""
+    return _SCRUTINY_LABELS.get(kind, kind.replace("-", " "))
+
+
+def contribution_words(
+    amount: int | None, share: float | None, in_kind: Sequence[str], period: str | None
+) -> str:
+    """A contribution in words: "£120,000 (33.3%) for 2024 to 2025; in kind:
+    accommodation"; "amount not stated" when the data gives none of these."""
+    parts = []
+    if amount is not None:
+        parts.append(money(amount) + (f" ({percent(share)})" if share is not None else ""))
+    elif share is not None:
+        parts.append(percent(share))
+    if parts and period:
+        parts[-1] += f" for {period}"
+    if in_kind:
+        parts.append("in kind: " + ", ".join(in_kind))
+    return "; ".join(parts) or "amount not stated"
+
+
 def summary(
     dataset: Dataset,
     partnership: Partnership,
@@ -237,6 +544,8 @@ def summary(
             "short_name": partnership.short_name,
             "guidance": partnership.guidance.value if partnership.guidance else None,
             "guidance_title": made.regimes(partnership),
+            "scope": partnership.scope.value,
+            "scope_label": partnership.scope.label,
             "regimes": [
                 {
                     "instrument": regime.instrument.value,
@@ -247,12 +556,8 @@ def summary(
             ],
             **made.dated(partnership),
             "effective": _written(partnership.effective),
-            "source": {
-                "title": source.title,
-                "published": _written(source.published),
-            }
-            if source
-            else None,
+            "source": made.source(source) if source else None,
+            "sources": [made.source(other) for other in partnership.sources],
         },
         "lead_partners": [
             {
@@ -260,6 +565,9 @@ def summary(
                 "role_label": lead.role.label,
                 "organisation": lead.organisation,
                 "organisation_name": name(lead.organisation),
+                "organisation_notes": made.notes(lead.organisation),
+                "through": lead.through,
+                "through_name": name(lead.through) if lead.through else None,
                 **(
                     {k: v for k, v in made.post(lead.post).items() if k != "organisation"}
                     if lead.post
@@ -283,13 +591,37 @@ def summary(
             }
             for d in partnership.delegated_partners
         ],
+        "members": [made.member(m) for m in partnership.members],
+        "meets": partnership.meets.value if partnership.meets else None,
+        "meets_words": cadence_words(partnership.meets, partnership.meets_text),
+        "vision": partnership.vision,
+        "purpose": partnership.purpose,
+        "values": items_data(partnership.values),
+        "principles": items_data(partnership.principles),
         "chairs": [
             {
                 "role": c.role.value,
                 "post": c.post,
-                "text": chair_text(c, None, dataset, made.index),
+                "person": c.person,
+                "organisation": c.organisation,
+                "one_of": c.one_of.value if c.one_of else None,
+                "rotates_among": list(c.rotates_among),
+                "rotation_period": c.rotation_period,
+                "rotation_in_order": c.rotation_in_order,
+                "nominated_by": c.nominated_by,
+                "text": chair_text(c, None, dataset, made.index, partnership=partnership),
+                "who": chair_text(
+                    attrs.evolve(c, role=ChairRole.CHAIR),
+                    None,
+                    dataset,
+                    made.index,
+                    partnership=partnership,
+                ),
+                "chaired_by": chaired_by(c),
+                "source_text": c.text,
+                "known_on": _written(c.known_on),
                 "planned": c.planned,
-                **made.dated(c, made.own(c.post)),
+                **made.dated(c, made.known(c), made.own(c.post)),
             }
             for c in partnership.chairs
         ],
@@ -297,10 +629,22 @@ def summary(
             {**made.post(s.post), **made.dated(s, made.own(s.post))}
             for s in partnership.scrutineers
         ],
+        "scrutiny": made.scrutiny(partnership),
+        "duties": [
+            {
+                "of": duty.of.value if duty.of else None,
+                "post": duty.post,
+                "of_words": role_words(duty.of) if duty.of else name(duty.post),
+                "items": items_data(duty.items),
+                "text": duty.text,
+            }
+            for duty in partnership.duties
+        ],
         "relevant_agencies": [
             {
                 "id": a.organisation,
                 "name": name(a.organisation),
+                "notes": made.notes(a.organisation),
                 "footnote": a.footnote,
                 "planned": a.planned,
                 **made.dated(a, made.own(a.organisation)),
@@ -308,11 +652,50 @@ def summary(
             for a in partnership.relevant_agencies
         ],
         "functional_links": [
-            {"id": link.organisation, "name": name(link.organisation)}
+            {
+                "id": link.organisation,
+                "name": name(link.organisation),
+                "notes": made.notes(link.organisation),
+            }
             for link in partnership.functional_links
         ],
-        "groups": [made.group(group, partnership) for group in partnership.groups],
-        "escalates_to": [made.line(line) for line in partnership.escalates_to],
+        "reports_to": [made.line(line) for line in partnership.reports_to],
+        "leadership": [made.group(g, partnership) for g in partnership.groups if is_leadership(g)],
+        "groups": [
+            made.group(g, partnership)
+            for g in partnership.groups
+            if not is_leadership(g) and g.kind is not GroupKind.TEAM
+        ],
+        "teams": [
+            made.group(g, partnership) for g in partnership.groups if g.kind is GroupKind.TEAM
+        ],
+        "lines": [made.line(line) for line in partnership.lines],
+        "escalates_to": [made.line(line, "escalates_to") for line in partnership.escalates_to],
+        "governed_documents": [made.document(d) for d in documents_of(dataset, partnership)],
+        "events": [
+            {
+                "name": event.name,
+                "kind": event.kind.value,
+                "every": event.every.value if event.every else None,
+                "every_words": cadence_words(event.every, event.every_text),
+                "by": [made.ref(key) for key in event.by],
+                "to": [made.ref(key) for key in event.to],
+                "text": event.text,
+                **made.dated(event),
+            }
+            for event in partnership.events
+        ],
+        "approval": {
+            "by": [made.ref(key) for key in approval.by],
+            "by_role": approval.by_role.value if approval.by_role else None,
+            "by_words": made.by_words(approval.by, approval.by_role),
+            "date": _written(approval.date),
+            "instrument": approval.instrument,
+            "text": approval.text,
+        }
+        if (approval := partnership.approval) is not None
+        else None,
+        "funding": made.funding(partnership),
         "collaborations": [
             made.collaboration(c) for c in dataset.collaborations if partnership.id in c.members
         ],
@@ -330,5 +713,7 @@ def summary(
             for report in partnership.yearly_reports
         ],
         "review": made.review(partnership),
+        "partial": made.partial(partnership),
         "not_stated": list(partnership.not_stated),
+        "not_stated_for": made.unstated_for(partnership),
     }

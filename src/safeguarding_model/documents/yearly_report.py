@@ -13,17 +13,32 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..model import Dataset, Entity, Item, Partnership
+import attrs
+
+from ..model import (
+    ChairRole,
+    Dataset,
+    Entity,
+    GovernedDocument,
+    GroupKind,
+    Item,
+    Partnership,
+)
 from ..model.changes import compare
+from ..model.meaning import and_list, is_leadership, partial_of, partial_words
+from ..model.meaning import role_words as role_phrase
 from ._common import (
     NOT_SAID,
     choose_partnership,
     date_text,
     groups_table,
     holder_text,
+    introduced,
     label,
+    line_sentence,
     line_text,
     not_stated_note,
+    partial_note,
     person_or_post,
     structure_figure,
 )
@@ -31,6 +46,7 @@ from .arrangements import role_words
 from .changes import TITLE as CHANGES_TITLE
 from .changes import changes_section
 from .charts import ChartMaker
+from .summary import chair_text, contribution_words, documents_of, scrutiny_label
 from .tree import (
     Block,
     Document,
@@ -69,7 +85,7 @@ def _partners(dataset: Dataset, index: dict[str, Entity], partnership: Partnersh
         rows = tuple(
             (
                 role_words(lead.role),
-                dataset.name_of(lead.organisation, index),
+                introduced(dataset, index, lead.organisation),
                 holder_text(dataset, index, lead.post) if lead.post else "not stated",
             )
             for lead in partnership.lead_partners
@@ -91,20 +107,27 @@ def _partners(dataset: Dataset, index: dict[str, Entity], partnership: Partnersh
     elif "delegated_partners" in missing:
         blocks.append(not_stated_note("the delegated safeguarding partners"))
     for chair in partnership.chairs:
-        who = dataset.name_of(chair.post, index) if chair.post else NOT_SAID
+        plain = attrs.evolve(chair, role=ChairRole.CHAIR)
+        who = chair_text(plain, None, dataset, index, partnership=partnership) or NOT_SAID
         blocks.append(
             Paragraph(content=(f"Partnership {chair.role.label}: ", Span(text=who, strong=True)))
         )
     if not partnership.chairs and "chairs" in missing:
         blocks.append(not_stated_note("who chairs the partnership"))
+    blocks += _partial(partnership, "chairs")
     for scrutineer in partnership.scrutineers:
         who = dataset.name_of(scrutineer.post, index)
         blocks.append(Paragraph(content=("Independent scrutineer: ", Span(text=who, strong=True))))
     if not partnership.scrutineers and "scrutineers" in missing:
         blocks.append(not_stated_note("the independent scrutineer"))
+    if partnership.scrutiny:
+        blocks.append(Paragraph(content="The arrangements are scrutinised by:"))
+        blocks.append(ItemList(items=scrutiny_items(dataset, index, partnership)))
     if partnership.relevant_agencies:
         count = len(partnership.relevant_agencies)
-        blocks.append(Paragraph(content=f"The partnership names {count} relevant agencies:"))
+        more = partial_of(partnership, "relevant_agencies")
+        names = f"{count} relevant agencies" + (f", {partial_words(more)}" if more else "")
+        blocks.append(Paragraph(content=f"The partnership names {names}:"))
         blocks.append(
             ItemList(
                 items=tuple(
@@ -122,12 +145,27 @@ def _structure(
     dataset: Dataset, index: dict[str, Entity], partnership: Partnership, charts: ChartMaker
 ) -> Section:
     blocks: list[Block] = []
+    leadership = tuple(g for g in partnership.groups if is_leadership(g))
+    teams = tuple(g for g in partnership.groups if g.kind is GroupKind.TEAM)
+    groups = tuple(g for g in partnership.groups if not is_leadership(g) and g not in teams)
     if partnership.groups:
         caption = f"The structure of the {partnership.label} and its reporting lines"
         blocks.append(structure_figure(partnership, dataset, index, caption, charts))
-        blocks.append(groups_table(partnership.groups, partnership, dataset, index))
+    if leadership:
+        names = and_list([label(g, g.id) for g in leadership])
+        blocks.append(
+            Paragraph(content=f"Above the partnership, at the top of its accountability: {names}.")
+        )
+    if groups:
+        blocks.append(groups_table(groups, partnership, dataset, index))
     elif "groups" in partnership.not_stated:
         blocks.append(not_stated_note("the partnership's groups"))
+    blocks += _partial(partnership, "groups")
+    if teams:
+        names = and_list([label(t, t.id) for t in teams])
+        blocks.append(Paragraph(content=f"Teams, not among the groups: {names}."))
+    for line in partnership.reports_to:
+        blocks.append(Paragraph(content=f"The partnership {line_sentence(line, dataset, index)}."))
     for line in partnership.escalates_to:
         blocks.append(
             Paragraph(content=f"The partnership escalates to {line_text(line, dataset, index)}.")
@@ -177,6 +215,19 @@ def _requirement(
                 )
             )
         )
+    if "scrutin" in text and partnership.scrutiny:
+        blocks.append(Paragraph(content="The arrangements are scrutinised by:", note=True))
+        blocks.append(ItemList(items=scrutiny_items(dataset, index, partnership)))
+    if any(word in text for word in ("fund", "budget", "financ")) and partnership.funding:
+        blocks += funding_blocks(dataset, index, partnership)
+    documents = documents_of(dataset, partnership)
+    if any(word in text for word in ("strateg", "plan", "framework")) and documents:
+        blocks.append(Paragraph(content="The strategies, plans and frameworks:", note=True))
+        blocks.append(
+            ItemList(
+                items=tuple(ListItem(content=document_words(dataset, index, d)) for d in documents)
+            )
+        )
     if "change" in text and "arrangement" in text and changes:
         blocks.append(
             Paragraph(
@@ -194,6 +245,108 @@ def _requirement(
     if item.points:
         blocks.append(item_list(item.points))
     return Section(title=heading_for(item.text), blocks=tuple(blocks))
+
+
+def _partial(entity: object, field: str) -> list[Block]:
+    note = partial_note(entity, field)
+    return [note] if note is not None else []
+
+
+def _vision(partnership: Partnership) -> Section | None:
+    """The vision, purpose, values and principles the report works to, each under its
+    own heading (never among the aims)."""
+    blocks: list[Block] = []
+    for heading, text in (("Vision: ", partnership.vision), ("Purpose: ", partnership.purpose)):
+        if text:
+            blocks.append(
+                Paragraph(content=(Span(text=heading, strong=True), " ".join(text.split())))
+            )
+    for heading, entries in (
+        ("Values:", partnership.values),
+        ("Principles:", partnership.principles),
+    ):
+        if entries:
+            blocks.append(Paragraph(content=(Span(text=heading, strong=True),)))
+            blocks.append(item_list(entries))
+    if not blocks:
+        return None
+    return Section(title="Vision, purpose, values and principles", blocks=tuple(blocks))
+
+
+def scrutiny_items(
+    dataset: Dataset, index: dict[str, Entity], partnership: Partnership
+) -> tuple[ListItem, ...]:
+    """Each scrutiny mechanism: its kind, its name, who performs it, and its inputs."""
+    items = []
+    for mechanism in partnership.scrutiny:
+        who = [dataset.name_of(key, index) for key in mechanism.by]
+        if mechanism.by_role is not None:
+            who.append(role_phrase(mechanism.by_role))
+        text = scrutiny_label(mechanism.kind.value)
+        if mechanism.name:
+            text += f": {mechanism.name}"
+        if who:
+            text += f", by {and_list(who)}"
+        inputs = tuple(ListItem(content=f"drawing on: {i.text}") for i in mechanism.inputs)
+        items.append(ListItem(content=text, children=inputs))
+    return tuple(items)
+
+
+def funding_blocks(
+    dataset: Dataset, index: dict[str, Entity], partnership: Partnership
+) -> list[Block]:
+    """What the arrangements say of the funding: the rule, who agrees the budget and
+    how often, each contribution and what is given in kind."""
+    funding = partnership.funding
+    if funding is None:
+        return []
+    lines = []
+    if funding.rule:
+        lines.append(f"The basis of funding: {funding.rule}.")
+    who = [dataset.name_of(key, index) for key in funding.agreed_by]
+    if funding.agreed_by_role is not None:
+        who.append(role_phrase(funding.agreed_by_role))
+    if who:
+        every = f", {funding.agreed_every}" if funding.agreed_every else ""
+        lines.append(f"The budget is agreed by {and_list(who)}{every}.")
+    blocks: list[Block] = [Paragraph(content=line, note=True) for line in lines]
+    contributions = [
+        ListItem(
+            content=f"{dataset.name_of(c.organisation, index)}: "
+            + contribution_words(c.amount, c.percent, c.in_kind, date_text(c.period))
+        )
+        for c in funding.contributions
+    ]
+    contributions += [
+        ListItem(
+            content=f"{dataset.name_of(s.organisation, index)}: in kind: "
+            + (", ".join(s.provides) or "support")
+        )
+        for s in funding.support_in_kind
+    ]
+    if contributions:
+        blocks.append(
+            Paragraph(content="The contributions, as the arrangements give them:", note=True)
+        )
+        blocks.append(ItemList(items=tuple(contributions)))
+    return blocks
+
+
+def document_words(dataset: Dataset, index: dict[str, Entity], document: GovernedDocument) -> str:
+    """A strategy or plan in one line: its title, kind and period, owner and monitors."""
+    text = f"{document.title} ({document.kind.label}"
+    if document.period is not None:
+        text += f", {date_text(document.period)}"
+    text += f"), owned by {dataset.name_of(document.owner, index)}"
+    if document.monitored_by:
+        text += ", monitored by " + and_list(
+            [dataset.name_of(k, index) for k in document.monitored_by]
+        )
+    if document.delivered_by:
+        text += ", delivered by " + and_list(
+            [dataset.name_of(k, index) for k in document.delivered_by]
+        )
+    return text
 
 
 def yearly_report(
@@ -226,6 +379,9 @@ def yearly_report(
     ]
     if changes is not None:
         sections.append(changes_section(changes, chosen.id))
+    vision = _vision(chosen)
+    if vision is not None:
+        sections.append(vision)
     if chosen.aims:
         sections.append(
             Section(

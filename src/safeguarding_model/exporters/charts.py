@@ -33,36 +33,52 @@ class EdgeStyle:
 _LOOKS: dict[str, EdgeStyle] = {
     style.kind: style
     for style in (
+        # Lines the arrangements state are solid; a line that carries no accountability
+        # (for information, of advice) is dotted and labelled so; what the graph derives
+        # is dashed and grey.
         EdgeStyle(
             kind="reports-to",
-            legend="reports to",
+            legend="reports to (a stated line of accountability)",
             color="#1f2937",
             dot=(("style", "solid"), ("penwidth", "1.4"), ("arrowhead", "normal")),
             mermaid="-->",
             mermaid_style="stroke:#1f2937,stroke-width:1.5px",
         ),
         EdgeStyle(
+            kind="reports-for-information-to",
+            legend="reports for information to (no accountability)",
+            color="#0f766e",
+            dot=(("style", "dotted"), ("penwidth", "1.4"), ("arrowhead", "empty")),
+            mermaid="-.->",
+            mermaid_style="stroke:#0f766e,stroke-width:1.5px,stroke-dasharray:2 3",
+        ),
+        EdgeStyle(
+            kind="advises",
+            legend="advises (no accountability)",
+            color="#b45309",
+            dot=(("style", "dotted"), ("penwidth", "1.4"), ("arrowhead", "diamond")),
+            mermaid="-.->",
+            mermaid_style="stroke:#b45309,stroke-width:1.5px,stroke-dasharray:1 4",
+        ),
+        EdgeStyle(
             kind="accountable-to",
-            # Always derived, never a line the arrangements state: a group with no
-            # reporting line answers to the group it sits under or to its partnership, a
-            # partnership to its lead partners. So dashed, and said so in the key.
-            legend="accountable to (derived, not a stated line)",
-            color="#1d4ed8",
-            dot=(
-                ("style", "dashed"),
-                ("color", "#1d4ed8:invis:#1d4ed8"),
-                ("arrowhead", "onormal"),
-            ),
+            # Always derived, never a line the arrangements state (one that repeats a
+            # drawn reporting line is left out): a group with no line of accountability
+            # answers to the group it sits under or to its partnership, a partnership
+            # to its lead partners. So dashed and grey, and said so in the key.
+            legend="accountable to (derived from where a body sits, not a stated line)",
+            color="#6b7280",
+            dot=(("style", "dashed"), ("penwidth", "1.2"), ("arrowhead", "onormal")),
             mermaid="==>",
-            mermaid_style="stroke:#1d4ed8,stroke-width:3px,stroke-dasharray:6 4",
+            mermaid_style="stroke:#6b7280,stroke-width:2px,stroke-dasharray:6 4",
         ),
         EdgeStyle(
             kind="escalates-to",
             legend="escalates to",
             color="#b91c1c",
-            dot=(("style", "dashed"), ("penwidth", "1.4"), ("arrowhead", "vee")),
-            mermaid="-.->",
-            mermaid_style="stroke:#b91c1c,stroke-width:1.5px,stroke-dasharray:6 4",
+            dot=(("style", "solid"), ("penwidth", "1.4"), ("arrowhead", "vee")),
+            mermaid="-->",
+            mermaid_style="stroke:#b91c1c,stroke-width:1.5px",
         ),
         EdgeStyle(
             kind="joint-with",
@@ -105,8 +121,8 @@ STYLES: dict[str, EdgeStyle] = {kind: _LOOKS[kind] for kind in STYLED_KINDS}
 class Mark:
     """How a line of a status (``planned``, ``ended``) or a derived line is drawn over
     its kind's style, and its key entry: a planned line dotted, an ended one faint and
-    thin, a derived one with a hollow arrowhead (an accountable-to line is always
-    derived, and its own style says so)."""
+    thin, a derived one dashed and grey with a hollow arrowhead (an accountable-to line
+    is always derived, and its own style says so)."""
 
     name: str
     legend: str
@@ -134,10 +150,10 @@ MARKS: dict[str, Mark] = {
         ),
         Mark(
             name="derived",
-            legend="derived, not a stated line (hollow arrowhead)",
-            color=None,
-            dot=(("arrowhead", "onormal"),),
-            mermaid_style="",
+            legend="derived, not a stated line (dashed, grey, hollow arrowhead)",
+            color="#9ca3af",
+            dot=(("style", "dashed"), ("arrowhead", "onormal")),
+            mermaid_style="stroke:#9ca3af,stroke-width:1.5px,stroke-dasharray:6 4",
         ),
     )
 }
@@ -146,16 +162,16 @@ MARKS: dict[str, Mark] = {
 
 def edge_look(kind: str, status: str, derived: bool) -> tuple[list[tuple[str, str]], str, str]:
     """A line's DOT attributes, its Mermaid link style and its Mermaid arrow: its kind's
-    style (:func:`style_of`), then the mark of its status (planned, ended), and for a
-    derived line of a kind not always derived, the derived mark."""
+    style (:func:`style_of`), then for a derived line of a kind not always derived the
+    derived mark, then the mark of its status (planned, ended)."""
     style = style_of(kind)
     color = style.color
     dot = [("color", color), *style.dot, ("fontcolor", color)]
     css = style.mermaid_style
     arrow = style.mermaid
-    marks = [MARKS[status]] if status in MARKS else []
-    if derived and kind != "accountable-to":
-        marks.append(MARKS["derived"])
+    marks = [MARKS["derived"]] if derived and kind != "accountable-to" else []
+    if status in MARKS:  # after the derived mark: what is planned or ended says so first
+        marks.append(MARKS[status])
     for mark in marks:
         if mark.color is not None:
             dot += [("color", mark.color), ("fontcolor", mark.color)]

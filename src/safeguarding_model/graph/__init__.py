@@ -31,11 +31,13 @@ from .answers import (
 from .build import build_graph
 from .findings import CODES, structure
 from .governance import GovernanceGraph
-from .kinds import EdgeKind, NodeKind, edge_key, key_kind
+from .kinds import EDGE_ATTRIBUTES, LINE_EDGES, EdgeKind, NodeKind, edge_key, key_kind
 from .queries import accountability, chairs, escalation, members, sits_on
 
 __all__ = [
     "CODES",
+    "EDGE_ATTRIBUTES",
+    "LINE_EDGES",
     "AccountabilityLine",
     "BodyChairs",
     "ChairInfo",

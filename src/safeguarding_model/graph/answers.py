@@ -17,10 +17,13 @@ from ..errors import Diagnostic, NotFoundError, Severity, plain
 from ..model import (
     Cadence,
     ChairRole,
+    EventKind,
     GroupKind,
+    LineKind,
     MemberCapacity,
     OrganisationKind,
     PartnershipRole,
+    ScrutinyKind,
     StatutoryRole,
 )
 from .kinds import EdgeKind, NodeKind
@@ -59,6 +62,9 @@ _WORDS: dict[str, str] = {
         Cadence,
         GroupKind,
         OrganisationKind,
+        ScrutinyKind,
+        EventKind,
+        LineKind,
     )
     for member in choice
 }
@@ -148,8 +154,14 @@ class Step(_Answer):
 
     ``kind`` is an ``EdgeKind`` value, or ``acts-through`` for the step an escalation
     takes from a partnership to the top body that acts for it. ``derived`` steps are
-    inferred from the model rather than stated in it; ``via`` says how. ``start`` and
-    ``end`` are the line's dates where the data gives them, and ``status`` how it stands.
+    inferred from the model rather than stated in it; ``via`` says how (every
+    accountable-to step is derived: from a stated line of accountability, whose meaning
+    ``line_kind`` then gives, or from where a body sits, when ``line_kind`` is None).
+    ``alternatives`` are the other bodies of an "and/or" line: the step is one of
+    alternatives, and the data does not say which. ``cadence`` (a known value) or
+    ``cadence_text`` (the document's words) say how often, ``condition`` when ("by
+    exception") and ``subject`` what is sent. ``start`` and ``end`` are the line's dates
+    where the data gives them, and ``status`` how it stands.
     """
 
     source: Ref
@@ -162,12 +174,24 @@ class Step(_Answer):
     start: str | None = None
     end: str | None = None
     status: str = "current"
+    line_kind: str | None = None
+    alternatives: tuple[Ref, ...] = ()
+    condition: str | None = None
+    subject: str | None = None
+    cadence_text: str | None = None
 
     def __str__(self) -> str:
         said = words(self.kind)
-        if self.cadence:
-            said += f" ({words(self.cadence)})"
+        details = [words(self.cadence) if self.cadence else self.cadence_text, self.condition]
+        shown = [detail for detail in details if detail]
+        if shown:
+            said += f" ({', '.join(shown)})"
         said += when(self.start, self.end, self.status)
+        if self.alternatives:
+            others = " and/or ".join(ref.named for ref in self.alternatives)
+            said += f", and/or {others}"
+        if self.subject:
+            said += f": {self.subject}"
         if self.derived and self.via:
             said += f" [derived: {self.via}]"
         return f"{self.source.named} -> {self.target.named}: {said}"
@@ -175,18 +199,23 @@ class Step(_Answer):
 
 @attrs.frozen(kw_only=True)
 class AccountabilityLine(_Answer):
-    """The bodies a body answers to, step by step, up to the lead safeguarding partners.
+    """The bodies a body answers to, step by step, as far as the data goes.
 
     ``steps`` are the accountable-to edges above ``body`` in breadth-first order (a
-    body that reports to two bodies has two steps); ``top`` the nodes where the line
-    ends: normally the lead safeguarding partners. ``planned`` holds the planned lines
-    from the bodies on the way (not yet in place, so not followed).
+    body that reports to two bodies has two steps), each derived, with its reason in
+    ``via``; ``top`` the nodes where the line ends: the lead safeguarding partners, a
+    leadership group (the top of its partnership), or a collaboration (which answers to
+    no one unless a stated line says so). ``planned`` holds the planned lines from the
+    bodies on the way (not yet in place, so not followed); ``not_followed`` the lines
+    from the bodies on the way that carry no accountability (for information or of
+    advice), so not followed either.
     """
 
     body: Ref
     steps: tuple[Step, ...]
     top: tuple[Ref, ...]
     planned: tuple[Step, ...] = ()
+    not_followed: tuple[Step, ...] = ()
 
     def __str__(self) -> str:
         out = [f"Accountability line of {self.body}"]
@@ -198,6 +227,11 @@ class AccountabilityLine(_Answer):
         if self.top:
             out.append("Ends at: " + "; ".join(str(ref) for ref in self.top))
         out += _apart(self.planned, [str(step) for step in self.planned])
+        if self.not_followed:
+            out.append(
+                f"Lines that carry no accountability, not followed ({len(self.not_followed)}):"
+            )
+            out += [f"  {step}" for step in self.not_followed]
         return "\n".join(out)
 
 
@@ -252,10 +286,17 @@ class ChairInfo(_Answer):
     the role of each partnership chair (two co-chairs of the partnership are two
     co-chairs of the body). ``post`` and ``holder`` are known when the data names the
     post (directly, or as the partnership chair, with ``partnership`` saying whose);
-    ``nominated_by`` and ``rotates_among`` say how a chair is chosen when it does not.
-    ``description`` says it in words; ``text`` keeps the document's words; ``start``
-    and ``end`` are the chair's dates where the data gives them, ``status`` how it
-    stands.
+    ``holder`` alone when it names a person without a post, ``organisation`` alone when
+    it names an agency only ("chaired by the police": not a rotation). ``one_of`` is the
+    partnership role whose holders the chair is one of ("one of the delegated
+    safeguarding partners"), with ``one_of_holders`` the posts or organisations that
+    hold it: the data does not say which of them chairs. ``nominated_by`` and
+    ``rotates_among`` say how a chair is chosen; a rotating chair has its
+    ``rotation_period`` in the document's words and ``rotation_in_order`` when
+    ``rotates_among`` is the order of the rotation. ``description`` says it in words
+    ("not named in the data" for a chair the document mentions but does not name);
+    ``text`` keeps the document's words; ``start`` and ``end`` are the chair's dates
+    where the data gives them, ``status`` how it stands.
     """
 
     role: str
@@ -266,6 +307,10 @@ class ChairInfo(_Answer):
     partnership: Ref | None = None
     nominated_by: Ref | None = None
     rotates_among: tuple[Ref, ...] = ()
+    one_of: str | None = None
+    one_of_holders: tuple[Ref, ...] = ()
+    rotation_period: str | None = None
+    rotation_in_order: bool = False
     description: str
     text: str | None = None
     start: str | None = None
@@ -434,14 +479,19 @@ class MemberEntry(_Answer):
 @attrs.frozen(kw_only=True)
 class Membership(_Answer):
     """The members of a group (or a partnership's or collaboration's members), in
-    document order; ``not_stated`` is true when the source does not give them.
-    ``planned`` holds the planned members apart (not yet in place): they are not
-    among ``entries`` nor counted with them."""
+    document order; ``not_stated`` is true when the source does not give them, and
+    ``partial`` when it gives them only in part (it says the list goes on, or counts
+    ``further`` members it does not name; ``partial_text`` keeps its words): the
+    entries are then not all the members. ``planned`` holds the planned members apart
+    (not yet in place): they are not among ``entries`` nor counted with them."""
 
     body: Ref
     entries: tuple[MemberEntry, ...]
     not_stated: bool = False
     planned: tuple[MemberEntry, ...] = ()
+    partial: bool = False
+    further: int | None = None
+    partial_text: str | None = None
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -450,6 +500,9 @@ class Membership(_Answer):
 
     def __str__(self) -> str:
         out = [f"Members of {self.body} ({len(self.entries)} entries)"]
+        if self.partial:
+            more = f"; {self.further} more not named" if self.further else ""
+            out[0] += f", a partial list: the source gives them only in part{more}"
         out += [f"  {line}" for entry in self.entries for line in str(entry).splitlines()]
         if not self.entries:
             missing = "members not stated in the source" if self.not_stated else "no members stated"

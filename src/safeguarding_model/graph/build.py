@@ -1,19 +1,27 @@
 """Build the governance graph from a dataset.
 
 One node per entity with an id (organisations, people, posts, partnerships,
-collaborations, groups), in the dataset's order; one edge per reference in the
-model, plus the edges the model implies (``derived`` true): memberships expanded
-from roles and chairs, the partnership chair in the chair of a group, and the
+collaborations, groups, governed documents), in the dataset's order; one edge per
+reference in the model, plus the edges the model implies (``derived`` true, with the
+rule in ``via``): memberships expanded from roles and chairs, chairs expanded from
+the role a chair is one of, the partnership chair in the chair of a group, and the
 accountable-to lines. No fact is dropped: the first edge of a kind between two nodes
 is keyed by the kind, a repeat ``kind#2``, ``kind#3`` (see ``kinds``); only an edge
 identical in every attribute to one already there (it would say nothing new) is not
 added again. The build is linear in the size of the model and deterministic: two
 builds of one dataset are identical, node, edge and attribute order included.
 
-Every edge has ``planned`` (true for a planned chair, member, line or relevant
-agency, for whatever a planned group holds or is held by, and for what the model
-derives from planned entries only) and its ``start`` and ``end`` as written; a planned
-entry is never an edge of the structure as it stands. Groups carry ``planned`` too.
+Every edge has the attributes of :data:`EDGE_ATTRIBUTES`, ``None`` where the model
+says nothing; ``planned`` is true for a planned chair, member, line or relevant agency,
+for whatever a planned group or document holds or is held by, and for what the model
+derives from planned entries only; a planned entry is never an edge of the structure
+as it stands. Groups and documents carry ``planned`` too.
+
+A line (a reporting line, a line for information, of advice or of escalation) is an
+edge of the kind its meaning gives (:data:`LINE_EDGES`), from the body whose list
+holds it or from its ``by``, one to each body it names (``to`` and each of its
+``alternatives``). Accountability is derived along lines of accountability only; see
+``EdgeKind.ACCOUNTABLE_TO``.
 
 ``on`` builds the structure as it stood on a date (see ``dates``), which leaves out
 everything planned; the networkx graph's ``on`` attribute is that date, as written.
@@ -31,27 +39,47 @@ import networkx as nx
 
 from ..model import (
     Chair,
+    ChairRole,
     Collaboration,
     Dataset,
     Entity,
+    GovernedDocument,
     Group,
+    GroupKind,
+    Line,
+    LineKind,
     Organisation,
     PartialDate,
     Partnership,
     PartnershipRole,
     Person,
     Post,
+    ReportingLine,
 )
 from ..model.dates import OnDate, as_of, date_text, earlier, later, span_of, written
-from ..model.meaning import PARTNERSHIP_CHAIR, ROTATES, ModelIndex, Resolved, resolved_planned
+from ..model.meaning import (
+    PARTNERSHIP_CHAIR,
+    ROTATES,
+    ModelIndex,
+    Resolved,
+    partnership_chairs,
+    resolved_planned,
+)
 from ..model.names import kind_word
+from ..model.values import with_article
 from .answers import Finding, Ref
 from .governance import GovernanceGraph
-from .kinds import EdgeKind, edge_key
+from .kinds import EDGE_ATTRIBUTES, LINE_EDGES, EdgeKind, edge_key
 
-__all__ = ["build_graph", "node_attributes"]
+__all__ = ["EDGE_ATTRIBUTES", "LINE_EDGES", "build_graph", "node_attributes"]
 
 Attrs = dict[str, Any]
+Owner = Partnership | Collaboration
+Body = Group | Partnership | Collaboration
+
+ANSWERS_TO = "answers to the bodies it reports to"
+"""The end of the ``via`` of an accountable-to edge that follows a stated line: "a
+group answers to the bodies it reports to"."""
 
 
 def build_graph(
@@ -99,6 +127,7 @@ def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
             "independent": entity.independent,
             "vacant": entity.vacant,
             "acting": entity.acting,
+            "elected": entity.elected,
             "start": written(entity.start),
             "end": written(entity.end),
             "known_on": written(entity.known_on),
@@ -108,23 +137,37 @@ def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
     data: Attrs = {"kind": kind, "label": entity.label, "name": entity.name}
     if isinstance(entity, Organisation):
         data["organisation_kind"] = entity.kind.value
+        data["collective"] = entity.collective
+        data["count"] = entity.count
         data["start"] = written(entity.start)
         data["end"] = written(entity.end)
     elif isinstance(entity, Group):
         data["group_kind"] = entity.kind.value
         data["meets"] = entity.meets.value if entity.meets else None
+        data["scope"] = entity.scope.value if entity.scope else None
         data["start"] = written(entity.start)
         data["end"] = written(entity.end)
         data["planned"] = entity.planned
     elif isinstance(entity, Partnership):
         data["guidance"] = entity.guidance.value if entity.guidance else None
         data["regimes"] = " ".join(r.instrument.value for r in entity.regimes) or None
+        data["scope"] = entity.scope.value
         data["start"] = written(entity.start)
         data["end"] = written(entity.end)
     elif isinstance(entity, Collaboration):
         data["start"] = written(entity.start)
         data["end"] = written(entity.end)
+    elif isinstance(entity, GovernedDocument):
+        data["document_kind"] = entity.kind.value
+        data["period"] = written(entity.period)
+        data["start"] = written(entity.start)
+        data["end"] = written(entity.end)
+        data["planned"] = entity.planned
     return data
+
+
+def _noun(entity: Entity | None) -> str:
+    return "body" if entity is None else kind_word(entity)
 
 
 class _Builder:
@@ -136,7 +179,16 @@ class _Builder:
         self.counts: dict[tuple[str, str, str], int] = {}
         self.seen: set[tuple[Any, ...]] = set()
         self.problems: list[Finding] = []
-        self.planned_groups = {g.id for _, g in index.groups if g.planned}
+        self.documents = [d for d in index.dataset.documents if index.kept(d)]
+        self.planned_nodes = {g.id for _, g in index.groups if g.planned}
+        self.planned_nodes |= {d.id for d in self.documents if d.planned}
+        # The lines of a partnership's or collaboration's ``lines``, by the body they are
+        # from (``by``), with the partnership or collaboration that holds them.
+        self.lines_by: dict[str, list[tuple[Owner, ReportingLine]]] = {}
+        owners: list[Owner] = [*index.partnerships, *index.collaborations]
+        for body in owners:
+            for line in body.lines:
+                self.lines_by.setdefault(line.by, []).append((body, line))
 
     def run(self) -> None:
         for key, entity in self.entities.items():
@@ -155,19 +207,28 @@ class _Builder:
             )
         index = self.index
         for organisation in index.organisations:
+            oid = organisation.id
             if organisation.parent:
-                self.edge(organisation.id, organisation.parent, EdgeKind.PART_OF, ref="parent")
+                self.edge(oid, organisation.parent, EdgeKind.PART_OF, ref="parent")
+            for other in organisation.owned_by:
+                self.edge(oid, other, EdgeKind.OWNED_BY, ref="owned_by")
+            for council in organisation.delivers_for:
+                self.edge(oid, council, EdgeKind.DELIVERS_SERVICES_FOR, ref="delivers_for")
         for post in index.posts:
             if post.holder:
-                self.edge(post.holder, post.id, EdgeKind.HOLDS_POST, ref="holder", subject=post.id)
+                self.edge(post.holder, post.id, EdgeKind.HOLDS_POST, ref="holder", holder=post.id)
             if post.organisation:
                 self.edge(post.id, post.organisation, EdgeKind.POST_IN, ref="organisation")
+            for body in post.also_chairs:
+                self.edge(post.id, body, EdgeKind.CHAIRS, ref="also_chairs")
         for partnership in index.partnerships:
             self.partnership(partnership)
         for collaboration in index.collaborations:
             self.collaboration(collaboration)
         for owner, group in index.groups:
             self.group(owner, group)
+        for document in self.documents:
+            self.document(document)
 
     # --- helpers ----------------------------------------------------------------------
 
@@ -184,48 +245,39 @@ class _Builder:
         kind: EdgeKind,
         *,
         ref: str,
-        subject: str | None = None,
-        cadence: str | None = None,
-        text: str | None = None,
-        capacity: str | None = None,
+        holder: str | None = None,
         derived: bool = False,
-        via: str | None = None,
         start: PartialDate | None = None,
         end: PartialDate | None = None,
         planned: bool = False,
         quiet: bool = False,
+        **values: Any,
     ) -> None:
-        """Add an edge; ``ref`` names the field that holds the reference, ``subject`` the
+        """Add an edge; ``ref`` names the field that holds the reference, ``holder`` the
         entity holding it (the source by default). ``planned``: the entry is planned (an
-        edge to or from a planned group is planned too). ``quiet``: a reference that
-        names nothing was reported where it is stated, so a derived edge does not repeat
-        it."""
+        edge to or from a planned group or document is planned too). ``quiet``: a
+        reference that names nothing was reported where it is stated, so a derived edge
+        does not repeat it. ``values`` are the other attributes of
+        :data:`EDGE_ATTRIBUTES` (``cadence``, ``text``, ``via``, ...)."""
         entities = self.entities
         if source not in entities or target not in entities:
             if quiet:
                 return
             missing = [n for n in (source, target) if n not in entities]
-            holder = subject or (target if source in missing else source)
+            who = holder or (target if source in missing else source)
             for key in missing:
-                self.dangling(holder, key, ref)
+                self.dangling(who, key, ref)
             return
         value: str = kind._value_  # the plain attribute: ``.value`` is a slow property
-        first = None if start is None else str(start)
-        last = None if end is None else str(end)
-        planned = planned or source in self.planned_groups or target in self.planned_groups
-        identity = (
-            source,
-            target,
-            value,
-            cadence,
-            text,
-            capacity,
-            derived,
-            via,
-            first,
-            last,
-            planned,
-        )
+        planned = planned or source in self.planned_nodes or target in self.planned_nodes
+        data: Attrs = dict.fromkeys(EDGE_ATTRIBUTES)
+        data.update(values)
+        data["kind"] = value
+        data["derived"] = derived
+        data["start"] = None if start is None else str(start)
+        data["end"] = None if end is None else str(end)
+        data["planned"] = planned
+        identity = (source, target, *data.values())
         if identity in self.seen:
             return
         self.seen.add(identity)
@@ -233,17 +285,6 @@ class _Builder:
         number = self.counts.get(pair, 0) + 1
         self.counts[pair] = number
         key = value if number == 1 else edge_key(value, number)
-        data = {
-            "kind": value,
-            "cadence": cadence,
-            "text": text,
-            "capacity": capacity,
-            "derived": derived,
-            "via": via,
-            "start": first,
-            "end": last,
-            "planned": planned,
-        }
         self.edges.append((source, target, key, data))
 
     def dangling(self, holder: str, key: str, field: str) -> None:
@@ -258,19 +299,101 @@ class _Builder:
             )
         )
 
-    def line_edges(self, body: str, field: str, kind: EdgeKind, lines: tuple[Any, ...]) -> None:
+    def holders(self, owner: Owner | None, role: PartnershipRole) -> list[str]:
+        """The posts or organisations holding ``role`` in the partnership, or in a
+        collaboration's member partnerships, each once."""
+        if owner is None:
+            return []
+        found: list[str] = []
+        for partnership in self.index.partnerships_of(owner):
+            found += self.index.roles[partnership.id].nodes(role)
+        return list(dict.fromkeys(found))
+
+    # --- lines ------------------------------------------------------------------------
+
+    def line_edges(self, body: str, field: str, lines: tuple[Line, ...]) -> None:
+        """The edges of ``lines`` (a list ``field`` of ``body``; a ``ReportingLine`` is
+        from its ``by``): one to each body a line names, of the kind its meaning gives."""
         for line in lines:
-            self.edge(
-                body,
-                line.to,
-                kind,
-                ref=field,
-                cadence=line.cadence.value if line.cadence else None,
-                text=line.text,
-                start=line.start,
-                end=line.end,
-                planned=line.planned,
-            )
+            meaning = line.meaning(field)
+            source = line.by if isinstance(line, ReportingLine) else body
+            targets = line.targets
+            for number, target in enumerate(targets):
+                others = [other for other in targets if other != target]
+                self.edge(
+                    source,
+                    target,
+                    LINE_EDGES[meaning],
+                    ref=f"{field}.alternatives" if number else field,
+                    holder=body,
+                    cadence=line.cadence.value if line.cadence else None,
+                    cadence_text=line.cadence_text,
+                    text=line.text,
+                    line_kind=meaning.value,
+                    alternatives=" ".join(others) or None,
+                    condition=line.condition,
+                    subject=line.subject,
+                    start=line.start,
+                    end=line.end,
+                    planned=line.planned,
+                )
+
+    def stated_lines(self, body: str, own: tuple[Line, ...]) -> list[Line]:
+        """``body``'s lines: its own list ``own`` (its ``reports_to``), then the lines of
+        a partnership's or collaboration's ``lines`` that are from it."""
+        return [*own, *(line for _, line in self.lines_by.get(body, ()))]
+
+    def accountable_along(self, body: str, lines: list[Line], noun: str) -> bool:
+        """The derived accountable-to edges along ``body``'s lines of accountability
+        (never along a line for information, of advice or of escalation); whether one
+        of them is in place (not planned, to a body that is not planned)."""
+        in_place = False
+        planned_nodes = self.planned_nodes
+        for line in lines:
+            if line.meaning() is not LineKind.ACCOUNTABLE_TO:
+                continue
+            targets = line.targets
+            field = "lines" if isinstance(line, ReportingLine) else "reports_to"
+            for target in targets:
+                others = [other for other in targets if other != target]
+                via = f"{with_article(noun)} {ANSWERS_TO}"
+                if others:
+                    names = " and/or ".join(self.index.name(key) for key in targets)
+                    via += (
+                        f"; one of alternatives: it reports to {names}, and the data does not "
+                        "say which"
+                    )
+                self.edge(
+                    body,
+                    target,
+                    EdgeKind.ACCOUNTABLE_TO,
+                    ref=field,
+                    cadence=line.cadence.value if line.cadence else None,
+                    cadence_text=line.cadence_text,
+                    text=line.text,
+                    line_kind=LineKind.ACCOUNTABLE_TO.value,
+                    alternatives=" ".join(others) or None,
+                    condition=line.condition,
+                    derived=True,
+                    via=via,
+                    start=line.start,
+                    end=line.end,
+                    planned=line.planned,
+                    quiet=True,
+                )
+            if not line.planned and any(t not in planned_nodes for t in targets):
+                in_place = True
+        return in_place
+
+    def owner_lines(self, owner: Owner) -> None:
+        """The accountable-to edges along the lines of ``owner``'s ``lines`` that are from
+        a post or an organisation (a group's, partnership's or collaboration's own lines
+        are followed where that body is built)."""
+        for line in owner.lines:
+            by = self.entities.get(line.by)
+            if by is None or isinstance(by, Group | Partnership | Collaboration):
+                continue
+            self.accountable_along(line.by, [line], _noun(by))
 
     # --- partnerships and collaborations -------------------------------------------
 
@@ -283,12 +406,12 @@ class _Builder:
                     pid,
                     EdgeKind.AREA_OF,
                     ref="area.local_authorities",
-                    subject=pid,
+                    holder=pid,
                     text=p.area.text,
                 )
         for lead in p.lead_partners:
             common: dict[str, Any] = {
-                "subject": pid,
+                "holder": pid,
                 "text": lead.text,
                 "capacity": lead.role.value,
                 "start": lead.start,
@@ -306,7 +429,7 @@ class _Builder:
                 pid,
                 EdgeKind.DELEGATED_PARTNER_OF,
                 ref="delegated_partners",
-                subject=pid,
+                holder=pid,
                 capacity=role.value,
                 start=delegated.start,
                 end=delegated.end,
@@ -334,7 +457,7 @@ class _Builder:
                     lead.post or lead.organisation,
                     kind,
                     ref="delegated_partners",
-                    subject=pid,
+                    holder=pid,
                     capacity=role.value,
                     derived=True,
                     via=via,
@@ -342,7 +465,7 @@ class _Builder:
                     end=earlier(delegated.end, lead.end),
                     quiet=True,
                 )
-        self.chair_edges(pid, p.chairs, "chairs")
+        self.chair_edges(pid, p.chairs, p)
         for scrutineer in p.scrutineers:
             text = "\n".join(item.text for item in scrutineer.functions) or scrutineer.text
             self.edge(
@@ -350,18 +473,19 @@ class _Builder:
                 pid,
                 EdgeKind.SCRUTINISES,
                 ref="scrutineers",
-                subject=pid,
+                holder=pid,
                 text=text,
                 start=scrutineer.start,
                 end=scrutineer.end,
             )
+        self.scrutiny(p)
         for agency in p.relevant_agencies:
             self.edge(
                 agency.organisation,
                 pid,
                 EdgeKind.RELEVANT_AGENCY_OF,
                 ref="relevant_agencies",
-                subject=pid,
+                holder=pid,
                 text=agency.footnote,
                 start=agency.start,
                 end=agency.end,
@@ -370,11 +494,11 @@ class _Builder:
         for rep in p.sector_representation:
             field = "sector_representation"
             self.edge(
-                rep.sector, pid, EdgeKind.REPRESENTED_IN, ref=field, subject=pid, text=rep.text
+                rep.sector, pid, EdgeKind.REPRESENTED_IN, ref=field, holder=pid, text=rep.text
             )
             if rep.via:
                 self.edge(
-                    rep.via, rep.sector, EdgeKind.REPRESENTS, ref=field, subject=pid, text=rep.text
+                    rep.via, rep.sector, EdgeKind.REPRESENTS, ref=field, holder=pid, text=rep.text
                 )
             for group_id in rep.groups:
                 self.edge(
@@ -382,7 +506,7 @@ class _Builder:
                     group_id,
                     EdgeKind.MEMBER_OF,
                     ref=field,
-                    subject=pid,
+                    holder=pid,
                     text=rep.text,
                     capacity="representative",
                     via="sector representation",
@@ -391,7 +515,7 @@ class _Builder:
             node = observer.post or observer.organisation
             if node:
                 self.edge(
-                    node, pid, EdgeKind.OBSERVES, ref="observers", subject=pid, text=observer.text
+                    node, pid, EdgeKind.OBSERVES, ref="observers", holder=pid, text=observer.text
                 )
         for link in p.functional_links:
             self.edge(
@@ -405,17 +529,11 @@ class _Builder:
                 ref="procedures.collaboration",
                 text=p.procedures.text or p.procedures.name,
             )
-        if p.funding:
-            for support in p.funding.support_in_kind:
-                self.edge(
-                    support.organisation,
-                    pid,
-                    EdgeKind.SUPPORTS_IN_KIND,
-                    ref="funding.support_in_kind",
-                    subject=pid,
-                    text=", ".join(support.provides) or None,
-                )
-        self.line_edges(pid, "escalates_to", EdgeKind.ESCALATES_TO, p.escalates_to)
+        self.funding(p)
+        self.events_and_approval(p)
+        self.line_edges(pid, "reports_to", p.reports_to)
+        self.line_edges(pid, "escalates_to", p.escalates_to)
+        self.line_edges(pid, "lines", p.lines)
         for lead in p.lead_partners:
             self.edge(
                 pid,
@@ -430,24 +548,142 @@ class _Builder:
                 end=lead.end,
                 quiet=True,
             )
+        self.accountable_along(pid, self.stated_lines(pid, p.reports_to), "partnership")
+        self.owner_lines(p)
+
+    def scrutiny(self, p: Partnership) -> None:
+        for mechanism in p.scrutiny:
+            common: dict[str, Any] = {
+                "holder": p.id,
+                "capacity": mechanism.kind.value,
+                "subject": mechanism.name,
+                "text": mechanism.text,
+                "start": mechanism.start,
+                "end": mechanism.end,
+            }
+            for who in mechanism.by:
+                self.edge(who, p.id, EdgeKind.SCRUTINISES, ref="scrutiny.by", **common)
+            if mechanism.by_role is not None:
+                for who in self.holders(p, mechanism.by_role):
+                    self.edge(
+                        who,
+                        p.id,
+                        EdgeKind.SCRUTINISES,
+                        ref="scrutiny.by_role",
+                        derived=True,
+                        via=f"named as the {mechanism.by_role.label}",
+                        quiet=True,
+                        **common,
+                    )
+
+    def funding(self, p: Partnership) -> None:
+        funding = p.funding
+        if funding is None:
+            return
+        pid = p.id
+        for support in funding.support_in_kind:
+            self.edge(
+                support.organisation,
+                pid,
+                EdgeKind.SUPPORTS_IN_KIND,
+                ref="funding.support_in_kind",
+                holder=pid,
+                text=", ".join(support.provides) or None,
+            )
+        for contribution in funding.contributions:
+            percent = contribution.percent
+            self.edge(
+                contribution.organisation,
+                pid,
+                EdgeKind.FUNDS,
+                ref="funding.contributions",
+                holder=pid,
+                text=contribution.text,
+                amount=contribution.amount,
+                percent=None if percent is None else float(percent),
+                in_kind="; ".join(contribution.in_kind) or None,
+                period=written(contribution.period),
+            )
+        common: dict[str, Any] = {
+            "holder": pid,
+            "text": funding.rule,
+            "cadence_text": funding.agreed_every,
+        }
+        for who in funding.agreed_by:
+            self.edge(who, pid, EdgeKind.AGREES_BUDGET, ref="funding.agreed_by", **common)
+        if funding.agreed_by_role is not None:
+            role = funding.agreed_by_role
+            for who in self.holders(p, role):
+                self.edge(
+                    who,
+                    pid,
+                    EdgeKind.AGREES_BUDGET,
+                    ref="funding.agreed_by_role",
+                    derived=True,
+                    via=f"named as the {role.label}",
+                    quiet=True,
+                    **common,
+                )
+
+    def events_and_approval(self, p: Partnership) -> None:
+        pid = p.id
+        for event in p.events:
+            for who in event.by:
+                self.edge(
+                    who,
+                    pid,
+                    EdgeKind.HOLDS_EVENT,
+                    ref="events.by",
+                    holder=pid,
+                    capacity=event.kind.value,
+                    subject=event.name,
+                    text=event.text,
+                    cadence=event.every.value if event.every else None,
+                    cadence_text=event.every_text,
+                    start=event.start,
+                    end=event.end,
+                )
+        approval = p.approval
+        if approval is None:
+            return
+        common: dict[str, Any] = {
+            "holder": pid,
+            "subject": approval.instrument,
+            "text": approval.text,
+            "period": written(approval.date),
+        }
+        for who in approval.by:
+            self.edge(who, pid, EdgeKind.APPROVED, ref="approval.by", **common)
+        if approval.by_role is not None:
+            role = approval.by_role
+            for who in self.holders(p, role):
+                self.edge(
+                    who,
+                    pid,
+                    EdgeKind.APPROVED,
+                    ref="approval.by_role",
+                    derived=True,
+                    via=f"named as the {role.label}",
+                    quiet=True,
+                    **common,
+                )
 
     def collaboration(self, c: Collaboration) -> None:
         for member in c.members:
-            self.edge(member, c.id, EdgeKind.COLLABORATES_IN, ref="members", subject=c.id)
-        for member in c.members:
-            self.edge(
-                c.id,
-                member,
-                EdgeKind.ACCOUNTABLE_TO,
-                ref="members",
-                derived=True,
-                via="a collaboration answers to its members",
-                quiet=True,
-            )
+            self.edge(member, c.id, EdgeKind.COLLABORATES_IN, ref="members", holder=c.id)
+        for area in c.areas:
+            self.edge(area, c.id, EdgeKind.AREA_OF, ref="areas", holder=c.id)
+        self.line_edges(c.id, "lines", c.lines)
+        # A collaboration answers to no one but the bodies a stated line says it reports
+        # to: taking part in it makes no partnership's group accountable to another's.
+        self.accountable_along(c.id, self.stated_lines(c.id, ()), "collaboration")
+        self.owner_lines(c)
 
-    # --- groups -----------------------------------------------------------------------
+    # --- chairs -----------------------------------------------------------------------
 
-    def chair_edges(self, body: str, chairs: tuple[Chair, ...], field: str) -> None:
+    def chair_edges(self, body: str, chairs: tuple[Chair, ...], owner: Owner | None) -> None:
+        field = "chairs"
+        drawn: dict[int, set[str]] = {}
         for entry in self.index.chair_nodes.get(body, []):
             if entry.node is None:
                 continue
@@ -455,24 +691,28 @@ class _Builder:
             start, end = chair.start, chair.end
             planned = chair.planned
             via = entry.via
+            giver = chair if entry.source is None else entry.source
+            drawn.setdefault(id(giver), set()).add(entry.node)
+            extra: Attrs = {}
             if entry.source is not None:
                 ref = f"{field}.partnership_chair"
                 start = later(start, entry.source.start)
                 end = earlier(end, entry.source.end)
                 planned = planned or entry.source.planned
-                owner = self.index.owner.get(body)
                 if isinstance(owner, Collaboration) and entry.partnership is not None:
                     via = f"{PARTNERSHIP_CHAIR} of {entry.partnership.label}"
             elif via == ROTATES:
                 ref = f"{field}.rotates_among"
             else:
                 ref = f"{field}.post"
+            if entry.node in giver.rotates_among:
+                extra = self.rotation(giver, entry.node)
             self.edge(
                 entry.node,
                 body,
                 EdgeKind.CHAIRS,
                 ref=ref,
-                subject=body,
+                holder=body,
                 text=chair.text,
                 capacity=entry.role.value,
                 derived=entry.derived,
@@ -481,32 +721,115 @@ class _Builder:
                 end=end,
                 planned=planned,
                 quiet=entry.derived,
+                **extra,
             )
         for chair in chairs:
+            self.chair_forms(body, chair, chair, owner, drawn.get(id(chair), set()))
+            if chair.partnership_chair and owner is not None and owner.id != body:
+                for partnership, source in partnership_chairs(owner, self.entities):
+                    whose = PARTNERSHIP_CHAIR
+                    if isinstance(owner, Collaboration):
+                        whose += f" of {partnership.label}"
+                    self.chair_forms(
+                        body, chair, source, partnership, drawn.get(id(source), set()), whose
+                    )
             if chair.nominated_by:
                 self.edge(
                     chair.nominated_by,
                     body,
                     EdgeKind.NOMINATES_CHAIR,
                     ref=f"{field}.nominated_by",
-                    subject=body,
+                    holder=body,
                     text=chair.text,
                     start=chair.start,
                     end=chair.end,
                     planned=chair.planned,
                 )
 
-    def group(self, owner: Partnership | Collaboration, g: Group) -> None:
+    @staticmethod
+    def rotation(chair: Chair, node: str) -> Attrs:
+        """A rotating chair's period and, when the rotation is in order, the place of
+        ``node`` in it (from 1)."""
+        order = None
+        if chair.rotation_in_order and node in chair.rotates_among:
+            order = chair.rotates_among.index(node) + 1
+        return {"period": chair.rotation_period, "order": order}
+
+    def chair_forms(
+        self,
+        body: str,
+        chair: Chair,
+        source: Chair,
+        owner: Owner | None,
+        drawn: set[str],
+        whose: str | None = None,
+    ) -> None:
+        """The chairs edges of a chair given as a person, an organisation (an agency
+        only: never "in rotation") or one of a role. ``source`` gives who chairs: the
+        body's own ``chair``, or the partnership chair (``whose`` then says so, and the
+        edges are derived). ``drawn`` holds the nodes already drawn for ``source``."""
+        role = source.role if source is not chair and chair.role is ChairRole.CHAIR else chair.role
+        common: Attrs = {
+            "holder": body,
+            "text": chair.text,
+            "capacity": role.value,
+            "start": later(chair.start, source.start) if source is not chair else chair.start,
+            "end": earlier(chair.end, source.end) if source is not chair else chair.end,
+            "planned": chair.planned or source.planned,
+        }
+        derived = source is not chair
+        for field in ("person", "organisation"):
+            node = getattr(source, field)
+            if node and node not in drawn:
+                self.edge(
+                    node,
+                    body,
+                    EdgeKind.CHAIRS,
+                    ref=f"chairs.{'partnership_chair' if derived else field}",
+                    derived=derived,
+                    via=whose,
+                    quiet=derived,
+                    **common,
+                )
+        if source.one_of is None:
+            return
+        label = source.one_of.label
+        if source.rotates:
+            via = f"{ROTATES} among the {label}, in turn"
+        else:
+            via = f"one of the {label}: the data does not say which"
+        if whose:
+            via = f"{whose}: {via}"
+        for node in self.holders(owner, source.one_of):
+            if node in drawn:
+                continue
+            self.edge(
+                node,
+                body,
+                EdgeKind.CHAIRS,
+                ref="chairs.one_of",
+                derived=True,
+                via=via,
+                quiet=True,
+                period=source.rotation_period,
+                **common,
+            )
+
+    # --- groups -----------------------------------------------------------------------
+
+    def group(self, owner: Owner, g: Group) -> None:
         gid = g.id
         self.edge(gid, owner.id, EdgeKind.PART_OF, ref="groups")
         if g.parent:
             self.edge(gid, g.parent, EdgeKind.PART_OF, ref="parent")
         for other in g.joint_with:
             self.edge(gid, other, EdgeKind.JOINT_WITH, ref="joint_with", text=g.description)
-        self.chair_edges(gid, g.chairs, "chairs")
+        for area in g.covers:
+            self.edge(area, gid, EdgeKind.AREA_OF, ref="covers", holder=gid)
+        self.chair_edges(gid, g.chairs, owner)
         for member, resolved in self.index.members.get(gid, []):
             common: dict[str, Any] = {
-                "subject": gid,
+                "holder": gid,
                 "text": member.text,
                 "capacity": member.capacity.value,
                 "start": member.start,
@@ -540,33 +863,18 @@ class _Builder:
                     quiet=entry.derived,
                     **common,
                 )
-        self.line_edges(gid, "reports_to", EdgeKind.REPORTS_TO, g.reports_to)
-        self.line_edges(gid, "escalates_to", EdgeKind.ESCALATES_TO, g.escalates_to)
+        self.line_edges(gid, "reports_to", g.reports_to)
+        self.line_edges(gid, "escalates_to", g.escalates_to)
         self.accountability(owner, g)
 
-    def index_planned(self, owner: Partnership | Collaboration, entry: Resolved) -> bool:
+    def index_planned(self, owner: Owner, entry: Resolved) -> bool:
         """Whether a member entry expanded from a role or a chair names ``entry.node``
         only through planned entries (a planned relevant agency, a planned chair)."""
         return resolved_planned(self.index, owner, entry)
 
-    def accountability(self, owner: Partnership | Collaboration, g: Group) -> None:
-        for line in g.reports_to:
-            self.edge(
-                g.id,
-                line.to,
-                EdgeKind.ACCOUNTABLE_TO,
-                ref="reports_to",
-                cadence=line.cadence.value if line.cadence else None,
-                text=line.text,
-                derived=True,
-                via="a group answers to the bodies it reports to",
-                start=line.start,
-                end=line.end,
-                planned=line.planned,
-                quiet=True,
-            )
-        planned = self.planned_groups
-        if any(not (line.planned or line.to in planned) for line in g.reports_to):
+    def accountability(self, owner: Owner, g: Group) -> None:
+        lines = self.stated_lines(g.id, g.reports_to)
+        if self.accountable_along(g.id, lines, "group"):
             return  # (a planned line is not yet a line: the group answers as if it had none)
         stated = "reports_to" not in g.not_stated
         reason = (
@@ -574,9 +882,16 @@ class _Builder:
             if stated
             else "the source does not state its reporting line; a group answers to"
         )
-        if g.reports_to:
+        accountable = [line for line in lines if line.meaning() is LineKind.ACCOUNTABLE_TO]
+        if accountable:
             reason = "a group whose reporting lines are only planned answers to"
+        elif lines:
+            reason = (
+                "a group with no line of accountability (its lines are for information or "
+                "advice only) answers to"
+            )
         kind = "partnership" if isinstance(owner, Partnership) else "collaboration"
+        planned = self.planned_nodes
         if g.parent:
             self.edge(
                 g.id,
@@ -587,6 +902,8 @@ class _Builder:
                 via=f"{reason} the group it sits under",
                 quiet=True,
             )
+        if g.kind is GroupKind.LEADERSHIP_GROUP:
+            return  # the top: never accountable to the partnership it leads
         if g.parent in planned:
             reason = "a group that sits under a planned group answers to"
         if not g.parent or g.parent in planned:
@@ -599,3 +916,15 @@ class _Builder:
                 via=f"{reason} its {kind}",
                 quiet=True,
             )
+
+    # --- documents --------------------------------------------------------------------
+
+    def document(self, d: GovernedDocument) -> None:
+        did = d.id
+        self.edge(did, d.owner, EdgeKind.OWNED_BY, ref="owner", text=d.text)
+        for body in d.monitored_by:
+            self.edge(body, did, EdgeKind.MONITORS, ref="monitored_by", holder=did)
+        for body in d.delivered_by:
+            self.edge(body, did, EdgeKind.DELIVERS, ref="delivered_by", holder=did)
+        if d.delivers:
+            self.edge(did, d.delivers, EdgeKind.DELIVERS, ref="delivers")

@@ -17,13 +17,14 @@ shipped data passes ``--strict``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from ..model import (
     Collaboration,
     Group,
+    GroupKind,
     Member,
     Organisation,
     Partnership,
@@ -31,7 +32,7 @@ from ..model import (
     SectorRepresentation,
 )
 from ..model.meaning import TOP_KINDS, Resolved
-from .answers import SEVERITIES, Finding, Ref, StructureReport, when
+from .answers import SEVERITIES, Finding, Ref, StructureReport, when, words
 from .kinds import EdgeKind, key_kind
 
 if TYPE_CHECKING:
@@ -55,15 +56,20 @@ CODES: dict[str, tuple[str, str]] = {
         "error",
         "a delegated partner whose `organisation` is not a lead partner in its role",
     ),
-    "reporting-cycle": ("error", "groups whose reporting lines run in a circle"),
+    "reporting-cycle": (
+        "error",
+        "bodies whose lines of accountability run in a circle (lines for information or "
+        "of advice may: learning fed both ways)",
+    ),
     "escalation-cycle": ("error", "bodies whose escalation lines run in a circle"),
     "parent-cycle": ("error", "groups (or organisations) that sit under one another in a circle"),
     "accountability-cycle": ("error", "bodies whose derived accountability runs in a circle"),
     "no-reporting-line": (
         "warning",
-        "a group that reports to no one: no reporting line, no escalation line, no parent "
-        "group, and not a top body (an executive group or partnership board), while the data "
-        "does not record that the source leaves its reporting line unstated",
+        "a group that reports to no one: no line of accountability, no line for information "
+        "or advice, no escalation line, no parent group, and not a top body (an executive "
+        "group or partnership board, or a leadership group above the partnership), while the "
+        "data does not record that the source leaves its reporting line unstated",
     ),
     "no-chair": ("warning", "a group with no chair, not recorded as unstated in the source"),
     "no-members": (
@@ -94,6 +100,12 @@ CODES: dict[str, tuple[str, str]] = {
     "members-not-stated": (
         "info",
         "a group whose members the source does not state (`members` in its `not_stated`)",
+    ),
+    "information-line-only": (
+        "info",
+        "a group whose only lines are for information or of advice: no line of "
+        "accountability and no parent group (it answers, derived, to its partnership or "
+        "collaboration)",
     ),
     "escalation-line-only": (
         "info",
@@ -197,28 +209,48 @@ def _cycles(gg: GovernanceGraph) -> Iterator[Finding]:
 def _lines(
     gg: GovernanceGraph, owner: Partnership | Collaboration, group: Group
 ) -> Iterator[Finding]:
-    reports = [line for line in group.reports_to if not line.planned]
-    if reports or group.parent:
+    """A group that reports to no one for accountability. A line of accountability in
+    place (not planned, to a body that is not planned), a parent group, being a top
+    body (an executive group or partnership board with no such line) or a leadership
+    group (the top of accountability) is a reporting line; a line for information or of
+    advice is not, nor is an escalation route: each gets an info of its own."""
+    if group.parent or group.kind is GroupKind.LEADERSHIP_GROUP:
         return
-    if group.id in gg.index.top_ids:
+    found: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for target, _, data in gg.out_edges(group.id, *LINES):
+        found.setdefault("planned" if data["planned"] else data["kind"], []).append((target, data))
+    if found.get(EdgeKind.REPORTS_TO.value) or group.kind in TOP_KINDS:
         return
-    if group.kind in TOP_KINDS and group.reports_to:
-        return  # a top body whose only reporting line is planned
     refs = [gg.ref(group.id), gg.ref(owner.id)]
     me = f"{_names(refs[:1])} of {owner.label}"
-    escalations = [line for line in group.escalates_to if not line.planned]
-    targets = [gg.ref(key) for key in dict.fromkeys(line.to for line in escalations)]
-    planned = [gg.ref(line.to) for line in (*group.reports_to, *group.escalates_to) if line.planned]
+    escalations = found.get(EdgeKind.ESCALATES_TO.value, [])
+    informs = [
+        *found.get(EdgeKind.REPORTS_FOR_INFORMATION_TO.value, []),
+        *found.get(EdgeKind.ADVISES.value, []),
+    ]
+    targets = [gg.ref(key) for key in dict.fromkeys(target for target, _ in escalations)]
+    told = [gg.ref(key) for key in dict.fromkeys(target for target, _ in informs)]
+    planned = [gg.ref(key) for key in dict.fromkeys(t for t, _ in found.get("planned", []))]
     if planned:
         me += f" (its planned line to {_names(planned)} is not yet in place)"
-    bodies = list({ref.id: ref for ref in refs + targets}.values())
+    bodies = list({ref.id: ref for ref in refs + targets + told}.values())
     escalates = f"; it escalates to {_names(targets)}" if targets else ""
-    text = escalations[0].text if escalations else None
+    text = next((data["text"] for _, data in (*informs, *escalations) if data["text"]), None)
     if "reports_to" in group.not_stated:
         unstated = " or escalation line" if "escalates_to" in group.not_stated else ""
         yield _finding(
             "reporting-line-not-stated",
             f"{me}: the source does not state its reporting line{unstated}{escalates}",
+            bodies,
+            text=text,
+        )
+        return
+    if told:
+        kinds = sorted({words(data["kind"]) for _, data in informs})
+        yield _finding(
+            "information-line-only",
+            f"{me} has no line of accountability: it {' and '.join(kinds)} "
+            f"{_names(told)}{escalates}",
             bodies,
             text=text,
         )
@@ -242,6 +274,14 @@ def _lines(
         + escalation,
         refs,
     )
+
+
+LINES = (
+    EdgeKind.REPORTS_TO,
+    EdgeKind.REPORTS_FOR_INFORMATION_TO,
+    EdgeKind.ADVISES,
+    EdgeKind.ESCALATES_TO,
+)
 
 
 # --- chairs and members -----------------------------------------------------------------
@@ -304,16 +344,24 @@ def _chairs_and_members(gg: GovernanceGraph, group: Group) -> Iterator[Finding]:
     present = {item.node for _, resolved in entries for item in resolved if item.node}
     present |= {rep.sector for _, rep in sectors}
     present |= _representatives(gg, group, entries, sectors)
-    for chair in index.chair_nodes.get(group.id, []):
-        if chair.node is None or chair.chair.planned or _is_member(gg, chair.node, present):
+    chairs = [(c.node, c.chair) for c in index.chair_nodes.get(group.id, []) if c.node]
+    chaired = {node for node, _ in chairs}
+    # A chair given as an agency only ("chaired by the police") sits as that agency.
+    chairs += [
+        (c.organisation, c)
+        for c in group.chairs
+        if c.organisation and c.organisation not in chaired
+    ]
+    for node, chair in chairs:
+        if chair.planned or node not in gg.graph or _is_member(gg, node, present):
             continue
-        who = gg.ref(chair.node)
+        who = gg.ref(node)
         yield _finding(
             "chair-not-member",
             f"{_names([who])} chairs {_names([me])} but is not among its members"
             + (" named in the data; some members are described only in words" if vague else ""),
             [me, who],
-            text=chair.chair.text,
+            text=chair.text,
             severity="info" if vague else "warning",
         )
 

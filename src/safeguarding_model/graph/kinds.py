@@ -14,9 +14,18 @@ plain kind, so filter on ``data["kind"]`` (or ``key_kind(key)``), not on the key
 
 from __future__ import annotations
 
+from ..model.groups import LineKind
 from ..model.values import Choice
 
-__all__ = ["EdgeKind", "NodeKind", "edge_key", "key_kind"]
+__all__ = [
+    "EDGE_ATTRIBUTES",
+    "LINE_EDGES",
+    "LINE_KINDS",
+    "EdgeKind",
+    "NodeKind",
+    "edge_key",
+    "key_kind",
+]
 
 
 class NodeKind(Choice):
@@ -31,6 +40,10 @@ class NodeKind(Choice):
     DOCUMENT = "document"
     PLAN = "plan"
     OBJECTIVE = "objective"
+    MEETING = "meeting"
+    COURSE = "course"
+    TOOL = "tool"
+    CONTACT = "contact"
 
 
 class EdgeKind(Choice):
@@ -39,27 +52,60 @@ class EdgeKind(Choice):
     ``kind#3``, ... (see ``edge_key``), so no fact the model gives is dropped."""
 
     REPORTS_TO = "reports-to"
-    """group -> the body it reports to (a group's ``reports_to`` line, with its cadence)."""
+    """body -> the body it reports to and answers to: a line whose meaning is
+    ``accountable-to`` (stated so, or a line of a ``reports_to`` list that gives no other
+    meaning): a group's ``reports_to``, a partnership's ``reports_to`` (to a lead
+    partners' forum above it), or a line of a partnership's or collaboration's ``lines``
+    from its ``by``. A line to several bodies "and/or" is one edge to each, each with
+    ``alternatives``: the ids of the others."""
+
+    REPORTS_FOR_INFORMATION_TO = "reports-for-information-to"
+    """body -> the body it sends information to without answering to it (a line of kind
+    ``for-information``: a subgroup's report to the Health and Wellbeing Board). Never
+    accountability: no ``accountable-to`` edge is derived from it."""
+
+    ADVISES = "advises"
+    """body -> the body it advises or makes recommendations to (a line of kind
+    ``advises``). Never accountability: no ``accountable-to`` edge is derived from it."""
 
     ACCOUNTABLE_TO = "accountable-to"
-    """Derived: a body -> the body it answers to, up to the lead safeguarding partners.
+    """Derived (always ``derived``, with the rule in ``via``): a body -> the body it
+    answers to. Accountability goes no further than the data:
 
-    A group is accountable along its reporting lines; a group with none to the group
-    it sits under; otherwise to its partnership or collaboration. A partnership is
-    accountable to its lead safeguarding partners (the post where the data names it,
-    else the organisation), a collaboration to its members, and a delegated partner's
-    post to the lead partner it acts for. Escalation lines do not make a body
-    accountable: an executive group can escalate to a body it does not answer to.
+    - a body answers to the bodies it has a stated line of accountability to (a
+      ``reports-to`` edge: its ``line_kind`` is ``accountable-to``); never along a line
+      for information, of advice or of escalation. A line to several bodies "and/or"
+      gives one edge to each, each with ``alternatives`` (the others) and saying so in
+      ``via``: the body answers to one or more of them, the data does not say which;
+    - a group with no such line in place answers to the group it sits under, and
+      failing that to its partnership or collaboration; a group of kind
+      ``leadership-group`` (the lead partners' forum above the partnership) is the top:
+      it answers to nothing by this rule, never to the partnership it leads;
+    - a partnership answers to its lead safeguarding partners (the post where the data
+      names it, else the organisation), and to a body above it (a leadership group)
+      only along a stated line;
+    - a collaboration answers to no one unless a stated line says so: taking part in
+      a collaboration never makes one partnership's group accountable to another
+      partnership or its lead partners;
+    - a delegated partner's post answers to the lead partner it acts for.
     """
 
     ESCALATES_TO = "escalates-to"
-    """group or partnership -> the body it escalates to (an ``escalates_to`` line)."""
+    """body -> the body it escalates to (an ``escalates_to`` line of a group or a
+    partnership, or a line of kind ``escalates-to`` from a ``by``)."""
 
     MEMBER_OF = "member-of"
     """post or organisation -> group, expanded from roles, sectors and chairs of groups."""
 
     CHAIRS = "chairs"
-    """post (or an organisation a chair rotates among) -> the group or partnership it chairs."""
+    """post, person or organisation -> the group or partnership it chairs: a chair's
+    ``post``, ``person`` or ``organisation`` (an agency only: "chaired by the police"),
+    each organisation or post a rotating chair passes between (``via`` says it rotates,
+    ``period`` its period in the document's words, ``order`` its place when the
+    rotation is in order), and, derived, the holders of the role a chair is ``one_of``
+    (each edge says the chair is one of them) and the partnership chair's post for a
+    group chaired by the partnership chair. Also post -> an organisation outside the
+    partnership the post chairs (a post's ``also_chairs``)."""
 
     HOLDS_POST = "holds-post"
     """person -> post."""
@@ -79,7 +125,10 @@ class EdgeKind(Choice):
     """lead partner's organisation, and its post where named -> partnership."""
 
     SCRUTINISES = "scrutinises"
-    """independent scrutineer's post -> partnership."""
+    """independent scrutineer's post -> partnership; and whoever performs one of the
+    partnership's scrutiny mechanisms (a post, group, organisation or person in its
+    ``by``, or, derived, the holders of its ``by_role``) -> partnership, with the
+    mechanism's kind as ``capacity``."""
 
     OBSERVES = "observes"
     """participating observer (post or organisation) -> partnership."""
@@ -107,19 +156,57 @@ class EdgeKind(Choice):
     """partnership or organisation -> collaboration."""
 
     NOMINATES_CHAIR = "nominates-chair-of"
-    """group -> the group or partnership whose chair it nominates."""
+    """group or organisation -> the group or partnership whose chair it nominates."""
 
     CHAIR_MEMBER_OF = "chair-member-of"
     """group -> group: the chair of the first is a member of the second."""
 
     AREA_OF = "area-of"
-    """local authority -> the partnership whose area it defines."""
+    """local authority -> the partnership whose area it defines, the group that covers
+    its area (a group's ``covers``), or the collaboration that spans it (a
+    collaboration's ``areas``)."""
 
     FOLLOWS_PROCEDURES_OF = "follows-procedures-of"
     """partnership -> the collaboration whose procedures it follows."""
 
     SUPPORTS_IN_KIND = "supports-in-kind"
     """organisation -> partnership it gives services to rather than money."""
+
+    FUNDS = "funds"
+    """organisation -> the partnership it contributes to (a funding contribution), with
+    ``amount`` (whole pounds), ``percent`` (a share of the budget) or ``in_kind`` (the
+    services given) and ``period``, as the data gives them."""
+
+    AGREES_BUDGET = "agrees-budget-of"
+    """body or post -> the partnership whose budget it agrees (funding's ``agreed_by``,
+    or, derived, the holders of its ``agreed_by_role``), with how often in
+    ``cadence_text``."""
+
+    APPROVED = "approved-arrangements-of"
+    """body, post or person -> the partnership whose arrangements it approved
+    (approval's ``by``, or, derived, the holders of its ``by_role``), with the date in
+    ``period`` and the instrument in ``text``."""
+
+    HOLDS_EVENT = "holds-event-for"
+    """body or post -> the partnership whose recurring event or product it holds or
+    produces (an annual conference, a newsletter): ``text`` is its name, ``capacity``
+    ``event`` or ``product``, ``cadence`` and ``cadence_text`` how often."""
+
+    OWNED_BY = "owned-by"
+    """organisation -> an organisation that owns it (a company owned by two councils);
+    document -> the partnership, collaboration or group that owns it."""
+
+    DELIVERS_SERVICES_FOR = "delivers-services-for"
+    """organisation -> an organisation it delivers services for (a children's trust
+    for a council)."""
+
+    MONITORS = "monitors"
+    """body or post -> a document it monitors (a regional strategy monitored by each
+    partnership)."""
+
+    DELIVERS = "delivers"
+    """body or post -> a document it delivers or coordinates; a delivery plan -> the
+    document it is a delivery plan for."""
 
     @property
     def phrase(self) -> str:
@@ -136,3 +223,60 @@ def edge_key(kind: str, number: int) -> str:
 def key_kind(key: str) -> str:
     """The plain kind of an edge key: ``reports-to#2`` -> ``reports-to``."""
     return key.partition("#")[0]
+
+
+LINE_EDGES: dict[LineKind, EdgeKind] = {
+    LineKind.ACCOUNTABLE_TO: EdgeKind.REPORTS_TO,
+    LineKind.FOR_INFORMATION: EdgeKind.REPORTS_FOR_INFORMATION_TO,
+    LineKind.ADVISES: EdgeKind.ADVISES,
+    LineKind.ESCALATES_TO: EdgeKind.ESCALATES_TO,
+}
+"""The kind of edge a line of each meaning is (``Line.meaning``)."""
+
+LINE_KINDS = frozenset(kind.value for kind in LINE_EDGES.values())
+"""The values of the edge kinds that are lines the data states."""
+
+EDGE_ATTRIBUTES: tuple[str, ...] = (
+    "kind",
+    "cadence",
+    "text",
+    "capacity",
+    "derived",
+    "via",
+    "start",
+    "end",
+    "planned",
+    "line_kind",
+    "alternatives",
+    "condition",
+    "subject",
+    "cadence_text",
+    "period",
+    "order",
+    "amount",
+    "percent",
+    "in_kind",
+)
+"""The attributes of every edge, in this order, ``None`` where the model says nothing:
+
+- ``kind``: the ``EdgeKind`` value (the key without its ``#n``);
+- ``cadence``: how often (a ``Cadence`` value) a line is used or an event recurs, and
+  ``cadence_text`` the document's words where they are not a known cadence ("at least
+  three times a year", "after every Board meeting", how often a budget is agreed);
+- ``text``: the document's words; ``capacity``: a member's capacity, a chair's role, a
+  lead or delegated partner's statutory role, a scrutiny mechanism's kind, an event's
+  kind;
+- ``derived``: true when the graph infers the edge rather than reads it, with ``via``
+  saying how;
+- ``start``, ``end`` (as written) and ``planned``;
+- for a line (and an accountable-to edge that follows one): ``line_kind`` (its meaning,
+  a ``LineKind`` value), ``alternatives`` (the ids of the other bodies of an "and/or"
+  line, space-separated: the edge is one of alternatives), ``condition`` ("by
+  exception") and ``subject`` (what is sent along it); ``subject`` is also a recurring
+  event's name, a scrutiny mechanism's name and an approval's instrument;
+- ``period``: a rotating chair's period in the document's words, a contribution's
+  period or the date of an approval (as written); ``order``: a chair's place in a
+  rotation given in order (from 1);
+- for a funding contribution: ``amount`` (whole pounds), ``percent`` and ``in_kind``
+  (the services given, joined by semicolons).
+"""

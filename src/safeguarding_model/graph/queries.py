@@ -9,12 +9,13 @@ has them. Every query visits each node and edge at most once.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ..model import (
+    Chair,
     ChairRole,
     Collaboration,
     Group,
@@ -26,6 +27,7 @@ from ..model import (
 )
 from ..model.dates import earlier, later, written
 from ..model.meaning import (
+    ROTATES,
     ModelIndex,
     chair_words,
     partnership_chairs,
@@ -54,6 +56,8 @@ if TYPE_CHECKING:
 
 __all__ = ["accountability", "chairs", "escalation", "members", "sits_on"]
 
+Owner = Partnership | Collaboration
+
 BODIES = (NodeKind.GROUP, NodeKind.PARTNERSHIP, NodeKind.COLLABORATION, NodeKind.ORGANISATION)
 HOLDERS = (NodeKind.ORGANISATION, NodeKind.POST, NodeKind.PERSON)
 
@@ -66,6 +70,7 @@ ACTS_FOR_COLLABORATION = "a top body acts for its collaboration"
 
 
 def _step(gg: GovernanceGraph, source: str, target: str, data: dict[str, Any]) -> Step:
+    others = data.get("alternatives")
     return Step(
         source=gg.ref(source),
         target=gg.ref(target),
@@ -77,6 +82,11 @@ def _step(gg: GovernanceGraph, source: str, target: str, data: dict[str, Any]) -
         start=data.get("start"),
         end=data.get("end"),
         status=gg.status(data),
+        line_kind=data.get("line_kind"),
+        alternatives=tuple(gg.ref(key) for key in others.split()) if others else (),
+        condition=data.get("condition"),
+        subject=data.get("subject"),
+        cadence_text=data.get("cadence_text"),
     )
 
 
@@ -90,21 +100,33 @@ def _out(gg: GovernanceGraph, node: str, kind: EdgeKind) -> Iterator[tuple[str, 
 # --- accountability ---------------------------------------------------------------------
 
 
+NOT_ACCOUNTABLE = (EdgeKind.REPORTS_FOR_INFORMATION_TO, EdgeKind.ADVISES)
+"""The kinds of line that carry no accountability (escalation routes aside)."""
+
+
 def accountability(gg: GovernanceGraph, body: str) -> AccountabilityLine:
     """The accountability line of ``body``: every accountable-to step above it, breadth
-    first, and the nodes where the line ends (the lead safeguarding partners). A
-    planned line is not followed: it is kept apart, in ``planned``.
+    first, and the nodes where the line ends (the lead safeguarding partners, a
+    leadership group, a collaboration that answers to no one). A planned line is not
+    followed: it is kept apart, in ``planned``; the lines for information or of advice
+    from the bodies on the way are not followed either, and kept apart in
+    ``not_followed``.
 
-    See ``EdgeKind.ACCOUNTABLE_TO`` for how accountability is derived.
+    See ``EdgeKind.ACCOUNTABLE_TO`` for how accountability is derived: never along a
+    line for information, of advice or of escalation, never from a leadership group to
+    the partnership it leads, and never from a collaboration to its members.
     """
     start = gg.resolve(body)
     steps: list[Step] = []
     planned: list[Step] = []
+    others: list[Step] = []
     seen = {start}
     order: list[str] = []
     queue = deque([start])
     while queue:
         node = queue.popleft()
+        for target, _, data in gg.out_edges(node, *NOT_ACCOUNTABLE):
+            others.append(_step(gg, node, target, data))
         targets = []
         for target, data in _out(gg, node, EdgeKind.ACCOUNTABLE_TO):
             if data.get("planned"):
@@ -123,10 +145,20 @@ def accountability(gg: GovernanceGraph, body: str) -> AccountabilityLine:
         steps=tuple(steps),
         top=tuple(gg.ref(n) for n in order),
         planned=tuple(planned),
+        not_followed=tuple(others),
     )
 
 
 # --- escalation -------------------------------------------------------------------------
+
+
+ESCALATION_LINES = (
+    EdgeKind.ESCALATES_TO,
+    EdgeKind.REPORTS_TO,
+    EdgeKind.REPORTS_FOR_INFORMATION_TO,
+    EdgeKind.ADVISES,
+)
+"""The lines a concern can travel along, in the order an escalation tries them."""
 
 
 def _derived(gg: GovernanceGraph, source: str, target: str, kind: str, via: str) -> Step:
@@ -137,7 +169,7 @@ def _escalation_moves(gg: GovernanceGraph, node: str) -> Iterator[tuple[str, Ste
     """Where a concern can go next from ``node``: its escalation lines, then its
     reporting lines; from a group, the group it sits under, and from a top body, its
     partnership or collaboration; from a partnership or collaboration, its top bodies."""
-    for kind in (EdgeKind.ESCALATES_TO, EdgeKind.REPORTS_TO):
+    for kind in ESCALATION_LINES:
         for target, data in _out(gg, node, kind):
             if not data.get("planned"):  # a planned line is not yet a route
                 yield target, _step(gg, node, target, data)
@@ -163,14 +195,16 @@ def _lines_not_stated(gg: GovernanceGraph, node: str) -> bool:
     if isinstance(entity, Group):
         return bool({"reports_to", "escalates_to"} & set(entity.not_stated))
     if isinstance(entity, Partnership):
-        return "escalates_to" in entity.not_stated
+        return bool({"reports_to", "escalates_to"} & set(entity.not_stated))
     return False
 
 
 def escalation(gg: GovernanceGraph, start: str, end: str) -> EscalationRoute:
     """The shortest escalation route from ``start`` to ``end``.
 
-    A route follows escalation lines first, then reporting lines. Two more moves are
+    A route follows escalation lines first, then reporting lines (of accountability,
+    then for information, then of advice: whatever the data says is sent from one body
+    to the other, the step's kind saying which). Two more moves are
     derived from where a group sits (``part-of``, marked as derived): a group raises
     concerns with the group it sits under, and a top body (an executive group or
     partnership board that reports to no one) acts for its partnership or
@@ -231,59 +265,145 @@ def _refs(gg: GovernanceGraph, keys: tuple[str, ...]) -> tuple[Ref, ...]:
     return tuple(gg.ref(key) for key in keys)
 
 
+def _who(gg: GovernanceGraph, chair: Chair, owner: Owner | None) -> dict[str, Any]:
+    """The fields of a ``ChairInfo`` that say who ``chair`` names: a post (with its
+    holder and organisation), a person, an organisation, or one of a role's holders."""
+    if chair.post:
+        post, holder, org = _post_parts(gg, chair.post)
+    else:
+        post = None
+        holder = gg.ref(chair.person) if chair.person and chair.person in gg.graph else None
+        known = chair.organisation and chair.organisation in gg.graph
+        org = gg.ref(chair.organisation) if known and chair.organisation else None
+    found: dict[str, Any] = {
+        "post": post,
+        "holder": holder,
+        "organisation": org,
+        "rotates_among": _refs(gg, chair.rotates_among),
+        "rotation_period": chair.rotation_period,
+        "rotation_in_order": chair.rotation_in_order,
+    }
+    if chair.one_of is not None:
+        found["one_of"] = chair.one_of.value
+        found["one_of_holders"] = tuple(
+            gg.ref(node) for node in _role_holders(gg, owner, chair.one_of) if node in gg.graph
+        )
+    return found
+
+
+def _role_holders(gg: GovernanceGraph, owner: Owner | None, role: PartnershipRole) -> list[str]:
+    if owner is None:
+        return []
+    index = gg.index
+    nodes = [n for p in index.partnerships_of(owner) for n in index.roles[p.id].nodes(role)]
+    return list(dict.fromkeys(nodes))
+
+
+def _own_words(chair: Chair, name: Callable[[str], str], base: str) -> tuple[list[str], str]:
+    """The words for what ``chair_words`` does not say of a chair (``base`` is what it
+    says): who, when the chair is a person, an organisation (an agency only) or one of
+    a role's holders; and how a rotation goes (its period, its order: ``annually, in
+    the order listed``)."""
+    who: list[str] = []
+    if chair.person and name(chair.person) not in base:
+        who.append(name(chair.person))
+    if chair.organisation and name(chair.organisation) not in base:
+        who.append(name(chair.organisation))
+    if chair.one_of is not None and chair.one_of.label not in base:
+        who.append(f"one of the {chair.one_of.label}" + (", in turn" if chair.rotates else ""))
+    how = [chair.rotation_period or ""]
+    if chair.rotation_in_order:
+        how.append("in the order listed")
+    return who, ", ".join(part for part in how if part and part not in base)
+
+
+def chair_description(
+    chair: Chair,
+    name: Callable[[str], str],
+    sources: Sequence[tuple[Partnership, Chair]] = (),
+    *,
+    whose: bool = False,
+) -> str:
+    """Who chairs, in words: the package's wording
+    (:func:`~safeguarding_model.model.meaning.chair_words`), with what it does not say
+    yet of the forms a chair can take (a person; an agency only, never "rotating
+    among" it; one of a role's holders; a rotation's period and order, in brackets
+    after it); "not named in the data" for a chair the document mentions but does not
+    name."""
+    base = chair_words(chair, name, sources, whose=whose)
+    who, rotation = _own_words(chair, name, base)
+    for partnership, source in sources:
+        plain = chair_words(source, name)
+        inner = chair_description(source, name)
+        if inner in (plain, NOT_NAMED):
+            continue
+        if plain:
+            base = base.replace(plain, inner, 1)
+        elif whose:
+            mark = f"the partnership chair of {partnership.label}"
+            base = base.replace(mark, f"{mark} ({inner})", 1)
+        else:
+            base = base.replace(
+                f"the partnership chair ({NOT_NAMED})", f"the partnership chair ({inner})"
+            )
+    parts = [*who, *base.split("; ")] if base else who
+    if rotation:  # after the rotation it describes
+        turns = [i for i, part in enumerate(parts) if "rotating among" in part or "in turn" in part]
+        if turns:
+            parts[turns[-1]] += f" ({rotation})"
+        else:
+            parts.append(f"rotating {rotation}")
+    return "; ".join(parts) or NOT_NAMED
+
+
+NOT_NAMED = "not named in the data"
+
+
 def _chair_infos(gg: GovernanceGraph, body: str) -> tuple[ChairInfo, ...]:
     """Each chair of ``body``, in the data's order. The wording agrees with the one the
     documents use: the post and its holder; "the partnership chair" with the partnership
     chair's post and holder in brackets; "a member nominated by the ..."; "rotating
-    among ...", joined by semicolons."""
+    among ...", joined by semicolons (see :func:`chair_description`)."""
     index = gg.index
     entity = index.entities.get(body)
     owner = index.owner.get(body)
+    roles_of = entity if isinstance(entity, Partnership) else owner
+    name = gg.index.name
     infos: list[ChairInfo] = []
     for chair in getattr(entity, "chairs", ()):
         nominated = gg.ref(chair.nominated_by) if chair.nominated_by else None
         sources = partnership_chairs(owner, index.entities) if chair.partnership_chair else []
         if not sources:
-            post, holder, org = _post_parts(gg, chair.post)
             infos.append(
                 ChairInfo(
                     role=chair.role.value,
-                    post=post,
-                    holder=holder,
-                    organisation=org,
                     partnership_chair=chair.partnership_chair,
                     nominated_by=nominated,
-                    rotates_among=_refs(gg, chair.rotates_among),
-                    description=chair_words(chair, gg.index.name) or "not stated",
+                    description=chair_description(chair, name),
                     text=chair.text,
                     start=written(chair.start),
                     end=written(chair.end),
                     status=_status(gg, chair.start, chair.end, chair.planned),
+                    **_who(gg, chair, roles_of),
                 )
             )
             continue
         whose = isinstance(owner, Collaboration)
         for partnership, source in sources:
-            post, holder, org = _post_parts(gg, source.post)
             role = source.role if chair.role is ChairRole.CHAIR else chair.role
             own = attrs.evolve(chair, post=None, rotates_among=())  # this one source's words
             infos.append(
                 ChairInfo(
                     role=role.value,
-                    post=post,
-                    holder=holder,
-                    organisation=org,
                     partnership_chair=True,
                     partnership=gg.ref(partnership.id),
                     nominated_by=nominated,
-                    rotates_among=_refs(gg, source.rotates_among),
-                    description=chair_words(
-                        own, gg.index.name, [(partnership, source)], whose=whose
-                    ),
+                    description=chair_description(own, name, [(partnership, source)], whose=whose),
                     text=chair.text,
                     start=written(first := later(chair.start, source.start)),
                     end=written(last := earlier(chair.end, source.end)),
                     status=_status(gg, first, last, chair.planned or source.planned),
+                    **_who(gg, source, partnership),
                 )
             )
     return tuple(infos)
@@ -346,8 +466,10 @@ def _capacity(gg: GovernanceGraph, target: str, data: dict[str, Any]) -> str:
     if kind == EdgeKind.MEMBER_OF.value:
         return capacity or "member"
     if kind == EdgeKind.CHAIRS.value:
-        rotating = data.get("via") == "a chair that rotates"
+        rotating = (data.get("via") or "").startswith(ROTATES)
         return (capacity or "chair") + (" (in rotation)" if rotating else "")
+    if kind == EdgeKind.SCRUTINISES.value and capacity:
+        return f"scrutiny ({capacity})"
     if kind == EdgeKind.LEAD_PARTNER_OF.value:
         new = gg.graph.nodes[target].get("guidance") not in (None, "working-together-2018")
         role = "lead safeguarding partner" if new else "safeguarding partner"
@@ -539,7 +661,8 @@ def members(gg: GovernanceGraph, body: str) -> Membership:
     An organisation stays an organisation: the model does not say which post
     represents it, only the document's words (``text``) do. For a partnership, its
     partners, chair, scrutineer, relevant agencies and observers; for a collaboration,
-    its member partnerships.
+    its member partnerships. A list the source gives only in part makes the answer
+    ``partial``: never read as all the members.
     """
     key = gg.resolve(body, NodeKind.GROUP, NodeKind.PARTNERSHIP, NodeKind.COLLABORATION)
     entity = gg.index.entities[key]
@@ -556,9 +679,27 @@ def members(gg: GovernanceGraph, body: str) -> Membership:
             for m in entity.members
             if m in gg.graph
         ]
+    fields = PARTNERSHIP_MEMBER_LISTS if isinstance(entity, Partnership) else ("members",)
+    partial = [entry for entry in getattr(entity, "partial", ()) if entry.field in fields]
+    counts = [entry.further for entry in partial if entry.further]
     return Membership(
         body=gg.ref(key),
         entries=tuple(e for e in entries if e.status != "planned"),
         not_stated=not_stated,
         planned=tuple(e for e in entries if e.status == "planned"),
+        partial=bool(partial),
+        further=sum(counts) if counts else None,
+        partial_text="\n".join(entry.text for entry in partial if entry.text) or None,
     )
+
+
+PARTNERSHIP_MEMBER_LISTS = (
+    "lead_partners",
+    "delegated_partners",
+    "chairs",
+    "scrutineers",
+    "relevant_agencies",
+    "observers",
+)
+"""The lists of a partnership its members come from: one given only in part makes
+the membership partial."""

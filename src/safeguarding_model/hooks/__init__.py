@@ -1,7 +1,7 @@
 """The plugin core: the hook specifications and the one plugin manager.
 
 It sits at the bottom of the layers, just above :mod:`safeguarding_model.errors`, so
-that every feature layer (exporters now, rules next) can host plugins: a layer
+that every feature layer (the exporters and the rules) can host plugins: a layer
 declares a :class:`Registry` for its hook and asks the manager for its items.
 
 - :mod:`.specs`: every hook a plugin can implement, each documented;

@@ -53,7 +53,7 @@ T = TypeVar("T")
 ENTRY_POINT_GROUP = "safeguarding_model"
 """The entry-point group under which installed distributions declare their plugins.
 
-One group for every kind of plugin (exporters now, rules next), named like the
+One group for every kind of plugin (exporters and rules), named like the
 pluggy project, as llm and datasette do.
 """
 

@@ -3,7 +3,8 @@
 A plugin is a module (or any object) whose functions carry the :data:`hookimpl`
 marker and are named after a hook below. Installed plugins are found through the
 ``safeguarding_model`` entry-point group; the built-in plugins (the exporters in
-:mod:`safeguarding_model.exporters.builtin`) are plugins of exactly the same kind.
+:mod:`safeguarding_model.exporters.builtin`, the rules in
+:mod:`safeguarding_model.rules.builtin`) are plugins of exactly the same kind.
 Plugins import what they need from :mod:`safeguarding_model.plugin`.
 
 Every hook receives a ``register`` callback from the core and calls it once per item
@@ -43,8 +44,9 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 Register: TypeAlias = Callable[[Any], None]
 """The callback a ``register_*`` hook receives: call it once per item the plugin
 provides. What it takes depends on the hook (an ``Exporter`` for
-:func:`register_exporters`); :mod:`safeguarding_model.plugin` gives the typed
-versions, ``RegisterExporter`` and ``RegisterRule``."""
+:func:`register_exporters`, a ``Rule`` for :func:`register_rules`);
+:mod:`safeguarding_model.plugin` gives the typed versions, ``RegisterExporter`` and
+``RegisterRule``."""
 
 
 @hookspec
@@ -76,22 +78,31 @@ def register_exporters(register: Register) -> None:
 
 @hookspec
 def register_rules(register: Register) -> None:
-    """Register the statutory rules this plugin provides (reserved for the rules layer).
+    """Register the statutory rules this plugin provides.
 
-    The rules that check a partnership's arrangements against the statutory guidance,
-    by edition, arrive with the rules layer (issue 11); this hook is specified now so
-    that a plugin written for it loads without complaint today. Until the rules layer
-    asks for rules, nothing calls it.
+    Called once per plugin, the first time anything asks for the rules (a check, the
+    list of rules; never when ``safeguarding_model`` is imported). The built-in plugins
+    (the modules of :mod:`safeguarding_model.rules.builtin`, one per instrument or
+    edition) are called first, then installed plugins in the order of their entry-point
+    names, so a plugin adds rules but never replaces a built-in one.
 
-    Called once per plugin, the first time anything asks for the rules, the built-in
-    plugins first, then installed plugins in the order of their entry-point names.
-
-    :param register: call ``register(rule)`` once for each rule, while this hook runs.
-        It checks the rule's type (the rules layer's rule class), refuses a rule whose
-        id is registered already and reports every refusal against this plugin, as
-        ``register`` does for exporters; the call returns normally, so the plugin's
-        other rules still register.
+    :param register: call ``register(Rule(...))`` once for each rule, while this hook
+        runs (a call after it has returned raises
+        :class:`~safeguarding_model.plugin.PluginError`). It checks that it was given a
+        :class:`~safeguarding_model.plugin.Rule`, that no rule of the same id is
+        registered already and that the rule does not claim to come from
+        ``safeguarding-model`` (only the built-ins do). A rule that fails a check is
+        refused and reported against this plugin; the call returns normally, so the
+        plugin's other rules still register.
     :returns: nothing; what counts is the calls to ``register``.
+
+    A rule names the instrument it rests on (an edition of Working Together applies
+    when it is the edition checked; any other instrument, a plugin's own included,
+    applies by the rule's dates), where in it, its modality and the evidence status of
+    its source. Its ``check(context)`` yields what it finds through
+    ``context.fail``, ``context.unknown`` and ``context.note``; a check that raises is
+    reported as a finding of its own and the other rules still run. Keep imports of
+    heavy libraries inside ``check``.
     """
 
 

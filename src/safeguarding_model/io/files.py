@@ -33,7 +33,7 @@ from ..errors import (
     UsageError,
     describe,
 )
-from ..model import SCHEMA, Dataset
+from ..model import SCHEMA, Dataset, Partnership
 from ..model.values import closest
 from .converter import MAX_LIST_PROBLEMS, converter
 from .reading import DEFAULT_LIMITS, Limits, Path, locate, path_text, positions_of, read_text
@@ -115,13 +115,25 @@ def examples() -> list[Example]:
     found = []
     for name in example_names():
         dataset = load(name)
+        if len(dataset.partnerships) > 1:  # a region: its partnerships and their sources
+            region = dataset.collaborations[0].label if dataset.collaborations else "a region"
+            labels = ", ".join(p.label for p in dataset.partnerships)
+            title = f"{region}: {len(dataset.partnerships)} partnerships ({labels})"
+            sources = "; ".join(dict.fromkeys(_described(p) for p in dataset.partnerships))
+            found.append(Example(name=name, title=title, source=sources))
+            continue
         partnership = dataset.partnerships[0]
-        source = partnership.source
-        when = (source.published if source else None) or partnership.effective
-        title = source.title if source else "source not stated"
-        described = f"{title} ({when})" if when else title
-        found.append(Example(name=name, title=partnership.name, source=described))
+        found.append(Example(name=name, title=partnership.name, source=_described(partnership)))
     return found
+
+
+def _described(partnership: Partnership) -> str:
+    """A partnership's source document, with its date: ``Local Safeguarding Arrangements
+    (2024-09)``."""
+    source = partnership.source
+    when = (source.published if source else None) or partnership.effective
+    title = source.title if source else "source not stated"
+    return f"{title} ({when})" if when else title
 
 
 @attrs.define

@@ -20,7 +20,9 @@ from ..model import (
     Area,
     Chair,
     Collaboration,
+    Contact,
     Contribution,
+    Course,
     Dataset,
     DelegatedPartner,
     Duty,
@@ -30,6 +32,8 @@ from ..model import (
     Group,
     LeadPartner,
     Line,
+    Meeting,
+    MeetingItem,
     Member,
     Objective,
     ObjectiveLink,
@@ -51,6 +55,7 @@ from ..model import (
     SectorRepresentation,
     Succession,
     SupportInKind,
+    Tool,
 )
 from ..model.names import KIND_WORDS, kind_word, kinds_text
 from ..model.values import closest, with_article
@@ -133,6 +138,7 @@ _REFERENCE_CLASSES: dict[type, dict[str, tuple[tuple[type, ...], str]]] = {
     Contribution: {"organisation": ((Organisation,), "is funded by")},
     Funding: {"agreed_by": ((*_BODY, Post), "has its budget agreed by")},
     Plan: {"partnership": ((Partnership, Collaboration), "is the plan of")},
+    Partnership: {"collaborations": ((Collaboration,), "takes part in")},
     Objective: {
         "owners": ((Group, Organisation, Post), "is owned by"),
         "joint_with": ((Partnership, Collaboration, Organisation), "is run jointly with"),
@@ -142,6 +148,14 @@ _REFERENCE_CLASSES: dict[type, dict[str, tuple[tuple[type, ...], str]]] = {
     ProgressReview: {
         "by": ((Group, Post, Partnership, Organisation), "has its progress reviewed by")
     },
+    Meeting: {"body": ((Group, Partnership, Collaboration), "is a meeting of")},
+    MeetingItem: {"by": ((*_BODY, Post), "has a meeting item brought by")},
+    Course: {"by": ((Partnership, Collaboration, Organisation), "is a course offered by")},
+    Tool: {
+        "adopted_by": ((Partnership, Collaboration), "is a tool adopted by"),
+        "replaces": ((Tool,), "replaces"),
+    },
+    Contact: {"of": ((*_BODY, Post), "is how to contact")},
     GovernedDocument: {
         "owner": ((Partnership, Collaboration, Group), "is owned by"),
         "monitored_by": ((*_BODY, Post), "is monitored by"),

@@ -40,6 +40,16 @@ from .groups import (
     PartnershipRole,
     ReportingLine,
 )
+from .meetings import (
+    Contact,
+    ContactChannel,
+    ContactKind,
+    Course,
+    CourseSession,
+    Meeting,
+    MeetingItem,
+    Tool,
+)
 from .organisations import Organisation, OrganisationKind, Person, Post
 from .partnership import (
     Area,
@@ -82,6 +92,14 @@ from .values import (
 )
 
 __all__ = [
+    "Contact",
+    "ContactChannel",
+    "ContactKind",
+    "Course",
+    "CourseSession",
+    "Meeting",
+    "MeetingItem",
+    "Tool",
     "Action",
     "ActionState",
     "Objective",

@@ -13,6 +13,7 @@ from ..errors import UsageError
 from .arrangements import GovernedDocument
 from .collaboration import Collaboration
 from .groups import Group
+from .meetings import Contact, Course, Meeting, Tool
 from .organisations import Organisation, Person, Post
 from .partnership import Partnership
 from .plans import Objective, Plan
@@ -35,6 +36,10 @@ Entity = (
     | GovernedDocument
     | Plan
     | Objective
+    | Meeting
+    | Course
+    | Tool
+    | Contact
 )
 
 
@@ -85,6 +90,10 @@ class Dataset:
     collaborations: tuple[Collaboration, ...] = collection(Collaboration, "collaboration")
     documents: tuple[GovernedDocument, ...] = collection(GovernedDocument, "document", shared=True)
     plans: tuple[Plan, ...] = collection(Plan, "plan")
+    meetings: tuple[Meeting, ...] = collection(Meeting, "meeting")
+    courses: tuple[Course, ...] = collection(Course, "course", shared=True)
+    tools: tuple[Tool, ...] = collection(Tool, "tool", shared=True)
+    contacts: tuple[Contact, ...] = collection(Contact, "contact")
 
     @classmethod
     def collections(cls) -> tuple[Collection, ...]:
@@ -116,6 +125,12 @@ class Dataset:
             for owner in getattr(self, found.field):
                 for group in getattr(owner, "groups", ()):
                     yield owner, group
+
+    def members_of(self, collaboration: Collaboration) -> tuple[str, ...]:
+        """The members of a collaboration: those it lists, then the partnerships that
+        say they take part in it (``Partnership.collaborations``), each once."""
+        claimed = (p.id for p in self.partnerships if collaboration.id in p.collaborations)
+        return tuple(dict.fromkeys((*collaboration.members, *claimed)))
 
     def objectives(self) -> Iterator[tuple[Plan, Objective]]:
         """Every objective and activity of the plans, with its plan."""

@@ -515,6 +515,7 @@ class _Filter:
                     p.delegated_partners, self.unless_gone("post", "organisation")
                 ),
                 members=self.keep(p.members, self.member),
+                collaborations=self.ids(p.collaborations),
                 scrutineers=self.keep(p.scrutineers, self.unless_gone("post")),
                 relevant_agencies=self.keep(p.relevant_agencies, self.unless_gone("organisation")),
                 sector_representation=tuple(sectors),

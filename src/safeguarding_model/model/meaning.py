@@ -18,10 +18,11 @@ from typing import Any
 
 import attrs
 
+from .arrangements import ScrutinyKind
 from .collaboration import Collaboration
 from .dataset import Dataset, Entity
 from .dates import Span, span_of
-from .groups import Chair, ChairRole, Group, GroupKind, Member, PartnershipRole
+from .groups import Chair, ChairRole, Group, GroupKind, Line, Member, PartnershipRole
 from .names import Names
 from .organisations import Organisation, Post
 from .partnership import (
@@ -34,10 +35,34 @@ from .partnership import (
     Scrutineer,
     SectorRepresentation,
 )
-from .values import Choice, PartialDate
+from .values import Cadence, Choice, PartialDate, PartialList, UnstatedPeriod
 
 __all__ = [
+    "NOT_NAMED",
     "TOP_KINDS",
+    "Notes",
+    "and_list",
+    "cadence_words",
+    "chair_notes",
+    "chaired_by",
+    "collective_words",
+    "count_words",
+    "field_noun",
+    "is_leadership",
+    "line_details",
+    "line_sends",
+    "line_tail",
+    "line_targets",
+    "line_verb",
+    "line_words",
+    "organisation_notes",
+    "partial_of",
+    "partial_words",
+    "post_notes",
+    "role_words",
+    "rotation_words",
+    "scrutinising_posts",
+    "unstated_period_words",
     "ChairNode",
     "Delegation",
     "ModelIndex",
@@ -420,31 +445,83 @@ def partnership_chairs(
     return [(p, chair) for p in partnerships_of(owner, entities) for chair in p.chairs]
 
 
+Notes = Callable[[str], Sequence[str]]
+"""What words add about an id beside its name (:func:`chair_notes`): "an elected
+member", "also chairs the Health and Wellbeing Board", "also the independent
+scrutineer"."""
+
+_SINGLE_ROLES = (PartnershipRole.PARTNERSHIP_CHAIR, PartnershipRole.INDEPENDENT_SCRUTINEER)
+
+
+def role_words(role: PartnershipRole, *, one: bool = False, in_turn: bool = False) -> str:
+    """A partnership role in words: "the delegated safeguarding partners"; with ``one``,
+    "one of the delegated safeguarding partners"; with ``in_turn``, "the lead
+    safeguarding partners in turn". A role held by one post ("the partnership chair")
+    is never "one of" it."""
+    words = f"the {role.label}"
+    if in_turn:
+        return f"{words} in turn"
+    if one and role not in _SINGLE_ROLES:
+        return f"one of {words}"
+    return words
+
+
+def and_list(texts: Sequence[str], last: str = "and") -> str:
+    """``A``, ``A and B``, ``A, B and C`` (or "or", "and/or" for ``last``); where a text
+    has a comma of its own (a post with its organisation), ``A; B; and C``, so that
+    no reader splits one name in two."""
+    texts = [text for text in texts if text]
+    if len(texts) <= 1:
+        return "".join(texts)
+    if any("," in text for text in texts):
+        return "; ".join(texts[:-1]) + f"; {last} " + texts[-1]
+    return ", ".join(texts[:-1]) + f" {last} " + texts[-1]
+
+
+def _noted(text: str, notes: Sequence[str]) -> str:
+    return f"{text} ({'; '.join(notes)})" if notes and text else text
+
+
 def chair_words(
     chair: Chair,
     name: Callable[[str], str],
     partnership_chairs: Sequence[tuple[Partnership, Chair]] = (),
     *,
     whose: bool = False,
+    notes: Notes | None = None,
 ) -> str:
     """Who chairs, in words: the one wording of the package, which the documents, the
-    summaries and the graph's answers all use.
+    summaries and the graph's answers all use. The words read after "chaired by".
 
     The parts, joined by semicolons: the post (with its holder, as ``name`` gives a
-    post); "the partnership chair", with the words for each of ``partnership_chairs``
-    (the partnership chairs it stands for: all of them, or one for an answer of its
-    own) in brackets, or "(not named in the data)" when there are none, and with each
-    one's partnership when ``whose`` (a collaboration's group); "a member nominated by
-    the ..."; "rotating among ...". The chair's role (co-chair, vice-chair) is not
-    part of the words: callers show it as they show roles.
+    post), the person or the organisation (an agency only: "Hampshire Constabulary");
+    "one of the delegated safeguarding partners", or "the lead safeguarding partners in
+    turn" with the period ("..., annually"); "the partnership chair", with the words
+    for each of ``partnership_chairs`` (the partnership chairs it stands for: all of
+    them, or one for an answer of its own) in brackets, or "(not named in the data)"
+    when there are none, and with each one's partnership when ``whose`` (a
+    collaboration's group); "a member nominated by the ..." (or ", nominated by the
+    ..." after whom it names); "rotating among ..." (with the period, and "in that
+    order" only where the data says the list is the order; a list of one says the data
+    names only that one). A chair the data gives by its words alone is "not named".
+    ``notes`` (see :func:`chair_notes`) adds, in brackets after a post, person or
+    organisation, what the data says of it: "an elected member". The chair's role
+    (co-chair, vice-chair) is not part of the words: callers show it as they show roles.
     """
+    noted = notes or (lambda key: ())
     parts: list[str] = []
-    if chair.post:
-        parts.append(name(chair.post))
+    for key in (chair.post, chair.person, chair.organisation):
+        if key:
+            parts.append(_noted(name(key), noted(key)))
+    if chair.one_of is not None:
+        words = role_words(chair.one_of, one=True, in_turn=chair.rotates)
+        if chair.rotates and chair.rotation_period:
+            words += f", {chair.rotation_period}"
+        parts.append(words)
     if chair.partnership_chair:
         inner = []
         for partnership, source in partnership_chairs:
-            words = chair_words(source, name)
+            words = chair_words(source, name, notes=notes)
             of = f"the partnership chair of {partnership.label}" if whose else ""
             inner.append(f"{of} ({words})" if of and words else of or words)
         if whose:
@@ -453,10 +530,274 @@ def chair_words(
             held = "; ".join(word for word in inner if word) or "not named in the data"
             parts.append(f"the partnership chair ({held})")
     if chair.nominated_by:
-        parts.append(f"a member nominated by the {name(chair.nominated_by)}")
+        nominated = f"nominated by the {name(chair.nominated_by)}"
+        if parts:
+            parts[-1] += f", {nominated}"
+        else:
+            parts.append(f"a member {nominated}")
     if chair.rotates_among:
-        parts.append("rotating among " + ", ".join(name(o) for o in chair.rotates_among))
+        parts.append(rotation_words(chair, name, noted))
+    if not parts and chair.text:
+        parts.append(NOT_NAMED)
     return "; ".join(parts)
+
+
+def chaired_by(chair: Chair) -> bool:
+    """Whether the chair is given as a body or a role rather than a person or post ("an
+    agency only", "one of the delegated safeguarding partners"), so that words say the
+    partnership is "chaired by" it (or "co-chaired by") rather than that it is the chair."""
+    named = chair.post or chair.person or chair.rotates_among or chair.partnership_chair
+    return bool((chair.organisation or chair.one_of) and not named) and chair.role in (
+        ChairRole.CHAIR,
+        ChairRole.CO_CHAIR,
+    )
+
+
+NOT_NAMED = "not named"
+"""The words for a chair the data gives by the document's words alone (a vice-chair
+the document mentions without naming)."""
+
+
+def rotation_words(chair: Chair, name: Callable[[str], str], notes: Notes | None = None) -> str:
+    """A chair that rotates among the bodies it lists: "rotating among A, B", "rotating
+    annually among A, B, in that order" (the order only where ``rotation_in_order``
+    says the list is the order); for a list of one, "rotating; of those it rotates
+    among, the data names only A", never "rotating among" one body."""
+    noted = notes or (lambda key: ())
+    names = [_noted(name(key), noted(key)) for key in chair.rotates_among]
+    period = f" {chair.rotation_period}" if chair.rotation_period else ""
+    if len(names) == 1:
+        return f"rotating{period}; of those it rotates among, the data names only {names[0]}"
+    order = ", in that order" if chair.rotation_in_order else ""
+    return f"rotating{period} among {', '.join(names)}{order}"
+
+
+_SCRUTINY_NOTE = "also the independent scrutineer"
+_SCRUTINEER_KINDS = (ScrutinyKind.INDEPENDENT_SCRUTINEER, ScrutinyKind.INDEPENDENT_CHAIR)
+
+
+def scrutinising_posts(partnership: Partnership) -> set[str]:
+    """The posts that are the partnership's independent scrutineer: those in its
+    ``scrutineers``, and those a scrutiny mechanism of kind ``independent-scrutineer``
+    or ``independent-chair`` names in ``by``; for an ``independent-chair`` mechanism
+    that names no one (or names the partnership chair's role), the partnership's chairs
+    of role chair that are posts."""
+    found = {scrutineer.post for scrutineer in partnership.scrutineers}
+    for mechanism in partnership.scrutiny:
+        if mechanism.kind not in _SCRUTINEER_KINDS:
+            continue
+        found.update(mechanism.by)
+        chair_role = mechanism.by_role is PartnershipRole.PARTNERSHIP_CHAIR
+        if mechanism.kind is ScrutinyKind.INDEPENDENT_CHAIR and (
+            chair_role or not (mechanism.by or mechanism.by_role)
+        ):
+            found.update(
+                chair.post
+                for chair in partnership.chairs
+                if chair.post and chair.role is ChairRole.CHAIR
+            )
+    return found
+
+
+def post_notes(post: Post, name: Callable[[str], str]) -> list[str]:
+    """What the data says of a post beside its title: "an elected member" (a post held
+    by an elected member), "also chairs the Health and Wellbeing Board" (bodies outside
+    the partnership it chairs)."""
+    notes = ["an elected member"] if post.elected else []
+    if post.also_chairs:
+        notes.append("also chairs " + and_list([f"the {name(key)}" for key in post.also_chairs]))
+    return notes
+
+
+def chair_notes(entities: Mapping[str, Entity], partnerships: Sequence[Partnership] = ()) -> Notes:
+    """The ``notes`` for :func:`chair_words`: for a post, :func:`post_notes` and "also
+    the independent scrutineer" where the post is a scrutineer of one of
+    ``partnerships`` (those the chaired body belongs to, see :func:`scrutinising_posts`);
+    for an organisation named collectively, its count (:func:`organisation_notes`)."""
+    scrutinising: set[str] = set()
+    for partnership in partnerships:
+        scrutinising |= scrutinising_posts(partnership)
+
+    def name(key: str) -> str:
+        entity = entities.get(key)
+        return str(getattr(entity, "name", None) or key)
+
+    def notes(key: str) -> list[str]:
+        entity = entities.get(key)
+        found: list[str] = []
+        if isinstance(entity, Post):
+            found += post_notes(entity, name)
+            if key in scrutinising:
+                found.append(_SCRUTINY_NOTE)
+        elif isinstance(entity, Organisation) and entity.collective:
+            found.append(collective_words(entity))
+        return found
+
+    return notes
+
+
+def collective_words(organisation: Organisation) -> str:
+    """How a body named collectively is counted: "8, not named" where the document gives
+    a count, else "named collectively, not one by one"."""
+    if organisation.count is not None:
+        return f"{organisation.count}, not named"
+    return "named collectively, not one by one"
+
+
+def organisation_notes(organisation: Organisation, name: Callable[[str], str]) -> list[str]:
+    """What the data says of an organisation beside its name, where it introduces it:
+    its count when it is named collectively, whom it delivers services for, who owns
+    it."""
+    notes = [collective_words(organisation)] if organisation.collective else []
+    if organisation.delivers_for:
+        notes.append(
+            "delivers services for " + and_list([name(k) for k in organisation.delivers_for])
+        )
+    if organisation.owned_by:
+        notes.append("owned by " + and_list([name(k) for k in organisation.owned_by]))
+    return notes
+
+
+# --- lines ------------------------------------------------------------------------------
+
+
+def cadence_words(cadence: Cadence | None, text: str | None) -> str | None:
+    """How often, in the document's words where the data keeps them (``cadence_text``,
+    ``meets_text``, ``every_text``), else the known cadence's label; None for neither."""
+    if text:
+        return " ".join(text.split())
+    return cadence.label if cadence is not None else None
+
+
+def line_verb(line: Line, field: str = "reports_to") -> str:
+    """What a line means, as a verb: "reports to", "reports for information to",
+    "advises", "escalates to" (the line's kind, else the meaning of its list)."""
+    return line.meaning(field).phrase
+
+
+def line_targets(line: Line, name: Callable[[str], str]) -> str:
+    """Whom a line goes to: "A", or with its alternatives "A and/or B"."""
+    return and_list([name(key) for key in line.targets], "and/or")
+
+
+def line_details(line: Line, name: Callable[[str], str] | None = None) -> list[str]:
+    """The line's particulars, in the document's words where kept: the bodies it passes
+    through ("via Scrutiny and Challenge Group", with ``name`` to name them), how
+    often ("at least three times a year", else the cadence) and when ("by exception").
+    What is sent follows them (:func:`line_sends`)."""
+    details = []
+    if line.via and name is not None:
+        details.append("via " + and_list([name(key) for key in line.via]))
+    cadence = cadence_words(line.cadence, line.cadence_text)
+    if cadence:
+        details.append(cadence)
+    if line.condition:
+        details.append(" ".join(line.condition.split()))
+    return details
+
+
+def line_sends(line: Line) -> str:
+    """What is sent along a line, after its particulars: "; sends: analysis of findings
+    for the Yearly Report"; "" when the data does not say."""
+    return f"; sends: {' '.join(line.subject.split())}" if line.subject else ""
+
+
+def line_tail(line: Line, name: Callable[[str], str] | None = None, *extra: str) -> str:
+    """The particulars of a line in brackets (with ``extra``, such as its dates), then
+    what is sent: " (quarterly; by exception); sends: ..."."""
+    details = [*line_details(line, name), *(e for e in extra if e)]
+    return (f" ({'; '.join(details)})" if details else "") + line_sends(line)
+
+
+def line_words(line: Line, name: Callable[[str], str], field: str = "reports_to") -> str:
+    """A line after the body it is from: "reports for information to the Health and
+    Wellbeing Board and/or the Community Safety Partnership (quarterly; by exception);
+    sends: ..."."""
+    return f"{line_verb(line, field)} {line_targets(line, name)}{line_tail(line, name)}"
+
+
+def is_leadership(group: Group) -> bool:
+    """Whether a group is a leadership group: the lead partners' forum or strategic
+    leadership group above the partnership, the top of its accountability and never
+    one of the groups under it."""
+    return group.kind is GroupKind.LEADERSHIP_GROUP
+
+
+# --- partial lists and fields unstated for a period --------------------------------------
+
+_NOUNS = {
+    "lead_partners": ("lead partner", "lead partners"),
+    "delegated_partners": ("delegated partner", "delegated partners"),
+    "relevant_agencies": ("relevant agency", "relevant agencies"),
+    "functional_links": ("functional link", "functional links"),
+    "sector_representation": ("sector", "sectors"),
+    "observers": ("observer", "observers"),
+    "groups": ("group", "groups"),
+    "members": ("member", "members"),
+    "chairs": ("chair", "chairs"),
+    "scrutineers": ("scrutineer", "scrutineers"),
+    "scrutiny": ("scrutiny mechanism", "scrutiny mechanisms"),
+    "values": ("value", "values"),
+    "principles": ("principle", "principles"),
+    "aims": ("aim", "aims"),
+    "objectives": ("objective", "objectives"),
+    "responsibilities": ("responsibility", "responsibilities"),
+    "outcomes": ("outcome", "outcomes"),
+    "reports_to": ("line", "lines"),
+    "escalates_to": ("route", "routes"),
+    "lines": ("line", "lines"),
+    "duties": ("duty", "duties"),
+    "events": ("event or product", "events and products"),
+    "yearly_reports": ("yearly report", "yearly reports"),
+    "covers": ("area", "areas"),
+    "areas": ("area", "areas"),
+    "joint_with": ("body", "bodies"),
+}
+
+
+def field_noun(field: str, count: int = 2) -> str:
+    """An entry of a list field in words, singular for one: ``relevant agency``."""
+    one, many = _NOUNS.get(field, (field.replace("_", " "), field.replace("_", " ")))
+    return one if count == 1 else many
+
+
+def partial_of(entity: object, field: str) -> PartialList | None:
+    """The entity's ``partial`` entry for ``field``, where it gives that list only in part."""
+    entries: tuple[PartialList, ...] = getattr(entity, "partial", ())
+    return next((entry for entry in entries if entry.field == field), None)
+
+
+def partial_words(partial: PartialList) -> str:
+    """What follows a list the source gives only in part: "and 3 further groups not
+    named" where it counts them, else "and others the source does not name"; for a
+    list the copy cuts short (``truncated``), "and perhaps others: the copy the data
+    was taken from is cut short" (the source itself may not say the list goes on)."""
+    cut = "the copy the data was taken from is cut short"
+    if partial.further is not None:
+        noun = field_noun(partial.field, partial.further)
+        words = f"and {partial.further} further {noun} not named"
+        return f"{words}; {cut}" if partial.truncated else words
+    if partial.truncated:
+        return f"and perhaps others: {cut}"
+    return "and others the source does not name"
+
+
+def count_words(count: int, partial: PartialList | None) -> str:
+    """A list's count for a heading, never presenting a partial list as complete: "3",
+    "3 named, and others the source does not name", "3 named, and 2 further ... not
+    named"."""
+    if partial is None:
+        return str(count)
+    return f"{count} named, {partial_words(partial)}"
+
+
+def unstated_period_words(period: UnstatedPeriod) -> str:
+    """A field not stated for a period, with its dates: "chairs: not stated from 2021-04
+    to 2021-09"."""
+    when = dates_words(period.start, period.end)
+    if when[:1].isdigit():
+        when = f"from {when}"
+    return f"{period.field.replace('_', ' ')}: not stated {when}"
 
 
 def partners_word(partnership: Partnership) -> str:

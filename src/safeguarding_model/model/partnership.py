@@ -388,7 +388,9 @@ class Partnership:
     ``source`` is the document the file was encoded from, ``sources`` any further
     pages or documents it draws on. ``members`` and ``meets`` (or ``meets_text``) are
     the partnership's own membership and meetings where the document gives them apart
-    from its groups'. ``escalates_to`` holds the routes by which the partnership as a
+    from its groups'. ``collaborations`` are the collaborations its own document says
+    it takes part in (a collaboration defined in another file that does not list it
+    among its members). ``escalates_to`` holds the routes by which the partnership as a
     whole escalates,
     ``reports_to`` the bodies it reports to (a lead partners' forum above it, the
     Health and Wellbeing Board for information), and ``lines`` the lines the document
@@ -435,6 +437,7 @@ class Partnership:
     members: tuple[Member, ...] = ()
     meets: Cadence | None = None
     meets_text: str | None = attrs.field(default=None, validator=check_text)
+    collaborations: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
     groups: tuple[Group, ...] = ()
     reports_to: tuple[Line, ...] = ()
     escalates_to: tuple[Line, ...] = ()

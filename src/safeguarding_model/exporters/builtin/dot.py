@@ -3,9 +3,12 @@
 Bodies are boxed by partnership or collaboration, and a partnership's functional
 links get a box of their own; edges point from the subordinate up to the superior
 and are drawn in the style of their kind (see
-:data:`~safeguarding_model.exporters.charts.STYLES`), with a key. A planned line or
-body is dotted, an ended one faint, a derived line (of a kind not always derived)
-has a hollow arrowhead, each in the key when drawn. A chart taken on a date says so
+:data:`~safeguarding_model.exporters.charts.STYLES`), with a key: stated lines solid,
+lines for information or of advice dotted and labelled so, derived accountability
+dashed and grey. A planned line or body is dotted, an ended one faint, a derived line
+(of a kind not always derived) dashed and grey with a hollow arrowhead, each in the
+key when drawn; a line to one of several bodies "and/or" says so in its label. A
+leadership group is drawn above the partnership it leads. A chart taken on a date says so
 in its title and in the graph's ``comment``. Every name is
 escaped, so quotes, backslashes and markup in the data cannot break the file.
 :func:`to_dot` writes any :class:`~safeguarding_model.documents.charts.OrgChart`,
@@ -56,6 +59,7 @@ _CLUSTER: dict[str, Pairs] = {
 _NODE_STYLE: dict[str, Pairs] = {
     "partnership": [("shape", "box"), ("style", "filled,bold"), ("fillcolor", "#dbeafe")],
     "collaboration": [("shape", "box3d"), ("style", "filled"), ("fillcolor", "#ede9fe")],
+    "leadership-group": [("style", "rounded,filled,bold"), ("fillcolor", "#fecaca")],
     "executive-group": [("style", "rounded,filled,bold"), ("fillcolor", "#fde68a")],
     "partnership-board": [("style", "rounded,filled,bold"), ("fillcolor", "#fef3c7")],
     "group": [("style", "rounded,filled"), ("fillcolor", "#f3f4f6")],
@@ -87,6 +91,10 @@ def _node(node: ChartNode, indent: str) -> str:
     return f"{indent}{dot_string(node.id)} [{_attrs(style)}, label={label}];"
 
 
+_SAME_RANK = ("executive-group", "partnership-board")
+"""The top groups drawn side by side (a leadership group is drawn above them)."""
+
+
 def _cluster(cluster: Cluster, members: list[ChartNode], pairs: set[tuple[str, str]]) -> list[str]:
     out = [
         f"  subgraph {dot_string('cluster_' + cluster.id)} {{",
@@ -94,7 +102,7 @@ def _cluster(cluster: Cluster, members: list[ChartNode], pairs: set[tuple[str, s
         f"label={dot_string(cluster.label, width=60)}];",
         *(_node(node, "    ") for node in members),
     ]
-    top = [node.id for node in members if node.top]
+    top = [node.id for node in members if node.top and node.subkind in _SAME_RANK]
     joined = any((a, b) in pairs for a in top for b in top)
     if len(top) > 1 and not joined:  # (Graphviz 2.43 crashes on labelled edges within a rank)
         out.append("    { rank=same; " + " ".join(f"{dot_string(n)};" for n in top) + " }")
@@ -130,6 +138,8 @@ def to_dot(chart: OrgChart) -> str:
         if edge.label:
             pairs.append(("label", edge.label))
         out.append(f"  {dot_string(edge.source)} -> {dot_string(edge.target)} [{_attrs(pairs)}];")
+    for lower, upper in chart.ranks:  # above, without a line the data does not state
+        out.append(f"  {dot_string(lower)} -> {dot_string(upper)} [style=invis];")
     out.extend(_key(chart))
     out.append("}")
     return "\n".join(out) + "\n"

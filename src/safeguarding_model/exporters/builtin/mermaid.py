@@ -2,7 +2,10 @@
 
 The same chart as the ``dot`` exporter: boxes per partnership or collaboration, edges
 from the subordinate up to the superior in the style of their kind, and a key; a
-planned line or body is dotted, an ended one faint, each in the key when drawn. A
+planned line or body is dotted, an ended one faint, a derived line dashed and grey,
+each in the key when drawn; lines for information or of advice say so in their
+labels, and a line to one of several bodies "and/or". A leadership group is placed
+above the partnership it leads by a hidden link. A
 chart taken on a date says so in its title comment. Nodes
 get generated ids (``n1``, ``n2``...) and every label is quoted with anything but
 letters, digits and plain punctuation written as an entity code, so no name can end
@@ -30,6 +33,7 @@ _SHAPES = {
 _CLASSES = {
     "partnership": "fill:#dbeafe,stroke:#1f2937,stroke-width:2px",
     "collaboration": "fill:#ede9fe,stroke:#1f2937",
+    "leadership-group": "fill:#fecaca,stroke:#1f2937,stroke-width:2px",
     "executive-group": "fill:#fde68a,stroke:#1f2937,stroke-width:2px",
     "partnership-board": "fill:#fef3c7,stroke:#1f2937,stroke-width:2px",
     "group": "fill:#f3f4f6,stroke:#374151",
@@ -40,6 +44,10 @@ _CLASSES = {
     "planned": "fill:#ffffff,stroke:#6b7280,stroke-dasharray:2 4",
     "ended": "fill:#f9fafb,stroke:#d1d5db,color:#6b7280",
 }
+
+
+_HIDDEN = "stroke:none,stroke-width:0px"
+"""The look of a link that only places one node above another."""
 
 
 def _class_of(node: ChartNode) -> str:
@@ -73,6 +81,9 @@ def to_mermaid(chart: OrgChart) -> str:
         label = f"|{mermaid_string(edge.label)}|" if edge.label else ""
         out.append(f"  {ids[edge.source]} {arrow}{label} {ids[edge.target]}")
         styles.append(css)
+    for lower, upper in chart.ranks:  # above, without a line the data does not state
+        out.append(f"  {ids[lower]} -.- {ids[upper]}")
+        styles.append(_HIDDEN)
     looks = [style_of(kind) for kind in chart.kinds]
     samples = [(look.legend, look.mermaid, look.mermaid_style) for look in looks]
     for mark in chart.marks:
