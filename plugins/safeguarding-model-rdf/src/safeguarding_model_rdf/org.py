@@ -667,7 +667,7 @@ class _Builder:
         self.add(node, RDF.type, ORG.OrganizationalCollaboration)
         self.labels(node, c.name, c.short_name)
         self.add(node, DCTERMS.description, c.description)
-        for member in c.members:
+        for member in self.dataset.members_of(c):  # listed, or saying they take part
             self.add(node, ORG.hasMember, ID[member])
         for area in c.areas:
             self.add(node, SMV.area, ID[area])

@@ -447,7 +447,7 @@ def popolo(dataset: Dataset, on: PartialDate | None = None) -> Record:
     for p in dataset.partnerships:
         partnership(memberships, p, model)
     for c in dataset.collaborations:
-        for partner in c.members:
+        for partner in dataset.members_of(c):  # those it lists, and those that say so
             memberships.organisation(partner, c.id, "member")
     for owner, g in model.groups:
         memberships.chairs(g.id, planned=g.planned)
