@@ -364,6 +364,26 @@ def with_texts(dataset: Dataset, texts: list[str]) -> Dataset:
 
 
 TEXT_FIELDS = frozenset(
-    {"name", "short_name", "title", "text", "description", "footnote", "charging"}
+    {
+        "name",
+        "short_name",
+        "title",
+        "text",
+        "description",
+        "footnote",
+        "charging",
+        "vision",
+        "purpose",
+        "rule",
+        "agreed_every",
+        "rotation_period",
+        "cadence_text",
+        "condition",
+        "subject",
+        "meets_text",
+        "ends_when",
+        "every_text",
+        "instrument",
+    }
 )
 """The fields that hold a name or the document's words (not ids, not notes)."""

@@ -133,16 +133,31 @@ def test_the_csv_module_reads_every_table(iow: Dataset, tmp_path: Path) -> None:
     folder = export_to(iow, "csv", tmp_path / "tables")
     names = sorted(p.name for p in folder.iterdir())
     assert names == [
+        "chairs.csv",
+        "collaborations.csv",
+        "documents.csv",
+        "duties.csv",
+        "events.csv",
+        "funding-contributions.csv",
         "groups.csv",
+        "items.csv",
         "memberships.csv",
+        "organisations.csv",
+        "partial-lists.csv",
+        "partnerships.csv",
         "posts.csv",
         "relevant-agencies.csv",
         "reporting-lines.csv",
+        "scrutiny.csv",
+        "unstated.csv",
     ]
     tables = {n: read_csv((folder / n).read_text(encoding="utf-8")) for n in names}
     assert len(tables["relevant-agencies.csv"]) == 1 + 31
-    assert len(tables["reporting-lines.csv"]) == 1 + 7
-    assert len(tables["groups.csv"]) == 1 + 7 + 4
+    # eight lines in the groups' and the partnership's own lists, nine the partnership
+    # gives from other bodies (the partnership team's data, the MASH...) and two that
+    # HIPS gives (the learning fed both ways)
+    assert len(tables["reporting-lines.csv"]) == 1 + 19
+    assert len(tables["groups.csv"]) == 1 + 8 + 4  # the Partnership Team is a group
     assert len(tables["posts.csv"]) == 1 + len(iow.posts)
     header, *rows = tables["posts.csv"]
     scrutineer = dict(
@@ -409,3 +424,34 @@ def test_graphml_edge_ids_hold_only_name_characters() -> None:
 
     assert edge_id("lig", "reports-to", "pb") == "lig.reports-to.pb"
     assert edge_id("lig", "reports-to#2", "pb") == "lig.reports-to_2.pb"  # a repeated line
+
+
+UNSTATED_MEANING = pytest.mark.xfail(
+    strict=True,
+    raises=KeyError,
+    reason=(
+        "the governance graph has no edge for a line whose meaning is not stated "
+        "(graph.kinds.LINE_EDGES lacks LineKind.REPORTS_TO), so every format drawn from "
+        "the graph fails on one; tests/strategies.py leaves such lines out meanwhile"
+    ),
+)
+GRAPH_FORMATS = frozenset({"docx", "dot", "graphml", "html", "markdown", "mermaid", "png", "svg"})
+
+
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+@pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning")
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=UNSTATED_MEANING) if name in GRAPH_FORMATS else name
+        for name in exporter_names()
+    ],
+)
+def test_every_format_takes_a_dataset_with_every_new_fact(name: str) -> None:
+    from variety import variety
+
+    if name in ("svg", "png"):
+        need_dot()
+    dataset = variety()
+    content = export(dataset, name)
+    assert content and export(dataset, name) == content

@@ -35,7 +35,7 @@ from safeguarding_model.exporters import Content, ExportOptions, exporter_names,
 from safeguarding_model.graph import build_graph
 from safeguarding_model.io import loads
 from safeguarding_model.model import Dataset
-from strategies import datasets
+from strategies import rich_datasets
 
 Check = Callable[[Content, Dataset, ExportOptions], None]
 
@@ -169,7 +169,7 @@ def test_every_exporter_succeeds_on_generated_models(name: str) -> None:
         examples = min(examples, SLOW_EXAMPLES)
 
     @settings(max_examples=examples)
-    @given(datasets(), st.lists(st.sampled_from(BLOCK_STARTS), max_size=6))
+    @given(rich_datasets(), st.lists(st.sampled_from(BLOCK_STARTS), max_size=6))
     def run(generated: Dataset, texts: list[str]) -> None:
         dataset = with_texts(generated, texts)
         several = len(dataset.partnerships) > 1

@@ -17,7 +17,7 @@ from safeguarding_model.exporters import ExporterManager
 from safeguarding_model.model import Dataset
 
 PLUGIN = Path(__file__).parent / "fixtures" / "safeguarding-model-tiny"
-EXPECTED = "isle-of-wight-scp\t7\n"
+EXPECTED = "isle-of-wight-scp\t8\n"  # seven groups and the Partnership Team
 
 
 def install_metadata(site: Path) -> None:

@@ -1,7 +1,11 @@
 """A document tree as a Word file, through python-docx.
 
 The document is all the writer needs: each figure carries its chart, drawn as a
-picture by the plugin API's :func:`~safeguarding_model.plugin.draw_chart`.
+picture by the plugin API's :func:`~safeguarding_model.plugin.draw_chart`. Every kind
+of block the tree holds has its Word form, so every section the arrangements document
+gives (in Markdown and HTML) is in the Word file too. A span that links to a web or
+mail address (``https:``, ``http:``, ``mailto:``, as the Markdown and HTML writers
+allow) is a Word hyperlink, underlined and blue; any other link is left as its text.
 """
 
 from __future__ import annotations
@@ -10,11 +14,16 @@ import datetime
 import io
 import zipfile
 from typing import assert_never
+from urllib.parse import quote
 
 import docx
 from docx.enum.text import WD_COLOR_INDEX
-from docx.shared import Inches
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Inches, RGBColor
 from docx.text.paragraph import Paragraph as WordParagraph
+from docx.text.run import Run
 
 from safeguarding_model.plugin import (
     Block,
@@ -37,6 +46,11 @@ from safeguarding_model.plugin import (
 __all__ = ["to_docx"]
 
 _UNDATED = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+
+LINK_SCHEMES = ("mailto:", "https:", "http:")
+"""The addresses a span may link to, as the built-in Markdown and HTML writers allow."""
+
+_LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)
 
 
 def _date(text: str | None) -> datetime.datetime:
@@ -64,6 +78,8 @@ class _Writer:
             run = paragraph.add_run(clean(span.text))
             run.bold = span.strong or None
             run.italic = (span.emphasis or italic) or None
+            if span.link and span.link.startswith(LINK_SCHEMES):
+                _hyperlink(paragraph, run, span.link)
 
     def items(self, items: tuple[ListItem, ...], ordered: bool, level: int) -> None:
         suffix = "" if level == 1 else f" {min(level, 3)}"
@@ -153,6 +169,19 @@ class _Writer:
         buffer = io.BytesIO()
         self.word.save(buffer)
         return _fixed_dates(buffer.getvalue())
+
+
+def _hyperlink(paragraph: WordParagraph, run: Run, address: str) -> None:
+    """Put ``run`` (the paragraph's last) inside a hyperlink to ``address``, quoted as
+    the Markdown writer quotes it, underlined and blue as Word shows links."""
+    target = quote(clean(address), safe=":/@.-_~+=?&#%")
+    relation = paragraph.part.relate_to(target, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), relation)
+    run.font.underline = True
+    run.font.color.rgb = _LINK_COLOUR
+    run._r.addprevious(link)
+    link.append(run._r)
 
 
 def _fixed_dates(data: bytes) -> bytes:

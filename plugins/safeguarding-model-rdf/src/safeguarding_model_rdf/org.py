@@ -7,22 +7,33 @@ an IRI derived from ids and positions in the data (``smn:isle-of-wight-scp.lead.
 never from a counter over the whole export, so one change in the data changes the
 IRIs of that part only.
 
-Dates: ``smv:start``, ``smv:end`` and ``smv:effective`` hold a typed date (``xsd:gYear``,
-``xsd:gYearMonth`` or ``xsd:date``, as precise as the data); a bound or a range (``by
-2024-12``, ``2023 to 2024``), which no XSD type holds, is kept as written in
-``smv:startText``, ``smv:endText`` or ``smv:effectiveText`` instead, never made more
+Dates: ``smv:start``, ``smv:end``, ``smv:effective``, ``smv:date``, ``smv:period``,
+``smv:reviewed``, ``smv:nextReview`` and ``smv:knownOn`` hold a typed date
+(``xsd:gYear``, ``xsd:gYearMonth`` or ``xsd:date``, as precise as the data); a bound or
+a range (``by 2024-12``, ``2023 to 2024``), which no XSD type holds, is kept as written
+in the matching ``...Text`` property (``smv:startText``, ``smv:periodText``;
+``smv:dateText`` for ``smv:date``) instead, never made more
 precise. What is planned is never stated as in place: a planned membership is an
 ``smv:PlannedMembership`` (not an ``org:Membership``), a planned group an
 ``smv:PlannedUnit`` (not an ``org:OrganizationalUnit``), both with ``smv:planned
-true``; a line is stated directly (``org:reportsTo``, ``smv:escalatesTo``) only while it
-is in place on the date the export is read against (the export's date, else today),
-and otherwise only as an ``smv:Line`` with its dates. An export taken on a date has
-``smn:export smv:on`` that date.
+true``. An export taken on a date has ``smn:export smv:on`` that date.
+
+Lines say no more than the data: every line is an ``smv:Line`` resource with what it
+means (``smv:lineKind``), its target and alternatives, condition, cadence and subject;
+it is also stated directly, by what it means (``org:reportsTo`` for accountability
+only; ``smv:reportsForInformationTo``, ``smv:advises``, ``smv:escalatesTo``), only while
+it is in place on the date the export is read against (the export's date, else today)
+and only when it goes to one body: a line "to A and/or B" is never stated as a line to
+each. A leadership group above the partnership is not an ``org:OrganizationalUnit``
+of it: it ``smv:leads`` it. The vocabulary is described in the plugin's README.
 """
 
 from __future__ import annotations
 
 import datetime
+import decimal
+from collections.abc import Iterable
+from typing import Protocol
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG
@@ -32,6 +43,7 @@ from safeguarding_model.plugin import (
     Collaboration,
     Dataset,
     Group,
+    GroupKind,
     Line,
     Member,
     OrganisationKind,
@@ -104,7 +116,53 @@ def _date(value: PartialDate) -> Literal:
     return Literal(str(value), datatype=XSD.gYear)
 
 
-_TEXT = {"start": SMV.startText, "end": SMV.endText, "effective": SMV.effectiveText}
+_TEXT = {
+    "start": SMV.startText,
+    "end": SMV.endText,
+    "effective": SMV.effectiveText,
+    "period": SMV.periodText,
+    "reviewed": SMV.reviewedText,
+    "nextReview": SMV.nextReviewText,
+    "knownOn": SMV.knownOnText,
+}
+
+LINE_PREDICATES = {
+    "accountable-to": ORG.reportsTo,
+    "for-information": SMV.reportsForInformationTo,
+    "advises": SMV.advises,
+    "escalates-to": SMV.escalatesTo,
+    "reports-to": SMV.reportsTo,
+}
+"""What a line in place states directly, by what it means: only a line of
+accountability is ``org:reportsTo``; a line whose meaning the document does not state
+is ``smv:reportsTo``, never read as accountability."""
+
+
+class _Item(Protocol):
+    """A piece of the document's text with the points under it (the model's ``Item``)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def points(self) -> tuple[_Item, ...]: ...
+
+
+class _Dated(Protocol):
+    @property
+    def start(self) -> PartialDate | None: ...
+
+    @property
+    def end(self) -> PartialDate | None: ...
+
+
+def _integer(value: int) -> Literal:
+    return Literal(str(value), datatype=XSD.integer)
+
+
+def _decimal(value: float) -> Literal:
+    """A number as ``xsd:decimal``, written as the data gives it (``33.5``)."""
+    return Literal(format(decimal.Decimal(repr(value)), "f"), datatype=XSD.decimal)
 
 
 class _Builder:
@@ -192,6 +250,12 @@ class _Builder:
             if o.parent:
                 self.add(node, RDF.type, ORG.OrganizationalUnit)
                 self.add(node, ORG.unitOf, ID[o.parent])
+            for owner in o.owned_by:
+                self.add(node, SMV.ownedBy, ID[owner])
+            for served in o.delivers_for:
+                self.add(node, SMV.deliversFor, ID[served])
+            self.add(node, SMV.collective, True if o.collective else None)
+            self.add(node, SMV["count"], _integer(o.count) if o.count is not None else None)
             self.add(node, SKOS.note, o.note)
         for person in self.dataset.people:
             self.add(ID[person.id], RDF.type, FOAF.Person)
@@ -205,6 +269,10 @@ class _Builder:
             self.add(node, SMV.vacant, True if post.vacant else None)
             self.add(node, SMV.acting, True if post.acting else None)
             self.add(node, SMV.independent, True if post.independent else None)
+            self.add(node, SMV.elected, True if post.elected else None)
+            for number, chaired in enumerate(post.also_chairs, start=1):
+                self.add(node, SMV.alsoChairs, ID[chaired])
+                self.membership(f"{post.id}.also-chairs.{number}", chaired, SMV.Chair, post=post.id)
             self.add(node, SMV.start, post.start)
             self.add(node, SMV.end, post.end)
             self.add(node, SMV.holderKnownOn, post.known_on)
@@ -221,21 +289,39 @@ class _Builder:
         return found.value == "current"
 
     def chair(self, chair: Chair, body: str, number: int, planned: bool = False) -> None:
+        """A chair as the data gives it: a post (its holder the member), a person, an
+        organisation, one of a partnership role (``smv:oneOf``, no member: only one of
+        them chairs), the partnership chair, a rotation (in order: ``smv:turn``s), or
+        only who nominates the chair, or only words."""
+        key = f"{body}.chair.{number}"
         role = SMV[_camel(chair.role.value)]
         node = self.membership(
-            f"{body}.chair.{number}",
+            key,
             body,
             role,
+            member=chair.person or chair.organisation,
             post=chair.post,
             text=chair.text,
             start=chair.start,
             end=chair.end,
             planned=planned or chair.planned,
         )
+        self.add(node, SMV.knownOn, chair.known_on)
         self.add(node, SMV.partnershipChair, True if chair.partnership_chair else None)
+        self.add(node, SMV.oneOf, SMV[_camel(chair.one_of.value)] if chair.one_of else None)
         self.add(node, SMV.nominatedBy, ID[chair.nominated_by] if chair.nominated_by else None)
         for organisation in chair.rotates_among:
             self.add(node, SMV.rotatesAmong, ID[organisation])
+        self.add(node, SMV.rotating, True if chair.rotating else None)
+        self.add(node, SMV.rotationPeriod, chair.rotation_period)
+        self.add(node, SMV.rotationInOrder, True if chair.rotation_in_order else None)
+        if chair.rotation_in_order:
+            for position, taker in enumerate(chair.rotates_among, start=1):
+                turn = NODE[f"{key}.turn.{position}"]
+                self.add(node, SMV.turn, turn)
+                self.add(turn, RDF.type, SMV.Turn)
+                self.add(turn, SMV.position, _integer(position))
+                self.add(turn, SMV.by, ID[taker])
 
     def member(self, member: Member, group: str, number: int, planned: bool = False) -> None:
         role = SMV[_camel(member.capacity.value)]
@@ -253,49 +339,133 @@ class _Builder:
         for chaired in member.chair_of:
             self.add(node, SMV.chairOf, ID[chaired])
         self.add(node, SMV.partnershipRole, SMV[_camel(member.role.value)] if member.role else None)
+        self.add(node, SMV.some, True if member.some else None)
 
-    def line(self, body: str, kind: str, number: int, line: Line, planned: bool = False) -> None:
-        predicate = ORG.reportsTo if kind == "reports-to" else SMV.escalatesTo
+    def line(
+        self,
+        body: str,
+        field: str,
+        key: str,
+        line: Line,
+        planned: bool = False,
+    ) -> None:
+        """A line from ``body``, given in the list ``field`` (``reports_to``,
+        ``escalates_to`` or ``lines``), as an ``smv:Line`` resource ``key`` with all it
+        says; while it is in place, and only when it goes to one body (not "to A and/or
+        B"), also stated directly by what it means (:data:`LINE_PREDICATES`)."""
+        meaning = line.meaning(field).value
         planned = planned or line.planned
-        if not planned and self.in_place(line):
-            self.add(ID[body], predicate, ID[line.to])
-        if line.cadence or line.text or line.start or line.end or planned:
-            node = NODE[f"{body}.{kind}.{number}"]
-            self.add(node, RDF.type, SMV.Line)
-            self.add(node, SMV.lineKind, SMV[_camel(kind)])
-            self.add(node, SMV.source, ID[body])
-            self.add(node, SMV.target, ID[line.to])
-            self.add(node, SMV.cadence, SMV[_camel(line.cadence.value)] if line.cadence else None)
-            self.add(node, DCTERMS.description, line.text)
-            self.add(node, SMV.start, line.start)
-            self.add(node, SMV.end, line.end)
-            self.add(node, SMV.planned, True if planned else None)
+        if not planned and not line.alternatives and self.in_place(line):
+            self.add(ID[body], LINE_PREDICATES[meaning], ID[line.to])
+        node = NODE[key]
+        self.add(node, RDF.type, SMV.Line)
+        self.add(node, SMV.lineKind, SMV[_camel(meaning)])
+        self.add(node, SMV.source, ID[body])
+        self.add(node, SMV.target, ID[line.to])
+        for other in line.alternatives:
+            self.add(node, SMV.alternative, ID[other])
+        for position, through in enumerate(line.via, start=1):
+            self.add(node, SMV.via, ID[through])
+            if len(line.via) > 1:  # the route, in order
+                step = NODE[f"{key}.via.{position}"]
+                self.add(node, SMV.step, step)
+                self.add(step, RDF.type, SMV.Step)
+                self.add(step, SMV.position, _integer(position))
+                self.add(step, SMV.by, ID[through])
+        self.add(node, SMV.cadence, SMV[_camel(line.cadence.value)] if line.cadence else None)
+        self.add(node, SMV.cadenceText, line.cadence_text)
+        self.add(node, SMV.condition, line.condition)
+        self.add(node, SMV.subject, line.subject)
+        self.add(node, DCTERMS.description, line.text)
+        self.add(node, SMV.start, line.start)
+        self.add(node, SMV.end, line.end)
+        self.add(node, SMV.planned, True if planned else None)
+
+    def lines(self, body: str, field: str, lines: Iterable[Line], planned: bool = False) -> None:
+        slug = field.replace("_", "-")
+        for number, line in enumerate(lines, start=1):
+            self.line(body, field, f"{body}.{slug}.{number}", line, planned)
+
+    def given_lines(self, owner: str, lines: Iterable[Line]) -> None:
+        """The lines a partnership or collaboration gives from other bodies (``by``)."""
+        for number, line in enumerate(lines, start=1):
+            by: str = getattr(line, "by")  # noqa: B009 (a ReportingLine's)
+            group = self.index.get(by)
+            planned = isinstance(group, Group) and (group.planned or not self.in_place(group))
+            self.line(by, "lines", f"{owner}.line.{number}", line, planned)
+
+    def items(self, subject: URIRef, predicate: URIRef, key: str, items: Iterable[_Item]) -> None:
+        """Items of text in order: each an ``smv:Item`` with its ``smv:position`` and
+        ``rdf:value``, its points under it by ``smv:point``."""
+        for position, item in enumerate(items, start=1):
+            node = NODE[f"{key}.{position}"]
+            self.add(subject, predicate, node)
+            self.add(node, RDF.type, SMV.Item)
+            self.add(node, SMV.position, _integer(position))
+            self.add(node, RDF.value, item.text)
+            self.items(node, SMV.point, f"{key}.{position}", item.points)
+
+    def dated(self, node: URIRef, entry: _Dated) -> None:
+        self.add(node, SMV.start, entry.start)
+        self.add(node, SMV.end, entry.end)
+
+    def partial(self, node: URIRef, key: str, entity: Partnership | Collaboration | Group) -> None:
+        """The lists the source gives only in part, and the fields it does not give for
+        good (``smv:notStated``) or for a period (``smv:notStatedFor``)."""
+        for entry in entity.partial:
+            partial = NODE[f"{key}.partial.{entry.field}"]
+            self.add(node, SMV.partialList, partial)
+            self.add(partial, RDF.type, SMV.PartialList)
+            self.add(partial, SMV.listField, entry.field)
+            self.add(partial, SMV.further, _integer(entry.further) if entry.further else None)
+            self.add(partial, DCTERMS.description, entry.text)
+        for field in getattr(entity, "not_stated", ()):
+            self.add(node, SMV.notStated, field)
+        for number, period in enumerate(getattr(entity, "not_stated_for", ()), start=1):
+            unstated = NODE[f"{key}.not-stated-for.{number}"]
+            self.add(node, SMV.notStatedFor, unstated)
+            self.add(unstated, RDF.type, SMV.UnstatedPeriod)
+            self.add(unstated, SMV.field, period.field)
+            self.dated(unstated, period)
+            self.add(unstated, DCTERMS.description, period.text)
 
     def group(self, owner: Partnership | Collaboration, group: Group) -> None:
+        """A group: an ``org:OrganizationalUnit`` of its partnership or collaboration,
+        except a leadership group above the partnership, which is not a part of what it
+        leads (an ``org:Organization`` that ``smv:leads`` it)."""
         node = ID[group.id]
         planned = group.planned
-        self.add(node, RDF.type, SMV.PlannedUnit if planned else ORG.OrganizationalUnit)
+        leads = group.kind is GroupKind.LEADERSHIP_GROUP and group.parent is None
+        if planned:
+            self.add(node, RDF.type, SMV.PlannedUnit)
+        else:
+            self.add(node, RDF.type, ORG.Organization if leads else ORG.OrganizationalUnit)
         self.add(node, SMV.planned, True if planned else None)
         if isinstance(owner, Collaboration) and not planned:
             self.add(node, RDF.type, ORG.OrganizationalCollaboration)
         self.labels(node, group.name, group.short_name)
         self.add(node, ORG.classification, SMV[_camel(group.kind.value)])
-        self.add(node, ORG.unitOf, ID[owner.id])
+        self.add(node, SMV.leads if leads else ORG.unitOf, ID[owner.id])
         self.add(node, ORG.subOrganizationOf, ID[group.parent] if group.parent else None)
         self.add(node, DCTERMS.description, group.description)
         self.add(node, SMV.meets, SMV[_camel(group.meets.value)] if group.meets else None)
+        self.add(node, SMV.meetsText, group.meets_text)
         for other in group.joint_with:
             self.add(node, SMV.jointWith, ID[other])
+        for area in group.covers:
+            self.add(node, SMV.covers, ID[area])
+        self.add(node, SMV.scope, SMV[_camel(group.scope.value)] if group.scope else None)
+        self.add(node, SMV.endsWhen, group.ends_when)
         self.add(node, SMV.start, group.start)
         self.add(node, SMV.end, group.end)
         for number, chair in enumerate(group.chairs, start=1):
             self.chair(chair, group.id, number, planned)
         for number, member in enumerate(group.members, start=1):
             self.member(member, group.id, number, planned)
-        self.not_stated(node, group.not_stated)
-        for kind, lines in (("reports-to", group.reports_to), ("escalates-to", group.escalates_to)):
-            for number, line in enumerate(lines, start=1):
-                self.line(group.id, kind, number, line, planned or not self.in_place(group))
+        self.partial(node, group.id, group)
+        off = planned or not self.in_place(group)
+        self.lines(group.id, "reports_to", group.reports_to, off)
+        self.lines(group.id, "escalates_to", group.escalates_to, off)
 
     def partnership(self, p: Partnership) -> None:
         node = ID[p.id]
@@ -317,7 +487,7 @@ class _Builder:
             self.add(node, DCTERMS.source, p.source.title)
             self.add(node, DCTERMS.issued, p.source.published)
         for number, lead in enumerate(p.lead_partners, start=1):
-            self.membership(
+            led = self.membership(
                 f"{p.id}.lead.{number}",
                 p.id,
                 ROLES["lead"],
@@ -326,6 +496,7 @@ class _Builder:
                 start=lead.start,
                 end=lead.end,
             )
+            self.add(led, SMV.through, ID[lead.through] if lead.through else None)
             if self.in_place(lead):
                 self.add(ID[lead.organisation], ORG.memberOf, node)
             if lead.post:
@@ -378,25 +549,157 @@ class _Builder:
             )
         for link in p.functional_links:
             self.add(node, ORG.linkedTo, ID[link.organisation])
-        for number, line in enumerate(p.escalates_to, start=1):
-            self.line(p.id, "escalates-to", number, line)
+        for number, member in enumerate(p.members, start=1):
+            self.member(member, p.id, number)
+        self.add(node, SMV.meets, SMV[_camel(p.meets.value)] if p.meets else None)
+        self.add(node, SMV.meetsText, p.meets_text)
+        self.lines(p.id, "reports_to", p.reports_to)
+        self.lines(p.id, "escalates_to", p.escalates_to)
+        self.given_lines(p.id, p.lines)
+        self.add(node, SMV.vision, p.vision)
+        self.add(node, SMV.purpose, p.purpose)
+        self.items(node, SMV.statedValue, f"{p.id}.value", p.values)
+        self.items(node, SMV.principle, f"{p.id}.principle", p.principles)
         for aim in p.aims:
             self.add(node, ORG.purpose, aim.text)
+        self.items(node, SMV.aim, f"{p.id}.aim", p.aims)
+        self.scrutiny(p)
+        self.duties(p)
+        self.events(p)
+        self.approval(p)
+        self.funding(p)
         self.add(node, SMV.contact, p.contact)
-        self.not_stated(node, p.not_stated)
+        self.partial(node, p.id, p)
 
-    def not_stated(self, node: URIRef, fields: tuple[str, ...]) -> None:
-        """The fields the source does not give, so that "not said" is not read as "none"."""
-        for field in fields:
-            self.add(node, SMV.notStated, field)
+    def scrutiny(self, p: Partnership) -> None:
+        for number, mechanism in enumerate(p.scrutiny, start=1):
+            key = f"{p.id}.scrutiny.{number}"
+            node = NODE[key]
+            self.add(ID[p.id], SMV.scrutiny, node)
+            self.add(node, RDF.type, SMV.ScrutinyMechanism)
+            self.add(node, SMV.scrutinyKind, SMV[_camel(mechanism.kind.value)])
+            self.add(node, RDFS.label, mechanism.name)
+            for by in mechanism.by:
+                self.add(node, SMV.by, ID[by])
+            role = mechanism.by_role
+            self.add(node, SMV.byRole, SMV[_camel(role.value)] if role else None)
+            self.items(node, SMV.input, f"{key}.input", mechanism.inputs)
+            self.add(node, DCTERMS.description, mechanism.text)
+            self.dated(node, mechanism)
+
+    def duties(self, p: Partnership) -> None:
+        for number, duty in enumerate(p.duties, start=1):
+            key = f"{p.id}.duty.{number}"
+            node = NODE[key]
+            self.add(ID[p.id], SMV.duty, node)
+            self.add(node, RDF.type, SMV.Duty)
+            self.add(node, SMV.of, SMV[_camel(duty.of.value)] if duty.of else None)
+            self.add(node, SMV.post, ID[duty.post] if duty.post else None)
+            self.items(node, SMV.item, f"{key}.item", duty.items)
+            self.add(node, DCTERMS.description, duty.text)
+
+    def events(self, p: Partnership) -> None:
+        for number, event in enumerate(p.events, start=1):
+            node = NODE[f"{p.id}.event.{number}"]
+            self.add(ID[p.id], SMV.recurs, node)
+            self.add(node, RDF.type, SMV.RecurringEvent)
+            self.add(node, SMV.eventKind, SMV[_camel(event.kind.value)])
+            self.add(node, RDFS.label, event.name)
+            self.add(node, SMV.every, SMV[_camel(event.every.value)] if event.every else None)
+            self.add(node, SMV.everyText, event.every_text)
+            for by in event.by:
+                self.add(node, SMV.by, ID[by])
+            for to in event.to:
+                self.add(node, SMV.recipient, ID[to])
+            self.add(node, DCTERMS.description, event.text)
+            self.dated(node, event)
+
+    def approval(self, p: Partnership) -> None:
+        approval = p.approval
+        if approval is None:
+            return
+        node = NODE[f"{p.id}.approval"]
+        self.add(ID[p.id], SMV.approval, node)
+        self.add(node, RDF.type, SMV.Approval)
+        for by in approval.by:
+            self.add(node, SMV.by, ID[by])
+        role = approval.by_role
+        self.add(node, SMV.byRole, SMV[_camel(role.value)] if role else None)
+        self.add(node, SMV.date, approval.date)
+        self.add(node, SMV.instrument, approval.instrument)
+        self.add(node, DCTERMS.description, approval.text)
+
+    def funding(self, p: Partnership) -> None:
+        """The funding: the rule in the document's words, who agrees the budget, and
+        each contribution, its ``smv:amount`` in whole pounds (``xsd:integer``) or its
+        ``smv:percent`` of the budget (``xsd:decimal``), or what it gives in kind."""
+        funding = p.funding
+        if funding is None:
+            return
+        key = f"{p.id}.funding"
+        node = NODE[key]
+        self.add(ID[p.id], SMV.funding, node)
+        self.add(node, RDF.type, SMV.Funding)
+        self.add(node, SMV.rule, funding.rule)
+        self.add(node, DCTERMS.description, funding.text)
+        for by in funding.agreed_by:
+            self.add(node, SMV.agreedBy, ID[by])
+        role = funding.agreed_by_role
+        self.add(node, SMV.agreedByRole, SMV[_camel(role.value)] if role else None)
+        self.add(node, SMV.agreedEvery, funding.agreed_every)
+        for number, given in enumerate(funding.contributions, start=1):
+            contribution = NODE[f"{key}.contribution.{number}"]
+            self.add(node, SMV.contribution, contribution)
+            self.add(contribution, RDF.type, SMV.Contribution)
+            self.add(contribution, SMV.position, _integer(number))
+            self.add(contribution, SMV.organisation, ID[given.organisation])
+            amount = given.amount
+            self.add(contribution, SMV.amount, _integer(amount) if amount is not None else None)
+            percent = given.percent
+            self.add(contribution, SMV.percent, _decimal(percent) if percent is not None else None)
+            for service in given.in_kind:
+                self.add(contribution, SMV.inKind, service)
+            self.add(contribution, SMV.period, given.period)
+            self.add(contribution, DCTERMS.description, given.text)
 
     def collaboration(self, c: Collaboration) -> None:
         node = ID[c.id]
         self.add(node, RDF.type, ORG.OrganizationalCollaboration)
         self.labels(node, c.name, c.short_name)
         self.add(node, DCTERMS.description, c.description)
-        for member in c.members:
+        for member in self.dataset.members_of(c):  # listed, or saying they take part
             self.add(node, ORG.hasMember, ID[member])
+        for area in c.areas:
+            self.add(node, SMV.area, ID[area])
+        self.add(node, SMV.purpose, c.purpose)
+        self.items(node, SMV.principle, f"{c.id}.principle", c.principles)
+        self.items(node, SMV.outcome, f"{c.id}.outcome", c.outcomes)
+        self.given_lines(c.id, c.lines)
+        self.partial(node, c.id, c)
+
+    def documents(self) -> None:
+        """The governed documents (strategies, plans, frameworks): who owns, monitors
+        and delivers each, the document a delivery plan delivers, its period."""
+        for document in self.dataset.documents:
+            node = ID[document.id]
+            planned = document.planned
+            self.add(node, RDF.type, SMV.GovernedDocument)
+            self.add(node, SMV.planned, True if planned else None)
+            self.labels(node, document.title)
+            self.add(node, DCTERMS.title, document.title)
+            self.add(node, SMV.documentKind, SMV[_camel(document.kind.value)])
+            self.add(node, SMV.owner, ID[document.owner])
+            for body in document.monitored_by:
+                self.add(node, SMV.monitoredBy, ID[body])
+            for body in document.delivered_by:
+                self.add(node, SMV.deliveredBy, ID[body])
+            self.add(node, SMV.delivers, ID[document.delivers] if document.delivers else None)
+            self.add(node, SMV.period, document.period)
+            self.add(node, SMV.reviewed, document.reviewed)
+            self.add(node, SMV.nextReview, document.next_review)
+            self.items(node, SMV.item, f"{document.id}.item", document.items)
+            self.add(node, DCTERMS.description, document.text)
+            self.dated(node, document)
 
     def build(self) -> Graph:
         if self.on is not None:
@@ -408,6 +711,7 @@ class _Builder:
             self.collaboration(collaboration)
         for owner, group in self.dataset.groups():
             self.group(owner, group)
+        self.documents()
         return self.graph
 
 

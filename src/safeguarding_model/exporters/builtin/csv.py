@@ -1,18 +1,38 @@
 """``csv``: tables for spreadsheets and pandas, as a folder of CSV files (or one zip).
 
-``relevant-agencies.csv``, ``memberships.csv``, ``posts.csv`` (with holders and
-roles), ``reporting-lines.csv`` (groups' reporting and escalation lines, and the
-partnership's own escalation routes) and ``groups.csv``. Each file is RFC 4180 CSV
-in UTF-8 with a header row; ids sit beside names so the tables join. Written to a
-folder by :func:`~safeguarding_model.exporters.export_to` (or ``-o PATH`` on the
-command line); :func:`~safeguarding_model.exporters.export` gives a zip of them.
+The tables (each described, column by column, in ``docs/exporters.md``):
 
-Every table has ``start`` and ``end`` as written and a ``status`` column: ``current``,
-``ended``, ``future`` or ``planned``, read against the export's date (``on``), else
-today. A membership or a line stands as its group does too (a seat on a planned group
-is planned, on a group that has ended, ended). An export taken on a date has a first
-column ``on``, the date on every row, so tables taken on several dates can be put
-together.
+- ``partnerships.csv``, ``collaborations.csv``, ``organisations.csv``, ``posts.csv``
+  (with holders and roles) and ``groups.csv``: one row per entity;
+- ``chairs.csv`` (every chair entry of a partnership or group, as the data gives it),
+  ``memberships.csv``, ``relevant-agencies.csv`` and ``reporting-lines.csv`` (every
+  line: groups' and partnerships' reporting lines and escalation routes, and the lines
+  a partnership or collaboration gives from other bodies);
+- ``scrutiny.csv``, ``duties.csv``, ``events.csv``, ``funding-contributions.csv``
+  and ``documents.csv`` (the governed strategies, plans and frameworks);
+- ``items.csv``: the text of the lists of text those tables count (values,
+  principles, aims, outcomes, duties, scrutiny inputs, documents' items), in order;
+- ``partial-lists.csv`` (the lists the source gives only in part, and how many
+  further entries it counts) and ``unstated.csv`` (the fields the source does not
+  give, for good or for a period).
+
+Each file is RFC 4180 CSV in UTF-8 with a header row, written whether or not it has
+rows, so an export always holds the same files; ids sit beside names so the tables
+join. Written to a folder by :func:`~safeguarding_model.exporters.export_to` (or ``-o
+PATH`` on the command line); :func:`~safeguarding_model.exporters.export` gives a zip.
+
+Not stated is never "none": a cell whose field the source does not give (a field in
+``not_stated``) reads ``not stated``, as a post's ``holder_status`` does; an empty
+cell means the data gives nothing there. A list cell (ids joined by ``; ``) whose list
+the source gives only in part ends with ``and more`` (``and 3 more`` where it counts
+them).
+
+Every table of things with dates has ``start`` and ``end`` as written and a
+``status`` column: ``current``, ``ended``, ``future`` or ``planned``, read against the
+export's date (``on``), else today. A membership, chair or line stands as its group
+does too (a seat on a planned group is planned, on a group that has ended, ended). An
+export taken on a date has a first column ``on``, the date on every row, so tables
+taken on several dates can be put together.
 
 A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a line break gets a
 leading apostrophe (``'=SUM(A1)``), as OWASP advises against CSV injection, so that a
@@ -24,11 +44,23 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ...hooks.specs import hookimpl
-from ...model import Dataset, Entity, Group, Line, PartialDate, Post
+from ...model import (
+    Chair,
+    Dataset,
+    Entity,
+    Group,
+    Item,
+    Line,
+    Member,
+    PartialDate,
+    PartialList,
+    Post,
+    ReportingLine,
+)
 from ...model.dates import Span, earlier, later
 from ...model.meaning import ModelIndex, reference_span, standing
 from ...model.values import Choice
@@ -37,13 +69,16 @@ from ..escape import clean
 from ..exporter import Content, Exporter, Register
 from ..options import ExportOptions
 
-__all__ = ["FORMULA_STARTS", "files", "register_exporters", "table", "zip_files"]
+__all__ = ["FORMULA_STARTS", "NOT_STATED", "files", "register_exporters", "table", "zip_files"]
 
 Row = Sequence[object]
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 """The first characters that make a spreadsheet read a cell as a formula (OWASP's
 list; a carriage return is a line break once cleaned)."""
+
+NOT_STATED = "not stated"
+"""The cell of a field the source does not give: never empty, never "none"."""
 
 
 def _cell(value: object) -> str:
@@ -123,186 +158,822 @@ def _roles(dataset: Dataset) -> dict[str, list[str]]:
     return roles
 
 
-def files(dataset: Dataset, options: ExportOptions) -> dict[str, Content]:
-    index = dataset.index()
-    name = dataset.name_of
-    on = options.on
-    status = _Status(reference_span(on, options.today or datetime.date.today()))
-    agencies = table(
-        ("partnership", "organisation", "name", "kind", "footnote", "start", "end", "status"),
-        (
-            (
-                p.id,
-                a.organisation,
-                name(a.organisation, index),
-                _kind(index, a.organisation),
-                a.footnote,
-                a.start,
-                a.end,
-                status(a),
-            )
-            for p in dataset.partnerships
-            for a in p.relevant_agencies
-        ),
-        on,
-    )
-    member_rows = []
-    planned_groups = {g.id for _, g in dataset.groups() if g.planned}
-    for owner, group in dataset.groups():
-        for number, m in enumerate(group.members, start=1):
-            common = (m.capacity, m.text, m.start, m.end)
-            standing = status(m, group)
-            named: list[tuple[str, str | None, str]] = []
-            if m.post:
-                named.append(("post", m.post, name(m.post, index)))
-            elif m.organisation:
-                named.append(("organisation", m.organisation, name(m.organisation, index)))
-            elif m.chair_of:
-                named += [("chair-of", g, f"the chair of {name(g, index)}") for g in m.chair_of]
-            elif m.role:
-                named.append(("role", m.role.value, m.role.label))
-            else:
-                named.append(("text", None, m.text or ""))
-            for kind, key, words in named:
-                # the chair of a group not yet in place is not yet a member either
-                row_status = "planned" if key in planned_groups else standing
-                member_rows.append(
-                    (owner.id, group.id, group.name, number, kind, key, words, *common, row_status)
+# --- cells ------------------------------------------------------------------------------
+
+
+def _partial(entity: object, field: str) -> PartialList | None:
+    """The entry of ``entity.partial`` for the list ``field``, if the list is partial."""
+    for entry in getattr(entity, "partial", ()):
+        if entry.field == field:
+            return entry  # type: ignore[no-any-return]
+    return None
+
+
+def _more(entry: PartialList) -> str:
+    return f"and {entry.further} more" if entry.further else "and more"
+
+
+def _stated(entity: object, field: str, value: object) -> object:
+    """``value``, or ``not stated`` where it is empty and ``entity`` lists ``field``
+    among the fields its source does not give."""
+    if value in (None, "", ()) and field in getattr(entity, "not_stated", ()):
+        return NOT_STATED
+    return value
+
+
+def _joined(values: Iterable[str], entity: object = None, field: str = "") -> object:
+    """Values joined by ``; ``; ``not stated`` for a list the source does not give, and
+    ``and more`` (``and 3 more``) after a list it gives only in part."""
+    found = list(values)
+    partial = _partial(entity, field) if entity is not None else None
+    if partial is not None:
+        found.append(_more(partial))
+    return _stated(entity, field, "; ".join(found))
+
+
+def _count(entity: object, field: str) -> object:
+    """How many entries a list of ``entity`` has, with ``+`` after a partial list
+    (``3+``: three given, and more), ``not stated`` for one the source does not give."""
+    values = getattr(entity, field)
+    if not values and field in getattr(entity, "not_stated", ()):
+        return NOT_STATED
+    return f"{len(values)}+" if _partial(entity, field) else len(values)
+
+
+def _items(items: tuple[Item, ...], prefix: str = "") -> Iterator[tuple[str, str]]:
+    """Each item and point as (its number, ``1``, ``2.1``..., its text), in order."""
+    for number, item in enumerate(items, start=1):
+        label = f"{prefix}{number}"
+        yield label, item.text
+        yield from _items(item.points, f"{label}.")
+
+
+class _Tables:
+    """The tables of one dataset; each method returns one table's text."""
+
+    def __init__(self, dataset: Dataset, options: ExportOptions) -> None:
+        self.dataset = dataset
+        self.index = dataset.index()
+        self.on = options.on
+        self.status = _Status(reference_span(options.on, options.today or datetime.date.today()))
+
+    def name(self, key: str | None) -> str | None:
+        return self.dataset.name_of(key, self.index) if key else None
+
+    def names(self, keys: Iterable[str], entity: object = None, field: str = "") -> object:
+        return _joined((self.dataset.name_of(k, self.index) for k in keys), entity, field)
+
+    def table(self, header: Sequence[str], rows: Iterable[Row]) -> str:
+        return table(header, rows, self.on)
+
+    def group_of(self, key: str) -> Group | None:
+        found = self.index.get(key)
+        return found if isinstance(found, Group) else None
+
+    # --- entities -----------------------------------------------------------------------
+
+    def partnerships(self) -> str:
+        rows = []
+        for p in self.dataset.partnerships:
+            funding, approval = p.funding, p.approval
+            money: tuple[object, ...] = (
+                (
+                    funding.rule,
+                    funding.text,
+                    _joined(funding.agreed_by),
+                    self.names(funding.agreed_by),
+                    funding.agreed_by_role,
+                    funding.agreed_every,
+                    len(funding.contributions),
                 )
-    memberships = table(
-        (
-            "owner",
-            "group",
-            "group_name",
-            "entry",
-            "member_type",
-            "member",
-            "member_name",
-            "capacity",
-            "text",
-            "start",
-            "end",
-            "status",
-        ),
-        member_rows,
-        on,
-    )
-    roles = _roles(dataset)
-    posts = table(
-        (
-            "post",
-            "title",
-            "organisation",
-            "organisation_name",
-            "holder",
-            "holder_name",
-            "holder_status",
-            "independent",
-            "roles",
-            "start",
-            "end",
-            "known_on",
-            "status",
-        ),
-        (
-            (
-                post.id,
-                post.title,
-                post.organisation,
-                name(post.organisation, index) if post.organisation else None,
-                post.holder,
-                name(post.holder, index) if post.holder else None,
-                _status(post),
-                post.independent,
-                "; ".join(roles.get(post.id, ())),
-                post.start,
-                post.end,
-                post.known_on,
-                status(post),
+                if funding
+                else (None,) * 7
             )
-            for post in dataset.posts
-        ),
-        on,
-    )
-    bodies: list[tuple[str, str, str, str, tuple[Line, ...], Group | None]] = [
-        (p.id, p.id, p.name, "escalates-to", p.escalates_to, None) for p in dataset.partnerships
-    ]
-    for owner, group in dataset.groups():
-        bodies.append((owner.id, group.id, group.name, "reports-to", group.reports_to, group))
-        bodies.append((owner.id, group.id, group.name, "escalates-to", group.escalates_to, group))
-    lines = table(
-        (
-            "owner",
-            "from",
-            "from_name",
-            "kind",
-            "to",
-            "to_name",
-            "cadence",
-            "text",
-            "start",
-            "end",
-            "status",
-        ),
-        (
-            (
-                owner,
-                body,
-                body_name,
-                kind,
-                line.to,
-                name(line.to, index),
-                line.cadence,
-                line.text,
-                line.start,
-                line.end,
-                status(line, group),
+            if funding is None and "funding" in p.not_stated:
+                money = (NOT_STATED,) * 7
+            approved: tuple[object, ...] = (
+                (
+                    _joined(approval.by),
+                    self.names(approval.by),
+                    approval.by_role,
+                    approval.date,
+                    approval.instrument,
+                    approval.text,
+                )
+                if approval
+                else (_stated(p, "approval", None),) * 6
             )
-            for owner, body, body_name, kind, found, group in bodies
-            for line in found
-        ),
-        on,
-    )
-    groups = table(
-        (
-            "owner",
-            "owner_name",
-            "group",
-            "name",
-            "short_name",
-            "kind",
-            "parent",
-            "joint_with",
-            "meets",
-            "start",
-            "end",
-            "status",
-        ),
-        (
-            (
-                owner.id,
-                owner.name,
-                g.id,
-                g.name,
-                g.short_name,
-                g.kind,
-                g.parent,
-                "; ".join(g.joint_with),
-                g.meets,
-                g.start,
-                g.end,
-                status(g),
+            rows.append(
+                (
+                    p.id,
+                    p.name,
+                    p.short_name,
+                    p.scope,
+                    p.meets or (None if p.meets_text else _stated(p, "meets", None)),
+                    _stated(p, "meets_text", p.meets_text),
+                    _stated(p, "vision", p.vision),
+                    _stated(p, "purpose", p.purpose),
+                    _count(p, "values"),
+                    _count(p, "principles"),
+                    _count(p, "aims"),
+                    _count(p, "scrutiny"),
+                    _count(p, "duties"),
+                    _count(p, "events"),
+                    *money,
+                    *approved,
+                    p.effective,
+                    p.start,
+                    p.end,
+                    self.status(p),
+                )
             )
-            for owner, g in dataset.groups()
-        ),
-        on,
-    )
+        return self.table(
+            (
+                "partnership",
+                "name",
+                "short_name",
+                "scope",
+                "meets",
+                "meets_text",
+                "vision",
+                "purpose",
+                "values",
+                "principles",
+                "aims",
+                "scrutiny",
+                "duties",
+                "events",
+                "funding_rule",
+                "funding_text",
+                "budget_agreed_by",
+                "budget_agreed_by_names",
+                "budget_agreed_by_role",
+                "budget_agreed_every",
+                "contributions",
+                "approved_by",
+                "approved_by_names",
+                "approved_by_role",
+                "approval_date",
+                "approval_instrument",
+                "approval_text",
+                "effective",
+                "start",
+                "end",
+                "status",
+            ),
+            rows,
+        )
+
+    def collaborations(self) -> str:
+        return self.table(
+            (
+                "collaboration",
+                "name",
+                "short_name",
+                "members",
+                "member_names",
+                "areas",
+                "area_names",
+                "purpose",
+                "principles",
+                "outcomes",
+                "start",
+                "end",
+                "status",
+            ),
+            (
+                (
+                    c.id,
+                    c.name,
+                    c.short_name,
+                    _joined(self.dataset.members_of(c), c, "members"),
+                    self.names(self.dataset.members_of(c), c, "members"),
+                    _joined(c.areas, c, "areas"),
+                    self.names(c.areas, c, "areas"),
+                    c.purpose,
+                    _count(c, "principles"),
+                    _count(c, "outcomes"),
+                    c.start,
+                    c.end,
+                    self.status(c),
+                )
+                for c in self.dataset.collaborations
+            ),
+        )
+
+    def organisations(self) -> str:
+        return self.table(
+            (
+                "organisation",
+                "name",
+                "short_name",
+                "kind",
+                "parent",
+                "owned_by",
+                "owned_by_names",
+                "delivers_for",
+                "delivers_for_names",
+                "collective",
+                "count",
+                "start",
+                "end",
+                "status",
+            ),
+            (
+                (
+                    o.id,
+                    o.name,
+                    o.short_name,
+                    o.kind,
+                    o.parent,
+                    _joined(o.owned_by),
+                    self.names(o.owned_by),
+                    _joined(o.delivers_for),
+                    self.names(o.delivers_for),
+                    o.collective,
+                    (NOT_STATED if o.count is None else o.count) if o.collective else None,
+                    o.start,
+                    o.end,
+                    self.status(o),
+                )
+                for o in self.dataset.organisations
+            ),
+        )
+
+    def posts(self) -> str:
+        roles = _roles(self.dataset)
+        return self.table(
+            (
+                "post",
+                "title",
+                "organisation",
+                "organisation_name",
+                "holder",
+                "holder_name",
+                "holder_status",
+                "independent",
+                "elected",
+                "also_chairs",
+                "also_chairs_names",
+                "roles",
+                "start",
+                "end",
+                "known_on",
+                "status",
+            ),
+            (
+                (
+                    post.id,
+                    post.title,
+                    post.organisation,
+                    self.name(post.organisation),
+                    post.holder,
+                    self.name(post.holder),
+                    _holder_status(post),
+                    post.independent,
+                    post.elected,
+                    _joined(post.also_chairs),
+                    self.names(post.also_chairs),
+                    "; ".join(roles.get(post.id, ())),
+                    post.start,
+                    post.end,
+                    post.known_on,
+                    self.status(post),
+                )
+                for post in self.dataset.posts
+            ),
+        )
+
+    def groups(self) -> str:
+        return self.table(
+            (
+                "owner",
+                "owner_name",
+                "group",
+                "name",
+                "short_name",
+                "kind",
+                "parent",
+                "joint_with",
+                "meets",
+                "meets_text",
+                "covers",
+                "covers_names",
+                "scope",
+                "ends_when",
+                "start",
+                "end",
+                "status",
+            ),
+            (
+                (
+                    owner.id,
+                    owner.name,
+                    g.id,
+                    g.name,
+                    _stated(g, "short_name", g.short_name),
+                    g.kind,
+                    _stated(g, "parent", g.parent),
+                    _joined(g.joint_with, g, "joint_with"),
+                    g.meets or (None if g.meets_text else _stated(g, "meets", None)),
+                    _stated(g, "meets_text", g.meets_text),
+                    _joined(g.covers, g, "covers"),
+                    self.names(g.covers, g, "covers"),
+                    _stated(g, "scope", g.scope),
+                    _stated(g, "ends_when", g.ends_when),
+                    g.start,
+                    g.end,
+                    self.status(g),
+                )
+                for owner, g in self.dataset.groups()
+            ),
+        )
+
+    # --- who sits where -----------------------------------------------------------------
+
+    def chairs(self) -> str:
+        bodies: list[tuple[str, str, str, tuple[Chair, ...], Group | None]] = [
+            (p.id, p.id, p.name, p.chairs, None) for p in self.dataset.partnerships
+        ]
+        bodies += [(o.id, g.id, g.name, g.chairs, g) for o, g in self.dataset.groups()]
+        rows = []
+        for owner, body, body_name, chairs, group in bodies:
+            for number, chair in enumerate(chairs, start=1):
+                kind, key, words = self.chair_named(chair)
+                rotating = chair.rotating
+                rows.append(
+                    (
+                        owner,
+                        body,
+                        body_name,
+                        number,
+                        chair.role,
+                        kind,
+                        key,
+                        words,
+                        _joined(chair.rotates_among),
+                        self.names(chair.rotates_among),
+                        rotating,
+                        (chair.rotation_period or NOT_STATED) if rotating else None,
+                        (True if chair.rotation_in_order else NOT_STATED) if rotating else None,
+                        chair.nominated_by,
+                        self.name(chair.nominated_by),
+                        chair.text,
+                        chair.start,
+                        chair.end,
+                        chair.known_on,
+                        self.status(chair, group),
+                    )
+                )
+        return self.table(
+            (
+                "owner",
+                "body",
+                "body_name",
+                "entry",
+                "role",
+                "chair_type",
+                "chair",
+                "chair_name",
+                "rotates_among",
+                "rotates_among_names",
+                "rotating",
+                "rotation_period",
+                "rotation_in_order",
+                "nominated_by",
+                "nominated_by_name",
+                "text",
+                "start",
+                "end",
+                "known_on",
+                "status",
+            ),
+            rows,
+        )
+
+    def chair_named(self, chair: Chair) -> tuple[str, str | None, str | None]:
+        """What kind of chair the data gives, its id (or role), and it in words."""
+        if chair.post:
+            return "post", chair.post, self.name(chair.post)
+        if chair.person:
+            return "person", chair.person, self.name(chair.person)
+        if chair.organisation:
+            return "organisation", chair.organisation, self.name(chair.organisation)
+        if chair.one_of:
+            words = f"one of the {chair.one_of.label}" + (" in turn" if chair.rotates else "")
+            return "role", chair.one_of.value, words
+        if chair.partnership_chair:
+            return "partnership-chair", None, "the partnership chair"
+        if chair.rotates_among:
+            return "rotation", None, None
+        if chair.nominated_by:
+            return "nominated", None, None
+        return "text", None, chair.text
+
+    def memberships(self) -> str:
+        rows = []
+        index = self.index
+        planned_groups = {g.id for _, g in self.dataset.groups() if g.planned}
+        bodies: list[tuple[str, str, str, tuple[Member, ...], Group | None]] = [
+            (p.id, p.id, p.name, p.members, None) for p in self.dataset.partnerships
+        ]
+        bodies += [(o.id, g.id, g.name, g.members, g) for o, g in self.dataset.groups()]
+        for owner, body, body_name, members, group in bodies:
+            for number, m in enumerate(members, start=1):
+                common = (m.capacity, m.some if m.role else None, m.text, m.start, m.end)
+                found = self.status(m, group)
+                named: list[tuple[str, str | None, str]] = []
+                if m.post:
+                    named.append(("post", m.post, self.dataset.name_of(m.post, index)))
+                elif m.organisation:
+                    named.append(
+                        (
+                            "organisation",
+                            m.organisation,
+                            self.dataset.name_of(m.organisation, index),
+                        )
+                    )
+                elif m.chair_of:
+                    named += [
+                        ("chair-of", g, f"the chair of {self.dataset.name_of(g, index)}")
+                        for g in m.chair_of
+                    ]
+                elif m.role:
+                    words = ("some of the " if m.some else "") + m.role.label
+                    named.append(("role", m.role.value, words))
+                else:
+                    named.append(("text", None, m.text or ""))
+                for kind, key, words in named:
+                    # the chair of a group not yet in place is not yet a member either
+                    row_status = "planned" if key in planned_groups else found
+                    rows.append(
+                        (owner, body, body_name, number, kind, key, words, *common, row_status)
+                    )
+        return self.table(
+            (
+                "owner",
+                "group",
+                "group_name",
+                "entry",
+                "member_type",
+                "member",
+                "member_name",
+                "capacity",
+                "some",
+                "text",
+                "start",
+                "end",
+                "status",
+            ),
+            rows,
+        )
+
+    def relevant_agencies(self) -> str:
+        return self.table(
+            ("partnership", "organisation", "name", "kind", "footnote", "start", "end", "status"),
+            (
+                (
+                    p.id,
+                    a.organisation,
+                    self.name(a.organisation),
+                    _kind(self.index, a.organisation),
+                    a.footnote,
+                    a.start,
+                    a.end,
+                    self.status(a),
+                )
+                for p in self.dataset.partnerships
+                for a in p.relevant_agencies
+            ),
+        )
+
+    def lines(self) -> str:
+        found: list[tuple[str, str, str, Line, Group | None]] = []
+        for p in self.dataset.partnerships:
+            found += [(p.id, p.id, "reports_to", line, None) for line in p.reports_to]
+            found += [(p.id, p.id, "escalates_to", line, None) for line in p.escalates_to]
+        for owner, group in self.dataset.groups():
+            found += [(owner.id, group.id, "reports_to", line, group) for line in group.reports_to]
+            found += [
+                (owner.id, group.id, "escalates_to", line, group) for line in group.escalates_to
+            ]
+        given: list[tuple[str, tuple[ReportingLine, ...]]] = [
+            (p.id, p.lines) for p in self.dataset.partnerships
+        ]
+        given += [(c.id, c.lines) for c in self.dataset.collaborations]
+        for owner_id, lines in given:
+            found += [(owner_id, line.by, "lines", line, self.group_of(line.by)) for line in lines]
+        return self.table(
+            (
+                "owner",
+                "from",
+                "from_name",
+                "kind",
+                "list",
+                "to",
+                "to_name",
+                "alternatives",
+                "alternatives_names",
+                "via",
+                "via_names",
+                "condition",
+                "cadence",
+                "cadence_text",
+                "subject",
+                "text",
+                "start",
+                "end",
+                "status",
+            ),
+            (
+                (
+                    owner,
+                    body,
+                    self.name(body),
+                    line.meaning(field),
+                    field,
+                    line.to,
+                    self.name(line.to),
+                    _joined(line.alternatives),
+                    self.names(line.alternatives),
+                    _joined(line.via),
+                    self.names(line.via),
+                    line.condition,
+                    line.cadence,
+                    line.cadence_text,
+                    line.subject,
+                    line.text,
+                    line.start,
+                    line.end,
+                    self.status(line, group),
+                )
+                for owner, body, field, line, group in found
+            ),
+        )
+
+    # --- the arrangements beyond the structure ----------------------------------------
+
+    def scrutiny(self) -> str:
+        return self.table(
+            (
+                "partnership",
+                "entry",
+                "kind",
+                "name",
+                "by",
+                "by_names",
+                "by_role",
+                "inputs",
+                "text",
+                "start",
+                "end",
+                "status",
+            ),
+            (
+                (
+                    p.id,
+                    number,
+                    s.kind,
+                    s.name,
+                    _joined(s.by),
+                    self.names(s.by),
+                    s.by_role,
+                    len(s.inputs),
+                    s.text,
+                    s.start,
+                    s.end,
+                    self.status(s),
+                )
+                for p in self.dataset.partnerships
+                for number, s in enumerate(p.scrutiny, start=1)
+            ),
+        )
+
+    def duties(self) -> str:
+        return self.table(
+            ("partnership", "entry", "of", "of_name", "post", "post_name", "items", "text"),
+            (
+                (
+                    p.id,
+                    number,
+                    d.of,
+                    d.of.label if d.of else None,
+                    d.post,
+                    self.name(d.post),
+                    len(d.items),
+                    d.text,
+                )
+                for p in self.dataset.partnerships
+                for number, d in enumerate(p.duties, start=1)
+            ),
+        )
+
+    def events(self) -> str:
+        return self.table(
+            (
+                "partnership",
+                "entry",
+                "name",
+                "kind",
+                "every",
+                "every_text",
+                "by",
+                "by_names",
+                "to",
+                "to_names",
+                "text",
+                "start",
+                "end",
+                "status",
+            ),
+            (
+                (
+                    p.id,
+                    number,
+                    e.name,
+                    e.kind,
+                    e.every,
+                    e.every_text,
+                    _joined(e.by),
+                    self.names(e.by),
+                    _joined(e.to),
+                    self.names(e.to),
+                    e.text,
+                    e.start,
+                    e.end,
+                    self.status(e),
+                )
+                for p in self.dataset.partnerships
+                for number, e in enumerate(p.events, start=1)
+            ),
+        )
+
+    def contributions(self) -> str:
+        return self.table(
+            (
+                "partnership",
+                "entry",
+                "organisation",
+                "organisation_name",
+                "amount",
+                "percent",
+                "in_kind",
+                "period",
+                "text",
+            ),
+            (
+                (
+                    p.id,
+                    number,
+                    c.organisation,
+                    self.name(c.organisation),
+                    c.amount,
+                    c.percent,
+                    "; ".join(c.in_kind),
+                    c.period,
+                    c.text,
+                )
+                for p in self.dataset.partnerships
+                if p.funding is not None
+                for number, c in enumerate(p.funding.contributions, start=1)
+            ),
+        )
+
+    def documents(self) -> str:
+        return self.table(
+            (
+                "document",
+                "title",
+                "kind",
+                "owner",
+                "owner_name",
+                "monitored_by",
+                "monitored_by_names",
+                "delivered_by",
+                "delivered_by_names",
+                "delivers",
+                "delivers_title",
+                "period",
+                "reviewed",
+                "next_review",
+                "items",
+                "text",
+                "start",
+                "end",
+                "status",
+            ),
+            (
+                (
+                    d.id,
+                    d.title,
+                    d.kind,
+                    d.owner,
+                    self.name(d.owner),
+                    _joined(d.monitored_by),
+                    self.names(d.monitored_by),
+                    _joined(d.delivered_by),
+                    self.names(d.delivered_by),
+                    d.delivers,
+                    self.name(d.delivers),
+                    d.period,
+                    d.reviewed,
+                    d.next_review,
+                    len(d.items),
+                    d.text,
+                    d.start,
+                    d.end,
+                    self.status(d),
+                )
+                for d in self.dataset.documents
+            ),
+        )
+
+    def items(self) -> str:
+        rows: list[Row] = []
+
+        def add(
+            key: str, kind: str, field: str, entry: int | None, found: tuple[Item, ...]
+        ) -> None:
+            rows.extend((key, kind, field, entry, n, text) for n, text in _items(found))
+
+        for p in self.dataset.partnerships:
+            for field in ("values", "principles", "aims"):
+                add(p.id, "partnership", field, None, getattr(p, field))
+            for number, duty in enumerate(p.duties, start=1):
+                add(p.id, "partnership", "duties", number, duty.items)
+            for number, mechanism in enumerate(p.scrutiny, start=1):
+                add(p.id, "partnership", "scrutiny", number, mechanism.inputs)
+        for c in self.dataset.collaborations:
+            for field in ("principles", "outcomes"):
+                add(c.id, "collaboration", field, None, getattr(c, field))
+        for d in self.dataset.documents:
+            add(d.id, "document", "items", None, d.items)
+        return self.table(("entity", "entity_type", "list", "entry", "item", "text"), rows)
+
+    # --- what the source does not give ------------------------------------------------
+
+    def _described(self) -> Iterator[tuple[str, str, str, Any]]:
+        """Every entity that may say what its source leaves out: (owner, id, type, it)."""
+        for p in self.dataset.partnerships:
+            yield p.id, p.id, "partnership", p
+        for c in self.dataset.collaborations:
+            yield c.id, c.id, "collaboration", c
+        for owner, g in self.dataset.groups():
+            yield owner.id, g.id, "group", g
+
+    def partial_lists(self) -> str:
+        return self.table(
+            ("owner", "entity", "entity_type", "list", "given", "further", "text"),
+            (
+                (owner, key, kind, p.field, len(getattr(entity, p.field, ())), p.further, p.text)
+                for owner, key, kind, entity in self._described()
+                for p in entity.partial
+            ),
+        )
+
+    def unstated(self) -> str:
+        rows: list[Row] = []
+        for owner, key, kind, entity in self._described():
+            for field in entity.not_stated if hasattr(entity, "not_stated") else ():
+                rows.append((owner, key, kind, field, None, None, None, "current"))
+            for period in getattr(entity, "not_stated_for", ()):
+                rows.append(
+                    (
+                        owner,
+                        key,
+                        kind,
+                        period.field,
+                        period.start,
+                        period.end,
+                        period.text,
+                        self.status(period),
+                    )
+                )
+        return self.table(
+            ("owner", "entity", "entity_type", "field", "start", "end", "text", "status"), rows
+        )
+
+
+def files(dataset: Dataset, options: ExportOptions) -> dict[str, Content]:
+    tables = _Tables(dataset, options)
     return {
-        "groups.csv": groups,
-        "memberships.csv": memberships,
-        "posts.csv": posts,
-        "relevant-agencies.csv": agencies,
-        "reporting-lines.csv": lines,
+        "chairs.csv": tables.chairs(),
+        "collaborations.csv": tables.collaborations(),
+        "documents.csv": tables.documents(),
+        "duties.csv": tables.duties(),
+        "events.csv": tables.events(),
+        "funding-contributions.csv": tables.contributions(),
+        "groups.csv": tables.groups(),
+        "items.csv": tables.items(),
+        "memberships.csv": tables.memberships(),
+        "organisations.csv": tables.organisations(),
+        "partial-lists.csv": tables.partial_lists(),
+        "partnerships.csv": tables.partnerships(),
+        "posts.csv": tables.posts(),
+        "relevant-agencies.csv": tables.relevant_agencies(),
+        "reporting-lines.csv": tables.lines(),
+        "scrutiny.csv": tables.scrutiny(),
+        "unstated.csv": tables.unstated(),
     }
 
 
@@ -311,12 +982,12 @@ def _kind(index: dict[str, Entity], key: str) -> str | None:
     return str(kind.value) if kind is not None else None
 
 
-def _status(post: Post) -> str:
+def _holder_status(post: Post) -> str:
     if post.vacant:
         return "vacant"
     if post.holder:
         return "acting" if post.acting else "held"
-    return "not stated"
+    return NOT_STATED
 
 
 def zip_files(contents: dict[str, Content]) -> bytes:
@@ -335,11 +1006,13 @@ def register_exporters(register: Register) -> None:
             name="csv",
             media_type="application/zip",
             extension="zip",
-            description="tables of relevant agencies, memberships, posts, reporting lines and "
-            "groups, each row with its dates and status (current, ended, future or planned): "
-            "a folder of CSV files (a zip on standard output); cells that start "
-            "with =, +, -, @, a tab or a line break get a leading ' so that spreadsheets "
-            "do not run them as formulas",
+            description="tables of partnerships, collaborations, organisations, posts, groups, "
+            "chairs, memberships, relevant agencies, lines, scrutiny, duties, events, "
+            "funding contributions, governed documents, their lists of text, partial lists "
+            "and what is not stated, each row with its dates and status (current, ended, "
+            "future or planned): a folder of CSV files (a zip on standard output); cells "
+            "that start with =, +, -, @, a tab or a line break get a leading ' so that "
+            "spreadsheets do not run them as formulas",
             render=render,
             files=files,
         )

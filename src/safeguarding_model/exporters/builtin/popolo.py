@@ -8,13 +8,36 @@ record who holds each post, the lead and delegated safeguarding partners, chairs
 scrutineers, relevant agencies, collaboration members and every group membership
 entry, with the document's words in ``label``. Dates stay as precise as the data.
 
+A leadership group (the lead partners' forum above the partnership) has no
+``parent_id``: it is not a part of the partnership it leads, which its ``extras``
+name as ``leads``.
+
 Every membership names its member: a person (with the post held), a post, or an
 organisation. Entries that name a partnership role, the chairs of other groups or
 the partnership chair are resolved to the posts and organisations that hold them,
-as the governance graph resolves them (one membership each). A seat the data
-describes only in words, or a role no one in the data holds, becomes a post of its
-own, vacant in the data, whose ``label`` is those words (its ``id`` is the body's,
-``/seat-`` and a number; a chair's, ``/chair-`` and a number).
+as the governance graph resolves them (one membership each), with ``"derived": true``
+in their ``extras``. A seat the data describes only in words, or a role no one in the
+data holds, becomes a post of its own, vacant in the data, whose ``label`` is those
+words (its ``id`` is the body's, ``/seat-`` and a number; a chair's, ``/chair-`` and a
+number).
+
+Chairs as the data gives them: a post's holder, a person (``person_id``, with no
+post), or an organisation only ("chaired by the police": the organisation is the
+member); a rotating chair is a membership of each organisation or post it rotates
+among, its role ``chair (rotating)``, with ``rotation_period`` and
+``rotation_in_order`` in ``extras``; a chair that is one of a partnership role ("one
+of the delegated safeguarding partners") is one seat of its own, never a membership
+of each holder of the role, since only one of them chairs. A chair's
+``nominated_by`` is in ``extras``. A post that chairs bodies outside the partnership
+(``also_chairs``) is a chair membership of each; an elected post has ``"elected":
+true`` in its ``extras``.
+
+Popolo has no relation for ownership or for delivering services for another
+organisation, and ``parent_id`` is containment, one parent: an organisation's
+``owned_by`` and ``delivers_for`` are in its ``extras``, as are ``collective`` and
+``count`` for an organisation named collectively. Lines, scrutiny, funding, duties,
+events and governed documents have no place in Popolo and are left out (the CSV
+tables, the RDF plugin and the native formats hold them).
 
 Dates: Popolo's ``start_date``, ``end_date``, ``founding_date`` and
 ``dissolution_date`` take a year, a month or a day (``2024``, ``2024-09``,
@@ -36,7 +59,18 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ...hooks.specs import hookimpl
-from ...model import Dataset, Entity, FormerName, Member, PartialDate, Partnership, Post
+from ...model import (
+    Chair,
+    Dataset,
+    Entity,
+    FormerName,
+    GroupKind,
+    Member,
+    PartialDate,
+    Partnership,
+    Person,
+    Post,
+)
 from ...model.dates import earlier, later
 from ...model.meaning import resolved_planned
 from ..exporter import Exporter, Register
@@ -90,7 +124,8 @@ class _Memberships:
         self.planned_seats: list[Record] = []
         self.planned_groups = {g.id for _, g in model.groups if g.planned}
         self.numbers: dict[tuple[str, str], int] = {}
-        self.chair_posts: dict[str, list[str]] = {}
+        self.chair_fields: dict[str, list[tuple[ChairNode, Record]]] = {}
+        self.unnamed_chairs: dict[str, list[tuple[Record, bool]]] = {}
 
     def add(self, organization: str | None, role: str, **fields: Any) -> None:
         """A membership; a planned one (``extras.planned``) goes to the planned list."""
@@ -111,12 +146,20 @@ class _Memberships:
     def organisation(self, member: str, organization: str, role: str, **fields: Any) -> None:
         self.add(organization, role, member={"@type": "Organization", "id": member}, **fields)
 
+    def who(self, node: str) -> Record:
+        """The fields of a membership that name ``node``: a post (and its holder where
+        the data names one), a person, or an organisation."""
+        entity = self.index.get(node)
+        if isinstance(entity, Post):
+            return {"post_id": node, "person_id": entity.holder}
+        if isinstance(entity, Person):
+            return {"person_id": node}
+        return {"member": {"@type": "Organization", "id": node}}
+
     def node(self, node: str, body: str, role: str, **fields: Any) -> None:
-        """A membership of whatever a node is: a post (and its holder) or an organisation."""
-        if isinstance(self.index.get(node), Post):
-            self.post(node, body, role, **fields)
-        else:
-            self.organisation(node, body, role, **fields)
+        """A membership of whatever a node is: a post (and its holder), a person or an
+        organisation."""
+        self.add(body, role, **self.who(node), **fields)
 
     def seat(self, body: str, what: str, title: str) -> str:
         """A post for a seat the data names no one for, held by no one known: its id."""
@@ -127,59 +170,169 @@ class _Memberships:
         return post_id
 
     def chair_seats(self, body: str, nodes: list[ChairNode]) -> None:
-        """The posts for the chairs of ``body`` that name no one (a chair nominated by a
-        group, say), made before any membership so that "the chair of" can name them."""
+        """Who each chair of ``body`` is, worked out before any membership so that "the
+        chair of" can name them: a node the model resolves, a person or an organisation
+        the chair names, or a seat (a post of its own) for a chair that names no one
+        (one nominated by a group) or one of a partnership role."""
+        found: list[tuple[ChairNode, Record]] = []
+        unnamed: list[tuple[Record, bool]] = []
+        seated: set[tuple[int, int]] = set()
         for entry in nodes:
-            if entry.node is None:
-                chair = entry.chair
-                words = chair.text or chair.role.label.capitalize()
+            chair, source = entry.chair, entry.source
+            who = source or chair  # the partnership's own entry, for "the partnership chair"
+            if chair.one_of or who.one_of:
+                key = (id(chair), id(source))
+                if key in seated:  # one seat, however many hold the role
+                    continue
+                seated.add(key)
+                fields: Record = {"post_id": self.seat(body, "chair", _seat_words(chair, who))}
+            elif entry.node is not None:
+                found.append((entry, self.who(entry.node)))
+                continue
+            elif who.person:
+                fields = self.who(who.person)
+            elif who.organisation:
+                fields = self.who(who.organisation)
+            else:
+                words = _seat_words(chair, who)
                 if chair.nominated_by and not chair.text:
                     words += f", nominated by the {self.model.name(chair.nominated_by)}"
-                self.chair_posts.setdefault(body, []).append(self.seat(body, "chair", words))
+                fields = {"post_id": self.seat(body, "chair", words)}
+            found.append((entry, fields))
+            unnamed.append((fields, chair.planned or bool(source and source.planned)))
+        self.chair_fields[body] = found
+        self.unnamed_chairs[body] = unnamed
 
-    def chairs(self, body: str, nodes: list[ChairNode], planned: bool = False) -> None:
-        seats = iter(self.chair_posts.get(body, ()))
-        for entry in nodes:
-            chair = entry.chair
-            role = chair.role.label
-            if entry.node is not None and entry.node in chair.rotates_among:
+    def chairs(self, body: str, planned: bool = False) -> None:
+        for entry, who in self.chair_fields.get(body, []):
+            chair, source = entry.chair, entry.source
+            role = entry.role.label
+            who_chairs = source or chair  # whose words say who chairs
+            rotating = (entry.node is not None and entry.node in who_chairs.rotates_among) or (
+                bool(who_chairs.one_of) and who_chairs.rotates
+            )
+            if rotating:
                 role += " (rotating)"
-            source = entry.source
-            dates = {
-                "label": chair.text,
-                **_dated(
-                    later(chair.start, source.start if source else None),
-                    earlier(chair.end, source.end if source else None),
-                    planned=planned or chair.planned or bool(source and source.planned),
-                ),
-            }
-            if entry.node is not None:
-                self.node(entry.node, body, role, **dates)
-            else:
-                self.add(body, role, post_id=next(seats), **dates)
+            extras: Record = _compact(
+                {
+                    "derived": True if entry.derived else None,
+                    "nominated_by": chair.nominated_by,
+                    "known_on": str(chair.known_on) if chair.known_on else None,
+                    "rotation_period": who_chairs.rotation_period if rotating else None,
+                    "rotation_in_order": True
+                    if rotating and who_chairs.rotation_in_order
+                    else None,
+                }
+            )
+            dates = _dated(
+                later(chair.start, source.start if source else None),
+                earlier(chair.end, source.end if source else None),
+                planned=planned or chair.planned or bool(source and source.planned),
+            )
+            self.add(body, role, **who, label=chair.text, **_with_extras(dates, extras))
 
     def member(self, member: Member, resolved: list[Resolved], group: Group, owner: Owner) -> None:
         role = member.capacity.label
-        for entry in resolved:
+        if member.some and member.role is not None:  # some of them, never each of them
+            self.unexpanded(member, group.id, group.planned)
+            return
+        entries: list[Resolved | str] = [*resolved]
+        if member.chair_of:  # each chaired group's chairs in turn, those named no post too
+            by_group: dict[str | None, list[Resolved]] = {}
+            for found in resolved:
+                by_group.setdefault(found.detail, []).append(found)
+            entries = []
+            for chaired in member.chair_of:
+                entries += by_group.get(chaired, [])
+                if self.unnamed_chairs.get(chaired):
+                    entries.append(chaired)
+        for entry in entries:
+            if isinstance(entry, str):  # a chair that is a person, an organisation, a seat
+                for who, chair_planned in self.unnamed_chairs[entry]:
+                    planned = (
+                        member.planned
+                        or group.planned
+                        or entry in self.planned_groups
+                        or chair_planned
+                    )
+                    dates = _dated(member.start, member.end, planned=planned)
+                    fields = {"label": member.text, **_with_extras(dates, {"derived": True})}
+                    self.add(group.id, role, **who, **fields)
+                continue
+            chaired_unnamed = self.unnamed_chairs.get(entry.detail or "")
+            if entry.named_as == "chair-of" and entry.node is None and chaired_unnamed:
+                continue  # its chairs that name no post follow
             planned = (
                 member.planned
                 or group.planned
                 or resolved_planned(self.model, owner, entry)
                 or (entry.named_as == "chair-of" and entry.detail in self.planned_groups)
             )
-            fields = {"label": member.text, **_dated(member.start, member.end, planned=planned)}
+            extras = {"derived": True} if entry.derived else {}
+            dates = _with_extras(_dated(member.start, member.end, planned=planned), extras)
+            fields = {"label": member.text, **dates}
             if entry.node is not None:
                 self.node(entry.node, group.id, role, **fields)
-                continue
-            chair_posts = self.chair_posts.get(entry.detail or "", [])
-            if entry.named_as == "chair-of" and chair_posts:
-                for post_id in chair_posts:  # the chair's own seat, named no one
-                    self.add(group.id, role, post_id=post_id, **fields)
                 continue
             words = entry.note or member.text or role
             if entry.named_as == "text":
                 words = member.text or words
             self.add(group.id, role, post_id=self.seat(group.id, "seat", words), **fields)
+
+    def unexpanded(self, member: Member, body: str, planned: bool = False) -> None:
+        """A membership entry of the partnership itself, or one that names only some of
+        a role's holders: a post or an organisation it names; the chairs of the groups
+        it names (derived); else a seat of its own, in its words, never each holder of
+        a role."""
+        role = member.capacity.label
+        dates = _dated(member.start, member.end, planned=planned or member.planned)
+        fields = {"label": member.text, **dates}
+        if member.post:
+            self.post(member.post, body, role, **fields)
+            return
+        if member.organisation:
+            self.organisation(member.organisation, body, role, **fields)
+            return
+        for chaired in member.chair_of:
+            chairs = self.chair_fields.get(chaired, [])
+            for entry, who in chairs:
+                late = planned or member.planned or chaired in self.planned_groups
+                late = late or entry.chair.planned
+                found = _dated(member.start, member.end, planned=late)
+                self.add(body, role, **who, label=member.text, **_with_extras(found, _DERIVED))
+            if not chairs:
+                title = f"The chair of the {self.model.name(chaired)}"
+                self.add(body, role, post_id=self.seat(body, "seat", title), **fields)
+        if member.chair_of:
+            return
+        words: str | None = member.text
+        if words is None and member.role is not None:
+            words = ("Some of the " if member.some else "The ") + member.role.label
+        self.add(body, role, post_id=self.seat(body, "seat", words or role), **fields)
+
+
+_DERIVED: Record = {"derived": True}
+
+
+def _seat_words(chair: Chair, who: Chair) -> str:
+    """The title of a seat for a chair that names no one: the document's words, else the
+    role a chair is one of ("One of the lead safeguarding partners, in turn"), else the
+    part it plays ("Co-chair")."""
+    if chair.text:
+        return chair.text
+    if who.one_of:
+        words = f"One of the {who.one_of.label}"
+        return words + (", in turn" if who.rotates else "")
+    if who.text:
+        return who.text
+    return chair.role.label.capitalize()
+
+
+def _with_extras(record: Record, extras: Record) -> Record:
+    """``record`` (a record's dates, perhaps with ``extras``) with more ``extras``."""
+    if not extras:
+        return record
+    return {**record, "extras": {**record.get("extras", {}), **extras}}
 
 
 _LIFE = ("founding_date", "dissolution_date")
@@ -197,6 +350,14 @@ def popolo(dataset: Dataset, on: PartialDate | None = None) -> Record:
     for o in dataset.organisations:
         other = [{"name": o.short_name, "note": "short name"}] if o.short_name else []
         other += [_former(n) for n in o.former_names]
+        relations = _compact(
+            {
+                "owned_by": list(o.owned_by),
+                "delivers_for": list(o.delivers_for),
+                "collective": True if o.collective else None,
+                "count": o.count,
+            }
+        )
         organizations.append(
             _compact(
                 {
@@ -205,7 +366,7 @@ def popolo(dataset: Dataset, on: PartialDate | None = None) -> Record:
                     "classification": o.kind.value,
                     "parent_id": o.parent,
                     "other_names": other,
-                    **_dated(o.start, o.end, _LIFE),
+                    **_with_extras(_dated(o.start, o.end, _LIFE), relations),
                 }
             )
         )
@@ -244,12 +405,16 @@ def popolo(dataset: Dataset, on: PartialDate | None = None) -> Record:
         dated = _dated(g.start, g.end, _LIFE, planned=g.planned)
         if under is None and g.parent is not None:
             dated["extras"] = {**dated.get("extras", {}), "parent_id": g.parent}
+        # a leadership group stands above the partnership it leads: not a part of it
+        leads = g.kind is GroupKind.LEADERSHIP_GROUP and under is None
+        if leads:
+            dated = _with_extras(dated, {"leads": owner.id})
         record = _compact(
             {
                 "id": g.id,
                 "name": g.name,
                 "classification": g.kind.value,
-                "parent_id": under or owner.id,
+                "parent_id": under or (None if leads else owner.id),
                 "other_names": other,
                 **dated,
             }
@@ -262,7 +427,9 @@ def popolo(dataset: Dataset, on: PartialDate | None = None) -> Record:
                 "id": post.id,
                 "label": post.title,
                 "organization_id": post.organisation,
-                **_dated(post.start, post.end),
+                **_with_extras(
+                    _dated(post.start, post.end), {"elected": True} if post.elected else {}
+                ),
             }
         )
         for post in dataset.posts
@@ -274,13 +441,16 @@ def popolo(dataset: Dataset, on: PartialDate | None = None) -> Record:
         if post.holder:
             role = post.title + (" (acting)" if post.acting else "")
             memberships.post(post.id, post.organisation, role)
+    for post in dataset.posts:  # the bodies outside the partnership a post chairs
+        for chaired in post.also_chairs:
+            memberships.post(post.id, chaired, "chair")
     for p in dataset.partnerships:
         partnership(memberships, p, model)
     for c in dataset.collaborations:
-        for partner in c.members:
+        for partner in dataset.members_of(c):  # those it lists, and those that say so
             memberships.organisation(partner, c.id, "member")
     for owner, g in model.groups:
-        memberships.chairs(g.id, model.chair_nodes.get(g.id, []), planned=g.planned)
+        memberships.chairs(g.id, planned=g.planned)
         for entry, resolved in model.members.get(g.id, []):
             memberships.member(entry, resolved, g, owner)
     found: Record = {} if on is None else {"on": str(on)}
@@ -312,7 +482,7 @@ def partnership(memberships: _Memberships, p: Partnership, model: ModelIndex) ->
             on_behalf_of_id=acts_for.organisation if (acts_for := p.lead_for(d)) else None,
             **_dated(d.start, d.end),
         )
-    memberships.chairs(p.id, model.chair_nodes.get(p.id, []))
+    memberships.chairs(p.id)
     for s in p.scrutineers:
         memberships.post(
             s.post,
@@ -335,6 +505,8 @@ def partnership(memberships: _Memberships, p: Partnership, model: ModelIndex) ->
             memberships.post(observer.post, p.id, role, label=label)
         elif observer.organisation:
             memberships.organisation(observer.organisation, p.id, role, label=label)
+    for member in p.members:  # the partnership's own members, as written
+        memberships.unexpanded(member, p.id)
 
 
 def render(dataset: Dataset, options: ExportOptions) -> str:
