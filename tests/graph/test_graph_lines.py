@@ -911,3 +911,44 @@ def test_the_partnerships_own_members_are_edges_and_members() -> None:
     ]
     assert entries[-2:] == [("hwb", "organisation"), ("jo", "chair-of")]
     assert ("north-ceo", "role") in entries  # the lead partners first, as before
+
+
+# --- what else the model names: every reference an edge ---------------------------------
+
+OTHER_FACTS = (
+    HEAD.replace(
+        "  - {id: csp, name: Northshire Community Safety Partnership, kind: board}\n",
+        "  - {id: csp, name: Northshire Community Safety Partnership, kind: board}\n"
+        "  - {id: children-services, name: Children's Services, kind: other,"
+        " parent: north-council}\n"
+        "  - {id: schools, name: Northshire schools, kind: other, collective: true}\n",
+    )
+    + """\
+  - {id: chair, title: Independent Chair, independent: true}
+partnerships:
+  - id: north-scp
+    name: Northshire Safeguarding Children Partnership
+    regimes: [working-together-2023]
+    lead_partners:
+      - {role: local-authority, organisation: north-council, through: children-services}
+    chairs: [{post: chair}]
+    duties:
+      - {post: chair, items: [Chair the Executive Group, Sign off the yearly report]}
+    events:
+      - {name: Newsletter, kind: product, every: quarterly, to: [schools]}
+"""
+)
+
+
+def test_a_part_acted_through_a_posts_duties_and_an_events_recipients_are_edges() -> None:
+    assert "children-services" in OTHER_FACTS.split("posts:")[0]
+    gg = _load(OTHER_FACTS)
+    through = gg.graph.edges["children-services", "north-scp", "lead-partner-through"]
+    assert through["capacity"] == "local-authority" and through["derived"] is False
+    # the part is not itself a lead partner: its council is
+    assert "lead-partner-of" not in _kinds(gg, "children-services", "north-scp")
+    assert _kinds(gg, "north-council", "north-scp")[0] == "lead-partner-of"
+    duties = gg.graph.edges["chair", "north-scp", "has-duties-in"]
+    assert duties["text"] == "Chair the Executive Group\nSign off the yearly report"
+    receives = gg.graph.edges["schools", "north-scp", "receives-event-of"]
+    assert (receives["subject"], receives["cadence"]) == ("Newsletter", "quarterly")

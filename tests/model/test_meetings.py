@@ -130,6 +130,31 @@ def test_the_graph_has_a_node_for_each() -> None:
     assert graph.nodes["new-tool"]["label"] == "NEW"
 
 
+def test_the_graph_joins_each_to_the_bodies_it_names() -> None:
+    """A meeting is of its body, with its date, and items are brought by whom the
+    document says; a course is offered by its bodies; a tool adopted by its
+    partnerships, with its dates, and replaces the tool it replaced; a contact reaches
+    its body."""
+    gg = build_graph(loads(TEXT))
+    assert gg.problems == ()
+    edges = gg.graph.edges
+    assert edges["board-2020-09-23", "board", "meeting-of"]["period"] == "2020-09-23"
+    brought = edges["north-trust", "board-2020-09-23", "brought-item-to"]
+    assert brought["subject"] == "The trust provided an update."
+    assert {u for u, _, k in gg.graph.in_edges("exploitation-course", keys=True)} == {
+        "north-scp",
+        "region",
+    }
+    assert edges["north-scp", "exploitation-course", "offers"]["kind"] == "offers"
+    assert edges["north-scp", "new-tool", "adopts"]["start"] == "2020-09-01"
+    assert edges["new-tool", "old-tool", "replaces"]["kind"] == "replaces"
+    assert edges["team-contacts", "team", "contact-for"]["kind"] == "contact-for"
+    # on a date, what the view leaves out takes its edges with it
+    later = build_graph(loads(TEXT), on="2021")
+    assert "old-tool" not in later.graph
+    assert not later.graph.has_edge("new-tool", "old-tool")
+
+
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [

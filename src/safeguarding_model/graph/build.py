@@ -232,6 +232,7 @@ class _Builder:
         for plan in index.dataset.plans:
             if index.kept(plan):
                 self.plan(plan)
+        self.communications(index.dataset)
 
     # --- helpers ----------------------------------------------------------------------
 
@@ -423,6 +424,14 @@ class _Builder:
             )
             if lead.post:
                 self.edge(lead.post, pid, EdgeKind.LEAD_PARTNER_OF, ref="lead_partners", **common)
+            if lead.through:
+                self.edge(
+                    lead.through,
+                    pid,
+                    EdgeKind.LEAD_PARTNER_THROUGH,
+                    ref="lead_partners.through",
+                    **common,
+                )
         for delegated in p.delegated_partners:
             role = delegated.acts_for
             self.edge(
@@ -629,25 +638,34 @@ class _Builder:
     def events_and_approval(self, p: Partnership) -> None:
         pid = p.id
         for event in p.events:
+            common: dict[str, Any] = {
+                "holder": pid,
+                "capacity": event.kind.value,
+                "subject": event.name,
+                "text": event.text,
+                "cadence": event.every.value if event.every else None,
+                "cadence_text": event.every_text,
+                "start": event.start,
+                "end": event.end,
+            }
             for who in event.by:
+                self.edge(who, pid, EdgeKind.HOLDS_EVENT, ref="events.by", **common)
+            for who in event.to:
+                self.edge(who, pid, EdgeKind.RECEIVES_EVENT, ref="events.to", **common)
+        for duty in p.duties:
+            if duty.post:
+                items = "\n".join(item.text for item in duty.items) or None
                 self.edge(
-                    who,
+                    duty.post,
                     pid,
-                    EdgeKind.HOLDS_EVENT,
-                    ref="events.by",
-                    holder=pid,
-                    capacity=event.kind.value,
-                    subject=event.name,
-                    text=event.text,
-                    cadence=event.every.value if event.every else None,
-                    cadence_text=event.every_text,
-                    start=event.start,
-                    end=event.end,
+                    EdgeKind.HAS_DUTIES_IN,
+                    ref="duties.post",
+                    text=items or duty.text,
                 )
         approval = p.approval
         if approval is None:
             return
-        common: dict[str, Any] = {
+        common = {
             "holder": pid,
             "subject": approval.instrument,
             "text": approval.text,
@@ -920,3 +938,36 @@ class _Builder:
             self.edge(oid, other, EdgeKind.JOINT_WITH, ref="joint_with", text=objective.text)
         for link in objective.links:
             self.edge(oid, link.to, EdgeKind.LINKS_TO, ref="links", text=link.text)
+
+    # --- meetings and communications -------------------------------------------------
+
+    def communications(self, dataset: Dataset) -> None:
+        """The edges of meetings (to the body that met, from who brought each item),
+        courses (from who offers them), practice tools (from who adopted them, to the
+        tools they replaced) and contacts (to whom they reach)."""
+        kept = self.index.kept
+        for meeting in dataset.meetings:
+            if not kept(meeting):
+                continue
+            mid = meeting.id
+            self.edge(mid, meeting.body, EdgeKind.MEETING_OF, ref="body", period=str(meeting.date))
+            for item in meeting.items:
+                for who in item.by:
+                    self.edge(
+                        who, mid, EdgeKind.BROUGHT_TO, ref="items.by", holder=mid, subject=item.text
+                    )
+        for course in dataset.courses:
+            if kept(course):
+                for who in course.by:
+                    self.edge(who, course.id, EdgeKind.OFFERS, ref="by", holder=course.id)
+        for tool in dataset.tools:
+            if not kept(tool):
+                continue
+            dates: dict[str, Any] = {"start": tool.start, "end": tool.end}
+            for who in tool.adopted_by:
+                self.edge(who, tool.id, EdgeKind.ADOPTS, ref="adopted_by", holder=tool.id, **dates)
+            for older in tool.replaces:
+                self.edge(tool.id, older, EdgeKind.REPLACES, ref="replaces", start=tool.start)
+        for contact in dataset.contacts:
+            if kept(contact):
+                self.edge(contact.id, contact.of, EdgeKind.CONTACT_FOR, ref="of", text=contact.text)

@@ -134,6 +134,12 @@ class EdgeKind(Choice):
     LEAD_PARTNER_OF = "lead-partner-of"
     """lead partner's organisation, and its post where named -> partnership."""
 
+    LEAD_PARTNER_THROUGH = "lead-partner-through"
+    """the part of a lead partner's organisation the lead partner acts through (its
+    ``through``: "the Local Authority (through Families, Children and Learning)") ->
+    partnership, with the statutory role as ``capacity``. The part is not itself a lead
+    partner: its organisation is."""
+
     SCRUTINISES = "scrutinises"
     """independent scrutineer's post -> partnership; and whoever performs one of the
     partnership's scrutiny mechanisms (a post, group, organisation or person in its
@@ -208,6 +214,15 @@ class EdgeKind(Choice):
     produces (an annual conference, a newsletter): ``text`` is its name, ``capacity``
     ``event`` or ``product``, ``cadence`` and ``cadence_text`` how often."""
 
+    RECEIVES_EVENT = "receives-event-of"
+    """body or post -> the partnership whose recurring event or product it receives (an
+    event's ``to``: the schools a newsletter is shared with), with the event's name in
+    ``subject``."""
+
+    HAS_DUTIES_IN = "has-duties-in"
+    """post -> the partnership in which its duties are given (a duty of one post, such
+    as the chair's), the items in ``text``."""
+
     OWNED_BY = "owned-by"
     """organisation -> an organisation that owns it (a company owned by two councils);
     document -> the partnership, collaboration or group that owns it; business plan ->
@@ -231,6 +246,28 @@ class EdgeKind(Choice):
     LINKS_TO = "links-to"
     """objective -> another objective it links to (an objective's ``links``), with the
     document's words in ``text``."""
+
+    MEETING_OF = "meeting-of"
+    """meeting -> the group, partnership or collaboration that met, with the date in
+    ``period``."""
+
+    BROUGHT_TO = "brought-item-to"
+    """organisation, post or body -> a meeting it brought an item to (presented,
+    updated, facilitated: a meeting item's ``by``), the item in ``subject``."""
+
+    OFFERS = "offers"
+    """partnership, collaboration or organisation -> a training course it offers (a
+    course's ``by``)."""
+
+    ADOPTS = "adopts"
+    """partnership or collaboration -> a practice tool it adopted (a tool's
+    ``adopted_by``), with the tool's dates."""
+
+    REPLACES = "replaces"
+    """tool -> the tool it replaced (a tool's ``replaces``)."""
+
+    CONTACT_FOR = "contact-for"
+    """contact -> the body or post it is how to contact (a contact's ``of``)."""
 
     DELIVERS = "delivers"
     """body or post -> a document it delivers or coordinates; a delivery plan -> the
