@@ -594,9 +594,7 @@ def _rich_line(draw: st.DrawFn, cls: Any, targets: list[str], escalation: bool, 
     to = draw(st.sampled_from(targets))
     others = [t for t in targets if t != to]
     via = _some(draw, others, 2)
-    # a line of unstated meaning is left out while the graph cannot build it (see
-    # tests/exporters/test_exporter_formats.py, test_every_format_takes_a_dataset_...)
-    known = [kind for kind in LineKind if kind is not LineKind.REPORTS_TO]
+    known = [kind for kind in LineKind if kind is not LineKind.ESCALATES_TO]
     kinds = [None, LineKind.ESCALATES_TO] if escalation else [None, *known]
     if escalation is False and not by:
         kinds = [k for k in kinds if k is not LineKind.ESCALATES_TO]
@@ -675,18 +673,12 @@ def _rich_partial(draw: st.DrawFn, entity: Any) -> tuple[Any, ...]:
     )
 
 
-_UNSTATED_LATER = ("groups", "procedures")
-"""Fields left out of the periods generated, while the view on a date in such a period
-is wrong (see tests/exporters/test_exporter_dates.py, the tests of views with fields
-unstated for a period)."""
-
-
 def _rich_unstated(draw: st.DrawFn, entity: Any) -> tuple[Any, ...]:
     """Fields the source does not give for a period (a start, an end or both)."""
     from safeguarding_model.model import UnstatedPeriod
     from safeguarding_model.model.values import optional_fields
 
-    fields = [f for f in optional_fields(type(entity)) if f not in _UNSTATED_LATER]
+    fields = optional_fields(type(entity))
     found = []
     for field in draw(st.lists(st.sampled_from(fields), max_size=2, unique=True)):
         dated = _dates(draw)

@@ -26,7 +26,7 @@ from hypothesis import given, settings
 
 import safeguarding_model as sm
 from conftest import TODAY
-from safeguarding_model.errors import ConsistencyError, LoadError, NothingStoodError
+from safeguarding_model.errors import NothingStoodError
 from safeguarding_model.exporters import (
     Content,
     ExportOptions,
@@ -408,16 +408,6 @@ UNSTATED_PROCEDURES = UNSTATED_GROUPS.replace(
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=LoadError,
-    reason=(
-        "the view on a date in a period where a partnership's groups are not stated "
-        "leaves them out but keeps the lines to them (model.dates.unstated_on), so the "
-        "native export of the view does not load; tests/strategies.py generates no such "
-        "period meanwhile"
-    ),
-)
 @pytest.mark.parametrize("name", ["json", "yaml"])
 def test_the_view_where_the_groups_are_not_stated_loads_back(name: str) -> None:
     dataset = sm.loads(UNSTATED_GROUPS)
@@ -425,16 +415,6 @@ def test_the_view_where_the_groups_are_not_stated_loads_back(name: str) -> None:
     assert loads(content, format=name) == dataset.as_of("2020-06")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ConsistencyError,
-    reason=(
-        "the view on a date in a period where the procedures are not stated, of "
-        "procedures whose collaboration did not stand then, fails: the procedures are "
-        "left out, then given again without the collaboration (model.dates); "
-        "tests/strategies.py generates no such period meanwhile"
-    ),
-)
 def test_the_view_where_the_procedures_are_not_stated_stands() -> None:
     dataset = sm.loads(UNSTATED_PROCEDURES)
     assert dataset.partnerships[0].procedures is not None

@@ -426,26 +426,13 @@ def test_graphml_edge_ids_hold_only_name_characters() -> None:
     assert edge_id("lig", "reports-to#2", "pb") == "lig.reports-to_2.pb"  # a repeated line
 
 
-UNSTATED_MEANING = pytest.mark.xfail(
-    strict=True,
-    raises=KeyError,
-    reason=(
-        "the governance graph has no edge for a line whose meaning is not stated "
-        "(graph.kinds.LINE_EDGES lacks LineKind.REPORTS_TO), so every format drawn from "
-        "the graph fails on one; tests/strategies.py leaves such lines out meanwhile"
-    ),
-)
-GRAPH_FORMATS = frozenset({"docx", "dot", "graphml", "html", "markdown", "mermaid", "png", "svg"})
 
 
 @pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 @pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning")
 @pytest.mark.parametrize(
     "name",
-    [
-        pytest.param(name, marks=UNSTATED_MEANING) if name in GRAPH_FORMATS else name
-        for name in exporter_names()
-    ],
+    exporter_names(),
 )
 def test_every_format_takes_a_dataset_with_every_new_fact(name: str) -> None:
     from variety import variety

@@ -61,8 +61,9 @@ def test_one_of_a_role_is_one_seat_never_each_holder(popolo: Record) -> None:
         "organization_id": "audit",
     }
     leaders = _of(popolo, "leaders")
+    # one seat for the role, marked derived: who holds it in turn is read from the role
     assert [(m["role"], m["extras"]) for m in leaders] == [
-        ("chair (rotating)", {"rotation_period": "annually"})
+        ("chair (rotating)", {"derived": True, "rotation_period": "annually"})
     ]
     assert leaders[0]["label"] == "The lead partners in turn"
 
