@@ -426,8 +426,6 @@ def test_graphml_edge_ids_hold_only_name_characters() -> None:
     assert edge_id("lig", "reports-to#2", "pb") == "lig.reports-to_2.pb"  # a repeated line
 
 
-
-
 @pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 @pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning")
 @pytest.mark.parametrize(
