@@ -316,6 +316,15 @@ def _compared(value: Any) -> Any:
     return value
 
 
+def _by_short_name(old: Any, new: Any) -> bool:
+    """One version names the body by the other's short name (and the newer records no
+    former name for it): not a rename, and its names are no change."""
+    fold = _folded
+    short = fold(old.name) == fold(new.short_name) or fold(new.name) == fold(old.short_name)
+    formers = getattr(new, "former_names", ())
+    return short and not any(fold(f.name) == fold(old.name) for f in formers)
+
+
 def _names_kept_end(changes: Changes, kept: Partnership | Group) -> bool:
     """The end the newer version gives a predecessor it keeps beside its successor is
     named by the succession (as ``predecessor_end``)."""
@@ -337,14 +346,17 @@ def test_for_generated_pairs_every_changed_field_is_named(old: Dataset, new: Dat
                 own[0].match is MatchSource.PREDECESSOR and own[0].new_id == partnership.id
             )
             continue
+        same_groups = {g.id for g in before.groups} == {g.id for g in partnership.groups}
         for field in attrs.fields(Partnership):
-            if field.name in NOT_COMPARED:
-                continue
+            if field.name in NOT_COMPARED or (field.name == "groups" and same_groups):
+                continue  # the same groups: each is checked field by field below
             if _differs(
                 _compared(getattr(before, field.name)), _compared(getattr(partnership, field.name))
             ):
-                assert any(_names_partnership_field(c, field.name) for c in own) or (
-                    field.name == "end" and _names_kept_end(changes, partnership)
+                assert (
+                    any(_names_partnership_field(c, field.name) for c in own)
+                    or (field.name == "end" and _names_kept_end(changes, partnership))
+                    or (field.name == "name" and _by_short_name(before, partnership))
                 ), field.name
         old_groups = {g.id: g for g in before.groups}
         for group in partnership.groups:
@@ -356,15 +368,17 @@ def test_for_generated_pairs_every_changed_field_is_named(old: Dataset, new: Dat
                 if field.name in NOT_COMPARED:
                     continue
                 if _differs(getattr(earlier, field.name), getattr(group, field.name)):
-                    assert any(_names_group_field(c, field.name) for c in in_group) or (
-                        field.name == "end" and _names_kept_end(changes, group)
+                    assert (
+                        any(_names_group_field(c, field.name) for c in in_group)
+                        or (field.name == "end" and _names_kept_end(changes, group))
+                        or (field.name in ("name", "short_name") and _by_short_name(earlier, group))
                     ), field.name
     renamed = {c.old_id for c in changes if c.how is ChangeHow.RENAMED}
     news = {o.id: o for o in new.organisations}
     for organisation in old.organisations:
         later = news.get(organisation.id)
         if later is not None and _differs(organisation.name, later.name):
-            assert organisation.id in renamed
+            assert organisation.id in renamed or _by_short_name(organisation, later)
 
 
 # --- matching: by id, by a declared predecessor, never by name alone ----------------------
@@ -407,6 +421,21 @@ def test_a_rename_without_a_former_name_is_matched_by_id_and_dated_when_the_data
     change = one(compare(base, dated), kind=ChangeKind.LEAD_PARTNER)
     assert change.match is MatchSource.FORMER_NAME and str(change.date) == "2021-03"
     assert describe(change).endswith("(the former name until 2021-03).")
+
+
+def test_a_body_one_version_names_by_the_others_short_name_is_not_renamed(
+    base: Dataset,
+) -> None:
+    old = with_group(base, "learning", name="Learning Group")
+    new = with_group(
+        base, "learning", name="Learning and Inquiry Group", short_name="Learning Group"
+    )
+    assert not compare(old, new)
+    assert not compare(new, old)
+    renamed = with_group(base, "learning", name="Learning and Inquiry Group")
+    assert [describe(c) for c in compare(old, renamed)] == [
+        "Learning Group was renamed Learning and Inquiry Group."
+    ]
 
 
 def test_a_lead_partner_replaced_by_a_declared_successor_is_replaced_not_removed_and_added(
@@ -1186,6 +1215,7 @@ def test_the_isle_of_wight_2019_to_2024_as_a_business_manager_would_write_it(
     from safeguarding_model.documents.changes import bullets, date_words
 
     changes = compare(iow2019, iow)
+    changes_text = [describe(c) for c in changes]
     by_topic = {
         topic: bullets([c for c in changes if c.topic is topic], date_words) for topic in Topic
     }
@@ -1207,7 +1237,8 @@ def test_the_isle_of_wight_2019_to_2024_as_a_business_manager_would_write_it(
     )
     assert f"Groups: not stated before; now {groups}." in by_topic[Topic.GROUPS]
     agencies = by_topic[Topic.RELEVANT_AGENCIES]
-    assert "Child and Family Court Advisory Service (CAFCASS) was renamed Cafcass." in agencies
+    # 2024 names by its short name what 2019 named in full, recording no former name
+    assert not [text for text in changes_text if "CAFCASS" in text]
     added = next(text for text in agencies if text.startswith("Relevant agencies added: "))
     removed = next(text for text in agencies if text.startswith("Relevant agencies removed: "))
     assert "CAMHS" in added and "Coroner's Office" in added

@@ -230,6 +230,8 @@ class _Comparer:
                 **common,
             )
             return MatchSource.PREDECESSOR
+        if _by_short_name(old, new):
+            return MatchSource.SAME_ID  # one version names it by the other's short name
         if _fold(old.name) == _fold(new.name):
             if (
                 _fold(old.short_name) != _fold(new.short_name)
@@ -526,6 +528,8 @@ class _Comparer:
             return MatchSource.SAME_ID
         if (key, key) in self.reported_organisations or _fold(old.name) == _fold(new.name):
             return MatchSource.SAME_ID
+        if _by_short_name(old, new):
+            return MatchSource.SAME_ID
         self.reported_organisations.add((key, key))
         former = _former(new, old.name)
         match = MatchSource.FORMER_NAME if former is not None else MatchSource.SAME_ID
@@ -786,10 +790,8 @@ class _Comparer:
                 }
                 if (old.id, old.id) in self.reported_organisations:
                     pass  # renamed where first met, in both names and short names
-                elif _fold(old.name) != _fold(new.name):
+                else:  # renamed, or its short name changed (not named by its short name)
                     self.identity(kind, old, new, None)
-                else:
-                    self.field(kind, "short_name", old.short_name, new.short_name, **common)
                 for name in _ORGANISATION_FACTS:
                     if name != "end" or not followed:
                         self.field(kind, name, getattr(old, name), getattr(new, name), **common)
@@ -889,6 +891,14 @@ def _former(entity: Any, name: str) -> FormerName | None:
         if _fold(former.name) == folded:
             return former  # type: ignore[no-any-return]
     return None
+
+
+def _by_short_name(old: Any, new: Any) -> bool:
+    """Whether one version names a body by the short name the other gives it (the
+    Autumn 2020 newsletter's "Partnership Team"), and the newer does not record the
+    older name as a former name: not a rename."""
+    short = _fold(old.name) == _fold(new.short_name) or _fold(new.name) == _fold(old.short_name)
+    return short and _former(new, old.name) is None
 
 
 def _partial_fields(owner: Any) -> frozenset[str]:
