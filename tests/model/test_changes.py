@@ -4,7 +4,6 @@ entries marked; the same dataset twice is no change; one dataset on two dates.""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -1092,10 +1091,10 @@ def test_a_partnership_in_one_version_only_is_added_or_removed(base: Dataset, io
     assert not changes.of("northshire")
 
 
-def test_comparing_is_linear_in_the_size_of_the_model(base: Dataset) -> None:
+def test_many_agencies_added_removed_and_replaced_are_each_named(base: Dataset) -> None:
     """Agencies added and removed, and agencies each replaced by a successor (the
-    succession pass), compared and written as a document: eight times the size takes
-    about eight times as long (pairwise, or a search a partnership, would be 64)."""
+    succession pass), compared and written as a document (how long it takes as the
+    model grows is measured in benchmarks/bench_diff.py, never asserted here)."""
     from safeguarding_model.documents.changes import changes_document
 
     def agencies(n: int, prefix: str, follows: str | None = None) -> Dataset:
@@ -1115,19 +1114,12 @@ def test_comparing_is_linear_in_the_size_of_the_model(base: Dataset) -> None:
             relevant_agencies=tuple(RelevantAgency(organisation=o.id) for o in organisations),
         )
 
-    def seconds(n: int) -> float:
-        old, new, later = agencies(n, "old"), agencies(n, "new"), agencies(n, "later", "old")
-        start = time.perf_counter()
-        assert len(compare(old, new)) == 2 * n
-        replaced = compare(old, later)
-        assert len(replaced) == n
-        assert {c.how for c in replaced} == {ChangeHow.REPLACED}
-        changes_document(replaced)
-        return time.perf_counter() - start
-
-    seconds(200)  # warm up
-    small, large = seconds(500), seconds(4000)
-    assert large < 8 * 2 * max(small, 0.01)
+    old, new, later = agencies(300, "old"), agencies(300, "new"), agencies(300, "later", "old")
+    assert len(compare(old, new)) == 2 * 300
+    replaced = compare(old, later)
+    assert len(replaced) == 300
+    assert {c.how for c in replaced} == {ChangeHow.REPLACED}
+    assert changes_document(replaced).sections
 
 
 def test_an_end_is_never_said_to_have_passed() -> None:
