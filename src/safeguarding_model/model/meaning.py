@@ -447,32 +447,16 @@ class ModelIndex:
                         )
             return found
         if member.role is not None:
-            label = member.role.label
-            if member.some:  # some of the role's holders: never each of them
-                return [
-                    Resolved(
-                        node=None,
-                        named_as="role",
-                        detail=member.role.value,
-                        derived=True,
-                        note=f"some of the {label}: the data does not say which",
-                    )
-                ]
-            nodes = self.role_nodes(owner, member.role)
+            role, label = member.role.value, member.role.label
+            nodes = [] if member.some else self.role_nodes(owner, member.role)
             if not nodes:
-                return [
-                    Resolved(
-                        node=None,
-                        named_as="role",
-                        detail=member.role.value,
-                        derived=True,
-                        note=f"the {label}: none in the data",
-                    )
-                ]
-            return [
-                Resolved(node=n, named_as="role", detail=member.role.value, derived=True)
-                for n in nodes
-            ]
+                note = (
+                    f"some of the {label}: the data does not say which"  # never each of them
+                    if member.some
+                    else f"the {label}: none in the data"
+                )
+                return [Resolved(node=None, named_as="role", detail=role, derived=True, note=note)]
+            return [Resolved(node=n, named_as="role", detail=role, derived=True) for n in nodes]
         return [Resolved(node=None, named_as="text")]
 
     def represented_by(self, owner: Owner, organisation: str) -> list[str]:
