@@ -707,3 +707,30 @@ def test_each_partnership_of_the_region_says_it_takes_part_in_hips() -> None:
         "portsmouth-scp",
         "southampton-scp",
     }
+
+
+def test_every_output_of_the_region_counts_the_partnerships_that_say_they_take_part() -> None:
+    """In the region, HIPS has the four partnerships as members: the Isle of Wight file
+    counts three it does not name, and the other three files name themselves, so the
+    list is complete there (and stays partial in the Isle of Wight file alone). Each
+    partnership's show, documents, graph and checks take part in HIPS."""
+    from safeguarding_model.exporters import export
+    from safeguarding_model.model.meaning import members_given
+    from safeguarding_model.rules.context import Context
+
+    dataset = load("hips")
+    hips = next(c for c in dataset.collaborations if c.id == "hips")
+    given_ = members_given(dataset, hips)
+    assert len(given_.members) == 4
+    assert not [p for p in given_.partial if p.field == "members"]
+    members = build_graph(dataset).members("hips")
+    assert len(members.ids) == 4 and not members.partial
+    alone = build_graph(load("isle-of-wight-2024")).members("hips")
+    assert alone.ids == ("isle-of-wight-scp",) and alone.partial and alone.further == 3
+    hampshire = next(p for p in dataset.partnerships if p.id == "hampshire-scp")
+    assert [c.id for c in dataset.collaborations_of(hampshire)] == ["hips"]
+    text = str(export(dataset, "markdown", partnership="hampshire-scp"))
+    assert "Hampshire, Isle of Wight, Portsmouth and Southampton" in text
+    assert "3 further" not in text
+    context = Context.on_date(dataset, "2025", "hampshire-scp")
+    assert [c.id for c in context.collaborations()] == ["hips"]

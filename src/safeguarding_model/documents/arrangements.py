@@ -46,6 +46,7 @@ from ..model.meaning import (
     chaired_by,
     is_leadership,
     line_verb,
+    members_given,
     partial_of,
     partial_words,
     partners_word,
@@ -198,7 +199,7 @@ class _Builder:
         self.index: dict[str, Entity] = self.dataset.index()
         self.partners = partners_word(partnership)
         self.collaborations = [
-            c for c in self.dataset.collaborations if partnership.id in c.members
+            members_given(self.dataset, c) for c in self.dataset.collaborations_of(partnership)
         ]
 
     def name(self, key: str | None) -> str:

@@ -53,6 +53,7 @@ from ..model.meaning import (
     line_targets,
     line_verb,
     line_words,
+    members_given,
     organisation_notes,
     partial_words,
     partnership_chairs,
@@ -119,11 +120,9 @@ def documents_of(dataset: Dataset, body: Partnership | Collaboration) -> list[Go
     owns, monitors or delivers, those a collaboration it belongs to owns (for a
     partnership), and the delivery plans for any of these that it or its groups own."""
     own = {body.id, *(group.id for group in body.groups)}
-    collaborations = {
-        c.id
-        for c in dataset.collaborations
-        if isinstance(body, Partnership) and body.id in c.members
-    }
+    collaborations = (
+        {c.id for c in dataset.collaborations_of(body)} if isinstance(body, Partnership) else set()
+    )
     found = [
         document
         for document in dataset.documents
@@ -697,7 +696,8 @@ def summary(
         else None,
         "funding": made.funding(partnership),
         "collaborations": [
-            made.collaboration(c) for c in dataset.collaborations if partnership.id in c.members
+            made.collaboration(members_given(dataset, c))
+            for c in dataset.collaborations_of(partnership)
         ],
         "yearly_reports": [
             {

@@ -175,7 +175,7 @@ def _structure(
         blocks.append(
             Paragraph(content=f"The partnership escalates to {line_text(line, dataset, index)}.")
         )
-    collaborations = [c for c in dataset.collaborations if partnership.id in c.members]
+    collaborations = dataset.collaborations_of(partnership)
     for collaboration in collaborations:
         blocks.append(
             Paragraph(

@@ -29,6 +29,7 @@ from ..model.meaning import (
     ModelIndex,
     chair_notes,
     chair_words,
+    members_given,
     resolved_planned,
     standing,
 )
@@ -613,9 +614,10 @@ def members(gg: GovernanceGraph, body: str) -> Membership:
         entries = _partnership_members(gg, entity)
     else:
         assert isinstance(entity, Collaboration)
+        entity = members_given(gg.index.dataset, entity)
         entries = [
             _entry(gg, m, capacity="member", named_as="member")
-            for m in gg.index.dataset.members_of(entity)
+            for m in entity.members
             if m in gg.graph
         ]
     fields = PARTNERSHIP_MEMBER_LISTS if isinstance(entity, Partnership) else ("members",)

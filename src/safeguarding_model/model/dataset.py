@@ -145,6 +145,16 @@ class Dataset:
         claimed = (p.id for p in self.partnerships if collaboration.id in p.collaborations)
         return tuple(dict.fromkeys((*collaboration.members, *claimed)))
 
+    def collaborations_of(self, partnership: Partnership) -> list[Collaboration]:
+        """The collaborations a partnership takes part in, in the dataset's order: those
+        that list it among their members, and those it says it takes part in
+        (``Partnership.collaborations``): :meth:`members_of` seen from the partnership."""
+        return [
+            c
+            for c in self.collaborations
+            if partnership.id in c.members or c.id in partnership.collaborations
+        ]
+
     def objectives(self) -> Iterator[tuple[Plan, Objective]]:
         """Every objective and activity of the plans, with its plan."""
         for plan in self.plans:

@@ -89,6 +89,7 @@ __all__ = [
     "resolved_planned",
     "is_top",
     "accountable_lines",
+    "members_given",
     "partnership_chairs",
     "partnerships_of",
 ]
@@ -539,6 +540,31 @@ def partnerships_of(
     else:
         keys = owner.members if members is None else members
     return [entity for key in keys if isinstance(entity := entities.get(key), Partnership)]
+
+
+def members_given(dataset: Dataset, collaboration: Collaboration) -> Collaboration:
+    """``collaboration`` with the members ``dataset`` gives it: those it lists, then the
+    partnerships that say they take part in it (``Dataset.members_of``: each file of a
+    region can say its partnership is part of HIPS). Those are among the members its
+    own list leaves out, so where its ``partial`` entry for ``members`` counts further
+    members it does not name, the count drops by them, and the list is no longer
+    partial once they fill it (unless the copy it was taken from is cut short)."""
+    members = dataset.members_of(collaboration)
+    added = len(members) - len(collaboration.members)
+    if not added:
+        return collaboration
+    partial = []
+    for entry in collaboration.partial:
+        if entry.field == "members" and entry.further is not None:
+            left = entry.further - added
+            if left > 0:
+                entry = attrs.evolve(entry, further=left)
+            elif entry.truncated:
+                entry = attrs.evolve(entry, further=None)
+            else:
+                continue
+        partial.append(entry)
+    return attrs.evolve(collaboration, members=members, partial=tuple(partial))
 
 
 def partnership_chairs(

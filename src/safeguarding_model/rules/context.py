@@ -169,7 +169,7 @@ class Context:
 
     def collaborations(self) -> list[Collaboration]:
         """The collaborations of the view the partnership is a member of."""
-        return [c for c in self.dataset.collaborations if self.partnership.id in c.members]
+        return self.dataset.collaborations_of(self.partnership)
 
     def groups(self) -> list[tuple[Partnership | Collaboration, Group]]:
         """The partnership's groups, then those of its collaborations, with their owner."""
