@@ -205,3 +205,11 @@ def test_control_characters_are_replaced_where_the_format_cannot_hold_them() -> 
     assert clean("bell\x07ring\r\nnext") == "bell\ufffdring\nnext"
     cleaned = html.escape(clean("x\x00y"))
     assert ET.fromstring("<a>" + cleaned + "</a>").text == "x\ufffdy"
+
+
+def test_an_ampersand_is_escaped_only_where_it_could_start_an_entity() -> None:
+    assert markdown_text("Hampshire and Isle of Wight Fire & Rescue Service") == (
+        "Hampshire and Isle of Wight Fire & Rescue Service"
+    )
+    assert markdown_text("&amp; and &#38;") == "\\&amp; and \\&\\#38;"  # "#" is escaped too
+    assert markdown_text("AT&T") == "AT\\&T"

@@ -29,7 +29,9 @@ __all__ = [
 
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!{}$])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!{}$]|&(?=[A-Za-z0-9#]))")
+"""What Markdown reads as markup; ``&`` only where it could start an entity
+(``&amp;``, ``&#38;``), so "Fire & Rescue" stays as written."""
 _MARKDOWN_BLOCK_START = re.compile(r"^([-+=:>]|\d+[.)])")
 _MERMAID_SAFE = re.compile(r"[\w ,.'/()?!-]", re.UNICODE)
 _MERMAID_COMMENT_SAFE = re.compile(r"[\w ,.:'/()?!-]", re.UNICODE)
