@@ -17,7 +17,7 @@ import attrs
 
 from ..errors import NothingStoodError
 from ..model import Collaboration, Dataset, PartialDate, Partnership
-from ..model.dates import OnDate, date_text, later, parse_date, span_of
+from ..model.dates import OnDate, after_source, date_text, later, parse_date, span_of
 from ..model.meaning import reference_span
 from ..model.names import Names
 from ..model.values import Day
@@ -141,9 +141,10 @@ def _caution(partnership: Partnership, on: PartialDate) -> str | None:
     if source is None or source.published is None:
         return None
     first, last = span_of(on)
-    if first > source.published.last_day() and partnership.end is None:
+    published = after_source(partnership, (first, last))
+    if published is not None:
         return (
-            f"Caution: the source is of {source.published}; what it does not date is shown "
+            f"Caution: the source is of {published}; what it does not date is shown "
             f"as it was then, and may have changed by {date_text(on)}."
         )
     if partnership.effective is not None or last >= source.published.first_day():

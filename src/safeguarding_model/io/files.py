@@ -66,9 +66,14 @@ class Example:
     source: str
 
 
+def _examples() -> Any:
+    """The folder of the shipped examples (a resource of the package)."""
+    return resources.files("safeguarding_model") / "data" / "examples"
+
+
 def _example_files() -> dict[str, Any]:
     """The shipped examples by name: a YAML file, or a folder of them (a region)."""
-    folder = resources.files("safeguarding_model") / "data" / "examples"
+    folder = _examples()
     return {
         entry.name.rsplit(".", 1)[0] if entry.is_file() else entry.name: entry
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)
@@ -82,7 +87,7 @@ def _example_texts(name: str, entry: Any, limits: Limits) -> list[_Text]:
     name order (shipped files are trusted, but still read within ``limits``)."""
     if entry.is_file():
         text = _Text(f"{name} (shipped example)", entry.read_text(encoding="utf-8"), "yaml", limits)
-        text.where = resources.files("safeguarding_model") / "data" / "examples"
+        text.where = _examples()
         text.path = entry if isinstance(entry, FsPath) else None
         return [text]
     files = [
@@ -287,7 +292,7 @@ def _included(source: _Text, index: int, entry: str, limits: Limits) -> _Text:
         text = _read(path, limits)
         text.where = path.parent
         return text
-    examples = resources.files("safeguarding_model") / "data" / "examples"
+    examples = _examples()
     parts = [p for p in entry.split("/") if p not in ("", ".")]
     target = base
     for part in parts:

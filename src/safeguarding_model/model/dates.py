@@ -215,6 +215,16 @@ def name_on(entity: T, span: Span) -> T:
     return attrs.evolve(entity, name=former.name, short_name=former.short_name)  # type: ignore[misc]
 
 
+def after_source(partnership: Partnership, span: Span) -> PartialDate | None:
+    """The publication date of a partnership's source when ``span`` falls wholly after
+    it and the partnership has not ended: what the source does not date is then read
+    as it was at publication, and may have changed since. None otherwise."""
+    source = partnership.source
+    if source is None or source.published is None or partnership.end is not None:
+        return None
+    return source.published if span[0] > source.published.last_day() else None
+
+
 def partnership_stands(partnership: Partnership, span: Span) -> bool:
     """Whether a partnership, and these arrangements of it, stood on ``span``: it had
     started and not ended, and the arrangements had taken effect."""

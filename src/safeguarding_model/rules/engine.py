@@ -29,7 +29,7 @@ import attrs
 
 from ..errors import Diagnostic, NothingStoodError, PluginProblem, Severity, UsageError
 from ..model import Dataset, PartialDate, Partnership
-from ..model.dates import OnDate, Span, as_of, date_text, later, parse_date, span_of
+from ..model.dates import OnDate, Span, after_source, as_of, date_text, later, parse_date, span_of
 from .context import Context
 from .instruments import (
     PROVISIONS,
@@ -344,15 +344,13 @@ def _why_not(partnership: Partnership, on_text: str, span: Span) -> str:
 def _caution(partnership: Partnership, span: Span, on_text: str) -> str | None:
     """A caution for a date after the source's publication: what the source does not
     date is read as it was then, and may have changed by the date checked."""
-    source = partnership.source
-    if source is None or source.published is None or partnership.end is not None:
+    published = after_source(partnership, span)
+    if published is None:
         return None
-    if span[0] > source.published.last_day():
-        return (
-            f"{partnership.label}: the source is of {source.published}; what it does not date "
-            f"is read as it was then, and may have changed by {on_text}."
-        )
-    return None
+    return (
+        f"{partnership.label}: the source is of {published}; what it does not date "
+        f"is read as it was then, and may have changed by {on_text}."
+    )
 
 
 def check(
