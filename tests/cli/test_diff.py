@@ -62,7 +62,7 @@ def test_two_versions_as_text(files: tuple[str, str], capsys: pytest.CaptureFixt
     assert status == 0
     lines = out.splitlines()
     assert lines[0] == f"Changes from {files[0]} to {files[1]}"
-    assert "  - Northshire Police was renamed Northshire and Southby Police." in lines
+    assert "  - Northshire Police is now named Northshire and Southby Police." in lines
     assert "  - Executive: meetings changed from quarterly to monthly." in lines
     assert lines[lines.index("The partners") + 1].startswith("  - Northshire Police")
 
@@ -95,7 +95,7 @@ def test_two_versions_as_markdown_for_the_yearly_report(
         "",
         "### The partners",
         "",
-        "- Northshire Police was renamed Northshire and Southby Police.",
+        "- Northshire Police is now named Northshire and Southby Police.",
         "",
         "### Groups",
         "",

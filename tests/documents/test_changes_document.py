@@ -83,7 +83,7 @@ def test_the_section_says_what_was_compared_then_each_topic() -> None:
         "The partnership": [
             "Date the arrangements took effect changed from June 2019 to 30 September 2024."
         ],
-        "The partners": ["Northshire Police was renamed Northshire and Southby Police."],
+        "The partners": ["Northshire Police is now named Northshire and Southby Police."],
         "The chair": [
             "Partnership chair: not stated before; now Ann Archer, Director of Children's "
             "Services, Northshire Council."
@@ -148,13 +148,13 @@ def test_the_writers_write_it_and_parsers_read_it_back() -> None:
     lines = markdown.splitlines()
     assert "## Changes to the safeguarding arrangements" in lines
     assert "### Relevant agencies" in lines
-    item = next(line for line in lines if "renamed" in line and "Fire" in line)
+    item = next(line for line in lines if "now named" in line and "Fire" in line)
     assert item.startswith("- ") and "<" not in item.replace("\\<", "")  # escaped, no raw HTML
     assert "\\*Fire\\*" in item  # no emphasis from the data
     reader = _Reader()
     reader.feed(to_html(document))
     items = [text for tag, text in reader.found if tag == "li"]
-    assert f"*Fire* & <Rescue> was renamed {renamed}." in items
+    assert f"*Fire* & <Rescue> is now named {renamed}." in items
     assert ("h2", TITLE) in reader.found
 
 
@@ -277,7 +277,7 @@ def test_an_organisation_change_is_listed_once_when_several_partnerships_are_com
     changes = compare(old.merged(iow), new.merged(iow))
     section = changes_section(changes)
     markdown = to_markdown(Document(kind="changes", title="t", sections=(section,)))
-    assert markdown.count("Unused Agency was renamed Renamed Agency.") == 1
+    assert markdown.count("Unused Agency is now named Renamed Agency.") == 1
 
 
 def test_a_document_of_many_partnerships_names_each_partnerships_change() -> None:

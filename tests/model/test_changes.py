@@ -23,6 +23,7 @@ from safeguarding_model.model import (
     Changes,
     Collaboration,
     Dataset,
+    Duty,
     FormerName,
     Group,
     Instrument,
@@ -36,9 +37,12 @@ from safeguarding_model.model import (
     PartialDate,
     PartialList,
     Partnership,
+    PartnershipRole,
     Regime,
     RelevantAgency,
     Scope,
+    ScrutinyKind,
+    ScrutinyMechanism,
     StatutoryRole,
     Succession,
     SuccessionKind,
@@ -411,7 +415,8 @@ def test_a_rename_without_a_former_name_is_matched_by_id_and_dated_when_the_data
     new = with_entity(base, "police", name="Northshire and Southby Police")
     change = one(compare(base, new), kind=ChangeKind.LEAD_PARTNER)
     assert (change.how, change.match) == (ChangeHow.RENAMED, MatchSource.SAME_ID)
-    assert describe(change) == "Northshire Police was renamed Northshire and Southby Police."
+    # no version records a renaming: the newer one only names it differently
+    assert describe(change) == "Northshire Police is now named Northshire and Southby Police."
     dated = with_entity(
         new,
         "police",
@@ -433,7 +438,7 @@ def test_a_body_one_version_names_by_the_others_short_name_is_not_renamed(
     assert not compare(new, old)
     renamed = with_group(base, "learning", name="Learning and Inquiry Group")
     assert [describe(c) for c in compare(old, renamed)] == [
-        "Learning Group was renamed Learning and Inquiry Group."
+        "Learning Group is now named Learning and Inquiry Group."
     ]
 
 
@@ -1268,3 +1273,61 @@ def test_the_isle_of_wight_2019_to_2024_as_a_business_manager_would_write_it(
     assert not [
         c for c in back if c.kind is ChangeKind.LEAD_PARTNER and c.how is ChangeHow.REPLACED
     ]
+
+
+# --- lists of entries compared entry by entry ------------------------------------------
+
+
+def test_duties_and_scrutiny_are_compared_entry_by_entry_and_their_points_one_by_one(
+    base: Dataset,
+) -> None:
+    """A list of structured entries is never given as one dump of both versions: each
+    entry is matched (a duty by whose it is, a scrutiny mechanism by its kind and name),
+    its points are compared one by one, and entries added or removed are named."""
+    agencies = Duty(
+        of=PartnershipRole.RELEVANT_AGENCIES,
+        items=(Item(text="Engage fully"), Item(text="Provide information")),
+    )
+    audits = ScrutinyMechanism(kind=ScrutinyKind.MULTI_AGENCY_AUDIT, name="multi-agency audits")
+    old = with_partnership(base, duties=(agencies,), scrutiny=(audits,))
+    changed = attrs.evolve(agencies, items=(Item(text="Engage fully"), Item(text="Audit")))
+    youth = ScrutinyMechanism(
+        kind=ScrutinyKind.YOUNG_SCRUTINEERS, name="youth forum", by=("police",)
+    )
+    new = with_partnership(base, duties=(changed,), scrutiny=(audits, youth))
+    assert [describe(c) for c in compare(old, new)] == [
+        "Duties of the relevant agencies: point added: Audit.",
+        "Duties of the relevant agencies: point removed: Provide information.",
+        "Scrutiny mechanism added: youth forum (young scrutineers), by Northshire Police.",
+    ]
+    assert not compare(new, new)
+
+
+def test_the_isle_of_wight_scrutiny_duties_and_lines_from_2019_to_2024_entry_by_entry(
+    iow2019: Dataset, iow: Dataset
+) -> None:
+    from safeguarding_model.documents.changes import bullets, date_words
+
+    changes = compare(iow2019, iow)
+    by_topic = {
+        topic: bullets([c for c in changes if c.topic is topic], date_words) for topic in Topic
+    }
+    scrutiny = by_topic[Topic.SCRUTINY]
+    assert (
+        "Scrutiny mechanism independent scrutineer: by not given before; now Scott MacKechnie, "
+        "Independent Scrutineer." in scrutiny
+    )
+    added = next(text for text in scrutiny if text.startswith("Scrutiny mechanisms added: "))
+    assert "multi-agency audits (multi agency audit)" in added
+    partnership = by_topic[Topic.PARTNERSHIP]
+    assert (
+        "Duties added: of the delegated safeguarding partners (3 points); of the partnership "
+        "chair (2 points); of the relevant agencies (6 points); of the relevant agencies."
+    ) in partnership
+    lines = next(text for text in partnership if text.startswith("Lines added: "))
+    assert (
+        "Multi Agency Safeguarding Hub (MASH) to Executive Group (accountable to, quarterly)"
+        in (lines)
+    )
+    for text in partnership + scrutiny:  # entry by entry: no list given as one dump
+        assert "; text: " not in text and "; items: " not in text, text

@@ -79,6 +79,7 @@ def _list_key(change: Change) -> tuple[Any, ...]:
         change.how,
         change.group,
         whose(change),
+        change.entry,
         change.not_stated_before,
         change.not_stated_after,
         change.planned,
@@ -94,7 +95,8 @@ def _listed(changes: Sequence[Change], dates: DateWords) -> str:
     first = changes[0]
     if len(changes) == 1:
         return describe(first, dates)
-    lead = f"{whose(first)}: " if whose(first) else ""
+    lead = ", ".join(part for part in (whose(first), first.entry) if part)
+    lead = f"{lead}: " if lead else ""
     added = first.how is ChangeHow.ADDED
     entries = "; ".join(
         value_words(c.after if added else c.before, dates).rstrip(".")
@@ -334,6 +336,7 @@ def change_data(change: Change) -> dict[str, Any]:
         "partnership": change.partnership,
         "group": change.group,
         "group_name": change.group_name,
+        "entry": change.entry,
         "subject": change.subject,
         "old_name": change.old_name,
         "new_name": change.new_name,

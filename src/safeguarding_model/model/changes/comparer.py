@@ -12,10 +12,11 @@ from typing import Any
 import attrs
 
 from ...errors import NotFoundError, NothingStoodError, UsageError
+from ..arrangements import Duty, RecurringEvent, ScrutinyMechanism
 from ..collaboration import Collaboration
 from ..dataset import Dataset
 from ..dates import OnDate, parse_date, partnership_stands, span_of
-from ..groups import Chair, ChairRole, Group, Line, Member
+from ..groups import Chair, ChairRole, Group, Line, Member, ReportingLine
 from ..meaning import chair_words, partnership_chairs
 from ..names import Names
 from ..organisations import Organisation, Post
@@ -49,7 +50,7 @@ from .lists import (
 from .matching import Successors, _by_id, _item_key, _Pair, _pairs, _successors
 from .records import Change, ChangeHow, ChangeKind, Changes, Compared, MatchSource, Topic, Value
 from .versions import _member_words, _references, _Side
-from .words import at
+from .words import NAMED_BY_SUBJECT, at, kind_noun
 
 
 class _Context:
@@ -276,6 +277,8 @@ class _Comparer:
         )
         for name in _PARTNERSHIP_LATER_FACTS:
             self.field(kind, name, getattr(old, name), getattr(new, name), missing=stated(name))
+        for name in ("values", "principles"):
+            self.items(kind, name, getattr(old, name), getattr(new, name), stated(name))
         self.rest(kind, old, new, _PARTNERSHIP_COMPARED, stated)
         for topic, names in _PARTNERSHIP_TOPICS:
             self.context.topic = topic
@@ -513,6 +516,19 @@ class _Comparer:
             if name == "post" and spec.kind is ChangeKind.LEAD_PARTNER:
                 self.post_field(spec.kind, old.post, new.post, common)
                 continue
+            if _all_items(getattr(old, name), getattr(new, name)):  # its points, one by one
+                subject = common["new_name"]
+                self.items(
+                    spec.kind,
+                    name,
+                    getattr(old, name),
+                    getattr(new, name),
+                    (False, False),
+                    entry=subject
+                    if spec.kind in NAMED_BY_SUBJECT
+                    else f"{kind_noun(spec.kind)} {subject}",
+                )
+                continue
             self.field(
                 spec.kind, name, getattr(old, name), getattr(new, name), match=match, **common
             )
@@ -617,8 +633,26 @@ class _Comparer:
         if isinstance(entry, Member):
             return _member_words(entry, side)
         if isinstance(entry, Line):
-            cadence = f" ({entry.cadence.label})" if entry.cadence else ""
-            return f"to {side.label(entry.to)}{cadence}"
+            said = [entry.kind.label] if entry.kind else []
+            said += [entry.cadence.label] if entry.cadence else []
+            said += [entry.cadence_text] if entry.cadence_text else []
+            whence = f"{side.label(entry.by)} " if isinstance(entry, ReportingLine) else ""
+            return f"{whence}to {side.label(entry.to)}" + (f" ({', '.join(said)})" if said else "")
+        if isinstance(entry, Duty):
+            points = len(entry.items)
+            counted = f" ({points} point{'s' if points != 1 else ''})" if points else ""
+            return f"{self.subject_words(spec, entry, side)}{counted}"
+        if isinstance(entry, ScrutinyMechanism):
+            by = [side.label(key) for key in entry.by]
+            by += [f"the {entry.by_role.label}"] if entry.by_role else []
+            kind = entry.kind.label
+            named = f"{entry.name} ({kind})" if entry.name else kind
+            if len(by) > 1:
+                by = [", ".join(by[:-1]) + " and " + by[-1]]
+            return named + (f", by {by[0]}" if by else "")
+        if isinstance(entry, RecurringEvent):
+            every = entry.every.label if entry.every else entry.every_text
+            return entry.name + (f" ({every})" if every else "")
         if isinstance(entry, SectorRepresentation):
             return side.label(entry.sector)
         if isinstance(entry, Observer):
@@ -633,9 +667,17 @@ class _Comparer:
         """An entry in words as the subject of a change to one of its fields: a line
         without its cadence, as ``reports to the Executive Group``; a lead partner as
         its organisation."""
+        if isinstance(entry, ReportingLine):
+            return f"{side.label(entry.by)} to {side.label(entry.to)}"
         if isinstance(entry, Line):
             verb = "reports to" if spec.field == "reports_to" else "escalates to"
             return f"{verb} {side.label(entry.to)}"
+        if isinstance(entry, Duty):
+            if entry.post is not None:
+                return f"of {side.post_title(entry.post)}"
+            return f"of the {entry.of.label}" if entry.of is not None else ""
+        if isinstance(entry, ScrutinyMechanism | RecurringEvent):
+            return entry.name or entry.kind.label
         if isinstance(entry, LeadPartner):
             return side.label(entry.organisation)
         post = getattr(entry, "post", None)
@@ -650,14 +692,22 @@ class _Comparer:
         olds: tuple[Item, ...],
         news: tuple[Item, ...],
         missing: tuple[bool, bool],
+        **fields: Any,
     ) -> None:
-        """A list of items (aims, responsibilities): each added or removed, by its text."""
-        if self.whole_list(kind, field, olds, news, missing):
+        """A list of items (aims, responsibilities, a duty's points): each added or
+        removed, by its text (``fields`` say whose they are)."""
+        if self.whole_list(kind, field, olds, news, missing, **fields):
             return
         for pair in _pairs(olds, news, _item_key, {}):
             if pair.old is not None and pair.new is not None:
                 self.field(
-                    kind, field, pair.old, pair.new, new_name=pair.new.text, old_name=pair.old.text
+                    kind,
+                    field,
+                    pair.old,
+                    pair.new,
+                    new_name=pair.new.text,
+                    old_name=pair.old.text,
+                    **fields,
                 )
                 continue
             entry = pair.new if pair.new is not None else pair.old
@@ -668,6 +718,7 @@ class _Comparer:
                 pair,
                 str(words),
                 **self.unlisted(field, missing, pair),
+                **fields,
             )
 
     # --- groups -----------------------------------------------------------------------
@@ -821,12 +872,21 @@ _ORGANISATION_FACTS = (
 ``note`` is the data file's commentary, not a fact of the organisation)."""
 
 _PARTNERSHIP_TOPICS = (
+    (Topic.PARTNERSHIP, ("members", "reports_to", "lines", "duties", "events")),
     (Topic.PARTNERS, ("lead_partners", "delegated_partners")),
     (Topic.CHAIR, ("chairs",)),
-    (Topic.SCRUTINY, ("scrutineers",)),
+    (Topic.SCRUTINY, ("scrutineers", "scrutiny")),
     (Topic.RELEVANT_AGENCIES, ("relevant_agencies", "sector_representation")),
     (Topic.OBSERVERS_AND_LINKS, ("observers", "functional_links")),
 )
+
+
+def _all_items(old: object, new: object) -> bool:
+    """Whether two values are lists of items that both versions give (a duty's points,
+    a scrutiny's inputs)."""
+    if not isinstance(old, tuple) or not isinstance(new, tuple) or not (old and new):
+        return False  # a list one version does not give is given, or not, as a whole
+    return all(isinstance(item, Item) for item in old + new)
 
 
 def _regime_order(regime: Regime) -> tuple[int, str]:

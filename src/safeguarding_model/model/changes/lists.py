@@ -14,9 +14,12 @@ from .matching import (
     _by_organisation,
     _by_post,
     _chair_key,
+    _duty_key,
     _line_key,
     _member_key,
+    _named_kind_key,
     _observer_key,
+    _reporting_line_key,
     _sector_key,
 )
 from .records import ChangeKind
@@ -44,6 +47,13 @@ def _by_field(*specs: _List) -> dict[str, _List]:
 
 
 _ESCALATES = _List(kind=ChangeKind.LINE, field="escalates_to", key=_line_key, keys=_TO)
+_REPORTS = _List(kind=ChangeKind.LINE, field="reports_to", key=_line_key, keys=_TO)
+_MEMBERS = _List(
+    kind=ChangeKind.MEMBER,
+    field="members",
+    key=_member_key,
+    keys=frozenset({"post", "organisation", "chair_of", "role", "text"}),
+)
 
 _PARTNERSHIP_LISTS = _by_field(
     _ESCALATES,
@@ -80,16 +90,26 @@ _PARTNERSHIP_LISTS = _by_field(
         key=_by_organisation,
         keys=_ORGANISATION,
     ),
+    _List(
+        kind=ChangeKind.SCRUTINY_MECHANISM,
+        field="scrutiny",
+        key=_named_kind_key,
+        keys=frozenset({"kind", "name"}),
+    ),
+    _MEMBERS,
+    _REPORTS,
+    _List(
+        kind=ChangeKind.LINE, field="lines", key=_reporting_line_key, keys=frozenset({"to", "by"})
+    ),
+    _List(kind=ChangeKind.DUTY, field="duties", key=_duty_key, keys=frozenset({"of", "post"})),
+    _List(
+        kind=ChangeKind.EVENT, field="events", key=_named_kind_key, keys=frozenset({"kind", "name"})
+    ),
 )
 _GROUP_LISTS = _by_field(
     _List(kind=ChangeKind.GROUP_CHAIR, field="chairs", key=_chair_key, keys=_CHAIR_KEYS),
-    _List(
-        kind=ChangeKind.MEMBER,
-        field="members",
-        key=_member_key,
-        keys=frozenset({"post", "organisation", "chair_of", "role", "text"}),
-    ),
-    _List(kind=ChangeKind.LINE, field="reports_to", key=_line_key, keys=_TO),
+    _MEMBERS,
+    _REPORTS,
     _ESCALATES,
 )
 
@@ -135,6 +155,8 @@ _PARTNERSHIP_COMPARED = frozenset(
         "regimes",
         *_PARTNERSHIP_FACTS,
         "aims",
+        "values",
+        "principles",
         "collaborations",
         "escalates_to",
         *_PARTNERSHIP_LATER_FACTS,

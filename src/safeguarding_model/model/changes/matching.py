@@ -11,8 +11,9 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from ..arrangements import Duty, RecurringEvent, ScrutinyMechanism
 from ..dataset import Dataset
-from ..groups import Chair, Line, Member
+from ..groups import Chair, Line, Member, ReportingLine
 from ..partnership import (
     Observer,
     SectorRepresentation,
@@ -164,6 +165,19 @@ def _sector_key(entry: SectorRepresentation) -> Key:
 
 def _line_key(entry: Line) -> Key:
     return (entry.to, None)
+
+
+def _reporting_line_key(entry: ReportingLine) -> Key:
+    return (entry.to, entry.by)
+
+
+def _duty_key(entry: Duty) -> Key:
+    return (entry.post, entry.of)
+
+
+def _named_kind_key(entry: ScrutinyMechanism | RecurringEvent) -> Key:
+    """A scrutiny mechanism or recurring event: its kind and its name, if it has one."""
+    return (None, (entry.kind, _fold(entry.name)))
 
 
 def _item_key(entry: Item) -> Key:

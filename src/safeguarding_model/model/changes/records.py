@@ -39,6 +39,11 @@ class ChangeKind(Choice):
     LINE = "line"
     RESPONSIBILITY = "responsibility"
     ORGANISATION = "organisation"
+    SCRUTINY_MECHANISM = "scrutiny-mechanism"
+    DUTY = "duty"
+    """The duties of a class of participant or of one post."""
+    EVENT = "event"
+    """A recurring event or product."""
 
 
 class ChangeHow(Choice):
@@ -110,6 +115,8 @@ class Change:
     dated); ``predecessor_end`` the end the newer version gives a predecessor it keeps
     beside its successor (a part of the succession, not a change of its own);
     ``start``, ``end`` and ``planned`` the entry's own dates and status.
+    ``entry`` is the entry of a list that a change within it belongs to, in words (the
+    duties of the relevant agencies, for a point added to them).
     ``partnership`` is the id of the partnership (None for an organisation's change
     met in no partnership); ``group`` and ``group_name`` the group a change within a
     group belongs to.
@@ -134,6 +141,7 @@ class Change:
     planned: bool = False
     not_stated_before: bool = False
     not_stated_after: bool = False
+    entry: str | None = None
     partnership: str | None = None
     group: str | None = None
     group_name: str | None = None

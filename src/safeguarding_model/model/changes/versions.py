@@ -41,6 +41,7 @@ _ID_FIELDS = frozenset(
         "presented_to",
         "sent_to",
         "groups",
+        "by",
     }
 )
 """Fields whose text (or texts) are ids: shown by the names they stand for."""

@@ -37,6 +37,9 @@ _NOUNS: dict[ChangeKind, tuple[str, str]] = {
     ChangeKind.LINE: ("line", "lines"),
     ChangeKind.RESPONSIBILITY: ("responsibility", "responsibilities"),
     ChangeKind.ORGANISATION: ("organisation", "organisations"),
+    ChangeKind.SCRUTINY_MECHANISM: ("scrutiny mechanism", "scrutiny mechanisms"),
+    ChangeKind.DUTY: ("duties", "duties"),
+    ChangeKind.EVENT: ("recurring event", "recurring events"),
 }
 
 _LIST_NOUNS = {
@@ -47,6 +50,12 @@ _LIST_NOUNS = {
     "reports_to": ("reporting line", "reporting lines"),
     "escalates_to": ("escalation route", "escalation routes"),
     "collaborations": ("collaboration", "collaborations"),
+    "values": ("value", "values"),
+    "principles": ("principle", "principles"),
+    "scrutiny": ("scrutiny mechanism", "scrutiny mechanisms"),
+    "lines": ("line", "lines"),
+    "duties": ("duties", "duties"),
+    "events": ("recurring event", "recurring events"),
 }
 
 
@@ -86,10 +95,27 @@ _FIELD_WORDS = {
 }
 
 
+_POINT_NOUNS = {
+    "items": ("point", "points"),
+    "functions": ("function", "functions"),
+    "inputs": ("input", "inputs"),
+}
+"""The points of an entry (a duty's, a scrutineer's functions), where they are compared
+one by one."""
+
+
 def noun(change: Change, plural: bool = False) -> str:
     """What a change is about, as a noun: ``relevant agency``, ``reporting line``."""
-    words = _LIST_NOUNS.get(change.field or "") or _NOUNS[change.kind]
+    field = change.field or ""
+    words = (
+        _LIST_NOUNS.get(field) or (change.entry and _POINT_NOUNS.get(field)) or _NOUNS[change.kind]
+    )
     return words[1] if plural else words[0]
+
+
+def kind_noun(kind: ChangeKind, plural: bool = False) -> str:
+    """A kind of change's entry as a noun: ``scrutiny mechanism``, ``duties``."""
+    return _NOUNS[kind][1 if plural else 0]
 
 
 DateWords = Callable[[PartialDate], str]
@@ -170,18 +196,23 @@ def context(change: Change) -> str:
     """Whose change it is, for the start of its sentence: the group, then the entry
     (``Learning Inquiry Group, reports to Executive Group``); "" for the partnership's."""
     parts = [owner] if (owner := whose(change)) else []
+    if change.entry:
+        parts.append(change.entry)
+        if change.how is ChangeHow.CHANGED:
+            parts.append(noun(change))  # the point that changed: its text is its subject
+        return ", ".join(parts)
     if change.how is ChangeHow.CHANGED and change.kind not in (
         ChangeKind.PARTNERSHIP,
         ChangeKind.MEETING_CADENCE,
     ):
-        if change.kind in _NAMED_BY_SUBJECT:
+        if change.kind in NAMED_BY_SUBJECT:
             parts.append(change.subject) if change.subject else None
         elif change.field != _list_field(change):
             parts.append(f"{noun(change)} {change.subject}")
     return ", ".join(parts)
 
 
-_NAMED_BY_SUBJECT = frozenset(
+NAMED_BY_SUBJECT = frozenset(
     {
         ChangeKind.GROUP,
         ChangeKind.POST_HOLDER,
@@ -240,6 +271,8 @@ def describe(change: Change, dates: DateWords = str) -> str:
         if change.match is MatchSource.FORMER_NAME and change.date is not None:
             when = f" (the former name until {dates(change.date)})"
         old = f"{change.old_name}{predecessor_end_words(change, dates)}"
+        if change.match in (None, MatchSource.SAME_ID):  # no version records a renaming
+            return _sentence(f"{lead}{old} is now named {change.new_name}")
         return _sentence(f"{lead}{old} was renamed {change.new_name}{when}")
     if how is ChangeHow.REPLACED:
         before += predecessor_end_words(change, dates)
