@@ -200,6 +200,7 @@ KEYS = [
     "partnership",
     "group",
     "group_name",
+    "entry",
     "subject",
     "old_name",
     "new_name",
