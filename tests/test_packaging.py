@@ -44,7 +44,9 @@ def declared_minimums() -> dict[str, tuple[int, ...]]:
     return found
 
 
-DEV_ONLY = {"mypy", "ruff"}  # lint and type tools run with their newest releases only
+DEV_ONLY = {"mypy", "ruff", "mkdocs-material", "mkdocstrings"}
+"""Lint, type and documentation-site tools: CI runs them with their newest releases
+only, never under the lowest versions' constraints."""
 
 
 def pinned() -> dict[str, tuple[int, ...]]:

@@ -2,13 +2,13 @@
 questions it answers (accountability lines, escalation routes, chairs, seats,
 memberships and structural findings).
 
->>> import safeguarding_model as sm
->>> from safeguarding_model.graph import build_graph
->>> gg = build_graph(sm.load("isle-of-wight-2024"))
->>> [step.target.name for step in gg.escalation("PQA", "HIPS Executive Group").steps]
-['Executive Group', 'Isle of Wight Safeguarding Children Partnership', 'HIPS Executive Group']
->>> build_graph(sm.load("isle-of-wight-2024"), on="2024-09")
-<GovernanceGraph on 2024-09: 83 nodes, 230 edges>
+    >>> import safeguarding_model as sm
+    >>> from safeguarding_model.graph import build_graph
+    >>> gg = build_graph(sm.load("isle-of-wight-2024"))
+    >>> [step.target.name for step in gg.escalation("PQA", "HIPS Executive Group").steps]
+    ['Executive Group', 'Isle of Wight Safeguarding Children Partnership', 'HIPS Executive Group']
+    >>> build_graph(sm.load("isle-of-wight-2024"), on="2024-09")
+    <GovernanceGraph on 2024-09: 83 nodes, 230 edges>
 
 Importing this package imports networkx; ``import safeguarding_model`` does not.
 """
