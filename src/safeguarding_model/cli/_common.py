@@ -10,12 +10,15 @@ import sys
 
 from ..documents._common import choose_partnership
 from ..errors import UNSAFE, NothingStoodError, UsageError, visible
-from ..io import load
+from ..io import load, load_bytes
+from ..io.reading import DEFAULT_LIMITS
 from ..io.writing import write_file
 from ..model import Dataset, PartialDate, Partnership
 from ..model.dates import parse_date
 
-SOURCE_HELP = "a YAML or JSON file, a folder of them, or the name of a shipped example"
+SOURCE_HELP = (
+    "a YAML or JSON file, a folder of them, the name of a shipped example, or - for standard input"
+)
 
 
 def add_source(parser: argparse.ArgumentParser) -> None:
@@ -41,10 +44,18 @@ def add_partnership(parser: argparse.ArgumentParser) -> None:
 
 
 def load_source(source: str) -> Dataset:
-    """Load SOURCE, as every command does. An empty SOURCE is refused: it would
-    otherwise be read as the current folder."""
+    """Load SOURCE, as every command does: ``-`` is standard input (YAML, or JSON where
+    it starts with ``{``). An empty SOURCE is refused: it would otherwise be read as
+    the current folder."""
     if not source:
         raise UsageError("SOURCE is empty: give a file, a folder or the name of a shipped example")
+    if source == "-":
+        if sys.stdin is None or sys.stdin.isatty():
+            raise UsageError(
+                "SOURCE is - (standard input), but nothing is piped in: give a file, or pipe "
+                "one in (`cat arrangements.yaml | safeguarding-model show -`)"
+            )
+        return load_bytes(sys.stdin.buffer.read(DEFAULT_LIMITS.max_bytes + 1), name="<stdin>")
     return load(source)
 
 

@@ -135,6 +135,10 @@ def changes_asked(args: argparse.Namespace) -> Changes:
         if dataset.partnerships:
             _stood(dataset, dates, args.partnership)
         return changes_between(dataset, *dates, partnership=args.partnership)
+    if args.old == args.new == "-":
+        raise UsageError(
+            "OLD and NEW are both - (standard input), which holds one file: give one as a path"
+        )
     old, new = load_source(args.old), load_source(args.new)
     changes = compare(old, new, partnership=args.partnership)
     return attrs.evolve(changes, old_version=args.old, new_version=args.new)

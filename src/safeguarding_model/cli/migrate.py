@@ -11,7 +11,7 @@ from ..errors import UsageError
 from ..io.files import migrate
 from ..io.versions import CURRENT
 from ..io.writing import write_file
-from ._common import check_output, printable
+from ._common import check_output, printable, write
 
 
 def add_parser(subparsers: Any) -> None:
@@ -34,7 +34,8 @@ def add_parser(subparsers: Any) -> None:
         "-o",
         "--output",
         metavar="PATH",
-        help="write the migrated file to PATH instead of in place (one file only)",
+        help="write the migrated file to PATH instead of in place (one file only; - for "
+        "standard output)",
     )
     parser.set_defaults(run=run)
 
@@ -42,6 +43,11 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     if not args.source:
         raise UsageError("SOURCE is empty: give a file or a folder")
+    if args.source == "-":
+        raise UsageError(
+            "migrate rewrites files, and - (standard input) is none: save the text to a file "
+            "and give its path (with -o - to print the migrated file instead of writing it)"
+        )
     migrations = migrate(args.source)
     if args.output and len(migrations) != 1:
         raise UsageError(
@@ -51,23 +57,24 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         check_output(args.output)
     pending = [(path, m) for path, m in migrations if m.changed]
+    report = sys.stderr if args.output == "-" and not args.check else sys.stdout
     for path, migration in migrations:
         if not migration.changed:
-            print(printable(f"{path}: already {CURRENT}; nothing to change"))
+            print(printable(f"{path}: already {CURRENT}; nothing to change"), file=report)
             continue
         verb = "needs" if args.check else "migrated:"
-        print(printable(f"{path}: {verb} {len(migration.changes)} change(s)"))
+        print(printable(f"{path}: {verb} {len(migration.changes)} change(s)"), file=report)
         for change in migration.changes:
-            print(printable(f"  {change}"))
+            print(printable(f"  {change}"), file=report)
     if args.check:
         return 1 if pending else 0
+    if args.output:  # one file, migrated or already current, to -o (- for standard output)
+        write(migrations[0][1].text, args.output)
+        written = "" if args.output == "-" else f"wrote {args.output}; "
+        print(printable(f"{written}{args.source} is unchanged"), file=sys.stderr)
+        return 0
     for path, migration in pending:
-        target = args.output or path
-        write_file(target, migration.text.encode("utf-8"))
-    if args.output and not pending:
-        write_file(args.output, migrations[0][1].text.encode("utf-8"))
-    if args.output:
-        print(printable(f"wrote {args.output}; {args.source} is unchanged"), file=sys.stderr)
-    elif pending:
+        write_file(path, migration.text.encode("utf-8"))
+    if pending:
         print(f"{len(pending)} file(s) rewritten in place", file=sys.stderr)
     return 0

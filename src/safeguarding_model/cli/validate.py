@@ -45,5 +45,6 @@ def run(args: argparse.Namespace) -> int:
         print_json({"valid": True, "counts": counts})
     else:
         listed = ", ".join(f"{n} {k if n != 1 else nouns[k]}" for k, n in counts.items())
-        print(printable(f"{args.source}: valid ({listed})"))
+        name = "<stdin>" if args.source == "-" else args.source
+        print(printable(f"{name}: valid ({listed})"))
     return 0

@@ -2,7 +2,17 @@
 
 from ..errors import LoadError, Problem
 from .converter import configure_converter, converter, make_converter
-from .files import Example, dump, dumps, example_names, examples, load, loads, to_data
+from .files import (
+    Example,
+    dump,
+    dumps,
+    example_names,
+    examples,
+    load,
+    load_bytes,
+    loads,
+    to_data,
+)
 from .reading import Limits
 
 __all__ = [
@@ -17,6 +27,7 @@ __all__ = [
     "example_names",
     "examples",
     "load",
+    "load_bytes",
     "loads",
     "make_converter",
     "to_data",

@@ -194,10 +194,7 @@ def loads(
         raise UsageError(f"loads() takes text (str), found {type(text).__name__}{hint}")
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
-    source = _Text(name, text, format, limits)
-    dataset = _structure(source)
-    _check(_origins([(source, dataset)]), dataset, "this file")
-    return dataset
+    return _load_texts([_Text(name, text, format, limits)], "this file")
 
 
 def load(source: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Dataset:
@@ -433,6 +430,39 @@ def _read(path: FsPath, limits: Limits, folder: tuple[FsPath, int] | None = None
         raise UsageError(f"{path} is {kind}, not a file: give a YAML or JSON file, or a folder")
     if folder is not None and len(raw) > folder[1]:
         raise _folder_too_large(folder[0], limits)
+    return _Text(
+        str(path),
+        _decoded(raw, str(path), limits),
+        _SUFFIXES.get(path.suffix.lower(), "yaml"),
+        limits,
+        size=len(raw),
+        path=path,
+    )
+
+
+def load_bytes(
+    raw: bytes, *, name: str = "<stdin>", format: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Dataset:
+    """A dataset from the bytes of one file read from elsewhere (standard input: the
+    command line's ``-``), checked as a file's are (size, UTF-8). ``format`` is
+    ``yaml`` or ``json``; by default JSON where the text starts with ``{``, else YAML.
+    Problems name the file ``name``; ``include`` entries are refused, as there is no
+    folder to read them from."""
+    if not isinstance(raw, bytes | bytearray):
+        raise UsageError(f"load_bytes() takes bytes, found {type(raw).__name__}")
+    text = _decoded(bytes(raw), name, limits)
+    if format is None:
+        format = "json" if text.lstrip("\ufeff \t\r\n").startswith("{") else "yaml"
+    if format not in FORMATS:
+        raise UsageError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+    source = _Text(name, text, format, limits, size=len(raw))
+    return _load_texts([source], "this file")
+
+
+def _decoded(raw: bytes, name: str, limits: Limits) -> str:
+    """A file's bytes as text: refused when larger than the limit, UTF-16 or not UTF-8,
+    with a located problem that says how to save it again."""
+    path = name
     if len(raw) > limits.max_bytes:
         raise LoadError(
             [
@@ -477,14 +507,7 @@ def _read(path: FsPath, limits: Limits, folder: tuple[FsPath, int] | None = None
                 )
             ]
         ) from None
-    return _Text(
-        str(path),
-        text,
-        _SUFFIXES.get(path.suffix.lower(), "yaml"),
-        limits,
-        size=len(raw),
-        path=path,
-    )
+    return text
 
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
