@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from ..errors import LoadError, SafeguardingModelError
 from ._common import printable
+from ._help import HelpFormatter, epilog
 
 __all__ = ["COMMANDS", "main"]
 
@@ -37,6 +38,7 @@ COMMANDS = (
     "check",
     "rules",
     "plan",
+    "completion",
 )
 EXIT_USAGE = 2
 
@@ -55,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMANDS:
         module = importlib.import_module(f".{name}", __name__)
         module.add_parser(subparsers)
+        command = subparsers.choices[name]
+        command.epilog = epilog(name)
+        command.formatter_class = HelpFormatter
     return parser
 
 
