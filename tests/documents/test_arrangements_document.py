@@ -3,6 +3,7 @@ Isle of Wight arrangements of September 2024 (seed 001), section by section."""
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -30,31 +31,34 @@ from safeguarding_model.model import (
 from strategies import datasets
 
 ORDER = [
+    # the headings of the published document's contents page, in its order
+    "Foreword",
+    "Introduction and Context",
+    "Legislative Context",
     "Lead Safeguarding Partners",
     "Delegated Safeguarding Partners",
     "Partnership Chair",
     "Independent Scrutineer",
-    "Scrutiny Arrangements",
-    "Vision",
-    "Purpose",
-    "Values",  # not stated: the section says so
-    "Principles",  # not stated: the section says so
     "Safeguarding Partnership Aims and Objectives",
     "Thresholds",
     "Geographical Area",
     "Relevant Agencies",
-    "Duties of the Partners and Agencies",
-    "Hampshire, Isle of Wight, Portsmouth and Southampton (HIPS) collaboration",
+    "The Role of Education (Schools and Settings)",
+    "Pan-Hampshire and Isle of Wight Collaboration",
     "Partnership Structure and Subgroups",
-    "Strategies, Plans and Frameworks",
+    "Scrutiny, Audit and Assurance",
+    "Governance & Accountability",
     "Yearly Report",
-    "Events and Publications",
+    "Child Safeguarding Practice Reviews",
     "Multi-Agency Professional Learning and Development",
     "Funding Arrangements",
+    "Safeguarding Children Partnership Team",
+    "Voice and Engagement",
+    "Performance Data and Intelligence",
     "Multi-Agency Procedures and Guidance",
-    "Approval of the Arrangements",  # not stated: the section says so
     "Review of the Safeguarding Arrangements",
-    "Contact",
+    # then what the data holds that no section of the source shows, and the rest
+    "Also in the Data",
     "Names and Predecessors",
     "Not Stated in the Source",
     "Appendix 1: Hampshire, Isle of Wight, Portsmouth and Southampton (HIPS) arrangements",
@@ -370,3 +374,72 @@ def test_the_yearly_report_says_what_is_not_stated(silent: Dataset) -> None:
     assert "The arrangements do not state the delegated safeguarding partners." in said
     assert "The arrangements do not state who chairs the partnership." in said
     assert "The arrangements do not state the independent scrutineer." in said
+
+
+# --- the outline of the published document -------------------------------------------
+
+
+def _all_text(section: Section) -> str:
+    found = [section.title, *texts(section)]
+    for block in section.blocks:
+        if isinstance(block, Table):
+            found.extend(" ".join(row) for row in block.rows)
+    found.extend(_all_text(sub) for sub in section.sections)
+    return "\n".join(found)
+
+
+def test_the_outline_holds_the_sources_own_prose_under_its_headings(document: Document) -> None:
+    foreword = texts(section(document, "Foreword"))
+    assert foreword[0].startswith("Welcome to the Isle of Wight multi-agency safeguarding")
+    # the vision, which the data holds apart, is shown where the source has it
+    assert foreword[-1].startswith("Our vision is based on the belief")
+    voice = texts(section(document, "Voice and Engagement"))
+    assert voice[0] == (
+        "The voice and experience of children and families is central to how "
+        "safeguarding arrangements work effectively."
+    )
+    governance = section(document, "Governance & Accountability")
+    assert "not accountable for their operational work" in texts(governance)[1]
+    assert [s.title for s in governance.sections] == [
+        "The lead safeguarding partners",
+        "The delegated safeguarding partners",
+        "The partnership chair",
+        "The relevant agencies",
+    ]
+    learning = section(document, "Multi-Agency Professional Learning and Development")
+    # the training (same title) is the section's own; the events a subsection
+    assert [s.title for s in learning.sections] == ["Events and Publications"]
+
+
+def test_an_outline_loses_nothing_the_document_would_show_without_it(iow: Dataset) -> None:
+    """Every section the data gives without an outline is in the outlined document:
+    under the source's headings, or under "Also in the Data"."""
+    partnership = attrs.evolve(iow.partnership(), outline=())
+    plain = arrangements(attrs.evolve(iow, partnerships=(partnership,)))
+    outlined = arrangements(iow)
+    everything = "\n".join(_all_text(s) for s in outlined.sections)
+    for part in plain.sections:
+        for line in texts(part):
+            assert line in everything, (part.title, line)
+    also = section(outlined, "Also in the Data")
+    assert [s.title for s in also.sections] == [
+        "Values",
+        "Principles",
+        "Strategies, Plans and Frameworks",
+        "Approval of the Arrangements",
+        "Contact",
+    ]
+
+
+def test_a_part_shown_under_two_headings_is_refused_with_both() -> None:
+    from safeguarding_model.io import LoadError, loads
+
+    text = (
+        "schema: safeguarding-model/2\npartnerships:\n  - id: p\n    name: P\n    outline:\n"
+        "      - {heading: A, shows: [chair]}\n      - {heading: B, shows: [chair]}\n"
+    )
+    with pytest.raises(LoadError) as error:
+        loads(text, name="mine.yaml")
+    message = str(error.value)
+    assert "mine.yaml:5:5: partnerships[0].outline" in message
+    assert "shows `chair` under both 'A' and 'B'" in message

@@ -26,11 +26,13 @@ from ..model import (
     GroupKind,
     Member,
     Organisation,
+    OutlineSection,
     Partnership,
     Post,
     PublishedReport,
     RelevantAgency,
     ReviewSchedule,
+    SectionContent,
     StatutoryRole,
     Succession,
     SuccessionKind,
@@ -1130,34 +1132,91 @@ class _Builder:
         title = f"Appendix {number}: {label(collaboration, collaboration.id)} arrangements"
         return Section(title=title, blocks=tuple(blocks), sections=tuple(subsections))
 
+    def parts(self) -> dict[SectionContent, list[Section]]:
+        """Each part of the data as the sections that present it, in the order the
+        document gives them where the data has no outline of its source."""
+        built: dict[SectionContent, list[Section | None]] = {
+            SectionContent.LEAD_PARTNERS: [self.lead_partners()],
+            SectionContent.DELEGATED_PARTNERS: [self.delegated_partners()],
+            SectionContent.CHAIR: [self.chair()],
+            SectionContent.MEMBERSHIP: [self.membership()],
+            SectionContent.SCRUTINEER: [self.scrutineer()],
+            SectionContent.SCRUTINY: [self.scrutiny()],
+            SectionContent.VISION: [self.statement("vision", "Vision", "the partnership's vision")],
+            SectionContent.PURPOSE: [
+                self.statement("purpose", "Purpose", "the partnership's purpose")
+            ],
+            SectionContent.VALUES: [self.listed("values", "Values", "the partnership's values")],
+            SectionContent.PRINCIPLES: [
+                self.listed("principles", "Principles", "the principles of the arrangements")
+            ],
+            SectionContent.AIMS: [self.aims()],
+            SectionContent.THRESHOLDS: [self.thresholds()],
+            SectionContent.AREA: [self.area()],
+            SectionContent.RELEVANT_AGENCIES: [self.relevant_agencies()],
+            SectionContent.DUTIES: [self.duties()],
+            SectionContent.COLLABORATIONS: [
+                self.collaboration(c, n) for n, c in enumerate(self.collaborations, start=1)
+            ],
+            SectionContent.STRUCTURE: [self.structure()],
+            SectionContent.DOCUMENTS: [self.governed()],
+            SectionContent.YEARLY_REPORT: [self.yearly_report()],
+            SectionContent.EVENTS: [self.events()],
+            SectionContent.TRAINING: [self.training()],
+            SectionContent.FUNDING: [self.funding()],
+            SectionContent.PROCEDURES: [self.procedures()],
+            SectionContent.APPROVAL: [self.approval()],
+            SectionContent.REVIEW: [self.review()],
+            SectionContent.CONTACT: [self.contact()],
+        }
+        return {k: [s for s in found if s is not None] for k, found in built.items()}
+
+    def outlined(
+        self, outline: OutlineSection, parts: dict[SectionContent, list[Section]]
+    ) -> Section:
+        """A section of the source, under its heading: its prose, then the parts of the
+        data it shows (one part, or a part of the same title, as the section's own
+        blocks; several, each under its own heading), then its subsections. Each part is taken from
+        ``parts``, so that what no section shows can follow."""
+        blocks: list[Block] = list(paragraphs(outline.text))
+        sections: list[Section] = []
+        shown = [section for content in outline.shows for section in parts.pop(content, [])]
+        heading = outline.heading.casefold()
+        for section in shown:
+            if len(shown) == 1 or section.title.casefold() == heading:
+                blocks.extend(section.blocks)  # the section is the part: no heading twice
+                sections[:0] = section.sections
+            else:
+                sections.append(section)
+        sections.extend(self.outlined(sub, parts) for sub in outline.sections)
+        return Section(title=outline.heading, blocks=tuple(blocks), sections=tuple(sections))
+
     def document(self) -> Document:
-        sections = [
-            self.lead_partners(),
-            self.delegated_partners(),
-            self.chair(),
-            self.membership(),
-            self.scrutineer(),
-            self.scrutiny(),
-            self.statement("vision", "Vision", "the partnership's vision"),
-            self.statement("purpose", "Purpose", "the partnership's purpose"),
-            self.listed("values", "Values", "the partnership's values"),
-            self.listed("principles", "Principles", "the principles of the arrangements"),
-            self.aims(),
-            self.thresholds(),
-            self.area(),
-            self.relevant_agencies(),
-            self.duties(),
-            *(self.collaboration(c, n) for n, c in enumerate(self.collaborations, start=1)),
-            self.structure(),
-            self.governed(),
-            self.yearly_report(),
-            self.events(),
-            self.training(),
-            self.funding(),
-            self.procedures(),
-            self.approval(),
-            self.review(),
-            self.contact(),
+        parts = self.parts()
+        if self.p.outline:
+            # the source's sections, in its order and under its headings; then what the
+            # data holds that no section of the source shows, in the usual order
+            sections: list[Section | None] = [
+                self.outlined(outline, parts) for outline in self.p.outline
+            ]
+            if any(parts.values()):
+                rest = tuple(section for found in parts.values() for section in found)
+                sections.append(
+                    Section(
+                        title="Also in the Data",
+                        blocks=(
+                            Paragraph(
+                                content="What the data holds beyond the sections of the "
+                                "source document.",
+                                note=True,
+                            ),
+                        ),
+                        sections=rest,
+                    )
+                )
+        else:
+            sections = [section for found in parts.values() for section in found]
+        sections += [
             self.history(),
             self.sources(),
             self.not_stated(),

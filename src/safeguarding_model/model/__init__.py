@@ -9,9 +9,11 @@ from .arrangements import (
     Duty,
     EventKind,
     GovernedDocument,
+    OutlineSection,
     RecurringEvent,
     ScrutinyKind,
     ScrutinyMechanism,
+    SectionContent,
 )
 from .changes import (
     Change,
@@ -119,6 +121,8 @@ __all__ = [
     "ReportingLine",
     "ScrutinyKind",
     "ScrutinyMechanism",
+    "OutlineSection",
+    "SectionContent",
     "UnstatedPeriod",
     "Change",
     "ChangeHow",

@@ -1,6 +1,7 @@
 """Parts of a partnership's arrangements beyond its structure: scrutiny mechanisms,
 duties of a class of participant, recurring events and products, approval of the
-arrangements, and the governed documents (strategies, plans, frameworks)."""
+arrangements, the governed documents (strategies, plans, frameworks), and the outline
+of the published arrangements (their sections, headings and prose)."""
 
 from __future__ import annotations
 
@@ -28,9 +29,11 @@ __all__ = [
     "Duty",
     "EventKind",
     "GovernedDocument",
+    "OutlineSection",
     "RecurringEvent",
     "ScrutinyKind",
     "ScrutinyMechanism",
+    "SectionContent",
 ]
 
 
@@ -188,3 +191,70 @@ class GovernedDocument:
     def label(self) -> str:
         """The title."""
         return self.title
+
+
+class SectionContent(Choice):
+    """What of the data a section of the published arrangements presents (the
+    arrangements document puts it there, under the source's heading)."""
+
+    LEAD_PARTNERS = "lead-partners"
+    DELEGATED_PARTNERS = "delegated-partners"
+    CHAIR = "chair"
+    MEMBERSHIP = "membership"
+    """The partnership's own members."""
+    SCRUTINEER = "scrutineer"
+    SCRUTINY = "scrutiny"
+    VISION = "vision"
+    PURPOSE = "purpose"
+    VALUES = "values"
+    PRINCIPLES = "principles"
+    AIMS = "aims"
+    THRESHOLDS = "thresholds"
+    AREA = "area"
+    RELEVANT_AGENCIES = "relevant-agencies"
+    DUTIES = "duties"
+    COLLABORATIONS = "collaborations"
+    STRUCTURE = "structure"
+    """The groups, their lines and the functional links."""
+    DOCUMENTS = "documents"
+    """Strategies, plans and frameworks."""
+    YEARLY_REPORT = "yearly-report"
+    EVENTS = "events"
+    TRAINING = "training"
+    FUNDING = "funding"
+    PROCEDURES = "procedures"
+    APPROVAL = "approval"
+    REVIEW = "review"
+    CONTACT = "contact"
+
+
+@attrs.frozen(kw_only=True)
+class OutlineSection:
+    """One section of the published arrangements, in the source's order: its heading as
+    the source gives it, the prose the source holds there that no other field holds
+    (``text``: the partnership's own words, paragraphs separated by a blank line),
+    what of the data it presents (``shows``, in order), and its subsections."""
+
+    heading: str = attrs.field(validator=check_text)
+    text: str | None = attrs.field(default=None, validator=check_text)
+    shows: tuple[SectionContent, ...] = ()
+    sections: tuple[OutlineSection, ...] = ()
+
+
+def check_outline(outline: tuple[OutlineSection, ...]) -> None:
+    """Each part of the data is shown by one section of the outline at most (a document
+    presents it once)."""
+    seen: dict[SectionContent, str] = {}
+    queue = list(outline)
+    while queue:
+        section = queue.pop(0)
+        for content in section.shows:
+            if content in seen:
+                raise ConsistencyError(
+                    f"the outline shows `{content.value}` under both {seen[content]!r} and "
+                    f"{section.heading!r}: name it under one heading (a document presents "
+                    "each part once)",
+                    field="outline",
+                )
+            seen[content] = section.heading
+        queue.extend(section.sections)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import attrs
 
-from .arrangements import Approval, Duty, RecurringEvent, ScrutinyMechanism
+from .arrangements import (
+    Approval,
+    Duty,
+    OutlineSection,
+    RecurringEvent,
+    ScrutinyMechanism,
+    check_outline,
+)
 from .groups import Chair, Group, Line, Member, PartnershipRole, ReportingLine, check_lines
 from .values import (
     Cadence,
@@ -400,8 +407,10 @@ class Partnership:
     arrangements are scrutinised, ``duties`` what each class of participant does,
     ``events`` what recurs (a conference, a newsletter), and ``approval`` who approved
     the arrangements (the strategies, plans and frameworks it owns or monitors are the
-    dataset's ``documents``). ``not_stated``
-    lists the fields the source document does not give, so that "not said" is never
+    dataset's ``documents``). ``outline`` gives the sections of the published
+    document, in its order and under its headings, with the prose it holds that no
+    other field holds, so that the arrangements document follows the source.
+    ``not_stated`` lists the fields the source document does not give, so that "not said" is never
     confused with "none"; ``not_stated_for`` the fields it does not give for a period
     only; ``partial`` the lists it gives only in part.
     """
@@ -452,6 +461,7 @@ class Partnership:
     training: Training | None = None
     procedures: Procedures | None = None
     contact: str | None = attrs.field(default=None, validator=check_text)
+    outline: tuple[OutlineSection, ...] = ()
     partial: tuple[PartialList, ...] = ()
     not_stated: tuple[str, ...] = ()
     not_stated_for: tuple[UnstatedPeriod, ...] = ()
@@ -462,6 +472,7 @@ class Partnership:
         check_not_stated(self)
         check_partial(self)
         check_lines(self)
+        check_outline(self.outline)
 
     @property
     def label(self) -> str:

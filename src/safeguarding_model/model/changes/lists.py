@@ -142,11 +142,13 @@ NOT_COMPARED = frozenset(
         "not_stated",
         "not_stated_for",
         "partial",
+        "outline",
     }
 )
 """Fields of a partnership or group that are not themselves changes: the id and the
-bookkeeping that matching uses, the version's sources, and ``not_stated``,
-``not_stated_for`` and ``partial`` (which say how far the other fields are given)."""
+bookkeeping that matching uses, the version's sources, ``not_stated``,
+``not_stated_for`` and ``partial`` (which say how far the other fields are given),
+and the ``outline`` (the form of the published document, not the arrangements)."""
 
 _PARTNERSHIP_COMPARED = frozenset(
     {
