@@ -371,4 +371,4 @@ def test_an_action_with_no_state_is_never_planned_even_when_others_are() -> None
         "o3": ("no action for 2020 to 2021 in the plan",),
     }
     assert first.other_years == ("Objective 2",)  # an activity of 2021-22 only
-    assert {o.id: o.reasons for o in second.objectives}["o2"] == ("no owner given",)
+    assert {o.id: o.reasons for o in second.objectives}["o2"] == ("owner not given in the data",)

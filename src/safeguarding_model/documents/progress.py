@@ -75,7 +75,7 @@ YEAR_NOT_STATED = "reporting year not stated"
 """The heading of the actions whose reporting year the data does not give."""
 
 _OWNERS_NOT_STATED = "not stated in the source"
-_OWNERS_NOT_GIVEN = "not given"
+_OWNERS_NOT_GIVEN = "not given in the data"
 _PART_WORDS = {"strategic-objective": "Part A", "activity": "Part B"}
 _YEAR_SPAN = re.compile(r"^\s*([0-9]{4})[-/]([0-9]{2})\s*$")
 
@@ -240,8 +240,8 @@ def _objective(
     )
     reasons = []
     if not objective.owners:
-        stated = "owners" not in objective.not_stated
-        reasons.append("no owner given" if stated else "owner not stated in the source")
+        silent = "owners" in objective.not_stated
+        reasons.append(f"owner {_OWNERS_NOT_STATED if silent else _OWNERS_NOT_GIVEN}")
     if not any(action.progress for action in shown):
         when = f"for {year}" if year is not None else "with its reporting year not stated"
         if not actions:

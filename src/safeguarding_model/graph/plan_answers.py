@@ -71,11 +71,14 @@ YEAR_NOT_STATED = "reporting year not stated"
 
 NO_PLAN = "the data holds no business plan"
 
+NOT_GIVEN = "not given in the data"
+"""Owners the data does not give, nor records as not stated: unknown, never none."""
+
 _PARTS = {PlanPart.STRATEGIC_OBJECTIVE.value: "Part A", PlanPart.ACTIVITY.value: "Part B"}
 
 UNOWNED_REASONS = {
     "not-stated": "owners not stated in the source",
-    "not-given": "owners not given in the data",
+    "not-given": f"owners {NOT_GIVEN}",
     "did-not-stand": "its owners did not stand on the date",
 }
 """Why an objective is listed by ``unowned``, by the ``reason`` it carries."""
@@ -377,7 +380,7 @@ class JointWork(_Answer):
                 if e.owners:
                     out.append("      owners: " + "; ".join(_one(r.named) for r in e.owners))
                 else:
-                    why = "not stated in the source" if e.owners_not_stated else "not given"
+                    why = "not stated in the source" if e.owners_not_stated else NOT_GIVEN
                     out.append(f"      owners: {why}")
                 if e.text:
                     out.append(f'      "{_one(e.text)}"')
