@@ -30,7 +30,7 @@ def _plan_lines(out: str) -> list[str]:
 
 def test_the_iow_plan_in_brief(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(show(capsys, "isle-of-wight-2020", "--format", "json"))
-    (plan,) = data["plans"]
+    (plan,) = data["business_plans"]
     assert (plan["id"], plan["period"], plan["refresh"]) == (
         "iowscp-business-plan-2020-23",
         "2020 to 2023",
@@ -75,7 +75,9 @@ def test_a_partnership_without_a_plan_shows_no_plans_section(
 ) -> None:
     out = show(capsys, "isle-of-wight-2024")
     assert "Business plans" not in out
-    assert json.loads(show(capsys, "isle-of-wight-2024", "--format", "json"))["plans"] == []
+    assert (
+        json.loads(show(capsys, "isle-of-wight-2024", "--format", "json"))["business_plans"] == []
+    )
 
 
 PLAN = """\
@@ -130,7 +132,7 @@ def test_owners_not_given_and_on_a_date_not_standing(
     data = json.loads(
         show(capsys, str(path), "--partnership", "north", "--on", "2022", "--format", "json")
     )
-    (plan,) = data["plans"]
+    (plan,) = data["business_plans"]
     assert plan["owners"] == [] and plan["owners_not_given"] == 1
     assert plan["owners_did_not_stand"] == [
         {
@@ -141,3 +143,36 @@ def test_owners_not_given_and_on_a_date_not_standing(
             ],
         }
     ]
+
+
+def test_a_collaborations_plan_is_shown_under_the_collaboration(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "region.yaml"
+    path.write_text(
+        """\
+schema: safeguarding-model/2
+partnerships:
+  - {id: north, name: North SCP, collaborations: [region]}
+collaborations:
+  - id: region
+    name: The Region
+    groups:
+      - {id: regional-group, name: Regional Exploitation Group, kind: subgroup}
+plans:
+  - id: region-plan
+    title: Regional Plan
+    partnership: region
+    objectives:
+      - {id: exploitation, title: Exploitation, part: activity, owners: [regional-group]}
+""",
+        encoding="utf-8",
+    )
+    out = show(capsys, str(path))
+    assert "Business plans (" not in out
+    assert (
+        "  business plans (1)\n"
+        "    Regional Plan\n"
+        "      0 strategic objectives (Part A), 1 activity (Part B)\n"
+        "      owners given for 1 of 1: Regional Exploitation Group (subgroup)\n"
+    ) in out

@@ -595,9 +595,9 @@ def render(data: dict[str, Any]) -> str:
         out.append(f"Strategies, plans and frameworks ({len(data['governed_documents'])})")
         for document in data["governed_documents"]:
             out += [f"  {row}" for row in _document(document)]
-    if data["plans"]:
-        out.append(f"Business plans ({len(data['plans'])})")
-        out += [f"  {row}" for plan in data["plans"] for row in _plan(plan)]
+    if data["business_plans"]:
+        out.append(f"Business plans ({len(data['business_plans'])})")
+        out += [f"  {row}" for plan in data["business_plans"] for row in _plan(plan)]
     if data["events"] or "events" in missing or _partial(data, "events"):
         out += _section(TITLES["events"], [_event(e) for e in data["events"]], "events", data)
     if data["approval"] is not None:
@@ -662,9 +662,9 @@ def _collaboration(collaboration: dict[str, Any]) -> list[str]:
         out.append(f"  documents it owns ({len(collaboration['governed_documents'])})")
         for document in collaboration["governed_documents"]:
             out += [f"    {row}" for row in _document(document)]
-    if collaboration["plans"]:
-        out.append(f"  business plans ({len(collaboration['plans'])})")
-        out += [f"    {row}" for plan in collaboration["plans"] for row in _plan(plan)]
+    if collaboration["business_plans"]:
+        out.append(f"  business plans ({len(collaboration['business_plans'])})")
+        out += [f"    {row}" for plan in collaboration["business_plans"] for row in _plan(plan)]
     for field, entry in partial.items():
         if field not in ("members", "areas", "principles", "groups", "lines"):
             out.append(f"  {field.replace('_', ' ')}: {entry['words']}")

@@ -345,7 +345,7 @@ class _Summary:
                 for d in self.dataset.documents
                 if d.owner == collaboration.id or d.owner in {g.id for g in collaboration.groups}
             ],
-            "plans": self.plans(collaboration.id),
+            "business_plans": self.plans(collaboration.id),
             "partial": self.partial(collaboration),
             **self.dated(collaboration),
         }
@@ -685,7 +685,7 @@ def summary(
         "lines": [made.line(line) for line in partnership.lines],
         "escalates_to": [made.line(line, "escalates_to") for line in partnership.escalates_to],
         "governed_documents": [made.document(d) for d in documents_of(dataset, partnership)],
-        "plans": made.plans(partnership.id),
+        "business_plans": made.plans(partnership.id),
         "events": [
             {
                 "name": event.name,
