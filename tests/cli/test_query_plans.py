@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from cli.test_show import _in_order
+from plan_examples import ENDED_OWNER
 from safeguarding_model.cli import main
 
 PLAN_VERBS = ("owns", "unowned", "joint", "progress")
@@ -98,41 +99,25 @@ def test_on_a_date_an_owner_that_did_not_stand(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     path = tmp_path / "plan.yaml"
-    path.write_text(
-        """\
-schema: safeguarding-model/2
-partnerships:
-  - id: north
-    name: North SCP
-    groups:
-      - {id: neglect, name: Neglect Task and Finish Group, kind: task-and-finish-group, end: 2021-03}
-plans:
-  - id: north-plan
-    title: North Business Plan 2020-23
-    partnership: north
-    objectives:
-      - id: neglect-objective
-        title: Responding to Neglect
-        part: strategic-objective
-        owners: [neglect]
-""",
-        encoding="utf-8",
-    )
+    path.write_text(ENDED_OWNER, encoding="utf-8")
     status, out, _ = run(capsys, str(path), "--on", "2022", "unowned")
     assert status == 0
     assert out.splitlines() == [
         "The arrangements as they stood on 2022.",
-        "Objectives and activities whose owner the data does not give: 1 of 1, in 1 plan",
+        "Objectives and activities whose owner the data does not give: 3 of 3, in 1 plan",
         "  North Business Plan 2020-23",
         "    Part A: Responding to Neglect (neglect-objective): its owners did not stand on "
         "the date: Neglect Task and Finish Group (ended 2021-03)",
+        "    Part B: Audit (audit): owners not given in the data",
+        "    Part B: Review (review): owners not stated in the source",
+        "Owners not given are unknown, not none: the data does not say these have no owner.",
     ]
     # the group itself did not stand then: said, with status 1
     status, out, err = run(capsys, str(path), "--on", "2022", "owns", "neglect")
     assert (status, out) == (1, "")
     assert "Neglect Task and Finish Group (ended 2021-03) did not stand on 2022." in err
     status, out, _ = run(capsys, str(path), "--on", "2020", "unowned")
-    assert status == 0 and "0 of 1" in out and "the data gives owners for every one" in out
+    assert status == 0 and "2 of 3" in out and "Responding to Neglect" not in out
 
 
 def test_the_plan_examples_in_the_docs_are_what_the_command_prints(

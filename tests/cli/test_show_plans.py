@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from plan_examples import ENDED_OWNER
 from safeguarding_model.cli import main
 
 
@@ -80,37 +81,11 @@ def test_a_partnership_without_a_plan_shows_no_plans_section(
     )
 
 
-PLAN = """\
-schema: safeguarding-model/2
-partnerships:
-  - id: north
-    name: North SCP
-    groups:
-      - {id: neglect, name: Neglect Task and Finish Group, kind: task-and-finish-group, end: 2021-03}
-  - id: south
-    name: South SCP
-    end: 2021-06
-plans:
-  - id: north-plan
-    title: North Business Plan 2020-23
-    partnership: north
-    period: 2020 to 2023
-    objectives:
-      - id: neglect-objective
-        title: Responding to Neglect
-        part: strategic-objective
-        owners: [neglect]
-        joint_with: [south]
-      - {id: audit, title: Audit, part: activity}
-      - {id: review, title: Review, part: activity, not_stated: [owners]}
-"""
-
-
 def test_owners_not_given_and_on_a_date_not_standing(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     path = tmp_path / "plan.yaml"
-    path.write_text(PLAN, encoding="utf-8")
+    path.write_text(ENDED_OWNER, encoding="utf-8")
     lines = _plan_lines(show(capsys, str(path), "--partnership", "north"))
     assert lines[3:6] == [
         "    owners given for 1 of 3: Neglect Task and Finish Group",
@@ -128,6 +103,7 @@ def test_owners_not_given_and_on_a_date_not_standing(
         "    owners that did not stand on this date, of Responding to Neglect: Neglect Task "
         "and Finish Group (ended 2021-03)",
         "    run jointly with, but not standing on this date: South SCP, ended 2021-06 (1 of 3)",
+        "    reporting years of its actions: 2020 to 2021",
     ]
     data = json.loads(
         show(capsys, str(path), "--partnership", "north", "--on", "2022", "--format", "json")
