@@ -20,6 +20,8 @@ from typing import Any
 from hypothesis import strategies as st
 
 from safeguarding_model.model import (
+    Action,
+    ActionState,
     Area,
     Bound,
     Cadence,
@@ -41,6 +43,7 @@ from safeguarding_model.model import (
     Line,
     Member,
     MemberCapacity,
+    Objective,
     Observer,
     Organisation,
     OrganisationKind,
@@ -48,6 +51,8 @@ from safeguarding_model.model import (
     Partnership,
     PartnershipRole,
     Person,
+    Plan,
+    PlanPart,
     Post,
     Procedures,
     PublishedReport,
@@ -961,4 +966,117 @@ def rich_datasets(draw: st.DrawFn, **sizes: int) -> Dataset:
         partnerships=tuple(partnerships),
         collaborations=tuple(collaborations),
         documents=tuple(documents),
+    )
+
+
+# --- business plans -------------------------------------------------------------------
+
+PLAN_YEARS = (
+    PartialDate.from_string("2020 to 2021"),
+    PartialDate.from_string("2021 to 2022"),
+    PartialDate.from_string("2021-04 to 2022-03"),
+    None,
+)
+"""Reporting years as plans write them: two that differ only as written, and none."""
+
+PLAN_GROUPS = ("g0", "g1", "g2")
+PLAN_OWNERS = (*PLAN_GROUPS, "council", "council-services", "dcs", "services-head")
+"""Who can own an objective or an action in :func:`plan_datasets`: groups, an
+organisation and a part of it, and a post in each (the first held by a person)."""
+
+PLAN_PARTNERS = ("q", "region", "council")
+"""Whom an objective can be run with: a partnership, a collaboration, an organisation."""
+
+
+@st.composite
+def plan_datasets(draw: st.DrawFn) -> Dataset:
+    """A partnership ``p`` with three groups (any of them dated), a neighbour ``q``, a
+    collaboration ``region`` of both, a council with a part and two posts (one held by
+    ``jo``), and a plan of ``p`` (sometimes a plan of ``q`` too): objectives of either
+    part, owned by none (their owners not stated, or not given), one or two of
+    :data:`PLAN_OWNERS`, run with none or some of :data:`PLAN_PARTNERS`, with actions
+    of :data:`PLAN_YEARS`, each with a state or none, and sometimes owners of its own.
+    Every reference resolves."""
+    groups = tuple(
+        Group(
+            id=key,
+            name=draw(names()),
+            kind=GroupKind.TASK_AND_FINISH_GROUP,
+            **(_dates(draw) if draw(st.booleans()) else {}),
+        )
+        for key in PLAN_GROUPS
+    )
+
+    def objectives(prefix: str) -> tuple[Objective, ...]:
+        found = []
+        for number in range(draw(st.integers(1, 5))):
+            owners = tuple(draw(st.lists(st.sampled_from(PLAN_OWNERS), max_size=2, unique=True)))
+            unstated = ("owners",) if not owners and draw(st.booleans()) else ()
+            actions = []
+            for _ in range(draw(st.integers(0, 4))):
+                state = draw(st.one_of(st.none(), st.sampled_from(ActionState)))
+                actions.append(
+                    Action(
+                        text=draw(names()),
+                        year=draw(st.sampled_from(PLAN_YEARS)),
+                        state=state,
+                        evidence=draw(_maybe(names())) if state is not None else None,
+                        points=draw(items(2, 0)),
+                        owners=tuple(
+                            draw(st.lists(st.sampled_from(PLAN_OWNERS), max_size=2, unique=True))
+                        )
+                        if draw(st.integers(0, 3)) == 0
+                        else (),
+                    )
+                )
+            found.append(
+                Objective(
+                    id=f"{prefix}-o{number}",
+                    title=draw(names()),
+                    part=draw(st.sampled_from(PlanPart)),
+                    owners=owners,
+                    joint_with=tuple(
+                        draw(st.lists(st.sampled_from(PLAN_PARTNERS), max_size=2, unique=True))
+                    ),
+                    not_stated=unstated,
+                    actions=tuple(actions),
+                    description=draw(_maybe(names())),
+                )
+            )
+        return tuple(found)
+
+    plans = [
+        Plan(
+            id="plan",
+            title=draw(names()),
+            partnership="p",
+            period=draw(_maybe(dates())),
+            objectives=objectives("p"),
+        )
+    ]
+    if draw(st.booleans()):
+        plans.append(
+            Plan(id="q-plan", title=draw(names()), partnership="q", objectives=objectives("q"))
+        )
+    return Dataset(
+        organisations=(
+            Organisation(id="council", name=draw(names()), kind=OrganisationKind.LOCAL_AUTHORITY),
+            Organisation(
+                id="council-services",
+                name=draw(names()),
+                kind=OrganisationKind.LOCAL_AUTHORITY,
+                parent="council",
+            ),
+        ),
+        people=(Person(id="jo", name=draw(names())),),
+        posts=(
+            Post(id="dcs", title=draw(names()), organisation="council", holder="jo"),
+            Post(id="services-head", title=draw(names()), organisation="council-services"),
+        ),
+        partnerships=(
+            Partnership(id="p", name=draw(names()), groups=groups),
+            Partnership(id="q", name=draw(names())),
+        ),
+        collaborations=(Collaboration(id="region", name=draw(names()), members=("p", "q")),),
+        plans=tuple(plans),
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 import safeguarding_model as sm
+from plan_examples import ENDED_OWNER
 from safeguarding_model.documents import build
 from safeguarding_model.documents.tree import Placeholder, Table
 
@@ -34,3 +35,17 @@ def test_the_progress_section_names_the_plans_of_the_partnership() -> None:
     report = build("yearly-report", sm.load("isle-of-wight-2020"))
     progress = next(s for s in report.sections if s.title == "Progress on agreed priorities")
     assert any("Business Plan" in s.title for s in progress.sections)
+
+
+def test_on_a_date_the_progress_keeps_the_owners_the_plan_gives() -> None:
+    """The group that owned the objective in 2020-21 had ended by the report's date:
+    the progress of 2020-21 still names it, never "owner not given"."""
+    report = build("yearly-report", sm.loads(ENDED_OWNER), on="2022")
+    progress = next(s for s in report.sections if s.title == "Progress on agreed priorities")
+    (year,) = progress.sections
+    table = next(b for b in year.blocks if isinstance(b, Table))
+    assert [row[2] for row in table.rows] == [
+        "Neglect Task and Finish Group",
+        "not given in the data",  # the activity whose owners the data does not give
+        "not stated in the source",
+    ]

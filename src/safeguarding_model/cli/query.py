@@ -1,8 +1,9 @@
 """``safeguarding-model query SOURCE VERB [ARGS]``: ask the governance graph a question.
 
 Verbs: ``accountability BODY``, ``escalation FROM TO``, ``chairs [BODY ...]``,
-``sits-on WHO``, ``members BODY`` and ``structure [--strict]``. A body, post or person
-is named by id or by name, case-insensitively. ``--on DATE`` asks of the structure as
+``sits-on WHO``, ``members BODY`` and ``structure [--strict]``; of the business plans,
+``owns WHO``, ``unowned [PLAN]``, ``joint [PLAN]`` and ``progress [PLAN]``. A body, post
+or person is named by id or by name, case-insensitively. ``--on DATE`` asks of the structure as
 it stood on a date, and the answer says so first. Exit status: 0 answered, 1 no
 escalation route (or, for ``structure``, an error, or with ``--strict`` a warning), or
 nothing stood on the ``--on`` date; 2 bad input.
@@ -66,6 +67,22 @@ def _structure(gg: GovernanceGraph, args: argparse.Namespace) -> tuple[Any, int]
     return report, EXIT_NO_ANSWER if report.failed(strict=args.strict) else 0
 
 
+def _owns(gg: GovernanceGraph, args: argparse.Namespace) -> tuple[Any, int]:
+    return gg.owns(args.who), 0
+
+
+def _unowned(gg: GovernanceGraph, args: argparse.Namespace) -> tuple[Any, int]:
+    return gg.unowned(args.plan), 0
+
+
+def _joint(gg: GovernanceGraph, args: argparse.Namespace) -> tuple[Any, int]:
+    return gg.joint(args.plan), 0
+
+
+def _progress(gg: GovernanceGraph, args: argparse.Namespace) -> tuple[Any, int]:
+    return gg.progress(args.plan), 0
+
+
 VERBS: dict[str, Verb] = {
     "accountability": _accountability,
     "escalation": _escalation,
@@ -73,6 +90,10 @@ VERBS: dict[str, Verb] = {
     "sits-on": _sits_on,
     "members": _members,
     "structure": _structure,
+    "owns": _owns,
+    "unowned": _unowned,
+    "joint": _joint,
+    "progress": _progress,
 }
 
 
@@ -101,7 +122,9 @@ def add_parser(subparsers: Any) -> None:
         description="Ask the governance graph of SOURCE a question: the accountability line "
         "of a body, the escalation route between two bodies, who chairs what, every body "
         "an organisation, post or person sits on, the members of a body, or the structural "
-        "findings. Name bodies, posts and people by id or by name (case-insensitive). "
+        "findings; of the business plans, what a body owns, the priorities whose owner "
+        "is not given, the ones run jointly, and progress by year and state. "
+        "Name bodies, posts and people by id or by name (case-insensitive). "
         "With --on DATE, the structure as it stood on that date. "
         "Exit status: 0 answered; 1 no escalation route, structure findings that fail, "
         "or nothing stood on the --on date; 2 bad input.",
@@ -144,6 +167,31 @@ def add_parser(subparsers: Any) -> None:
         "structure", "structural findings: cycles, bodies reporting to no one, missing chairs, ..."
     )
     sub.add_argument("--strict", action="store_true", help="exit 1 on warnings as well as errors")
+    sub = verb(
+        "owns",
+        "the objectives, activities and actions of the business plans a group, organisation, "
+        "post or person owns (alone or jointly), with the plan, partners and years",
+    )
+    sub.add_argument("who", metavar="WHO", help="a group, organisation, post or person")
+    plan_help = "only this business plan, by id or title (default: every plan)"
+    sub = verb(
+        "unowned",
+        "the objectives and activities whose owner the data does not give: not stated in "
+        "the source, or not given (unknown, never none)",
+    )
+    sub.add_argument("plan", metavar="PLAN", nargs="?", help=plan_help)
+    sub = verb(
+        "joint",
+        "the objectives and activities run jointly with other partnerships, a collaboration "
+        "or an organisation, and with whom",
+    )
+    sub.add_argument("plan", metavar="PLAN", nargs="?", help=plan_help)
+    sub = verb(
+        "progress",
+        "each plan's progress by reporting year and by state of its actions (not stated "
+        "where no document gives one)",
+    )
+    sub.add_argument("plan", metavar="PLAN", nargs="?", help=plan_help)
     parser.set_defaults(run=run)
 
 

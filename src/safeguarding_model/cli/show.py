@@ -34,8 +34,9 @@ def add_parser(subparsers: Any) -> None:
         help="summarise a partnership's arrangements",
         description="Summarise the arrangements: partners, chair, scrutineer, relevant "
         "agencies, functional links, groups with their chairs and reporting lines, the "
-        "published yearly reports and the review schedule, every dated entry with its "
-        "dates. Exit status: 0 shown; 1 nothing stood on the --on date; 2 bad input.",
+        "published yearly reports, the business plans and the review schedule, every dated "
+        "entry with its dates. Exit status: 0 shown; 1 nothing stood on the --on date; "
+        "2 bad input.",
     )
     add_source(parser)
     add_partnership(parser)
@@ -52,7 +53,9 @@ def run(args: argparse.Namespace) -> int:
     except NothingStoodError as error:
         return nothing_stood(error)
     chosen = partnerships(view.dataset, view.partnership)
-    summaries = [summary(view.dataset, p, on=view.on, today=view.today) for p in chosen]
+    summaries = [
+        summary(view.dataset, p, on=view.on, today=view.today, given=view.source) for p in chosen
+    ]
     if view.on is not None:
         dated = {"on": str(view.on), "cautions": list(view.cautions)}
         summaries = [{**dated, **s} for s in summaries]
@@ -307,6 +310,67 @@ def _document(document: dict[str, Any]) -> list[str]:
     return out
 
 
+def _plan(plan: dict[str, Any]) -> list[str]:
+    """A business plan in brief: its objectives and activities, who owns them, and
+    those whose owner is not stated, not given (unknown) or, on a date, did not stand."""
+    dates = ", ".join(
+        d for d in (plan["period"], plan["refresh"] and f"{plan['refresh']} refresh") if d
+    )
+    out = [plan["title"] + (f" [{dates}]" if dates else "")]
+    total = plan["objectives"] + plan["activities"]
+    if not total:
+        missing = (
+            "not stated in the source"
+            if "objectives" in plan["not_stated"]
+            else "none given in the data"
+        )
+        out.append(f"  objectives and activities: {missing}")
+        return out
+    out.append(
+        f"  {_counted(plan['objectives'], 'strategic objective')} (Part A), "
+        f"{_counted(plan['activities'], 'activity', 'activities')} (Part B)"
+    )
+    owned = total - plan["owners_not_stated"] - plan["owners_not_given"]
+    owned -= len(plan["owners_did_not_stand"])
+    if plan["owners"]:
+        out.append(f"  owners given for {owned} of {total}: {_names(plan['owners'])}")
+    if plan["owners_not_stated"]:
+        out.append(f"  owners not stated in the source: {plan['owners_not_stated']} of {total}")
+    if plan["owners_not_given"]:
+        out.append(
+            f"  owners not given in the data (unknown): {plan['owners_not_given']} of {total}"
+        )
+    for gone in plan["owners_did_not_stand"]:
+        owners = "; ".join(
+            o["name"] + (f" ({o['dates']})" if o["dates"] else "") for o in gone["owners"]
+        )
+        out.append(f"  owners that did not stand on this date, of {gone['title']}: {owners}")
+    if plan["joint_with"]:
+        partners = "; ".join(
+            f"{p['name']} ({p['objectives']} of {total})" for p in plan["joint_with"]
+        )
+        out.append(f"  run jointly with: {partners}")
+    if plan["joint_with_did_not_stand"]:
+        partners = "; ".join(
+            p["name"]
+            + (f", {p['dates']}" if p["dates"] else "")
+            + f" ({p['objectives']} of {total})"
+            for p in plan["joint_with_did_not_stand"]
+        )
+        out.append(f"  run jointly with, but not standing on this date: {partners}")
+    for review in plan["reviews"]:
+        if review["by"]:
+            every = f" ({review['every']})" if review["every"] else ""
+            out.append(f"  progress reviewed by: {_names(review['by'])}{every}")
+    if plan["years"]:
+        out.append(f"  reporting years of its actions: {', '.join(plan['years'])}")
+    return out
+
+
+def _counted(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else many or one + 's'}"
+
+
 def _event(event: dict[str, Any]) -> str:
     text = f"{event['name']} [{event['kind']}]"
     details = [event["every_words"]] if event["every_words"] else []
@@ -531,6 +595,9 @@ def render(data: dict[str, Any]) -> str:
         out.append(f"Strategies, plans and frameworks ({len(data['governed_documents'])})")
         for document in data["governed_documents"]:
             out += [f"  {row}" for row in _document(document)]
+    if data["business_plans"]:
+        out.append(f"Business plans ({len(data['business_plans'])})")
+        out += [f"  {row}" for plan in data["business_plans"] for row in _plan(plan)]
     if data["events"] or "events" in missing or _partial(data, "events"):
         out += _section(TITLES["events"], [_event(e) for e in data["events"]], "events", data)
     if data["approval"] is not None:
@@ -595,6 +662,9 @@ def _collaboration(collaboration: dict[str, Any]) -> list[str]:
         out.append(f"  documents it owns ({len(collaboration['governed_documents'])})")
         for document in collaboration["governed_documents"]:
             out += [f"    {row}" for row in _document(document)]
+    if collaboration["business_plans"]:
+        out.append(f"  business plans ({len(collaboration['business_plans'])})")
+        out += [f"    {row}" for plan in collaboration["business_plans"] for row in _plan(plan)]
     for field, entry in partial.items():
         if field not in ("members", "areas", "principles", "groups", "lines"):
             out.append(f"  {field.replace('_', ' ')}: {entry['words']}")

@@ -45,8 +45,10 @@ from ..model import (
     Plan,
     PlanPart,
 )
-from ..model.dates import parse_date
+from ..model.dates import Span, parse_date
+from ..model.meaning import dated_words
 from ..model.names import Names
+from ..model.plans import PROGRESS_STATES, reporting_years
 from .tree import Block, Document, ItemList, ListItem, Paragraph, Placeholder, Section, Table
 
 __all__ = [
@@ -55,7 +57,9 @@ __all__ = [
     "ActionProgress",
     "ObjectiveProgress",
     "PlanProgress",
+    "owner_words",
     "plan_progress",
+    "plan_summary",
     "progress_data",
     "progress_document",
     "progress_rows",
@@ -67,14 +71,11 @@ __all__ = [
 NOT_STATED = "not stated"
 """The state of an action no document gives a state."""
 
-PROGRESS_STATES = (ActionState.COMPLETED, ActionState.IN_PROGRESS)
-"""The states that are evidence of progress."""
-
 YEAR_NOT_STATED = "reporting year not stated"
 """The heading of the actions whose reporting year the data does not give."""
 
 _OWNERS_NOT_STATED = "not stated in the source"
-_OWNERS_NOT_GIVEN = "not given"
+_OWNERS_NOT_GIVEN = "not given in the data"
 _PART_WORDS = {"strategic-objective": "Part A", "activity": "Part B"}
 _YEAR_SPAN = re.compile(r"^\s*([0-9]{4})[-/]([0-9]{2})\s*$")
 
@@ -186,21 +187,6 @@ def reporting_year(text: str) -> PartialDate:
     return parse_date(text)
 
 
-def _years(plan: Plan) -> list[str | None]:
-    """The reporting years of a plan's actions, earliest first (then as written), and
-    None last when some action has no year."""
-    found: dict[str, PartialDate] = {}
-    undated = False
-    for objective in plan.objectives:
-        for action in objective.actions:
-            if action.year is None:
-                undated = True
-            else:
-                found.setdefault(str(action.year), action.year)
-    ordered = sorted(found, key=lambda key: (found[key].first_day(), found[key].last_day(), key))
-    return [*ordered, None] if undated else list(ordered)
-
-
 def _written(year: PartialDate | None) -> str | None:
     return None if year is None else str(year)
 
@@ -220,9 +206,9 @@ def _name(dataset: Dataset, index: dict[str, Entity], key: str) -> str:
     return " ".join(dataset.name_of(key, index).split())
 
 
-def _owner(dataset: Dataset, index: dict[str, Entity], key: str) -> str:
-    """An owner's name; a group's with its kind where the name does not say it
-    ("Neglect (task and finish group)")."""
+def owner_words(dataset: Dataset, index: dict[str, Entity], key: str) -> str:
+    """An owner's name on one line; a group's with its kind where the name does not
+    say it ("Neglect (task and finish group)")."""
     entity = index.get(key)
     name = _name(dataset, index, key)
     if (
@@ -240,22 +226,22 @@ def _objective(
     objective: Objective,
     year: str | None,
 ) -> ObjectiveProgress:
-    actions = [a for a in objective.actions if _written(a.year) == year]
+    actions = list(objective.actions_in(year))
     shown = tuple(
         ActionProgress(
             text=" ".join(action.text.split()),
             year=_written(action.year),
             state=action.state,
             evidence=" ".join(action.evidence.split()) if action.evidence else None,
-            owners=tuple(_owner(dataset, index, key) for key in action.owners),
+            owners=tuple(owner_words(dataset, index, key) for key in action.owners),
             points=tuple(_flat(action.points)),
         )
         for action in actions
     )
     reasons = []
     if not objective.owners:
-        stated = "owners" not in objective.not_stated
-        reasons.append("no owner given" if stated else "owner not stated in the source")
+        silent = "owners" in objective.not_stated
+        reasons.append(f"owner {_OWNERS_NOT_STATED if silent else _OWNERS_NOT_GIVEN}")
     if not any(action.progress for action in shown):
         when = f"for {year}" if year is not None else "with its reporting year not stated"
         if not actions:
@@ -269,20 +255,11 @@ def _objective(
         id=objective.id,
         title=" ".join(objective.title.split()),
         part=objective.part.value,
-        owners=tuple(_owner(dataset, index, key) for key in objective.owners),
+        owners=tuple(owner_words(dataset, index, key) for key in objective.owners),
         owners_not_stated="owners" in objective.not_stated,
         joint_with=tuple(_name(dataset, index, key) for key in objective.joint_with),
         actions=shown,
         reasons=tuple(reasons),
-    )
-
-
-def _elsewhere(objective: Objective, year: str | None) -> bool:
-    """Whether ``objective`` is an activity of other reporting years only."""
-    return (
-        objective.part is PlanPart.ACTIVITY
-        and bool(objective.actions)
-        and all(_written(a.year) != year for a in objective.actions)
     )
 
 
@@ -316,7 +293,7 @@ def plan_progress(
     index = dataset.index()
     found = []
     for chosen in plans:
-        years = _years(chosen)
+        years = list(reporting_years(chosen))
         if asked is not None:
             if asked not in years:
                 continue
@@ -332,17 +309,17 @@ def plan_progress(
                     objectives=tuple(
                         _objective(dataset, index, o, current)
                         for o in chosen.objectives
-                        if not _elsewhere(o, current)
+                        if o.in_year(current)
                     ),
                     other_years=tuple(
                         " ".join(o.title.split())
                         for o in chosen.objectives
-                        if _elsewhere(o, current)
+                        if not o.in_year(current)
                     ),
                 )
             )
     if asked is not None and not found:
-        there = sorted({y for p in plans for y in _years(p) if y is not None})
+        there = sorted({y for p in plans for y in reporting_years(p) if y is not None})
         raise UsageError(
             f"no action of {'the plan' if len(plans) == 1 else 'any plan'} is for the "
             f"reporting year {asked}; the years of its actions are: "
@@ -589,3 +566,99 @@ def progress_section(
         return Section(title=SECTION_TITLE, blocks=(note, prompt))
     sections = [_report_section(report) for report in reports]
     return Section(title=SECTION_TITLE, blocks=(prompt,), sections=tuple(sections))
+
+
+# --- a plan in brief, for ``show`` -------------------------------------------------
+
+
+def plan_summary(
+    dataset: Dataset,
+    plan: Plan,
+    *,
+    source: Dataset | None = None,
+    at: Span | None = None,
+) -> dict[str, Any]:
+    """A plan in brief, as plain data (``show`` prints it): its title, period and
+    refresh, how many strategic objectives (Part A) and activities (Part B) it has,
+    who owns them (each owner once, in the plan's order, with how many it owns), how
+    many have owners not stated in the source (``owners_not_stated``) or not given at
+    all (``owners_not_given``: unknown, never "none"), whom they are run with, who
+    reviews progress, and the reporting years of its actions.
+
+    ``dataset`` may be a view on a date: then ``source`` is the dataset as given, and
+    an objective whose owners the date left out is counted apart
+    (``owners_did_not_stand``, with the owners' names and dates read against ``at``),
+    never as not given, and so are the partners it is run with that the date left out
+    (``joint_with_did_not_stand``)."""
+    index = dataset.index()
+    given = source.index() if source is not None and source is not dataset else None
+    owners: dict[str, dict[str, Any]] = {}
+    partners: dict[str, dict[str, Any]] = {}
+    partners_gone: dict[str, dict[str, Any]] = {}
+    not_stated = not_given = 0
+    gone: list[dict[str, Any]] = []
+    for objective in plan.objectives:
+        for key in objective.owners:
+            entry = owners.setdefault(
+                key, {"id": key, "name": owner_words(dataset, index, key), "objectives": 0}
+            )
+            entry["objectives"] += 1
+        for key in objective.joint_with:
+            entry = partners.setdefault(
+                key, {"id": key, "name": _name(dataset, index, key), "objectives": 0}
+            )
+            entry["objectives"] += 1
+        was = given.get(objective.id) if given is not None else None
+        if isinstance(was, Objective) and source is not None and given is not None:
+            for key in was.joint_with:
+                if key not in objective.joint_with:
+                    entry = partners_gone.setdefault(
+                        key, {**_gone_owner(source, given, key, at), "objectives": 0}
+                    )
+                    entry["objectives"] += 1
+        if objective.owners:
+            continue
+        if isinstance(was, Objective) and was.owners and source is not None and given is not None:
+            left = [_gone_owner(source, given, key, at) for key in was.owners]
+            title = " ".join(objective.title.split())
+            gone.append({"objective": objective.id, "title": title, "owners": left})
+        elif "owners" in objective.not_stated:
+            not_stated += 1
+        else:
+            not_given += 1
+    years = reporting_years(plan)
+    return {
+        "id": plan.id,
+        "title": " ".join(plan.title.split()),
+        "period": _written(plan.period),
+        "refresh": plan.refresh,
+        "objectives": sum(o.part is PlanPart.STRATEGIC_OBJECTIVE for o in plan.objectives),
+        "activities": sum(o.part is PlanPart.ACTIVITY for o in plan.objectives),
+        "owners": list(owners.values()),
+        "owners_not_stated": not_stated,
+        "owners_not_given": not_given,
+        "owners_did_not_stand": gone,
+        "joint_with": list(partners.values()),
+        "joint_with_did_not_stand": list(partners_gone.values()),
+        "reviews": [
+            {
+                "by": [{"id": key, "name": _name(dataset, index, key)} for key in review.by],
+                "every": review.every.label if review.every else review.every_text,
+                "text": review.text,
+            }
+            for review in plan.reviews
+        ],
+        "years": [year if year is not None else YEAR_NOT_STATED for year in years],
+        "not_stated": list(plan.not_stated),
+    }
+
+
+def _gone_owner(
+    source: Dataset, index: dict[str, Entity], key: str, at: Span | None
+) -> dict[str, Any]:
+    """An owner or partner a date left out: its name, and its dates in words."""
+    entity = index.get(key)
+    start, end = getattr(entity, "start", None), getattr(entity, "end", None)
+    planned = bool(getattr(entity, "planned", False))
+    dates = dated_words(start, end, at, planned=planned) if at is not None else ""
+    return {"id": key, "name": " ".join(source.name_of(key, index).split()), "dates": dates}

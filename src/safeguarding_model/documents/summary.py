@@ -63,6 +63,7 @@ from ..model.meaning import (
     standing,
     unstated_period_words,
 )
+from .progress import plan_summary
 
 __all__ = ["chair_text", "documents_of", "summary"]
 
@@ -161,10 +162,11 @@ def percent(value: float) -> str:
 class _Summary:
     """The summary's pieces, each entry's dates read against ``at``."""
 
-    def __init__(self, dataset: Dataset, at: Span) -> None:
+    def __init__(self, dataset: Dataset, at: Span, given: Dataset | None = None) -> None:
         self.dataset = dataset
         self.index = dataset.index()
         self.at = at
+        self.given = given
 
     def name(self, key: str | None) -> str:
         return self.dataset.name_of(key, self.index)
@@ -343,9 +345,18 @@ class _Summary:
                 for d in self.dataset.documents
                 if d.owner == collaboration.id or d.owner in {g.id for g in collaboration.groups}
             ],
+            "business_plans": self.plans(collaboration.id),
             "partial": self.partial(collaboration),
             **self.dated(collaboration),
         }
+
+    def plans(self, owner: str) -> list[dict[str, Any]]:
+        """The business plans of a partnership or collaboration, each in brief."""
+        return [
+            plan_summary(self.dataset, plan, source=self.given, at=self.at)
+            for plan in self.dataset.plans
+            if plan.partnership == owner
+        ]
 
     def post(self, post_id: str | None) -> dict[str, Any]:
         post = self.index.get(post_id) if post_id else None
@@ -523,6 +534,7 @@ def summary(
     *,
     on: OnDate | None = None,
     today: datetime.date | None = None,
+    given: Dataset | None = None,
 ) -> dict[str, Any]:
     """The partnership's key facts as plain data, with ids and readable names.
 
@@ -530,10 +542,12 @@ def summary(
     a date); dates are read against ``on`` when given, else against ``today`` (by
     default, the day the summary is made): an end that has passed is ``ended``, a
     planned entry ``planned`` and kept apart. The next review is counted from the
-    same date.
+    same date. ``given`` is the dataset as given, when ``dataset`` is a view on a
+    date: a business plan's owners that the date left out are then said to have not
+    stood then, rather than not given.
     """
     at = span_of(on) if on is not None else reference_span(None, today or datetime.date.today())
-    made = _Summary(dataset, at)
+    made = _Summary(dataset, at, given)
     name = made.name
     source = partnership.source
     return {
@@ -671,6 +685,7 @@ def summary(
         "lines": [made.line(line) for line in partnership.lines],
         "escalates_to": [made.line(line, "escalates_to") for line in partnership.escalates_to],
         "governed_documents": [made.document(d) for d in documents_of(dataset, partnership)],
+        "business_plans": made.plans(partnership.id),
         "events": [
             {
                 "name": event.name,

@@ -472,7 +472,10 @@ def yearly_report(
                 ),
             )
         )
-    sections.append(progress_section(dataset, chosen.id))
+    # A plan is not dated (its actions carry their reporting years): its progress is the
+    # plan as given, with the owners it names, whether or not they stood on the date
+    # (the view leaves those out, which would read as owners not given).
+    sections.append(progress_section(source, chosen.id))
     sections.append(compliance_section(source, chosen.id, view.on, view.today))
     intro = Paragraph(
         content=(

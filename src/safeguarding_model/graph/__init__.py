@@ -1,6 +1,7 @@
 """The governance graph: a networkx ``MultiDiGraph`` built from a dataset, and the
 questions it answers (accountability lines, escalation routes, chairs, seats,
-memberships and structural findings).
+memberships and structural findings; what a body owns in the business plans, the
+priorities whose owner is not given, joint work and progress by year and state).
 
     >>> import safeguarding_model as sm
     >>> from safeguarding_model.graph import build_graph
@@ -32,6 +33,25 @@ from .build import build_graph
 from .findings import CODES, structure
 from .governance import GovernanceGraph
 from .kinds import EDGE_ATTRIBUTES, LINE_EDGES, EdgeKind, NodeKind, edge_key, key_kind
+from .plan_answers import (
+    JointItem,
+    JointWork,
+    ObjectiveStates,
+    Owned,
+    Ownership,
+    PartnerWork,
+    PlanStates,
+    PlanYear,
+    Progress,
+    StateCount,
+    Unowned,
+    UnownedItem,
+    YearStates,
+    joint,
+    owns,
+    progress,
+    unowned,
+)
 from .queries import accountability, chairs, escalation, members, sits_on
 
 __all__ = [
@@ -46,21 +66,38 @@ __all__ = [
     "EscalationRoute",
     "Finding",
     "GovernanceGraph",
+    "JointItem",
+    "JointWork",
     "MemberEntry",
     "Membership",
     "NodeKind",
+    "ObjectiveStates",
+    "Owned",
+    "Ownership",
+    "PartnerWork",
+    "PlanStates",
+    "PlanYear",
+    "Progress",
     "Ref",
     "Seat",
     "Seats",
+    "StateCount",
     "Step",
     "StructureReport",
+    "Unowned",
+    "UnownedItem",
+    "YearStates",
     "accountability",
     "build_graph",
     "chairs",
     "edge_key",
     "escalation",
+    "joint",
     "key_kind",
     "members",
+    "owns",
+    "progress",
     "sits_on",
     "structure",
+    "unowned",
 ]

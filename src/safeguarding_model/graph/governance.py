@@ -19,7 +19,7 @@ from ..model import Dataset, PartialDate
 from ..model.dates import Span, span_of
 from ..model.meaning import standing
 from ..model.names import KIND_WORDS
-from . import findings, queries
+from . import findings, plan_answers, queries
 from .answers import (
     AccountabilityLine,
     Chairs,
@@ -31,6 +31,7 @@ from .answers import (
     StructureReport,
 )
 from .kinds import EdgeKind, NodeKind, key_kind
+from .plan_answers import JointWork, Ownership, Progress, Unowned
 
 if TYPE_CHECKING:
     from ..model.meaning import ModelIndex
@@ -275,3 +276,25 @@ class GovernanceGraph:
         chair, dangling, duplicate or unresolved membership, chairs who are not members,
         and what the source does not state."""
         return findings.structure(self)
+
+    # --- business plans ---------------------------------------------------------------
+
+    def owns(self, who: str) -> Ownership:
+        """The objectives, activities and actions of the business plans that a group,
+        organisation, post or person owns, with the plan, co-owners, partners and years."""
+        return plan_answers.owns(self, who)
+
+    def unowned(self, plan: str | None = None) -> Unowned:
+        """The objectives and activities (of ``plan``, or of every plan) whose owner the
+        data does not give, and why: not stated in the source, or not given (unknown)."""
+        return plan_answers.unowned(self, plan)
+
+    def joint(self, plan: str | None = None) -> JointWork:
+        """The objectives and activities (of ``plan``, or of every plan) run jointly with
+        other partnerships, a collaboration or an organisation, and with whom."""
+        return plan_answers.joint(self, plan)
+
+    def progress(self, plan: str | None = None) -> Progress:
+        """Each plan's (``plan`` only, when given) progress by reporting year and by the
+        states of its actions."""
+        return plan_answers.progress(self, plan)

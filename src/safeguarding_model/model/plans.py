@@ -20,6 +20,7 @@ from .values import (
 )
 
 __all__ = [
+    "PROGRESS_STATES",
     "Action",
     "ActionState",
     "Objective",
@@ -27,6 +28,7 @@ __all__ = [
     "Plan",
     "PlanPart",
     "ProgressReview",
+    "reporting_years",
 ]
 
 
@@ -49,6 +51,11 @@ class ActionState(Choice):
     DROPPED = "dropped"
 
 
+PROGRESS_STATES = (ActionState.COMPLETED, ActionState.IN_PROGRESS)
+"""The states that are evidence of progress: a document's claim that an action was
+completed or is under way. An action with no state is not stated, never "planned"."""
+
+
 @attrs.frozen(kw_only=True)
 class Action:
     """One action of an objective for a reporting ``year`` (``2020-04 to 2021-03``, or
@@ -67,6 +74,17 @@ class Action:
     def __attrs_post_init__(self) -> None:
         if self.evidence is not None and self.state is None:
             raise FieldError("evidence", "a `state` that the evidence supports", self.evidence)
+
+    @property
+    def year_written(self) -> str | None:
+        """The reporting year as written (``2020 to 2021``), None when not stated.
+        Years are matched as written: ``2020-04 to 2021-03`` is not ``2020 to 2021``."""
+        return None if self.year is None else str(self.year)
+
+    @property
+    def progress(self) -> bool:
+        """Whether a document states the action as completed or in progress."""
+        return self.state in PROGRESS_STATES
 
 
 @attrs.frozen(kw_only=True)
@@ -107,6 +125,22 @@ class Objective:
     def name(self) -> str:
         """The title (objectives are named by their title)."""
         return self.title
+
+    def actions_in(self, year: str | None) -> tuple[Action, ...]:
+        """The actions for a reporting year as written (``2020 to 2021``); with None,
+        those whose year is not stated."""
+        return tuple(a for a in self.actions if a.year_written == year)
+
+    def in_year(self, year: str | None) -> bool:
+        """Whether a reporting year's progress holds this objective: a strategic
+        objective (Part A) spans the plan's period, so always; an activity (Part B)
+        unless it has actions and all of them are for other years (it is another
+        year's activity)."""
+        return (
+            self.part is PlanPart.STRATEGIC_OBJECTIVE
+            or not self.actions
+            or any(a.year_written == year for a in self.actions)
+        )
 
     @property
     def label(self) -> str:
@@ -171,3 +205,18 @@ class Plan:
             f"Plan(id={self.id!r}, title={self.title!r}, partnership={self.partnership!r}, "
             f"objectives={[o.id for o in self.objectives]})"
         )
+
+
+def reporting_years(plan: Plan) -> tuple[str | None, ...]:
+    """The reporting years of a plan's actions as written, each once, earliest first
+    (then as written), and None last when some action's year is not stated."""
+    found: dict[str, PartialDate] = {}
+    undated = False
+    for objective in plan.objectives:
+        for action in objective.actions:
+            if action.year is None:
+                undated = True
+            else:
+                found.setdefault(str(action.year), action.year)
+    ordered = sorted(found, key=lambda key: (found[key].first_day(), found[key].last_day(), key))
+    return (*ordered, None) if undated else tuple(ordered)
