@@ -53,6 +53,7 @@ from ..model.meaning import (
     line_targets,
     line_verb,
     line_words,
+    member_role_words,
     members_given,
     organisation_notes,
     partial_words,
@@ -376,6 +377,7 @@ class _Summary:
             "organisation": member.organisation,
             "chair_of": list(member.chair_of),
             "role": member.role.value if member.role else None,
+            "acts_for": member.acts_for.value if member.acts_for else None,
             "some": member.some,
             "capacity": member.capacity.value,
             "text": member.text,
@@ -490,8 +492,7 @@ def member_words(member: Member, name: Callable[[str], str]) -> str:
     if member.chair_of:
         return "the chairs of " + and_list([name(key) for key in member.chair_of])
     if member.role is not None:
-        words = role_words(member.role)
-        return f"some of {words}" if member.some else words
+        return member_role_words(member.role, member.acts_for, some=member.some)
     return " ".join((member.text or "").split())
 
 
