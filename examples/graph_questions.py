@@ -48,10 +48,11 @@ def main() -> None:
     print(graph.sits_on("Hampshire and Isle of Wight Constabulary"))
 
     heading("Which delegated partner posts does the constabulary hold?")
-    seats = graph.sits_on("hampshire-and-isle-of-wight-constabulary").seats
-    for seat in seats:
-        if seat.kind == EdgeKind.DELEGATED_PARTNER_OF.value and seat.through:
-            print(f"  {seat.through.name}")
+    seats = graph.sits_on("hampshire-and-isle-of-wight-constabulary")
+    for seat in seats.on("isle-of-wight-scp"):
+        if seat.kind == EdgeKind.DELEGATED_PARTNER_OF.value:
+            for post in seat.through:
+                print(f"  {post.name}")
 
     heading("Which groups are run jointly with another board?")
     for group, other, _ in graph.view(EdgeKind.JOINT_WITH).edges(keys=True):

@@ -397,12 +397,19 @@ def datasets(
         members = []
         for _ in range(draw(st.integers(0, 4))):
             choice = draw(st.integers(0, 4))
+            role = draw(_enum(PartnershipRole)) if choice == 3 else None
+            by_partner = role in (
+                PartnershipRole.LEAD_SAFEGUARDING_PARTNERS,
+                PartnershipRole.DELEGATED_SAFEGUARDING_PARTNERS,
+            )
             members.append(
                 Member(
                     post=_pick(draw, post_ids) if choice == 0 else None,
                     organisation=_pick(draw, org_ids) if choice == 1 else None,
                     chair_of=(_some(draw, all_groups) or (gid,)) if choice == 2 else (),
-                    role=draw(_enum(PartnershipRole)) if choice == 3 else None,
+                    role=role,
+                    # the holders for one statutory partner
+                    acts_for=draw(_maybe(_enum(StatutoryRole))) if by_partner else None,
                     text=draw(names()) if choice == 4 else draw(_maybe(names())),
                     capacity=draw(_enum(MemberCapacity)),
                     **_dated_or_planned(draw),

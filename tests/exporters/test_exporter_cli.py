@@ -118,7 +118,18 @@ def test_export_csv_writes_a_folder_of_tables(
         ),
         (
             ["--to", "markdown", "--partnership", "hips"],
-            "is a collaboration; this question needs a partnership",
+            "--partnership 'hips': Hampshire, Isle of Wight, Portsmouth and Southampton is a "
+            "collaboration, and the markdown format shows one partnership; choose one of: "
+            "isle-of-wight-scp",
+        ),
+        (
+            ["--to", "dot", "--partnership", "Isle of Wight SCP"],
+            "--partnership 'Isle of Wight SCP': no partnership or collaboration in this data "
+            "has the id or name 'Isle of Wight SCP'",
+        ),
+        (
+            ["--to", "svg", "--partnership", "Executive Group"],
+            "--partnership 'Executive Group': Executive Group (executive-group) is a group",
         ),
         (["--to", "json", "-o", "/no/such/folder/out.json"], "no such folder"),
     ],

@@ -84,7 +84,19 @@ def test_chairs(capsys: pytest.CaptureFixture[str]) -> None:
 def test_sits_on(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = _run(capsys, "sits-on", "Hampshire and Isle of Wight Constabulary")
     assert status == 0
-    assert out.count("delegated safeguarding partner for the chief officer of police") == 2
+    # each body once, each capacity on it once: both posts on one line
+    assert out.startswith(
+        "Hampshire and Isle of Wight Constabulary (hampshire-and-isle-of-wight-constabulary) "
+        "sits on 4 bodies\n"
+    )
+    assert out.count("delegated safeguarding partner for the chief officer of police") == 1
+    assert "Rob Mitchell" in out and "Nigel Lecointe" in out
+    status, out, _ = _run(
+        capsys, "--format", "json", "sits-on", "Hampshire and Isle of Wight Constabulary"
+    )
+    data = json.loads(out)
+    assert data["count"] == len(data["places"]) == 4
+    assert [place["of_label"] for place in data["places"]] == [None, "IOWSCP", "IOWSCP", "HIPS"]
 
 
 def test_members(capsys: pytest.CaptureFixture[str]) -> None:

@@ -112,8 +112,8 @@ def test_answers_say_when_a_group_ended() -> None:
     line = str(gg.accountability("learning"))
     assert "Neglect Task and Finish Group (from 2022, ended 2023-11)" in line
     seats = str(gg.sits_on("council"))
-    assert "Neglect Task and Finish Group (from 2022, ended 2023-11): member" in seats
-    assert "Learning Group: member (from 2024-02)" in seats
+    assert "Neglect Task and Finish Group (from 2022, ended 2023-11):\n    member, in its" in seats
+    assert "Learning Group:\n    member (from 2024-02)\n" in seats
     chairs = str(gg.chairs("scp"))
     assert "  chair: Old Director, Council (holder not stated) (ended 2023-03)\n" in chairs + "\n"
     assert "  chair: Director, Council (holder not stated) (from 2023-04)\n" in chairs + "\n"
@@ -165,7 +165,7 @@ def test_the_structure_after_the_group_closed() -> None:
     assert [s.target.id for s in gg.accountability("learning").steps][:1] == ["scp"]
     assert gg.members("learning").ids == ("dcs", "council")
     assert [c.post.id for c in gg.chairs("scp").bodies[0].chairs if c.post] == ["dcs"]
-    assert [s.body.id for s in gg.sits_on("schools").seats] == ["scp", "exec"]
+    assert [place.body.id for place in gg.sits_on("schools").places] == ["scp", "exec"]
     assert repr(gg).startswith("<GovernanceGraph on 2024-03:")
 
 

@@ -72,7 +72,19 @@ def test_the_shipped_structure_passes_strict(iow_graph: GovernanceGraph) -> None
     assert [f.bodies[0].id for f in report.of("members-not-stated")] == not_stated
     assert report.of("no-members") == ()
     assert report.of("reporting-cycle") == ()
-    assert report.of("duplicate-member") == ()
+    # The Isle of Wight's Director of Children's Services is its partnership chair: on
+    # the HIPS Executive as both (an info: both are derived from the rule).
+    [twice] = report.of("duplicate-member")
+    assert twice.severity == "info"
+    assert [ref.id for ref in twice.bodies] == [
+        "hips-executive-group",
+        "director-of-childrens-services",
+    ]
+    assert twice.message.endswith(
+        "2 times (as the delegated safeguarding partners for the local authority of the Isle "
+        "of Wight Safeguarding Children Partnership; the partnership chair of the Isle of "
+        "Wight Safeguarding Children Partnership)"
+    )
 
 
 def test_the_2019_structure_passes_strict() -> None:

@@ -42,11 +42,12 @@ def test_members_keep_the_planned_apart(gg: GovernanceGraph) -> None:
 
 def test_who_sits_where_keeps_the_planned_apart(gg: GovernanceGraph) -> None:
     seats = gg.sits_on("Westshire Schools")
-    assert [s.body.id for s in seats.seats] == ["westshire-scp"]
-    assert {s.body.id for s in seats.planned} == {"executive", "schools-forum"}
+    assert [place.body.id for place in seats.places] == ["westshire-scp"]
+    assert {place.body.id for place in seats.planned} == {"executive", "schools-forum"}
     assert "Planned, not yet in place (2):" in str(seats)
     youth = gg.sits_on("Westshire Youth Trust")
-    assert youth.seats == () and [s.capacity for s in youth.planned] == ["relevant agency"]
+    assert youth.places == ()
+    assert [seat.capacity for place in youth.planned for seat in place.seats] == ["relevant agency"]
 
 
 def test_to_whom_a_group_reports_keeps_the_planned_line_apart(gg: GovernanceGraph) -> None:

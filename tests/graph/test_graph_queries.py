@@ -234,41 +234,66 @@ def test_the_constabulary_sits_on_four_bodies(gg: GovernanceGraph) -> None:
         "partnership-board",
         "hips-executive-group",
     ]
-    delegated = [s for s in seats.seats if s.kind == "delegated-partner-of"]
-    assert [s.through.id for s in delegated if s.through] == [
-        "head-of-specialist-crime-command",
-        "area-commander",
+    assert str(seats).startswith(
+        "Hampshire and Isle of Wight Constabulary (hampshire-and-isle-of-wight-constabulary) "
+        "sits on 4 bodies\n"
+    )
+    # One seat for each capacity: the lead partner through its post, the delegated
+    # partners' two posts together.
+    partnership = seats.on("isle-of-wight-scp")
+    assert [(s.kind, [r.id for r in s.through], s.direct) for s in partnership] == [
+        ("lead-partner-of", ["chief-constable"], True),
+        (
+            "delegated-partner-of",
+            ["head-of-specialist-crime-command", "area-commander"],
+            False,
+        ),
     ]
+    assert partnership[0].capacity == "lead safeguarding partner (chief officer of police)"
     # The constabulary sits on the Executive Group as an organisation: the document
     # does not say its delegated partners' posts do.
-    executive = [s for s in seats.seats if s.body.id == "executive-group"]
-    assert [(s.kind, s.through, s.derived) for s in executive] == [("member-of", None, False)]
-    hips = [s for s in seats.seats if s.body.id == "hips-executive-group"]
-    assert (
-        hips[0].text is not None
-        and "Chief Superintendent with lead safeguarding responsibility" in hips[0].text
-    )
+    [executive] = seats.on("executive-group")
+    assert (executive.kind, executive.through, executive.derived) == ("member-of", (), False)
+    [hips] = seats.on("HIPS Executive Group")
+    assert "Chief Superintendent with lead safeguarding responsibility" in hips.texts[0]
+    # whose each group is: the partnership's, or the collaboration's
+    owners = {place.body.id: place.of_label for place in seats.places}
+    assert owners == {
+        "isle-of-wight-scp": None,
+        "executive-group": "IOWSCP",
+        "partnership-board": "IOWSCP",
+        "hips-executive-group": "HIPS",
+    }
+    assert "\n  HIPS Executive Group (HIPS): member\n" in str(seats) + "\n"
 
 
 def test_the_area_commander_sits_only_on_the_partnership(gg: GovernanceGraph) -> None:
     seats = gg.sits_on("area-commander")
-    assert [(s.body.id, s.kind) for s in seats.seats] == [
-        ("isle-of-wight-scp", "delegated-partner-of")
+    assert [(place.body.id, [seat.kind for seat in place.seats]) for place in seats.places] == [
+        ("isle-of-wight-scp", ["delegated-partner-of"])
     ]
 
 
 def test_ashley_whittaker_chairs_and_sits(gg: GovernanceGraph) -> None:
     seats = gg.sits_on("ashley whittaker")
-    chaired = [s.body.id for s in seats.seats if s.kind == "chairs"]
+    chaired = [p.body.id for p in seats.places if any(s.kind == "chairs" for s in p.seats)]
     assert chaired == ["isle-of-wight-scp", "executive-group", "partnership-board"]
-    assert "hips-executive-group" in [b.id for b in seats.bodies]
+    # On the HIPS Executive twice over (as the Isle of Wight's Director of Children's
+    # Services and as its partnership chair): one seat, both derivations.
+    [hips] = seats.on("hips-executive-group")
+    assert hips.derived and hips.via is not None
+    assert hips.via.count("named as") == 2 and "partnership chair" in hips.via
 
 
 def test_the_council_sits_through_its_services_and_posts(gg: GovernanceGraph) -> None:
     seats = gg.sits_on("isle-of-wight-council")
-    throughs = {s.through.id for s in seats.seats if s.through}
+    every = [seat for place in seats.places for seat in place.seats]
+    throughs = {ref.id for seat in every for ref in seat.through}
     assert {"council-chief-executive", "isle-of-wight-council-public-health"} <= throughs
-    assert any(s.capacity.startswith("for Early Years Settings") for s in seats.seats)
+    assert any(seat.capacity.startswith("for Early Years Settings") for seat in every)
+    # each body once, and the count counts them
+    assert len(seats.bodies) == len(set(seats.bodies))
+    assert f"sits on {len(seats.places)} bodies" in str(seats)
 
 
 # --- members ----------------------------------------------------------------------------
@@ -309,14 +334,24 @@ def test_partnership_board_members_include_every_relevant_agency(gg: GovernanceG
 
 def test_hips_executive_members_keep_the_documents_words(gg: GovernanceGraph) -> None:
     members = gg.members("HIPS Executive Group")
-    assert [e.member.id if e.member else None for e in members.entries] == [
-        None,
-        "hampshire-and-isle-of-wight-constabulary",
-        "nhs-hampshire-and-isle-of-wight",
-        "director-of-childrens-services",
+    assert [(e.member.id if e.member else None, e.named_as) for e in members.entries] == [
+        ("director-of-childrens-services", "role"),
+        (None, "role"),
+        ("hampshire-and-isle-of-wight-constabulary", "organisation"),
+        ("nhs-hampshire-and-isle-of-wight", "organisation"),
+        ("director-of-childrens-services", "role"),
+        (None, "role"),
     ]
-    assert members.entries[0].text is not None and members.entries[0].text.startswith(
-        "Directors of Children's"
+    dcs = members.entries[0]
+    assert dcs.text is not None and dcs.text.startswith("Directors of Children's")
+    assert dcs.acts_for == "local-authority"
+    assert [ref.id for ref in dcs.partnerships] == ["isle-of-wight-scp"]
+    # "Directors of Children's Services from each of the represented local
+    # authorities": the three partnerships this file does not describe are counted by
+    # HIPS, not named, so their Directors are the rule, never a guessed post.
+    assert members.entries[1].note == (
+        "the delegated safeguarding partners for the local authority of the 3 other member "
+        "partnerships the data does not name: not named in the data"
     )
 
 

@@ -308,6 +308,7 @@ def test_docs_format_shows_each_shape() -> None:
         "not_stated_for:",
         "collective: true",
         "elected: true",
+        "acts_for: local-authority",
     ):
         assert words in page, words
 

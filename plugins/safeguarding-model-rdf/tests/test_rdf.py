@@ -163,3 +163,13 @@ def test_the_partnership_escalates_and_delegated_partners_act_for_a_lead(graph: 
         for m in graph.subjects(SMV.actsFor, None)
     }
     assert acting[str(ID["area-commander"])] == str(ID["hampshire-and-isle-of-wight-constabulary"])
+
+
+def test_a_role_member_keeps_the_statutory_partner_it_is_narrowed_to(graph: Graph) -> None:
+    """The HIPS Executive's "Directors of Children's Services from each of the
+    represented local authorities": the delegated partners for the local authority."""
+    from safeguarding_model_rdf.org import NODE, SMV
+
+    member = NODE["hips-executive-group.member.1"]
+    assert (member, SMV.partnershipRole, SMV.DelegatedSafeguardingPartners) in graph
+    assert (member, SMV.actsFor, SMV.LocalAuthority) in graph

@@ -17,6 +17,7 @@ a place; when nothing stood then, the command says why and exits 1.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -25,8 +26,17 @@ import attrs
 
 from ..documents import view_on
 from ..errors import NothingStoodError, UsageError
-from ..exporters import SHARED_OPTIONS, ExportOptions, Option, export_to, get_exporter
+from ..exporters import (
+    SHARED_OPTIONS,
+    Exporter,
+    ExportOptions,
+    Option,
+    export_to,
+    get_exporter,
+)
 from ..io.writing import SourceOverwriteError
+from ..model import Collaboration, Dataset, Partnership
+from ..model.names import Names
 from ._common import (
     add_on,
     add_source,
@@ -126,6 +136,8 @@ def run(args: argparse.Namespace) -> int:
     check_output(args.output)
     on = on_date(args.on)
     dataset = load_source(args.source)
+    if chosen.partnership is not None:
+        _check_partnership(dataset, chosen.partnership, exporter)
     try:
         view = view_on(dataset, on, chosen.partnership)
     except NothingStoodError as error:
@@ -146,3 +158,27 @@ def run(args: argparse.Namespace) -> int:
         )
     write(content, None)
     return 0
+
+
+def _check_partnership(dataset: Dataset, key: str, exporter: Exporter) -> None:
+    """``--partnership KEY`` names a partnership of the source, or for a chart a
+    collaboration: otherwise a message that says it is the ``--partnership`` given and
+    names the choices (the nearest name first, where there is one)."""
+    chart = "edges" in exporter.options  # a chart format: a collaboration has a chart
+    kinds: tuple[type, ...] = (Partnership, Collaboration) if chart else (Partnership,)
+    choices = ", ".join(p.id for p in dataset.partnerships) or "none"
+    names = Names(dataset)
+    try:
+        names.resolve(key, *kinds)
+    except UsageError as error:
+        found = None
+        if not chart:  # a collaboration: say so, rather than that nothing has the name
+            with contextlib.suppress(UsageError):
+                found = names.resolve(key, Collaboration)
+        if not isinstance(found, Collaboration):
+            raise UsageError(f"--partnership {key!r}: {error}") from None
+        raise UsageError(
+            f"--partnership {key!r}: {found.name} is a collaboration, and the "
+            f"{exporter.name} format shows one partnership; choose one of: {choices} "
+            "(a chart format, such as dot or svg, draws a collaboration)"
+        ) from None

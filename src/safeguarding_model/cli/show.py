@@ -66,8 +66,22 @@ def run(args: argparse.Namespace) -> int:
     if not summaries:
         raise UsageError(f"{args.source} holds no partnerships to show")
     heading = [on_sentence(view.on), *view.cautions, ""] if view.on is not None else []
-    print_text("\n".join([*heading, "\n\n".join(render(s) for s in summaries)]))
+    print_text("\n".join([*heading, render_all(summaries)]))
     return 0
+
+
+def render_all(summaries: list[dict[str, Any]]) -> str:
+    """The summaries as text. Of several (a region), each collaboration once, after the
+    partnerships, each partnership saying it takes part in it."""
+    if len(summaries) == 1:
+        return render(summaries[0])
+    shown: dict[str, dict[str, Any]] = {}
+    for data in summaries:
+        for collaboration in data["collaborations"]:
+            shown.setdefault(collaboration["id"], collaboration)
+    parts = [render(data, collaborations=False) for data in summaries]
+    parts += ["\n".join(_collaboration(c)).lstrip("\n") for c in shown.values()]
+    return "\n\n".join(parts)
 
 
 TITLES = {
@@ -294,7 +308,7 @@ def _scrutiny(mechanism: dict[str, Any]) -> list[str]:
 def _document(document: dict[str, Any]) -> list[str]:
     period = f", {document['period']}" if document["period"] else ""
     out = [f"{document['title']} [{document['kind_label']}{period}]{_dates(document)}"]
-    out.append(f"  owned by: {document['owner']['name']}")
+    out.append(f"  owned by: {_names([document['owner']])}")
     for key, words in (("monitored_by", "monitored by"), ("delivered_by", "delivered by")):
         if document[key]:
             out.append(f"  {words}: {_names(document[key])}")
@@ -421,10 +435,20 @@ def _lead(partner: dict[str, Any]) -> str:
     return text + (f" (through {partner['through_name']})" if partner["through"] else "")
 
 
+def _member(member: dict[str, Any]) -> str:
+    """A member entry of a collaboration's group: whom it names (a role for each member
+    partnership) and the document's words where they say more."""
+    words = " ".join(str(member["words"]).split())
+    said = " ".join((member["text"] or "").split())
+    if member["capacity"] != "member":
+        words += f" ({member['capacity'].replace('-', ' ')})"
+    return f'{words}: "{said}"' if said and said != words else words
+
+
 def _names(bodies: list[dict[str, Any]]) -> str:
     """Names in a list: "A, B", or "A; B" where a name has a comma of its own (a post
-    with its organisation)."""
-    names = [str(body["name"]) for body in bodies]
+    with its organisation); another partnership's group with its owner's name."""
+    names = [str(body.get("called") or body["name"]) for body in bodies]
     return ("; " if any("," in name for name in names) else ", ").join(names)
 
 
@@ -434,12 +458,19 @@ def _source(source: dict[str, Any]) -> str:
     return f"{source['title']}{published}{url}"
 
 
-def render(data: dict[str, Any]) -> str:
-    """The summary as text for a person."""
+def render(data: dict[str, Any], *, collaborations: bool = True) -> str:
+    """The summary as text for a person; without ``collaborations``, each collaboration
+    the partnership takes part in is named, not shown (:func:`render_all` shows it)."""
     head = data["partnership"]
     missing = data["not_stated"]
     title = head["name"] + (f" ({head['short_name']})" if head["short_name"] else "")
-    out = [title, "=" * len(title), f"Follows {head['guidance_title']}."]
+    out = [title, "=" * len(title)]
+    if head["regimes"]:
+        out.append(f"Follows {head['guidance_title']}.")
+    elif "regimes" in missing:
+        out.append("Statutory guidance followed: not stated in the source.")
+    else:
+        out.append("Statutory guidance followed: none given in the data.")
     if head["scope"] != "children":
         out.append(f"Serves {_SCOPES[head['scope']]}.")
     if head["effective"]:
@@ -617,8 +648,12 @@ def render(data: dict[str, Any]) -> str:
         out.append(_review(data["review"]))
     elif "review" in missing:
         out.append("Review: not stated in the source")
-    for collaboration in data["collaborations"]:
-        out += _collaboration(collaboration)
+    if collaborations:
+        for collaboration in data["collaborations"]:
+            out += _collaboration(collaboration)
+    elif data["collaborations"]:
+        names = [_label(collaboration) for collaboration in data["collaborations"]]
+        out.append(f"Takes part in (shown after the partnerships): {'; '.join(names)}")
     if missing:
         words = ", ".join(field.replace("_", " ") for field in missing)
         out += ["", f"Not stated in the source: {words}."]
@@ -631,9 +666,14 @@ def render(data: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def _label(collaboration: dict[str, Any]) -> str:
+    short = collaboration["short_name"]
+    return str(collaboration["name"]) + (f" ({short})" if short else "")
+
+
 def _collaboration(collaboration: dict[str, Any]) -> list[str]:
     label = collaboration["short_name"] or collaboration["name"]
-    out = ["", f"Collaboration: {collaboration['name']}{_dates(collaboration)}"]
+    out = ["", f"Collaboration: {_label(collaboration)}{_dates(collaboration)}"]
     partial = {p["field"]: p for p in collaboration["partial"]}
 
     def more(field: str) -> str:
@@ -647,14 +687,20 @@ def _collaboration(collaboration: dict[str, Any]) -> list[str]:
         out.append(f"  areas: {areas}{more('areas')}")
     if collaboration["purpose"]:
         out.append(f"  purpose: {' '.join(collaboration['purpose'].split())}")
-    if collaboration["principles"]:
-        out.append(f"  principles ({len(collaboration['principles'])}{more('principles')})")
-        out += _items(collaboration["principles"], "    ", numbered=True)
+    for field in ("background", "outcomes", "principles"):
+        items = collaboration[field]
+        if items:
+            out.append(f"  {field} ({len(items)}{more(field)})")
+            out += _items(items, "    ", numbered=True)
     groups = collaboration["groups"]
     if groups or "groups" in partial:
         out.append(f"  {label} groups ({_count(groups, partial.get('groups'))})")
     for group in groups:
         out += _group_lines(group, "    ")
+        members = collaboration["group_members"][group["id"]]
+        if members:  # its membership rule, in its words
+            out.append(f"      members ({len(members)}):")
+            out += [f"        {_member(member)}" for member in members]
     if collaboration["lines"]:
         out.append(f"  lines ({_count(collaboration['lines'], partial.get('lines'))})")
         out += [f"    {line['by_name']} {_line(line)}" for line in collaboration["lines"]]

@@ -42,6 +42,7 @@ from ..model.meaning import (
     line_sends,
     line_tail,
     line_verb,
+    member_role_words,
     organisation_notes,
     partial_of,
     partial_words,
@@ -341,7 +342,7 @@ def member_named(
     if member.chair_of:
         return "the chairs of " + ", ".join(dataset.name_of(g, index) for g in member.chair_of)
     if member.role:
-        return ("some of the " if member.some else "the ") + member.role.label
+        return member_role_words(member.role, member.acts_for, some=member.some)
     return None
 
 

@@ -27,9 +27,11 @@ if TYPE_CHECKING:
     from ..graph import GovernanceGraph
 
 __all__ = [
+    "COLLABORATION_EDGES",
     "DEFAULT_DEPTH",
     "DEFAULT_EDGES",
     "LINE_WORDS",
+    "NOT_BODIES",
     "STYLED_KINDS",
     "TOP_GROUPS",
     "ChartEdge",
@@ -67,7 +69,16 @@ and the executive groups and partnership boards that may head its structure."""
 DEFAULT_DEPTH = 1
 """How many steps beyond the chosen bodies and their own groups a chart reaches by default."""
 
-STYLED_KINDS = (*DEFAULT_EDGES, "part-of")
+COLLABORATION_EDGES = ("collaborates-in",)
+"""The edge kinds a collaboration's chart draws besides :data:`DEFAULT_EDGES` unless
+told otherwise: its member partnerships taking part in it."""
+
+NOT_BODIES = ("plan", "objective")
+"""The node kinds a chart of the default edge kinds does not reach: a plan and its
+objectives (an objective run jointly with a partnership) are not bodies of the
+structure. Naming the edge kinds (``owns``, ``joint-with``) draws them."""
+
+STYLED_KINDS = (*DEFAULT_EDGES, *COLLABORATION_EDGES, "part-of")
 """The edge kinds that charts draw in a look of their own, in the order a chart's key
 lists them (the chart formats' styles, ``exporters.charts.STYLES``, follow it). A line
 of any other kind carries its kind in words in its label."""
@@ -207,7 +218,10 @@ def org_chart(
     built so), or a dataset, whose graph is then built: a caller drawing several charts
     builds the graph once and passes it. ``partnership`` chooses the partnership or
     collaboration (by default the only partnership, or the whole region when there are
-    several); ``edges`` the edge kinds drawn (:data:`DEFAULT_EDGES`); ``depth`` how many
+    several); ``edges`` the edge kinds drawn (:data:`DEFAULT_EDGES`, and for one
+    collaboration :data:`COLLABORATION_EDGES` too, so that its chart shows its member
+    partnerships, its own groups and the lines into them; with the default kinds a
+    chart reaches no plan or objective, :data:`NOT_BODIES`); ``depth`` how many
     steps the chart reaches beyond the chosen bodies and their own groups
     (:data:`DEFAULT_DEPTH`): 0 shows those alone, 1 adds the bodies their lines reach
     directly, and so on. A derived accountable-to line that repeats a drawn reporting
@@ -241,10 +255,19 @@ def org_chart(
 
     dataset = governance.dataset
     roots, title = _scope(dataset, partnership)
-    kinds = tuple(edges or ()) or DEFAULT_EDGES
+    chosen = tuple(edges or ())
+    kinds = chosen or DEFAULT_EDGES
+    one_collaboration = len(roots) == 1 and isinstance(roots[0], Collaboration)
+    if not chosen and one_collaboration:  # its members, whatever lines they have
+        kinds = (*kinds, *COLLABORATION_EDGES)
     depth = DEFAULT_DEPTH if depth is None else depth
     governance.view(*kinds)  # checks the kinds, with a suggestion for a typo
     graph = governance.graph
+    bodies_only = not chosen
+
+    def reached(node: str) -> bool:
+        return node in graph and not (bodies_only and graph.nodes[node]["kind"] in NOT_BODIES)
+
     wanted = frozenset(kinds)
     found: list[Edge] = [
         (start, end, str(data.get("kind", key)), data)
@@ -276,7 +299,7 @@ def org_chart(
         if distance[node] >= depth:
             continue
         for other in sorted(neighbours.get(node, ())):
-            if other not in distance and other in graph:
+            if other not in distance and reached(other):
                 distance[other] = distance[node] + 1
                 queue.append(other)
     boxed = {owner.id for group, owner in owner_of.items() if group in distance}

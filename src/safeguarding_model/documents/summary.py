@@ -12,6 +12,7 @@ the whole list.
 
 from __future__ import annotations
 
+import copy
 import datetime
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -53,6 +54,7 @@ from ..model.meaning import (
     line_targets,
     line_verb,
     line_words,
+    member_role_words,
     members_given,
     organisation_notes,
     partial_words,
@@ -160,20 +162,51 @@ def percent(value: float) -> str:
 
 
 class _Summary:
-    """The summary's pieces, each entry's dates read against ``at``."""
+    """The summary's pieces, each entry's dates read against ``at``; ``home`` is the
+    partnership (or collaboration) summarised, whose own groups need no owner named."""
 
-    def __init__(self, dataset: Dataset, at: Span, given: Dataset | None = None) -> None:
+    def __init__(
+        self, dataset: Dataset, at: Span, given: Dataset | None = None, home: str | None = None
+    ) -> None:
         self.dataset = dataset
         self.index = dataset.index()
         self.at = at
         self.given = given
+        self.home = home
+        owners = [*dataset.partnerships, *dataset.collaborations]
+        self.whose: dict[str, tuple[str, str]] = {}
+        """The owner (id, label) of each group, where the data holds several owners: in
+        a region several partnerships have an "Executive Group"."""
+        if len(owners) > 1:
+            for owner, group in dataset.groups():
+                self.whose.setdefault(group.id, (owner.id, owner.label))
+
+    def at_home(self, home: str) -> _Summary:
+        """The same pieces, about another partnership or collaboration."""
+        other = copy.copy(self)
+        other.home = home
+        return other
 
     def name(self, key: str | None) -> str:
         return self.dataset.name_of(key, self.index)
 
+    def called(self, key: str | None) -> str:
+        """A body's name as the text says it: a group of another partnership or
+        collaboration than the one summarised with its owner's label, "Child
+        Exploitation Delivery Subgroup (IOWSCP)" (unless its name says it already:
+        "HIPS Executive Group")."""
+        name = self.name(key)
+        owner, label = self.whose.get(key or "", (self.home, ""))
+        if owner == self.home or label in name.split():
+            return name
+        return f"{name} ({label})"
+
     def ref(self, key: str) -> dict[str, Any]:
-        """An id with its name (and, for an organisation named collectively, its count)."""
+        """An id with its name (and, for an organisation named collectively, its count;
+        for another owner's group, ``called``: its name with its owner's)."""
         found: dict[str, Any] = {"id": key, "name": self.name(key)}
+        if (called := self.called(key)) != found["name"]:
+            found["called"] = called
         entity = self.index.get(key)
         if isinstance(entity, Organisation | Post):
             notes = self.notes(key)
@@ -213,7 +246,7 @@ class _Summary:
     def line(self, line: Line, field: str = "reports_to") -> dict[str, Any]:
         found: dict[str, Any] = {}
         if isinstance(line, ReportingLine):
-            found = {"by": line.by, "by_name": self.name(line.by)}
+            found = {"by": line.by, "by_name": self.called(line.by)}
         return {
             **found,
             "to": line.to,
@@ -222,15 +255,15 @@ class _Summary:
             "kind": line.kind.value if line.kind else None,
             "meaning": line.meaning(field).value,
             "verb": line_verb(line, field),
-            "targets": line_targets(line, self.name),
+            "targets": line_targets(line, self.called),
             "cadence": line.cadence.value if line.cadence else None,
             "cadence_label": line.cadence.label if line.cadence else None,
             "cadence_text": line.cadence_text,
             "condition": line.condition,
             "subject": line.subject,
             "via": [self.ref(key) for key in line.via],
-            "details": line_details(line, self.name),
-            "words": line_words(line, self.name, field),
+            "details": line_details(line, self.called),
+            "words": line_words(line, self.called, field),
             "text": line.text,
             "planned": line.planned,
             **self.dated(line, self.own(line.to)),
@@ -276,7 +309,7 @@ class _Summary:
             "kind_label": group.kind.label,
             "leadership": is_leadership(group),
             "parent": group.parent,
-            "parent_name": self.name(group.parent) if group.parent else None,
+            "parent_name": self.called(group.parent) if group.parent else None,
             "chairs": [self.chair(c, owner) for c in group.chairs if not c.planned],
             "chair_texts": [c.text for c in group.chairs if not c.planned],
             "planned_chairs": [self.chair(c, owner) for c in group.chairs if c.planned],
@@ -284,7 +317,7 @@ class _Summary:
             "meets_label": group.meets.label if group.meets else None,
             "meets_text": group.meets_text,
             "meets_words": cadence_words(group.meets, group.meets_text),
-            "joint_with": [{"id": j, "name": self.name(j)} for j in group.joint_with],
+            "joint_with": [{"id": j, "name": self.called(j)} for j in group.joint_with],
             "covers": [self.ref(key) for key in group.covers],
             "scope": group.scope.value if group.scope else None,
             "ends_when": group.ends_when,
@@ -330,6 +363,7 @@ class _Summary:
         }
 
     def collaboration(self, collaboration: Collaboration) -> dict[str, Any]:
+        made = self.at_home(collaboration.id)  # its own groups need no owner named
         return {
             "id": collaboration.id,
             "name": collaboration.name,
@@ -337,11 +371,21 @@ class _Summary:
             "members": [{"id": m, "name": self.name(m)} for m in collaboration.members],
             "areas": [self.ref(key) for key in collaboration.areas],
             "purpose": collaboration.purpose,
+            "background": items_data(collaboration.background),
+            "outcomes": items_data(collaboration.outcomes),
             "principles": items_data(collaboration.principles),
-            "groups": [self.group(g, collaboration) for g in collaboration.groups],
-            "lines": [self.line(line) for line in collaboration.lines],
+            "groups": [made.group(g, collaboration) for g in collaboration.groups],
+            "group_members": {
+                g.id: [
+                    {**made.member(m), "words": member_words(m, made.called, each=True)}
+                    for m in g.members
+                    if not m.planned
+                ]
+                for g in collaboration.groups
+            },
+            "lines": [made.line(line) for line in collaboration.lines],
             "governed_documents": [
-                self.document(d)
+                made.document(d)
                 for d in self.dataset.documents
                 if d.owner == collaboration.id or d.owner in {g.id for g in collaboration.groups}
             ],
@@ -387,6 +431,7 @@ class _Summary:
             "organisation": member.organisation,
             "chair_of": list(member.chair_of),
             "role": member.role.value if member.role else None,
+            "acts_for": member.acts_for.value if member.acts_for else None,
             "some": member.some,
             "capacity": member.capacity.value,
             "text": member.text,
@@ -492,17 +537,18 @@ _SCRUTINY_LABELS = {
 }
 
 
-def member_words(member: Member, name: Callable[[str], str]) -> str:
+def member_words(member: Member, name: Callable[[str], str], *, each: bool = False) -> str:
     """A membership entry in words: the post, organisation or groups' chairs it names,
     the role ("the relevant agencies", or "some of the relevant agencies" where only
-    some of them sit), else the document's words."""
+    some of them sit; with ``each``, in a collaboration's group, "the partnership chair
+    of each member partnership"), else the document's words."""
     if member.post or member.organisation:
         return name(member.post or member.organisation or "")
     if member.chair_of:
         return "the chairs of " + and_list([name(key) for key in member.chair_of])
     if member.role is not None:
-        words = role_words(member.role)
-        return f"some of {words}" if member.some else words
+        words = member_role_words(member.role, member.acts_for, some=member.some)
+        return words + (" of each member partnership" if each else "")
     return " ".join((member.text or "").split())
 
 
@@ -547,7 +593,7 @@ def summary(
     stood then, rather than not given.
     """
     at = span_of(on) if on is not None else reference_span(None, today or datetime.date.today())
-    made = _Summary(dataset, at, given)
+    made = _Summary(dataset, at, given, home=partnership.id)
     name = made.name
     source = partnership.source
     return {

@@ -110,6 +110,14 @@ _LOOKS: dict[str, EdgeStyle] = {
             mermaid_style="stroke:#6b7280,stroke-width:1px,stroke-dasharray:2 3",
         ),
         EdgeStyle(
+            kind="collaborates-in",
+            legend="takes part in the collaboration",
+            color="#7c3aed",
+            dot=(("style", "dashed"), ("penwidth", "1.2"), ("arrowhead", "odot")),
+            mermaid="-.->",
+            mermaid_style="stroke:#7c3aed,stroke-width:1.5px,stroke-dasharray:5 3",
+        ),
+        EdgeStyle(
             kind="part-of",
             legend="sits under",
             color="#4b5563",

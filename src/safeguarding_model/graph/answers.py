@@ -26,6 +26,7 @@ from ..model import (
     ScrutinyKind,
     StatutoryRole,
 )
+from ..model.meaning import and_list
 from .kinds import EdgeKind, NodeKind
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "Finding",
     "MemberEntry",
     "Membership",
+    "Place",
     "Ref",
     "Seat",
     "Seats",
@@ -382,15 +384,29 @@ class Chairs(_Answer):
 
 @attrs.frozen(kw_only=True)
 class Seat(_Answer):
-    """A place on a body: in what ``capacity``, by which edge ``kind``, and ``through``
-    which post or part of an organisation when it is not held directly; ``start`` and
-    ``end`` are the seat's dates where the data gives them, ``status`` how it stands."""
+    """One capacity in which an organisation, post or person sits on a body, in one
+    wording for each capacity whichever partnership it is in.
 
-    body: Ref
+    ``capacity`` is the capacity in words ("lead safeguarding partner (chief officer of
+    police)", "delegated safeguarding partner for the chief officer of police",
+    "member", "co-chair (in rotation)"); ``kind`` the edge kind it comes from (a
+    ``lead-partner-through`` edge counts as ``lead-partner-of``); ``value`` the model's
+    value it is given by, where there is one (the statutory role, the member capacity
+    or the chair role). ``through`` the posts, or parts of an organisation, that hold
+    it, each once, in order; ``direct`` whether it is also held in the sitter's own
+    name (an organisation named as a member itself): the same capacity held directly
+    and through posts is one seat. ``texts`` are the document's words that give it,
+    each once. ``derived`` seats are inferred from the model (``via`` says how: a
+    member named as a role's holder); ``start`` and ``end`` are the seat's dates where
+    the data gives them, ``status`` how it stands.
+    """
+
     capacity: str
     kind: str
-    through: Ref | None = None
-    text: str | None = None
+    value: str | None = None
+    through: tuple[Ref, ...] = ()
+    direct: bool = True
+    texts: tuple[str, ...] = ()
     derived: bool = False
     via: str | None = None
     start: str | None = None
@@ -398,39 +414,84 @@ class Seat(_Answer):
     status: str = "current"
 
     def __str__(self) -> str:
-        line = f"{self.body.named}: {self.capacity}{when(self.start, self.end, self.status)}"
+        line = f"{self.capacity}{when(self.start, self.end, self.status)}"
         if self.through:
-            line += f", through {self.through.named}"
+            names = and_list([ref.named for ref in self.through])
+            # A lead partner's organisation and its post are one partner: the post says it.
+            own = self.direct and self.kind != "lead-partner-of"
+            line += f", in its own name and through {names}" if own else f", through {names}"
         if self.derived and self.via:
             line += f" [derived: {self.via}]"
         return line
 
 
 @attrs.frozen(kw_only=True)
+class Place(_Answer):
+    """A body an organisation, post or person sits on, and its seats on it.
+
+    ``of`` is the partnership or collaboration the body belongs to (a group's owner;
+    None for a partnership or collaboration itself), and ``of_label`` how the text
+    names it (its short name where it has one). ``seats`` are its capacities on the
+    body, each once (:class:`Seat`)."""
+
+    body: Ref
+    seats: tuple[Seat, ...]
+    of: Ref | None = None
+    of_label: str | None = None
+
+    def lines(self, whose: bool) -> list[str]:
+        """The place as text: one line, or the body then a line per seat; with
+        ``whose``, a group's body says whose it is."""
+        head = self.body.named
+        if whose and self.of_label:
+            head += f" ({self.of_label})"
+        if len(self.seats) == 1:
+            return [f"{head}: {self.seats[0]}"]
+        return [f"{head}:", *(f"  {seat}" for seat in self.seats)]
+
+
+@attrs.frozen(kw_only=True)
 class Seats(_Answer):
-    """Every body an organisation, post or person sits on, in graph order; the
-    planned seats (a planned membership, a seat on a planned group) apart, in
-    ``planned``: not yet in place."""
+    """Every body an organisation, post or person sits on (``places``, each body once,
+    in graph order, with its seats), and the planned places apart, in ``planned``:
+    not yet in place (a planned membership, a seat on a planned group). ``whose`` is
+    true when the data holds more than one partnership or collaboration, so that the
+    text says whose each group is (its ``of``, which the JSON always gives)."""
 
     who: Ref
-    seats: tuple[Seat, ...]
-    planned: tuple[Seat, ...] = ()
+    places: tuple[Place, ...]
+    planned: tuple[Place, ...] = ()
+    whose: bool = False
+    resolve: Callable[[str], str] | None = attrs.field(
+        default=None, eq=False, repr=False, metadata={"plain": False}
+    )
+    """The graph's name resolver (``GovernanceGraph.resolve``), for :meth:`on`."""
+
+    def on(self, key: str) -> tuple[Seat, ...]:
+        """The seats in place on one body, by id or by any name it goes by (none when
+        it sits on it only as planned, or not at all)."""
+        wanted = self.resolve(key) if self.resolve is not None else key
+        return next((place.seats for place in self.places if place.body.id == wanted), ())
 
     @property
     def bodies(self) -> tuple[Ref, ...]:
-        """The bodies, each once, in order."""
-        seen: dict[str, Ref] = {}
-        for seat in self.seats:
-            seen.setdefault(seat.body.id, seat.body)
-        return tuple(seen.values())
+        """The bodies it sits on, each once, in order: what the count counts."""
+        return tuple(place.body for place in self.places)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The answer as JSON-ready data, with ``count``: the number of ``places``."""
+        return {**super().to_dict(), "count": len(self.places)}
 
     def __str__(self) -> str:
-        count = len(self.bodies)
+        count = len(self.places)
         out = [f"{self.who} sits on {count} bod{'y' if count == 1 else 'ies'}"]
-        out += [f"  {seat}" for seat in self.seats]
-        if not self.seats:
+        out += [f"  {line}" for place in self.places for line in place.lines(self.whose)]
+        if not self.places:
             out.append("  (none in this data)")
-        out += _apart(self.planned, [str(seat) for seat in self.planned])
+        planned = [line for place in self.planned for line in place.lines(self.whose)]
+        if self.planned:
+            out.append(f"Planned, not yet in place ({len(self.planned)}):")
+            out += [f"  {line}" for line in planned]
         return "\n".join(out)
 
 
@@ -448,7 +509,14 @@ class MemberEntry(_Answer):
     the member is one of several the data does not choose between (the chair of a
     group chaired by one of the delegated safeguarding partners). For a post,
     ``holder`` and ``organisation``; for a sector, ``represented_by``. ``start`` and ``end`` are the
-    membership's dates where the data gives them, ``status`` how it stands.
+    membership's dates where the data gives them, ``status`` how it stands. A role
+    narrowed to the holders for one statutory partner has it in ``acts_for`` (a
+    ``StatutoryRole`` value, "chief-officer-of-police"); in a collaboration's group,
+    ``partnerships`` are the member partnerships whose role the entry is: those whose
+    holder ``member`` is, or, with no ``member``, the one whose holders the data does
+    not name (``note`` then gives the rule: "the delegated safeguarding partners for
+    the chief officer of police of the Portsmouth Safeguarding Children Partnership:
+    not named in the data").
     """
 
     member: Ref | None
@@ -463,20 +531,27 @@ class MemberEntry(_Answer):
     start: str | None = None
     end: str | None = None
     status: str = "current"
+    acts_for: str | None = None
+    partnerships: tuple[Ref, ...] = ()
 
     def __str__(self) -> str:
+        rule = self.member is None and bool(self.partnerships) and bool(self.note)
         if self.member is not None:
             head = self.member.named
+        elif rule:  # one member partnership's holders, not named: the rule, in words
+            head = " ".join(str(self.note).split())
         else:
             head = " ".join((self.text or self.note or "(unnamed)").split())
         how = words(self.named_as)
         if self.detail:
             how += f": {self.detail}"
+        if self.partnerships and not rule:
+            how += ", of " + " and ".join(ref.name for ref in self.partnerships)
         extra = f", {words(self.capacity)}" if self.capacity != "member" else ""
         out = [f"{head} [{how}{extra}]{when(self.start, self.end, self.status)}"]
         for rep in self.represented_by:
             out.append(f"    represented by {rep.named}")
-        if self.note and (self.member is not None or self.text):
+        if self.note and (self.member is not None or self.text) and not rule:
             out.append(f"    {self.note}")
         return "\n".join(out)
 

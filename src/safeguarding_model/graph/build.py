@@ -809,7 +809,7 @@ class _Builder:
                     continue
                 via = None
                 if entry.named_as == "role" and entry.detail:
-                    via = f"named as the {PartnershipRole(entry.detail).label}"
+                    via = "named as " + self.index.role_entry_words(entry)
                 elif entry.named_as == "chair-of" and entry.detail:
                     via = f"named as the chair of the {self.index.name(entry.detail)}"
                 self.edge(

@@ -315,7 +315,10 @@ def _chairs_and_members(gg: GovernanceGraph, group: Group) -> Iterator[Finding]:
         vague = vague or bool(unresolved)
         for item in resolved:
             if item.node is not None:
-                namings.setdefault(item.node, []).append((item.named_as, item.derived))
+                how = item.named_as
+                if how == "role" and item.detail:  # which role, and whose
+                    how = index.role_entry_words(item)
+                namings.setdefault(item.node, []).append((how, item.derived))
         notes = [r.note for r in unresolved if r.named_as in ("role", "chair-of") and r.note]
         if notes:
             others = [gg.ref(r.detail) for r in unresolved if r.named_as == "chair-of" and r.detail]
@@ -329,7 +332,7 @@ def _chairs_and_members(gg: GovernanceGraph, group: Group) -> Iterator[Finding]:
         if len(named) < 2:
             continue
         direct = sum(not derived for _, derived in named)
-        ways = ", ".join(how for how, _ in named)
+        ways = "; ".join(how for how, _ in named)
         yield _finding(
             "duplicate-member",
             f"{_names([me])} names {_names([gg.ref(node)])} {len(named)} times (as {ways})",

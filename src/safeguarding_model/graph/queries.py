@@ -12,6 +12,8 @@ from collections import deque
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from ..model import (
     Chair,
     ChairRole,
@@ -42,6 +44,7 @@ from .answers import (
     EscalationRoute,
     MemberEntry,
     Membership,
+    Place,
     Ref,
     Seat,
     Seats,
@@ -385,6 +388,7 @@ SEAT_KINDS = {
     EdgeKind.MEMBER_OF.value,
     EdgeKind.CHAIRS.value,
     EdgeKind.LEAD_PARTNER_OF.value,
+    EdgeKind.LEAD_PARTNER_THROUGH.value,
     EdgeKind.DELEGATED_PARTNER_OF.value,
     EdgeKind.SCRUTINISES.value,
     EdgeKind.OBSERVES.value,
@@ -393,9 +397,15 @@ SEAT_KINDS = {
     EdgeKind.REPRESENTED_IN.value,
 }
 
+_SEAT_KIND = {EdgeKind.LEAD_PARTNER_THROUGH.value: EdgeKind.LEAD_PARTNER_OF.value}
+"""A part of an organisation that a lead partner acts through holds the lead partner's
+seat, through that part."""
 
-def _capacity(gg: GovernanceGraph, target: str, data: dict[str, Any]) -> str:
-    kind = data["kind"]
+
+def _capacity(kind: str, data: dict[str, Any]) -> str:
+    """A capacity in words, one wording for each capacity in every partnership: a lead
+    partner is a "lead safeguarding partner" whichever edition its partnership
+    follows (the 2018 edition's "safeguarding partner")."""
     capacity = words(data.get("capacity") or "")
     if kind == EdgeKind.MEMBER_OF.value:
         return capacity or "member"
@@ -405,8 +415,7 @@ def _capacity(gg: GovernanceGraph, target: str, data: dict[str, Any]) -> str:
     if kind == EdgeKind.SCRUTINISES.value and capacity:
         return f"scrutiny ({capacity})"
     if kind == EdgeKind.LEAD_PARTNER_OF.value:
-        new = gg.graph.nodes[target].get("guidance") not in (None, "working-together-2018")
-        role = "lead safeguarding partner" if new else "safeguarding partner"
+        role = "lead safeguarding partner"
         return f"{role} ({capacity})" if capacity else role
     if kind == EdgeKind.DELEGATED_PARTNER_OF.value:
         return "delegated safeguarding partner" + (f" for the {capacity}" if capacity else "")
@@ -419,24 +428,106 @@ def _capacity(gg: GovernanceGraph, target: str, data: dict[str, Any]) -> str:
     }[kind]
 
 
-def _seats_of(
-    gg: GovernanceGraph, node: str, through: Ref | None, prefix: str = ""
-) -> Iterator[Seat]:
-    for target, _, data in gg.out_edges(node):
-        kind = data["kind"]
-        if kind in SEAT_KINDS:
-            yield Seat(
-                body=gg.ref(target),
-                capacity=prefix + _capacity(gg, target, data),
-                kind=kind,
-                through=through,
-                text=data.get("text"),
-                derived=bool(data.get("derived")),
-                via=data.get("via"),
-                start=data.get("start"),
-                end=data.get("end"),
-                status=gg.status(data),
+_SeatKey = tuple[str, str, str, Any, Any, str, bool, Any]
+"""What makes two edges one seat: the body, the capacity in words, the edge kind, the
+dates, the status, whether derived and how."""
+
+
+class _Places:
+    """The seats found, gathered into places: each body once, each capacity on it once
+    (held directly, through posts or parts, or both), in the order found."""
+
+    def __init__(self, gg: GovernanceGraph) -> None:
+        self.gg = gg
+        self.order: dict[str, list[_SeatKey]] = {}
+        self.found: dict[_SeatKey, dict[str, Any]] = {}
+
+    def add(self, node: str, through: str | None, prefix: str = "") -> None:
+        gg = self.gg
+        for target, _, data in gg.out_edges(node):
+            kind = _SEAT_KIND.get(data["kind"], data["kind"])
+            if data["kind"] not in SEAT_KINDS:
+                continue
+            status = gg.status(data)
+            key: _SeatKey = (
+                target,
+                prefix + _capacity(kind, data),
+                kind,
+                data.get("start"),
+                data.get("end"),
+                status,
+                bool(data.get("derived")),
+                data.get("via"),
             )
+            seat = self.found.get(key)
+            if seat is None:
+                seat = {"through": [], "direct": False, "texts": [], "data": data}
+                self.found[key] = seat
+                self.order.setdefault(target, []).append(key)
+            if through is None:
+                seat["direct"] = True
+            elif through not in seat["through"]:
+                seat["through"].append(through)
+            text = data.get("text")
+            if text and text not in seat["texts"]:
+                seat["texts"].append(text)
+
+    def places(self, planned: bool) -> tuple[Place, ...]:
+        """The places whose seats are planned (or not), each with those seats."""
+        gg = self.gg
+        index = gg.index
+        found = []
+        for body, keys in self.order.items():
+            seats = []
+            for key in keys:
+                _, capacity, kind, start, end, status, derived, via = key
+                if (status == "planned") is not planned:
+                    continue
+                seat = self.found[key]
+                seats.append(
+                    Seat(
+                        capacity=capacity,
+                        kind=kind,
+                        value=seat["data"].get("capacity"),
+                        through=_refs(gg, tuple(seat["through"])),
+                        direct=seat["direct"],
+                        texts=tuple(seat["texts"]),
+                        derived=derived,
+                        via=via,
+                        start=start,
+                        end=end,
+                        status=status,
+                    )
+                )
+            if not seats:
+                continue
+            owner = index.owner.get(body)
+            seats = _one_per_derivation(seats)
+            found.append(
+                Place(
+                    body=gg.ref(body),
+                    seats=tuple(seats),
+                    of=gg.ref(owner.id) if owner is not None else None,
+                    of_label=owner.label if owner is not None else None,
+                )
+            )
+        return tuple(found)
+
+
+def _one_per_derivation(seats: list[Seat]) -> list[Seat]:
+    """Derived seats alike but for how they were derived (one post named as a role's
+    holder and as the partnership chair) as one seat, with each derivation."""
+    merged: dict[tuple[Any, ...], Seat] = {}
+    for seat in seats:
+        key = attrs.astuple(attrs.evolve(seat, via=None, texts=()), recurse=False)
+        known = merged.get(key) if seat.derived else None
+        if known is None:
+            merged[key if seat.derived else (id(seat),)] = seat
+            continue
+        vias = [via for via in (known.via, seat.via) if via]
+        texts = tuple(dict.fromkeys((*known.texts, *seat.texts)))
+        merged[key] = attrs.evolve(known, via="; ".join(vias) or None, texts=texts)
+    return list(merged.values())
 
 
 def _sources(gg: GovernanceGraph, node: str, kind: EdgeKind, of: NodeKind) -> list[str]:
@@ -454,17 +545,20 @@ def sits_on(gg: GovernanceGraph, who: str) -> Seats:
     """Every body an organisation, post or person sits on, and in what capacity.
 
     A person sits through the posts they hold; an organisation directly, through its
-    posts, through the parts of it (a council's services) and their posts, and for
-    the sectors it represents.
+    posts, through the parts of it (a council's services, a lead partner acting
+    through one) and their posts, and for the sectors it represents. Each body comes
+    once, saying whose it is (the partnership or collaboration a group belongs to),
+    with each capacity on it once, whether held directly, through posts, or both; a
+    body whose only seats are planned is kept apart.
     """
     key = gg.resolve(who, *HOLDERS)
     kind = gg.graph.nodes[key]["kind"]
-    seats: list[Seat] = []
+    found = _Places(gg)
     if kind == NodeKind.PERSON.value:
         for post, _ in _out(gg, key, EdgeKind.HOLDS_POST):
-            seats += _seats_of(gg, post, gg.ref(post))
+            found.add(post, post)
     elif kind == NodeKind.POST.value:
-        seats += _seats_of(gg, key, None)
+        found.add(key, None)
     else:
         seen: set[str] = set()
         queue = deque([key])
@@ -473,18 +567,20 @@ def sits_on(gg: GovernanceGraph, who: str) -> Seats:
             if org in seen:
                 continue
             seen.add(org)
-            through = None if org == key else gg.ref(org)
-            seats += _seats_of(gg, org, through)
+            through = None if org == key else org
+            found.add(org, through)
             for post in _sources(gg, org, EdgeKind.POST_IN, NodeKind.POST):
-                seats += _seats_of(gg, post, gg.ref(post))
+                found.add(post, post)
             for sector, _ in _out(gg, org, EdgeKind.REPRESENTS):
-                sector_ref = gg.ref(sector)
-                seats += _seats_of(gg, sector, through, f"for {sector_ref.name}: ")
+                found.add(sector, through, f"for {gg.ref(sector).name}: ")
             queue.extend(_sources(gg, org, EdgeKind.PART_OF, NodeKind.ORGANISATION))
+    owners = len(gg.index.partnerships) + len(gg.index.collaborations)
     return Seats(
         who=gg.ref(key),
-        seats=tuple(seat for seat in seats if seat.status != "planned"),
-        planned=tuple(seat for seat in seats if seat.status == "planned"),
+        places=found.places(planned=False),
+        planned=found.places(planned=True),
+        whose=owners > 1,
+        resolve=gg.resolve,
     )
 
 
@@ -508,7 +604,8 @@ def _listed_members(gg: GovernanceGraph, body: str, owner: Owner) -> list[Member
             if item.named_as == "chair-of" and detail:
                 detail = gg.ref(detail).named
             elif item.named_as == "role" and detail:
-                detail = words(detail)
+                for_whom = f" for the {words(item.acts_for)}" if item.acts_for else ""
+                detail = words(detail) + for_whom
             reps: tuple[Ref, ...] = ()
             if item.node and isinstance(index.entities.get(item.node), Organisation):
                 reps = tuple(
@@ -524,6 +621,8 @@ def _listed_members(gg: GovernanceGraph, body: str, owner: Owner) -> list[Member
                     represented_by=reps,
                     text=member.text,
                     note=item.note,
+                    acts_for=item.acts_for,
+                    partnerships=_refs(gg, tuple(k for k in item.partnerships if k in gg.graph)),
                     start=written(member.start),
                     end=written(member.end),
                     status=_status(

@@ -41,6 +41,7 @@ __all__ = [
     "MemberCapacity",
     "PartnershipRole",
     "ReportingLine",
+    "StatutoryRole",
 ]
 
 
@@ -83,6 +84,28 @@ class PartnershipRole(Choice):
     INDEPENDENT_SCRUTINEER = "independent-scrutineer"
     RELEVANT_AGENCIES = "relevant-agencies"
     PARTICIPATING_OBSERVERS = "participating-observers"
+
+
+class StatutoryRole(Choice):
+    """The three statutory partners.
+
+    Working Together 2023 names the local authority, the integrated care board and
+    the chief officer of police as lead safeguarding partners; the 2018 edition named
+    the local authority, the clinical commissioning group and the chief officer of
+    police as safeguarding partners.
+    """
+
+    LOCAL_AUTHORITY = "local-authority"
+    INTEGRATED_CARE_BOARD = "integrated-care-board"
+    CLINICAL_COMMISSIONING_GROUP = "clinical-commissioning-group"
+    CHIEF_OFFICER_OF_POLICE = "chief-officer-of-police"
+
+
+_BY_STATUTORY_ROLE = (
+    PartnershipRole.LEAD_SAFEGUARDING_PARTNERS,
+    PartnershipRole.DELEGATED_SAFEGUARDING_PARTNERS,
+)
+"""The partnership roles whose holders each stand for one of the statutory partners."""
 
 
 class MemberCapacity(Choice):
@@ -190,12 +213,19 @@ class Member:
     only ``text`` records a membership the document describes but does not name.
     ``some`` says that only some of those the ``role`` names sit on the group ("a
     number of relevant agencies"), so the role is not expanded to all of them.
+    ``acts_for`` narrows a role of lead or delegated safeguarding partners to those
+    for one statutory partner ("Directors of Children's Services from each of the
+    represented local authorities": the delegated safeguarding partners for the
+    local authority). In a collaboration's group a role is each member partnership's,
+    and a member partnership whose holders of it the data does not name is shown by
+    the rule, never by a guessed post.
     """
 
     post: str | None = attrs.field(default=None, validator=optional_id)
     organisation: str | None = attrs.field(default=None, validator=optional_id)
     chair_of: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
     role: PartnershipRole | None = None
+    acts_for: StatutoryRole | None = None
     text: str | None = attrs.field(default=None, validator=check_text)
     capacity: MemberCapacity = MemberCapacity.MEMBER
     some: bool = False
@@ -216,6 +246,13 @@ class Member:
             )
         if self.some and not self.role:
             raise FieldError("some", "a `role` of which only some holders are members", True)
+        if self.acts_for is not None and self.role not in _BY_STATUTORY_ROLE:
+            raise FieldError(
+                "acts_for",
+                "a `role` of lead-safeguarding-partners or delegated-safeguarding-partners "
+                "with it (the partners it narrows to those for one statutory partner)",
+                self.acts_for.value,
+            )
         check_dates(self)
         check_planned(self)
 

@@ -32,6 +32,7 @@ from .groups import (
     Member,
     PartnershipRole,
     ReportingLine,
+    StatutoryRole,
 )
 from .names import Names
 from .organisations import Organisation, Post
@@ -69,6 +70,7 @@ __all__ = [
     "partial_of",
     "partial_words",
     "post_notes",
+    "member_role_words",
     "role_words",
     "rotation_words",
     "scrutinising_posts",
@@ -112,6 +114,9 @@ class Resolved:
     says, in words, why no node is named (a role no one holds in the data, some of a
     role's holders, a chair the data names no one for), or that a node is one of
     several the data cannot choose between (the chair is one of a role's holders).
+    For a role, ``acts_for`` is the statutory partner the entry narrows it to, and in
+    a collaboration's group ``partnerships`` the member partnerships whose holder
+    ``node`` is (or, with no node, the one whose holders the data does not name).
     """
 
     node: str | None
@@ -119,6 +124,8 @@ class Resolved:
     detail: str | None = None
     derived: bool = False
     note: str | None = None
+    acts_for: str | None = None
+    partnerships: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -448,17 +455,70 @@ class ModelIndex:
                         )
             return found
         if member.role is not None:
-            role, label = member.role.value, member.role.label
-            nodes = [] if member.some else self.role_nodes(owner, member.role)
-            if not nodes:
-                note = (
-                    f"some of the {label}: the data does not say which"  # never each of them
-                    if member.some
-                    else f"the {label}: none in the data"
-                )
-                return [Resolved(node=None, named_as="role", detail=role, derived=True, note=note)]
-            return [Resolved(node=n, named_as="role", detail=role, derived=True) for n in nodes]
+            return self._role_members(member, member.role, owner)
         return [Resolved(node=None, named_as="text")]
+
+    def _role_members(self, member: Member, role: PartnershipRole, owner: Owner) -> list[Resolved]:
+        """What a member entry naming a role expands to: each holder of the role (of the
+        statutory partner ``acts_for`` names, where it does), once, in a partnership;
+        in a collaboration's group, the holders of each member partnership (a holder of
+        several, such as a constabulary serving them all, once, with each of them), and
+        for a member partnership whose holders the data does not name, the rule in
+        words (never a guessed post), as for the member partnerships the collaboration
+        counts but does not name."""
+        acts_for = member.acts_for.value if member.acts_for else None
+        words = member_role_words(role, member.acts_for)
+        rule = Resolved(
+            node=None, named_as="role", detail=role.value, derived=True, acts_for=acts_for
+        )
+        if member.some:  # never each of them
+            note = f"some of {words}: the data does not say which"
+            return [attrs.evolve(rule, note=note)]
+        each = isinstance(owner, Collaboration)
+        holders: dict[str, list[str]] = {}
+        rules: list[Resolved] = []
+        for partnership in self.partnerships_of(owner):
+            nodes = [
+                node
+                for node, fact in self.roles[partnership.id].holders(role)
+                if member.acts_for is None or _acts_for(fact, member.acts_for)
+            ]
+            for node in dict.fromkeys(nodes):
+                holders.setdefault(node, []).append(partnership.id)
+            if not nodes and each:
+                why = _unnamed(partnership, role, member.acts_for)
+                note = f"{words} of the {partnership.name}: {why}"
+                rules.append(attrs.evolve(rule, note=note, partnerships=(partnership.id,)))
+        found = [
+            attrs.evolve(rule, node=node, partnerships=tuple(keys) if each else ())
+            for node, keys in holders.items()
+        ]
+        found += rules
+        if isinstance(owner, Collaboration):
+            counted = partial_of(members_given(self.dataset, owner), "members")
+            if counted is not None and counted.further:
+                others = (
+                    "the other member partnership"
+                    if counted.further == 1
+                    else f"the {counted.further} other member partnerships"
+                )
+                note = f"{words} of {others} the data does not name: not named in the data"
+                found.append(attrs.evolve(rule, note=note))
+        if not found:
+            found.append(attrs.evolve(rule, note=f"{words}: none in the data"))
+        return found
+
+    def role_entry_words(self, entry: Resolved) -> str:
+        """The role a member entry names a node by, in words, with the member
+        partnerships whose holder it is in a collaboration's group: "the delegated
+        safeguarding partners for the chief officer of police of the Isle of Wight
+        Safeguarding Children Partnership"."""
+        assert entry.detail is not None
+        acts_for = StatutoryRole(entry.acts_for) if entry.acts_for else None
+        words = member_role_words(PartnershipRole(entry.detail), acts_for)
+        if entry.partnerships:
+            words += " of " + and_list([f"the {self.name(key)}" for key in entry.partnerships])
+        return words
 
     def represented_by(self, owner: Owner, organisation: str) -> list[str]:
         """The organisations through which a sector is represented, where stated (in the
@@ -583,6 +643,54 @@ member", "also chairs the Health and Wellbeing Board", "also the independent
 scrutineer"."""
 
 _SINGLE_ROLES = (PartnershipRole.PARTNERSHIP_CHAIR, PartnershipRole.INDEPENDENT_SCRUTINEER)
+
+
+def member_role_words(
+    role: PartnershipRole, acts_for: StatutoryRole | None = None, *, some: bool = False
+) -> str:
+    """The role a member entry names, in words: "the delegated safeguarding partners",
+    "the delegated safeguarding partners for the chief officer of police" (``acts_for``),
+    "some of the relevant agencies" (``some``)."""
+    words = role_words(role)
+    if acts_for is not None:
+        words += f" for the {acts_for.label}"
+    return f"some of {words}" if some else words
+
+
+def _acts_for(fact: object, role: StatutoryRole) -> bool:
+    """Whether a lead partner (by its ``role``) or a delegated partner (by its
+    ``acts_for``) stands for the statutory partner ``role``."""
+    if isinstance(fact, DelegatedPartner):
+        return fact.acts_for is role
+    return isinstance(fact, LeadPartner) and fact.role is role
+
+
+_ROLE_FIELDS = {
+    PartnershipRole.LEAD_SAFEGUARDING_PARTNERS: "lead_partners",
+    PartnershipRole.DELEGATED_SAFEGUARDING_PARTNERS: "delegated_partners",
+    PartnershipRole.PARTNERSHIP_CHAIR: "chairs",
+    PartnershipRole.INDEPENDENT_SCRUTINEER: "scrutineers",
+    PartnershipRole.RELEVANT_AGENCIES: "relevant_agencies",
+    PartnershipRole.PARTICIPATING_OBSERVERS: "observers",
+}
+"""The list of a partnership that holds each role."""
+
+
+def _unnamed(
+    partnership: Partnership, role: PartnershipRole, acts_for: StatutoryRole | None
+) -> str:
+    """Why a partnership has no holder of ``role`` (for ``acts_for``) in the data, in
+    words: the source does not state the list, gives it only in part, or gives
+    entries that name no one (a chair in words only); else there is none in the data."""
+    field = _ROLE_FIELDS[role]
+    if field in partnership.not_stated:
+        return "not stated in the source"
+    entries = getattr(partnership, field)
+    if acts_for is not None:
+        entries = [entry for entry in entries if _acts_for(entry, acts_for)]
+    if partial_of(partnership, field) is not None or entries:
+        return "not named in the data"
+    return "none in the data"
 
 
 def role_words(role: PartnershipRole, *, one: bool = False, in_turn: bool = False) -> str:

@@ -12,7 +12,16 @@ from .arrangements import (
     ScrutinyMechanism,
     check_outline,
 )
-from .groups import Chair, Group, Line, Member, PartnershipRole, ReportingLine, check_lines
+from .groups import (
+    Chair,
+    Group,
+    Line,
+    Member,
+    PartnershipRole,
+    ReportingLine,
+    StatutoryRole,
+    check_lines,
+)
 from .values import (
     Cadence,
     Choice,
@@ -107,21 +116,6 @@ class Regime:
 
     def __attrs_post_init__(self) -> None:
         check_dates(self)
-
-
-class StatutoryRole(Choice):
-    """The three statutory partners.
-
-    Working Together 2023 names the local authority, the integrated care board and
-    the chief officer of police as lead safeguarding partners; the 2018 edition named
-    the local authority, the clinical commissioning group and the chief officer of
-    police as safeguarding partners.
-    """
-
-    LOCAL_AUTHORITY = "local-authority"
-    INTEGRATED_CARE_BOARD = "integrated-care-board"
-    CLINICAL_COMMISSIONING_GROUP = "clinical-commissioning-group"
-    CHIEF_OFFICER_OF_POLICE = "chief-officer-of-police"
 
 
 @attrs.frozen(kw_only=True)

@@ -339,6 +339,7 @@ class _Builder:
         for chaired in member.chair_of:
             self.add(node, SMV.chairOf, ID[chaired])
         self.add(node, SMV.partnershipRole, SMV[_camel(member.role.value)] if member.role else None)
+        self.add(node, SMV.actsFor, SMV[_camel(member.acts_for.value)] if member.acts_for else None)
         self.add(node, SMV.some, True if member.some else None)
 
     def line(

@@ -62,7 +62,7 @@ from ...model import (
     ReportingLine,
 )
 from ...model.dates import Span, earlier, later
-from ...model.meaning import ModelIndex, reference_span, standing
+from ...model.meaning import ModelIndex, member_role_words, reference_span, standing
 from ...model.values import Choice
 from ..archive import zip_archive
 from ..escape import clean
@@ -599,7 +599,7 @@ class _Tables:
                         for g in m.chair_of
                     ]
                 elif m.role:
-                    words = ("some of the " if m.some else "") + m.role.label
+                    words = member_role_words(m.role, m.acts_for, some=m.some)
                     named.append(("role", m.role.value, words))
                 else:
                     named.append(("text", None, m.text or ""))

@@ -87,8 +87,9 @@ def _node(node: ChartNode, indent: str) -> str:
     if node.status == "planned":  # dotted, as planned lines are
         shape = dict(style).get("style", "")
         style.append(("style", ",".join([*filter(None, shape.split(",")), "dotted"])))
-    label = dot_string(node.label, width=LABEL_WIDTH)
-    return f"{indent}{dot_string(node.id)} [{_attrs(style)}, label={label}];"
+    label = f"label={dot_string(node.label, width=LABEL_WIDTH)}"
+    pairs = f"{_attrs(style)}, {label}" if style else label
+    return f"{indent}{dot_string(node.id)} [{pairs}];"
 
 
 _SAME_RANK = ("executive-group", "partnership-board")

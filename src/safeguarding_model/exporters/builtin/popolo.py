@@ -72,7 +72,7 @@ from ...model import (
     Post,
 )
 from ...model.dates import earlier, later
-from ...model.meaning import resolved_planned
+from ...model.meaning import member_role_words, resolved_planned
 from ..exporter import Exporter, Register
 from ..options import ExportOptions
 
@@ -307,7 +307,8 @@ class _Memberships:
             return
         words: str | None = member.text
         if words is None and member.role is not None:
-            words = ("Some of the " if member.some else "The ") + member.role.label
+            words = member_role_words(member.role, member.acts_for, some=member.some)
+            words = words[0].upper() + words[1:]
         self.add(body, role, post_id=self.seat(body, "seat", words or role), **fields)
 
 

@@ -191,4 +191,4 @@ def _chair_key(chair: Chair) -> Key:
 def _member_key(member: Member) -> Key:
     named = member.post or member.organisation
     text = None if (named or member.chair_of or member.role) else _fold(member.text)
-    return (named, (member.chair_of, member.role, text))
+    return (named, (member.chair_of, member.role, member.acts_for, text))

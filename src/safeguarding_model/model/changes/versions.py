@@ -9,7 +9,7 @@ import attrs
 from ..collaboration import Collaboration
 from ..dataset import Dataset
 from ..groups import Group, Member
-from ..meaning import dates_words
+from ..meaning import dates_words, member_role_words
 from ..organisations import Organisation, Person, Post
 from ..partnership import (
     Partnership,
@@ -152,7 +152,7 @@ def _member_words(member: Member, side: _Side) -> str:
             else "the chairs of " + ", ".join(names)
         )
     elif member.role is not None:
-        words = f"the {member.role.label}"
+        words = member_role_words(member.role, member.acts_for, some=member.some)
     else:
         words = member.text or ""
     if member.capacity.value != "member":
