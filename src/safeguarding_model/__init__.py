@@ -6,9 +6,10 @@ partnerships in England as data.
 >>> dataset.partnership().short_name
 'IOWSCP'
 
-The governance graph (``sm.build_graph``) and the exporters (``sm.export``,
-``sm.export_to``, ``sm.installed_exporters``) are imported on first use, so importing
-the package does not import networkx or pluggy.
+The governance graph (``sm.build_graph``), the exporters (``sm.export``,
+``sm.export_to``, ``sm.installed_exporters``) and the data frames (``sm.frame``,
+``sm.frames``, which need pandas) are imported on first use, so importing the package
+does not import networkx, pluggy or pandas.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from .model import __all__ as _model_all
 if TYPE_CHECKING:
     from .exporters import export, export_to, exporter_names, installed_exporters
     from .graph import EdgeKind, GovernanceGraph, NodeKind, build_graph
+    from .notebook import frame, frames
     from .rules import check
 
 __version__ = "0.1.0"
@@ -48,6 +50,8 @@ _LAZY = {
     "exporter_names": "exporters",
     "installed_exporters": "exporters",
     "check": "rules",
+    "frame": "notebook",
+    "frames": "notebook",
 }
 
 __all__ = [
@@ -72,6 +76,8 @@ __all__ = [
     "export",
     "export_to",
     "exporter_names",
+    "frame",
+    "frames",
     "installed_exporters",
     "load",
     "loads",

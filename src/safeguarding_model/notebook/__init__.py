@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .cards import Shown, show
     from .charts import Chart, chart
-    from .frames import NAMES, findings_frame, frame, frames
+    from .dataframes import NAMES, findings_frame, frame, frames
 
 __all__ = ["NAMES", "Chart", "Shown", "chart", "findings_frame", "frame", "frames", "show"]
 
@@ -37,10 +37,10 @@ _LAZY = {
     "show": "cards",
     "Chart": "charts",
     "chart": "charts",
-    "NAMES": "frames",
-    "findings_frame": "frames",
-    "frame": "frames",
-    "frames": "frames",
+    "NAMES": "dataframes",
+    "findings_frame": "dataframes",
+    "frame": "dataframes",
+    "frames": "dataframes",
 }
 
 

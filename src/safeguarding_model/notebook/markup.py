@@ -28,6 +28,10 @@ __all__ = [
 
 ROOT_CLASS = "safeguarding-model"
 """The class of every display's outer element."""
+_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+_SPACE = re.compile(r"\s+")
+VOID = frozenset({"br", "hr", "wbr"})
+"""The elements used here that have no end tag."""
 
 
 class Markup(str):
@@ -45,10 +49,6 @@ def text(value: object) -> Markup:
     return Markup(html.escape(_SPACE.sub(" ", str(value)), quote=True))
 
 
-_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
-_SPACE = re.compile(r"\s+")
-
-
 def tag(name: str, *children: object, **attributes: str | None) -> Markup:
     """An element holding ``children`` (text is escaped); ``class_`` gives the
     ``class`` attribute; an attribute whose value is None is left out."""
@@ -58,6 +58,9 @@ def tag(name: str, *children: object, **attributes: str | None) -> Markup:
         for key, value in attributes.items()
         if value is not None
     )
+    if name in VOID:
+        assert not children, f"<{name}> holds nothing"
+        return Markup(f"<{name}{attrs}>")
     inner = "".join(text(child) for child in children)
     return Markup(f"<{name}{attrs}>{inner}</{name}>")
 
