@@ -14,9 +14,9 @@ does not import networkx, pluggy or pandas.
 
 from __future__ import annotations
 
-from importlib import import_module as _import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from ._lazy import lazy_names as _lazy_names
 from .errors import (
     AmbiguousNameError,
     Diagnostic,
@@ -86,13 +86,9 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """Import the graph, exporter and rules layers only when one of their names is used."""
-    if name in _LAZY:
-        value = getattr(_import_module(f".{_LAZY[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = _lazy_names(__name__, _LAZY, globals())
+"""Import the graph, exporter, rules and notebook layers only when one of their names is
+used."""
 
 
 def __dir__() -> list[str]:

@@ -4,6 +4,7 @@ findings of the checks; a clear error when pandas is missing."""
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import sys
 import zipfile
@@ -12,12 +13,14 @@ import pandas
 import pytest
 
 import safeguarding_model as sm
-from conftest import TODAY
 from safeguarding_model.errors import MissingDependencyError
 from safeguarding_model.exporters.builtin.csv import FORMULA_STARTS
 from safeguarding_model.graph import build_graph
 from safeguarding_model.model import Dataset
 from safeguarding_model.notebook import NAMES, findings_frame, frame, frames
+
+TODAY = datetime.date(2025, 1, 15)
+"""The day dates are read against (the westshire data's dates are far from it)."""
 
 
 def csv_tables(dataset: Dataset, **options: object) -> dict[str, list[list[str]]]:

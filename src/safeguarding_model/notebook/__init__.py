@@ -22,8 +22,9 @@ True
 
 from __future__ import annotations
 
-from importlib import import_module as _import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_names as _lazy_names
 
 if TYPE_CHECKING:
     from .cards import Shown, show
@@ -44,14 +45,9 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import each part only when one of its names is used (the charts import the
-    exporters, the frames pandas)."""
-    if name in _LAZY:
-        value = getattr(_import_module(f".{_LAZY[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = _lazy_names(__name__, _LAZY, globals())
+"""Import each part only when one of its names is used (the charts import the
+exporters, the frames pandas)."""
 
 
 def __dir__() -> list[str]:

@@ -56,7 +56,7 @@ _SCOPES = {
 }
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Shown:
     """A display made by :func:`show`: HTML for a notebook (``_repr_html_``), the same
     text that ``html`` holds."""
@@ -68,6 +68,9 @@ class Shown:
 
     def __str__(self) -> str:
         return self.html
+
+    def __repr__(self) -> str:
+        return f"<Shown: {len(self.html)} characters of HTML, for a notebook to display>"
 
 
 # --- pieces -----------------------------------------------------------------------------
@@ -483,7 +486,7 @@ def dataset_html(
                     f"{len(rest)} more partnerships, not shown in full here: ",
                     ", ".join(p.name for p in rest),
                     ". ",
-                    tag("code", "sm.notebook.show(dataset, ID)"),
+                    tag("code", "safeguarding_model.notebook.show(dataset, ID)"),
                     " shows one.",
                 )
             )

@@ -81,8 +81,8 @@ def _bundle(
     if len(chart.nodes) > DRAWN_AT_MOST:
         reason = (
             f"The chart has {len(chart.nodes)} bodies, more than are drawn in a notebook "
-            f"({DRAWN_AT_MOST}): it is listed. sm.notebook.chart(graph, partnership=ID) "
-            "draws one partnership's."
+            f"({DRAWN_AT_MOST}): it is listed. safeguarding_model.notebook.chart(graph, "
+            "partnership=ID) draws one partnership's."
         )
     elif not graphviz_available():
         reason = (
