@@ -43,8 +43,8 @@ if TYPE_CHECKING:
 
 __all__ = ["NAMES", "findings_frame", "frame", "frames"]
 
-NAMES: tuple[str, ...] = tuple(TABLES)
-"""The names of the tables, as the ``csv`` exporter names its files (without ``.csv``)."""
+NAMES: tuple[str, ...] = tuple(name.removesuffix(".csv") for name in TABLES)
+"""The names of the tables: the names of the ``csv`` exporter's files, without ``.csv``."""
 
 EXTRA = "notebook"
 """The extra of ``safeguarding-model`` that installs pandas."""
@@ -93,7 +93,7 @@ def _table_frame(table: Table) -> pandas.DataFrame:
 
 def _name(name: str) -> str:
     wanted = name.strip().lower().replace("_", "-").removesuffix(".csv")
-    if wanted in TABLES:
+    if wanted in NAMES:
         return wanted
     near = closest(wanted, NAMES)
     hint = f" (did you mean `{near}`?)" if near else ""
@@ -108,7 +108,9 @@ def _tables(
 ) -> dict[str, Table]:
     options = ExportOptions(on=on, today=today)
     view = view_on(dataset, options.on, today=options.today)
-    return tables(view.dataset, options, names)
+    files = None if names is None else [f"{name}.csv" for name in names]
+    made = tables(view.dataset, options, files)
+    return {name.removesuffix(".csv"): table for name, table in made.items()}
 
 
 def frames(

@@ -983,40 +983,40 @@ class _Tables:
 
 
 TABLES: dict[str, Callable[[_Tables], Table]] = {
-    "chairs": _Tables.chairs,
-    "collaborations": _Tables.collaborations,
-    "documents": _Tables.documents,
-    "duties": _Tables.duties,
-    "events": _Tables.events,
-    "funding-contributions": _Tables.contributions,
-    "groups": _Tables.groups,
-    "items": _Tables.items,
-    "memberships": _Tables.memberships,
-    "organisations": _Tables.organisations,
-    "partial-lists": _Tables.partial_lists,
-    "partnerships": _Tables.partnerships,
-    "posts": _Tables.posts,
-    "relevant-agencies": _Tables.relevant_agencies,
-    "reporting-lines": _Tables.lines,
-    "scrutiny": _Tables.scrutiny,
-    "unstated": _Tables.unstated,
+    "chairs.csv": _Tables.chairs,
+    "collaborations.csv": _Tables.collaborations,
+    "documents.csv": _Tables.documents,
+    "duties.csv": _Tables.duties,
+    "events.csv": _Tables.events,
+    "funding-contributions.csv": _Tables.contributions,
+    "groups.csv": _Tables.groups,
+    "items.csv": _Tables.items,
+    "memberships.csv": _Tables.memberships,
+    "organisations.csv": _Tables.organisations,
+    "partial-lists.csv": _Tables.partial_lists,
+    "partnerships.csv": _Tables.partnerships,
+    "posts.csv": _Tables.posts,
+    "relevant-agencies.csv": _Tables.relevant_agencies,
+    "reporting-lines.csv": _Tables.lines,
+    "scrutiny.csv": _Tables.scrutiny,
+    "unstated.csv": _Tables.unstated,
 }
-"""How each table is made, by its name (its file's name without ``.csv``)."""
+"""How each table is made, by the name of its file."""
 
 
 def tables(
     dataset: Dataset, options: ExportOptions, names: Iterable[str] | None = None
 ) -> dict[str, Table]:
-    """The tables of ``dataset`` (only those ``names`` given, in that order), as the
-    model's values: the rows the CSV files and the notebook's data frames
-    (:mod:`safeguarding_model.notebook`) are made from. An unknown name is a
-    ``KeyError``; the callers say which names there are."""
+    """The tables of ``dataset`` by the names of their files (only those ``names``
+    given, in that order), as the model's values: the rows the CSV files and the
+    notebook's data frames (:mod:`safeguarding_model.notebook`) are made from. An
+    unknown name is a ``KeyError``; the callers say which names there are."""
     made = _Tables(dataset, options)
     return {name: TABLES[name](made) for name in (TABLES if names is None else names)}
 
 
 def files(dataset: Dataset, options: ExportOptions) -> dict[str, Content]:
-    return {f"{name}.csv": found.csv() for name, found in tables(dataset, options).items()}
+    return {name: found.csv() for name, found in tables(dataset, options).items()}
 
 
 def _kind(index: dict[str, Entity], key: str) -> str | None:
