@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import importlib
 import pkgutil
+import re
 import subprocess
 import sys
 import warnings
@@ -16,7 +17,21 @@ import pytest
 import safeguarding_model
 
 PACKAGE = Path(safeguarding_model.__file__).parent
-ORDER = ["errors", "hooks", "model", "io", "graph", "rules", "documents", "exporters", "cli"]
+ORDER = [
+    "errors",
+    "hooks",
+    "model",
+    "io",
+    "graph",
+    "rules",
+    "documents",
+    "exporters",
+    "notebook",
+    "cli",
+]
+DISPLAY_HOOK = re.compile(r"^_repr_[a-z]+_$")
+"""IPython's display methods (``_repr_html_``, ``_repr_mimebundle_``...): the one place
+a lower layer may import the notebook face, inside the method, when it is called."""
 THIRD_PARTY_ALLOWED = {
     "errors": {"attrs"},
     "hooks": {"attrs", "pluggy"},
@@ -32,11 +47,21 @@ def layer_of(module: str) -> str | None:
     return parts[1] if parts[1] in ORDER else None
 
 
-def imports_of(path: Path, module: str) -> set[str]:
+def imports_of(path: Path, module: str, *, in_display_hooks: bool = False) -> set[str]:
+    """What a module imports; with ``in_display_hooks``, only what its display methods
+    (:data:`DISPLAY_HOOK`) import, else only what the rest of it imports."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    hooked = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef) and DISPLAY_HOOK.match(node.name)
+        for inner in ast.walk(node)
+    }
     found: set[str] = set()
     package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
     for node in ast.walk(tree):
+        if (id(node) in hooked) != in_display_hooks:
+            continue
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -79,10 +104,36 @@ def test_layers_point_down_only(module: str, path: Path) -> None:
             assert stdlib or top in THIRD_PARTY_ALLOWED[own], f"{module} ({own}) imports {top}"
 
 
+@pytest.mark.parametrize(("module", "path"), modules(), ids=lambda v: str(v))
+def test_display_methods_import_only_the_notebook_face(module: str, path: Path) -> None:
+    """A display method of a lower layer's class imports the notebook face (its
+    renderers), when it is called, and nothing else of the layers above."""
+    own = layer_of(module)
+    for target in imports_of(path, module, in_display_hooks=True):
+        other = layer_of(target)
+        if own is not None and other is not None and ORDER.index(other) > ORDER.index(own):
+            assert other == "notebook", f"{module} ({own}) imports {target} in a display method"
+
+
+def test_displays_import_the_notebook_face_only_when_called() -> None:
+    code = (
+        "import sys, safeguarding_model as sm; d = sm.load('isle-of-wight-2024');"
+        "g = sm.build_graph(d); r = sm.check(d, '2024-10-01');"
+        "g.accountability('learning-inquiry-group');"
+        "before = 'safeguarding_model.notebook' in sys.modules;"
+        "html = d._repr_html_();"
+        "print(before, 'safeguarding_model.notebook' in sys.modules, 'pandas' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "True", "False"]
+
+
 def test_importing_the_package_imports_nothing_heavy() -> None:
     code = (
         "import sys, safeguarding_model as sm; sm.load('isle-of-wight-2024');"
-        "heavy = {'networkx', 'pluggy', 'rdflib', 'docx'} & set(sys.modules);"
+        "heavy = {'networkx', 'pluggy', 'rdflib', 'docx', 'pandas'} & set(sys.modules);"
         "print(sorted(heavy))"
     )
     result = subprocess.run(

@@ -6,16 +6,17 @@ partnerships in England as data.
 >>> dataset.partnership().short_name
 'IOWSCP'
 
-The governance graph (``sm.build_graph``) and the exporters (``sm.export``,
-``sm.export_to``, ``sm.installed_exporters``) are imported on first use, so importing
-the package does not import networkx or pluggy.
+The governance graph (``sm.build_graph``), the exporters (``sm.export``,
+``sm.export_to``, ``sm.installed_exporters``) and the data frames (``sm.frame``,
+``sm.frames``, which need pandas) are imported on first use, so importing the package
+does not import networkx, pluggy or pandas.
 """
 
 from __future__ import annotations
 
-from importlib import import_module as _import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from ._lazy import lazy_names as _lazy_names
 from .errors import (
     AmbiguousNameError,
     Diagnostic,
@@ -34,6 +35,7 @@ from .model import __all__ as _model_all
 if TYPE_CHECKING:
     from .exporters import export, export_to, exporter_names, installed_exporters
     from .graph import EdgeKind, GovernanceGraph, NodeKind, build_graph
+    from .notebook import frame, frames
     from .rules import check
 
 __version__ = "0.1.0"
@@ -48,6 +50,8 @@ _LAZY = {
     "exporter_names": "exporters",
     "installed_exporters": "exporters",
     "check": "rules",
+    "frame": "notebook",
+    "frames": "notebook",
 }
 
 __all__ = [
@@ -72,6 +76,8 @@ __all__ = [
     "export",
     "export_to",
     "exporter_names",
+    "frame",
+    "frames",
     "installed_exporters",
     "load",
     "loads",
@@ -80,13 +86,9 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """Import the graph, exporter and rules layers only when one of their names is used."""
-    if name in _LAZY:
-        value = getattr(_import_module(f".{_LAZY[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = _lazy_names(__name__, _LAZY, globals())
+"""Import the graph, exporter, rules and notebook layers only when one of their names is
+used."""
 
 
 def __dir__() -> list[str]:

@@ -32,6 +32,7 @@ __all__ = [
     "GraphvizNotFoundError",
     "ListTooLong",
     "LoadError",
+    "MissingDependencyError",
     "NotFoundError",
     "NothingStoodError",
     "PluginError",
@@ -428,6 +429,20 @@ class GraphvizNotFoundError(ExportError):
             "installed (or not on PATH): install the graphviz package "
             "(`apt-get install graphviz`, `dnf install graphviz` or `brew install graphviz`; "
             "see https://graphviz.org/download/), or export `--to dot` and draw it elsewhere"
+        )
+
+
+class MissingDependencyError(SafeguardingModelError, ImportError):
+    """An optional package a feature needs is not installed: the message names the
+    package and the extra of ``safeguarding-model`` that installs it
+    (``pip install 'safeguarding-model[notebook]'``). Also an ``ImportError``."""
+
+    def __init__(self, package: str, extra: str, needed_for: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"{needed_for} needs {package}, which is not installed: install it with "
+            f"`pip install 'safeguarding-model[{extra}]'` (or `pip install {package}`)"
         )
 
 

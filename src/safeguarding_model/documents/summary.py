@@ -67,7 +67,7 @@ from ..model.meaning import (
 )
 from .progress import plan_summary
 
-__all__ = ["chair_text", "documents_of", "summary"]
+__all__ = ["chair_text", "documents_of", "group_summary", "summary"]
 
 
 def chair_text(
@@ -572,6 +572,24 @@ def contribution_words(
     if in_kind:
         parts.append("in kind: " + ", ".join(in_kind))
     return "; ".join(parts) or "amount not stated"
+
+
+def group_summary(
+    dataset: Dataset,
+    group: Group,
+    owner: Partnership | Collaboration | None = None,
+    *,
+    on: OnDate | None = None,
+    today: datetime.date | None = None,
+) -> dict[str, Any]:
+    """One group's facts as plain data, as :func:`summary` gives each group of a
+    partnership: its chairs, meetings and lines in words, each dated entry read against
+    ``on``, else ``today``. Names come from ``dataset`` (an id it does not hold is
+    shown as the id); ``owner`` is the partnership or collaboration the group belongs
+    to, whose chair "the partnership chair" is."""
+    at = span_of(on) if on is not None else reference_span(None, today or datetime.date.today())
+    home = owner.id if owner is not None else None  # its owner's own groups need no owner
+    return _Summary(dataset, at, home=home).group(group, owner)
 
 
 def summary(

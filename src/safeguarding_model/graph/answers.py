@@ -118,6 +118,13 @@ class _Answer:
         data: dict[str, Any] = plain(self)
         return data
 
+    def _repr_html_(self) -> str:
+        """The answer in a notebook, as tables (:mod:`safeguarding_model.notebook`, a
+        face, imported only when displayed)."""
+        from ..notebook.answers import answer_html
+
+        return answer_html(self)
+
 
 def _quote(text: str | None, indent: str) -> list[str]:
     if not text:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import functools
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -154,6 +155,16 @@ class GovernanceGraph:
             f"<GovernanceGraph{on}: {self.graph.number_of_nodes()} nodes, "
             f"{self.graph.number_of_edges()} edges>"
         )
+
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """The graph in a notebook: its org chart as SVG, or listed where Graphviz cannot
+        draw it (:mod:`safeguarding_model.notebook`, a face, imported only when
+        displayed)."""
+        from ..notebook.charts import graph_bundle
+
+        return graph_bundle(self, include, exclude)
 
     # --- the raw graph ----------------------------------------------------------------
 

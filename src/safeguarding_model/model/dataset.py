@@ -121,6 +121,13 @@ class Dataset:
             parts.append(f"{found.field}={shown}")
         return f"Dataset({', '.join(parts)})"
 
+    def _repr_html_(self) -> str:
+        """The dataset in a notebook: what it holds and each partnership's facts
+        (:mod:`safeguarding_model.notebook`, a face, imported only when displayed)."""
+        from ..notebook.cards import dataset_html
+
+        return dataset_html(self)
+
     def merged(self, *others: Dataset) -> Dataset:
         """One dataset holding the entries of this one and then of ``others``, in order
         (the files of a folder)."""

@@ -457,3 +457,10 @@ class Group:
             f"Group(id={self.id!r}, name={self.name!r}, kind={self.kind.value!r}, "
             f"chairs={len(self.chairs)}, members={len(self.members)}, reports_to={lines})"
         )
+
+    def _repr_html_(self) -> str:
+        """The group in a notebook (:mod:`safeguarding_model.notebook`, a face, imported
+        only when displayed)."""
+        from ..notebook.cards import group_html
+
+        return group_html(self)

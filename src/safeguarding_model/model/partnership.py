@@ -488,6 +488,13 @@ class Partnership:
             f"{len(self.relevant_agencies)}, groups={[g.id for g in self.groups]})"
         )
 
+    def _repr_html_(self) -> str:
+        """The partnership in a notebook (:mod:`safeguarding_model.notebook`, a face,
+        imported only when displayed)."""
+        from ..notebook.cards import partnership_html
+
+        return partnership_html(self)
+
     def group(self, key: str) -> Group:
         """The group with this id or name (a name or short name, case and spacing
         aside), through the package's one resolver: a

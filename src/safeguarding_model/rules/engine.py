@@ -88,6 +88,13 @@ class PartnershipCheck:
         """How many findings of each severity."""
         return {s.value: sum(f.severity == s for f in self.findings) for s in Severity}
 
+    def _repr_html_(self) -> str:
+        """The check in a notebook, its findings as a table
+        (:mod:`safeguarding_model.notebook`, a face, imported only when displayed)."""
+        from ..notebook.checks import check_html
+
+        return check_html(self)
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data."""
         return {
@@ -128,6 +135,13 @@ class CheckReport:
     def findings(self) -> tuple[RuleFinding, ...]:
         """Every finding, partnership by partnership."""
         return tuple(f for c in self.checks for f in c.findings)
+
+    def _repr_html_(self) -> str:
+        """The check in a notebook, its findings as a table
+        (:mod:`safeguarding_model.notebook`, a face, imported only when displayed)."""
+        from ..notebook.checks import check_html
+
+        return check_html(self)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data."""

@@ -44,8 +44,10 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
+
+import attrs
 
 from ...hooks.specs import hookimpl
 from ...model import (
@@ -69,7 +71,17 @@ from ..escape import clean
 from ..exporter import Content, Exporter, Register
 from ..options import ExportOptions
 
-__all__ = ["FORMULA_STARTS", "NOT_STATED", "files", "register_exporters", "table", "zip_files"]
+__all__ = [
+    "FORMULA_STARTS",
+    "NOT_STATED",
+    "TABLES",
+    "Table",
+    "files",
+    "register_exporters",
+    "table",
+    "tables",
+    "zip_files",
+]
 
 Row = Sequence[object]
 
@@ -101,6 +113,22 @@ def table(header: Sequence[str], rows: Iterable[Row], on: PartialDate | None = N
     writer.writerow([*(("on",) if on is not None else ()), *header])
     writer.writerows([_cell(value) for value in (*first, *row)] for row in rows)
     return out.getvalue()
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """One table: its ``header`` and its ``rows`` of the model's values (text, numbers,
+    ``True``/``False``, dates as :class:`~safeguarding_model.model.PartialDate`, allowed
+    values as :class:`~safeguarding_model.model.values.Choice`, ``None`` where the data
+    gives nothing), and ``on``, the date of an export taken on a date."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[object, ...], ...]
+    on: PartialDate | None = None
+
+    def csv(self) -> str:
+        """The table as one CSV file's text (see :func:`table`)."""
+        return table(self.header, self.rows, self.on)
 
 
 class _Status:
@@ -223,8 +251,8 @@ class _Tables:
     def names(self, keys: Iterable[str], entity: object = None, field: str = "") -> object:
         return _joined((self.dataset.name_of(k, self.index) for k in keys), entity, field)
 
-    def table(self, header: Sequence[str], rows: Iterable[Row]) -> str:
-        return table(header, rows, self.on)
+    def table(self, header: Sequence[str], rows: Iterable[Row]) -> Table:
+        return Table(header=tuple(header), rows=tuple(tuple(row) for row in rows), on=self.on)
 
     def group_of(self, key: str) -> Group | None:
         found = self.index.get(key)
@@ -232,7 +260,7 @@ class _Tables:
 
     # --- entities -----------------------------------------------------------------------
 
-    def partnerships(self) -> str:
+    def partnerships(self) -> Table:
         rows = []
         for p in self.dataset.partnerships:
             funding, approval = p.funding, p.approval
@@ -324,7 +352,7 @@ class _Tables:
             rows,
         )
 
-    def collaborations(self) -> str:
+    def collaborations(self) -> Table:
         return self.table(
             (
                 "collaboration",
@@ -361,7 +389,7 @@ class _Tables:
             ),
         )
 
-    def organisations(self) -> str:
+    def organisations(self) -> Table:
         return self.table(
             (
                 "organisation",
@@ -400,7 +428,7 @@ class _Tables:
             ),
         )
 
-    def posts(self) -> str:
+    def posts(self) -> Table:
         roles = _roles(self.dataset)
         return self.table(
             (
@@ -444,7 +472,7 @@ class _Tables:
             ),
         )
 
-    def groups(self) -> str:
+    def groups(self) -> Table:
         return self.table(
             (
                 "owner",
@@ -491,7 +519,7 @@ class _Tables:
 
     # --- who sits where -----------------------------------------------------------------
 
-    def chairs(self) -> str:
+    def chairs(self) -> Table:
         bodies: list[tuple[str, str, str, tuple[Chair, ...], Group | None]] = [
             (p.id, p.id, p.name, p.chairs, None) for p in self.dataset.partnerships
         ]
@@ -570,7 +598,7 @@ class _Tables:
             return "nominated", None, None
         return "text", None, chair.text
 
-    def memberships(self) -> str:
+    def memberships(self) -> Table:
         rows = []
         index = self.index
         planned_groups = {g.id for _, g in self.dataset.groups() if g.planned}
@@ -628,7 +656,7 @@ class _Tables:
             rows,
         )
 
-    def relevant_agencies(self) -> str:
+    def relevant_agencies(self) -> Table:
         return self.table(
             ("partnership", "organisation", "name", "kind", "footnote", "start", "end", "status"),
             (
@@ -647,7 +675,7 @@ class _Tables:
             ),
         )
 
-    def lines(self) -> str:
+    def lines(self) -> Table:
         found: list[tuple[str, str, str, Line, Group | None]] = []
         for p in self.dataset.partnerships:
             found += [(p.id, p.id, "reports_to", line, None) for line in p.reports_to]
@@ -713,7 +741,7 @@ class _Tables:
 
     # --- the arrangements beyond the structure ----------------------------------------
 
-    def scrutiny(self) -> str:
+    def scrutiny(self) -> Table:
         return self.table(
             (
                 "partnership",
@@ -749,7 +777,7 @@ class _Tables:
             ),
         )
 
-    def duties(self) -> str:
+    def duties(self) -> Table:
         return self.table(
             ("partnership", "entry", "of", "of_name", "post", "post_name", "items", "text"),
             (
@@ -768,7 +796,7 @@ class _Tables:
             ),
         )
 
-    def events(self) -> str:
+    def events(self) -> Table:
         return self.table(
             (
                 "partnership",
@@ -808,7 +836,7 @@ class _Tables:
             ),
         )
 
-    def contributions(self) -> str:
+    def contributions(self) -> Table:
         return self.table(
             (
                 "partnership",
@@ -839,7 +867,7 @@ class _Tables:
             ),
         )
 
-    def documents(self) -> str:
+    def documents(self) -> Table:
         return self.table(
             (
                 "document",
@@ -888,7 +916,7 @@ class _Tables:
             ),
         )
 
-    def items(self) -> str:
+    def items(self) -> Table:
         rows: list[Row] = []
 
         def add(
@@ -921,7 +949,7 @@ class _Tables:
         for owner, g in self.dataset.groups():
             yield owner.id, g.id, "group", g
 
-    def partial_lists(self) -> str:
+    def partial_lists(self) -> Table:
         return self.table(
             ("owner", "entity", "entity_type", "list", "given", "further", "text"),
             (
@@ -931,7 +959,7 @@ class _Tables:
             ),
         )
 
-    def unstated(self) -> str:
+    def unstated(self) -> Table:
         rows: list[Row] = []
         for owner, key, kind, entity in self._described():
             for field in entity.not_stated if hasattr(entity, "not_stated") else ():
@@ -954,27 +982,41 @@ class _Tables:
         )
 
 
+TABLES: dict[str, Callable[[_Tables], Table]] = {
+    "chairs.csv": _Tables.chairs,
+    "collaborations.csv": _Tables.collaborations,
+    "documents.csv": _Tables.documents,
+    "duties.csv": _Tables.duties,
+    "events.csv": _Tables.events,
+    "funding-contributions.csv": _Tables.contributions,
+    "groups.csv": _Tables.groups,
+    "items.csv": _Tables.items,
+    "memberships.csv": _Tables.memberships,
+    "organisations.csv": _Tables.organisations,
+    "partial-lists.csv": _Tables.partial_lists,
+    "partnerships.csv": _Tables.partnerships,
+    "posts.csv": _Tables.posts,
+    "relevant-agencies.csv": _Tables.relevant_agencies,
+    "reporting-lines.csv": _Tables.lines,
+    "scrutiny.csv": _Tables.scrutiny,
+    "unstated.csv": _Tables.unstated,
+}
+"""How each table is made, by the name of its file."""
+
+
+def tables(
+    dataset: Dataset, options: ExportOptions, names: Iterable[str] | None = None
+) -> dict[str, Table]:
+    """The tables of ``dataset`` by the names of their files (only those ``names``
+    given, in that order), as the model's values: the rows the CSV files and the
+    notebook's data frames (:mod:`safeguarding_model.notebook`) are made from. An
+    unknown name is a ``KeyError``; the callers say which names there are."""
+    made = _Tables(dataset, options)
+    return {name: TABLES[name](made) for name in (TABLES if names is None else names)}
+
+
 def files(dataset: Dataset, options: ExportOptions) -> dict[str, Content]:
-    tables = _Tables(dataset, options)
-    return {
-        "chairs.csv": tables.chairs(),
-        "collaborations.csv": tables.collaborations(),
-        "documents.csv": tables.documents(),
-        "duties.csv": tables.duties(),
-        "events.csv": tables.events(),
-        "funding-contributions.csv": tables.contributions(),
-        "groups.csv": tables.groups(),
-        "items.csv": tables.items(),
-        "memberships.csv": tables.memberships(),
-        "organisations.csv": tables.organisations(),
-        "partial-lists.csv": tables.partial_lists(),
-        "partnerships.csv": tables.partnerships(),
-        "posts.csv": tables.posts(),
-        "relevant-agencies.csv": tables.relevant_agencies(),
-        "reporting-lines.csv": tables.lines(),
-        "scrutiny.csv": tables.scrutiny(),
-        "unstated.csv": tables.unstated(),
-    }
+    return {name: found.csv() for name, found in tables(dataset, options).items()}
 
 
 def _kind(index: dict[str, Entity], key: str) -> str | None:
