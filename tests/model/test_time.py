@@ -204,6 +204,26 @@ def test_an_organisation_is_named_as_it_was_on_the_date() -> None:
     }
 
 
+def test_a_former_short_name_is_given_on_its_date_where_todays_is_not_stated() -> None:
+    """The short name a source does not give is today's: on a date of a former name
+    whose short name is known, that one is given, and no longer listed as not stated
+    (the view must be a valid partnership)."""
+    partnership = Partnership(
+        id="p",
+        name="Shire Safeguarding Children Partnership",
+        former_names=(FormerName(name="Shire Children Board", short_name="SCB", end=D("2019-06")),),
+        not_stated=("short_name", "groups"),
+    )
+    old = Dataset(partnerships=(partnership,)).as_of("2018").partnerships[0]
+    assert (old.name, old.short_name, old.not_stated) == (
+        "Shire Children Board",
+        "SCB",
+        ("groups",),
+    )
+    now = Dataset(partnerships=(partnership,)).as_of("2024").partnerships[0]
+    assert (now.short_name, now.not_stated) == (None, ("short_name", "groups"))
+
+
 def test_a_former_name_given_as_text_is_a_former_name() -> None:
     police = _region().organisations[-1]
     assert police.former_names[1] == FormerName(name="Shire Police")

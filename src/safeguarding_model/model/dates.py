@@ -212,7 +212,12 @@ def name_on(entity: T, span: Span) -> T:
     former = former_name_on(getattr(entity, "former_names", ()), span)
     if former is None:
         return entity
-    return attrs.evolve(entity, name=former.name, short_name=former.short_name)  # type: ignore[misc]
+    changes: dict[str, object] = {"name": former.name, "short_name": former.short_name}
+    not_stated = getattr(entity, "not_stated", ())
+    if former.short_name is not None and "short_name" in not_stated:
+        # the short name the source does not give is today's: the former one is known
+        changes["not_stated"] = tuple(field for field in not_stated if field != "short_name")
+    return attrs.evolve(entity, **changes)  # type: ignore[misc]
 
 
 def after_source(partnership: Partnership, span: Span) -> PartialDate | None:
