@@ -450,6 +450,12 @@ def test_unknowns_read_as_not_stated_side_by_side(hips: Dataset) -> None:
     assert rows["Statutory regimes"][HAMPSHIRE] == "Working Together to Safeguard Children 2018"
     assert rows["Groups by kind"][HAMPSHIRE].endswith("(partial)")
     assert rows["Relevant agencies"][HAMPSHIRE] == NOT_STATED
+    # an entry with dates is never shown as simply in place: the CCG ended, the ICB began
+    leads = rows["Lead safeguarding partners"][HAMPSHIRE]
+    assert "West Hampshire Clinical Commissioning Group (ending by 2022-06-30)" in leads
+    assert "NHS Hampshire and Isle of Wight (from 2022-07-01)" in leads
+    on = compare_partnerships(hips.as_of("2024-10"))
+    assert "Clinical Commissioning Group" not in on.aspects[2].values[0]
     shared = rows["Organisations shared with the others"]
     assert all(
         "Hampshire and Isle of Wight Constabulary" in value

@@ -24,6 +24,7 @@ from ..model import (
     Partnership,
     Post,
 )
+from ..model.meaning import dates_words
 from ..model.names import Names
 
 __all__ = [
@@ -160,13 +161,25 @@ def _regimes(p: Partnership) -> str:
     return _listed(p, "regimes", [r.instrument.title for r in p.regimes])
 
 
+def _when(entry: object) -> str:
+    """An entry's dates and status in brackets (`` (to by 2022-06-30)``, ``
+    (planned)``), so that a side-by-side table never shows an ended or planned entry as
+    simply in place; "" for an undated entry."""
+    said = dates_words(getattr(entry, "start", None), getattr(entry, "end", None))
+    parts = (["planned"] if getattr(entry, "planned", False) else []) + ([said] if said else [])
+    return f" ({', '.join(parts)})" if parts else ""
+
+
 def _leads(p: Partnership, index: dict[str, Entity]) -> str:
-    words = [f"{lead.role.label}: {_name(index, lead.organisation)}" for lead in p.lead_partners]
+    words = [
+        f"{lead.role.label}: {_name(index, lead.organisation)}{_when(lead)}"
+        for lead in p.lead_partners
+    ]
     return _listed(p, "lead_partners", words)
 
 
 def _delegated(p: Partnership, index: dict[str, Entity]) -> str:
-    words = [_name(index, d.post) for d in p.delegated_partners]
+    words = [_name(index, d.post) + _when(d) for d in p.delegated_partners]
     return _listed(p, "delegated_partners", words)
 
 
@@ -197,14 +210,14 @@ def _chair(chair: Chair, index: dict[str, Entity]) -> str:
 
 
 def _chairs(p: Partnership, index: dict[str, Entity]) -> str:
-    return _listed(p, "chairs", [_chair(c, index) for c in p.chairs])
+    return _listed(p, "chairs", [_chair(c, index) + _when(c) for c in p.chairs])
 
 
 def _scrutiny(p: Partnership, index: dict[str, Entity]) -> str:
-    words = [f"independent scrutineer: {_name(index, s.post)}" for s in p.scrutineers]
+    words = [f"independent scrutineer: {_name(index, s.post)}{_when(s)}" for s in p.scrutineers]
     for mechanism in p.scrutiny:
         by = ", ".join(_name(index, key) for key in mechanism.by)
-        words.append(mechanism.kind.label + (f" ({by})" if by else ""))
+        words.append(mechanism.kind.label + (f" ({by})" if by else "") + _when(mechanism))
     if not words:
         unstated = {"scrutineers", "scrutiny"} & set(p.not_stated)
         return NOT_STATED if unstated else NOT_GIVEN
@@ -218,7 +231,7 @@ def _groups(p: Partnership) -> str:
 
 
 def _agencies(p: Partnership, index: dict[str, Entity]) -> str:
-    names = [_name(index, a.organisation) for a in p.relevant_agencies]
+    names = [_name(index, a.organisation) + _when(a) for a in p.relevant_agencies]
     if not names:
         return _unknown(p, "relevant_agencies")
     return _partial(p, "relevant_agencies", f"{len(names)}: " + "; ".join(names))
