@@ -4,14 +4,17 @@ Markdown), by a strict syntax check. Shared by the exporter tests."""
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
 import os
 import re
 import shutil
+import struct
 import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -34,6 +37,60 @@ def need_dot() -> str:
             pytest.fail("Graphviz `dot` is required here but not installed")
         pytest.skip("Graphviz `dot` is not installed (apt-get install graphviz)")
     return program
+
+
+def need_browser() -> tuple[str, str]:
+    """The paths of Chromium and its driver, with Selenium importable; skips the test
+    when any is missing, unless CI says the browser is required
+    (``SAFEGUARDING_MODEL_REQUIRE_BROWSER=1``), when it fails. CI sets
+    ``SAFEGUARDING_MODEL_SKIP_BROWSER=1`` while it is still installing the browser, so
+    that no test drives a half-installed one."""
+    if os.environ.get("SAFEGUARDING_MODEL_SKIP_BROWSER"):
+        pytest.skip("the browser is still being installed (SAFEGUARDING_MODEL_SKIP_BROWSER)")
+    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    missing = [
+        what
+        for what, found in (
+            ("Chromium (apt-get install chromium)", chromium),
+            ("chromedriver (apt-get install chromium-driver)", driver),
+            ("Selenium (pip install -e '.[test]')", importlib.util.find_spec("selenium")),
+        )
+        if not found
+    ]
+    if missing:
+        if os.environ.get("SAFEGUARDING_MODEL_REQUIRE_BROWSER"):
+            pytest.fail(f"the browser is required here but not installed: {'; '.join(missing)}")
+        pytest.skip(f"the browser tests need what is not installed: {'; '.join(missing)}")
+    assert chromium and driver
+    return chromium, driver
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_PNG_CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
+
+
+def read_png(data: bytes) -> tuple[int, int, bytes]:
+    """The width, height and scanlines (each led by its filter byte) of a PNG, read with
+    the standard library: the signature, every chunk's length and checksum, the
+    header, and image data that inflates to exactly the rows the header promises."""
+    assert data[:8] == PNG_SIGNATURE, "not a PNG"
+    position, chunks = 8, []
+    while position < len(data):
+        length, kind = struct.unpack(">I4s", data[position : position + 8])
+        body = data[position + 8 : position + 8 + length]
+        (checksum,) = struct.unpack(">I", data[position + 8 + length : position + 12 + length])
+        assert len(body) == length and zlib.crc32(kind + body) == checksum, f"bad {kind!r} chunk"
+        chunks.append((kind, body))
+        position += 12 + length
+    kinds = [kind for kind, _ in chunks]
+    assert kinds[0] == b"IHDR" and kinds[-1] == b"IEND" and b"IDAT" in kinds, kinds
+    width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", chunks[0][1])
+    assert width > 0 and height > 0 and interlace == 0, (width, height, interlace)
+    rows = zlib.decompress(b"".join(body for kind, body in chunks if kind == b"IDAT"))
+    stride = (width * _PNG_CHANNELS[colour] * depth + 7) // 8 + 1
+    assert len(rows) == height * stride, "the image data does not fill the picture"
+    assert max(rows[::stride]) <= 4, "a row with an unknown filter"
+    return width, height, rows
 
 
 FIXTURES = Path(__file__).parent / "fixtures"

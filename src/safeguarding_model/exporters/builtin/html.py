@@ -4,7 +4,10 @@ The page is self-contained: styles inline, no scripts, nothing fetched from the
 network. Charts are inline SVG when Graphviz is installed, and the chart in words
 always follows; when Graphviz is missing or fails, the page says so and gives the
 chart in words alone. Each chart's ids (Graphviz names them ``graph0``, ``node1``...)
-are prefixed with its figure's, so the page's ids are unique. The markup is
+are prefixed with its figure's, so the page's ids are unique. The page is never wider
+than the window: charts scale down to the text's width, long words wrap, and each
+table sits in a box (``<div class="table">``) that scrolls sideways only where the
+window is too narrow for it. The markup is
 well-formed XML too (XHTML syntax), so XML tools can read it. Every text is escaped;
 links are kept only for ``mailto:`` and web addresses.
 """
@@ -42,22 +45,26 @@ _REFERENCE = re.compile(r'(url\(#|href="#)([^")]*)([")])')
 
 STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif;
-  line-height: 1.5; color: #111827; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+  line-height: 1.5; color: #111827; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
+  overflow-wrap: break-word; }
 h1 { font-size: 2rem; margin-bottom: 0.2rem; }
 h2 { border-bottom: 1px solid #d1d5db; padding-bottom: 0.2rem; margin-top: 2.5rem; }
 .subtitle { font-size: 1.2rem; color: #374151; margin-top: 0; }
 .note { color: #4b5563; font-style: italic; }
 nav ol { columns: 2; }
-table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 1rem 0; }
-th, td { border: 1px solid #d1d5db; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+.table { overflow-x: auto; margin: 1rem 0; }
+table { border-collapse: collapse; width: 100%; font-size: 0.85rem; line-height: 1.4; }
+th, td { border: 1px solid #d1d5db; padding: 0.25rem 0.4rem; text-align: left;
+  vertical-align: top; }
 th { background: #f3f4f6; }
 figure { margin: 1.5rem 0; }
 .chart { overflow-x: auto; border: 1px solid #e5e7eb; padding: 0.5rem; }
-.chart svg { max-width: 100%; height: auto; }
+.chart svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 figcaption { font-weight: bold; margin-top: 0.5rem; }
 .to-be-written { border-left: 4px solid #d97706; background: #fffbeb; padding: 0.5rem 1rem;
   margin: 1rem 0; }
-@media print { nav { display: none; } .chart { border: none; } }
+@media print { nav { display: none; } .chart { border: none; }
+  .table, .chart { overflow: visible; } }
 """
 
 
@@ -137,7 +144,10 @@ class _Renderer:
             "<tr>" + "".join(f"<td>{html_text(c)}</td>" for c in row) + "</tr>"
             for row in table.rows
         )
-        return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        return (
+            f'<div class="table"><table>{caption}<thead><tr>{head}</tr></thead>'
+            f"<tbody>{rows}</tbody></table></div>"
+        )
 
     def figure(self, figure: Figure) -> str:
         self.figures += 1
