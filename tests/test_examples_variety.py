@@ -294,7 +294,7 @@ def test_brighton_and_hove_is_chaired_by_its_scrutineer_and_informs_the_board() 
 
 def test_brighton_and_hove_keeps_vision_values_and_principles_apart_from_aims() -> None:
     p = example("sussex").partnership("bhscp")
-    assert p.vision is not None and p.vision.startswith("We have a vision")
+    assert p.vision is not None and p.vision.text.startswith("We have a vision")
     assert (len(p.aims), len(p.values), len(p.principles)) == (2, 4, 3)
     assert [entry.field for entry in p.partial] == ["principles"]
 

@@ -258,6 +258,16 @@ def label(entity: Entity | None, fallback: str) -> str:
     return f"{name} ({short})" if short and short != name else str(name)
 
 
+def collaboration_words(collaboration: Collaboration, article: str = "the") -> str:
+    """A collaboration as a document refers to it: "the HIPS collaboration"; one the
+    source does not name, "a collaboration the source does not name" (never a name of
+    the data's making). ``article`` goes before a named one ("" for none)."""
+    if not collaboration.named:
+        return collaboration.label
+    words = f"{label(collaboration, collaboration.id)} collaboration"
+    return f"{article} {words}" if article else words
+
+
 def holder_name(dataset: Dataset, index: dict[str, Entity], post_id: str | None) -> str | None:
     """The name of the person in a post, or None when the data does not say."""
     post = index.get(post_id) if post_id else None

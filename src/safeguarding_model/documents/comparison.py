@@ -18,6 +18,7 @@ import attrs
 
 from ..model import (
     Chair,
+    Collaboration,
     Dataset,
     Entity,
     Organisation,
@@ -135,7 +136,10 @@ def _name(index: dict[str, Entity], key: str | None) -> str:
     if isinstance(entity, Post):
         org = index.get(entity.organisation or "")
         return entity.title + (f", {org.name}" if isinstance(org, Organisation) else "")
-    return entity.name if entity is not None and hasattr(entity, "name") else str(key)
+    if isinstance(entity, Collaboration):
+        return entity.name or entity.label  # the label of one the source does not name
+    name = getattr(entity, "name", None)
+    return name if isinstance(name, str) else str(key)
 
 
 def _unknown(p: Partnership, field: str) -> str:

@@ -31,8 +31,10 @@ from ..model.dates import OnDate
 from ..model.meaning import and_list, is_leadership, partial_of, partial_words
 from ..model.meaning import role_words as role_phrase
 from ._common import (
+    NOT_GIVEN,
     NOT_SAID,
     choose_partnership,
+    collaboration_words,
     date_text,
     groups_table,
     holder_text,
@@ -64,6 +66,7 @@ from .tree import (
     Table,
     item_list,
     paragraphs,
+    statement,
 )
 
 if TYPE_CHECKING:
@@ -90,7 +93,9 @@ def _partners(dataset: Dataset, index: dict[str, Entity], partnership: Partnersh
         rows = tuple(
             (
                 role_words(lead.role),
-                introduced(dataset, index, lead.organisation),
+                introduced(dataset, index, lead.organisation)
+                if lead.organisation
+                else NOT_GIVEN,  # known by its role only
                 holder_text(dataset, index, lead.post) if lead.post else "not stated",
             )
             for lead in partnership.lead_partners
@@ -101,7 +106,7 @@ def _partners(dataset: Dataset, index: dict[str, Entity], partnership: Partnersh
     if partnership.delegated_partners:
         delegated = tuple(
             (
-                dataset.name_of(d.post, index),
+                dataset.name_of(d.post, index) if d.post else f"the post is {NOT_GIVEN}",
                 role_words(d.acts_for)
                 + (f" ({dataset.name_of(d.organisation, index)})" if d.organisation else ""),
             )
@@ -179,8 +184,8 @@ def _structure(
     for collaboration in collaborations:
         blocks.append(
             Paragraph(
-                content="The partnership works with its neighbours in the "
-                f"{label(collaboration, collaboration.id)} collaboration."
+                content="The partnership works with its neighbours in "
+                f"{collaboration_words(collaboration)}."
             )
         )
     if partnership.functional_links:
@@ -261,11 +266,16 @@ def _vision(partnership: Partnership) -> Section | None:
     """The vision, purpose, values and principles the report works to, each under its
     own heading (never among the aims)."""
     blocks: list[Block] = []
-    for heading, text in (("Vision: ", partnership.vision), ("Purpose: ", partnership.purpose)):
-        if text:
-            blocks.append(
-                Paragraph(content=(Span(text=heading, strong=True), " ".join(text.split())))
-            )
+    for heading, found in (("Vision: ", partnership.vision), ("Purpose: ", partnership.purpose)):
+        if found is not None:
+            said = statement(found)
+            first = said[0] if said and isinstance(said[0], Paragraph) else None
+            if first is not None:  # the heading leads the statement's first paragraph
+                said = (
+                    Paragraph(content=(Span(text=heading, strong=True), *first.content)),
+                    *said[1:],
+                )
+            blocks.extend(said)
     for heading, entries in (
         ("Values:", partnership.values),
         ("Principles:", partnership.principles),

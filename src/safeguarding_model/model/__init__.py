@@ -53,6 +53,7 @@ from .meetings import (
 from .organisations import Organisation, OrganisationKind, Person, Post
 from .partnership import (
     Area,
+    BudgetShare,
     Contribution,
     DelegatedPartner,
     FunctionalLink,
@@ -108,6 +109,7 @@ __all__ = [
     "PlanPart",
     "ProgressReview",
     "Approval",
+    "BudgetShare",
     "Contribution",
     "DocumentKind",
     "Duty",

@@ -212,7 +212,10 @@ def name_on(entity: T, span: Span) -> T:
     former = former_name_on(getattr(entity, "former_names", ()), span)
     if former is None:
         return entity
-    return attrs.evolve(entity, name=former.name, short_name=former.short_name)  # type: ignore[misc]
+    # a short name the source does not state on the date stays not stated
+    unstated = "short_name" in getattr(entity, "not_stated", ())
+    short = None if unstated else former.short_name
+    return attrs.evolve(entity, name=former.name, short_name=short)  # type: ignore[misc]
 
 
 def after_source(partnership: Partnership, span: Span) -> PartialDate | None:
@@ -544,17 +547,23 @@ class _Filter:
         p = self.chairs(unstated_on(p, self.span))
         funding = p.funding
         if funding is not None:
+            shared = self.ids(funding.shared_with)
             funding = attrs.evolve(
                 self.without_gone(funding, "agreed_by"),
                 support_in_kind=tuple(
                     s for s in funding.support_in_kind if s.organisation not in gone
                 ),
                 contributions=tuple(
-                    c
+                    self.without_gone(c, "on_behalf_of")
                     for c in funding.contributions
                     if c.organisation not in gone
                     and (c.period is None or stands(c.period, c.period, self.span))
                 ),
+                hosted_by=None if funding.hosted_by in gone else funding.hosted_by,
+                shared_with=shared,
+                # a share of a body the view leaves out goes, and with no body left to
+                # share it with, the budget is not shown as split
+                split=tuple(s for s in funding.split if s.body not in gone) if shared else (),
             )
         sectors = []
         for rep in p.sector_representation:

@@ -177,6 +177,14 @@ class Roles:
     scrutineers: list[tuple[str, Scrutineer]] = attrs.Factory(list)
     relevant: list[tuple[str, RelevantAgency]] = attrs.Factory(list)
     observers: list[tuple[str, Observer]] = attrs.Factory(list)
+    unnamed: list[tuple[PartnershipRole, LeadPartner | DelegatedPartner]] = attrs.Factory(list)
+    """The holders of a role the data does not name: a lead partner given by its role
+    only, a delegated partner whose post is not stated. They hold the role, but no node
+    stands for them."""
+
+    def unnamed_in(self, role: PartnershipRole) -> list[LeadPartner | DelegatedPartner]:
+        """The holders of ``role`` the data does not name, in order."""
+        return [fact for held, fact in self.unnamed if held is role]
 
     def holders(self, role: PartnershipRole) -> list[tuple[str, Any]]:
         """The (node, model entry) pairs holding ``role``."""
@@ -274,9 +282,16 @@ class ModelIndex:
     def _roles(self, partnership: Partnership) -> Roles:
         roles = Roles()
         for lead in partnership.lead_partners:
-            roles.lead.append((lead.post or lead.organisation, lead))
+            node = lead.post or lead.organisation
+            if node is None:  # known by its role only
+                roles.unnamed.append((PartnershipRole.LEAD_SAFEGUARDING_PARTNERS, lead))
+            else:
+                roles.lead.append((node, lead))
         for delegated in partnership.delegated_partners:
-            roles.delegated.append((delegated.post, delegated))
+            if delegated.post is None:  # its post is not stated
+                roles.unnamed.append((PartnershipRole.DELEGATED_SAFEGUARDING_PARTNERS, delegated))
+            else:
+                roles.delegated.append((delegated.post, delegated))
         # the chairs follow, once the roles a chair may be one of are known
         for scrutineer in partnership.scrutineers:
             roles.scrutineers.append((scrutineer.post, scrutineer))
@@ -316,7 +331,10 @@ class ModelIndex:
             return Delegation(lead=partnership.lead_for(delegated))
         role = delegated.acts_for
         leads = partnership.leads_in_role(role)
-        who = f"{self.name(delegated.post)} (`{delegated.post}`)"
+        if delegated.post is None:
+            who = "A delegated partner whose post is not stated"
+        else:
+            who = f"{self.name(delegated.post)} (`{delegated.post}`)"
         if problem == "delegation-not-a-lead":
             message = (
                 f"{who} acts for {self.name(delegated.organisation or '')} as the "
@@ -328,7 +346,10 @@ class ModelIndex:
                 "in that role in this data"
             )
         else:
-            names = ", ".join(f"`{lead.organisation}`" for lead in leads)
+            names = ", ".join(
+                f"`{lead.organisation}`" if lead.organisation else "one known by its role only"
+                for lead in leads
+            )
             message = (
                 f"{who} acts for the {role.label}, which {len(leads)} lead partners of "
                 f"{partnership.label} share ({names}); its `organisation` does not say which"
@@ -395,6 +416,16 @@ class ModelIndex:
                 )
         return found
 
+    def unnamed_holders(self, owner: Owner, role: PartnershipRole) -> int:
+        """How many holders of ``role`` in ``owner`` (or a collaboration's member
+        partnerships) the data does not name: lead partners given by their role only,
+        delegated partners whose post is not stated."""
+        return sum(
+            len(roles.unnamed_in(role))
+            for partnership in self.partnerships_of(owner)
+            if (roles := self.roles.get(partnership.id)) is not None
+        )
+
     def role_nodes(self, owner: Owner, role: PartnershipRole) -> list[str]:
         """The posts or organisations holding ``role`` in ``owner`` (a partnership), or
         in a collaboration's member partnerships, each once, in order."""
@@ -450,14 +481,22 @@ class ModelIndex:
         if member.role is not None:
             role, label = member.role.value, member.role.label
             nodes = [] if member.some else self.role_nodes(owner, member.role)
+            unnamed = 0 if member.some else self.unnamed_holders(owner, member.role)
             if not nodes:
-                note = (
-                    f"some of the {label}: the data does not say which"  # never each of them
-                    if member.some
-                    else f"the {label}: none in the data"
-                )
+                if member.some:
+                    note = f"some of the {label}: the data does not say which"  # never each
+                elif unnamed:
+                    note = f"the {label}: the data does not name them"
+                else:
+                    note = f"the {label}: none in the data"
                 return [Resolved(node=None, named_as="role", detail=role, derived=True, note=note)]
-            return [Resolved(node=n, named_as="role", detail=role, derived=True) for n in nodes]
+            found = [Resolved(node=n, named_as="role", detail=role, derived=True) for n in nodes]
+            if unnamed:  # holders of the role that no node stands for: never left out silently
+                note = f"and {unnamed} more of the {label} the data does not name"
+                found.append(
+                    Resolved(node=None, named_as="role", detail=role, derived=True, note=note)
+                )
+            return found
         return [Resolved(node=None, named_as="text")]
 
     def represented_by(self, owner: Owner, organisation: str) -> list[str]:
