@@ -140,10 +140,11 @@ def _roles(dataset: Dataset) -> dict[str, list[str]]:
         for node, delegated in held.delegated:
             acts_for = p.lead_for(delegated)
             role = delegated.acts_for.label
+            whom = acts_for.organisation if acts_for else None  # None: known by its role only
             add(
                 node,
                 f"delegated safeguarding partner of {p.id} ("
-                + (f"{role}, {acts_for.organisation}" if acts_for else role)
+                + (f"{role}, {whom}" if whom else role)
                 + ")",
             )
         for entry in model.chair_nodes.get(p.id, []):  # one of a role's holders: derived

@@ -8,8 +8,12 @@ record who holds each post, the lead and delegated safeguarding partners, chairs
 scrutineers, relevant agencies, collaboration members and every group membership
 entry, with the document's words in ``label``. Dates stay as precise as the data.
 
-A partnership, collaboration or group whose source gives a list only in part says
-so in its ``extras``: ``"partial": {"members": "and 2 further members not named"}``
+A collaboration the document does not name is called "a collaboration the source does
+not name", with ``"named": false`` in its ``extras``. A lead partner the document gives
+by its role only, or a delegated partner whose post it does not state, holds a seat
+of its own (``<partnership>/partner-1``, ``<partnership>/delegated-1``) whose label says
+so: no organisation or post is made up. A partnership, collaboration or group whose
+source gives a list only in part says so in its ``extras``: ``"partial": {"members": "and 2 further members not named"}``
 (a collaboration's members are those it lists and the partnerships that say they
 take part, and its count of members not named drops by those). A leadership group
 (the lead partners' forum above the partnership) has no
@@ -406,10 +410,14 @@ def popolo(dataset: Dataset, on: PartialDate | None = None) -> Record:
             _compact(
                 {
                     "id": c.id,
-                    "name": c.name,
+                    # Popolo needs a name: one the document does not give is said so
+                    "name": c.name or c.label,
                     "classification": "collaboration",
                     "other_names": other,
-                    **_with_extras(_dated(c.start, c.end, _LIFE), _partial(c)),
+                    **_with_extras(
+                        _dated(c.start, c.end, _LIFE),
+                        {**_partial(c), **({} if c.named else {"named": False})},
+                    ),
                 }
             )
         )
