@@ -28,6 +28,7 @@ from safeguarding_model.model import (
     PartnershipRole,
     StatutoryRole,
 )
+from safeguarding_model.model.changes import compare
 from safeguarding_model.model.collaboration import UNNAMED
 from safeguarding_model.model.meaning import ModelIndex
 
@@ -216,3 +217,27 @@ def test_unnamed_partners_stay_unnamed_on_any_date() -> None:
     p = view.partnership()
     assert [lead.organisation for lead in p.lead_partners] == [None, "police", None]
     assert [d.post for d in p.delegated_partners] == ["dcs", None, None]
+
+
+def test_a_diff_says_a_partner_was_known_by_its_role_only() -> None:
+    """Naming the organisation a later version names is a partner removed (the one known
+    by its role) and one added, each in words that name nothing the data does not."""
+    old = known_unknowns()
+    new = loads(
+        KNOWN_UNKNOWNS.replace(
+            "      - role: integrated-care-board\n        text: The Integrated Care Board\n",
+            "      - {role: integrated-care-board, organisation: icb}\n",
+        )
+        .replace(
+            "organisations:\n",
+            "organisations:\n  - {id: icb, name: NHS Westshire, kind: integrated-care-board}\n",
+            1,
+        )
+        .replace("      - acts_for: chief-officer-of-police\n", "")
+    )
+    changes = [(c.how.value, c.before or c.after) for c in compare(old, new)]
+    assert changes == [
+        ("added", "NHS Westshire (integrated care board)"),
+        ("removed", "the integrated care board (the organisation not named)"),
+        ("removed", "a post not stated (for the chief officer of police)"),
+    ]
