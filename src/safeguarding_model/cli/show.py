@@ -363,18 +363,24 @@ def _funding(funding: dict[str, Any]) -> list[str]:
     out = ["Funding"]
     if funding["rule"]:
         out.append(f"  rule: {' '.join(funding['rule'].split())}")
-    if funding["agreed_by_words"] or funding["agreed_every"]:
-        who = funding["agreed_by_words"] or "not stated"
+    agreed = _partial_words(funding, "agreed_by")
+    if funding["agreed_by_words"] or funding["agreed_every"] or agreed:
+        who = funding["agreed_by_words"] or ("some not named" if agreed else "not stated")
+        who += f", {agreed}" if agreed else ""
         every = f", {funding['agreed_every']}" if funding["agreed_every"] else ""
         out.append(f"  budget agreed by: {who}{every}")
     if funding["hosted_by"]:
         out.append(f"  budget hosted by: {funding['hosted_by']['name']}")
-    if funding["shared_with"]:
-        out.append(f"  one budget shared with: {_names(funding['shared_with'])}")
-    if funding["split"]:
-        out.append(f"  each body's share ({len(funding['split'])})")
-        out += [f"    {share['name']}: {share['words']}" for share in funding["split"]]
+    shared = _partial_words(funding, "shared_with")
+    if funding["shared_with"] or shared:
+        names = _names(funding["shared_with"]) or "none named"
+        out.append(f"  one budget shared with: {names}" + (f", {shared}" if shared else ""))
     for field, title, rows in (
+        (
+            "split",
+            "each body's share",
+            [f"    {share['name']}: {share['words']}" for share in funding["split"]],
+        ),
         (
             "contributions",
             "contributions",

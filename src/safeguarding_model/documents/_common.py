@@ -609,6 +609,17 @@ def partial_note(entity: object, field: str) -> Paragraph | None:
     )
 
 
+def in_part(names: str, entity: object, field: str) -> str:
+    """Names in a sentence (``names``, already joined), then what the source leaves out
+    of ``entity``'s list ``field`` where it gives it only in part: "A and B, and others
+    the source does not name"; "none named, and ..." when it names none; ``names`` for
+    a whole list."""
+    partial = partial_of(entity, field)
+    if partial is None:
+        return names
+    return f"{names or 'none named'}, {partial_words(partial)}"
+
+
 def with_partial(blocks: list[Block], entity: object, field: str) -> list[Block]:
     """``blocks`` (a list the document gives) followed by :func:`partial_note`."""
     note = partial_note(entity, field)

@@ -74,6 +74,7 @@ from ._common import (
     group_field,
     groups_table,
     holder_text,
+    in_part,
     introduced,
     label,
     line_sentence,
@@ -855,22 +856,24 @@ class _Builder:
         who = [self.name(key) for key in funding.agreed_by]
         if funding.agreed_by_role is not None:
             who.append(meaning_role_words(funding.agreed_by_role))
-        if who or funding.agreed_every:
+        agreed = in_part(and_list(who), funding, "agreed_by")
+        if agreed or funding.agreed_every:
             text = "The budget is agreed"
-            if who:
-                text += f" by {and_list(who)}"
+            if agreed:
+                text += f" by {agreed}"
             if funding.agreed_every:
-                text += f"{',' if who else ''} {funding.agreed_every}"
+                text += f"{',' if agreed else ''} {funding.agreed_every}"
             blocks.append(Paragraph(content=text + "."))
         if funding.hosted_by:
             blocks.append(
                 Paragraph(content=f"The budget is hosted by {self.name(funding.hosted_by)}.")
             )
-        if funding.shared_with:
-            shared = and_list([self.name(key) for key in funding.shared_with])
+        names = and_list([self.name(key) for key in funding.shared_with])
+        if shared := in_part(names, funding, "shared_with"):
             blocks.append(Paragraph(content=f"The budget is one budget shared with {shared}."))
-        for intro, given in (
+        for field, intro, given in (
             (
+                "split",
                 "Each body's share of the budget:",
                 [
                     (self.name(s.body), contribution_words(s.amount, s.percent, (), None), s.text)
@@ -878,6 +881,7 @@ class _Builder:
                 ],
             ),
             (
+                "contributions",
                 "The contributions:",
                 [
                     (
@@ -891,11 +895,11 @@ class _Builder:
         ):
             if given:
                 items = [
-                    ListItem(content=f"{who}: {words}", children=text_points(said))
-                    for who, words, said in given
+                    ListItem(content=f"{body}: {words}", children=text_points(said))
+                    for body, words, said in given
                 ]
                 blocks += [Paragraph(content=intro), ItemList(items=tuple(items))]
-        blocks = with_partial(blocks, funding, "contributions")
+            blocks = with_partial(blocks, funding, field)
         for support in funding.support_in_kind:
             provides = ", ".join(support.provides) or "support"
             blocks.append(

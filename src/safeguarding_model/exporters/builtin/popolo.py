@@ -13,9 +13,10 @@ not name", with ``"named": false`` in its ``extras``. A lead partner the documen
 by its role only, or a delegated partner whose post it does not state, holds a seat
 of its own (``<partnership>/partner-1``, ``<partnership>/delegated-1``) whose label says
 so: no organisation or post is made up. A partnership, collaboration or group whose
-source gives a list only in part says so in its ``extras``: ``"partial": {"members": "and 2 further members not named"}``
-(a collaboration's members are those it lists and the partnerships that say they
-take part, and its count of members not named drops by those). A leadership group
+source gives a list only in part says so in its ``extras``: ``"partial": {"members":
+"and 2 further members not named"}`` (a collaboration's members are those it lists and
+the partnerships that say they take part, and its count of members not named drops by
+those). A leadership group
 (the lead partners' forum above the partnership) has no
 ``parent_id``: it is not a part of the partnership it leads, which its ``extras``
 name as ``leads``.
