@@ -203,3 +203,24 @@ def test_every_list_inside_an_entry_given_in_part_says_so(dataset: sm.Dataset) -
             words = partial_words(partial)
             assert words in text, (type(entry).__name__, partial.field)
             assert words in document, (type(entry).__name__, partial.field)
+
+
+def test_the_yearly_report_owes_the_contents_the_arrangements_give_in_part() -> None:
+    text = KNOWN_UNKNOWNS.replace(
+        "    groups:\n      - id: board",
+        "    yearly_report:\n"
+        "      contents:\n"
+        '        - text: "The budget and funding, including:"\n'
+        "          points: [each contribution]\n"
+        "          partial: [{field: points}]\n"
+        "      partial: [{field: contents, text: amongst others}]\n"
+        "    groups:\n      - id: board",
+        1,
+    )
+    report = markdown(sm.loads(text), document="yearly-report")
+    budget = section(report, "The budget and funding")
+    assert "- each contribution\n- *… and others the source does not name*" in budget
+    assert "one budget shared with Westshire Safeguarding Adults Board (Westshire" in budget
+    assert "- *… and others the source does not name*\n\n> " in budget  # the contributions
+    further = section(report, "Further required contents")
+    assert "*… and others the source does not name.* The source: amongst others" in further
