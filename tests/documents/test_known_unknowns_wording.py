@@ -13,6 +13,7 @@ from wording import TODAY, Outputs, markdown, outputs, section, show
 import safeguarding_model as sm
 from known_unknowns import KNOWN_UNKNOWNS
 from safeguarding_model.documents import summary
+from safeguarding_model.documents.comparison import compare_partnerships
 from safeguarding_model.model.meaning import partial_words
 from strategies import rich_datasets
 
@@ -224,3 +225,24 @@ def test_the_yearly_report_owes_the_contents_the_arrangements_give_in_part() -> 
     assert "- *… and others the source does not name*\n\n> " in budget  # the contributions
     further = section(report, "Further required contents")
     assert "*… and others the source does not name.* The source: amongst others" in further
+
+
+def test_the_side_by_side_comparison_names_no_partner_the_source_does_not_name() -> None:
+    text = KNOWN_UNKNOWNS.replace(
+        "  - id: westshire-scp\n",
+        "  - id: other-scp\n    name: Other SCP\n  - id: westshire-scp\n",
+        1,
+    )
+    rows = {aspect.name: aspect.values for aspect in compare_partnerships(sm.loads(text)).aspects}
+    assert rows["Lead safeguarding partners"][1] == (
+        "local authority: Local Authority Chief Executive (organisation not named); chief "
+        "officer of police: Westshire Police; integrated care board: not named"
+    )
+    assert rows["Delegated safeguarding partners"][1].endswith(
+        "integrated care board: not named; chief officer of police: not named"
+    )
+    assert rows["Funding"][1] == (
+        "Contributions agreed each year; 2 contribution(s) given (partial); hosted by another "
+        "body; one budget shared with another board"
+    )
+    assert not any("None" in value for values in rows.values() for value in values)

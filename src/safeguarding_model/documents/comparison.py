@@ -164,13 +164,28 @@ def _regimes(p: Partnership) -> str:
     return _listed(p, "regimes", [r.instrument.title for r in p.regimes])
 
 
+UNNAMED_PARTNER = "not named"
+"""A lead partner's organisation, or a delegated partner's post, the source does not name."""
+
+
 def _leads(p: Partnership, index: dict[str, Entity]) -> str:
-    words = [f"{lead.role.label}: {_name(index, lead.organisation)}" for lead in p.lead_partners]
+    words = []
+    for lead in p.lead_partners:
+        if lead.organisation:
+            who = _name(index, lead.organisation)
+        elif lead.post:  # known by its role and post: its organisation is not named
+            who = f"{_name(index, lead.post)} (organisation {UNNAMED_PARTNER})"
+        else:
+            who = UNNAMED_PARTNER
+        words.append(f"{lead.role.label}: {who}")
     return _listed(p, "lead_partners", words)
 
 
 def _delegated(p: Partnership, index: dict[str, Entity]) -> str:
-    words = [_name(index, d.post) for d in p.delegated_partners]
+    words = [
+        _name(index, d.post) if d.post else f"{d.acts_for.label}: {UNNAMED_PARTNER}"
+        for d in p.delegated_partners
+    ]
     return _listed(p, "delegated_partners", words)
 
 
@@ -241,9 +256,14 @@ def _funding(p: Partnership) -> str:
     if funding.rule:
         words.append(funding.rule)
     if funding.contributions:
-        words.append(f"{len(funding.contributions)} contribution(s) given")
+        more = " (partial)" if any(e.field == "contributions" for e in funding.partial) else ""
+        words.append(f"{len(funding.contributions)} contribution(s) given{more}")
     if funding.support_in_kind:
         words.append("support in kind")
+    if funding.hosted_by:
+        words.append("hosted by another body")
+    if funding.shared_with:
+        words.append("one budget shared with another board")
     return "; ".join(words) or "described in words only"
 
 
