@@ -685,6 +685,81 @@ def _rich_partial(draw: st.DrawFn, entity: Any) -> tuple[Any, ...]:
     )
 
 
+def _in_part(draw: st.DrawFn, entry: Any) -> Any:
+    """``entry`` (a duty, a scrutiny mechanism, a document...) with some of its own lists
+    given only in part, now and then."""
+    import attrs
+
+    return attrs.evolve(entry, partial=_rich_partial(draw, entry)) if draw(st.booleans()) else entry
+
+
+def _items_in_part(draw: st.DrawFn, found: tuple[Item, ...]) -> tuple[Item, ...]:
+    """Items, some of whose points the source gives only in part."""
+    return tuple(_in_part(draw, item) for item in found)
+
+
+def _statement(draw: st.DrawFn) -> Item | None:
+    """A vision or purpose: None, text alone, or text with points (perhaps in part)."""
+    if draw(st.booleans()):
+        return None
+    points = _items_in_part(draw, draw(items(3, 0)))
+    return _in_part(draw, Item(text=draw(names()), points=points))
+
+
+def _rich_funding(
+    draw: st.DrawFn,
+    p: Partnership,
+    org_ids: list[str],
+    bodies: list[str],
+    post_ids: list[str],
+    group_ids: list[str],
+) -> Any:
+    """Funding with contributions (some paid on behalf of other organisations), a body
+    that hosts the budget, a budget shared with other bodies and split among them, and
+    its lists perhaps given in part."""
+    import attrs
+
+    from safeguarding_model.model import BudgetShare, Contribution, Funding
+
+    contributions = []
+    for organisation in _some(draw, org_ids, 3):
+        others = [o for o in org_ids if o != organisation]
+        contributions.append(
+            Contribution(
+                organisation=organisation,
+                amount=draw(_maybe(st.integers(0, 10**9))),
+                percent=draw(_maybe(st.floats(0, 100, allow_nan=False))),
+                in_kind=tuple(draw(st.lists(names(), max_size=2))),
+                on_behalf_of=_some(draw, others, 2),
+                period=draw(_maybe(dates())),
+                text=draw(_maybe(names())),
+            )
+        )
+    shared = _some(draw, org_ids, 2)
+    sharing = [p.id, *shared] if shared else []
+    split = tuple(
+        BudgetShare(
+            body=body,
+            amount=draw(_maybe(st.integers(0, 10**7))),
+            percent=draw(_maybe(st.floats(0, 100, allow_nan=False))),
+            text=draw(_maybe(names())),
+        )
+        for body in _some(draw, sharing, 3)
+    )
+    funding = attrs.evolve(
+        p.funding or Funding(),
+        rule=draw(_maybe(names())),
+        contributions=tuple(contributions),
+        agreed_by=_some(draw, bodies + post_ids, 2),
+        agreed_by_role=draw(_maybe(_enum(PartnershipRole))),
+        agreed_every=draw(_maybe(names())),
+        hosted_by=_maybe_pick(draw, [*org_ids, *group_ids]),
+        shared_with=shared,
+        split=split,
+    )
+    return _in_part(draw, funding)
+
+
 def _rich_unstated(draw: st.DrawFn, entity: Any) -> tuple[Any, ...]:
     """Fields the source does not give for a period (a start, an end or both)."""
     from safeguarding_model.model import UnstatedPeriod
@@ -726,13 +801,17 @@ def rich_datasets(draw: st.DrawFn, **sizes: int) -> Dataset:
     recipients of events, review dates of documents, scrutiny mechanisms, vision, purpose, values and principles, duties,
     recurring events, approval, funding contributions and rule, groups' footprint, scope
     and end, collective, owned and service-delivering organisations, elected posts that
-    chair outside bodies, governed documents, partial lists and unstated periods.
+    chair outside bodies, governed documents, partial lists and unstated periods; and
+    the known unknowns: lead partners known by their role only, delegated partners whose
+    post is not stated, a vision or purpose with points, lists given in part inside
+    entries (an item's points, a duty's items, a mechanism's inputs, the funding's
+    contributions, a document's items), funding hosted by another body, paid on behalf
+    of others or shared with another board, and collaborations without a name.
     Every reference resolves, so it loads and dumps like any file."""
     import attrs
 
     from safeguarding_model.model import (
         Approval,
-        Contribution,
         DocumentKind,
         Duty,
         EventKind,
@@ -829,6 +908,15 @@ def rich_datasets(draw: st.DrawFn, **sizes: int) -> Dataset:
             )
             for lead in p.lead_partners
         )
+        delegated = p.delegated_partners
+        free = [role for role in StatutoryRole if role not in {lead.role for lead in leads}]
+        if free and draw(st.booleans()):  # a lead partner the document gives by its role only
+            role = draw(st.sampled_from(free))
+            unnamed = LeadPartner(role=role, text=draw(_maybe(names())), **_dates(draw))
+            leads = (*leads, unnamed)
+            if draw(st.booleans()):  # a delegated partner whose post is not stated
+                stated = DelegatedPartner(acts_for=role, text=draw(_maybe(names())))
+                delegated = (*delegated, stated)
         own_members = tuple(
             Member(post=post, text=draw(_maybe(names())), **_dated_or_planned(draw))
             for post in _some(draw, post_ids, 2)
@@ -837,6 +925,7 @@ def rich_datasets(draw: st.DrawFn, **sizes: int) -> Dataset:
         changed = attrs.evolve(
             p,
             lead_partners=leads,
+            delegated_partners=delegated,
             members=(*own_members, *_rich_some(draw)),
             meets=meets,
             meets_text=None if meets else draw(_maybe(names())),
@@ -856,26 +945,32 @@ def rich_datasets(draw: st.DrawFn, **sizes: int) -> Dataset:
                 ),
             ),
             scrutiny=tuple(
-                ScrutinyMechanism(
-                    kind=draw(_enum(ScrutinyKind)),
-                    name=draw(_maybe(names())),
-                    by=_some(draw, performers, 2),
-                    by_role=draw(_maybe(_enum(PartnershipRole))),
-                    inputs=draw(items()),
-                    text=draw(_maybe(names())),
-                    **_dates(draw),
+                _in_part(
+                    draw,
+                    ScrutinyMechanism(
+                        kind=draw(_enum(ScrutinyKind)),
+                        name=draw(_maybe(names())),
+                        by=_some(draw, performers, 2),
+                        by_role=draw(_maybe(_enum(PartnershipRole))),
+                        inputs=_items_in_part(draw, draw(items())),
+                        text=draw(_maybe(names())),
+                        **_dates(draw),
+                    ),
                 )
                 for _ in range(draw(st.integers(0, 3)))
             ),
-            vision=draw(_maybe(names())),
-            purpose=draw(_maybe(names())),
+            vision=draw(_maybe(names())) if draw(st.booleans()) else _statement(draw),
+            purpose=draw(_maybe(names())) if draw(st.booleans()) else _statement(draw),
             values=draw(items()),
             principles=draw(items()),
             groups=tuple(group(g) for g in p.groups),
             reports_to=tuple(reports_to),
             lines=given_lines(),
             duties=tuple(
-                Duty(of=draw(_enum(PartnershipRole)), items=draw(items(3, 1).filter(bool)))
+                _in_part(
+                    draw,
+                    Duty(of=draw(_enum(PartnershipRole)), items=draw(items(3, 1).filter(bool))),
+                )
                 if draw(st.booleans())
                 else Duty(post=draw(st.sampled_from(post_ids)), text=draw(names()))
                 for _ in range(draw(st.integers(0, 2)))
@@ -905,24 +1000,7 @@ def rich_datasets(draw: st.DrawFn, **sizes: int) -> Dataset:
                     )
                 )
             ),
-            funding=attrs.evolve(
-                p.funding or Funding(),
-                rule=draw(_maybe(names())),
-                contributions=tuple(
-                    Contribution(
-                        organisation=o,
-                        amount=draw(_maybe(st.integers(0, 10**9))),
-                        percent=draw(_maybe(st.floats(0, 100, allow_nan=False))),
-                        in_kind=tuple(draw(st.lists(names(), max_size=2))),
-                        period=draw(_maybe(dates())),
-                        text=draw(_maybe(names())),
-                    )
-                    for o in _some(draw, org_ids, 3)
-                ),
-                agreed_by=_some(draw, bodies + post_ids, 2),
-                agreed_by_role=draw(_maybe(_enum(PartnershipRole))),
-                agreed_every=draw(_maybe(names())),
-            )
+            funding=_rich_funding(draw, p, org_ids, bodies, post_ids, group_ids)
             if draw(st.booleans())
             else p.funding,
         )
@@ -935,10 +1013,14 @@ def rich_datasets(draw: st.DrawFn, **sizes: int) -> Dataset:
         )
     collaborations = []
     for c in base.collaborations:
+        if draw(st.integers(0, 3)) == 0:  # one the document mentions without naming it
+            c = attrs.evolve(
+                c, name=None, short_name=None, former_names=(), description=draw(names())
+            )
         changed = attrs.evolve(
             c,
             areas=_some(draw, org_ids, 3),
-            purpose=draw(_maybe(names())),
+            purpose=draw(_maybe(names())) if draw(st.booleans()) else _statement(draw),
             principles=draw(items()),
             groups=tuple(group(g) for g in c.groups),
             lines=given_lines(),
@@ -949,21 +1031,24 @@ def rich_datasets(draw: st.DrawFn, **sizes: int) -> Dataset:
     for number in range(draw(st.integers(0, 3))):
         planned = draw(st.booleans())
         documents.append(
-            GovernedDocument(
-                id=f"document-{number}",
-                title=draw(names()),
-                kind=draw(_enum(DocumentKind)),
-                owner=draw(st.sampled_from(owner_ids)),
-                monitored_by=_some(draw, bodies + post_ids, 2),
-                delivered_by=_some(draw, bodies + post_ids, 2),
-                delivers=_maybe_pick(draw, [d.id for d in documents]),
-                period=draw(_maybe(dates())),
-                reviewed=draw(_maybe(dates())),
-                next_review=draw(_maybe(dates())),
-                items=draw(items()),
-                text=draw(_maybe(names())),
-                planned=planned,
-                **_dates(draw, planned),
+            _in_part(
+                draw,
+                GovernedDocument(
+                    id=f"document-{number}",
+                    title=draw(names()),
+                    kind=draw(_enum(DocumentKind)),
+                    owner=draw(st.sampled_from(owner_ids)),
+                    monitored_by=_some(draw, bodies + post_ids, 2),
+                    delivered_by=_some(draw, bodies + post_ids, 2),
+                    delivers=_maybe_pick(draw, [d.id for d in documents]),
+                    period=draw(_maybe(dates())),
+                    reviewed=draw(_maybe(dates())),
+                    next_review=draw(_maybe(dates())),
+                    items=draw(items()),
+                    text=draw(_maybe(names())),
+                    planned=planned,
+                    **_dates(draw, planned),
+                ),
             )
         )
     return attrs.evolve(

@@ -146,7 +146,28 @@ def test_dudley_chair_and_scrutineer_are_two_posts() -> None:
     assert len(executive.members) == 6
 
 
+def test_dudley_names_its_local_authority_by_role_and_post_only() -> None:
+    data = example("dudley")
+    p = data.partnership()
+    council = p.leads_in_role(StatutoryRole.LOCAL_AUTHORITY)
+    assert [(lead.organisation, lead.post) for lead in council] == [
+        (None, "local-authority-chief-executive")
+    ]
+    assert not any(o.kind is OrganisationKind.LOCAL_AUTHORITY for o in data.organisations)
+    # the delegated partners still speak for the local authority, the one in its role
+    for delegated in p.delegated_partners:
+        if delegated.acts_for is StatutoryRole.LOCAL_AUTHORITY:
+            assert p.lead_for(delegated) is council[0]
+
+
 # --- Halton: scrutiny mechanisms, a former name, a shared procedure ---------------------
+
+
+def test_halton_scrutineers_functions_are_cut_short_in_the_copy() -> None:
+    [scrutineer] = example("halton").partnership().scrutineers
+    assert len(scrutineer.functions) == 4
+    [partial] = scrutineer.partial
+    assert (partial.field, partial.truncated, partial.further) == ("functions", True, None)
 
 
 def test_halton_scrutiny_is_a_set_of_mechanisms() -> None:
@@ -294,7 +315,7 @@ def test_brighton_and_hove_is_chaired_by_its_scrutineer_and_informs_the_board() 
 
 def test_brighton_and_hove_keeps_vision_values_and_principles_apart_from_aims() -> None:
     p = example("sussex").partnership("bhscp")
-    assert p.vision is not None and p.vision.startswith("We have a vision")
+    assert p.vision is not None and p.vision.text.startswith("We have a vision")
     assert (len(p.aims), len(p.values), len(p.principles)) == (2, 4, 3)
     assert [entry.field for entry in p.partial] == ["principles"]
 
@@ -313,6 +334,19 @@ def test_brighton_and_hove_business_plan_has_four_priorities() -> None:
         "Lead Agency: Sussex Police",
         "Lead Agency: Brighton & Hove City Council",
         "Lead Agency: NHS Sussex ICB",
+    ]
+
+
+def test_east_sussex_purpose_is_one_sentence_with_five_points() -> None:
+    p = example("sussex").partnership("esscp")
+    assert p.purpose is not None
+    assert p.purpose.text.endswith("to work together in a system where:")
+    assert [point.text.split()[0] for point in p.purpose.points] == [
+        "Children",
+        "Partner",
+        "There",
+        "Learning",
+        "Information",
     ]
 
 

@@ -291,7 +291,7 @@ def test_hampshires_regime_source_vision_and_values(hips: Dataset) -> None:
     assert hampshire.area is not None
     assert "the local authority area of Hampshire" in hampshire.area.text
     assert hampshire.vision is not None
-    assert hampshire.vision.startswith(
+    assert hampshire.vision.text.startswith(
         "The vision for the Hampshire Safeguarding Partnership is that children and young "
         "people in Hampshire grow up in a safe environment, free from abuse and neglect."
     )

@@ -65,8 +65,8 @@ def test_iow_plan_identity(iow_plan: Plan) -> None:
     assert str(iow_plan.period) == "2020 to 2023"
     assert iow_plan.refresh is None
     assert iow_plan.purpose is not None
-    assert iow_plan.purpose.startswith("Section 3 of Working Together 2018 states")
-    assert iow_plan.purpose.count("\n- ") == 6  # the six conditions of the system
+    assert iow_plan.purpose.text.startswith("Section 3 of Working Together 2018 states")
+    assert len(iow_plan.purpose.points) == 6  # the six conditions of the system
     # "Our Principles and Values": five, in order
     assert [p.text.split(".")[0].split(" - ")[0] for p in iow_plan.principles] == [
         "The voice and lived experience of the Child",
@@ -278,7 +278,7 @@ def test_hampshire_plan_identity(hscp_plan: Plan) -> None:
     assert hscp_plan.title == "Hampshire Safeguarding Children Partnership Business Plan 2020-23"
     assert str(hscp_plan.period) == "2020 to 2023" and hscp_plan.refresh == "2021-22"
     assert hscp_plan.vision is not None
-    assert hscp_plan.vision.startswith("The vision for the Hampshire Safeguarding Partnership")
+    assert hscp_plan.vision.text.startswith("The vision for the Hampshire Safeguarding Partnership")
     assert [v.text.split()[0] for v in hscp_plan.values] == [
         "Transparency",
         "Honesty",

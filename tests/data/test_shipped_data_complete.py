@@ -64,27 +64,27 @@ def test_2024_vision_and_purpose_are_kept_apart_from_the_aims(p2024: Partnership
     # Foreword: "Our vision is based on the belief that safeguarding is everyone's
     # responsibility ..."
     assert p2024.vision is not None
-    assert p2024.vision.startswith("Our vision is based on the belief that safeguarding")
-    assert p2024.vision.endswith(
+    assert p2024.vision.text.startswith("Our vision is based on the belief that safeguarding")
+    assert p2024.vision.text.endswith(
         "children on the Isle of Wight are safe and realise their potential."
     )
     # Legislative context: "The IOWSCP provides the multi-agency safeguarding
     # arrangements under which ..." (read as the purpose; docs/data.md)
-    assert p2024.purpose is not None and p2024.purpose.startswith(
+    assert p2024.purpose is not None and p2024.purpose.text.startswith(
         "The IOWSCP provides the multi-agency safeguarding arrangements under which"
     )
-    assert "(including independent scrutiny)" in p2024.purpose
+    assert "(including independent scrutiny)" in p2024.purpose.text
     assert len(p2024.aims) == 8
-    assert p2024.vision not in {a.text for a in p2024.aims}
+    assert p2024.vision.text not in {a.text for a in p2024.aims}
     assert (p2024.values, p2024.principles) == ((), ())
     assert {"values", "principles"} <= set(p2024.not_stated)
 
 
 def test_2019_purpose_and_what_the_page_does_not_give(p2019: Partnership) -> None:
-    assert p2019.purpose is not None and p2019.purpose.startswith(
+    assert p2019.purpose is not None and p2019.purpose.text.startswith(
         "The IOWSCP provides the safeguarding arrangements under which"
     )
-    assert "identify and respond to the needs of children in Isle of Wight" in p2019.purpose
+    assert "identify and respond to the needs of children in Isle of Wight" in p2019.purpose.text
     assert p2019.vision is None and "vision" in p2019.not_stated
 
 
@@ -363,10 +363,10 @@ def test_2024_hips_purpose_and_further_groups(ds2024: Dataset) -> None:
     [hips] = ds2024.collaborations
     # "3. Role of HIPS arrangements ...": "The role of the HIPS Executive Group is to
     # provide strategic direction and coordination ..."
-    assert hips.purpose is not None and hips.purpose.startswith(
+    assert hips.purpose is not None and hips.purpose.text.startswith(
         "The role of the HIPS Executive Group is to provide strategic direction"
     )
-    assert hips.description is not None and hips.purpose not in hips.description
+    assert hips.description is not None and hips.purpose.text not in hips.description
     # "Other workstreams, e.g. Quality Assurance, Workforce Development, and specific areas
     # of business will be undertaken via Task and Finish or project focussed groups."
     [groups] = [entry for entry in hips.partial if entry.field == "groups"]

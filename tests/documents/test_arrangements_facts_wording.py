@@ -409,7 +409,7 @@ def test_show_json_carries_every_new_fact() -> None:
     from safeguarding_model.documents import summary
 
     data = summary(dataset, dataset.partnerships[0], today=TODAY)
-    assert data["vision"] == "Children and adults are safe and feel safe."
+    assert data["vision"] == {"text": "Children and adults are safe and feel safe.", "points": []}
     assert data["principles"][0] == {"text": "The child's welfare is paramount", "points": []}
     assert [m["kind"] for m in data["scrutiny"]] == ["independent-scrutineer", "young-scrutineers"]
     assert data["funding"]["contributions"][0]["amount"] == 120000

@@ -22,6 +22,7 @@ from safeguarding_model.exporters import export, export_to
 from safeguarding_model.exporters.builtin.csv import FORMULA_STARTS, NOT_STATED
 from safeguarding_model.exporters.escape import clean
 from safeguarding_model.model import Dataset, PartialList
+from safeguarding_model.model.meaning import members_given
 from strategies import NASTY, rich_datasets
 
 TODAY = datetime.date(2026, 1, 1)
@@ -431,6 +432,24 @@ def test_new_text_reads_back_exactly_and_never_runs_as_a_formula(data: Dataset) 
     assert seen and seen <= expected
 
 
+def _nested_partial(value: object) -> int:
+    """How many partial lists the entries held by ``value`` give (an item's points, a
+    duty's items, the funding's contributions): its own and its groups' aside."""
+    if isinstance(value, tuple):
+        return sum(len(getattr(entry, "partial", ())) + _nested_partial(entry) for entry in value)
+    if not attrs.has(type(value)):
+        return 0
+    skip = {"partial", "not_stated_for", "predecessors", "former_names", "groups"}
+    found = 0
+    for field in attrs.fields(type(value)):
+        if field.name not in skip:
+            entry = getattr(value, field.name)
+            if attrs.has(type(entry)):
+                found += len(getattr(entry, "partial", ()))
+            found += _nested_partial(entry)
+    return found
+
+
 @given(rich_datasets(max_groups=4))
 def test_every_line_and_chair_is_one_row_and_every_partial_list_is_listed(
     dataset: Dataset,
@@ -451,18 +470,29 @@ def test_every_line_and_chair_is_one_row_and_every_partial_list_is_listed(
     assert all(
         row["status"] in STATUSES for rows in found.values() for row in rows if "status" in row
     )
+    # a collaboration's members are those the dataset gives it (its count of members not
+    # named drops by the partnerships that say they take part)
     partial = [
         (entity.id, entry.field)
         for entity in (
             *dataset.partnerships,
-            *dataset.collaborations,
+            *(members_given(dataset, c) for c in dataset.collaborations),
             *(g for _, g in dataset.groups()),
         )
         for entry in entity.partial
     ]
-    assert sorted((row["entity"], row["list"]) for row in found["partial-lists.csv"]) == sorted(
-        partial
+    partial += [(d.id, entry.field) for d in dataset.documents for entry in d.partial]
+    rows = [(row["entity"], row["list"]) for row in found["partial-lists.csv"]]
+    own = [(entity, field) for entity, field in rows if "." not in field and "[" not in field]
+    assert sorted(own) == sorted(partial)
+    # and the lists inside their entries (an item's points, a duty's items...), each once
+    entities = (
+        *dataset.partnerships,
+        *dataset.collaborations,
+        *(g for _, g in dataset.groups()),
+        *dataset.documents,
     )
+    assert len(rows) - len(own) == sum(_nested_partial(entity) for entity in entities)
     for row in found["chairs.csv"]:
         if row["rotating"] == "yes":
             assert row["rotation_period"] and row["rotation_in_order"] in ("yes", NOT_STATED)

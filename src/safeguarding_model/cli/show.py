@@ -164,8 +164,21 @@ def _items(items: list[dict[str, Any]], indent: str, numbered: bool = False) -> 
     for number, item in enumerate(items, start=1):
         mark = f"{number}." if numbered else "-"
         out.append(f"{indent}{mark} {' '.join(item['text'].split())}")
-        out += _items(item["points"], indent + "   " if numbered else indent + "  ")
+        inner = indent + "   " if numbered else indent + "  "
+        out += _items(item["points"], inner)
+        out += _more(item.get("partial"), inner)
     return out
+
+
+def _more(words: str | None, indent: str, mark: str = "- ") -> list[str]:
+    """The last line of a list the source gives only in part: what it leaves out."""
+    return [f"{indent}{mark}… {words}"] if words else []
+
+
+def _partial_words(entry: dict[str, Any], field: str) -> str | None:
+    """What an entry's own list ``field`` leaves out, where the source gives it in part."""
+    found = next((p for p in entry.get("partial", ()) if p["field"] == field), None)
+    return None if found is None else str(found["words"])
 
 
 def _line(line: dict[str, Any], *, verb: bool = True) -> str:
@@ -216,11 +229,8 @@ def _group_lines(group: dict[str, Any], indent: str) -> list[str]:
         out.append(f"{inner}planned member, not yet in place: {words}{dates}")
     for partial in group["partial"]:
         field = partial["field"]
-        if field == "members":
-            count = group["members"]
-        else:
-            value = group.get(field)
-            count = len(value) if isinstance(value, list) else 0
+        # the members in place (not those planned, listed apart); else every entry given
+        count = group["members"] if field == "members" else partial["given"]
         noun = field.replace("_", " ")
         out.append(f"{inner}{noun}: {count or 'none'} named, {partial['words']}")
     said = {"chairs", "meets", "reports_to", "escalates_to"}
@@ -277,6 +287,16 @@ def _text(title: str, text: str | None, field: str, data: dict[str, Any]) -> lis
     return []
 
 
+def _statement(title: str, field: str, data: dict[str, Any]) -> list[str]:
+    """The vision or the purpose: its text, then the points the document lists under
+    it (ending with what it leaves out, where it gives them only in part)."""
+    item = data[field]
+    if item is None:
+        return _text(title, None, field, data)
+    points = [*_items(item["points"], "  "), *_more(item.get("partial"), "  ")]
+    return [*_text(title, item["text"], field, data), *points]
+
+
 def _item_section(title: str, field: str, data: dict[str, Any]) -> list[str]:
     """A list of the document's items (values, principles) under its heading."""
     items = data[field]
@@ -298,10 +318,15 @@ def _scrutiny(mechanism: dict[str, Any]) -> list[str]:
         text += f": {' '.join(mechanism['text'].split())}"
     if mechanism["by_words"]:
         text += f", by {mechanism['by_words']}"
+    more = _partial_words(mechanism, "by")
+    if more:
+        text += f", {more}" if mechanism["by_words"] else f", by some not named ({more})"
     out = [text + _dates(mechanism)]
-    if mechanism["inputs"]:
-        out.append(f"  drawing on ({len(mechanism['inputs'])}):")
-        out += _items(mechanism["inputs"], "    ")
+    inputs = _partial_words(mechanism, "inputs")
+    if mechanism["inputs"] or inputs:
+        count = len(mechanism["inputs"])
+        out.append(f"  drawing on ({f'{count} named, {inputs}' if inputs else count}):")
+        out += _items(mechanism["inputs"], "    ") + _more(inputs, "    ")
     return out
 
 
@@ -310,17 +335,21 @@ def _document(document: dict[str, Any]) -> list[str]:
     out = [f"{document['title']} [{document['kind_label']}{period}]{_dates(document)}"]
     out.append(f"  owned by: {_names([document['owner']])}")
     for key, words in (("monitored_by", "monitored by"), ("delivered_by", "delivered by")):
-        if document[key]:
-            out.append(f"  {words}: {_names(document[key])}")
+        more = _partial_words(document, key)
+        if document[key] or more:
+            names = _names(document[key]) or "none named"
+            out.append(f"  {words}: {names}" + (f", {more}" if more else ""))
     if document["delivers"]:
         out.append(f"  delivery plan for: {document['delivers']['name']}")
     if document["reviewed"]:
         out.append(f"  last reviewed: {document['reviewed']}")
     if document["next_review"]:
         out.append(f"  next review due: {document['next_review']}")
-    if document["items"]:
-        out.append(f"  contents ({len(document['items'])}):")
-        out += _items(document["items"], "    ")
+    more = _partial_words(document, "items")
+    if document["items"] or more:
+        count = len(document["items"])
+        out.append(f"  contents ({f'{count} named, {more}' if more else count}):")
+        out += _items(document["items"], "    ") + _more(more, "    ")
     return out
 
 
@@ -412,25 +441,62 @@ def _funding(funding: dict[str, Any]) -> list[str]:
     out = ["Funding"]
     if funding["rule"]:
         out.append(f"  rule: {' '.join(funding['rule'].split())}")
-    if funding["agreed_by_words"] or funding["agreed_every"]:
-        who = funding["agreed_by_words"] or "not stated"
+    agreed = _partial_words(funding, "agreed_by")
+    if funding["agreed_by_words"] or funding["agreed_every"] or agreed:
+        who = funding["agreed_by_words"] or ("some not named" if agreed else "not stated")
+        who += f", {agreed}" if agreed else ""
         every = f", {funding['agreed_every']}" if funding["agreed_every"] else ""
         out.append(f"  budget agreed by: {who}{every}")
-    if funding["contributions"]:
-        out.append(f"  contributions ({len(funding['contributions'])})")
-        out += [f"    {c['name']}: {c['words']}" for c in funding["contributions"]]
-    if funding["support_in_kind"]:
-        out.append(f"  support in kind ({len(funding['support_in_kind'])})")
-        out += [
-            f"    {s['name']}: {', '.join(s['provides']) or 'support'}"
-            for s in funding["support_in_kind"]
-        ]
+    if funding["hosted_by"]:
+        out.append(f"  budget hosted by: {funding['hosted_by']['name']}")
+    shared = _partial_words(funding, "shared_with")
+    if funding["shared_with"] or shared:
+        names = _names(funding["shared_with"]) or "none named"
+        out.append(f"  one budget shared with: {names}" + (f", {shared}" if shared else ""))
+    for field, title, rows in (
+        (
+            "split",
+            "each body's share",
+            [f"    {share['name']}: {share['words']}" for share in funding["split"]],
+        ),
+        (
+            "contributions",
+            "contributions",
+            [
+                f"    {c['name']}"
+                + (f" (on behalf of {_names(c['on_behalf_of'])})" if c["on_behalf_of"] else "")
+                + f": {c['words']}"
+                for c in funding["contributions"]
+            ],
+        ),
+        (
+            "support_in_kind",
+            "support in kind",
+            [
+                f"    {s['name']}: {', '.join(s['provides']) or 'support'}"
+                for s in funding["support_in_kind"]
+            ],
+        ),
+    ):
+        more = _partial_words(funding, field)
+        if rows or more:
+            out.append(f"  {title} ({f'{len(rows)} named, {more}' if more else len(rows)})")
+            out += rows + _more(more, "    ", mark="")
     if len(out) == 1 and funding["text"]:
         out.append(f"  {' '.join(funding['text'].split())}")
     return out
 
 
 def _lead(partner: dict[str, Any]) -> str:
+    """A lead partner: its post, else its organisation (and what it acts through); one
+    known by its role only says so, never naming an organisation."""
+    if not partner["named"]:
+        said = [" ".join(partner["source_text"].split())] if partner["source_text"] else []
+        said += [partner["text"]] if partner.get("text") else []  # the post, where named
+        unnamed = "the organisation is not named in the source"
+        return f"{': '.join(said)} ({unnamed})" if said else unnamed
+    if partner.get("text"):  # the post
+        return str(partner["text"])
     text = _noted(partner["organisation_name"], partner["organisation_notes"])
     return text + (f" (through {partner['through_name']})" if partner["through"] else "")
 
@@ -481,8 +547,8 @@ def render(data: dict[str, Any], *, collaborations: bool = True) -> str:
         out.append(f"Source: {_source(head['source'])}.")
     out += [f"Also from: {_source(other)}." for other in head["sources"]]
     out.append("")
-    out += _text("Vision", data["vision"], "vision", data)
-    out += _text("Purpose", data["purpose"], "purpose", data)
+    out += _statement("Vision", "vision", data)
+    out += _statement("Purpose", "purpose", data)
     out += _item_section("Values", "values", data)
     out += _item_section("Principles", "principles", data)
     if data["members"] or "members" in data["not_stated"] or _partial(data, "members"):
@@ -500,10 +566,7 @@ def render(data: dict[str, Any], *, collaborations: bool = True) -> str:
     out += _text("The partnership meets", data["meets_words"], "meets", data)
     out += _section(
         TITLES["lead_partners"],
-        [
-            f"{p['role_label']}: {p.get('text') or _lead(p)}{_dates(p)}"
-            for p in data["lead_partners"]
-        ],
+        [f"{p['role_label']}: {_lead(p)}{_dates(p)}" for p in data["lead_partners"]],
         "lead_partners",
         data,
     )
@@ -548,11 +611,13 @@ def render(data: dict[str, Any], *, collaborations: bool = True) -> str:
         out.append(f"{TITLES['duties']} ({_count(rows, _partial(data, 'duties'))})")
         for words, duties in whose.items():
             items = [item for duty in duties for item in duty["items"]]
-            out.append(f"  of {words}" + (f" ({len(items)})" if items else ""))
+            cut = any(_partial_words(duty, "items") for duty in duties)
+            count = f"{len(items)} named, and more" if cut else str(len(items))
+            out.append(f"  of {words}" + (f" ({count})" if items or cut else ""))
             for duty in duties:
                 if duty["text"]:
                     out.append(f"    {' '.join(duty['text'].split())}")
-                out += _items(duty["items"], "    ")
+                out += _items(duty["items"], "    ") + _more(_partial_words(duty, "items"), "    ")
     elif "duties" in missing or _partial(data, "duties"):
         out += _section(TITLES["duties"], [], "duties", data)
     agencies = [a for a in data["relevant_agencies"] if a["status"] != "planned"]
@@ -674,6 +739,8 @@ def _label(collaboration: dict[str, Any]) -> str:
 def _collaboration(collaboration: dict[str, Any]) -> list[str]:
     label = collaboration["short_name"] or collaboration["name"]
     out = ["", f"Collaboration: {_label(collaboration)}{_dates(collaboration)}"]
+    if not collaboration["named"]:  # the source's words are all there is to call it by
+        out.append(f"  in the source's words: {' '.join(collaboration['description'].split())}")
     partial = {p["field"]: p for p in collaboration["partial"]}
 
     def more(field: str) -> str:
@@ -685,8 +752,10 @@ def _collaboration(collaboration: dict[str, Any]) -> list[str]:
     if collaboration["areas"]:
         areas = ", ".join(_noted(a["name"], a.get("notes", [])) for a in collaboration["areas"])
         out.append(f"  areas: {areas}{more('areas')}")
-    if collaboration["purpose"]:
-        out.append(f"  purpose: {' '.join(collaboration['purpose'].split())}")
+    purpose = collaboration["purpose"]
+    if purpose:
+        out.append(f"  purpose: {' '.join(purpose['text'].split())}")
+        out += _items(purpose["points"], "    ") + _more(purpose.get("partial"), "    ")
     for field in ("background", "outcomes", "principles"):
         items = collaboration[field]
         if items:

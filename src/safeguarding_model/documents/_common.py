@@ -259,6 +259,16 @@ def label(entity: Entity | None, fallback: str) -> str:
     return f"{name} ({short})" if short and short != name else str(name)
 
 
+def collaboration_words(collaboration: Collaboration, article: str = "the") -> str:
+    """A collaboration as a document refers to it: "the HIPS collaboration"; one the
+    source does not name, "a collaboration the source does not name" (never a name of
+    the data's making). ``article`` goes before a named one ("" for none)."""
+    if not collaboration.named:
+        return collaboration.label
+    words = f"{label(collaboration, collaboration.id)} collaboration"
+    return f"{article} {words}" if article else words
+
+
 def holder_name(dataset: Dataset, index: dict[str, Entity], post_id: str | None) -> str | None:
     """The name of the person in a post, or None when the data does not say."""
     post = index.get(post_id) if post_id else None
@@ -598,6 +608,17 @@ def partial_note(entity: object, field: str) -> Paragraph | None:
     return Paragraph(
         content=(Span(text=f"… {partial_words(partial)}.", emphasis=True), said), note=True
     )
+
+
+def in_part(names: str, entity: object, field: str) -> str:
+    """Names in a sentence (``names``, already joined), then what the source leaves out
+    of ``entity``'s list ``field`` where it gives it only in part: "A and B, and others
+    the source does not name"; "none named, and ..." when it names none; ``names`` for
+    a whole list."""
+    partial = partial_of(entity, field)
+    if partial is None:
+        return names
+    return f"{names or 'none named'}, {partial_words(partial)}"
 
 
 def with_partial(blocks: list[Block], entity: object, field: str) -> list[Block]:

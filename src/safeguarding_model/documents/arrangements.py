@@ -19,11 +19,13 @@ import attrs
 from ..model import (
     ChairRole,
     Collaboration,
+    Contribution,
     Dataset,
     Entity,
     GovernedDocument,
     Group,
     GroupKind,
+    Item,
     Member,
     Organisation,
     OutlineSection,
@@ -57,11 +59,13 @@ from ..model.meaning import (
 )
 from ..model.meaning import role_words as meaning_role_words
 from ._common import (
+    NOT_GIVEN,
     NOT_SAID,
     body_name,
     chair_phrase,
     chair_words,
     choose_partnership,
+    collaboration_words,
     date_phrase,
     date_text,
     dated_name,
@@ -72,6 +76,7 @@ from ._common import (
     group_field,
     groups_table,
     holder_text,
+    in_part,
     introduced,
     label,
     line_sentence,
@@ -102,6 +107,7 @@ from .tree import (
     Table,
     item_list,
     paragraphs,
+    statement,
 )
 
 if TYPE_CHECKING:
@@ -113,6 +119,10 @@ __all__ = ["arrangements", "group_section", "regimes_phrase", "reports_list", "r
 def role_words(role: StatutoryRole) -> str:
     """A statutory partner's role in words: ``the integrated care board``."""
     return f"the {role.label}"
+
+
+UNNAMED_LEAD = "the organisation is not named in the arrangements"
+"""What a document says of a lead partner the arrangements give by its role only."""
 
 
 def footnote_mark(number: int) -> str:
@@ -234,6 +244,14 @@ class _Builder:
             return self.absent("lead_partners", title, f"the {self.partners}")
         items = []
         for lead in self.p.lead_partners:
+            if lead.organisation is None:  # known by its role only: never an invented name
+                text = lead.text or role_words(lead.role).capitalize()
+                if lead.post:
+                    text += f": {self.name(lead.post)}"
+                dates = self.dates(lead.post) if lead.post else ""
+                phrase = _joined(UNNAMED_LEAD, entry_phrase(lead, self.at), dates)
+                items.append(ListItem(content=with_phrase(text, phrase)))
+                continue
             text = lead.text or (
                 f"{role_words(lead.role).capitalize()}: "
                 + (
@@ -267,17 +285,33 @@ class _Builder:
             return self.absent("delegated_partners", title, "the delegated safeguarding partners")
         rows = []
         for delegated in self.p.delegated_partners:
-            post = self.index.get(delegated.post)
-            organisation = post.organisation if isinstance(post, Post) else None
             speaks_for = role_words(delegated.acts_for)
             if delegated.organisation:
                 speaks_for += f" ({self.name(delegated.organisation)})"
+            if delegated.post is None:  # the post is not stated: never an invented one
+                phrase = entry_phrase(delegated, self.at)
+                said = " ".join(delegated.text.split()) if delegated.text else NOT_GIVEN
+                rows.append(
+                    (
+                        with_phrase(NOT_GIVEN, phrase),
+                        f"{NOT_GIVEN} ({said})" if delegated.text else NOT_GIVEN,
+                        self.name(delegated.organisation) if delegated.organisation else NOT_GIVEN,
+                        speaks_for,
+                    )
+                )
+                continue
+            post = self.index.get(delegated.post)
+            organisation = post.organisation if isinstance(post, Post) else None
             phrase = _joined(entry_phrase(delegated, self.at), self.dates(delegated.post))
             rows.append(
                 (
                     with_phrase(holder_text(self.dataset, self.index, delegated.post), phrase),
                     post.title if isinstance(post, Post) else delegated.post,
-                    self.name(organisation) if organisation else "independent",
+                    self.name(organisation)
+                    if organisation
+                    else "independent"
+                    if isinstance(post, Post) and post.independent
+                    else NOT_GIVEN,
                     speaks_for,
                 )
             )
@@ -420,6 +454,7 @@ class _Builder:
                 if not (said and said[-1].text.rstrip().endswith(":")):
                     blocks.append(Paragraph(content="The role undertakes the following functions:"))
                 blocks.append(item_list(scrutineer.functions))
+            blocks = with_partial(blocks, scrutineer, "functions")
         return Section(title=title, blocks=tuple(with_partial(blocks, self.p, "scrutineers")))
 
     def scrutiny(self) -> Section | None:
@@ -437,8 +472,13 @@ class _Builder:
             ]
             if mechanism.name:
                 content.append(f": {mechanism.name}")
+            more = partial_of(mechanism, "by")
             if names:
                 content.append(f", by {and_list(names)}")
+                if more is not None:
+                    content.append(f", {partial_words(more)}")
+            elif more is not None:
+                content.append(f", by some the arrangements do not name ({partial_words(more)})")
             phrase = entry_phrase(mechanism, self.at)
             content.append(f" ({phrase})." if phrase else ".")
             blocks.append(Paragraph(content=tuple(content)))
@@ -448,14 +488,16 @@ class _Builder:
                 if not (said and said[-1].text.rstrip().endswith(":")):
                     blocks.append(Paragraph(content="It draws on:"))
                 blocks.append(item_list(mechanism.inputs))
+            blocks = with_partial(blocks, mechanism, "inputs")
         return Section(title=title, blocks=tuple(with_partial(blocks, self.p, "scrutiny")))
 
     def statement(self, field: str, title: str, what: str) -> Section | None:
-        """The vision or the purpose, in the document's words, in a section of its own."""
-        text = getattr(self.p, field)
-        if not text:
+        """The vision or the purpose, in the document's words (with the points the
+        document lists under it), in a section of its own."""
+        found: Item | None = getattr(self.p, field)
+        if found is None:
             return self.absent(field, title, what)
-        return Section(title=title, blocks=paragraphs(text))
+        return Section(title=title, blocks=statement(found))
 
     def listed(self, field: str, title: str, what: str) -> Section | None:
         """The values or the principles, as the document lists them: a section of their
@@ -488,6 +530,7 @@ class _Builder:
                 if not (said and said[-1].text.rstrip().endswith(":")):
                     blocks.append(Paragraph(content=f"The duties of {words}:"))
                 blocks.append(item_list(duty.items))
+            blocks += with_partial([], duty, "items")
         sections = [
             Section(title=words[:1].upper() + words[1:], blocks=tuple(blocks))
             for words, blocks in whose.items()
@@ -594,9 +637,8 @@ class _Builder:
                 note=True,
             )
         )
-        return Section(
-            title=f"{label(collaboration, collaboration.id)} collaboration", blocks=tuple(blocks)
-        )
+        title = collaboration_words(collaboration, article="")
+        return Section(title=title[:1].upper() + title[1:], blocks=tuple(blocks))
 
     def structure(self) -> Section | None:
         title = "Partnership Structure and Subgroups"
@@ -775,6 +817,7 @@ class _Builder:
             if report.contents:
                 blocks.append(Paragraph(content="The report will include:"))
                 blocks.append(item_list(report.contents))
+            blocks = with_partial(blocks, report, "contents")
         elif "yearly_report" in self.p.not_stated:
             blocks.append(not_stated_note("what the yearly report contains"))
         if published:
@@ -800,6 +843,7 @@ class _Builder:
                 )
             )
             blocks.append(item_list(training.elements))
+        blocks = with_partial(blocks, training, "elements")
         blocks.extend(paragraphs(training.charging))
         return Section(title=title, blocks=tuple(blocks))
 
@@ -814,29 +858,50 @@ class _Builder:
         who = [self.name(key) for key in funding.agreed_by]
         if funding.agreed_by_role is not None:
             who.append(meaning_role_words(funding.agreed_by_role))
-        if who or funding.agreed_every:
+        agreed = in_part(and_list(who), funding, "agreed_by")
+        if agreed or funding.agreed_every:
             text = "The budget is agreed"
-            if who:
-                text += f" by {and_list(who)}"
+            if agreed:
+                text += f" by {agreed}"
             if funding.agreed_every:
-                text += f"{',' if who else ''} {funding.agreed_every}"
+                text += f"{',' if agreed else ''} {funding.agreed_every}"
             blocks.append(Paragraph(content=text + "."))
-        if funding.contributions:
-            blocks.append(Paragraph(content="The contributions:"))
+        if funding.hosted_by:
             blocks.append(
-                ItemList(
-                    items=tuple(
-                        ListItem(
-                            content=f"{self.name(c.organisation)}: "
-                            + contribution_words(
-                                c.amount, c.percent, c.in_kind, date_text(c.period)
-                            ),
-                            children=text_points(c.text),
-                        )
-                        for c in funding.contributions
-                    )
-                )
+                Paragraph(content=f"The budget is hosted by {self.name(funding.hosted_by)}.")
             )
+        names = and_list([self.name(key) for key in funding.shared_with])
+        if shared := in_part(names, funding, "shared_with"):
+            blocks.append(Paragraph(content=f"The budget is one budget shared with {shared}."))
+        for field, intro, given in (
+            (
+                "split",
+                "Each body's share of the budget:",
+                [
+                    (self.name(s.body), contribution_words(s.amount, s.percent, (), None), s.text)
+                    for s in funding.split
+                ],
+            ),
+            (
+                "contributions",
+                "The contributions:",
+                [
+                    (
+                        self.contributor(c),
+                        contribution_words(c.amount, c.percent, c.in_kind, date_text(c.period)),
+                        c.text,
+                    )
+                    for c in funding.contributions
+                ],
+            ),
+        ):
+            if given:
+                items = [
+                    ListItem(content=f"{body}: {words}", children=text_points(said))
+                    for body, words, said in given
+                ]
+                blocks += [Paragraph(content=intro), ItemList(items=tuple(items))]
+            blocks = with_partial(blocks, funding, field)
         for support in funding.support_in_kind:
             provides = ", ".join(support.provides) or "support"
             blocks.append(
@@ -844,7 +909,18 @@ class _Builder:
                     content=f"Provided in kind by {self.name(support.organisation)}: {provides}."
                 )
             )
+        blocks = with_partial(blocks, funding, "support_in_kind")
         return Section(title=title, blocks=tuple(blocks))
+
+    def contributor(self, contribution: Contribution) -> str:
+        """Who gives a contribution: "Northshire County Council (on behalf of Eastby
+        District Council and Westby District Council)"."""
+        name = self.name(contribution.organisation)
+        if not contribution.on_behalf_of:
+            return name
+        return (
+            f"{name} (on behalf of {and_list([self.name(k) for k in contribution.on_behalf_of])})"
+        )
 
     def governed(self) -> Section | None:
         """The strategies, plans and frameworks the partnership owns, monitors or
@@ -927,6 +1003,7 @@ class _Builder:
         if areas is not None:
             blocks.append(Paragraph(content="The procedures address the following areas:"))
             blocks.append(areas)
+        blocks = with_partial(blocks, procedures, "areas")
         return Section(title=title, blocks=tuple(blocks))
 
     def review(self) -> Section | None:
@@ -985,7 +1062,7 @@ class _Builder:
                 )
                 blocks.extend(paragraphs(former.text))
             for succession in body.predecessors:
-                blocks.append(Paragraph(content=self.succession(body.name, succession)))
+                blocks.append(Paragraph(content=self.succession(self.name(body.id), succession)))
                 blocks.extend(paragraphs(succession.text))
         if not blocks:
             return None
@@ -1007,7 +1084,7 @@ class _Builder:
             text += f" {date_phrase(succession.date)}"
         if succession.decided_by:
             text += f", as {self.name(succession.decided_by)} decided"
-        return text + "."
+        return text[:1].upper() + text[1:] + "."
 
     def not_stated(self) -> Section | None:
         """What the source does not state: the fields it does not give, the lists it
@@ -1051,8 +1128,8 @@ class _Builder:
 
     def appendix(self, collaboration: Collaboration, number: int) -> Section:
         subsections: list[Section] = []
-        if collaboration.purpose:
-            subsections.append(Section(title="Purpose", blocks=paragraphs(collaboration.purpose)))
+        if collaboration.purpose is not None:
+            subsections.append(Section(title="Purpose", blocks=statement(collaboration.purpose)))
         if collaboration.background:
             subsections.append(
                 Section(title="Background", blocks=(item_list(collaboration.background),))
@@ -1080,7 +1157,7 @@ class _Builder:
             subsections.append(Section(title="Areas", blocks=tuple(area_blocks)))
         blocks: list[Block] = []
         if collaboration.groups:
-            caption = f"The groups of the {collaboration.label} collaboration"
+            caption = f"The groups of {collaboration_words(collaboration)}"
             blocks.append(
                 structure_figure(
                     collaboration, self.dataset, self.index, caption, self.charts, self.at
@@ -1129,7 +1206,10 @@ class _Builder:
                         note=True,
                     )
                 )
-        title = f"Appendix {number}: {label(collaboration, collaboration.id)} arrangements"
+        if collaboration.named:
+            title = f"Appendix {number}: {label(collaboration, collaboration.id)} arrangements"
+        else:
+            title = f"Appendix {number}: the arrangements of {collaboration.label}"
         return Section(title=title, blocks=tuple(blocks), sections=tuple(subsections))
 
     def parts(self) -> dict[SectionContent, list[Section]]:
@@ -1414,10 +1494,14 @@ def document_section(
     if document.period is not None:
         facts.append(ListItem(content=("Period: ", date_text(document.period) or "")))
     facts.append(ListItem(content=("Owned by: ", dataset.name_of(document.owner, index))))
-    if document.monitored_by:
-        facts.append(ListItem(content=("Monitored by: ", names(document.monitored_by))))
-    if document.delivered_by:
-        facts.append(ListItem(content=("Delivered by: ", names(document.delivered_by))))
+    for field, heading in (("monitored_by", "Monitored by: "), ("delivered_by", "Delivered by: ")):
+        keys: tuple[str, ...] = getattr(document, field)
+        more = partial_of(document, field)
+        if keys or more is not None:
+            words = names(keys) if keys else "none named"
+            if more is not None:
+                words += f", {partial_words(more)}"
+            facts.append(ListItem(content=(heading, words)))
     if document.delivers:
         facts.append(
             ListItem(content=("A delivery plan for: ", dataset.name_of(document.delivers, index)))
@@ -1433,6 +1517,7 @@ def document_section(
     if document.items:
         blocks.append(Paragraph(content="Its contents:"))
         blocks.append(item_list(document.items))
+    blocks = with_partial(blocks, document, "items")
     return Section(title=document.title, blocks=tuple(blocks))
 
 

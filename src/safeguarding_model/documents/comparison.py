@@ -18,6 +18,7 @@ import attrs
 
 from ..model import (
     Chair,
+    Collaboration,
     Dataset,
     Entity,
     Organisation,
@@ -136,7 +137,10 @@ def _name(index: dict[str, Entity], key: str | None) -> str:
     if isinstance(entity, Post):
         org = index.get(entity.organisation or "")
         return entity.title + (f", {org.name}" if isinstance(org, Organisation) else "")
-    return entity.name if entity is not None and hasattr(entity, "name") else str(key)
+    if isinstance(entity, Collaboration):
+        return entity.name or entity.label  # the label of one the source does not name
+    name = getattr(entity, "name", None)
+    return name if isinstance(name, str) else str(key)
 
 
 def _unknown(p: Partnership, field: str) -> str:
@@ -170,16 +174,28 @@ def _when(entry: object) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
+UNNAMED_PARTNER = "not named"
+"""A lead partner's organisation, or a delegated partner's post, the source does not name."""
+
+
 def _leads(p: Partnership, index: dict[str, Entity]) -> str:
-    words = [
-        f"{lead.role.label}: {_name(index, lead.organisation)}{_when(lead)}"
-        for lead in p.lead_partners
-    ]
+    words = []
+    for lead in p.lead_partners:
+        if lead.organisation:
+            who = _name(index, lead.organisation)
+        elif lead.post:  # known by its role and post: its organisation is not named
+            who = f"{_name(index, lead.post)} (organisation {UNNAMED_PARTNER})"
+        else:
+            who = UNNAMED_PARTNER
+        words.append(f"{lead.role.label}: {who}{_when(lead)}")
     return _listed(p, "lead_partners", words)
 
 
 def _delegated(p: Partnership, index: dict[str, Entity]) -> str:
-    words = [_name(index, d.post) + _when(d) for d in p.delegated_partners]
+    words = [
+        (_name(index, d.post) if d.post else f"{d.acts_for.label}: {UNNAMED_PARTNER}") + _when(d)
+        for d in p.delegated_partners
+    ]
     return _listed(p, "delegated_partners", words)
 
 
@@ -250,9 +266,14 @@ def _funding(p: Partnership) -> str:
     if funding.rule:
         words.append(funding.rule)
     if funding.contributions:
-        words.append(f"{len(funding.contributions)} contribution(s) given")
+        more = " (partial)" if any(e.field == "contributions" for e in funding.partial) else ""
+        words.append(f"{len(funding.contributions)} contribution(s) given{more}")
     if funding.support_in_kind:
         words.append("support in kind")
+    if funding.hosted_by:
+        words.append("hosted by another body")
+    if funding.shared_with:
+        words.append("one budget shared with another board")
     return "; ".join(words) or "described in words only"
 
 

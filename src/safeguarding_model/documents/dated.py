@@ -120,7 +120,9 @@ def view_on(
 def _why_not(owner: Partnership | Collaboration, on: PartialDate) -> str:
     """Why ``owner`` did not stand on ``on``, in a sentence."""
     first, last = span_of(on)
-    name = owner.name if owner.name.lower().startswith("the ") else f"The {owner.name}"
+    called = owner.name or owner.label  # a collaboration the source does not name: its label
+    name = called if called.lower().startswith(("the ", "a ")) else f"The {called}"
+    name = name[:1].upper() + name[1:]
     nothing = f"nothing stood on {on}."
     effective = owner.effective if isinstance(owner, Partnership) else None
     began = later(owner.start, effective)

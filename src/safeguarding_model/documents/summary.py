@@ -57,6 +57,7 @@ from ..model.meaning import (
     member_role_words,
     members_given,
     organisation_notes,
+    partial_of,
     partial_words,
     partnership_chairs,
     partnerships_of,
@@ -147,8 +148,18 @@ def _joined(*phrases: str) -> str:
 
 
 def items_data(items: Sequence[Item]) -> list[dict[str, Any]]:
-    """Items as plain data: each text with its points."""
-    return [{"text": item.text, "points": items_data(item.points)} for item in items]
+    """Items as plain data: each text with its points, and, for an item whose points the
+    source gives only in part, ``partial``: what it leaves out, in words."""
+    return [item_data(item) for item in items]
+
+
+def item_data(item: Item) -> dict[str, Any]:
+    """One item as plain data (see :func:`items_data`)."""
+    found: dict[str, Any] = {"text": item.text, "points": items_data(item.points)}
+    more = partial_of(item, "points")
+    if more is not None:
+        found["partial"] = partial_words(more)
+    return found
 
 
 def money(amount: int) -> str:
@@ -283,8 +294,16 @@ class _Summary:
         return f"named in a document of {chair.known_on}; since and until when not stated"
 
     def partial(self, entity: Any) -> list[dict[str, Any]]:
+        """The lists ``entity`` gives only in part: each with how many entries it
+        ``given`` (named), how many ``further`` the source counts, and the words."""
         return [
-            {"field": p.field, "further": p.further, "text": p.text, "words": partial_words(p)}
+            {
+                "field": p.field,
+                "given": len(getattr(entity, p.field, ())),
+                "further": p.further,
+                "text": p.text,
+                "words": partial_words(p),
+            }
             for p in getattr(entity, "partial", ())
         ]
 
@@ -359,6 +378,7 @@ class _Summary:
             "items": items_data(document.items),
             "text": document.text,
             "planned": document.planned,
+            "partial": self.partial(document),
             **self.dated(document),
         }
 
@@ -366,11 +386,13 @@ class _Summary:
         made = self.at_home(collaboration.id)  # its own groups need no owner named
         return {
             "id": collaboration.id,
-            "name": collaboration.name,
+            "name": collaboration.name or collaboration.label,
+            "named": collaboration.named,
             "short_name": collaboration.short_name,
+            "description": collaboration.description,
             "members": [{"id": m, "name": self.name(m)} for m in collaboration.members],
             "areas": [self.ref(key) for key in collaboration.areas],
-            "purpose": collaboration.purpose,
+            "purpose": None if collaboration.purpose is None else item_data(collaboration.purpose),
             "background": items_data(collaboration.background),
             "outcomes": items_data(collaboration.outcomes),
             "principles": items_data(collaboration.principles),
@@ -416,6 +438,19 @@ class _Summary:
             "notes": self.notes(post_id),
         }
 
+    def unstated_post(self, text: str | None) -> dict[str, Any]:
+        """The post fields of a delegated partner whose post the source does not state."""
+        words = "post not stated in the source"
+        return {
+            "post": None,
+            "title": None,
+            "holder": None,
+            "organisation": None,
+            "text": f"{words} ({' '.join(text.split())})" if text else words,
+            "known_on": None,
+            "notes": [],
+        }
+
     def source(self, source: Source) -> dict[str, Any]:
         return {
             "title": source.title,
@@ -458,6 +493,7 @@ class _Summary:
                 "by_words": self.by_words(m.by, m.by_role),
                 "inputs": items_data(m.inputs),
                 "text": m.text,
+                "partial": self.partial(m),
                 **self.dated(m),
             }
             for m in partnership.scrutiny
@@ -470,10 +506,23 @@ class _Summary:
         return {
             "rule": funding.rule,
             "text": funding.text,
+            "hosted_by": self.ref(funding.hosted_by) if funding.hosted_by else None,
+            "shared_with": [self.ref(key) for key in funding.shared_with],
+            "split": [
+                {
+                    **self.ref(share.body),
+                    "amount": share.amount,
+                    "percent": share.percent,
+                    "text": share.text,
+                    "words": contribution_words(share.amount, share.percent, (), None),
+                }
+                for share in funding.split
+            ],
             "contributions": [
                 {
                     "organisation": c.organisation,
                     "name": self.name(c.organisation),
+                    "on_behalf_of": [self.ref(key) for key in c.on_behalf_of],
                     "amount": c.amount,
                     "percent": c.percent,
                     "in_kind": list(c.in_kind),
@@ -495,6 +544,7 @@ class _Summary:
             "agreed_by_role": funding.agreed_by_role.value if funding.agreed_by_role else None,
             "agreed_by_words": self.by_words(funding.agreed_by, funding.agreed_by_role),
             "agreed_every": funding.agreed_every,
+            "partial": self.partial(funding),
         }
 
     def regimes(self, partnership: Partnership) -> str:
@@ -640,8 +690,9 @@ def summary(
             {
                 "role": lead.role.value,
                 "role_label": lead.role.label,
+                "named": lead.organisation is not None,  # else known by its role only
                 "organisation": lead.organisation,
-                "organisation_name": name(lead.organisation),
+                "organisation_name": name(lead.organisation) if lead.organisation else None,
                 "organisation_notes": made.notes(lead.organisation),
                 "through": lead.through,
                 "through_name": name(lead.through) if lead.through else None,
@@ -655,6 +706,7 @@ def summary(
                 **made.dated(
                     lead, made.own(lead.post) if lead.post else made.own(lead.organisation)
                 ),
+                "source_text": lead.text,
             }
             for lead in partnership.lead_partners
         ],
@@ -663,7 +715,9 @@ def summary(
                 "acts_for": d.acts_for.value,
                 "acts_for_label": d.acts_for.label,
                 "for_organisation": d.organisation,
-                **made.post(d.post),
+                "for_organisation_name": name(d.organisation) if d.organisation else None,
+                **(made.post(d.post) if d.post else made.unstated_post(d.text)),
+                "source_text": d.text,
                 **made.dated(d, made.own(d.post)),
             }
             for d in partnership.delegated_partners
@@ -671,8 +725,8 @@ def summary(
         "members": [made.member(m) for m in partnership.members],
         "meets": partnership.meets.value if partnership.meets else None,
         "meets_words": cadence_words(partnership.meets, partnership.meets_text),
-        "vision": partnership.vision,
-        "purpose": partnership.purpose,
+        "vision": None if partnership.vision is None else item_data(partnership.vision),
+        "purpose": None if partnership.purpose is None else item_data(partnership.purpose),
         "values": items_data(partnership.values),
         "principles": items_data(partnership.principles),
         "chairs": [
@@ -714,6 +768,7 @@ def summary(
                 "of_words": role_words(duty.of) if duty.of else name(duty.post),
                 "items": items_data(duty.items),
                 "text": duty.text,
+                "partial": made.partial(duty),
             }
             for duty in partnership.duties
         ],

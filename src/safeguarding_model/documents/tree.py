@@ -17,6 +17,7 @@ from typing import TypeAlias
 import attrs
 
 from ..model import Item
+from ..model.meaning import partial_of, partial_words
 from .charts import OrgChart
 
 __all__ = [
@@ -31,7 +32,9 @@ __all__ = [
     "Span",
     "Table",
     "item_list",
+    "more_item",
     "paragraphs",
+    "statement",
 ]
 
 
@@ -186,10 +189,31 @@ def paragraphs(text: str | None) -> tuple[Paragraph, ...]:
     return tuple(Paragraph(content=part) for part in parts if part)
 
 
+def more_item(entity: object, field: str) -> tuple[ListItem, ...]:
+    """The last entry of a list the source gives only in part: "… and others the source
+    does not name" (emphasised: the data's words, not the document's); nothing for a
+    whole list."""
+    partial = partial_of(entity, field)
+    if partial is None:
+        return ()
+    return (ListItem(content=Span(text=f"… {partial_words(partial)}", emphasis=True)),)
+
+
 def _list_item(item: Item) -> ListItem:
-    return ListItem(content=item.text, children=tuple(_list_item(p) for p in item.points))
+    points = tuple(_list_item(p) for p in item.points) + more_item(item, "points")
+    return ListItem(content=item.text, children=points)
 
 
 def item_list(items: tuple[Item, ...], *, ordered: bool = False) -> ItemList:
-    """A list from the model's items, their points as nested lists."""
+    """A list from the model's items, their points as nested lists; an item whose
+    points the source gives only in part ends them with what it leaves out."""
     return ItemList(items=tuple(_list_item(item) for item in items), ordered=ordered)
+
+
+def statement(item: Item | None) -> tuple[Block, ...]:
+    """A vision or a purpose: its text as paragraphs, then the points under it, as the
+    document lists them (ending with what it leaves out, where it gives them in part)."""
+    if item is None:
+        return ()
+    points = tuple(_list_item(point) for point in item.points) + more_item(item, "points")
+    return (*paragraphs(item.text), *((ItemList(items=points),) if points else ()))

@@ -31,11 +31,14 @@ from ..model.dates import OnDate
 from ..model.meaning import and_list, is_leadership, partial_of, partial_words
 from ..model.meaning import role_words as role_phrase
 from ._common import (
+    NOT_GIVEN,
     NOT_SAID,
     choose_partnership,
+    collaboration_words,
     date_text,
     groups_table,
     holder_text,
+    in_part,
     introduced,
     label,
     line_sentence,
@@ -63,7 +66,9 @@ from .tree import (
     Span,
     Table,
     item_list,
+    more_item,
     paragraphs,
+    statement,
 )
 
 if TYPE_CHECKING:
@@ -90,7 +95,9 @@ def _partners(dataset: Dataset, index: dict[str, Entity], partnership: Partnersh
         rows = tuple(
             (
                 role_words(lead.role),
-                introduced(dataset, index, lead.organisation),
+                introduced(dataset, index, lead.organisation)
+                if lead.organisation
+                else NOT_GIVEN,  # known by its role only
                 holder_text(dataset, index, lead.post) if lead.post else "not stated",
             )
             for lead in partnership.lead_partners
@@ -101,7 +108,7 @@ def _partners(dataset: Dataset, index: dict[str, Entity], partnership: Partnersh
     if partnership.delegated_partners:
         delegated = tuple(
             (
-                dataset.name_of(d.post, index),
+                dataset.name_of(d.post, index) if d.post else f"the post is {NOT_GIVEN}",
                 role_words(d.acts_for)
                 + (f" ({dataset.name_of(d.organisation, index)})" if d.organisation else ""),
             )
@@ -179,8 +186,8 @@ def _structure(
     for collaboration in collaborations:
         blocks.append(
             Paragraph(
-                content="The partnership works with its neighbours in the "
-                f"{label(collaboration, collaboration.id)} collaboration."
+                content="The partnership works with its neighbours in "
+                f"{collaboration_words(collaboration)}."
             )
         )
     if partnership.functional_links:
@@ -247,8 +254,9 @@ def _requirement(
                 Paragraph(content=f"Reviews of the arrangements are due in: {dates}.", note=True)
             )
     blocks.append(Placeholder(prompt=item.text))
-    if item.points:
-        blocks.append(item_list(item.points))
+    points = item_list(item.points).items + more_item(item, "points")
+    if points:  # ending with what the source leaves out, where it gives them in part
+        blocks.append(ItemList(items=points))
     return Section(title=heading_for(item.text), blocks=tuple(blocks))
 
 
@@ -261,11 +269,16 @@ def _vision(partnership: Partnership) -> Section | None:
     """The vision, purpose, values and principles the report works to, each under its
     own heading (never among the aims)."""
     blocks: list[Block] = []
-    for heading, text in (("Vision: ", partnership.vision), ("Purpose: ", partnership.purpose)):
-        if text:
-            blocks.append(
-                Paragraph(content=(Span(text=heading, strong=True), " ".join(text.split())))
-            )
+    for heading, found in (("Vision: ", partnership.vision), ("Purpose: ", partnership.purpose)):
+        if found is not None:
+            said = statement(found)
+            first = said[0] if said and isinstance(said[0], Paragraph) else None
+            if first is not None:  # the heading leads the statement's first paragraph
+                said = (
+                    Paragraph(content=(Span(text=heading, strong=True), *first.content)),
+                    *said[1:],
+                )
+            blocks.extend(said)
     for heading, entries in (
         ("Values:", partnership.values),
         ("Principles:", partnership.principles),
@@ -290,10 +303,10 @@ def scrutiny_items(
         text = scrutiny_label(mechanism.kind.value)
         if mechanism.name:
             text += f": {mechanism.name}"
-        if who:
-            text += f", by {and_list(who)}"
+        if performers := in_part(and_list(who), mechanism, "by"):
+            text += f", by {performers}"
         inputs = tuple(ListItem(content=f"drawing on: {i.text}") for i in mechanism.inputs)
-        items.append(ListItem(content=text, children=inputs))
+        items.append(ListItem(content=text, children=inputs + more_item(mechanism, "inputs")))
     return tuple(items)
 
 
@@ -301,27 +314,47 @@ def funding_blocks(
     dataset: Dataset, index: dict[str, Entity], partnership: Partnership
 ) -> list[Block]:
     """What the arrangements say of the funding: the rule, who agrees the budget and
-    how often, each contribution and what is given in kind."""
+    how often, who hosts it and the boards it is shared with, each contribution (and
+    whom it is paid for) and what is given in kind; a list given only in part ends with
+    what the source leaves out."""
     funding = partnership.funding
     if funding is None:
         return []
+
+    def names(keys: tuple[str, ...]) -> str:
+        return and_list([dataset.name_of(key, index) for key in keys])
+
     lines = []
     if funding.rule:
         lines.append(f"The basis of funding: {funding.rule}.")
     who = [dataset.name_of(key, index) for key in funding.agreed_by]
     if funding.agreed_by_role is not None:
         who.append(role_phrase(funding.agreed_by_role))
-    if who:
+    if agreed := in_part(and_list(who), funding, "agreed_by"):
         every = f", {funding.agreed_every}" if funding.agreed_every else ""
-        lines.append(f"The budget is agreed by {and_list(who)}{every}.")
+        lines.append(f"The budget is agreed by {agreed}{every}.")
+    if funding.hosted_by:
+        lines.append(f"The budget is hosted by {dataset.name_of(funding.hosted_by, index)}.")
+    if shared := in_part(names(funding.shared_with), funding, "shared_with"):
+        split = "; ".join(
+            f"{dataset.name_of(s.body, index)}: "
+            + contribution_words(s.amount, s.percent, (), None)
+            for s in funding.split
+        )
+        lines.append(
+            f"The budget is one budget shared with {shared}" + (f" ({split})." if split else ".")
+        )
     blocks: list[Block] = [Paragraph(content=line, note=True) for line in lines]
     contributions = [
         ListItem(
-            content=f"{dataset.name_of(c.organisation, index)}: "
+            content=f"{dataset.name_of(c.organisation, index)}"
+            + (f" (on behalf of {names(c.on_behalf_of)})" if c.on_behalf_of else "")
+            + ": "
             + contribution_words(c.amount, c.percent, c.in_kind, date_text(c.period))
         )
         for c in funding.contributions
     ]
+    contributions += more_item(funding, "contributions")
     contributions += [
         ListItem(
             content=f"{dataset.name_of(s.organisation, index)}: in kind: "
@@ -329,6 +362,7 @@ def funding_blocks(
         )
         for s in funding.support_in_kind
     ]
+    contributions += more_item(funding, "support_in_kind")
     if contributions:
         blocks.append(
             Paragraph(content="The contributions, as the arrangements give them:", note=True)
@@ -462,6 +496,9 @@ def yearly_report(
             _requirement(item, dataset, index, chosen, changes is not None)
             for item in report.contents
         )
+        if (more := partial_note(report, "contents")) is not None:
+            # the arrangements list the contents only in part: the rest is still owed
+            sections.append(Section(title="Further required contents", blocks=(more,)))
     else:
         sections.append(
             Section(

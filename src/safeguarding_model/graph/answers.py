@@ -221,6 +221,9 @@ class AccountabilityLine(_Answer):
     bodies on the way (not yet in place, so not followed); ``not_followed`` the lines
     from the bodies on the way that carry no accountability (for information, of
     advice, or whose meaning the source does not state), so not followed either.
+    ``not_named`` says, for each partnership on the way, the lead partners it answers
+    to that the data gives by their role only ("Westshire SCP: the integrated care
+    board"): the line ends there too, at a body no node stands for.
     """
 
     body: Ref
@@ -228,6 +231,7 @@ class AccountabilityLine(_Answer):
     top: tuple[Ref, ...]
     planned: tuple[Step, ...] = ()
     not_followed: tuple[Step, ...] = ()
+    not_named: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         out = [f"Accountability line of {self.body}"]
@@ -238,6 +242,9 @@ class AccountabilityLine(_Answer):
             out += _quote(step.text, "      ")
         if self.top:
             out.append("Ends at: " + "; ".join(str(ref) for ref in self.top))
+        if self.not_named:
+            out.append("Also ends at lead partners the data does not name:")
+            out += [f"  {words}" for words in self.not_named]
         out += _apart(self.planned, [str(step) for step in self.planned])
         if self.not_followed:
             out.append(

@@ -132,7 +132,12 @@ def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
         }
     if isinstance(entity, Person):
         return {"kind": kind, "label": entity.name, "name": entity.name}
-    data: Attrs = {"kind": kind, "label": entity.label, "name": entity.name}
+    name = entity.name  # a collaboration the source does not name is called by its label
+    data: Attrs = {
+        "kind": kind,
+        "label": entity.label,
+        "name": entity.label if name is None else name,
+    }
     if isinstance(entity, Organisation):
         data["organisation_kind"] = entity.kind.value
         data["collective"] = entity.collective
@@ -155,6 +160,7 @@ def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
     elif isinstance(entity, Collaboration):
         data["start"] = written(entity.start)
         data["end"] = written(entity.end)
+        data["named"] = entity.named
     elif isinstance(entity, GovernedDocument):
         data["document_kind"] = entity.kind.value
         data["period"] = written(entity.period)
@@ -419,9 +425,10 @@ class _Builder:
                 "start": lead.start,
                 "end": lead.end,
             }
-            self.edge(
-                lead.organisation, pid, EdgeKind.LEAD_PARTNER_OF, ref="lead_partners", **common
-            )
+            if lead.organisation is not None:  # else known by its role (and post) only
+                self.edge(
+                    lead.organisation, pid, EdgeKind.LEAD_PARTNER_OF, ref="lead_partners", **common
+                )
             if lead.post:
                 self.edge(lead.post, pid, EdgeKind.LEAD_PARTNER_OF, ref="lead_partners", **common)
             if lead.through:
@@ -434,6 +441,8 @@ class _Builder:
                 )
         for delegated in p.delegated_partners:
             role = delegated.acts_for
+            if delegated.post is None:  # its post is not stated: no node stands for it
+                continue
             self.edge(
                 delegated.post,
                 pid,
@@ -458,13 +467,16 @@ class _Builder:
                 )
                 continue
             lead = found.lead
+            answers_to = lead.post or lead.organisation
+            if answers_to is None:  # the lead partner is known by its role only
+                continue
             via = f"acts for the {role.label}"
             if delegated.organisation is not None:
-                via += f", {self.index.name(lead.organisation)}"
+                via += f", {self.index.name(delegated.organisation)}"
             for kind in (EdgeKind.DELEGATES_FOR, EdgeKind.ACCOUNTABLE_TO):
                 self.edge(
                     delegated.post,
-                    lead.post or lead.organisation,
+                    answers_to,
                     kind,
                     ref="delegated_partners",
                     holder=pid,
@@ -545,9 +557,12 @@ class _Builder:
         self.line_edges(pid, "reports_to", p.reports_to)
         self.line_edges(pid, "escalates_to", p.escalates_to)
         for lead in p.lead_partners:
+            answers_to = lead.post or lead.organisation
+            if answers_to is None:  # known by its role only: no node to answer to
+                continue
             self.edge(
                 pid,
-                lead.post or lead.organisation,
+                answers_to,
                 EdgeKind.ACCOUNTABLE_TO,
                 ref="lead_partners",
                 text=lead.text,
@@ -613,6 +628,33 @@ class _Builder:
                 percent=None if percent is None else float(percent),
                 in_kind="; ".join(contribution.in_kind) or None,
                 period=written(contribution.period),
+                subject=" ".join(contribution.on_behalf_of) or None,
+            )
+            for other in contribution.on_behalf_of:
+                self.edge(
+                    contribution.organisation,
+                    other,
+                    EdgeKind.PAYS_ON_BEHALF_OF,
+                    ref="funding.contributions.on_behalf_of",
+                    holder=pid,
+                    subject=pid,
+                    text=contribution.text,
+                )
+        if funding.hosted_by:
+            self.edge(
+                funding.hosted_by, pid, EdgeKind.HOSTS_BUDGET, ref="funding.hosted_by", holder=pid
+            )
+        shares = {share.body: share for share in funding.split}
+        for body in funding.shared_with:
+            share = shares.get(body)
+            self.edge(
+                pid,
+                body,
+                EdgeKind.SHARES_BUDGET,
+                ref="funding.shared_with",
+                text=share.text if share else None,
+                amount=share.amount if share else None,
+                percent=None if share is None or share.percent is None else float(share.percent),
             )
         common: dict[str, Any] = {
             "holder": pid,

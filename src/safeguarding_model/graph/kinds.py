@@ -197,7 +197,22 @@ class EdgeKind(Choice):
     FUNDS = "funds"
     """organisation -> the partnership it contributes to (a funding contribution), with
     ``amount`` (whole pounds), ``percent`` (a share of the budget) or ``in_kind`` (the
-    services given) and ``period``, as the data gives them."""
+    services given) and ``period``, as the data gives them; for a contribution paid on
+    behalf of others, ``subject`` holds their ids (space-separated)."""
+
+    PAYS_ON_BEHALF_OF = "pays-on-behalf-of"
+    """organisation -> an organisation it pays the partnership's contribution for (a
+    contribution's ``on_behalf_of``: a county council for the district councils), with
+    the partnership in ``subject``."""
+
+    HOSTS_BUDGET = "hosts-budget-of"
+    """organisation, partnership or group -> the partnership whose budget it holds (the
+    funding's ``hosted_by``: the accountable body, a fund hosted by a council)."""
+
+    SHARES_BUDGET = "shares-budget-with"
+    """partnership -> a board or partnership its one budget is shared with (the
+    funding's ``shared_with``: the safeguarding adults board), with that body's share
+    (``amount`` or ``percent``) where the funding's ``split`` gives it."""
 
     AGREES_BUDGET = "agrees-budget-of"
     """body or post -> the partnership whose budget it agrees (funding's ``agreed_by``,

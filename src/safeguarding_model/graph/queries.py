@@ -18,7 +18,9 @@ from ..model import (
     Chair,
     ChairRole,
     Collaboration,
+    DelegatedPartner,
     Group,
+    LeadPartner,
     Organisation,
     PartialDate,
     Partnership,
@@ -141,12 +143,20 @@ def accountability(gg: GovernanceGraph, body: str) -> AccountabilityLine:
             if target not in seen:
                 seen.add(target)
                 queue.append(target)
+    not_named = [
+        f"{gg.ref(node).named}: the {lead.role.label}"
+        for node in (start, *(step.target.id for step in steps))
+        if (roles := gg.index.roles.get(node)) is not None
+        for lead in roles.unnamed_in(PartnershipRole.LEAD_SAFEGUARDING_PARTNERS)
+        if isinstance(lead, LeadPartner)
+    ]
     return AccountabilityLine(
         body=gg.ref(start),
         steps=tuple(steps),
         top=tuple(gg.ref(n) for n in order),
         planned=tuple(planned),
         not_followed=tuple(others),
+        not_named=tuple(dict.fromkeys(not_named)),
     )
 
 
@@ -686,6 +696,23 @@ def _partnership_members(gg: GovernanceGraph, partnership: Partnership) -> list[
                         getattr(fact, "end", None),
                         getattr(fact, "planned", False),
                     ),
+                )
+            )
+        for unnamed in roles.unnamed_in(role):  # in the role, but no node stands for it
+            what = unnamed.acts_for if isinstance(unnamed, DelegatedPartner) else unnamed.role
+            missing = "post" if isinstance(unnamed, DelegatedPartner) else "organisation"
+            entries.append(
+                _entry(
+                    gg,
+                    None,
+                    capacity=capacity,
+                    named_as="role",
+                    detail=role.label,
+                    text=unnamed.text,
+                    note=f"for the {what.label}: the {missing} is not named in the data",
+                    start=written(unnamed.start),
+                    end=written(unnamed.end),
+                    status=_status(gg, unnamed.start, unnamed.end, False),
                 )
             )
     return entries + _listed_members(gg, partnership.id, partnership)

@@ -18,7 +18,7 @@ from cattrs.errors import IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ..errors import ListTooLong, StructureError, describe
-from ..model import Dataset, FormerName, Item, PartialDate, Regime
+from ..model import BudgetShare, Dataset, FormerName, Item, PartialDate, Regime
 from ..model.values import Choice, FieldError, closest, with_article
 
 __all__ = ["StructureError", "configure_converter", "converter", "describe", "make_converter"]
@@ -207,12 +207,13 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(Item, structure_item)
     item_to_mapping = unstructure_class(Item)
     converter.register_unstructure_hook(
-        Item, lambda item: item.text if not item.points else item_to_mapping(item)
+        Item, lambda item: item_to_mapping(item) if item.points or item.partial else item.text
     )
-    # A former name or a regime with nothing but its name is written as plain text.
-    for cls, field in ((FormerName, "name"), (Regime, "instrument")):
+    # A former name, a regime or a budget share with nothing but its name, instrument or
+    # body is written as plain text.
+    for cls, field in ((FormerName, "name"), (Regime, "instrument"), (BudgetShare, "body")):
         _text_or_mapping(converter, cls, field, class_hook(cls), unstructure_class(cls))
-    plain = (Item, PartialDate, FormerName, Regime)
+    plain = (Item, PartialDate, FormerName, Regime, BudgetShare)
     is_model_class = lambda t: attrs.has(t) and t not in plain  # noqa: E731
     converter.register_structure_hook_factory(is_model_class, class_hook)
     converter.register_unstructure_hook_factory(is_model_class, unstructure_class)

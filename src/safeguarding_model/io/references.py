@@ -18,6 +18,7 @@ from ..model import (
     Action,
     Approval,
     Area,
+    BudgetShare,
     Chair,
     Collaboration,
     Contact,
@@ -135,8 +136,16 @@ _REFERENCE_CLASSES: dict[type, dict[str, tuple[tuple[type, ...], str]]] = {
     },
     Duty: {"post": ((Post,), "gives duties to")},
     Approval: {"by": ((*_BODY, Post, Person), "had its arrangements approved by")},
-    Contribution: {"organisation": ((Organisation,), "is funded by")},
-    Funding: {"agreed_by": ((*_BODY, Post), "has its budget agreed by")},
+    Contribution: {
+        "organisation": ((Organisation,), "is funded by"),
+        "on_behalf_of": ((Organisation,), "is funded on behalf of"),
+    },
+    Funding: {
+        "agreed_by": ((*_BODY, Post), "has its budget agreed by"),
+        "hosted_by": ((Organisation, Partnership, Group), "has its budget hosted by"),
+        "shared_with": ((Organisation, Partnership, Collaboration), "shares its budget with"),
+    },
+    BudgetShare: {"body": ((Organisation, Partnership, Collaboration), "shares its budget with")},
     Plan: {"partnership": ((Partnership, Collaboration), "is the plan of")},
     Partnership: {"collaborations": ((Collaboration,), "takes part in")},
     Objective: {
@@ -462,6 +471,7 @@ def _partnership_rules(dataset: Dataset) -> Iterator[Dangling]:
             if (
                 isinstance(post, Post)
                 and post.organisation
+                and lead.organisation
                 and not within(post.organisation, lead.organisation)
             ):
                 yield Dangling(
@@ -477,14 +487,22 @@ def _partnership_rules(dataset: Dataset) -> Iterator[Dangling]:
                 continue
             here = (*base, "delegated_partners", i)
             role = delegated.acts_for
-            who = shown(delegated.post)
-            leads = [lead.organisation for lead in partnership.leads_in_role(role)]
+            who = (
+                f"`{shown(delegated.post)}`"
+                if delegated.post
+                else "a delegated partner whose post is not stated"
+            )
+            leads = [
+                lead.organisation
+                for lead in partnership.leads_in_role(role)
+                if lead.organisation is not None
+            ]
             if problem == "no-lead-for-delegation":
                 if "lead_partners" not in partnership.not_stated:
                     yield Dangling(
                         at=(*here, "acts_for"),
                         code=problem,
-                        message=f"`{who}` acts for the {role.label}, but "
+                        message=f"{who} acts for the {role.label}, but "
                         f"{shown(partnership.name)} names no lead partner in that role",
                         found=role.value,
                     )
@@ -492,17 +510,21 @@ def _partnership_rules(dataset: Dataset) -> Iterator[Dangling]:
                 yield Dangling(
                     at=(*here, "organisation"),
                     code=problem,
-                    message=f"`{who}` acts for {org_name(delegated.organisation)!r}, "
+                    message=f"{who} acts for {org_name(delegated.organisation)!r}, "
                     f"which is not a lead partner in the role of {role.label}",
                     found=shown(delegated.organisation),
                     suggestion=closest(delegated.organisation, leads),
                 )
             else:
-                names = shown(", ".join(f"`{key}`" for key in leads))
+                count = len(partnership.leads_in_role(role))
+                named = [f"`{key}`" for key in leads]
+                if len(named) < count:
+                    named.append(f"{count - len(named)} known by the role only")
+                names = shown(", ".join(named))
                 yield Dangling(
                     at=here,
                     code=problem,
-                    message=f"`{who}` acts for the {role.label}, and {len(leads)} lead "
+                    message=f"{who} acts for the {role.label}, and {count} lead "
                     f"partners have that role ({names}); say which with `organisation:`",
                 )
         if partnership.area is not None:

@@ -20,7 +20,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import attrs
 
-from ..model import SCHEMA, Dataset, FormerName, Item, PartialDate, Regime
+from ..model import SCHEMA, BudgetShare, Dataset, FormerName, Item, PartialDate, Regime
 from ..model.values import SLUG_PATTERN, check_id, check_ids, optional_fields, optional_id
 
 __all__ = ["SCHEMA_ID", "json_schema", "json_schema_text"]
@@ -47,7 +47,7 @@ _ID = {
     "pattern": SLUG_PATTERN,
     "examples": ["isle-of-wight-council"],
 }
-_TEXT_OR_MAPPING = (Item, FormerName, Regime)
+_TEXT_OR_MAPPING = (Item, FormerName, Regime, BudgetShare)
 """Written as plain text when nothing but their first field is given."""
 
 
@@ -197,8 +197,10 @@ _COMMON = {
     "training": "The multi-agency training offer.",
     "procedures": "The multi-agency procedures that apply.",
     "contact": "How to contact the partnership (an address, an email).",
-    "purpose": "Its purpose, in the document's words.",
-    "vision": "Its vision, in the document's words.",
+    "purpose": "Its purpose, in the document's words: plain text, or text with the `points` "
+    "the document lists under it.",
+    "vision": "Its vision, in the document's words: plain text, or text with the `points` "
+    "the document lists under it.",
     "values": "Its values, in the document's order.",
     "principles": "Its principles, in the document's order (kept apart from aims).",
     "reviews": "Who reviews progress, how often, and what they do with it.",

@@ -55,6 +55,7 @@ from .meetings import (
 from .organisations import Organisation, OrganisationKind, Person, Post
 from .partnership import (
     Area,
+    BudgetShare,
     Contribution,
     DelegatedPartner,
     FunctionalLink,
@@ -110,6 +111,7 @@ __all__ = [
     "PlanPart",
     "ProgressReview",
     "Approval",
+    "BudgetShare",
     "Contribution",
     "DocumentKind",
     "Duty",

@@ -15,9 +15,11 @@ from .values import (
     FieldError,
     Item,
     PartialDate,
+    PartialList,
     check_dates,
     check_id,
     check_ids,
+    check_partial,
     check_planned,
     check_text,
     optional_id,
@@ -60,7 +62,8 @@ class ScrutinyKind(Choice):
 class ScrutinyMechanism:
     """One way the arrangements are scrutinised, and who performs it (``by``: ids of
     posts, groups, organisations or people; ``by_role``: a partnership role).
-    ``inputs`` are what the scrutiny draws on, in the document's order."""
+    ``inputs`` are what the scrutiny draws on, in the document's order; ``partial``
+    the lists (``inputs``, ``by``) the source gives only in part."""
 
     kind: ScrutinyKind
     name: str | None = attrs.field(default=None, validator=check_text)
@@ -70,27 +73,32 @@ class ScrutinyMechanism:
     text: str | None = attrs.field(default=None, validator=check_text)
     start: PartialDate | None = None
     end: PartialDate | None = None
+    partial: tuple[PartialList, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         check_dates(self)
+        check_partial(self)
 
 
 @attrs.frozen(kw_only=True)
 class Duty:
     """What a class of participant (``of``: the delegated safeguarding partners, the
     relevant agencies) or one post (``post``: the chair) does or must do, in the
-    document's order."""
+    document's order; ``partial`` says the source gives the items only in part (a
+    list that goes on, or one the copy cuts short)."""
 
     of: PartnershipRole | None = None
     post: str | None = attrs.field(default=None, validator=optional_id)
     items: tuple[Item, ...] = ()
     text: str | None = attrs.field(default=None, validator=check_text)
+    partial: tuple[PartialList, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         if (self.of is None) == (self.post is None):
             raise ConsistencyError("a duty is of a role (`of`) or of a `post`, one of the two")
         if not self.items and not self.text:
             raise ConsistencyError("a duty needs its items or a text", field="items")
+        check_partial(self)
 
 
 class EventKind(Choice):
@@ -157,7 +165,9 @@ class GovernedDocument:
     ``delivered_by`` the groups or bodies that deliver or coordinate it; ``delivers``
     the document it is a delivery plan for. ``period`` is the period it covers
     (``2023 to 2026``), ``reviewed`` when it was last reviewed and ``next_review`` when
-    it is next due, ``items`` its contents where the arrangements give them.
+    it is next due, ``items`` its contents where the arrangements give them;
+    ``partial`` the lists (``items``, ``monitored_by``, ``delivered_by``) the source
+    gives only in part.
     """
 
     id: str = attrs.field(validator=check_id)
@@ -175,12 +185,14 @@ class GovernedDocument:
     start: PartialDate | None = None
     end: PartialDate | None = None
     planned: bool = False
+    partial: tuple[PartialList, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         if self.delivers == self.id:
             raise FieldError("delivers", "another document's id", self.id)
         check_dates(self)
         check_planned(self)
+        check_partial(self)
 
     @property
     def name(self) -> str:

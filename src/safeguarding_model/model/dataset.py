@@ -11,7 +11,7 @@ import attrs
 
 from ..errors import UsageError
 from .arrangements import GovernedDocument
-from .collaboration import Collaboration
+from .collaboration import UNNAMED, Collaboration
 from .groups import Group
 from .meetings import Contact, Course, Meeting, Tool
 from .organisations import Organisation, Person, Post
@@ -250,7 +250,8 @@ class Dataset:
             else:
                 text += " (holder not stated)"
             return text
-        return entity.name
+        name = entity.name
+        return UNNAMED if name is None else name  # a collaboration the source does not name
 
 
 _COLLECTIONS = tuple(

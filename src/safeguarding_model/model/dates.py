@@ -549,17 +549,23 @@ class _Filter:
         p = self.chairs(unstated_on(p, self.span))
         funding = p.funding
         if funding is not None:
+            shared = self.ids(funding.shared_with)
             funding = attrs.evolve(
                 self.without_gone(funding, "agreed_by"),
                 support_in_kind=tuple(
                     s for s in funding.support_in_kind if s.organisation not in gone
                 ),
                 contributions=tuple(
-                    c
+                    self.without_gone(c, "on_behalf_of")
                     for c in funding.contributions
                     if c.organisation not in gone
                     and (c.period is None or stands(c.period, c.period, self.span))
                 ),
+                hosted_by=None if funding.hosted_by in gone else funding.hosted_by,
+                shared_with=shared,
+                # a share of a body the view leaves out goes, and with no body left to
+                # share it with, the budget is not shown as split
+                split=tuple(s for s in funding.split if s.body not in gone) if shared else (),
             )
         sectors = []
         for rep in p.sector_representation:

@@ -184,6 +184,14 @@ class Roles:
     scrutineers: list[tuple[str, Scrutineer]] = attrs.Factory(list)
     relevant: list[tuple[str, RelevantAgency]] = attrs.Factory(list)
     observers: list[tuple[str, Observer]] = attrs.Factory(list)
+    unnamed: list[tuple[PartnershipRole, LeadPartner | DelegatedPartner]] = attrs.Factory(list)
+    """The holders of a role the data does not name: a lead partner given by its role
+    only, a delegated partner whose post is not stated. They hold the role, but no node
+    stands for them."""
+
+    def unnamed_in(self, role: PartnershipRole) -> list[LeadPartner | DelegatedPartner]:
+        """The holders of ``role`` the data does not name, in order."""
+        return [fact for held, fact in self.unnamed if held is role]
 
     def holders(self, role: PartnershipRole) -> list[tuple[str, Any]]:
         """The (node, model entry) pairs holding ``role``."""
@@ -281,9 +289,16 @@ class ModelIndex:
     def _roles(self, partnership: Partnership) -> Roles:
         roles = Roles()
         for lead in partnership.lead_partners:
-            roles.lead.append((lead.post or lead.organisation, lead))
+            node = lead.post or lead.organisation
+            if node is None:  # known by its role only
+                roles.unnamed.append((PartnershipRole.LEAD_SAFEGUARDING_PARTNERS, lead))
+            else:
+                roles.lead.append((node, lead))
         for delegated in partnership.delegated_partners:
-            roles.delegated.append((delegated.post, delegated))
+            if delegated.post is None:  # its post is not stated
+                roles.unnamed.append((PartnershipRole.DELEGATED_SAFEGUARDING_PARTNERS, delegated))
+            else:
+                roles.delegated.append((delegated.post, delegated))
         # the chairs follow, once the roles a chair may be one of are known
         for scrutineer in partnership.scrutineers:
             roles.scrutineers.append((scrutineer.post, scrutineer))
@@ -323,7 +338,10 @@ class ModelIndex:
             return Delegation(lead=partnership.lead_for(delegated))
         role = delegated.acts_for
         leads = partnership.leads_in_role(role)
-        who = f"{self.name(delegated.post)} (`{delegated.post}`)"
+        if delegated.post is None:
+            who = "A delegated partner whose post is not stated"
+        else:
+            who = f"{self.name(delegated.post)} (`{delegated.post}`)"
         if problem == "delegation-not-a-lead":
             message = (
                 f"{who} acts for {self.name(delegated.organisation or '')} as the "
@@ -335,7 +353,10 @@ class ModelIndex:
                 "in that role in this data"
             )
         else:
-            names = ", ".join(f"`{lead.organisation}`" for lead in leads)
+            names = ", ".join(
+                f"`{lead.organisation}`" if lead.organisation else "one known by its role only"
+                for lead in leads
+            )
             message = (
                 f"{who} acts for the {role.label}, which {len(leads)} lead partners of "
                 f"{partnership.label} share ({names}); its `organisation` does not say which"
@@ -401,6 +422,16 @@ class ModelIndex:
                     ChairNode(node=node, chair=chair, derived=True, via=via, field="one_of")
                 )
         return found
+
+    def unnamed_holders(self, owner: Owner, role: PartnershipRole) -> int:
+        """How many holders of ``role`` in ``owner`` (or a collaboration's member
+        partnerships) the data does not name: lead partners given by their role only,
+        delegated partners whose post is not stated."""
+        return sum(
+            len(roles.unnamed_in(role))
+            for partnership in self.partnerships_of(owner)
+            if (roles := self.roles.get(partnership.id)) is not None
+        )
 
     def role_nodes(self, owner: Owner, role: PartnershipRole) -> list[str]:
         """The posts or organisations holding ``role`` in ``owner`` (a partnership), or
@@ -485,10 +516,27 @@ class ModelIndex:
             ]
             for node in dict.fromkeys(nodes):
                 holders.setdefault(node, []).append(partnership.id)
-            if not nodes and each:
+            # holders the data gives without naming them: never left out silently
+            unnamed = [
+                fact
+                for fact in self.roles[partnership.id].unnamed_in(role)
+                if member.acts_for is None or _acts_for(fact, member.acts_for)
+            ]
+            of = f" of the {partnership.name}" if each else ""
+            if not nodes and each and not unnamed:
                 why = _unnamed(partnership, role, member.acts_for)
-                note = f"{words} of the {partnership.name}: {why}"
+                note = f"{words}{of}: {why}"
                 rules.append(attrs.evolve(rule, note=note, partnerships=(partnership.id,)))
+            elif not nodes and unnamed:
+                note = f"{words}{of}: the data does not name them"
+                rules.append(
+                    attrs.evolve(rule, note=note, partnerships=(partnership.id,) if each else ())
+                )
+            elif unnamed:
+                note = f"and {len(unnamed)} more of {words}{of} the data does not name"
+                rules.append(
+                    attrs.evolve(rule, note=note, partnerships=(partnership.id,) if each else ())
+                )
         found = [
             attrs.evolve(rule, node=node, partnerships=tuple(keys) if each else ())
             for node, keys in holders.items()

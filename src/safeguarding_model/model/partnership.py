@@ -34,6 +34,7 @@ from .values import (
     Scope,
     Succession,
     UnstatedPeriod,
+    as_statement,
     check_dates,
     check_id,
     check_ids,
@@ -49,6 +50,7 @@ from .values import Day as _Day
 
 __all__ = [
     "Area",
+    "BudgetShare",
     "Contribution",
     "DelegatedPartner",
     "Funding",
@@ -122,14 +124,19 @@ class Regime:
 class LeadPartner:
     """A lead safeguarding partner (a safeguarding partner, under the 2018 edition).
 
-    The organisation is always known; ``post`` names the post that holds the role
-    (the chief executive, the chief constable) where the document gives it, and
-    ``through`` the part of the organisation it acts through ("the Local Authority
-    (through Families, Children and Learning)").
+    ``organisation`` is the organisation that holds the role, where the document names
+    it; a document that gives the partner only by its role ("the local authority")
+    leaves it out, and the partner is then known by its role (and its post, where the
+    document gives one) alone: never an invented organisation. ``post`` names the post
+    that holds the role (the chief executive, the chief constable) where the document
+    gives it, and ``through`` the part of the organisation it acts through ("the Local
+    Authority (through Families, Children and Learning)"), which needs the organisation.
     """
 
     role: StatutoryRole
-    organisation: str = attrs.field(validator=check_id)
+    organisation: str | None = attrs.field(default=None, validator=optional_id)
+    """The id of the organisation that holds the role; left out where the document
+    gives the partner by its role only ("the local authority")."""
     post: str | None = attrs.field(default=None, validator=optional_id)
     through: str | None = attrs.field(default=None, validator=optional_id)
     text: str | None = attrs.field(default=None, validator=check_text)
@@ -137,9 +144,21 @@ class LeadPartner:
     end: PartialDate | None = None
 
     def __attrs_post_init__(self) -> None:
+        if self.organisation is None and self.through is not None:
+            raise ConsistencyError(
+                "a lead partner acting `through` a part of its organisation names the "
+                "`organisation` too",
+                field="organisation",
+            )
         if self.through is not None and self.through == self.organisation:
             raise FieldError("through", "a part of the organisation, not itself", self.through)
         check_dates(self)
+
+    @property
+    def named(self) -> bool:
+        """Whether the data names the organisation (else the partner is known by its
+        role only)."""
+        return self.organisation is not None
 
 
 @attrs.frozen(kw_only=True)
@@ -149,11 +168,17 @@ class DelegatedPartner:
     ``acts_for`` is the statutory role of the lead partner it speaks for; one lead
     partner can have several delegated partners. Where two lead partners share a
     role (an area with two councils), ``organisation`` names which one it acts for.
+    ``post`` is left out where the document does not say which post it is (it gives
+    only the organisation, or only the role: "the ICB has delegated its functions"),
+    and ``text`` keeps the document's words; the post is then not stated, never
+    invented.
     """
 
-    post: str = attrs.field(validator=check_id)
+    post: str | None = attrs.field(default=None, validator=optional_id)
+    """The id of the post; left out where the document does not say which post it is."""
     acts_for: StatutoryRole
     organisation: str | None = attrs.field(default=None, validator=optional_id)
+    text: str | None = attrs.field(default=None, validator=check_text)
     start: PartialDate | None = None
     end: PartialDate | None = None
 
@@ -163,16 +188,19 @@ class DelegatedPartner:
 
 @attrs.frozen(kw_only=True)
 class Scrutineer:
-    """The post that gives independent scrutiny, and the functions it undertakes."""
+    """The post that gives independent scrutiny, and the functions it undertakes;
+    ``partial`` says the source gives the functions only in part."""
 
     post: str = attrs.field(validator=check_id)
     functions: tuple[Item, ...] = ()
     text: str | None = attrs.field(default=None, validator=check_text)
     start: PartialDate | None = None
     end: PartialDate | None = None
+    partial: tuple[PartialList, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         check_dates(self)
+        check_partial(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -259,10 +287,15 @@ class FunctionalLink:
 
 @attrs.frozen(kw_only=True)
 class YearlyReport:
-    """What the partnership's yearly report must contain, in document order."""
+    """What the partnership's yearly report must contain, in document order;
+    ``partial`` says the source gives the contents only in part."""
 
     contents: tuple[Item, ...] = ()
     text: str | None = attrs.field(default=None, validator=check_text)
+    partial: tuple[PartialList, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        check_partial(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -322,23 +355,56 @@ class SupportInKind:
     provides: tuple[str, ...] = ()
 
 
+def _check_money(amount: int | None, percent: float | None) -> None:
+    if amount is not None and amount < 0:
+        raise FieldError("amount", "a whole number of pounds, 0 or more", amount)
+    if percent is not None and not 0 <= percent <= 100:
+        raise FieldError("percent", "a number from 0 to 100", percent)
+
+
 @attrs.frozen(kw_only=True)
 class Contribution:
     """What one organisation gives: an ``amount`` (whole pounds), a ``percent`` of the
-    budget, or services ``in_kind``, for a ``period`` where the document gives one."""
+    budget, or services ``in_kind``, for a ``period`` where the document gives one.
+    ``on_behalf_of`` names the organisations it pays for, where the document says one
+    body pays on behalf of others (a county council for the district councils)."""
 
     organisation: str = attrs.field(validator=check_id)
     amount: int | None = None
     percent: float | None = None
     in_kind: tuple[str, ...] = ()
+    on_behalf_of: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    """The ids of the organisations it pays for, where the document says it pays on
+    behalf of others (a county council for the district councils)."""
     period: PartialDate | None = None
     text: str | None = attrs.field(default=None, validator=check_text)
 
     def __attrs_post_init__(self) -> None:
-        if self.amount is not None and self.amount < 0:
-            raise FieldError("amount", "a whole number of pounds, 0 or more", self.amount)
-        if self.percent is not None and not 0 <= self.percent <= 100:
-            raise FieldError("percent", "a number from 0 to 100", self.percent)
+        _check_money(self.amount, self.percent)
+        if self.organisation in self.on_behalf_of:
+            raise FieldError(
+                "on_behalf_of", "the other organisations it pays for", self.organisation
+            )
+
+
+@attrs.frozen(kw_only=True)
+class BudgetShare:
+    """One body's share of a budget shared between boards: the ``body`` (the
+    partnership itself, or a board or partnership the budget is shared with), its
+    ``amount`` (whole pounds) or ``percent`` where the document gives it, and the
+    document's words. In a file a share without figures is written as the body's id."""
+
+    body: str = attrs.field(validator=check_id)
+    """The id of the body whose share this is: the partnership itself, or a board or
+    partnership in the funding's `shared_with`."""
+    amount: int | None = None
+    """Its share in whole pounds, where the document gives it."""
+    percent: float | None = None
+    """Its share as a percentage of the budget, where the document gives it."""
+    text: str | None = attrs.field(default=None, validator=check_text)
+
+    def __attrs_post_init__(self) -> None:
+        _check_money(self.amount, self.percent)
 
 
 @attrs.frozen(kw_only=True)
@@ -347,7 +413,14 @@ class Funding:
     shares", "within existing resources, at no additional cost"), each organisation's
     ``contributions``, what is given in kind, who agrees the budget (``agreed_by``:
     ids, or ``agreed_by_role``: a partnership role) and how often (``agreed_every``,
-    in the document's words)."""
+    in the document's words).
+
+    ``hosted_by`` is the body that holds the budget for the partnership (the
+    accountable body, a fund hosted by a council); ``shared_with`` the boards or
+    partnerships the one budget is shared with (the safeguarding adults board), and
+    ``split`` each body's share of it where the document gives it (the partnership's
+    own share under its own id). ``partial`` marks the lists the source gives only in
+    part (contributions "from partners including ...")."""
 
     text: str | None = attrs.field(default=None, validator=check_text)
     rule: str | None = attrs.field(default=None, validator=check_text)
@@ -356,24 +429,58 @@ class Funding:
     agreed_by: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
     agreed_by_role: PartnershipRole | None = None
     agreed_every: str | None = attrs.field(default=None, validator=check_text)
+    hosted_by: str | None = attrs.field(default=None, validator=optional_id)
+    """The id of the body that holds the budget for the partnership (the accountable
+    body, a fund hosted by a council)."""
+    shared_with: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    """The ids of the boards or partnerships one budget is shared with (the
+    safeguarding adults board)."""
+    split: tuple[BudgetShare, ...] = ()
+    """Each body's share of a shared budget, where the document gives it: the
+    partnership's own under its own id, and those of the bodies it is shared with."""
+    partial: tuple[PartialList, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        seen: set[str] = set()
+        for share in self.split:
+            if share.body in seen:
+                raise FieldError("split", "each body's share once", share.body)
+            seen.add(share.body)
+        if self.split and not self.shared_with:
+            raise ConsistencyError(
+                "a budget split between bodies is shared: name the boards or partnerships "
+                "it is shared with in `shared_with`",
+                field="shared_with",
+            )
+        check_partial(self)
 
 
 @attrs.frozen(kw_only=True)
 class Training:
-    """The multi-agency training offer: its elements and who pays."""
+    """The multi-agency training offer: its elements and who pays; ``partial`` says
+    the source gives the elements only in part."""
 
     elements: tuple[Item, ...] = ()
     charging: str | None = attrs.field(default=None, validator=check_text)
+    partial: tuple[PartialList, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        check_partial(self)
 
 
 @attrs.frozen(kw_only=True)
 class Procedures:
-    """The multi-agency procedures that apply, and the areas they address."""
+    """The multi-agency procedures that apply, and the areas they address;
+    ``partial`` says the source gives the areas only in part."""
 
     name: str = attrs.field(validator=check_text)
     collaboration: str | None = attrs.field(default=None, validator=optional_id)
     areas: tuple[Item, ...] = ()
     text: str | None = attrs.field(default=None, validator=check_text)
+    partial: tuple[PartialList, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        check_partial(self)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -397,7 +504,8 @@ class Partnership:
     Health and Wellbeing Board for information), and ``lines`` the lines the document
     gives from organisations, posts or groups that have no list of their own (the
     partnership team's data to a group). ``vision``, ``purpose``, ``values`` and
-    ``principles`` are kept apart from ``aims``. ``scrutiny`` lists the ways the
+    ``principles`` are kept apart from ``aims``; a vision or a purpose is one item,
+    its text with the points the document lists under it. ``scrutiny`` lists the ways the
     arrangements are scrutinised, ``duties`` what each class of participant does,
     ``events`` what recurs (a conference, a newsletter), and ``approval`` who approved
     the arrangements (the strategies, plans and frameworks it owns or monitors are the
@@ -427,8 +535,8 @@ class Partnership:
     chairs: tuple[Chair, ...] = ()
     scrutineers: tuple[Scrutineer, ...] = ()
     scrutiny: tuple[ScrutinyMechanism, ...] = ()
-    vision: str | None = attrs.field(default=None, validator=check_text)
-    purpose: str | None = attrs.field(default=None, validator=check_text)
+    vision: Item | None = attrs.field(default=None, converter=as_statement)
+    purpose: Item | None = attrs.field(default=None, converter=as_statement)
     values: tuple[Item, ...] = ()
     principles: tuple[Item, ...] = ()
     aims: tuple[Item, ...] = ()
@@ -467,6 +575,23 @@ class Partnership:
         check_partial(self)
         check_lines(self)
         check_outline(self.outline)
+        funding = self.funding
+        if funding is not None:
+            sharing = {self.id, *funding.shared_with}
+            for share in funding.split:
+                if share.body not in sharing:
+                    raise ConsistencyError(
+                        f"the budget's split gives a share to `{share.body}`, which is "
+                        f"neither this partnership (`{self.id}`) nor a body in "
+                        "`shared_with`",
+                        field="funding",
+                    )
+            if self.id in funding.shared_with:
+                raise ConsistencyError(
+                    "`shared_with` names the other boards or partnerships the budget is "
+                    f"shared with, not the partnership itself (`{self.id}`)",
+                    field="funding",
+                )
 
     @property
     def label(self) -> str:

@@ -13,6 +13,7 @@ from .values import (
     FieldError,
     Item,
     PartialDate,
+    as_statement,
     check_id,
     check_ids,
     check_not_stated,
@@ -178,8 +179,8 @@ class Plan:
     period: PartialDate | None = None
     refresh: str | None = attrs.field(default=None, validator=check_text)
     source: Source | None = None
-    purpose: str | None = attrs.field(default=None, validator=check_text)
-    vision: str | None = attrs.field(default=None, validator=check_text)
+    purpose: Item | None = attrs.field(default=None, converter=as_statement)
+    vision: Item | None = attrs.field(default=None, converter=as_statement)
     values: tuple[Item, ...] = ()
     principles: tuple[Item, ...] = ()
     objectives: tuple[Objective, ...] = ()

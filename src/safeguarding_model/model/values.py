@@ -27,6 +27,7 @@ __all__ = [
     "check_predecessors",
     "former_names",
     "former_names_field",
+    "as_statement",
     "Choice",
     "FieldError",
     "Item",
@@ -342,13 +343,26 @@ class Scope(Choice):
 @attrs.frozen(kw_only=True)
 class Item:
     """A piece of text from a document (an objective, a responsibility, an aim),
-    with the points listed under it, in source order.
+    with the points listed under it, in source order; ``partial`` says the source
+    gives the points only in part ("including:", a list that goes on).
 
     In a file an item without points is written as plain text.
     """
 
     text: str = attrs.field(validator=check_text)
     points: tuple[Item, ...] = ()
+    partial: tuple[PartialList, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        if self.partial:
+            check_partial(self)
+
+
+def as_statement(value: object) -> Any:
+    """The converter of a ``vision`` or ``purpose`` field, which holds an item (its
+    text, with the points the document lists under it) or None: plain text, accepted
+    where code builds the model by hand, is an item without points."""
+    return Item(text=value) if isinstance(value, str) else value
 
 
 class SuccessionKind(Choice):

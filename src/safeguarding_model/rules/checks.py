@@ -19,6 +19,7 @@ import attrs
 from ..model import (
     Chair,
     ChairRole,
+    DelegatedPartner,
     DocumentKind,
     GroupKind,
     LeadPartner,
@@ -90,6 +91,19 @@ def _no_partners(context: Context, what: str, *, law: bool = False) -> RuleFindi
     )
 
 
+def _lead_name(context: Context, lead: LeadPartner) -> str:
+    """A lead partner in words: its organisation, or, for one known by its role only,
+    the role ("the local authority, not named in the data")."""
+    if lead.organisation is None:
+        return f"the {lead.role.label}, not named in the data"
+    return context.name(lead.organisation)
+
+
+def _bodies(*keys: str | None) -> list[str]:
+    """The ids among ``keys`` (a lead partner known by its role only has none)."""
+    return [key for key in keys if key is not None]
+
+
 # --- the Children Act 2004, s.16E --------------------------------------------------------
 
 
@@ -112,10 +126,10 @@ def local_authority_partner(context: Context) -> Findings:
         kind = context.kind(lead.organisation)
         if kind is not None and kind is not OrganisationKind.LOCAL_AUTHORITY:
             yield context.fail(
-                f"{context.name(lead.organisation)} is the lead partner as the local "
+                f"{_lead_name(context, lead)} is the lead partner as the local "
                 f"authority, but the data records it as {kind.label}, not a local authority",
                 path=context.path("lead_partners", lead),
-                bodies=[lead.organisation],
+                bodies=_bodies(lead.organisation),
             )
     if p.area is None:
         if not context.stated("area"):
@@ -126,8 +140,17 @@ def local_authority_partner(context: Context) -> Findings:
             )
         return
     partners = {lead.organisation for lead in councils}
+    unnamed = len([lead for lead in councils if lead.organisation is None])
     for council in p.area.local_authorities:
-        if council not in partners:
+        if council not in partners and unnamed:
+            yield context.unknown(
+                f"the arrangements cover the area of {context.name(council)}, and name "
+                f"{unnamed} lead partner{'s' if unnamed > 1 else ''} as the local authority "
+                "by role only, so whether its council is among them cannot be told",
+                path=context.path("area"),
+                bodies=[council],
+            )
+        elif council not in partners:
             yield context.fail(
                 f"the arrangements cover the area of {context.name(council)}, which is not "
                 "among the lead partners: each local authority of the area is a "
@@ -169,7 +192,7 @@ def health_partner(icb: bool) -> Check:
             if lead.role is not right_role or context.kind(lead.organisation) is wrong_kind
         ]
         for lead in wrong:
-            name = context.name(lead.organisation)
+            name = _lead_name(context, lead)
             if icb:
                 message = (
                     f"{name}, a clinical commissioning group, is named as the health partner: "
@@ -185,7 +208,7 @@ def health_partner(icb: bool) -> Check:
             yield context.fail(
                 message,
                 path=context.path("lead_partners", lead),
-                bodies=[lead.organisation],
+                bodies=_bodies(lead.organisation),
                 expected=right_kind.label,
                 found=(context.kind(lead.organisation) or lead.role).label,
             )
@@ -217,10 +240,10 @@ def police_partner(context: Context) -> Findings:
         kind = context.kind(lead.organisation)
         if kind is not None and kind is not OrganisationKind.POLICE:
             yield context.fail(
-                f"{context.name(lead.organisation)} is the lead partner as the chief officer of "
+                f"{_lead_name(context, lead)} is the lead partner as the chief officer of "
                 f"police, but the data records it as {kind.label}, not a police force",
                 path=context.path("lead_partners", lead),
-                bodies=[lead.organisation],
+                bodies=_bodies(lead.organisation),
             )
 
 
@@ -350,14 +373,15 @@ def _lead_post(
     required: bool,
 ) -> Findings:
     where = context.path("lead_partners", lead)
-    organisation = context.name(lead.organisation)
+    organisation = _lead_name(context, lead)
+    bodies = _bodies(lead.organisation)
     if lead.role not in titles:
         roles = ", ".join(words for _, words in titles.values())
         yield context.fail(
             f"{organisation} is a lead partner as the {lead.role.label}, which {edition} does "
             f"not name: its lead partners are {roles}",
             path=where,
-            bodies=[lead.organisation],
+            bodies=bodies,
             text=lead.text,
         )
         return
@@ -368,9 +392,9 @@ def _lead_post(
             f"names {words}"
         )
         if required:
-            yield context.fail(message, path=where, bodies=[lead.organisation], text=lead.text)
+            yield context.fail(message, path=where, bodies=bodies, text=lead.text)
         else:
-            yield context.unknown(message, path=where, bodies=[lead.organisation], text=lead.text)
+            yield context.unknown(message, path=where, bodies=bodies, text=lead.text)
         return
     post = context.post(lead.post)
     if post is None:
@@ -380,11 +404,13 @@ def _lead_post(
             f"the lead partner for {organisation} is {context.name(post.id)}: {edition} names "
             f"{words}",
             path=where,
-            bodies=[lead.organisation, post.id],
+            bodies=_bodies(lead.organisation, post.id),
             expected=words,
             found=post.title,
             text=lead.text,
         )
+        return
+    if lead.organisation is None:  # known by its role and post only: no chain to check
         return
     chain = context.meaning.organisation_chain(lead.organisation)
     if post.organisation is not None and post.organisation not in chain:
@@ -397,9 +423,9 @@ def _lead_post(
         )
 
 
-def _delegates_of(context: Context, lead: LeadPartner) -> list[str]:
+def _delegates_of(context: Context, lead: LeadPartner) -> list[DelegatedPartner]:
     p = context.partnership
-    return [d.post for d in p.delegated_partners if p.lead_for(d) == lead]
+    return [d for d in p.delegated_partners if p.lead_for(d) == lead]
 
 
 def delegated_partners(edition: str, *, required: bool) -> Check:
@@ -426,45 +452,51 @@ def delegated_partners(edition: str, *, required: bool) -> Check:
                 )
             return
         for lead in p.lead_partners:
-            posts = _delegates_of(context, lead)
-            organisation = context.name(lead.organisation)
+            delegates = _delegates_of(context, lead)
+            organisation = _lead_name(context, lead)
             where = context.path("lead_partners", lead)
-            if not posts:
+            if not delegates:
                 if required:
                     yield context.fail(
                         f"{organisation} names no delegated safeguarding partner: {edition} "
                         "expects each lead partner to name one",
                         path=where,
-                        bodies=[lead.organisation],
+                        bodies=_bodies(lead.organisation),
                     )
                 continue
+            posts = [d.post for d in delegates if d.post is not None]
+            unstated = len(delegates) - len(posts)  # delegated partners whose post is not stated
             found = [context.post(key) for key in posts]
             vacant = [post for post in found if post is not None and post.vacant]
             unknown = [post for post in found if post is not None and not post.holder_known]
-            if len(vacant) == len(posts):
+            if vacant and len(vacant) == len(delegates):
                 yield context.fail(
                     f"the delegated safeguarding partner of {organisation} is a vacant post: "
                     + ", ".join(context.name(post.id) for post in vacant),
                     path=context.path("delegated_partners"),
                     bodies=[post.id for post in vacant],
                 )
-            elif unknown and len(unknown) + len(vacant) == len(posts):
+            elif (unknown or unstated) and len(unknown) + len(vacant) + unstated == len(delegates):
+                said = [context.name(post.id) for post in unknown]
+                if unstated:
+                    said.append(f"{unstated} whose post the data does not state")
                 yield context.unknown(
                     f"the data does not say who holds the delegated partner post of "
-                    f"{organisation} ("
-                    + ", ".join(context.name(post.id) for post in unknown)
-                    + "), so whether it is filled cannot be told",
+                    f"{organisation} (" + "; ".join(said) + "), so whether it is filled "
+                    "cannot be told",
                     path=context.path("delegated_partners"),
                     bodies=[post.id for post in unknown],
                 )
-            if len(posts) > 1:
-                names = " and ".join(context.name(key) for key in posts)
+            if len(delegates) > 1:
+                names = [context.name(key) for key in posts]
+                if unstated:
+                    names.append(f"{unstated} whose post is not stated")
                 yield context.note(
-                    f"{organisation} names {len(posts)} delegated safeguarding partners "
-                    f"({names}): allowed, a lead partner may delegate to more than one, and "
-                    "stays accountable",
+                    f"{organisation} names {len(delegates)} delegated safeguarding partners "
+                    f"({' and '.join(names)}): allowed, a lead partner may delegate to more "
+                    "than one, and stays accountable",
                     path=where,
-                    bodies=[lead.organisation, *posts],
+                    bodies=_bodies(lead.organisation, *posts),
                 )
 
     return check

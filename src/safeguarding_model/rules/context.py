@@ -216,10 +216,13 @@ class Context:
         the path of each, in file order."""
         p = self.partnership
         base = self.path()
-        for field in ("vision", "purpose", "contact"):
-            value = getattr(p, field)
-            if value:
-                yield f"{base}.{field}", value
+        for field in ("vision", "purpose"):
+            statement = getattr(p, field)
+            if statement is not None:
+                yield f"{base}.{field}", statement.text
+                yield from _items(f"{base}.{field}.points", statement.points)
+        if p.contact:
+            yield f"{base}.contact", p.contact
         for field in ("values", "principles", "aims"):
             yield from _items(f"{base}.{field}", getattr(p, field))
         if p.area is not None:
@@ -283,9 +286,11 @@ class Context:
             yield from self._group_words(group)
         for i, collaboration in enumerate(self.collaborations()):
             where = f"collaborations[{self._collaboration_number(collaboration, i)}]"
-            for text in (collaboration.description, collaboration.purpose):
-                if text:
-                    yield where, text
+            if collaboration.description:
+                yield where, collaboration.description
+            if collaboration.purpose is not None:
+                yield where, collaboration.purpose.text
+                yield from _items(f"{where}.purpose.points", collaboration.purpose.points)
             yield from _items(f"{where}.principles", collaboration.principles)
             yield from _items(f"{where}.background", collaboration.background)
             yield from _items(f"{where}.outcomes", collaboration.outcomes)

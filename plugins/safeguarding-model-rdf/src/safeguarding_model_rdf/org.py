@@ -405,15 +405,29 @@ class _Builder:
             self.add(node, SMV.position, _integer(position))
             self.add(node, RDF.value, item.text)
             self.items(node, SMV.point, f"{key}.{position}", item.points)
+            self.partial(node, f"{key}.{position}", item)
+
+    def statement(self, subject: URIRef, field: str, key: str, item: _Item | None) -> None:
+        """A vision or a purpose: its text as ``smv:vision`` (``smv:purpose``), and the
+        points the document lists under it as ``smv:visionPoint`` (``smv:purposePoint``)
+        items, with what they leave out where the source gives them in part."""
+        if item is None:
+            return
+        self.add(subject, SMV[field], item.text)
+        self.items(subject, SMV[f"{field}Point"], f"{key}.point", item.points)
+        self.partial(subject, key, item)
 
     def dated(self, node: URIRef, entry: _Dated) -> None:
         self.add(node, SMV.start, entry.start)
         self.add(node, SMV.end, entry.end)
 
-    def partial(self, node: URIRef, key: str, entity: Partnership | Collaboration | Group) -> None:
-        """The lists the source gives only in part, and the fields it does not give for
-        good (``smv:notStated``) or for a period (``smv:notStatedFor``)."""
-        for entry in entity.partial:
+    def partial(self, node: URIRef, key: str, entity: object) -> None:
+        """The lists the source gives only in part (of a partnership, collaboration or
+        group, or of an entry they hold: a duty's items, an item's points), and the
+        fields it does not give for good (``smv:notStated``) or for a period
+        (``smv:notStatedFor``)."""
+        entries = getattr(entity, "partial", ())
+        for entry in entries:
             partial = NODE[f"{key}.partial.{entry.field}"]
             self.add(node, SMV.partialList, partial)
             self.add(partial, RDF.type, SMV.PartialList)
@@ -493,10 +507,17 @@ class _Builder:
                 p.id,
                 ROLES["lead"],
                 member=lead.organisation,
+                post=lead.post if lead.organisation is None else None,
                 text=lead.text,
                 start=lead.start,
                 end=lead.end,
             )
+            self.add(led, SMV.statutoryRole, SMV[_camel(lead.role.value)])
+            if lead.organisation is None:  # known by its role only: no member is invented
+                self.add(led, SMV.organisationNotStated, True)
+                if lead.post:
+                    self.add(ID[lead.post], ORG.role, ROLES["lead"])
+                continue
             self.add(led, SMV.through, ID[lead.through] if lead.through else None)
             if self.in_place(lead):
                 self.add(ID[lead.organisation], ORG.memberOf, node)
@@ -508,12 +529,16 @@ class _Builder:
                 p.id,
                 ROLES["delegated"],
                 post=delegated.post,
+                text=delegated.text,
                 start=delegated.start,
                 end=delegated.end,
             )
+            if delegated.post is None:  # its post is not stated
+                self.add(membership, SMV.postNotStated, True)
             self.add(membership, SMV.actsFor, SMV[_camel(delegated.acts_for.value)])
             acts_for = p.lead_for(delegated)
-            self.add(membership, SMV.onBehalfOf, ID[acts_for.organisation] if acts_for else None)
+            whom = acts_for.organisation if acts_for else None  # None: known by its role only
+            self.add(membership, SMV.onBehalfOf, ID[whom] if whom else None)
         for number, chair in enumerate(p.chairs, start=1):
             self.chair(chair, p.id, number)
         for number, scrutineer in enumerate(p.scrutineers, start=1):
@@ -528,6 +553,7 @@ class _Builder:
             )
             for function in scrutineer.functions:
                 self.add(membership, SMV.function, function.text)
+            self.partial(membership, f"{p.id}.scrutineer.{number}", scrutineer)
         for number, agency in enumerate(p.relevant_agencies, start=1):
             self.membership(
                 f"{p.id}.relevant-agency.{number}",
@@ -557,8 +583,8 @@ class _Builder:
         self.lines(p.id, "reports_to", p.reports_to)
         self.lines(p.id, "escalates_to", p.escalates_to)
         self.given_lines(p.id, p.lines)
-        self.add(node, SMV.vision, p.vision)
-        self.add(node, SMV.purpose, p.purpose)
+        self.statement(node, "vision", f"{p.id}.vision", p.vision)
+        self.statement(node, "purpose", f"{p.id}.purpose", p.purpose)
         self.items(node, SMV.statedValue, f"{p.id}.value", p.values)
         self.items(node, SMV.principle, f"{p.id}.principle", p.principles)
         for aim in p.aims:
@@ -587,6 +613,7 @@ class _Builder:
             self.items(node, SMV.input, f"{key}.input", mechanism.inputs)
             self.add(node, DCTERMS.description, mechanism.text)
             self.dated(node, mechanism)
+            self.partial(node, key, mechanism)
 
     def duties(self, p: Partnership) -> None:
         for number, duty in enumerate(p.duties, start=1):
@@ -598,6 +625,7 @@ class _Builder:
             self.add(node, SMV.post, ID[duty.post] if duty.post else None)
             self.items(node, SMV.item, f"{key}.item", duty.items)
             self.add(node, DCTERMS.description, duty.text)
+            self.partial(node, key, duty)
 
     def events(self, p: Partnership) -> None:
         for number, event in enumerate(p.events, start=1):
@@ -648,31 +676,52 @@ class _Builder:
         role = funding.agreed_by_role
         self.add(node, SMV.agreedByRole, SMV[_camel(role.value)] if role else None)
         self.add(node, SMV.agreedEvery, funding.agreed_every)
+        self.add(node, SMV.hostedBy, ID[funding.hosted_by] if funding.hosted_by else None)
+        for body in funding.shared_with:
+            self.add(node, SMV.sharedWith, ID[body])
+        for number, portion in enumerate(funding.split, start=1):
+            share = NODE[f"{key}.share.{number}"]
+            self.add(node, SMV.share, share)
+            self.add(share, RDF.type, SMV.BudgetShare)
+            self.add(share, SMV.position, _integer(number))
+            self.add(share, SMV.by, ID[portion.body])
+            self.money(share, portion.amount, portion.percent)
+            self.add(share, DCTERMS.description, portion.text)
+        self.partial(node, key, funding)
         for number, given in enumerate(funding.contributions, start=1):
             contribution = NODE[f"{key}.contribution.{number}"]
             self.add(node, SMV.contribution, contribution)
             self.add(contribution, RDF.type, SMV.Contribution)
             self.add(contribution, SMV.position, _integer(number))
             self.add(contribution, SMV.organisation, ID[given.organisation])
-            amount = given.amount
-            self.add(contribution, SMV.amount, _integer(amount) if amount is not None else None)
-            percent = given.percent
-            self.add(contribution, SMV.percent, _decimal(percent) if percent is not None else None)
+            self.money(contribution, given.amount, given.percent)
             for service in given.in_kind:
                 self.add(contribution, SMV.inKind, service)
+            for other in given.on_behalf_of:
+                self.add(contribution, SMV.onBehalfOf, ID[other])
             self.add(contribution, SMV.period, given.period)
             self.add(contribution, DCTERMS.description, given.text)
+
+    def money(self, node: URIRef, amount: int | None, percent: float | None) -> None:
+        """An ``smv:amount`` in whole pounds (``xsd:integer``) and an ``smv:percent`` of
+        the budget (``xsd:decimal``), each where the data gives it."""
+        self.add(node, SMV.amount, None if amount is None else _integer(amount))
+        self.add(node, SMV.percent, None if percent is None else _decimal(percent))
 
     def collaboration(self, c: Collaboration) -> None:
         node = ID[c.id]
         self.add(node, RDF.type, ORG.OrganizationalCollaboration)
-        self.labels(node, c.name, c.short_name)
+        if c.name is not None:
+            self.labels(node, c.name, c.short_name)
+        else:  # one the document mentions without a name: no name is made up for it
+            self.add(node, RDFS.label, c.label)
+            self.add(node, SMV.unnamed, True)
         self.add(node, DCTERMS.description, c.description)
         for member in self.dataset.members_of(c):  # listed, or saying they take part
             self.add(node, ORG.hasMember, ID[member])
         for area in c.areas:
             self.add(node, SMV.area, ID[area])
-        self.add(node, SMV.purpose, c.purpose)
+        self.statement(node, "purpose", f"{c.id}.purpose", c.purpose)
         self.items(node, SMV.principle, f"{c.id}.principle", c.principles)
         self.items(node, SMV.outcome, f"{c.id}.outcome", c.outcomes)
         self.given_lines(c.id, c.lines)
@@ -701,6 +750,7 @@ class _Builder:
             self.items(node, SMV.item, f"{document.id}.item", document.items)
             self.add(node, DCTERMS.description, document.text)
             self.dated(node, document)
+            self.partial(node, document.id, document)
 
     def build(self) -> Graph:
         if self.on is not None:

@@ -51,6 +51,7 @@ import attrs
 
 from ...hooks.specs import hookimpl
 from ...model import (
+    BudgetShare,
     Chair,
     Dataset,
     Entity,
@@ -64,7 +65,7 @@ from ...model import (
     ReportingLine,
 )
 from ...model.dates import Span, earlier, later
-from ...model.meaning import ModelIndex, member_role_words, reference_span, standing
+from ...model.meaning import ModelIndex, member_role_words, members_given, reference_span, standing
 from ...model.values import Choice
 from ..archive import zip_archive
 from ..escape import clean
@@ -165,14 +166,15 @@ def _roles(dataset: Dataset) -> dict[str, list[str]]:
         for node, delegated in held.delegated:
             acts_for = p.lead_for(delegated)
             role = delegated.acts_for.label
+            whom = acts_for.organisation if acts_for else None  # None: known by its role only
             add(
                 node,
                 f"delegated safeguarding partner of {p.id} ("
-                + (f"{role}, {acts_for.organisation}" if acts_for else role)
+                + (f"{role}, {whom}" if whom else role)
                 + ")",
             )
-        for node, chair in held.chairs:
-            add(node, f"{chair.role.label} of {p.id}")
+        for entry in model.chair_nodes.get(p.id, []):  # one of a role's holders: derived
+            add(entry.node, f"{entry.role.label} of {p.id}", entry.derived)
         for node, _ in held.scrutineers:
             add(node, f"independent scrutineer of {p.id}")
         for node, _ in held.observers:
@@ -228,6 +230,36 @@ def _count(entity: object, field: str) -> object:
     return f"{len(values)}+" if _partial(entity, field) else len(values)
 
 
+def _share(share: BudgetShare) -> str:
+    """A body's share of a shared budget in a cell: ``west-sab 40%``, ``west-sab 120000``
+    (whole pounds), or the body alone where the document gives no figure."""
+    figures = [f"{share.percent:g}%"] if share.percent is not None else []
+    figures += [str(share.amount)] if share.amount is not None else []
+    return " ".join([share.body, *figures])
+
+
+def _partial_lists(entity: object, path: str = "") -> Iterator[tuple[str, PartialList, int]]:
+    """Every list of ``entity`` its source gives only in part, its own and those of the
+    entries it holds (a duty's items, an item's points, the funding's contributions),
+    as (the list's path, its entry, how many it gives): ``relevant_agencies``,
+    ``duties[1].items``, ``values[2].points``, counting entries from 1 as ``items.csv``
+    does. The groups of a partnership or collaboration are entities of their own."""
+    if isinstance(entity, tuple):
+        for number, entry in enumerate(entity, start=1):
+            yield from _partial_lists(entry, f"{path}[{number}]")
+        return
+    kind = type(entity)
+    if not attrs.has(kind) or (path and isinstance(entity, Group)):
+        return
+    for entry in getattr(entity, "partial", ()):
+        where = f"{path}.{entry.field}" if path else entry.field
+        yield where, entry, len(getattr(entity, entry.field, ()))
+    for field in attrs.fields(kind):
+        if field.name not in ("partial", "not_stated_for", "predecessors", "former_names"):
+            inner = f"{path}.{field.name}" if path else field.name
+            yield from _partial_lists(getattr(entity, field.name), inner)
+
+
 def _items(items: tuple[Item, ...], prefix: str = "") -> Iterator[tuple[str, str]]:
     """Each item and point as (its number, ``1``, ``2.1``..., its text), in order."""
     for number, item in enumerate(items, start=1):
@@ -244,6 +276,9 @@ class _Tables:
         self.index = dataset.index()
         self.on = options.on
         self.status = _Status(reference_span(options.on, options.today or datetime.date.today()))
+        self.given = [members_given(dataset, c) for c in dataset.collaborations]
+        """The collaborations with the members the dataset gives them (those they list,
+        and the partnerships that say they take part), their partial lists counted so."""
 
     def name(self, key: str | None) -> str | None:
         return self.dataset.name_of(key, self.index) if key else None
@@ -272,13 +307,18 @@ class _Tables:
                     self.names(funding.agreed_by),
                     funding.agreed_by_role,
                     funding.agreed_every,
-                    len(funding.contributions),
+                    _count(funding, "contributions"),
+                    funding.hosted_by,
+                    self.name(funding.hosted_by),
+                    _joined(funding.shared_with),
+                    self.names(funding.shared_with),
+                    "; ".join(_share(share) for share in funding.split),
                 )
                 if funding
-                else (None,) * 7
+                else (None,) * 12
             )
             if funding is None and "funding" in p.not_stated:
-                money = (NOT_STATED,) * 7
+                money = (NOT_STATED,) * 12
             approved: tuple[object, ...] = (
                 (
                     _joined(approval.by),
@@ -299,8 +339,8 @@ class _Tables:
                     p.scope,
                     p.meets or (None if p.meets_text else _stated(p, "meets", None)),
                     _stated(p, "meets_text", p.meets_text),
-                    _stated(p, "vision", p.vision),
-                    _stated(p, "purpose", p.purpose),
+                    _stated(p, "vision", p.vision.text if p.vision else None),
+                    _stated(p, "purpose", p.purpose.text if p.purpose else None),
                     _count(p, "values"),
                     _count(p, "principles"),
                     _count(p, "aims"),
@@ -338,6 +378,11 @@ class _Tables:
                 "budget_agreed_by_role",
                 "budget_agreed_every",
                 "contributions",
+                "budget_hosted_by",
+                "budget_hosted_by_name",
+                "budget_shared_with",
+                "budget_shared_with_names",
+                "budget_split",
                 "approved_by",
                 "approved_by_names",
                 "approved_by_role",
@@ -374,18 +419,18 @@ class _Tables:
                     c.id,
                     c.name,
                     c.short_name,
-                    _joined(self.dataset.members_of(c), c, "members"),
-                    self.names(self.dataset.members_of(c), c, "members"),
+                    _joined(c.members, c, "members"),
+                    self.names(c.members, c, "members"),
                     _joined(c.areas, c, "areas"),
                     self.names(c.areas, c, "areas"),
-                    c.purpose,
+                    c.purpose.text if c.purpose else None,
                     _count(c, "principles"),
                     _count(c, "outcomes"),
                     c.start,
                     c.end,
                     self.status(c),
                 )
-                for c in self.dataset.collaborations
+                for c in self.given
             ),
         )
 
@@ -843,6 +888,8 @@ class _Tables:
                 "entry",
                 "organisation",
                 "organisation_name",
+                "on_behalf_of",
+                "on_behalf_of_names",
                 "amount",
                 "percent",
                 "in_kind",
@@ -855,6 +902,8 @@ class _Tables:
                     number,
                     c.organisation,
                     self.name(c.organisation),
+                    _joined(c.on_behalf_of),
+                    self.names(c.on_behalf_of),
                     c.amount,
                     c.percent,
                     "; ".join(c.in_kind),
@@ -925,6 +974,10 @@ class _Tables:
             rows.extend((key, kind, field, entry, n, text) for n, text in _items(found))
 
         for p in self.dataset.partnerships:
+            for field in ("vision", "purpose"):  # the points under the statement
+                statement: Item | None = getattr(p, field)
+                if statement is not None:
+                    add(p.id, "partnership", field, None, statement.points)
             for field in ("values", "principles", "aims"):
                 add(p.id, "partnership", field, None, getattr(p, field))
             for number, duty in enumerate(p.duties, start=1):
@@ -932,6 +985,8 @@ class _Tables:
             for number, mechanism in enumerate(p.scrutiny, start=1):
                 add(p.id, "partnership", "scrutiny", number, mechanism.inputs)
         for c in self.dataset.collaborations:
+            if c.purpose is not None:
+                add(c.id, "collaboration", "purpose", None, c.purpose.points)
             for field in ("principles", "outcomes"):
                 add(c.id, "collaboration", field, None, getattr(c, field))
         for d in self.dataset.documents:
@@ -944,19 +999,21 @@ class _Tables:
         """Every entity that may say what its source leaves out: (owner, id, type, it)."""
         for p in self.dataset.partnerships:
             yield p.id, p.id, "partnership", p
-        for c in self.dataset.collaborations:
+        for c in self.given:
             yield c.id, c.id, "collaboration", c
         for owner, g in self.dataset.groups():
             yield owner.id, g.id, "group", g
 
     def partial_lists(self) -> Table:
+        rows: list[Row] = []
+        for owner, key, kind, entity in self._described():
+            for path, p, given in _partial_lists(entity):
+                rows.append((owner, key, kind, path, given, p.further, p.text))
+        for d in self.dataset.documents:
+            for path, p, given in _partial_lists(d):
+                rows.append((d.owner, d.id, "document", path, given, p.further, p.text))
         return self.table(
-            ("owner", "entity", "entity_type", "list", "given", "further", "text"),
-            (
-                (owner, key, kind, p.field, len(getattr(entity, p.field, ())), p.further, p.text)
-                for owner, key, kind, entity in self._described()
-                for p in entity.partial
-            ),
+            ("owner", "entity", "entity_type", "list", "given", "further", "text"), rows
         )
 
     def unstated(self) -> Table:

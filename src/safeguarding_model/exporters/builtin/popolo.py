@@ -8,7 +8,16 @@ record who holds each post, the lead and delegated safeguarding partners, chairs
 scrutineers, relevant agencies, collaboration members and every group membership
 entry, with the document's words in ``label``. Dates stay as precise as the data.
 
-A leadership group (the lead partners' forum above the partnership) has no
+A collaboration the document does not name is called "a collaboration the source does
+not name", with ``"named": false`` in its ``extras``. A lead partner the document gives
+by its role only, or a delegated partner whose post it does not state, holds a seat
+of its own (``<partnership>/partner-1``, ``<partnership>/delegated-1``) whose label says
+so: no organisation or post is made up. A partnership, collaboration or group whose
+source gives a list only in part says so in its ``extras``: ``"partial": {"members":
+"and 2 further members not named"}`` (a collaboration's members are those it lists and
+the partnerships that say they take part, and its count of members not named drops by
+those). A leadership group
+(the lead partners' forum above the partnership) has no
 ``parent_id``: it is not a part of the partnership it leads, which its ``extras``
 name as ``leads``.
 
@@ -72,7 +81,7 @@ from ...model import (
     Post,
 )
 from ...model.dates import earlier, later
-from ...model.meaning import member_role_words, resolved_planned
+from ...model.meaning import member_role_words, members_given, partial_words, resolved_planned
 from ..exporter import Exporter, Register
 from ..options import ExportOptions
 
@@ -329,6 +338,14 @@ def _seat_words(chair: Chair, who: Chair) -> str:
     return chair.role.label.capitalize()
 
 
+def _partial(entity: object) -> Record:
+    """The lists an entity's source gives only in part, as ``extras``: ``{"partial":
+    {"members": "and 2 further members not named"}}``, so that no reader takes the
+    memberships for the whole list; nothing for an entity whose lists are whole."""
+    entries = getattr(entity, "partial", ())
+    return {"partial": {e.field: partial_words(e) for e in entries}} if entries else {}
+
+
 def _with_extras(record: Record, extras: Record) -> Record:
     """``record`` (a record's dates, perhaps with ``extras``) with more ``extras``."""
     if not extras:
@@ -381,21 +398,28 @@ def popolo(dataset: Dataset, on: PartialDate | None = None) -> Record:
                     "name": p.name,
                     "classification": "safeguarding-partnership",
                     "other_names": other,
-                    **_dated(p.start, p.end, _LIFE),
+                    **_with_extras(_dated(p.start, p.end, _LIFE), _partial(p)),
                 }
             )
         )
-    for c in dataset.collaborations:
+    # the members the dataset gives each collaboration: those it lists, and the
+    # partnerships that say they take part (its partial list of members counted so)
+    collaborations = [members_given(dataset, c) for c in dataset.collaborations]
+    for c in collaborations:
         other = [{"name": c.short_name, "note": "short name"}] if c.short_name else []
         other += [_former(n) for n in c.former_names]
         organizations.append(
             _compact(
                 {
                     "id": c.id,
-                    "name": c.name,
+                    # Popolo needs a name: one the document does not give is said so
+                    "name": c.name or c.label,
                     "classification": "collaboration",
                     "other_names": other,
-                    **_dated(c.start, c.end, _LIFE),
+                    **_with_extras(
+                        _dated(c.start, c.end, _LIFE),
+                        {**_partial(c), **({} if c.named else {"named": False})},
+                    ),
                 }
             )
         )
@@ -410,6 +434,7 @@ def popolo(dataset: Dataset, on: PartialDate | None = None) -> Record:
         leads = g.kind is GroupKind.LEADERSHIP_GROUP and under is None
         if leads:
             dated = _with_extras(dated, {"leads": owner.id})
+        dated = _with_extras(dated, _partial(g))
         record = _compact(
             {
                 "id": g.id,
@@ -447,8 +472,8 @@ def popolo(dataset: Dataset, on: PartialDate | None = None) -> Record:
             memberships.post(post.id, chaired, "chair")
     for p in dataset.partnerships:
         partnership(memberships, p, model)
-    for c in dataset.collaborations:
-        for partner in dataset.members_of(c):  # those it lists, and those that say so
+    for c in collaborations:
+        for partner in c.members:  # those it lists, and those that say so
             memberships.organisation(partner, c.id, "member")
     for owner, g in model.groups:
         memberships.chairs(g.id, planned=g.planned)
@@ -472,17 +497,30 @@ def popolo(dataset: Dataset, on: PartialDate | None = None) -> Record:
 
 def partnership(memberships: _Memberships, p: Partnership, model: ModelIndex) -> None:
     """The memberships of one partnership: partners, chairs, scrutineers, agencies."""
+    role = "lead safeguarding partner"
     for lead in p.lead_partners:
         dates = {"label": lead.text, **_dated(lead.start, lead.end)}
-        memberships.organisation(lead.organisation, p.id, "lead safeguarding partner", **dates)
+        if lead.organisation is None:  # known by its role only: never an invented body
+            if lead.post:  # the post the document names, its organisation not named
+                memberships.post(lead.post, p.id, role, **dates)
+                continue
+            title = f"The {lead.role.label} (the organisation is not named)"
+            seat = memberships.seat(p.id, "partner", title)
+            memberships.add(p.id, role, post_id=seat, **dates)
+            continue
+        memberships.organisation(lead.organisation, p.id, role, **dates)
     for d in p.delegated_partners:
-        memberships.post(
-            d.post,
-            p.id,
-            "delegated safeguarding partner",
-            on_behalf_of_id=acts_for.organisation if (acts_for := p.lead_for(d)) else None,
+        acts_for = p.lead_for(d)
+        fields = {
+            "on_behalf_of_id": acts_for.organisation if acts_for else None,
             **_dated(d.start, d.end),
-        )
+        }
+        if d.post is None:  # its post is not stated: a seat of its own
+            title = d.text or f"A delegated safeguarding partner for the {d.acts_for.label}"
+            seat = memberships.seat(p.id, "delegated", f"{title} (the post is not stated)")
+            memberships.add(p.id, "delegated safeguarding partner", post_id=seat, **fields)
+            continue
+        memberships.post(d.post, p.id, "delegated safeguarding partner", **fields)
     memberships.chairs(p.id)
     for s in p.scrutineers:
         memberships.post(

@@ -620,12 +620,15 @@ class _Comparer:
     def entry_words(self, spec: _List, entry: Any, side: _Side) -> str:
         """An entry in words, as its version names it."""
         if isinstance(entry, LeadPartner):
+            if entry.organisation is None:
+                return f"the {entry.role.label} (the organisation not named)"
             return f"{side.label(entry.organisation)} ({entry.role.label})"
         if isinstance(entry, DelegatedPartner):
             whom = f"the {entry.acts_for.label}"
             if entry.organisation:
                 whom += f", {side.label(entry.organisation)}"
-            return f"{side.name(entry.post)} (for {whom})"
+            post = side.name(entry.post) if entry.post else "a post not stated"
+            return f"{post} (for {whom})"
         if isinstance(entry, Chair):
             owner = self.owners[0] if side is self.old else self.owners[1]
             words = chair_words(entry, side.name, partnership_chairs(owner, side.index))
@@ -679,6 +682,8 @@ class _Comparer:
         if isinstance(entry, ScrutinyMechanism | RecurringEvent):
             return entry.name or entry.kind.label
         if isinstance(entry, LeadPartner):
+            if entry.organisation is None:
+                return f"the {entry.role.label}"
             return side.label(entry.organisation)
         post = getattr(entry, "post", None)
         if isinstance(post, str):  # the post, not its holder, who may differ by version

@@ -14,7 +14,9 @@ from .matching import (
     _by_organisation,
     _by_post,
     _chair_key,
+    _delegated_key,
     _duty_key,
+    _lead_key,
     _line_key,
     _member_key,
     _named_kind_key,
@@ -60,10 +62,15 @@ _PARTNERSHIP_LISTS = _by_field(
     _List(
         kind=ChangeKind.LEAD_PARTNER,
         field="lead_partners",
-        key=_by_organisation,
+        key=_lead_key,
         keys=_ORGANISATION,
     ),
-    _List(kind=ChangeKind.DELEGATED_PARTNER, field="delegated_partners", key=_by_post, keys=_POST),
+    _List(
+        kind=ChangeKind.DELEGATED_PARTNER,
+        field="delegated_partners",
+        key=_delegated_key,
+        keys=_POST,
+    ),
     _List(kind=ChangeKind.CHAIR, field="chairs", key=_chair_key, keys=_CHAIR_KEYS),
     _List(kind=ChangeKind.SCRUTINEER, field="scrutineers", key=_by_post, keys=_POST),
     _List(

@@ -155,6 +155,17 @@ def _by_post(entry: Any) -> Key:
     return (entry.post, None)
 
 
+def _lead_key(entry: Any) -> Key:
+    """A lead partner by its organisation; one known by its role only, by its role."""
+    return (entry.organisation, None) if entry.organisation else (None, entry.role.value)
+
+
+def _delegated_key(entry: Any) -> Key:
+    """A delegated partner by its post; one whose post is not stated, by whom it acts
+    for."""
+    return (entry.post, None) if entry.post else (None, (entry.acts_for.value, entry.organisation))
+
+
 def _observer_key(entry: Observer) -> Key:
     return (entry.post or entry.organisation, None)
 

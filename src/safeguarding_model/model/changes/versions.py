@@ -66,10 +66,12 @@ class _Side:
         """An organisation's or a group's name, with its short name in brackets."""
         entity = self.index.get(key)
         if isinstance(entity, Organisation | Group | Partnership | Collaboration):
-            short = entity.short_name
-            if short and _fold(short) != _fold(entity.name):
-                return f"{entity.name} ({short})"
-            return entity.name
+            short, name = entity.short_name, entity.name
+            if name is None:  # a collaboration the document does not name
+                return self.name(key)
+            if short and _fold(short) != _fold(name):
+                return f"{name} ({short})"
+            return name
         return self.name(key)
 
     def post_title(self, key: str) -> str:
