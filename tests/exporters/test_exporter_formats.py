@@ -144,6 +144,7 @@ def test_the_csv_module_reads_every_table(iow: Dataset, tmp_path: Path) -> None:
         "memberships.csv",
         "organisations.csv",
         "partial-lists.csv",
+        "partners.csv",
         "partnerships.csv",
         "posts.csv",
         "relevant-agencies.csv",
@@ -153,6 +154,10 @@ def test_the_csv_module_reads_every_table(iow: Dataset, tmp_path: Path) -> None:
     ]
     tables = {n: read_csv((folder / n).read_text(encoding="utf-8")) for n in names}
     assert len(tables["relevant-agencies.csv"]) == 1 + 31
+    # the three lead partners and the four delegated partners, every one named
+    partners = tables["partners.csv"]
+    assert [row[1] for row in partners[1:]] == ["lead"] * 3 + ["delegated"] * 4
+    assert all(row[partners[0].index("not_named")] == "" for row in partners[1:])
     # eight lines in the groups' and the partnership's own lists, nine the partnership
     # gives from other bodies (the partnership team's data, the MASH...) and two that
     # HIPS gives (the learning fed both ways)

@@ -160,3 +160,20 @@ def test_csv_and_popolo_count_a_collaborations_members_as_the_dataset_gives_them
     assert neighbours["extras"]["partial"] == {"members": "and 1 further member not named"}
     members = [m for m in popolo["memberships"] if m["organization_id"] == "neighbours"]
     assert [m["member"]["id"] for m in members] == ["westshire-scp"]
+
+
+def test_partners_the_source_does_not_name_are_rows_that_say_so(tables: dict[str, Rows]) -> None:
+    """A lead partner known by its role (and post) only, and a delegated partner whose
+    post is not stated, are rows of partners.csv with what is not named: never missing,
+    never blank as if none."""
+    rows = tables["partners.csv"]
+    found = [(r["partner"], r["role"], r["organisation"], r["post"], r["not_named"]) for r in rows]
+    assert found == [
+        ("lead", "local-authority", "", "chief-executive", "organisation"),
+        ("lead", "chief-officer-of-police", "police", "", ""),
+        ("lead", "integrated-care-board", "", "", "organisation"),
+        ("delegated", "local-authority", "", "dcs", ""),
+        ("delegated", "integrated-care-board", "", "", "post"),
+        ("delegated", "chief-officer-of-police", "", "", "post"),
+    ]
+    assert rows[2]["text"] == "The Integrated Care Board"

@@ -701,6 +701,68 @@ class _Tables:
             rows,
         )
 
+    def partners(self) -> Table:
+        """The lead and delegated safeguarding partners, each with what the source does
+        not name (``not_named``: its organisation or its post), never left blank as if
+        none."""
+        rows: list[Row] = []
+        for p in self.dataset.partnerships:
+            for lead in p.lead_partners:
+                unnamed = "organisation" if lead.organisation is None else None
+                rows.append(
+                    (
+                        p.id,
+                        "lead",
+                        lead.role.value,
+                        lead.organisation,
+                        self.name(lead.organisation),
+                        lead.post,
+                        self.name(lead.post),
+                        lead.through,
+                        unnamed,
+                        lead.text,
+                        lead.start,
+                        lead.end,
+                        self.status(lead),
+                    )
+                )
+            for delegate in p.delegated_partners:
+                rows.append(
+                    (
+                        p.id,
+                        "delegated",
+                        delegate.acts_for.value,
+                        delegate.organisation,
+                        self.name(delegate.organisation),
+                        delegate.post,
+                        self.name(delegate.post),
+                        None,
+                        "post" if delegate.post is None else None,
+                        delegate.text,
+                        delegate.start,
+                        delegate.end,
+                        self.status(delegate),
+                    )
+                )
+        return self.table(
+            (
+                "partnership",
+                "partner",
+                "role",
+                "organisation",
+                "organisation_name",
+                "post",
+                "post_name",
+                "through",
+                "not_named",
+                "text",
+                "start",
+                "end",
+                "status",
+            ),
+            rows,
+        )
+
     def relevant_agencies(self) -> Table:
         return self.table(
             ("partnership", "organisation", "name", "kind", "footnote", "start", "end", "status"),
@@ -1051,6 +1113,7 @@ TABLES: dict[str, Callable[[_Tables], Table]] = {
     "memberships.csv": _Tables.memberships,
     "organisations.csv": _Tables.organisations,
     "partial-lists.csv": _Tables.partial_lists,
+    "partners.csv": _Tables.partners,
     "partnerships.csv": _Tables.partnerships,
     "posts.csv": _Tables.posts,
     "relevant-agencies.csv": _Tables.relevant_agencies,
