@@ -25,7 +25,7 @@ TODAY = datetime.date(2025, 1, 1)
 TEXTS = [
     "plain",
     "Général, Children’s, 日本",
-    'quotes " and apostrophes \'',
+    "quotes \" and apostrophes '",
     "markup <b>&amp;</b> > <",
     "two\nlines",
     "carriage\rreturn and \r\n both",

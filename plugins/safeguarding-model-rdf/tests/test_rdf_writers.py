@@ -65,9 +65,9 @@ def test_the_jsonld_export_is_rdflibs_to_the_byte() -> None:
 TEXTS = [
     "plain",
     'with "quotes" inside',
-    "a backslash \\ and a quote \\\"",
+    'a backslash \\ and a quote \\"',
     "two\nlines",
-    "ends with a quote\nthen\"",
+    'ends with a quote\nthen"',
     'three """ quotes\nand a line',
     "a carriage\rreturn",
     "a carriage return\r\nand a line",
@@ -76,7 +76,7 @@ TEXTS = [
     "a line separator\u2028here",
     "",
     "ends with a backslash \\",
-    "trailing escaped quote \\\"\nx\\\"",
+    'trailing escaped quote \\"\nx\\"',
 ]
 
 
