@@ -10,8 +10,9 @@ times every stage against the floor that fits it, the least any code doing that 
 must spend:
 
 - start-up: ``import safeguarding_model`` against importing the libraries it uses
-  (attrs, cattrs, PyYAML), and ``safeguarding-model --help`` against importing those
-  and argparse, each a whole Python process;
+  (attrs, cattrs, PyYAML); importing it and loading one partnership's file against
+  importing those and parsing the file with the C parser; ``safeguarding-model
+  --help`` against importing those and argparse; each a whole Python process;
 - loading a folder against PyYAML's C parser reading the same files;
 - the governance graph against building the same nodes and edges into networkx;
 - each exporter against the floor that fits it: ``json.dumps`` and PyYAML's C dumper
@@ -161,32 +162,48 @@ def time_action(action: Action, repeat: int, before: Callable[[], None] | None =
     return best
 
 
-def run_command(command: Command) -> tuple[float, float]:
-    """Run ``command`` to its end: its CPU seconds (user and system) and peak resident
-    memory in MB, as the operating system counts them for the finished child."""
-    process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_child_environment()
-    )
-    assert process.stderr is not None
-    errors = process.stderr.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    process.stderr.close()
-    if process.returncode not in (0, 1):
-        raise RuntimeError(f"{' '.join(command)} failed: {errors.decode(errors='replace')}")
-    kilobytes = usage.ru_maxrss if sys.platform != "darwin" else usage.ru_maxrss / 1024
-    return usage.ru_utime + usage.ru_stime, kilobytes / 1024
+_TIME = "/usr/bin/time"  # GNU time: the peak memory of the command itself
 
 
-def time_command(command: Command, repeat: int, warm: bool) -> tuple[float, float]:
+def run_command(command: Command) -> tuple[float, float | None]:
+    """Run ``command`` to its end: its CPU seconds (user and system) as the operating
+    system counts them for the finished child, and its peak resident memory in MB.
+
+    The peak is read through GNU time where it is installed: a child's own count would
+    include this process's memory, which it shares until it starts the command; without
+    it, None."""
+    measured = os.path.exists(_TIME)
+    with tempfile.NamedTemporaryFile("r", suffix=".txt") as report:
+        argv = [_TIME, "-f", "%M", "-o", report.name, *command] if measured else command
+        process = subprocess.Popen(
+            argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_child_environment()
+        )
+        assert process.stderr is not None
+        errors = process.stderr.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        process.stderr.close()
+        if process.returncode not in (0, 1):
+            message = errors.decode(errors="replace")
+            raise RuntimeError(f"{' '.join(command)} failed: {message}")
+        peak = None
+        if measured:
+            lines = report.read().split()
+            peak = int(lines[-1]) / 1024 if lines and lines[-1].isdigit() else None
+    return usage.ru_utime + usage.ru_stime, peak
+
+
+def time_command(command: Command, repeat: int, warm: bool) -> tuple[float, float | None]:
     """The fastest CPU time of ``repeat`` runs (after one not counted, when ``warm``),
     and the largest peak resident memory."""
     if warm:
         run_command(command)
-    best, peak = math.inf, 0.0
+    best, peak = math.inf, None
     for _ in range(repeat):
         spent, memory = run_command(command)
-        best, peak = min(best, spent), max(peak, memory)
+        best = min(best, spent)
+        if memory is not None:
+            peak = memory if peak is None else max(peak, memory)
         if spent > SLOW:
             break
     return best, peak
@@ -305,6 +322,16 @@ def _edge_walk(graph: GovernanceGraph, bodies: Sequence[str]) -> Action:
 def _import(size: Size) -> tuple[Work, Work | None]:
     return Work(command=python("import safeguarding_model")), Work(
         command=python("import attrs, cattrs, yaml")
+    )
+
+
+def _import_and_load(size: Size) -> tuple[Work, Work | None]:
+    path = str(size.alone_path)
+    return Work(command=python(f"import safeguarding_model as sm; sm.load({path!r})")), Work(
+        command=python(
+            "import attrs, cattrs, yaml\n"
+            f"yaml.load(open({path!r}, encoding='utf-8').read(), Loader=yaml.CSafeLoader)"
+        )
     )
 
 
@@ -495,6 +522,7 @@ def _cli_query(size: Size) -> tuple[Work, Work | None]:
 
 STAGES = [
     Stage("import", "import attrs, cattrs, yaml", _import, goal_ratio=1.3, sized=False),
+    Stage("import + load 1 file", "the same, C parser", _import_and_load, sized=False),
     Stage("cli --help", "import argparse, attrs, cattrs, yaml", _help, sized=False),
     Stage("load", "PyYAML C parser", _load, goal_exponent=1.1),
     Stage("graph build", "networkx direct build", _graph, goal_ratio=1.5, goal_exponent=1.1),
