@@ -776,7 +776,7 @@ def dump(dataset: Dataset, path: str | os.PathLike[str], format: str | None = No
         raise UsageError(f"{target}: cannot tell the format from the suffix; use .yaml or .json")
     from .writing import write_file  # (loading does not need it)
 
-    write_file(target, dumps(dataset, chosen).encode("utf-8"))
+    write_file(target, dumps(dataset, chosen))
 
 
 def migrate(
