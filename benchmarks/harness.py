@@ -51,6 +51,7 @@ import json
 import math
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -68,7 +69,7 @@ import yaml
 from national import alone, partnership_id, write_national
 
 import safeguarding_model as sm
-from safeguarding_model.exporters import export, export_to
+from safeguarding_model.exporters import export, export_to, exporter_names
 from safeguarding_model.graph import GovernanceGraph
 
 SLOW = 2.0  # seconds: a run this long is not repeated
@@ -384,6 +385,7 @@ def _graphml(size: Size) -> tuple[Work, Work | None]:
 
 def _rdf(format: str, syntax: str) -> Prepare:
     def prepare(size: Size) -> tuple[Work, Work | None]:
+        _needs(format)
         floor = _oxigraph(str(export(size.dataset, format)), syntax, syntax)
         return Work(lambda: export(size.dataset, format)), Work(floor) if floor else None
 
@@ -393,9 +395,9 @@ def _rdf(format: str, syntax: str) -> Prepare:
 def _dot(size: Size) -> tuple[Work, Work | None]:
     target = size.folder.parent / f"chart-{size.multiple}.gv"
     target.write_text(str(export(size.dataset, "dot")), encoding="utf-8")
-    return Work(lambda: export(size.dataset, "dot")), Work(
-        command=["dot", "-Tcanon", "-o", os.devnull, str(target)]
-    )
+    dot = shutil.which("dot")
+    floor = Work(command=[dot, "-Tcanon", "-o", os.devnull, str(target)]) if dot else None
+    return Work(lambda: export(size.dataset, "dot")), floor
 
 
 def _growth(format: str) -> Prepare:
@@ -407,6 +409,7 @@ def _growth(format: str) -> Prepare:
 
 def _document(format: str) -> Prepare:
     def prepare(size: Size) -> tuple[Work, Work | None]:
+        _needs(format)
         key = partnership_id(0)
         return Work(lambda: export(size.dataset, format, partnership=key)), Work(
             lambda: export(size.alone, format, partnership=key)
@@ -573,14 +576,35 @@ def make_size(multiple: int, partnerships: int, root: Path) -> Size:
     )
 
 
+class Skip(Exception):
+    """A stage that cannot run here (an exporter not installed), and why."""
+
+
+def _needs(format: str) -> None:
+    if format not in exporter_names():
+        raise Skip(f"the {format} exporter is not installed")
+
+
 def measure(
-    stage: Stage, size: Size, repeat: int, result: Result, *, first: bool, warm: bool
+    stage: Stage,
+    size: Size,
+    repeat: int,
+    result: Result,
+    *,
+    first: bool,
+    warm: bool,
+    trace_under: float = math.inf,
 ) -> None:
     """Time ``stage`` and its floor at ``size``, with a run not counted first when
     ``warm`` (at the first size, so that imports and plugins loading are not counted),
-    and its peak memory at the ``first`` size."""
+    and its peak memory at the ``first`` size (traced, for a call in this process, only
+    when its run took less than ``trace_under`` seconds: tracing slows it a lot)."""
     memory = first
-    work, floor = stage.prepare(size)
+    try:
+        work, floor = stage.prepare(size)
+    except Skip as reason:
+        result.note = str(reason)
+        return
     for side, into in ((work, result.times), (floor, result.floors)):
         if side is None:
             continue
@@ -595,7 +619,7 @@ def measure(
                     side.before()
                 side.action()  # imports and plugins loading, not counted
             spent = time_action(side.action, repeat, side.before)
-            if memory and side is work:
+            if memory and side is work and spent < trace_under:
                 if side.before is not None:
                     side.before()
                 result.peak_mb = traced_peak(side.action)
@@ -614,10 +638,13 @@ def pipeline_memory(size: Size) -> dict[str, float]:
         model = tracemalloc.get_traced_memory()[0] - before
         tracemalloc.reset_peak()
         sm.build_graph(dataset)
+        installed = set(exporter_names())
         for format in ("json", "yaml", "graphml", "turtle", "jsonld", "dot", "csv", "popolo"):
-            export(dataset, format)
+            if format in installed:
+                export(dataset, format)
         for format in ("markdown", "html", "docx"):
-            export(dataset, format, partnership=partnership_id(0))
+            if format in installed:
+                export(dataset, format, partnership=partnership_id(0))
         sm.check(dataset)
         pipeline = tracemalloc.get_traced_memory()[1] - before
         target = size.folder.parent / "national-export.json"
@@ -680,7 +707,7 @@ def table(results: list[Result], multiples: list[int]) -> str:
                 _fmt(result.exponent(result.times)),
                 _fmt(result.exponent(result.floors)),
                 _fmt(result.peak_mb, 1),
-                _goal(result, multiples),
+                result.note or _goal(result, multiples),
             ]
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
@@ -703,10 +730,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each timing (fastest)")
     parser.add_argument("--only", nargs="*", help="the stages to run (names, or their start)")
     parser.add_argument("--json", type=Path, help="write every number to this file")
-    parser.add_argument("--quick", action="store_true", help="a small run: 1x and 2x of 2")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a small run to show the harness works: 1x and 2x of one partnership, one run "
+        "each, memory traced only for calls quicker than a quarter of a second",
+    )
     args = parser.parse_args(argv)
     if args.quick:
-        args.partnerships, args.sizes, args.repeat = 2, "1,2", 1
+        args.partnerships, args.sizes, args.repeat = 1, "1,2", 1
     multiples = sorted({int(m) for m in args.sizes.split(",")})
     stages = [s for s in STAGES if not args.only or any(s.name.startswith(o) for o in args.only)]
     results = [Result(stage) for stage in stages]
@@ -736,7 +768,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 begun = time.perf_counter()
                 first = multiple == multiples[0]
                 warm = first and not args.quick
-                measure(result.stage, size, args.repeat, result, first=first, warm=warm)
+                measure(
+                    result.stage,
+                    size,
+                    args.repeat,
+                    result,
+                    first=first,
+                    warm=warm,
+                    trace_under=0.25 if args.quick else math.inf,
+                )
                 print(
                     f"  {result.stage.name} ({time.perf_counter() - begun:.1f} s)",
                     file=sys.stderr,
@@ -780,6 +820,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "peak_mb": r.peak_mb,
                     "goal_ratio": r.stage.goal_ratio,
                     "goal_exponent": r.stage.goal_exponent,
+                    "note": r.note or None,
                 }
                 for r in results
             ],
