@@ -26,85 +26,20 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import enum
-import types
-import typing
 import weakref
 from collections.abc import Iterable
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ..io.references import named_ids
 from ..model import Dataset
-from ..model.values import check_text
 
 if TYPE_CHECKING:
     from ..graph import GovernanceGraph
     from .charts import OrgChart
 
 __all__ = ["PartCharts", "References", "references", "scoped_chart"]
-
-
-@cache
-def _fields(kind: type) -> tuple[str, ...]:
-    """The fields of an entry of the model (an attrs class) that may hold an id, or an
-    entry that holds one: not a text (validated as text), a date, a number, a choice or
-    an entry that holds none (such as an item of text and its points); nothing for
-    anything that is not an entry."""
-    if not attrs.has(kind):
-        return ()
-    try:
-        hints = typing.get_type_hints(kind)
-    except Exception:  # a type it cannot resolve: look everywhere
-        return tuple(f.name for f in attrs.fields(kind) if f.validator is not check_text)
-    _LOOKING.add(kind)
-    try:
-        return tuple(
-            f.name
-            for f in attrs.fields(kind)
-            if f.validator is not check_text and _may_name(hints.get(f.name, Any))
-        )
-    finally:
-        _LOOKING.discard(kind)
-
-
-_LOOKING: set[type] = set()  # the classes being looked at (an item holds items)
-
-
-def _may_name(hint: Any) -> bool:
-    """Whether a value of this type may be or hold an id."""
-    if hint is str or hint is Any:
-        return True
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType, tuple):
-        return any(_may_name(arg) for arg in typing.get_args(hint) if arg is not Ellipsis)
-    if origin is not None:
-        return True  # a type it does not know: look
-    if isinstance(hint, type):
-        if issubclass(hint, (enum.Enum, bool, int, float, type(None))):
-            return False
-        if attrs.has(hint):
-            return hint not in _LOOKING and bool(_fields(hint))
-        return issubclass(hint, str)
-    return True
-
-
-def _named(value: object, ids: set[str] | dict[str, int], found: set[str]) -> None:
-    """Add to ``found`` every id of ``ids`` that ``value`` (an entry of the model) names."""
-    stack: list[Any] = [value]
-    pop, push, extend = stack.pop, stack.append, stack.extend
-    while stack:
-        item = pop()
-        kind: Any = type(item)
-        if kind is str:
-            if item in ids:
-                found.add(item)
-        elif kind is tuple:
-            extend(item)
-        else:
-            for name in _fields(kind):
-                push(getattr(item, name))
 
 
 class References:
@@ -124,8 +59,10 @@ class References:
         self.names: list[set[str]] = []
         self.named_by: dict[str, list[int]] = {}
         for number, (field, position) in enumerate(self.entries):
-            named: set[str] = set()
-            _named(getattr(dataset, field)[position], self.owner, named)
+            owner = self.owner
+            named = {  # (a dangling reference names nothing)
+                key for key in named_ids(getattr(dataset, field)[position], set()) if key in owner
+            }
             self.names.append(named)
             for key in named:
                 self.named_by.setdefault(key, []).append(number)
@@ -226,9 +163,18 @@ class PartCharts:
         if owner not in found.owner:
             return None
         start = found.owner[owner]
-        # what the body holds and names, and the entries that name it or its groups
-        held = _held(found.entity(self.dataset, start))
-        kept = found.whole([start, *found.naming(held)]) | self.kept
+        # what the body holds and names, and the entries that name it or its groups, or
+        # the groups of the partnerships and collaborations it names (a collaboration's
+        # executive, say): the chart is likely to show them
+        bodies = [start]
+        for key in found.names[start]:
+            other = found.owner[key]
+            if found.entries[other][0] in ("partnerships", "collaborations"):
+                bodies.append(other)
+        seeds = {start}
+        for body in bodies:
+            seeds |= found.naming(_held(found.entity(self.dataset, body)))
+        kept = found.whole(seeds) | self.kept
         total = len(found.entries)
         while len(kept) < total and len(kept) <= self.largest * total:
             if self.graph is None or kept != self.kept:
