@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..io.references import named_ids
-from ..model import Dataset
+from ..model import Collaboration, Dataset, Partnership
 
 if TYPE_CHECKING:
     from ..graph import GovernanceGraph
@@ -169,7 +169,7 @@ class PartCharts:
         bodies = [start]
         for key in found.names[start]:
             other = found.owner[key]
-            if found.entries[other][0] in ("partnerships", "collaborations"):
+            if isinstance(found.entity(self.dataset, other), Partnership | Collaboration):
                 bodies.append(other)
         seeds = {start}
         for body in bodies:
