@@ -29,6 +29,7 @@ from ..model import (
     Collaboration,
     Dataset,
     Entity,
+    GovernedDocument,
     Group,
     Item,
     Organisation,
@@ -186,7 +187,7 @@ class Context:
         """The path of the partnership (or of its ``field``, or of one ``entry`` of that
         list) in the dataset as given: ``partnerships[0].lead_partners[2]``."""
         owners = self.source.partnerships
-        number = next((i for i, p in enumerate(owners) if p.id == self.partnership.id), None)
+        number = self._positions().get(self.partnership.id)
         base = "partnerships" if number is None else f"partnerships[{number}]"
         if field is None:
             return base
@@ -198,15 +199,29 @@ class Context:
 
     def group_path(self, group_id: str) -> str:
         """The path of a group (of the partnership or of a collaboration) as given."""
-        for found in Dataset.collections():
-            if "groups" not in attrs.fields_dict(found.item):
-                continue
-            field = found.field
-            for i, owner in enumerate(getattr(self.source, field)):
-                for j, group in enumerate(owner.groups):
-                    if group.id == group_id:
-                        return f"{field}[{i}].groups[{j}]"
-        return self.path("groups")
+        key = f"group paths of {id(self.source)}"
+        paths: dict[str, str] | None = self.shared.get(key)
+        if paths is None:  # worked out once for the run, not once a group
+            paths = self.shared[key] = {}
+            for found in Dataset.collections():
+                if "groups" not in attrs.fields_dict(found.item):
+                    continue
+                field = found.field
+                for i, owner in enumerate(getattr(self.source, field)):
+                    for j, group in enumerate(owner.groups):
+                        paths.setdefault(group.id, f"{field}[{i}].groups[{j}]")
+        return paths.get(group_id) or self.path("groups")
+
+    def _positions(self) -> dict[str, int]:
+        """Where each partnership is in the dataset as given (the first, for an id given
+        twice), worked out once for the run."""
+        key = f"partnership positions of {id(self.source)}"
+        found: dict[str, int] | None = self.shared.get(key)
+        if found is None:
+            found = self.shared[key] = {}
+            for number, partnership in enumerate(self.source.partnerships):
+                found.setdefault(partnership.id, number)
+        return found
 
     # -- the words the data keeps ----------------------------------------------------------
 
@@ -290,19 +305,33 @@ class Context:
             yield from _items(f"{where}.background", collaboration.background)
             yield from _items(f"{where}.outcomes", collaboration.outcomes)
         owners = {p.id} | {g.id for _, g in self.groups()}
-        for j, document in enumerate(self.dataset.documents):
-            if document.owner in owners:
-                where = f"documents[{j}]"
-                yield where, document.title
-                if document.text:
-                    yield where, document.text
-                yield from _items(f"{where}.items", document.items)
+        for j, document in self._documents_owned_by(owners):
+            where = f"documents[{j}]"
+            yield where, document.title
+            if document.text:
+                yield where, document.text
+            yield from _items(f"{where}.items", document.items)
+
+    def _documents_owned_by(self, owners: set[str]) -> list[tuple[int, GovernedDocument]]:
+        """The view's documents that ``owners`` own, with their positions, in order (the
+        documents of each owner worked out once for the run, not once a partnership)."""
+        key = f"documents by owner of {id(self.dataset)}"
+        by_owner: dict[str | None, list[tuple[int, GovernedDocument]]] | None
+        by_owner = self.shared.get(key)
+        if by_owner is None:
+            by_owner = self.shared[key] = {}
+            for j, document in enumerate(self.dataset.documents):
+                by_owner.setdefault(document.owner, []).append((j, document))
+        return sorted(found for owner in owners for found in by_owner.get(owner, ()))
 
     def _collaboration_number(self, collaboration: Collaboration, default: int) -> int:
-        for i, found in enumerate(self.source.collaborations):
-            if found.id == collaboration.id:
-                return i
-        return default
+        key = f"collaboration positions of {id(self.source)}"
+        numbers: dict[str, int] | None = self.shared.get(key)
+        if numbers is None:
+            numbers = self.shared[key] = {}
+            for i, found in enumerate(self.source.collaborations):
+                numbers.setdefault(found.id, i)
+        return numbers.get(collaboration.id, default)
 
     def _group_words(self, group: Group) -> Iterator[Words]:
         where = self.group_path(group.id)
