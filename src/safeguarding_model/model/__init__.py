@@ -186,24 +186,11 @@ if TYPE_CHECKING:
         compare,
     )
 
-_CHANGES = frozenset(
-    {
-        "Change",
-        "ChangeHow",
-        "ChangeKind",
-        "Changes",
-        "Compared",
-        "MatchSource",
-        "Topic",
-        "changes_between",
-        "compare",
-    }
-)
-
 
 def __getattr__(name: str) -> Any:
-    """The names of :mod:`.changes`, imported on first use."""
-    if name in _CHANGES:
+    """The names of :mod:`.changes` (those of ``__all__`` not imported above),
+    imported on first use."""
+    if name in __all__:
         from . import changes
 
         value = getattr(changes, name)

@@ -118,30 +118,28 @@ def write_graphml(
     body: list[str] = []
     graph = dict(graph_data)
     graph_id = graph.pop("id", None)
-    opening = '  <graph edgedefault="directed"'
+    graph_opening = '  <graph edgedefault="directed"'
     if graph_id is not None:
-        opening += f' id="{_escape_attrib(str(graph_id))}"'
+        graph_opening += f' id="{_escape_attrib(str(graph_id))}"'
     ending: list[str] = []  # networkx puts the graph's data after its nodes and edges
     data(ending, "    ", "graph", graph)
-    for node, attributes in nodes:
-        element = f'    <node id="{_escape_attrib(str(node))}"'
+
+    def element(tag: str, opening: str, attributes: Attributes) -> None:
         if attributes:
-            body.append(element + ">")
-            data(body, "      ", "node", attributes)
-            body.append("    </node>")
-        else:
-            body.append(element + " />")
+            body.append(opening + ">")
+            data(body, "      ", tag, attributes)
+            body.append(f"    </{tag}>")
+        else:  # an element with nothing in it is written empty
+            body.append(opening + " />")
+
+    for node, attributes in nodes:
+        element("node", f'    <node id="{_escape_attrib(str(node))}"', attributes)
     for start, end, identifier, attributes in edges:
-        element = (
+        opening = (
             f'    <edge source="{_escape_attrib(str(start))}" '
             f'target="{_escape_attrib(str(end))}" id="{_escape_attrib(str(identifier))}"'
         )
-        if attributes:
-            body.append(element + ">")
-            data(body, "      ", "edge", attributes)
-            body.append("    </edge>")
-        else:
-            body.append(element + " />")
+        element("edge", opening, attributes)
     body += ending
     lines = [_HEAD]
     for (name, kind, scope), identifier in reversed(keys.items()):
@@ -150,9 +148,9 @@ def write_graphml(
             f'attr.type="{kind}" />'
         )
     if body:
-        lines += [opening + ">", *body, "  </graph>"]
+        lines += [graph_opening + ">", *body, "  </graph>"]
     else:
-        lines.append(opening + " />")
+        lines.append(graph_opening + " />")
     lines.append("</graphml>")
     text = "\n".join(lines).encode("ascii", "xmlcharrefreplace").decode("ascii")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + "\n".join(text.splitlines()) + "\n"
