@@ -6,37 +6,98 @@ partnerships in England as data.
 >>> dataset.partnership().short_name
 'IOWSCP'
 
-The governance graph (``sm.build_graph``), the exporters (``sm.export``,
-``sm.export_to``, ``sm.installed_exporters``) and the data frames (``sm.frame``,
-``sm.frames``, which need pandas) are imported on first use, so importing the package
-does not import networkx, pluggy or pandas.
+Importing the package imports its errors alone; every other name is imported on
+first use: the model and the files (``sm.load``, ``sm.Partnership``) with attrs,
+cattrs and PyYAML, the governance graph (``sm.build_graph``) with networkx, the
+exporters (``sm.export``, ``sm.export_to``, ``sm.installed_exporters``) with pluggy,
+the data frames (``sm.frame``, ``sm.frames``) with pandas.
+So the command line's ``--help`` and a script that only needs a name or two start
+quickly, and nothing is imported that is not used.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from importlib import import_module as _import_module
+from typing import TYPE_CHECKING, Any
 
-from ._lazy import lazy_names as _lazy_names
 from .errors import (
-    AmbiguousNameError,
-    Diagnostic,
-    LoadError,
-    NotFoundError,
-    NothingStoodError,
-    Problem,
-    SafeguardingModelError,
-    Severity,
-    UsageError,
+    AmbiguousNameError as AmbiguousNameError,
 )
-from .io import dump, dumps, example_names, examples, load, loads, to_data
-from .model import *  # noqa: F403  (the model's own __all__ is the list)
-from .model import __all__ as _model_all
+from .errors import (
+    Diagnostic as Diagnostic,
+)
+from .errors import (
+    LoadError as LoadError,
+)
+from .errors import (
+    NotFoundError as NotFoundError,
+)
+from .errors import (
+    NothingStoodError as NothingStoodError,
+)
+from .errors import (
+    Problem as Problem,
+)
+from .errors import (
+    SafeguardingModelError as SafeguardingModelError,
+)
+from .errors import (
+    Severity as Severity,
+)
+from .errors import (
+    UsageError as UsageError,
+)
 
-if TYPE_CHECKING:
-    from .exporters import export, export_to, exporter_names, installed_exporters
-    from .graph import EdgeKind, GovernanceGraph, NodeKind, build_graph
-    from .notebook import frame, frames
-    from .rules import check
+if TYPE_CHECKING:  # what the names are, for type checkers; imported on first use
+    from .exporters import (
+        export as export,
+    )
+    from .exporters import (
+        export_to as export_to,
+    )
+    from .exporters import (
+        exporter_names as exporter_names,
+    )
+    from .exporters import (
+        installed_exporters as installed_exporters,
+    )
+    from .graph import (
+        EdgeKind as EdgeKind,
+    )
+    from .graph import (
+        GovernanceGraph as GovernanceGraph,
+    )
+    from .graph import (
+        NodeKind as NodeKind,
+    )
+    from .graph import (
+        build_graph as build_graph,
+    )
+    from .io import (
+        dump as dump,
+    )
+    from .io import (
+        dumps as dumps,
+    )
+    from .io import (
+        example_names as example_names,
+    )
+    from .io import (
+        examples as examples,
+    )
+    from .io import (
+        load as load,
+    )
+    from .io import (
+        loads as loads,
+    )
+    from .io import (
+        to_data as to_data,
+    )
+    from .model import *  # noqa: F403  (the model's own __all__ is the list)
+    from .notebook import frame as frame
+    from .notebook import frames as frames
+    from .rules import check as check
 
 __version__ = "0.1.0"
 
@@ -45,6 +106,13 @@ _LAZY = {
     "GovernanceGraph": "graph",
     "NodeKind": "graph",
     "build_graph": "graph",
+    "dump": "io",
+    "dumps": "io",
+    "example_names": "io",
+    "examples": "io",
+    "load": "io",
+    "loads": "io",
+    "to_data": "io",
     "export": "exporters",
     "export_to": "exporters",
     "exporter_names": "exporters",
@@ -53,8 +121,10 @@ _LAZY = {
     "frame": "notebook",
     "frames": "notebook",
 }
+"""The names imported on first use, and the sub-package of each; any other public name
+is the model's (its ``__all__``)."""
 
-__all__ = [
+_OWN = [
     "AmbiguousNameError",
     "Diagnostic",
     "EdgeKind",
@@ -82,14 +152,29 @@ __all__ = [
     "load",
     "loads",
     "to_data",
-    *_model_all,
 ]
 
 
-__getattr__ = _lazy_names(__name__, _LAZY, globals())
-"""Import the graph, exporter, rules and notebook layers only when one of their names is
-used."""
+def _model_names() -> list[str]:
+    names: list[str] = _import_module(".model", __name__).__all__
+    return names
+
+
+def __getattr__(name: str) -> Any:
+    """Import the model, the files, the graph, the exporters, the rules and the data
+    frames only when one of their names is used (``__all__`` too: the package's names
+    and the model's)."""
+    if name == "__all__":
+        value: Any = [*_OWN, *_model_names()]
+    elif name in _LAZY:
+        value = getattr(_import_module(f".{_LAZY[name]}", __name__), name)
+    elif not name.startswith("__") and name in _model_names():
+        value = getattr(_import_module(".model", __name__), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*__all__, "__version__"})
+    return sorted({*_OWN, *_model_names(), "__version__"})

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 
@@ -12,7 +11,7 @@ from ..documents._common import choose_partnership
 from ..errors import UNSAFE, NothingStoodError, UsageError, visible
 from ..io import load, load_bytes
 from ..io.reading import DEFAULT_LIMITS
-from ..io.writing import write_file
+from ..io.writing import write_all, write_file
 from ..model import Dataset, PartialDate, Partnership
 from ..model.dates import parse_date
 
@@ -97,14 +96,13 @@ def write(content: str | bytes, output: str | None) -> None:
         _to_stdout(content)
         return
     check_output(output)
-    write_file(output, content.encode("utf-8") if isinstance(content, str) else content)
+    write_file(output, content)
 
 
 def _to_stdout(content: str | bytes) -> None:
     """Write to standard output, all of it or an ``OSError``: a write that the disk or a
     file-size limit cuts short must not pass for a whole one (Python's buffered
     streams can lose such an error), so the bytes go to the file descriptor itself."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         descriptor = sys.stdout.fileno()
     except (AttributeError, OSError, ValueError):  # not a real file (a notebook, a test)
@@ -114,9 +112,7 @@ def _to_stdout(content: str | bytes) -> None:
             sys.stdout.write(content)
         return
     sys.stdout.flush()
-    view = memoryview(data)
-    while view:
-        view = view[os.write(descriptor, view) :]
+    write_all(descriptor, content)  # text a chunk at a time: never held twice
 
 
 def check_output(output: str | None) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime
 from collections import deque
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -25,6 +25,7 @@ from ..model.dates import date_text
 
 if TYPE_CHECKING:
     from ..graph import GovernanceGraph
+    from .neighbourhood import PartCharts
 
 __all__ = [
     "COLLABORATION_EDGES",
@@ -375,6 +376,7 @@ class ChartMaker:
     ) -> None:
         self.dataset = dataset
         self._graph = graph
+        self._parts: PartCharts | Literal[False] | None = None
         self.on = on
         self.today = today
 
@@ -391,7 +393,19 @@ class ChartMaker:
 
     def chart(self, owner: Owner) -> OrgChart:
         """The structure chart of a partnership or collaboration, with the default edge
-        kinds and depth."""
+        kinds and depth: from the graph given, or else from the graph of the part of
+        the dataset the chart needs (:mod:`.neighbourhood`), so that a chart of one
+        partnership of a region or of the nation does not build every partnership's
+        structure."""
+        if self._graph is None and self._parts is not False:
+            from .neighbourhood import PartCharts
+
+            if self._parts is None:
+                self._parts = PartCharts(self.dataset, on=self.on, today=self.today)
+            chart = self._parts.chart(owner.id)
+            if chart is not None:
+                return chart
+            self._parts = False  # the part is most of the dataset: draw from the whole
         return org_chart(self.graph, partnership=owner.id, today=self.today)
 
 

@@ -171,7 +171,7 @@ def export_to(
         if isinstance(written, dict):
             write_folder(target, {name: _bytes(content) for name, content in written.items()})
         else:
-            write_file(target, _bytes(written), source=source)
+            write_file(target, written, source=source)  # text written a chunk at a time
     except WriteError as error:
         raise ExportError(str(error)) from None
     return target

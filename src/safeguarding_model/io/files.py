@@ -40,7 +40,6 @@ from .reading import DEFAULT_LIMITS, Limits, Path, locate, path_text, positions_
 from .references import check_references, duplicate_message
 from .text import Collector, short_repr, shown
 from .versions import KNOWN, Migration, migrate_text, moved_path, upgrade
-from .writing import write_file
 
 __all__ = [
     "Example",
@@ -798,7 +797,9 @@ def dump(dataset: Dataset, path: str | os.PathLike[str], format: str | None = No
     chosen = format or _SUFFIXES.get(target.suffix.lower())
     if chosen is None:
         raise UsageError(f"{target}: cannot tell the format from the suffix; use .yaml or .json")
-    write_file(target, dumps(dataset, chosen).encode("utf-8"))
+    from .writing import write_file  # (loading does not need it)
+
+    write_file(target, dumps(dataset, chosen))
 
 
 def migrate(

@@ -6,8 +6,11 @@ where in the file each one is. Messages name both ends of a dangling reference.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
+import types
+import typing
 from collections.abc import Iterator
 from typing import Any
 
@@ -330,26 +333,30 @@ def check_references(dataset: Dataset, where: str = "this file") -> list[Danglin
     suggest = _Suggestions(ids_by_kind)
 
     def check(path: Path, subject: str, value: Any, parent_field: str | None) -> None:
-        spec = _REFERENCES.get(type(value), {})
-        for field in attrs.fields(type(value)):
-            current = getattr(value, field.name)
-            if field.name in spec and current is not None:
-                kinds, phrase = spec[field.name]
+        for name, spec in _plan(type(value)):
+            current = getattr(value, name)
+            if spec is not None:
+                if current is None:
+                    continue
+                kinds, phrase = spec
                 if isinstance(value, Line) and parent_field in _LINE_PHRASE:
                     phrase = _LINE_PHRASE[parent_field]
                 many = isinstance(current, tuple)
                 for index, ref in enumerate(current if many else (current,)):
-                    here = (*path, field.name, index) if many else (*path, field.name)
                     if kind_of.get(ref) in kinds:
                         continue
                     if found.full:  # counted, not made: no suggestion is looked for
                         found.count()
                         continue
+                    here = (*path, name, index) if many else (*path, name)
                     found.add(_resolve(ref, kinds, kind_of, suggest, subject, phrase, here, where))
                 continue
-            for step, child in _children(field.name, current):
-                child_subject = _subject_of(child, subject)
-                check((*path, *step), child_subject, child, field.name)
+            if type(current) is tuple:
+                for index, item in enumerate(current):
+                    if _is_entry(type(item)):
+                        check((*path, name, index), _subject_of(item, subject), item, name)
+            elif _is_entry(type(current)):
+                check((*path, name), _subject_of(current, subject), current, name)
 
     for path, entity in _entities_with_paths(dataset, nested=False):
         check(path, _subject_of(entity, "the file"), entity, None)
@@ -609,6 +616,132 @@ def _subject_of(value: object, default: str) -> str:
                 else (shown(text))
             )
     return default
+
+
+_Spec = tuple[tuple[str, ...], str]
+
+
+def named_ids(entry: object, found: set[str]) -> set[str]:
+    """Add to ``found`` every id that ``entry`` (an entry of the model: an entity, a
+    group, a line...) or the entries it holds name in their reference fields, the
+    fields loading checks (an entity's own id is not a reference); returns ``found``."""
+    stack: list[Any] = [entry]
+    while stack:
+        value = stack.pop()
+        for name, spec in _plan(type(value)):
+            current = getattr(value, name)
+            if spec is not None:
+                if isinstance(current, tuple):
+                    found.update(current)
+                elif current is not None:
+                    found.add(current)
+            elif type(current) is tuple:
+                stack.extend(item for item in current if _is_entry(type(item)))
+            elif _is_entry(type(current)):
+                stack.append(current)
+    return found
+
+
+_ENTRIES: dict[type, bool] = {}
+_PLANS: dict[type, tuple[tuple[str, _Spec | None], ...]] = {}
+
+
+def _is_entry(kind: type) -> bool:
+    """Whether values of this type are entries of the model (attrs classes)."""
+    found = _ENTRIES.get(kind)
+    if found is None:
+        found = _ENTRIES[kind] = attrs.has(kind)
+    return found
+
+
+def _plan(kind: type) -> tuple[tuple[str, _Spec | None], ...]:
+    """The fields of an entry that the check looks at (see :func:`_make_plan`)."""
+    found = _PLANS.get(kind)
+    if found is None:
+        found = _PLANS[kind] = _make_plan(kind)
+    return found
+
+
+def _make_plan(kind: type) -> tuple[tuple[str, _Spec | None], ...]:
+    """The fields of an entry that the check looks at, in order: each reference field
+    with what it may name and how to say it, and each field that may hold entries with
+    references of their own (by its type; every other field when a type is not known),
+    not the text, dates, numbers and choices, nor entries that name nothing."""
+    spec = _REFERENCES.get(kind, {})
+    try:
+        hints: dict[str, Any] | None = typing.get_type_hints(kind)
+    except Exception:  # a type it cannot resolve: look at every field
+        hints = None
+    return tuple(
+        (field.name, spec.get(field.name))
+        for field in attrs.fields(kind)
+        if field.name in spec or hints is None or _holds_references(hints.get(field.name, Any))
+    )
+
+
+def _holds_references(hint: Any) -> bool:
+    """Whether a value of this type may be, or hold, an entry with a reference field."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType, tuple):
+        return any(_holds_references(arg) for arg in typing.get_args(hint) if arg is not Ellipsis)
+    if origin is not None or not isinstance(hint, type):
+        return True  # a type it does not know: look
+    return attrs.has(hint) and hint in _referring()
+
+
+def _entries_in(hint: Any) -> set[type] | None:
+    """The entry classes a value of this type may be or hold; None for a type it does
+    not know (a mapping, say)."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType, tuple):
+        found: set[type] = set()
+        for arg in typing.get_args(hint):
+            inner = None if arg is Ellipsis else _entries_in(arg)
+            if inner is None and arg is not Ellipsis:
+                return None
+            found |= inner or set()
+        return found
+    if origin is not None or not isinstance(hint, type):
+        return None
+    return {hint} if attrs.has(hint) else set()
+
+
+@functools.cache
+def _referring() -> frozenset[type]:
+    """Every entry class that has a reference field or may hold an entry that does:
+    the classes a dataset may hold, found from its types, and the least set closed
+    under "holds" that contains the classes with reference fields (an item that holds
+    items holds no more than its own fields say). A class whose types cannot be read
+    is counted in."""
+    held: dict[type, set[type]] = {}
+    referring = set(_REFERENCES)
+    todo: list[type] = [Dataset]
+    while todo:
+        kind = todo.pop()
+        if kind in held:
+            continue
+        held[kind] = set()
+        try:
+            hints = typing.get_type_hints(kind)
+        except Exception:
+            referring.add(kind)
+            continue
+        for hint in hints.values():
+            inner = _entries_in(hint)
+            if inner is None:
+                referring.add(kind)
+                continue
+            held[kind] |= inner
+            todo.extend(inner - held.keys())
+    changed = True
+    while changed:
+        changed = False
+        for kind, inner in held.items():
+            if kind not in referring and inner & referring:
+                referring.add(kind)
+                changed = True
+    known = frozenset(held)
+    return frozenset(referring) | frozenset(k for k in _REFERENCES if k not in known)
 
 
 def _children(name: str, value: object) -> Iterator[tuple[Path, object]]:

@@ -49,6 +49,7 @@ __all__ = [
     "check_folder_target",
     "check_not_source",
     "overwrites_source",
+    "write_all",
     "write_file",
     "write_folder",
 ]
@@ -164,11 +165,12 @@ def check_not_source(path: str | os.PathLike[str], source: str | os.PathLike[str
 
 def write_file(
     path: str | os.PathLike[str],
-    data: bytes,
+    data: str | bytes,
     *,
     source: str | os.PathLike[str] | None = None,
 ) -> Path:
-    """Write ``data`` to the file ``path`` in one step, and return the path.
+    """Write ``data`` (bytes, or text written as UTF-8) to the file ``path`` in one
+    step, and return the path.
 
     A symbolic link or a folder at ``path``, or a missing folder to hold it, is a
     :class:`UsageError`; so is ``path`` being ``source``, when given
@@ -293,11 +295,11 @@ def _new_folder(parent: Path, name: str, mode: int) -> Path:
     raise FileExistsError(errno.EEXIST, "no free temporary folder name", str(parent))
 
 
-def _fill(descriptor: int, data: bytes, mode: int | None) -> None:
+def _fill(descriptor: int, data: str | bytes, mode: int | None) -> None:
     """Write all of ``data`` to the open file, give it ``mode`` (when not None), sync
     it to disk and close it; closed even when a step fails."""
     try:
-        _write_all(descriptor, data)
+        write_all(descriptor, data)
         if mode is not None and hasattr(os, "fchmod"):
             os.fchmod(descriptor, mode)
         os.fsync(descriptor)
@@ -305,17 +307,32 @@ def _fill(descriptor: int, data: bytes, mode: int | None) -> None:
         os.close(descriptor)
 
 
-def _write_all(descriptor: int, data: bytes) -> None:
+_CHUNK = 1 << 20  # characters of text encoded at a time
+
+
+def write_all(descriptor: int, data: str | bytes) -> None:
+    """Write all of ``data`` to the open file ``descriptor``, or raise ``OSError``.
+
+    Text is written as UTF-8 a chunk at a time, so a large export is never held twice
+    (as text and as its bytes) while it is written."""
+    if isinstance(data, str):
+        for start in range(0, len(data), _CHUNK):
+            _write_bytes(descriptor, data[start : start + _CHUNK].encode("utf-8"))
+    else:
+        _write_bytes(descriptor, data)
+
+
+def _write_bytes(descriptor: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(descriptor, view) :]
 
 
-def _write_in_place(target: Path, data: bytes) -> None:
+def _write_in_place(target: Path, data: str | bytes) -> None:
     try:
         descriptor = os.open(target, os.O_WRONLY | _BINARY | _NO_FOLLOW)
         try:
-            _write_all(descriptor, data)
+            write_all(descriptor, data)
         finally:
             os.close(descriptor)
     except OSError as error:

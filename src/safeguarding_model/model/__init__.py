@@ -1,7 +1,11 @@
 """The domain model: attrs classes, frozen and pure.
 
-The model imports nothing from files, graphs or plugins; the layers above it do.
+The model imports nothing from files, graphs or plugins; the layers above it do. The
+comparison of two versions (:mod:`.changes`) is imported when one of its names is
+first used: loading a file does not need it.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from .arrangements import (
     Approval,
@@ -14,17 +18,6 @@ from .arrangements import (
     ScrutinyKind,
     ScrutinyMechanism,
     SectionContent,
-)
-from .changes import (
-    Change,
-    ChangeHow,
-    ChangeKind,
-    Changes,
-    Compared,
-    MatchSource,
-    Topic,
-    changes_between,
-    compare,
 )
 from .collaboration import Collaboration
 from .dataset import SCHEMA, Dataset, Entity
@@ -185,3 +178,28 @@ __all__ = [
     "Training",
     "YearlyReport",
 ]
+
+if TYPE_CHECKING:
+    from .changes import (
+        Change,
+        ChangeHow,
+        ChangeKind,
+        Changes,
+        Compared,
+        MatchSource,
+        Topic,
+        changes_between,
+        compare,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    """The names of :mod:`.changes` (those of ``__all__`` not imported above),
+    imported on first use."""
+    if name in __all__:
+        from . import changes
+
+        value = getattr(changes, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -29,6 +29,7 @@ from ..model import (
     Collaboration,
     Dataset,
     Entity,
+    GovernedDocument,
     Group,
     Item,
     Organisation,
@@ -186,7 +187,7 @@ class Context:
         """The path of the partnership (or of its ``field``, or of one ``entry`` of that
         list) in the dataset as given: ``partnerships[0].lead_partners[2]``."""
         owners = self.source.partnerships
-        number = next((i for i, p in enumerate(owners) if p.id == self.partnership.id), None)
+        number = self._positions().get(self.partnership.id)
         base = "partnerships" if number is None else f"partnerships[{number}]"
         if field is None:
             return base
@@ -198,15 +199,23 @@ class Context:
 
     def group_path(self, group_id: str) -> str:
         """The path of a group (of the partnership or of a collaboration) as given."""
-        for found in Dataset.collections():
-            if "groups" not in attrs.fields_dict(found.item):
-                continue
-            field = found.field
-            for i, owner in enumerate(getattr(self.source, field)):
-                for j, group in enumerate(owner.groups):
-                    if group.id == group_id:
-                        return f"{field}[{i}].groups[{j}]"
-        return self.path("groups")
+        return self._once("group paths", self.source, _group_paths).get(group_id) or self.path(
+            "groups"
+        )
+
+    def _positions(self) -> dict[str, int]:
+        """Where each partnership is in the dataset as given (the first, for an id given
+        twice)."""
+        return self._once("partnership positions", self.source, _partnership_positions)
+
+    def _once(self, what: str, dataset: Dataset, make: Callable[[Dataset], _T]) -> _T:
+        """``make(dataset)``, worked out once for the run (the checks of every
+        partnership share it), not once a partnership."""
+        key = f"{what} of {id(dataset)}"
+        found: _T | None = self.shared.get(key)
+        if found is None:
+            found = self.shared[key] = make(dataset)
+        return found
 
     # -- the words the data keeps ----------------------------------------------------------
 
@@ -295,19 +304,21 @@ class Context:
             yield from _items(f"{where}.background", collaboration.background)
             yield from _items(f"{where}.outcomes", collaboration.outcomes)
         owners = {p.id} | {g.id for _, g in self.groups()}
-        for j, document in enumerate(self.dataset.documents):
-            if document.owner in owners:
-                where = f"documents[{j}]"
-                yield where, document.title
-                if document.text:
-                    yield where, document.text
-                yield from _items(f"{where}.items", document.items)
+        for j, document in self._documents_owned_by(owners):
+            where = f"documents[{j}]"
+            yield where, document.title
+            if document.text:
+                yield where, document.text
+            yield from _items(f"{where}.items", document.items)
+
+    def _documents_owned_by(self, owners: set[str]) -> list[tuple[int, GovernedDocument]]:
+        """The view's documents that ``owners`` own, with their positions, in order."""
+        by_owner = self._once("documents by owner", self.dataset, _documents_by_owner)
+        return sorted(found for owner in owners for found in by_owner.get(owner, ()))
 
     def _collaboration_number(self, collaboration: Collaboration, default: int) -> int:
-        for i, found in enumerate(self.source.collaborations):
-            if found.id == collaboration.id:
-                return i
-        return default
+        numbers = self._once("collaboration positions", self.source, _collaboration_positions)
+        return numbers.get(collaboration.id, default)
 
     def _group_words(self, group: Group) -> Iterator[Words]:
         where = self.group_path(group.id)
@@ -472,6 +483,42 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "RecurringEvent": ("name",),
     "Regime": ("instrument",),
 }
+
+
+_T = TypeVar("_T")
+
+
+def _group_paths(dataset: Dataset) -> dict[str, str]:
+    """The path of every group (the first, for an id given twice)."""
+    paths: dict[str, str] = {}
+    for found in Dataset.collections():
+        if "groups" not in attrs.fields_dict(found.item):
+            continue
+        for i, owner in enumerate(getattr(dataset, found.field)):
+            for j, group in enumerate(owner.groups):
+                paths.setdefault(group.id, f"{found.field}[{i}].groups[{j}]")
+    return paths
+
+
+def _partnership_positions(dataset: Dataset) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for number, partnership in enumerate(dataset.partnerships):
+        found.setdefault(partnership.id, number)
+    return found
+
+
+def _collaboration_positions(dataset: Dataset) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for number, collaboration in enumerate(dataset.collaborations):
+        found.setdefault(collaboration.id, number)
+    return found
+
+
+def _documents_by_owner(dataset: Dataset) -> dict[str | None, list[tuple[int, GovernedDocument]]]:
+    found: dict[str | None, list[tuple[int, GovernedDocument]]] = {}
+    for number, document in enumerate(dataset.documents):
+        found.setdefault(document.owner, []).append((number, document))
+    return found
 
 
 def _position(values: Iterable[object], entry: object) -> int | None:

@@ -14,23 +14,23 @@ __all__ = ["register_exporters", "render_jsonld", "render_turtle"]
 
 
 def render_turtle(dataset: Dataset, options: ExportOptions) -> str:
-    from .org import organisation_graph
+    from .org import PREFIXES, organisation_triples
+    from .write import turtle
 
-    return organisation_graph(dataset, options.on, options.today).serialize(format="turtle")
+    return turtle(organisation_triples(dataset, options.on, options.today), PREFIXES)
 
 
 def render_jsonld(dataset: Dataset, options: ExportOptions) -> str:
     import json
 
-    from .org import PREFIXES, organisation_graph
+    from .org import PREFIXES, organisation_triples
+    from .write import jsonld_data
 
-    graph = organisation_graph(dataset, options.on, options.today)
-    every = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
-    data = json.loads(graph.serialize(format="json-ld", context=every, indent=2))
+    triples = organisation_triples(dataset, options.on, options.today)
+    data = jsonld_data(triples, dict(sorted(PREFIXES.items())))
+    every = data["@context"]
     used = _prefixes_used(data, set(every))
     data["@context"] = {prefix: iri for prefix, iri in every.items() if prefix in used}
-    if isinstance(data.get("@graph"), list):
-        data["@graph"].sort(key=lambda node: str(node.get("@id", "")))
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 

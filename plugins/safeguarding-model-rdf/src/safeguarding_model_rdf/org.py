@@ -32,11 +32,18 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import functools
 from collections.abc import Iterable
 from typing import Protocol
 
-from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG
+from rdflib import RDF as _RDF
+from rdflib import RDFS as _RDFS
+from rdflib import SKOS as _SKOS
+from rdflib import XSD as _XSD
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS as _DCTERMS
+from rdflib.namespace import FOAF as _FOAF
+from rdflib.namespace import ORG as _ORG
 
 from safeguarding_model.plugin import (
     Chair,
@@ -55,7 +62,36 @@ from safeguarding_model.plugin import (
     standing,
 )
 
-__all__ = ["ID", "NODE", "PREFIXES", "SMV", "TIME", "organisation_graph"]
+from .write import Triples
+
+__all__ = ["ID", "NODE", "PREFIXES", "SMV", "TIME", "organisation_graph", "organisation_triples"]
+
+
+class _Terms(Namespace):
+    """A namespace whose named terms (``SMV.reportsTo``, ``SMV["Subgroup"]``) are each
+    made once: rdflib makes a new IRI at every use, which an export of a national
+    dataset pays for hundreds of thousands of times. The same IRIs."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        self.__dict__[name] = term  # found by ordinary lookup from now on
+        return term
+
+    def __getitem__(self, key: str) -> URIRef:  # type: ignore[override]
+        made: dict[str, URIRef] = self.__dict__.setdefault("_made", {})
+        term = made.get(key)
+        if term is None:
+            term = made[key] = self.term(key)
+        return term
+
+
+DCTERMS = _Terms(str(_DCTERMS))
+FOAF = _Terms(str(_FOAF))
+ORG = _Terms(str(_ORG))
+RDF = _Terms(str(_RDF))
+RDFS = _Terms(str(_RDFS))
+SKOS = _Terms(str(_SKOS))
+XSD = _Terms(str(_XSD))
 
 ID = Namespace("urn:safeguarding-model:id:")
 """Entities: the namespace followed by the entity's id (unique in a dataset)."""
@@ -63,10 +99,10 @@ ID = Namespace("urn:safeguarding-model:id:")
 NODE = Namespace("urn:safeguarding-model:node:")
 """Resources the export makes (memberships, lines), apart from the entities' ids."""
 
-SMV = Namespace("urn:safeguarding-model:vocab#")
+SMV = _Terms("urn:safeguarding-model:vocab#")
 """The few terms the Organization Ontology lacks."""
 
-TIME = Namespace("http://www.w3.org/2006/time#")
+TIME = _Terms("http://www.w3.org/2006/time#")
 """OWL-Time, for the intervals of memberships."""
 
 PREFIXES: dict[str, Namespace] = {
@@ -99,12 +135,16 @@ _SECTORS = {
 }
 
 
+@functools.cache  # a few dozen values, asked for at every membership and group
 def _camel(value: str) -> str:
     return "".join(part.capitalize() for part in value.split("-"))
 
 
+_BOOLEANS = {True: Literal(True), False: Literal(False)}
+
+
 def _text(value: str) -> Literal:
-    return Literal(clean(value))
+    return Literal(clean(value), normalize=False)  # plain text: nothing to normalise
 
 
 def _date(value: PartialDate) -> Literal:
@@ -173,9 +213,7 @@ class _Builder:
         self.on = on
         self.at = reference_span(on, today or datetime.date.today())
         self.index = dataset.index()
-        self.graph = Graph(bind_namespaces="none")
-        for prefix, namespace in PREFIXES.items():
-            self.graph.bind(prefix, namespace, override=True)
+        self.graph = Triples()
 
     def add(self, subject: URIRef, predicate: URIRef, value: object) -> None:
         if value is None:
@@ -189,7 +227,7 @@ class _Builder:
                 text = _TEXT.get(str(predicate).rpartition("#")[2], SMV.dateText)
                 self.graph.add((subject, text, _text(str(value))))
         elif isinstance(value, bool):
-            self.graph.add((subject, predicate, Literal(value)))
+            self.graph.add((subject, predicate, _BOOLEANS[value]))
         else:
             self.graph.add((subject, predicate, _text(str(value))))
 
@@ -752,7 +790,7 @@ class _Builder:
             self.dated(node, document)
             self.partial(node, document.id, document)
 
-    def build(self) -> Graph:
+    def build(self) -> Triples:
         if self.on is not None:
             self.add(NODE["export"], SMV.on, self.on)
         self.organisations()
@@ -772,4 +810,12 @@ def organisation_graph(
     """The dataset in the Organization Ontology, with no blank nodes: ``dataset`` as it
     stood on ``on`` when that is given (the view: the export says the date), its lines
     read against ``on``, else ``today`` (by default, the day of the export)."""
+    return organisation_triples(dataset, on, today).graph(PREFIXES)
+
+
+def organisation_triples(
+    dataset: Dataset, on: PartialDate | None = None, today: datetime.date | None = None
+) -> Triples:
+    """The triples of :func:`organisation_graph`, in the order they were made, for the
+    writers of :mod:`.write`."""
     return _Builder(dataset, on, today).build()

@@ -42,8 +42,6 @@ def edge_id(source: str, key: object, target: str) -> str:
 
 
 def render(dataset: Dataset, options: ExportOptions) -> str:
-    import networkx as nx
-
     from ...graph import build_graph
 
     governance = build_graph(dataset, options.on, today=options.today)
@@ -52,13 +50,125 @@ def render(dataset: Dataset, options: ExportOptions) -> str:
         governance.view(*options.edges)  # checks the kinds, with a suggestion for a typo
         wanted = frozenset(options.edges)
     source = governance.graph
+    graph_data = _attributes(source.graph)
+    nodes = [(node, _attributes(data)) for node, data in source.nodes(data=True)]
+    edges = [
+        (start, end, edge_id(start, key, end), _attributes(data))
+        for start, end, key, data in source.edges(keys=True, data=True)
+        if wanted is None or data.get("kind", key) in wanted
+    ]
+    try:
+        return write_graphml(graph_data, nodes, edges)
+    except _Unwritable:  # a value of a type this writer does not know: networkx says so
+        return _networkx_graphml(graph_data, nodes, edges)
+
+
+class _Unwritable(Exception):
+    pass
+
+
+# The GraphML type of each Python type, as networkx's writer names it.
+_TYPES = {str: "string", bool: "boolean", int: "long", float: "double"}
+_HEAD = (
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+    'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">'
+)
+
+Attributes = dict[str, Any]
+
+
+def write_graphml(
+    graph_data: Attributes,
+    nodes: list[tuple[str, Attributes]],
+    edges: list[tuple[str, str, str, Attributes]],
+) -> str:
+    """A directed graph as GraphML, byte for byte as ``networkx.generate_graphml`` with
+    ``prettyprint`` writes it (joined by newlines, after an XML declaration), written
+    directly rather than through an element tree: the keys numbered in the order
+    networkx makes them (graph, then nodes, then edges, each attribute as first met) and
+    listed last made first, the graph's own data after its nodes and edges, two spaces
+    an indent, every character outside ASCII as a character
+    reference. ``edges`` come as networkx lists a graph's edges (by source, in the
+    order of ``nodes``). Raises :class:`_Unwritable` for a value of another type than text, a
+    whole number, a real number or a truth value."""
+    from xml.etree.ElementTree import _escape_attrib, _escape_cdata  # type: ignore[attr-defined]
+
+    keys: dict[tuple[str, str, str], str] = {}
+
+    def key(name: str, value: object, scope: str) -> str:
+        kind = _TYPES.get(type(value))
+        if kind is None:
+            raise _Unwritable
+        found = keys.get((name, kind, scope))
+        if found is None:
+            found = keys[(name, kind, scope)] = f"d{len(keys)}"
+        return found
+
+    def data(lines: list[str], indent: str, scope: str, attributes: Attributes) -> None:
+        for name, value in attributes.items():
+            identifier = key(str(name), value, scope)
+            text = str(value)
+            if text:
+                lines.append(f'{indent}<data key="{identifier}">{_escape_cdata(text)}</data>')
+            else:  # an element with no text is written empty
+                lines.append(f'{indent}<data key="{identifier}" />')
+
+    body: list[str] = []
+    graph = dict(graph_data)
+    graph_id = graph.pop("id", None)
+    graph_opening = '  <graph edgedefault="directed"'
+    if graph_id is not None:
+        graph_opening += f' id="{_escape_attrib(str(graph_id))}"'
+    ending: list[str] = []  # networkx puts the graph's data after its nodes and edges
+    data(ending, "    ", "graph", graph)
+
+    def element(tag: str, opening: str, attributes: Attributes) -> None:
+        if attributes:
+            body.append(opening + ">")
+            data(body, "      ", tag, attributes)
+            body.append(f"    </{tag}>")
+        else:  # an element with nothing in it is written empty
+            body.append(opening + " />")
+
+    for node, attributes in nodes:
+        element("node", f'    <node id="{_escape_attrib(str(node))}"', attributes)
+    for start, end, identifier, attributes in edges:
+        opening = (
+            f'    <edge source="{_escape_attrib(str(start))}" '
+            f'target="{_escape_attrib(str(end))}" id="{_escape_attrib(str(identifier))}"'
+        )
+        element("edge", opening, attributes)
+    body += ending
+    lines = [_HEAD]
+    for (name, kind, scope), identifier in reversed(keys.items()):
+        lines.append(
+            f'  <key id="{identifier}" for="{scope}" attr.name="{_escape_attrib(name)}" '
+            f'attr.type="{kind}" />'
+        )
+    if body:
+        lines += [graph_opening + ">", *body, "  </graph>"]
+    else:
+        lines.append(graph_opening + " />")
+    lines.append("</graphml>")
+    text = "\n".join(lines).encode("ascii", "xmlcharrefreplace").decode("ascii")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + "\n".join(text.splitlines()) + "\n"
+
+
+def _networkx_graphml(
+    graph_data: Attributes,
+    nodes: list[tuple[str, Attributes]],
+    edges: list[tuple[str, str, str, Attributes]],
+) -> str:
+    """The same GraphML through networkx's own writer (which names what it cannot write)."""
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
-    graph.graph.update(_attributes(source.graph))
-    for node, data in source.nodes(data=True):
-        graph.add_node(node, **_attributes(data))
-    for start, end, key, data in source.edges(keys=True, data=True):
-        if wanted is None or data.get("kind", key) in wanted:
-            graph.add_edge(start, end, key=edge_id(start, key, end), **_attributes(data))
+    graph.graph.update(graph_data)
+    graph.add_nodes_from(nodes)
+    for start, end, identifier, attributes in edges:
+        graph.add_edge(start, end, key=identifier, **attributes)
     lines = nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + "\n".join(lines) + "\n"
 

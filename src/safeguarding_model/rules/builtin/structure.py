@@ -12,7 +12,8 @@ chair, information for what the source does not state), never above the rule's o
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import attrs
 
@@ -83,6 +84,16 @@ def _scope(context: Context) -> set[str]:
     return found
 
 
+def _by_body(findings: Sequence[Any]) -> dict[str | None, list[int]]:
+    """The positions of the findings that name each body (None: those naming none)."""
+    found: dict[str | None, list[int]] = {}
+    for number, finding in enumerate(findings):
+        ids = {ref.id for ref in finding.bodies} or {None}
+        for key in ids:
+            found.setdefault(key, []).append(number)
+    return found
+
+
 def gather(codes: tuple[str, ...]) -> Check:
     """The check that reports the graph's findings with these codes that concern the
     partnership (or name no body)."""
@@ -96,12 +107,17 @@ def gather(codes: tuple[str, ...]) -> Check:
         assert rule is not None
         scope = _scope(context)
         groups = {g.id for _, g in context.groups()}
-        for finding in report.findings:
+        by_body = context.shared.get("structure by body")
+        if by_body is None:  # which findings name each body, worked out once for the run
+            by_body = context.shared["structure by body"] = _by_body(report.findings)
+        chosen = set(by_body.get(None, ()))
+        for key in scope:
+            chosen.update(by_body.get(key, ()))
+        for number in sorted(chosen):
+            finding = report.findings[number]
             if finding.code not in wanted:
                 continue
             ids = [ref.id for ref in finding.bodies]
-            if ids and not scope & set(ids):
-                continue
             group = next((key for key in ids if key in groups), None)
             path = context.group_path(group) if group else context.path()
             if finding.severity != "info":

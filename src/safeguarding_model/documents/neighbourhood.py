@@ -1,0 +1,202 @@
+"""The part of a dataset that one body's chart is drawn from.
+
+A document's chart shows a partnership (or a collaboration), its groups and the
+bodies their lines reach (:data:`~.charts.DEFAULT_DEPTH` steps). Drawing it from the
+governance graph of a whole region or of the nation builds every partnership's
+structure to show one: :class:`PartCharts` builds the graph of just the entities a
+document's charts need, once, and checks that they are all they need:
+
+- the body, and everything it names, and everything those name, and so on (so the
+  part is whole: every reference in it resolves);
+- then, the chart drawn, every entity outside the part that names a body the chart
+  shows (a group of another partnership with a line to one of the body's groups, a
+  collaboration it is a member of, a plan that its groups own), with everything that
+  names in turn; and the chart drawn again, until no entity outside the part names a
+  body it shows.
+
+Each edge of the graph is made from an entity that names both its ends or is one of
+them, and each node from its entity, so the chart drawn from the part is the chart
+drawn from the whole (tests compare the two on the shipped datasets, a generated
+national dataset and generated models). The references of every entity are found once
+per dataset (a walk over the model, far cheaper than building its graph) and kept
+while the dataset lives.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import weakref
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ..io.references import named_ids
+from ..model import Collaboration, Dataset, Partnership
+
+if TYPE_CHECKING:
+    from ..graph import GovernanceGraph
+    from .charts import OrgChart
+
+__all__ = ["PartCharts", "References", "references", "scoped_chart"]
+
+
+class References:
+    """Which entry of a dataset names which: its entries are the entities of its
+    collections (a partnership or a collaboration with its groups, a plan with its
+    objectives), each with the ids it holds and the ids it names."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.entries: list[tuple[str, int]] = []  # (collection, position)
+        self.owner: dict[str, int] = {}  # an id: the entry that holds it
+        for found in Dataset.collections():
+            for position, entity in enumerate(getattr(dataset, found.field)):
+                number = len(self.entries)
+                self.entries.append((found.field, position))
+                for key in _held(entity):
+                    self.owner.setdefault(key, number)
+        self.names: list[set[str]] = []
+        self.named_by: dict[str, list[int]] = {}
+        for number, (field, position) in enumerate(self.entries):
+            owner = self.owner
+            named = {  # (a dangling reference names nothing)
+                key for key in named_ids(getattr(dataset, field)[position], set()) if key in owner
+            }
+            self.names.append(named)
+            for key in named:
+                self.named_by.setdefault(key, []).append(number)
+
+    def entity(self, dataset: Dataset, number: int) -> Any:
+        """Entry ``number`` of ``dataset`` (the dataset these are the references of)."""
+        field, position = self.entries[number]
+        return getattr(dataset, field)[position]
+
+    def whole(self, entries: Iterable[int]) -> set[int]:
+        """``entries`` with every entry they name, and every entry those name, ..."""
+        kept = set(entries)
+        queue = list(kept)
+        while queue:
+            for key in self.names[queue.pop()]:
+                other = self.owner[key]
+                if other not in kept:
+                    kept.add(other)
+                    queue.append(other)
+        return kept
+
+    def naming(self, keys: Iterable[str]) -> set[int]:
+        """The entries that hold or name any of ``keys``."""
+        found: set[int] = set()
+        for key in keys:
+            if key in self.owner:
+                found.add(self.owner[key])
+            found.update(self.named_by.get(key, ()))
+        return found
+
+    def part(self, dataset: Dataset, entries: set[int]) -> Dataset:
+        """The dataset of ``entries`` alone, each collection in its order."""
+        chosen: dict[str, list[Any]] = {}
+        for number in sorted(entries):
+            field, position = self.entries[number]
+            chosen.setdefault(field, []).append(getattr(dataset, field)[position])
+        collections: dict[str, Any] = {
+            found.field: tuple(chosen.get(found.field, ())) for found in Dataset.collections()
+        }
+        return attrs.evolve(dataset, **collections)
+
+
+def _held(entity: Any) -> list[str]:
+    held = [entity.id]
+    for field in ("groups", "objectives"):
+        held += [inner.id for inner in getattr(entity, field, ())]
+    return held
+
+
+_KEPT: dict[int, tuple[weakref.ref[Dataset], References]] = {}
+"""The references of each dataset alive, by its identity (a dataset is not hashed:
+that would walk all of it)."""
+
+
+def references(dataset: Dataset) -> References:
+    """The references of ``dataset``, found once while it lives."""
+    key = id(dataset)
+    kept = _KEPT.get(key)
+    if kept is not None and kept[0]() is dataset:
+        return kept[1]
+    found = References(dataset)
+    _KEPT[key] = (weakref.ref(dataset, lambda _: _forget(key)), found)
+    return found
+
+
+def _forget(key: int) -> None:
+    with contextlib.suppress(AttributeError, TypeError):  # the interpreter is ending
+        _KEPT.pop(key, None)
+
+
+class PartCharts:
+    """The charts of one document, drawn from one graph of the part of ``dataset``
+    they need (see the module's description), built once and built again only when a
+    later chart needs more. A part that would hold most of the dataset is not worth
+    it: :meth:`chart` then gives None, and the caller draws from the whole dataset's
+    graph."""
+
+    largest = 0.5
+    """The share of the dataset's entries above which a part is not worth building."""
+
+    def __init__(
+        self, dataset: Dataset, *, on: object = None, today: datetime.date | None = None
+    ) -> None:
+        self.dataset = dataset
+        self.on = on
+        self.today = today
+        self.found = references(dataset)
+        self.kept: set[int] = set()
+        self.graph: GovernanceGraph | None = None
+
+    def chart(self, owner: str) -> OrgChart | None:
+        """The structure chart of the partnership or collaboration ``owner`` (an id),
+        or None when the part it needs is most of the dataset."""
+        from ..graph import build_graph
+        from .charts import org_chart
+
+        found = self.found
+        if owner not in found.owner:
+            return None
+        start = found.owner[owner]
+        # what the body holds and names, and the entries that name it or its groups, or
+        # the groups of the partnerships and collaborations it names (a collaboration's
+        # executive, say): the chart is likely to show them
+        bodies = [start]
+        for key in found.names[start]:
+            other = found.owner[key]
+            if isinstance(found.entity(self.dataset, other), Partnership | Collaboration):
+                bodies.append(other)
+        seeds = {start}
+        for body in bodies:
+            seeds |= found.naming(_held(found.entity(self.dataset, body)))
+        kept = found.whole(seeds) | self.kept
+        total = len(found.entries)
+        while len(kept) < total and len(kept) <= self.largest * total:
+            if self.graph is None or kept != self.kept:
+                part = found.part(self.dataset, kept)
+                self.graph = build_graph(part, self.on, today=self.today)  # type: ignore[arg-type]
+                self.kept = kept
+            chart = org_chart(self.graph, partnership=owner, today=self.today)
+            missing = found.naming({node.id for node in chart.nodes}) - kept
+            if not missing:
+                return chart
+            kept = found.whole(kept | missing)
+        return None
+
+
+def scoped_chart(
+    dataset: Dataset,
+    owner: str,
+    *,
+    on: object = None,
+    today: datetime.date | None = None,
+) -> OrgChart | None:
+    """The structure chart of the partnership or collaboration ``owner`` (an id),
+    drawn from the governance graph of the part of ``dataset`` it needs; None when that
+    part is most of the dataset (draw it from the whole dataset's graph then)."""
+    return PartCharts(dataset, on=on, today=today).chart(owner)
