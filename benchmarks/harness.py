@@ -64,6 +64,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import attrs
 import networkx as nx
 import yaml
 from national import alone, partnership_id, write_national
@@ -407,12 +408,27 @@ def _growth(format: str) -> Prepare:
     return prepare
 
 
-def _document(format: str) -> Prepare:
+def _document(format: str, *, again: bool = False) -> Prepare:
+    """One partnership's document from the national dataset and from its own file. Each
+    run is of a new dataset object (equal to the loaded one), as in a process that loads
+    a dataset and makes one document; ``again``: of the same dataset each run, as in a
+    script that makes every partnership's document from one dataset (what is worked out
+    once per dataset is then not worked out again)."""
+
     def prepare(size: Size) -> tuple[Work, Work | None]:
         _needs(format)
         key = partnership_id(0)
-        return Work(lambda: export(size.dataset, format, partnership=key)), Work(
-            lambda: export(size.alone, format, partnership=key)
+        if again:
+            return Work(lambda: export(size.dataset, format, partnership=key)), Work(
+                lambda: export(size.alone, format, partnership=key)
+            )
+        fresh: list[sm.Dataset] = []
+
+        def copies() -> None:
+            fresh[:] = [attrs.evolve(size.dataset), attrs.evolve(size.alone)]
+
+        return Work(lambda: export(fresh[0], format, partnership=key), before=copies), Work(
+            lambda: export(fresh[1], format, partnership=key), before=copies
         )
 
     return prepare
@@ -539,6 +555,12 @@ STAGES = [
     Stage("export csv", "-", _growth("csv"), goal_exponent=1.1),
     Stage("export popolo", "-", _growth("popolo"), goal_exponent=1.1),
     Stage("markdown, 1 partnership", "the partnership alone", _document("markdown"), 2),
+    Stage(
+        "markdown, 1 partnership again",
+        "the partnership alone",
+        _document("markdown", again=True),
+        2,
+    ),
     Stage("html, 1 partnership", "the partnership alone", _document("html"), 2),
     Stage("docx, 1 partnership", "the partnership alone", _document("docx"), 2),
     Stage("query chairs", "networkx edge walk", _query(_ask_chairs), goal_exponent=1.1),

@@ -77,6 +77,9 @@ _HEAD = (
 )
 
 Attributes = dict[str, Any]
+# What str.splitlines() splits at in ASCII text besides "\n" (the rest of what it splits
+# at is outside ASCII, written as character references first).
+_OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e]")
 
 
 def write_graphml(
@@ -96,19 +99,16 @@ def write_graphml(
     from xml.etree.ElementTree import _escape_attrib, _escape_cdata  # type: ignore[attr-defined]
 
     keys: dict[tuple[str, str, str], str] = {}
-
-    def key(name: str, value: object, scope: str) -> str:
-        kind = _TYPES.get(type(value))
-        if kind is None:
-            raise _Unwritable
-        found = keys.get((name, kind, scope))
-        if found is None:
-            found = keys[(name, kind, scope)] = f"d{len(keys)}"
-        return found
+    types = _TYPES
 
     def data(lines: list[str], indent: str, scope: str, attributes: Attributes) -> None:
         for name, value in attributes.items():
-            identifier = key(str(name), value, scope)
+            kind = types.get(type(value))
+            if kind is None:
+                raise _Unwritable
+            identifier = keys.get((name, kind, scope))
+            if identifier is None:
+                identifier = keys[(str(name), kind, scope)] = f"d{len(keys)}"
             text = str(value)
             if text:
                 lines.append(f'{indent}<data key="{identifier}">{_escape_cdata(text)}</data>')
@@ -152,8 +152,12 @@ def write_graphml(
     else:
         lines.append(graph_opening + " />")
     lines.append("</graphml>")
-    text = "\n".join(lines).encode("ascii", "xmlcharrefreplace").decode("ascii")
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + "\n".join(text.splitlines()) + "\n"
+    text = "\n".join(lines)
+    if not text.isascii():
+        text = text.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    if _OTHER_BREAKS.search(text):  # networkx's lines are split at these too
+        text = "\n".join(text.splitlines())
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + text + "\n"
 
 
 def _networkx_graphml(
