@@ -19,6 +19,7 @@ import safeguarding_model
 PACKAGE = Path(safeguarding_model.__file__).parent
 ORDER = [
     "errors",
+    "progress",
     "hooks",
     "model",
     "io",
@@ -34,6 +35,7 @@ DISPLAY_HOOK = re.compile(r"^_repr_[a-z]+_$")
 a lower layer may import the notebook face, inside the method, when it is called."""
 THIRD_PARTY_ALLOWED = {
     "errors": {"attrs"},
+    "progress": {"attrs", "tqdm"},
     "hooks": {"attrs", "pluggy"},
     "model": {"attrs"},
     "io": {"attrs", "cattrs", "yaml"},

@@ -168,6 +168,8 @@ def __getattr__(name: str) -> Any:
         value: Any = [*_OWN, *_model_names()]
     elif name in _LAZY:
         value = getattr(_import_module(f".{_LAZY[name]}", __name__), name)
+    elif name == "progress":  # the light module every layer reports long work through
+        value = _import_module(".progress", __name__)
     elif not name.startswith("__") and name in _model_names():
         value = getattr(_import_module(".model", __name__), name)
     else:

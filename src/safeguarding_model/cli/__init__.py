@@ -21,6 +21,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from .. import progress
 from ..errors import LoadError, SafeguardingModelError
 
 __all__ = ["COMMANDS", "SUMMARIES", "build_parser", "main"]
@@ -108,7 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(arguments)
     args = parser.parse_args(arguments)
     try:
-        status: int = args.run(args)
+        with progress.shown():  # on standard error, when it is a terminal
+            status: int = args.run(args)
         sys.stdout.flush()  # a full disk or a file-size limit shows here, not at exit
         return status
     except LoadError as error:

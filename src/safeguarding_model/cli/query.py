@@ -15,6 +15,7 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from .. import progress
 from ..documents import view_on
 from ..documents.dated import on_sentence
 from ..errors import NotFoundError, NothingStoodError, SafeguardingModelError
@@ -204,7 +205,8 @@ def run(args: argparse.Namespace) -> int:
         view = view_on(dataset, on)
     except NothingStoodError as error:
         return nothing_stood(error)
-    graph = build_graph(dataset, on=on)
+    with progress.stage("building the governance graph"):
+        graph = build_graph(dataset, on=on)
     try:
         answer, status = VERBS[args.verb](graph, args)
     except NotFoundError as error:

@@ -76,15 +76,16 @@ if TYPE_CHECKING:
 
 __all__ = ["heading_for", "yearly_report"]
 
-_HEADING_LIMIT = 80
-
 
 def heading_for(requirement: str) -> str:
-    """A short heading for a required section: the requirement up to its first pause."""
+    """The heading of a required section: the requirement up to its first pause, in full.
+
+    A heading is never cut short: the requirement's words up to its first comma,
+    semicolon, bracket or full stop make a complete phrase, however long, and the whole
+    requirement is given under the heading.
+    """
     text = " ".join(requirement.split())
     text = re.split(r"[,;(]|\.\s|\.$", text, maxsplit=1)[0].strip() or text
-    if len(text) > _HEADING_LIMIT:
-        text = text[:_HEADING_LIMIT].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
     return text[:1].upper() + text[1:]
 
 

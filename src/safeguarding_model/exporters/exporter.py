@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
+from .. import progress
 from ..errors import UsageError
 from ..hooks import PluginError
 from ..model import Dataset
@@ -176,7 +177,8 @@ class Exporter:
     def run(self, dataset: Dataset, options: ExportOptions | None = None) -> Content:
         """Export ``dataset`` (as it stood on ``options.on``, when given): text or bytes.
         Checks the options and what comes back."""
-        content = self.render(*self.view(dataset, self.bind(options)))
+        with progress.stage(f"making the {self.name} export"):
+            content = self.render(*self.view(dataset, self.bind(options)))
         if not isinstance(content, str | bytes):
             raise PluginError(
                 f"the {self.name} exporter ({self.distribution or 'unknown distribution'}) "
@@ -190,7 +192,8 @@ class Exporter:
         """Export ``dataset`` as a folder's files: name to content, names checked."""
         if self.files is None:
             raise UsageError(f"the {self.name} format is a single file, not a folder")
-        files = dict(self.files(*self.view(dataset, self.bind(options))))
+        with progress.stage(f"making the {self.name} export"):
+            files = dict(self.files(*self.view(dataset, self.bind(options))))
         for name, content in files.items():
             if not isinstance(name, str) or not _FILE_NAME.match(name) or ".." in name:
                 raise PluginError(

@@ -23,6 +23,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from .. import progress
 from ..errors import (
     ConsistencyError,
     FieldError,
@@ -311,22 +312,26 @@ def _load_texts(texts: list[_Text], where: str) -> Dataset:
     problems: Collector[Problem] = Collector()  # for the whole folder
     queue = list(texts)
     seen = {_identity(text) for text in texts}
-    while queue:
-        text = queue.pop(0)
-        try:
-            parts.append((text, _structure(text)))
-        except LoadError as error:
-            problems.extend(error.problems)
-            continue
-        for index, entry in enumerate(text.includes):
+    with progress.count("reading the data", total=len(texts), unit="files") as tally:
+        while queue:
+            text = queue.pop(0)
             try:
-                found = _included(text, index, entry, text.limits)
+                parts.append((text, _structure(text)))
             except LoadError as error:
                 problems.extend(error.problems)
                 continue
-            if _identity(found) not in seen:
-                seen.add(_identity(found))
-                queue.append(found)
+            finally:
+                tally.advance()
+            for index, entry in enumerate(text.includes):
+                try:
+                    found = _included(text, index, entry, text.limits)
+                except LoadError as error:
+                    problems.extend(error.problems)
+                    continue
+                if _identity(found) not in seen:
+                    seen.add(_identity(found))
+                    queue.append(found)
+                    tally.expect()
     if problems:
         raise LoadError(problems.listed())
     merged, origins = _merge(parts)
@@ -381,7 +386,7 @@ def _read_all(folder: FsPath, paths: list[FsPath], limits: Limits) -> list[_Text
         raise _folder_too_large(folder, limits)
     texts = []
     left = limits.max_total_bytes
-    for path in paths:
+    for path in progress.steps(paths, "reading files", unit="files"):
         text = _read(path, limits, folder=(folder, left))
         left -= text.size
         texts.append(text)

@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from .. import progress
 from ..errors import Diagnostic, NothingStoodError, PluginProblem, Severity, UsageError
 from ..model import Dataset, PartialDate, Partnership
 from ..model.dates import OnDate, Span, after_source, as_of, date_text, later, parse_date, span_of
@@ -427,7 +428,7 @@ def check(
     shared: dict[str, Any] = {}
     checks = []
     cautions = []
-    for source_partnership in asked:
+    for source_partnership in progress.steps(asked, "checking", unit="partnerships"):
         if source_partnership.id not in standing:
             cautions.append(_why_not(source_partnership, on_text, span) + ".")
             continue
