@@ -16,6 +16,7 @@ from notebook_html import facts, parse, tables, words
 import safeguarding_model as sm
 from safeguarding_model.graph import build_graph
 from safeguarding_model.model import Dataset
+from safeguarding_model.model.dates import parse_date
 from safeguarding_model.notebook import cards, charts
 from safeguarding_model.notebook.markup import tag, text
 
@@ -293,3 +294,42 @@ def test_the_check_shows_its_findings_and_requirements(iow: Dataset) -> None:
     assert "Requirements applied" in said
     alone = parse(report.checks[0]._repr_html_())
     assert len(tables(alone)[0]) == 1 + len(report.checks[0].findings)
+
+
+# --- a collaboration ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hips() -> Dataset:
+    return sm.load("hips")
+
+
+def test_a_collaboration_displays_its_members_groups_and_lines(hips: Dataset) -> None:
+    root = parse(sm.notebook.show(hips, "HIPS", on="2024-10-01")._repr_html_())
+    found = facts(root)
+    for name in ("Hampshire", "Isle of Wight", "Portsmouth", "Southampton"):
+        assert f"{name} Safeguarding Children Partnership" in found["Members"]
+    assert "strategic direction" in found["Purpose"]
+    assert "based on the following principles" in found["Outcomes"]
+    groups = next(t for t in tables(root) if t[0][0] == "Group")
+    assert "HIPS Executive Group" in groups[1][0]
+    assert "Groups (4 named, and others the source does not name)" in words(root)
+    assert "reports for information to HIPS Executive Group" in words(root)
+    assert "The arrangements as they stood on 2024-10-01." in words(root)
+    no_unknown_as_blank(root)
+
+
+def test_a_collaboration_alone_says_what_it_cannot_name(hips: Dataset) -> None:
+    root = parse(hips.collaborations[0]._repr_html_())
+    said = words(root)
+    assert "Hampshire, Isle of Wight, Portsmouth and Southampton" in said
+    assert "shown by their ids" in said
+    no_unknown_as_blank(root)
+
+
+def test_a_collaboration_that_did_not_stand_then_says_so(hips: Dataset) -> None:
+    collaboration = hips.collaborations[0]
+    ended = attrs.evolve(collaboration, start=parse_date("2030"))
+    later = attrs.evolve(hips, collaborations=(ended,))
+    said = words(parse(sm.notebook.show(later, "hips", on="2025")._repr_html_()))
+    assert "did not stand then" in said

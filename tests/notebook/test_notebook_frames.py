@@ -17,7 +17,7 @@ from safeguarding_model.errors import MissingDependencyError
 from safeguarding_model.exporters.builtin.csv import FORMULA_STARTS
 from safeguarding_model.graph import build_graph
 from safeguarding_model.model import Dataset
-from safeguarding_model.notebook import NAMES, findings_frame, frame, frames
+from safeguarding_model.notebook import NAMES, findings_frame, frame, frames, plan_frame
 
 TODAY = datetime.date(2025, 1, 15)
 """The day dates are read against (the westshire data's dates are far from it)."""
@@ -122,3 +122,24 @@ def test_without_pandas_the_error_names_the_extra(
     assert isinstance(error.value, ImportError)
     with pytest.raises(MissingDependencyError):
         frames(iow)
+
+
+def test_the_plan_frame_is_the_plan_commands_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    from safeguarding_model.cli import main
+
+    hips = sm.load("hips")
+    found = plan_frame(hips, year="2021-22")
+    assert main(["plan", "hips", "--year", "2021-22", "--format", "csv"]) == 0
+    header, *rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert list(found.columns) == header and len(found) == len(rows) > 0
+    for (_, row), written in zip(found.iterrows(), rows, strict=True):
+        for column, cell in zip(header, written, strict=True):
+            value = row[column]
+            if column == "evidence_of_progress":
+                assert value == (cell == "yes")
+            else:
+                assert (value if not pandas.isna(value) else "") == cell, column
+    assert str(found["evidence_of_progress"].dtype) == "boolean"
+    assert found["state"].notna().all()  # "not stated" where the plan gives none, never blank
+    with pytest.raises(sm.NotFoundError):
+        plan_frame(hips, "no-such-plan")

@@ -68,7 +68,7 @@ from ..model.meaning import (
 )
 from .progress import plan_summary
 
-__all__ = ["chair_text", "documents_of", "group_summary", "summary"]
+__all__ = ["chair_text", "collaboration_summary", "documents_of", "group_summary", "summary"]
 
 
 def chair_text(
@@ -640,6 +640,23 @@ def group_summary(
     at = span_of(on) if on is not None else reference_span(None, today or datetime.date.today())
     home = owner.id if owner is not None else None  # its owner's own groups need no owner
     return _Summary(dataset, at, home=home).group(group, owner)
+
+
+def collaboration_summary(
+    dataset: Dataset,
+    collaboration: Collaboration,
+    *,
+    on: OnDate | None = None,
+    today: datetime.date | None = None,
+) -> dict[str, Any]:
+    """A collaboration's facts as plain data, as :func:`summary` gives each
+    collaboration a partnership takes part in: its members (those it lists), areas,
+    purpose, groups with their members, lines, documents and business plans, each
+    dated entry read against ``on``, else ``today``."""
+    at = span_of(on) if on is not None else reference_span(None, today or datetime.date.today())
+    return _Summary(dataset, at, home=collaboration.id).collaboration(
+        members_given(dataset, collaboration)
+    )
 
 
 def summary(

@@ -83,6 +83,13 @@ class Collaboration:
         check_predecessors(self)
         check_partial(self)
 
+    def _repr_html_(self) -> str:
+        """The collaboration in a notebook (:mod:`safeguarding_model.notebook`, a face,
+        imported only when displayed)."""
+        from ..notebook.cards import collaboration_html
+
+        return collaboration_html(self)
+
     @property
     def label(self) -> str:
         """The short name where there is one, else the name; for a collaboration the

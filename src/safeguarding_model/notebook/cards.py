@@ -23,7 +23,7 @@ from typing import Any
 import attrs
 
 from ..documents.dated import on_sentence, view_on
-from ..documents.summary import group_summary, member_words, summary
+from ..documents.summary import collaboration_summary, group_summary, member_words, summary
 from ..model import Collaboration, Dataset, Group, Partnership
 from ..model.dates import OnDate, Span, span_of
 from ..model.meaning import dated_words, reference_span
@@ -39,7 +39,14 @@ from .markup import (
     text,
 )
 
-__all__ = ["Shown", "dataset_html", "group_html", "partnership_html", "show"]
+__all__ = [
+    "Shown",
+    "collaboration_html",
+    "dataset_html",
+    "group_html",
+    "partnership_html",
+    "show",
+]
 
 NOT_STATED = "not stated in the source"
 """What a display says of a field the source does not give (``not_stated``)."""
@@ -421,6 +428,60 @@ def _partnership_card(data: dict[str, Any], at_words: str, note: str | None = No
     return join(parts)
 
 
+# --- collaborations ---------------------------------------------------------------------
+
+
+def _item(item: dict[str, Any]) -> Markup:
+    """An item of text with its points under it, and what the source leaves out."""
+    points = [_item(point) for point in item["points"]]
+    if item.get("partial"):
+        points.append(tag("em", f"… {item['partial']}"))
+    return join([item["text"], listing(points)] if points else [item["text"]])
+
+
+def _collaboration_card(data: dict[str, Any], at_words: str, note: str | None = None) -> Markup:
+    """A collaboration's key facts: its members, areas and purpose, its groups, its
+    lines and its business plans, and what the source leaves out."""
+    title = data["name"] + (f" ({data['short_name']})" if data["short_name"] else "")
+    parts: list[object] = [tag("h3", title, " ", tag("code", data["id"]))]
+    if not data["named"]:
+        parts.append(tag("p", tag("em", "The source gives the collaboration no name.")))
+    if data["description"]:
+        parts.append(tag("p", data["description"]))
+    if data["dates"]:
+        parts.append(tag("p", f"The collaboration: {data['dates']}."))
+    parts.append(tag("p", tag("em", at_words)))
+    if note:
+        parts.append(tag("p", tag("em", note)))
+    shaped = {"not_stated": [], "partial": data["partial"]}  # as a partnership's are
+    rows: list[tuple[str, object]] = [
+        ("Members", _entries([m["name"] for m in data["members"]], "members", shaped)),
+    ]
+    if data["areas"]:
+        rows.append(("Covers the areas of", ", ".join(a["name"] for a in data["areas"])))
+    if data["purpose"]:
+        rows.append(("Purpose", _item(data["purpose"])))
+    for field, title_ in (("outcomes", "Outcomes"), ("principles", "Principles")):
+        if data[field]:
+            rows.append((title_, listing([_item(item) for item in data[field]])))
+    if data["business_plans"]:
+        rows.append(("Business plans", listing([p["title"] for p in data["business_plans"]])))
+    parts.append(_facts(rows))
+    groups = {"leadership": [], "groups": data["groups"], "teams": [], **shaped}
+    parts.append(_groups_table(groups))
+    if data["lines"]:
+        parts.append(tag("h4", "Lines"))
+        parts.append(
+            listing(
+                [f"{line['by_name']} {_dated(str(line['words']), line)}" for line in data["lines"]]
+            )
+        )
+    if data["partial"]:
+        given = [f"{p['field'].replace('_', ' ')}: {p['words']}" for p in data["partial"]]
+        parts.append(tag("p", "Given only in part in the source: ", "; ".join(given), "."))
+    return join(parts)
+
+
 # --- what the faces call ----------------------------------------------------------------
 
 
@@ -445,6 +506,16 @@ def partnership_html(partnership: Partnership, *, today: datetime.date | None = 
     today = today or datetime.date.today()
     data = summary(Dataset(partnerships=(partnership,)), partnership, today=today)
     return _root(_partnership_card(data, _at_words(None, today), _ALONE))
+
+
+def collaboration_html(collaboration: Collaboration, *, today: datetime.date | None = None) -> str:
+    """A collaboration on its own, as HTML (its ``_repr_html_``)."""
+    today = today or datetime.date.today()
+    data = collaboration_summary(
+        Dataset(collaborations=(collaboration,)), collaboration, today=today
+    )
+    note = _ALONE.replace("its posts", "its members, posts")
+    return _root(_collaboration_card(data, _at_words(None, today), note))
 
 
 def group_html(group: Group, *, today: datetime.date | None = None) -> str:
@@ -521,7 +592,12 @@ def show(
 ) -> Shown:
     """A partnership of ``dataset`` (by id or name; the only one when None), or one of
     its ``group``\\ s, displayed with the dataset's names, as the arrangements stood
-    ``on`` a date when one is given (``dataset.as_of(on)``), else read against today."""
+    ``on`` a date when one is given (``dataset.as_of(on)``), else read against today.
+    A collaboration's id or name (``"hips"``) displays the collaboration."""
+    if partnership is not None and group is None:
+        collaboration = _collaboration_named(dataset, partnership)
+        if collaboration is not None:
+            return _show_collaboration(dataset, collaboration, on, today)
     view = view_on(dataset, on, partnership, today=today)
     shown = view.dataset
     chosen = shown.partnership(view.partnership)
@@ -536,3 +612,34 @@ def show(
     at = span_of(view.on) if view.on is not None else reference_span(None, view.today)
     card = _group_card(data, found, lambda key: shown.name_of(key, index), at)
     return Shown(html=_root(card, tag("p", tag("em", at_words)), *cautions))
+
+
+def _collaboration_named(dataset: Dataset, key: str) -> Collaboration | None:
+    """The collaboration ``key`` names (its id, name or short name), if it names no
+    partnership."""
+    if any(p.id == key for p in dataset.partnerships):
+        return None
+    folded = " ".join(key.split()).casefold()
+    for collaboration in dataset.collaborations:
+        names = (collaboration.id, collaboration.name, collaboration.short_name)
+        if any(n is not None and " ".join(n.split()).casefold() == folded for n in names):
+            return collaboration
+    return None
+
+
+def _show_collaboration(
+    dataset: Dataset,
+    collaboration: Collaboration,
+    on: OnDate | None,
+    today: datetime.date | None,
+) -> Shown:
+    view = view_on(dataset, on, today=today)
+    shown = view.dataset
+    standing = next((c for c in shown.collaborations if c.id == collaboration.id), None)
+    cautions = [tag("p", tag("em", caution)) for caution in view.cautions]
+    at_words = _at_words(view.on, view.today)
+    if standing is None:
+        said = f"{collaboration.label} did not stand then."
+        return Shown(html=_root(tag("p", said), tag("p", tag("em", at_words)), *cautions))
+    data = collaboration_summary(shown, standing, on=view.on, today=view.today)
+    return Shown(html=_root(*cautions, _collaboration_card(data, at_words)))

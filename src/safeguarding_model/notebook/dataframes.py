@@ -3,8 +3,10 @@
 The frames are the ``csv`` exporter's tables (:data:`NAMES`, each described column by
 column in ``docs/exporters.md``), made from the same rows, so a frame and its CSV file
 cannot disagree: ``relevant-agencies``, ``memberships``, ``posts``,
-``reporting-lines``, ``groups``, ``chairs`` and the rest; and the findings of the
-statutory check and of the graph's structural check (:func:`findings_frame`).
+``reporting-lines``, ``groups``, ``chairs`` and the rest; the findings of the
+statutory check and of the graph's structural check (:func:`findings_frame`); and the
+business plans' actions with their owners and states (:func:`plan_frame`, the rows of
+``safeguarding-model plan --format csv``).
 
 pandas is optional: ``pip install 'safeguarding-model[notebook]'`` installs it, and a
 frame asked for without it is a
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
     from ..graph.answers import Finding, StructureReport
     from ..rules.engine import CheckReport, PartnershipCheck
 
-__all__ = ["NAMES", "findings_frame", "frame", "frames"]
+__all__ = ["NAMES", "findings_frame", "frame", "frames", "plan_frame"]
 
 NAMES: tuple[str, ...] = tuple(name.removesuffix(".csv") for name in TABLES)
 """The names of the tables: the names of the ``csv`` exporter's files, without ``.csv``."""
@@ -206,3 +208,28 @@ def _structure_row(finding: Finding) -> tuple[object, ...]:
         "; ".join(ref.name for ref in finding.bodies) or None,
         finding.text,
     )
+
+
+def plan_frame(
+    dataset: Dataset, plan: str | None = None, year: str | PartialDate | None = None
+) -> pandas.DataFrame:
+    """The business plans' actions as a frame: one row per action of each reporting
+    year (and one with no action for an objective that has none that year), with its
+    objective, the objective's owners as the plan gives them (or says it does not),
+    the groups it is run with, the action's points, its state (``not stated`` where
+    the plan gives none) and its evidence; ``evidence_of_progress`` is true or false,
+    and ``reasons`` says why not. ``plan`` is a plan's id or title (every plan when
+    None), ``year`` a reporting year (``2021-22``). The same rows as
+    ``safeguarding-model plan SOURCE --format csv``."""
+    from ..documents.progress import plan_progress, progress_rows
+
+    header, *rows = progress_rows(plan_progress(dataset, plan, year))
+    at = header.index("evidence_of_progress")
+    typed = (
+        tuple(
+            (cell == "yes") if number == at else (cell if cell != "" else None)
+            for number, cell in enumerate(row)
+        )
+        for row in rows
+    )
+    return _frame(header, typed)
