@@ -108,3 +108,11 @@ def test_the_frames_show(executed: dict[str, dict[str, Any]]) -> None:
     assert "not stated" in executed["posts"]["text/html"]  # holders the source does not name
     assert "si2018-relevant-agency-types" in executed["findings"]["text/html"]
     assert "local-authority-service" in executed["frame-counts"]["text/plain"]
+
+
+def test_the_region_and_its_plan_show(executed: dict[str, dict[str, Any]]) -> None:
+    region = parse(executed["collaboration"]["text/html"])
+    assert "Portsmouth Safeguarding Children Partnership" in facts(region)["Members"]
+    assert "HIPS Executive Group" in words(region)
+    actions = executed["plan-actions"]["text/html"]
+    assert "<table" in actions and "evidence_of_progress" in actions
