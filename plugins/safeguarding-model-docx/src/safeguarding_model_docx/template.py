@@ -203,6 +203,7 @@ def _build_default() -> WordDocument:
     footer.paragraph_format.tab_stops.add_tab_stop(text // 2, WD_TAB_ALIGNMENT.CENTER)
     footer.paragraph_format.tab_stops.add_tab_stop(text, WD_TAB_ALIGNMENT.RIGHT)
     styles["Caption"].paragraph_format.space_after = Pt(10)
+    _outline_levels(word)
     return word
 
 
@@ -256,8 +257,23 @@ def open_template(path: str | os.PathLike[str] | None) -> WordDocument:
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     _copy_missing_styles(word)
+    _outline_levels(word)
     _language(word)
     return word
+
+
+def _outline_levels(word: WordDocument) -> None:
+    """Give each heading style its outline level, where it lacks one, so that the
+    navigation pane and the table of contents find its headings in any reader."""
+    for level in range(1, 10):
+        style = word.styles[f"Heading {level}"].element
+        properties = style.get_or_add_pPr()
+        if properties.find(qn("w:outlineLvl")) is None:
+            outline = OxmlElement("w:outlineLvl")
+            outline.set(qn("w:val"), str(level - 1))
+            properties.insert_element_before(
+                outline, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"
+            )
 
 
 def _copy_missing_styles(word: WordDocument) -> None:

@@ -363,7 +363,10 @@ class _Writer:
             self.upright()
             self.records(table.caption, header, rows)
             return
-        _keep_with_next(self.word.element.body)
+        body = self.word.element.body
+        if len(body) > 1 and body[-2].tag == qn("w:tbl"):  # Word would join the two tables
+            self.word.add_paragraph()
+        _keep_with_next(body)
         if table.caption:
             self.word.add_paragraph(clean(table.caption), style="Caption")
             _keep_with_next(self.word.element.body)
