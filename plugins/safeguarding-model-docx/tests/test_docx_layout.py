@@ -432,32 +432,9 @@ def test_a_bad_template_is_a_clear_error(
     assert str(path) in message and "restyle it in Word" in message
 
 
-def test_the_command_refuses_a_bad_template_without_a_traceback(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    missing = tmp_path / "missing.docx"
-    out = tmp_path / "out.docx"
-    status = main(
-        [
-            "export",
-            "isle-of-wight-2024",
-            "--to",
-            "docx",
-            "-o",
-            str(out),
-            "-O",
-            f"template={missing}",
-        ]
-    )
-    _, err = capsys.readouterr()
-    assert status != 0 and not out.exists()
-    assert str(missing) in err and "Traceback" not in err
-
-
-def test_the_command_takes_a_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    template = restyled_template(tmp_path / "ours.docx")
-    out = tmp_path / "out.docx"
-    status = main(
+def export_with_template(out: Path, template: Path) -> int:
+    """``safeguarding-model export isle-of-wight-2024 --to docx -o OUT -O template=PATH``."""
+    return main(
         [
             "export",
             "isle-of-wight-2024",
@@ -469,6 +446,23 @@ def test_the_command_takes_a_template(tmp_path: Path, capsys: pytest.CaptureFixt
             f"template={template}",
         ]
     )
+
+
+def test_the_command_refuses_a_bad_template_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "missing.docx"
+    out = tmp_path / "out.docx"
+    status = export_with_template(out, missing)
+    _, err = capsys.readouterr()
+    assert status != 0 and not out.exists()
+    assert str(missing) in err and "Traceback" not in err
+
+
+def test_the_command_takes_a_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    template = restyled_template(tmp_path / "ours.docx")
+    out = tmp_path / "out.docx"
+    status = export_with_template(out, template)
     assert status == 0, capsys.readouterr().err
     assert docx.Document(str(out)).styles["Heading 1"].font.name == "Georgia"
 
