@@ -39,7 +39,7 @@ def test_the_plugin_is_found_through_its_entry_point() -> None:
     manager = ExporterManager()
     exporter = manager.get("docx")
     assert exporter.distribution == "safeguarding-model-docx"
-    assert exporter.options == {"document", "partnership", "previous"}
+    assert exporter.options == {"document", "partnership", "previous", "template"}
     assert manager.problems() == []
 
 
@@ -135,10 +135,14 @@ def test_the_plugin_shares_the_document_options_and_the_zip_writer() -> None:
 
     from safeguarding_model.exporters import DOCUMENT_OPTIONS, get_exporter
 
-    assert get_exporter("docx").options == DOCUMENT_OPTIONS == get_exporter("markdown").options
+    options = get_exporter("docx").options
+    assert get_exporter("markdown").options == DOCUMENT_OPTIONS
+    assert list(options) == [*DOCUMENT_OPTIONS, "template"]
+    for name in DOCUMENT_OPTIONS:
+        assert options[name] is DOCUMENT_OPTIONS[name]
     assert "zip_archive" in vars(word)
     assert not hasattr(word, "_ZIP_DATE")
-    assert safeguarding_model_docx.render.__qualname__.startswith("document_renderer")
+    assert "document_renderer" in vars(safeguarding_model_docx)
 
 
 def test_the_writer_needs_the_document_only(iow: Dataset) -> None:
