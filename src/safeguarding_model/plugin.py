@@ -49,6 +49,7 @@ from .documents import (
     Span,
     Table,
 )
+from .documents._common import date_text as date_words
 from .exporters import (
     CHART_OPTIONS,
     DOCUMENT_OPTIONS,
@@ -167,6 +168,7 @@ __all__ = [
     "choice",
     "clean",
     "comma_separated",
+    "date_words",
     "document_renderer",
     "dot_string",
     "draw_chart",

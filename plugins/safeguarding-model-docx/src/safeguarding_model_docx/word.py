@@ -41,6 +41,7 @@ from safeguarding_model.plugin import (
     Span,
     Table,
     clean,
+    date_words,
     draw_chart,
     zip_archive,
 )
@@ -59,20 +60,6 @@ CONTENTS_LEVELS = 3
 """The heading levels the table of contents lists."""
 
 _EMU_PER_TWIP = 635
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 _UNDATED = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
@@ -100,20 +87,7 @@ def _date_words(text: str | None) -> str | None:
     ``30 September 2024``, ``by December 2024``, ``April 2023 to March 2024``."""
     if not text:
         return None
-    return _partial_words(PartialDate.from_string(text))
-
-
-def _partial_words(date: PartialDate) -> str:
-    words = str(date.year)
-    if date.month is not None:
-        words = f"{_MONTHS[date.month - 1]} {words}"
-        if date.day is not None:
-            words = f"{date.day} {words}"
-    if date.bound is not None:
-        return f"{date.bound.value} {words}"
-    if date.until is not None:
-        return f"{words} to {_partial_words(date.until)}"
-    return words
+    return date_words(PartialDate.from_string(text))
 
 
 def _bookmark(number: int) -> str:
