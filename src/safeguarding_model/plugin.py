@@ -17,6 +17,8 @@ to it), so that the package can rearrange its inside without breaking plugins:
   :func:`draw_chart` (an org chart drawn as SVG or PNG by Graphviz), the errors an
   export raises (:class:`ExportError`, :class:`GraphvizNotFoundError`), and the
   escaping helpers (:func:`clean`, :func:`html_text`, :func:`markdown_text`...);
+  the HTML page the ``html`` format writes for a document (:func:`to_html`, for a
+  writer that prints it), and a date in words (:func:`date_words`);
 - the document tree the document formats write (:class:`Document`, :class:`Section`,
   :class:`Paragraph`, :class:`Span`, :class:`Figure`...), whose figures carry their
   :class:`OrgChart`;
@@ -180,6 +182,7 @@ __all__ = [
     "mermaid_string",
     "one_line",
     "text",
+    "to_html",
     "whole_number",
     "zip_archive",
 ]
@@ -210,6 +213,15 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def to_html(document: Document) -> str:
+    """``document`` as the self-contained HTML page the ``html`` format writes (charts as
+    inline SVG where Graphviz is installed), for a writer that lays it out again, as the
+    PDF plugin prints it. The HTML writer is imported on first use."""
+    from .exporters.builtin.html import to_html as write
+
+    return write(document)
 
 
 RegisterRule: TypeAlias = Callable[["Rule"], None]

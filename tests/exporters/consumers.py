@@ -39,6 +39,37 @@ def need_dot() -> str:
     return program
 
 
+def can_print() -> bool:
+    """Whether WeasyPrint (the ``pdf`` plugin's printer) can load the Pango library."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError):
+        return False
+    return True
+
+
+def need_pdf() -> None:
+    """Skips the test when WeasyPrint (the ``pdf`` plugin's printer) cannot load the
+    Pango library, unless CI says the PDF tests are required
+    (``SAFEGUARDING_MODEL_REQUIRE_PDF=1``), when it fails."""
+    try:
+        import weasyprint  # noqa: F401
+    except OSError as error:
+        reason = f"WeasyPrint cannot load Pango ({error}): apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+        if os.environ.get("SAFEGUARDING_MODEL_REQUIRE_PDF"):
+            pytest.fail(f"the PDF tests are required here: {reason}")
+        pytest.skip(reason)
+
+
+def pdf_text(content: bytes | str) -> str:
+    """The text of a PDF, as pypdf extracts it, page after page, each run of white space
+    one space."""
+    pypdf = pytest.importorskip("pypdf")
+    assert isinstance(content, bytes) and content.startswith(b"%PDF-")
+    reader = pypdf.PdfReader(io.BytesIO(content))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
 def need_browser() -> tuple[str, str]:
     """The paths of Chromium and its driver, with Selenium importable; skips the test
     when any is missing, unless CI says the browser is required

@@ -9,7 +9,7 @@ import types
 from pathlib import Path
 
 import pytest
-from consumers import dot_output, need_dot, read_csv
+from consumers import dot_output, need_dot, need_pdf, read_csv
 
 from safeguarding_model.cli import main
 from safeguarding_model.exporters import exporter_names, get_exporter
@@ -49,6 +49,8 @@ def test_export_writes_every_format_to_a_path(
 ) -> None:
     if name in ("svg", "png", "html"):
         need_dot()
+    if name == "pdf":
+        need_pdf()
     target = tmp_path / f"out.{get_exporter(name).extension}"
     if name == "csv":
         target = tmp_path / "tables"

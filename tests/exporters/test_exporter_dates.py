@@ -18,6 +18,8 @@ from consumers import (
     check_popolo,
     dot_output,
     need_dot,
+    need_pdf,
+    pdf_text,
     read_csv,
     read_zip,
     svg_texts,
@@ -62,6 +64,10 @@ def _docx(content: Content) -> None:
     docx = pytest.importorskip("docx")
     assert isinstance(content, bytes)
     assert SAID in [p.text for p in docx.Document(io.BytesIO(content)).paragraphs]
+
+
+def _pdf(content: Content) -> None:
+    assert SAID in pdf_text(content)
 
 
 def _dot(content: Content) -> None:
@@ -127,6 +133,7 @@ STATES_ITS_DATE: dict[str, Callable[[Content], None]] = {
     "markdown": _markdown,
     "html": _html,
     "docx": _docx,
+    "pdf": _pdf,
     "dot": _dot,
     "svg": _svg,
     "png": _png,
@@ -153,6 +160,8 @@ def test_every_output_on_a_date_states_its_date(westshire_data: Dataset, format:
         pytest.skip(f"the {format} plugin is not installed")
     if format in NEEDS_DOT:  # (a page or a Word file says, without Graphviz, why no chart)
         need_dot()
+    if format == "pdf":
+        need_pdf()
     STATES_ITS_DATE[format](export(westshire_data, format, on=ON))
 
 

@@ -17,12 +17,14 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from consumers import (
+    can_print,
     check_html,
     check_markdown,
     check_mermaid,
     check_popolo,
     dot_output,
     need_dot,
+    need_pdf,
     read_csv,
     read_zip,
     svg_texts,
@@ -60,9 +62,11 @@ BUILTIN = [
 def test_every_format_gives_byte_identical_output(iow: Dataset, name: str) -> None:
     if name in ("svg", "png"):
         need_dot()
+    if name == "pdf":
+        need_pdf()
     first, second = export(iow, name), export(iow, name)
     assert first == second
-    assert type(first) is (bytes if name in ("png", "csv", "docx") else str)
+    assert type(first) is (bytes if name in ("png", "csv", "docx", "pdf") else str)
 
 
 @pytest.mark.parametrize("name", ["json", "yaml"])
@@ -403,6 +407,8 @@ dataset = sm.load("isle-of-wight-2024")
 for name in exporter_names():
     if name in ("svg", "png", "html", "docx") and shutil.which("dot") is None:
         continue
+    if name == "pdf" and not {pdf}:
+        continue
     content = export(dataset, name)
     data = content.encode("utf-8") if isinstance(content, str) else content
     print(name, hashlib.sha256(data).hexdigest())
@@ -416,7 +422,11 @@ def test_every_format_is_the_same_in_processes_with_different_hash_seeds() -> No
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         result = subprocess.run(
-            [sys.executable, "-c", PROGRAM], capture_output=True, text=True, env=env, check=False
+            [sys.executable, "-c", PROGRAM.format(pdf=can_print())],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
         )
         assert result.returncode == 0, result.stderr
         outputs.append(result.stdout)
@@ -442,6 +452,8 @@ def test_every_format_takes_a_dataset_with_every_new_fact(name: str) -> None:
 
     if name in ("svg", "png"):
         need_dot()
+    if name == "pdf":
+        need_pdf()
     dataset = variety()
     content = export(dataset, name)
     assert content and export(dataset, name) == content

@@ -408,7 +408,7 @@ def test_exporters_as_json_gives_each_option(capsys: pytest.CaptureFixture[str])
 # -- the docs' table of formats ------------------------------------------------------
 
 FORMATS_TABLE = "| format | what it writes | options |"
-PLUGIN_FORMATS = {"turtle": "rdf", "jsonld": "rdf", "docx": "docx"}
+PLUGIN_FORMATS = {"turtle": "rdf", "jsonld": "rdf", "docx": "docx", "pdf": "pdf"}
 """The formats of the plugins in this repository, which the table lists too."""
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -23,6 +24,7 @@ from consumers import (
     check_popolo,
     dot_output,
     need_dot,
+    need_pdf,
     read_csv,
     read_zip,
     with_texts,
@@ -125,6 +127,18 @@ def _docx(content: Content, dataset: Dataset, options: ExportOptions) -> None:
     assert len(headings) == len(list(document.walk()))
 
 
+def _pdf(content: Content, dataset: Dataset, options: ExportOptions) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    assert isinstance(content, bytes)
+    document = build(options.document or "arrangements", dataset, options.partnership)
+
+    def bookmarks(entries: list[Any]) -> int:
+        return sum(bookmarks(e) if isinstance(e, list) else 1 for e in entries)
+
+    # a bookmark for every heading (the page's text may lack a glyph no font has)
+    assert bookmarks(pypdf.PdfReader(io.BytesIO(content)).outline) == len(list(document.walk()))
+
+
 CHECKS: dict[str, Check] = {
     "json": _native("json"),
     "yaml": _native("yaml"),
@@ -140,18 +154,22 @@ CHECKS: dict[str, Check] = {
     "turtle": _rdf("turtle"),
     "jsonld": _rdf("json-ld"),
     "docx": _docx,
+    "pdf": _pdf,
 }
 NEEDS_DOT = {"dot", "svg", "png", "html"}
 
-SLOW = frozenset({"svg", "png", "html", "docx"})
+SLOW = frozenset({"svg", "png", "html", "docx", "pdf"})
 """Formats that start Graphviz once per chart (twice per example, to check that the
 output is the same twice), and Word, which draws every chart as a PNG. Their example
 count is capped at :data:`SLOW_EXAMPLES` so that no one of them holds up a parallel
-run (Word took 70 s at 25 examples); the model-generating code they exercise (charts, documents) is
+run (Word took 70 s at 25 examples), and PDF, which lays every page out; the model-generating code they exercise (charts, documents) is
 covered with the profile's full count by the ``dot``, ``mermaid`` and ``markdown``
 cases and by the chart and document property tests."""
 
 SLOW_EXAMPLES = 8
+
+PDF_EXAMPLES = 3
+"""PDF lays out every page of the HTML page, whose own case runs more examples."""
 
 
 # rdflib 7's own JSON-LD parser still calls its deprecated ConjunctiveGraph API.
@@ -161,12 +179,14 @@ SLOW_EXAMPLES = 8
 def test_every_exporter_succeeds_on_generated_models(name: str) -> None:
     if name in NEEDS_DOT:
         need_dot()
+    if name == "pdf":
+        need_pdf()
     exporter = get_exporter(name)
     check = CHECKS.get(name)
 
     examples = settings.default.max_examples
     if name in SLOW:
-        examples = min(examples, SLOW_EXAMPLES)
+        examples = min(examples, PDF_EXAMPLES if name == "pdf" else SLOW_EXAMPLES)
 
     @settings(max_examples=examples)
     @given(rich_datasets(), st.lists(st.sampled_from(BLOCK_STARTS), max_size=6))
