@@ -6,9 +6,7 @@ charts inside the text area, and a template whose styles are honoured."""
 from __future__ import annotations
 
 import io
-import re
 import shutil
-import subprocess
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -465,25 +463,3 @@ def test_the_command_takes_a_template(tmp_path: Path, capsys: pytest.CaptureFixt
     status = export_with_template(out, template)
     assert status == 0, capsys.readouterr().err
     assert docx.Document(str(out)).styles["Heading 1"].font.name == "Georgia"
-
-
-# -- as a reader sees it (LibreOffice, where installed) --------------------------------
-
-
-def test_libreoffice_lays_it_out_on_a4_pages(arrangements_data: bytes, tmp_path: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
-    source = tmp_path / "arrangements.docx"
-    source.write_bytes(arrangements_data)
-    subprocess.run(
-        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    pdf = (tmp_path / "arrangements.pdf").read_bytes()
-    assert pdf.startswith(b"%PDF")
-    boxes = set(re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf))
-    sizes = {tuple(sorted((round(float(w)), round(float(h))))) for w, h in boxes}
-    assert sizes == {(595, 842)}  # A4 in points, upright or turned
