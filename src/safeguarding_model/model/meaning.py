@@ -233,6 +233,7 @@ class ModelIndex:
         self.partnerships = [p for p in dataset.partnerships if kept(p)]
         self.collaborations = [c for c in dataset.collaborations if kept(c)]
         self._partnerships_of: dict[int, list[Partnership]] = {}
+        self._role_facts: dict[tuple[str, PartnershipRole], dict[str, list[Any]]] = {}
         self._member_sets: dict[int, set[str]] = {}
         self.owner: dict[str, Owner] = {}
         self.groups: list[tuple[Owner, Group]] = []
@@ -444,6 +445,18 @@ class ModelIndex:
         return list(dict.fromkeys(found))
 
     # --- members ----------------------------------------------------------------------
+
+    def role_facts(self, partnership: str, role: PartnershipRole) -> dict[str, list[Any]]:
+        """The model entries by which each node holds ``role`` in a partnership (of
+        ``Roles.holders``), worked out once."""
+        key = (partnership, role)
+        found = self._role_facts.get(key)
+        if found is None:
+            found = {}
+            for node, fact in self.roles[partnership].holders(role):
+                found.setdefault(node, []).append(fact)
+            self._role_facts[key] = found
+        return found
 
     def name(self, key: str) -> str:
         """A readable name for an id (the id itself when it names nothing)."""
@@ -1195,11 +1208,11 @@ def resolved_planned(index: ModelIndex, owner: Owner, entry: Resolved) -> bool:
         return False
     if entry.named_as == "role" and entry.detail:
         role = PartnershipRole(entry.detail)
+        node = entry.node
         facts = [
             fact
             for partnership in index.partnerships_of(owner)
-            for node, fact in index.roles[partnership.id].holders(role)
-            if node == entry.node
+            for fact in index.role_facts(partnership.id, role).get(node, ())
         ]
         return bool(facts) and all(getattr(fact, "planned", False) for fact in facts)
     if entry.named_as == "chair-of" and entry.detail:
