@@ -112,6 +112,10 @@ def build_graph(
     )
 
 
+_BLANK: Attrs = dict.fromkeys(EDGE_ATTRIBUTES)
+"""An edge's attributes before any is given: each one, in order, ``None``."""
+
+
 def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
     """The attributes of an entity's node: ``kind``, ``label`` and ``name`` first."""
     kind = kind_word(entity)
@@ -289,8 +293,9 @@ class _Builder:
             return
         value: str = kind._value_  # the plain attribute: ``.value`` is a slow property
         planned = planned or source in self.planned_nodes or target in self.planned_nodes
-        data: Attrs = dict.fromkeys(EDGE_ATTRIBUTES)
-        data.update(values)
+        data: Attrs = _BLANK.copy()
+        if values:
+            data.update(values)
         data["kind"] = value
         data["derived"] = derived
         data["start"] = None if start is None else str(start)
