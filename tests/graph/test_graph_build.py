@@ -252,6 +252,34 @@ def test_two_builds_are_identical() -> None:
     assert list(first.edges(keys=True, data=True)) == list(second.edges(keys=True, data=True))
 
 
+@pytest.mark.parametrize("name", ["isle-of-wight-2024", "hips"])
+def test_the_graph_is_the_one_networkx_builds_from_the_same_nodes_and_edges(name: str) -> None:
+    # The build fills networkx's adjacency dictionaries itself: the graph must be the
+    # one add_nodes_from and add_edges_from make, in every view and in the same order.
+    gg = build_graph(sm.load(name))
+    built = gg.graph
+    nodes = list(built.nodes(data=True))
+    edges = [(u, v, k, built.edges[u, v, k]) for u, v, k in gg.order]  # in the build's order
+    plain = nx.MultiDiGraph()
+    plain.add_nodes_from(nodes)
+    plain.add_edges_from(edges)
+    assert nx.utils.graphs_equal(built, plain)
+    assert list(built.nodes(data=True)) == list(plain.nodes(data=True))
+    assert list(built.edges(keys=True, data=True)) == list(plain.edges(keys=True, data=True))
+    assert list(built.in_edges(keys=True, data=True)) == list(plain.in_edges(keys=True, data=True))
+    for node in built:
+        assert list(built.pred[node]) == list(plain.pred[node])
+        assert built.succ[node] == plain.succ[node]
+    assert built.number_of_edges() == len(gg.order) == plain.number_of_edges()
+    assert sorted(gg.order) == sorted(built.edges(keys=True))
+    # the keyed edges between two nodes are one dictionary seen from both ends, as
+    # networkx keeps them: an edge added later between them is seen from both
+    source, target, _ = next(iter(gg.order))
+    built.add_edge(source, target, key="added")
+    assert (source, target, "added") in built.in_edges(target, keys=True)
+    assert list(built.copy().edges(keys=True, data=True)) == list(built.edges(keys=True, data=True))
+
+
 def test_the_2019_arrangements_build_too() -> None:
     gg = build_graph(sm.load("isle-of-wight-2019"))
     assert gg.problems == ()

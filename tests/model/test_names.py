@@ -150,3 +150,29 @@ def test_a_dataset_of_several_partnerships_lists_them(iow: Dataset) -> None:
     two = iow.merged(Dataset(partnerships=(attrs.evolve(iow.partnership(), id="second"),)))
     with pytest.raises(UsageError, match=r"2 partnerships \(isle-of-wight-scp, second\)"):
         two.partnership()
+
+
+def test_the_index_is_worked_out_once_and_each_caller_gets_its_own_copy() -> None:
+    import gc
+
+    from safeguarding_model.model.dataset import _WORKED_OUT, worked_out
+
+    dataset = sm.load("isle-of-wight-2024")
+    first = dataset.index()
+    first.clear()  # the caller's to change: the next caller is not affected
+    second = dataset.index()
+    assert second and second is not first
+    assert list(second) == [entity.id for entity in dataset.entities()]
+    calls: list[int] = []
+
+    def make(found: Dataset) -> list[int]:
+        calls.append(len(found.partnerships))
+        return calls
+
+    assert worked_out(dataset, "test", make) is worked_out(dataset, "test", make)
+    assert calls == [1]  # once while the dataset lives
+    key = id(dataset)
+    assert key in _WORKED_OUT
+    del dataset, first, second
+    gc.collect()
+    assert key not in _WORKED_OUT  # forgotten with the dataset

@@ -34,6 +34,7 @@ import attrs
 
 from ..io.references import named_ids
 from ..model import Collaboration, Dataset, Partnership
+from ..model.dataset import worked_out
 
 if TYPE_CHECKING:
     from ..graph import GovernanceGraph
@@ -143,6 +144,9 @@ class PartCharts:
     largest = 0.5
     """The share of the dataset's entries above which a part is not worth building."""
 
+    remembered = 4
+    """How many of the part graphs last built from a dataset are kept."""
+
     def __init__(
         self, dataset: Dataset, *, on: object = None, today: datetime.date | None = None
     ) -> None:
@@ -153,10 +157,30 @@ class PartCharts:
         self.kept: set[int] = set()
         self.graph: GovernanceGraph | None = None
 
+    def part_graph(self, kept: frozenset[int]) -> GovernanceGraph:
+        """The graph of the part of the dataset made of the entries ``kept``. The last
+        few built from a dataset (:attr:`remembered`, the charts of one document) are
+        kept while it lives, so the same document made again does not build them again
+        (a few only: a script making every partnership's document would otherwise keep
+        graphs for all of them)."""
+        from ..graph import build_graph
+
+        last: dict[tuple[Any, ...], GovernanceGraph] = worked_out(
+            self.dataset, "part graphs", lambda _: {}
+        )
+        key = (kept, self.on, self.today)
+        graph = last.pop(key, None)
+        if graph is None:
+            part = self.found.part(self.dataset, set(kept))
+            graph = build_graph(part, self.on, today=self.today)  # type: ignore[arg-type]
+            while len(last) >= self.remembered:
+                del last[next(iter(last))]
+        last[key] = graph  # the most recent last
+        return graph
+
     def chart(self, owner: str) -> OrgChart | None:
         """The structure chart of the partnership or collaboration ``owner`` (an id),
         or None when the part it needs is most of the dataset."""
-        from ..graph import build_graph
         from .charts import org_chart
 
         found = self.found
@@ -178,8 +202,7 @@ class PartCharts:
         total = len(found.entries)
         while len(kept) < total and len(kept) <= self.largest * total:
             if self.graph is None or kept != self.kept:
-                part = found.part(self.dataset, kept)
-                self.graph = build_graph(part, self.on, today=self.today)  # type: ignore[arg-type]
+                self.graph = self.part_graph(frozenset(kept))
                 self.kept = kept
             chart = org_chart(self.graph, partnership=owner, today=self.today)
             missing = found.naming({node.id for node in chart.nodes}) - kept

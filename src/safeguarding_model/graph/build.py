@@ -97,21 +97,23 @@ def build_graph(
     index = ModelIndex(dataset)
     builder = _Builder(index)
     builder.run()
-    graph = nx.MultiDiGraph()
+    graph = builder.graph
     if on is not None:
         graph.graph["on"] = date_text(on)
-    graph.add_nodes_from(builder.nodes.items())
-    graph.add_edges_from(builder.edges)
     return GovernanceGraph(
         graph=graph,
         index=index,
-        sequence=[(u, v, k) for u, v, k, _ in builder.edges],
+        sequence=builder.sequence,
         problems=tuple(builder.problems),
         on=on,
         excluded=excluded,
         source=source,
         today=today,
     )
+
+
+_BLANK: Attrs = dict.fromkeys(EDGE_ATTRIBUTES)
+"""An edge's attributes before any is given: each one, in order, ``None``."""
 
 
 def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
@@ -182,10 +184,19 @@ class _Builder:
     def __init__(self, index: ModelIndex) -> None:
         self.index = index
         self.entities = index.entities
-        self.nodes: dict[str, Attrs] = {}
-        self.edges: list[tuple[str, str, str, Attrs]] = []
-        self.counts: dict[tuple[str, str, str], int] = {}
-        self.seen: set[tuple[Any, ...]] = set()
+        # The graph is filled in place, as ``add_nodes_from`` and then ``add_edges_from``
+        # would fill it, in the same order, but holding each node's and edge's
+        # attributes themselves rather than a copy, and without their checks (every
+        # node is added before any edge, and an edge only between nodes): networkx's
+        # documented adjacency structure, a dictionary of each node's attributes and of
+        # each node's successors and predecessors, where ``succ[u][v]`` and
+        # ``pred[v][u]`` are one dictionary of the edges' attributes by key.
+        self.graph = nx.MultiDiGraph()
+        self.nodes: dict[str, Attrs] = self.graph._node
+        self.succ: dict[str, dict[str, dict[str, Attrs]]] = self.graph._succ
+        self.pred: dict[str, dict[str, dict[str, Attrs]]] = self.graph._pred
+        self.sequence: list[tuple[str, str, str]] = []
+        """Each edge's (source, target, key), in the order they were added."""
         self.problems: list[Finding] = []
         self.documents = [d for d in index.dataset.documents if index.kept(d)]
         self.planned_nodes = {g.id for _, g in index.groups if g.planned}
@@ -194,6 +205,8 @@ class _Builder:
     def run(self) -> None:
         for key, entity in self.entities.items():
             self.nodes[key] = node_attributes(entity, self.index)
+            self.succ[key] = {}
+            self.pred[key] = {}
         for entity in self.index.duplicates:
             kind = kind_word(entity)
             self.problems.append(
@@ -280,22 +293,27 @@ class _Builder:
             return
         value: str = kind._value_  # the plain attribute: ``.value`` is a slow property
         planned = planned or source in self.planned_nodes or target in self.planned_nodes
-        data: Attrs = dict.fromkeys(EDGE_ATTRIBUTES)
-        data.update(values)
+        data: Attrs = _BLANK.copy()
+        if values:
+            data.update(values)
         data["kind"] = value
         data["derived"] = derived
         data["start"] = None if start is None else str(start)
         data["end"] = None if end is None else str(end)
         data["planned"] = planned
-        identity = (source, target, *data.values())
-        if identity in self.seen:
-            return
-        self.seen.add(identity)
-        pair = (source, target, value)
-        number = self.counts.get(pair, 0) + 1
-        self.counts[pair] = number
-        key = value if number == 1 else edge_key(value, number)
-        self.edges.append((source, target, key, data))
+        out = self.succ[source]
+        keyed = out.get(target)
+        if keyed is None:
+            keyed = out[target] = self.pred[target][source] = {}
+        key = value
+        number = 1
+        while key in keyed:  # the edges of this kind already between the two
+            if keyed[key] == data:
+                return  # an edge equal to one already there is not added again
+            number += 1
+            key = edge_key(value, number)
+        keyed[key] = data
+        self.sequence.append((source, target, key))
 
     def dangling(self, holder: str, key: str, field: str) -> None:
         member = field.startswith("members")

@@ -55,6 +55,23 @@ def edge_kind(value: EdgeKind | str) -> EdgeKind:
         ) from None
 
 
+_WANTED: dict[tuple[EdgeKind | str, ...], frozenset[str]] = {}
+
+
+def _kinds_wanted(kinds: tuple[EdgeKind | str, ...]) -> frozenset[str]:
+    """The values of ``kinds`` (see :func:`edge_kind`), found once for each tuple."""
+    found = _WANTED.get(kinds)
+    if found is None:
+        found = frozenset(edge_kind(k).value for k in kinds)
+        if len(_WANTED) < 256:  # the kinds the queries ask for, not every caller's
+            _WANTED[kinds] = found
+    return found
+
+
+def _first(item: tuple[Any, ...]) -> Any:
+    return item[0]
+
+
 def node_kind(value: NodeKind | str) -> NodeKind:
     """A ``NodeKind`` from itself or its value."""
     if isinstance(value, NodeKind):
@@ -127,6 +144,7 @@ class GovernanceGraph:
         self.problems = problems
         self._sequence = sequence
         self._order: dict[tuple[str, str, str], int] | None = None
+        self._refs: dict[str, Ref] = {}
         self.on = on
         self.excluded = excluded
         self.source = source if source is not None else index.dataset
@@ -203,15 +221,16 @@ class GovernanceGraph:
     def out_edges(self, node: str, *kinds: EdgeKind | str) -> list[tuple[str, str, dict[str, Any]]]:
         """``node``'s outgoing edges as (target, key, attributes), in the model's order;
         only edges of ``kinds`` when given."""
-        wanted = {edge_kind(k).value for k in kinds}
+        wanted = _kinds_wanted(kinds)
         order = self.order
         found = [
             (order[(node, target, key)], target, key, data)
-            for target, keyed in self.graph.succ[node].items()
+            for target, keyed in self.graph._succ[node].items()  # the plain dictionaries
             for key, data in keyed.items()
             if not wanted or data["kind"] in wanted
         ]
-        found.sort(key=lambda item: item[0])
+        if len(found) > 1:
+            found.sort(key=_first)
         return [(target, key, data) for _, target, key, data in found]
 
     def nodes_of(self, *kinds: NodeKind | str) -> list[str]:
@@ -221,10 +240,13 @@ class GovernanceGraph:
 
     def ref(self, key: str) -> Ref:
         """A node's id, kind and name (and dates, for a group, post or collaboration)."""
-        data = self.graph.nodes.get(key)
+        found = self._refs.get(key)
+        if found is not None:
+            return found
+        data = self.graph._node.get(key)  # the plain dictionary of the nodes
         if data is None:
             return Ref(id=key, kind="unknown", name=key)
-        return Ref(
+        found = Ref(
             id=key,
             kind=data["kind"],
             name=data["name"],
@@ -232,6 +254,8 @@ class GovernanceGraph:
             end=data.get("end"),
             status=self.status(data),
         )
+        self._refs[key] = found  # (a Ref is immutable, and a node's status fixed)
+        return found
 
     # --- naming nodes -----------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from ..model.dates import earlier, later, written
 from ..model.meaning import (
     ROTATES,
     ModelIndex,
+    Notes,
     chair_notes,
     chair_words,
     members_given,
@@ -172,6 +173,8 @@ ESCALATION_LINES = (
 )
 """The lines a concern can travel along, in the order an escalation tries them."""
 
+_ESCALATION_RANK = {kind.value: rank for rank, kind in enumerate(ESCALATION_LINES)}
+
 
 def _derived(gg: GovernanceGraph, source: str, target: str, kind: str, via: str) -> Step:
     return Step(source=gg.ref(source), target=gg.ref(target), kind=kind, derived=True, via=via)
@@ -181,10 +184,12 @@ def _escalation_moves(gg: GovernanceGraph, node: str) -> Iterator[tuple[str, Ste
     """Where a concern can go next from ``node``: its escalation lines, then its
     reporting lines; from a group, the group it sits under, and from a top body, its
     partnership or collaboration; from a partnership or collaboration, its top bodies."""
-    for kind in ESCALATION_LINES:
-        for target, data in _out(gg, node, kind):
-            if not data.get("planned"):  # a planned line is not yet a route
-                yield target, _step(gg, node, target, data)
+    lines = gg.out_edges(node, *ESCALATION_LINES)  # in the model's order
+    if len(lines) > 1:  # each kind in turn, in the model's order within it
+        lines.sort(key=lambda line: _ESCALATION_RANK[line[2]["kind"]])
+    for target, _, data in lines:
+        if not data.get("planned"):  # a planned line is not yet a route
+            yield target, _step(gg, node, target, data)
     index = gg.index
     entity = index.entities.get(node)
     if isinstance(entity, Group):
@@ -303,7 +308,9 @@ def _who(gg: GovernanceGraph, chair: Chair, owner: Owner | None) -> dict[str, An
     return found
 
 
-def _chair_infos(gg: GovernanceGraph, body: str) -> tuple[ChairInfo, ...]:
+def _chair_infos(
+    gg: GovernanceGraph, body: str, notes_of: dict[int, Notes] | None = None
+) -> tuple[ChairInfo, ...]:
     """Each chair of ``body``, in the data's order, described in the words the
     documents use (:func:`~safeguarding_model.model.meaning.chair_words`, with what
     the data says of a post beside its title: "an elected member", "also the
@@ -313,8 +320,13 @@ def _chair_infos(gg: GovernanceGraph, body: str) -> tuple[ChairInfo, ...]:
     entity = index.entities.get(body)
     owner = index.owner.get(body)
     roles_of = entity if isinstance(entity, Partnership) else owner
-    partnerships = index.partnerships_of(roles_of) if roles_of is not None else []
-    notes = chair_notes(index.entities, partnerships)
+    key = id(roles_of)  # the notes of the bodies of one partnership or collaboration
+    notes = notes_of.get(key) if notes_of is not None else None
+    if notes is None:
+        partnerships = index.partnerships_of(roles_of) if roles_of is not None else []
+        notes = chair_notes(index.entities, partnerships)
+        if notes_of is not None:
+            notes_of[key] = notes
     name = index.name
     infos: list[ChairInfo] = []
     for chair in getattr(entity, "chairs", ()):
@@ -379,8 +391,9 @@ def chairs(gg: GovernanceGraph, *bodies: str) -> Chairs:
             keys += [g.id for g in collaboration.groups if index.kept(g)]
     keys = [k for k in dict.fromkeys(keys) if k in gg.graph]
     found = []
+    notes_of: dict[int, Notes] = {}
     for k in keys:
-        infos = _chair_infos(gg, k)
+        infos = _chair_infos(gg, k, notes_of)
         found.append(
             BodyChairs(
                 body=gg.ref(k),

@@ -3,9 +3,11 @@ partnerships and collaborations that refer to them."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
-from collections.abc import Iterator
-from typing import Any
+import weakref
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 import attrs
 
@@ -19,7 +21,7 @@ from .partnership import Partnership
 from .plans import Objective, Plan
 from .values import FieldError, PartialDate
 
-__all__ = ["SCHEMA", "Collection", "Dataset", "Entity", "collection"]
+__all__ = ["SCHEMA", "Collection", "Dataset", "Entity", "collection", "worked_out"]
 
 SCHEMA = "safeguarding-model/2"
 """The format version that files declare in their ``schema`` field. Files of
@@ -179,15 +181,13 @@ class Dataset:
             yield objective
 
     def index(self) -> dict[str, Entity]:
-        """Every entity by id. Build it once when looking up many ids.
+        """Every entity by id: a new dictionary, yours to change (the entities are
+        found once while the dataset lives, and copied).
 
         Where an id is used twice (which loading refuses, but code can build), the
         first entity keeps it, as everywhere in the package.
         """
-        found: dict[str, Entity] = {}
-        for entity in self.entities():
-            found.setdefault(entity.id, entity)
-        return found
+        return _index(self).copy()
 
     def get(self, key: str) -> Entity:
         """The entity with this id, or the one that goes by the name ``key`` (a name,
@@ -233,7 +233,7 @@ class Dataset:
         """A person-readable name for an id: a post with its holder, a group's name."""
         if key is None:
             return "unknown"
-        index = index if index is not None else self.index()
+        index = index if index is not None else _index(self)
         entity = index.get(key)
         if entity is None:
             return key
@@ -264,3 +264,44 @@ _COLLECTIONS = tuple(
     for field in attrs.fields(Dataset)
     if "collection" in field.metadata
 )
+
+
+_T = TypeVar("_T")
+
+_WORKED_OUT: dict[int, tuple[weakref.ref[Dataset], dict[str, Any]]] = {}
+"""What was worked out from each dataset alive, by its identity (a dataset is not
+hashed: that would walk all of it), and by what it is."""
+
+
+def worked_out(dataset: Dataset, name: str, make: Callable[[Dataset], _T]) -> _T:
+    """``make(dataset)``, worked out once while ``dataset`` lives and kept under
+    ``name``: a dataset is immutable, so whatever is found from it alone stays true.
+    What is kept must not be changed by those it is given to, nor hold the dataset
+    itself (it would then live for ever)."""
+    key = id(dataset)
+    kept = _WORKED_OUT.get(key)
+    if kept is None or kept[0]() is not dataset:
+        kept = (weakref.ref(dataset, lambda _: _forget(key)), {})
+        _WORKED_OUT[key] = kept
+    found = kept[1]
+    if name not in found:
+        found[name] = make(dataset)
+    result: _T = found[name]
+    return result
+
+
+def _forget(key: int) -> None:
+    with contextlib.suppress(AttributeError, TypeError):  # the interpreter is ending
+        _WORKED_OUT.pop(key, None)
+
+
+def _make_index(dataset: Dataset) -> dict[str, Entity]:
+    found: dict[str, Entity] = {}
+    for entity in dataset.entities():
+        found.setdefault(entity.id, entity)
+    return found
+
+
+def _index(dataset: Dataset) -> dict[str, Entity]:
+    """Every entity of ``dataset`` by id, worked out once: not to be changed."""
+    return worked_out(dataset, "index", _make_index)

@@ -233,6 +233,11 @@ class ModelIndex:
         self.partnerships = [p for p in dataset.partnerships if kept(p)]
         self.collaborations = [c for c in dataset.collaborations if kept(c)]
         self._partnerships_of: dict[int, list[Partnership]] = {}
+        self._role_facts: dict[tuple[str, PartnershipRole], dict[str, list[Any]]] = {}
+        self._role_words: dict[tuple[str, str | None, tuple[str, ...]], str] = {}
+        self._role_planned: dict[tuple[int, str, str], bool] = {}
+        """Whether a node holds a role in an owner's partnerships by planned entries
+        only (:func:`resolved_planned`), by the owner's ``id``, the role and the node."""
         self._member_sets: dict[int, set[str]] = {}
         self.owner: dict[str, Owner] = {}
         self.groups: list[tuple[Owner, Group]] = []
@@ -445,6 +450,18 @@ class ModelIndex:
 
     # --- members ----------------------------------------------------------------------
 
+    def role_facts(self, partnership: str, role: PartnershipRole) -> dict[str, list[Any]]:
+        """The model entries by which each node holds ``role`` in a partnership (of
+        ``Roles.holders``), worked out once."""
+        key = (partnership, role)
+        found = self._role_facts.get(key)
+        if found is None:
+            found = {}
+            for node, fact in self.roles[partnership].holders(role):
+                found.setdefault(node, []).append(fact)
+            self._role_facts[key] = found
+        return found
+
     def name(self, key: str) -> str:
         """A readable name for an id (the id itself when it names nothing)."""
         return self.dataset.name_of(key, self.entities)
@@ -538,7 +555,14 @@ class ModelIndex:
                     attrs.evolve(rule, note=note, partnerships=(partnership.id,) if each else ())
                 )
         found = [
-            attrs.evolve(rule, node=node, partnerships=tuple(keys) if each else ())
+            Resolved(
+                node=node,
+                named_as="role",
+                detail=role.value,
+                derived=True,
+                acts_for=acts_for,
+                partnerships=tuple(keys) if each else (),
+            )
             for node, keys in holders.items()
         ]
         found += rules
@@ -562,10 +586,15 @@ class ModelIndex:
         safeguarding partners for the chief officer of police of the Isle of Wight
         Safeguarding Children Partnership"."""
         assert entry.detail is not None
-        acts_for = StatutoryRole(entry.acts_for) if entry.acts_for else None
-        words = member_role_words(PartnershipRole(entry.detail), acts_for)
-        if entry.partnerships:
-            words += " of " + and_list([f"the {self.name(key)}" for key in entry.partnerships])
+        key = (entry.detail, entry.acts_for, entry.partnerships)
+        words = self._role_words.get(key)
+        if words is None:
+            acts_for = StatutoryRole(entry.acts_for) if entry.acts_for else None
+            words = member_role_words(PartnershipRole(entry.detail), acts_for)
+            if entry.partnerships:
+                names = [f"the {self.name(key)}" for key in entry.partnerships]
+                words += " of " + and_list(names)
+            self._role_words[key] = words
         return words
 
     def represented_by(self, owner: Owner, organisation: str) -> list[str]:
@@ -1194,14 +1223,19 @@ def resolved_planned(index: ModelIndex, owner: Owner, entry: Resolved) -> bool:
     if entry.node is None or not entry.derived:
         return False
     if entry.named_as == "role" and entry.detail:
-        role = PartnershipRole(entry.detail)
-        facts = [
-            fact
-            for partnership in index.partnerships_of(owner)
-            for node, fact in index.roles[partnership.id].holders(role)
-            if node == entry.node
-        ]
-        return bool(facts) and all(getattr(fact, "planned", False) for fact in facts)
+        key = (id(owner), entry.detail, entry.node)
+        planned = index._role_planned.get(key)
+        if planned is None:
+            role = PartnershipRole(entry.detail)
+            node = entry.node
+            facts = [
+                fact
+                for partnership in index.partnerships_of(owner)
+                for fact in index.role_facts(partnership.id, role).get(node, ())
+            ]
+            planned = bool(facts) and all(getattr(fact, "planned", False) for fact in facts)
+            index._role_planned[key] = planned
+        return planned
     if entry.named_as == "chair-of" and entry.detail:
         chaired = index.entities.get(entry.detail)
         if isinstance(chaired, Group) and chaired.planned:

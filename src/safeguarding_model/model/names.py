@@ -14,7 +14,7 @@ import difflib
 from collections.abc import Iterable
 
 from ..errors import AmbiguousNameError, NotFoundError
-from .dataset import Dataset, Entity
+from .dataset import Dataset, Entity, _index
 from .groups import Group
 from .organisations import Organisation, Post
 from .plans import Objective
@@ -56,7 +56,7 @@ class Names:
 
     def __init__(self, dataset: Dataset, entities: dict[str, Entity] | None = None) -> None:
         self.dataset = dataset
-        self.entities = entities if entities is not None else dataset.index()
+        self.entities = entities if entities is not None else _index(dataset)
         self._table: dict[str, list[str]] | None = None
         self._spellings: dict[str, str] = {}
 
