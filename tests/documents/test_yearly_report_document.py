@@ -39,8 +39,10 @@ def test_the_sections_the_data_can_answer_are_pre_filled(iow: Dataset) -> None:
     assert isinstance(leads, Table)
     assert [row[2] for row in leads.rows] == ["Wendy Perera", "Maggie MacIsaac", "Scott Chilton"]
     structure = next(s for _, s in document.walk() if s.title == "Structure and groups")
-    assert isinstance(structure.blocks[0], Figure)
-    groups = structure.blocks[1]
+    charts = [block for block in structure.blocks if isinstance(block, Figure)]
+    assert [type(block) for block in structure.blocks[: len(charts)]] == [Figure] * len(charts)
+    assert charts[0].caption == "The structure of the IOWSCP and its reporting lines"
+    groups = structure.blocks[len(charts)]
     assert isinstance(groups, Table) and len(groups.rows) == 7
     scrutiny = next(s for _, s in document.walk() if "scrutineer" in s.title.casefold())
     assert any("Scott MacKechnie" in getattr(b, "text", "") for b in scrutiny.blocks)

@@ -174,6 +174,16 @@ def dot_output(source: str, format: str = "canon") -> str:
     return result.stdout.decode("utf-8")
 
 
+def heights(plain: str) -> dict[str, float]:
+    """Each node's height on the page, from Graphviz's ``plain`` output."""
+    found = {}
+    for line in plain.splitlines():
+        parts = line.split()
+        if parts and parts[0] == "node":
+            found[parts[1].strip('"')] = float(parts[3])
+    return found
+
+
 def svg_texts(svg: str) -> list[str]:
     """The text of every <text> element of an SVG (which must be well-formed XML)."""
     root = ET.fromstring(svg)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import attrs
 import pytest
-from consumers import check_mermaid, dot_output, svg_texts
+from consumers import check_mermaid, dot_output, heights, svg_texts
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -206,8 +206,9 @@ def test_graphviz_reads_every_variant_of_the_chart(
 
 def test_the_drawn_chart_carries_the_key(iow: Dataset) -> None:
     texts = svg_texts(dot_output(export(iow, "dot"), "svg"))  # type: ignore[arg-type]
+    said = " ".join(texts)  # (the key's words are wrapped in lines)
     for style in org_chart(iow).kinds:
-        assert STYLES[style].legend in texts
+        assert STYLES[style].legend in said
     assert "Key" in texts
 
 
@@ -375,7 +376,7 @@ def test_a_line_whose_meaning_is_not_stated_is_drawn_as_no_accountability(
     looks = [row for row in text.splitlines() if row.strip().startswith('"audit" -> "executive"')]
     assert len(looks) == 1 and 'style="dotted"' in looks[0]
     texts = svg_texts(dot_output(text, "svg"))
-    assert STYLES["reports-to-meaning-not-stated"].legend in texts
+    assert STYLES["reports-to-meaning-not-stated"].legend in " ".join(texts)  # (wrapped)
     assert "meaning not stated" in texts
 
 
@@ -404,18 +405,8 @@ def test_the_leadership_group_is_drawn_above_the_partnership_without_a_line(
     ids = {node.id: f"n{number}" for number, node in enumerate(chart.nodes, start=1)}
     assert f"  {ids['scp']} -.- {ids['leaders']}" in mermaid.splitlines()
     # Graphviz places the forum above the partnership (the chart is drawn bottom to top).
-    positions = _positions(dot_output(text, "plain"))
+    positions = heights(dot_output(text, "plain"))
     assert positions["leaders"] > positions["scp"]
-
-
-def _positions(plain: str) -> dict[str, float]:
-    """Each node's height on the page, from Graphviz's ``plain`` output."""
-    found = {}
-    for line in plain.splitlines():
-        parts = line.split()
-        if parts and parts[0] == "node":
-            found[parts[1].strip('"')] = float(parts[3])
-    return found
 
 
 def test_the_key_explains_every_look_drawn(lines: Dataset) -> None:
@@ -429,11 +420,12 @@ def test_the_key_explains_every_look_drawn(lines: Dataset) -> None:
     }
     assert "planned" in chart.marks
     texts = svg_texts(dot_output(str(export(lines, "dot")), "svg"))
+    said = " ".join(texts)  # (the key's words and the lines' labels are wrapped in lines)
     for kind in chart.kinds:
-        assert STYLES[kind].legend in texts
-    assert MARKS["planned"].legend in texts
-    assert "for information, at least three times a year" in texts
-    assert "and/or, by exception" in texts
+        assert STYLES[kind].legend in said
+    assert MARKS["planned"].legend in said
+    assert "for information, at least three times a year" in said
+    assert "and/or, by exception" in said
     mermaid = str(export(lines, "mermaid"))
     for kind in chart.kinds:
         assert f'["{STYLES[kind].legend}"]' in mermaid

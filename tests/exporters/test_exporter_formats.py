@@ -217,7 +217,9 @@ def test_the_html_page_draws_its_charts_inline_when_graphviz_is_there(iow: Datas
     need_dot()
     page = export(iow, "html")
     assert isinstance(page, str)
-    assert page.count("<svg") == 2  # the partnership, and the HIPS appendix
+    # the partnership's structure, escalation, other lines, functional links and lines
+    # with HIPS; and the HIPS appendix's groups and its member partnerships' lines
+    assert page.count("<svg") == 7
     assert "<?xml" not in page and "<!DOCTYPE svg" not in page
 
 
@@ -376,7 +378,7 @@ def test_a_graphviz_failure_gives_the_chart_in_words(
     assert isinstance(page, str)
     check_html(page)
     assert "<svg" not in page
-    assert page.count("The chart could not be drawn (Graphviz could not draw the chart") == 2
+    assert page.count("The chart could not be drawn (Graphviz could not draw the chart") == 7
     assert "Learning Inquiry Group reports to Partnership Board (quarterly)." in page
     markdown = export(iow, "markdown")  # Markdown draws no picture: unaffected
     assert isinstance(markdown, str) and "```mermaid" in markdown

@@ -50,7 +50,7 @@ from ..model.meaning import (
     standing,
 )
 from ..model.names import Names
-from .charts import ChartMaker
+from .charts import STRUCTURE_KINDS, ChartMaker, chart_parts
 from .summary import chair_text
 from .tree import Block, Figure, ListItem, Paragraph, Span, Table
 
@@ -434,6 +434,12 @@ def at_the_top(group: Group) -> bool:
     return is_top(group) or (leads and not accountable_lines(group.reports_to))
 
 
+Said = tuple[str, tuple[str, str] | None, str | None]
+"""A sentence about a line, with the ids of its ends (the body it is from, then the
+body it is to) and the field of the line (``reports_to``, ``escalates_to``,
+``joint_with``); None for a sentence that is about no one line."""
+
+
 def group_lines(
     group: Group, dataset: Dataset, index: dict[str, Entity], at: Days | None = None
 ) -> list[str]:
@@ -442,23 +448,37 @@ def group_lines(
     along a line is in the group's section); what the source does not say is said
     too. A planned group, or a planned line, says it is planned; a leadership group
     says it stands above the partnership."""
+    return [sentence for sentence, _, _ in _group_said(group, dataset, index, at)]
+
+
+def _group_said(
+    group: Group, dataset: Dataset, index: dict[str, Entity], at: Days | None = None
+) -> list[Said]:
+    """:func:`group_lines`, each sentence with the line it is about."""
     name = with_phrase(group.name, entry_phrase(group, at))
 
-    def line(found: Line, field: str) -> str:
-        return f"{name} {line_sentence(found, dataset, index, at, field, sends=False)}."
+    def line(found: Line, field: str) -> Said:
+        sentence = f"{name} {line_sentence(found, dataset, index, at, field, sends=False)}."
+        return sentence, (group.id, found.to), field
 
-    found = []
+    found: list[Said] = []
     if is_leadership(group):
-        found.append(f"{name} stands above the partnership, at the top of its accountability.")
+        found.append(
+            (f"{name} stands above the partnership, at the top of its accountability.", None, None)
+        )
     found += [line(reporting, "reports_to") for reporting in group.reports_to]
     found += [line(escalation, "escalates_to") for escalation in group.escalates_to]
-    found += [f"{name} is run jointly with {dataset.name_of(j, index)}." for j in group.joint_with]
+    found += [
+        (f"{name} is run jointly with {dataset.name_of(j, index)}.", (group.id, j), "joint_with")
+        for j in group.joint_with
+    ]
     if group.parent:
-        found.append(f"{name} sits under {dated_name(dataset, index, group.parent, at)}.")
+        sits = f"{name} sits under {dated_name(dataset, index, group.parent, at)}."
+        found.append((sits, (group.id, group.parent), None))
     if "reports_to" in group.not_stated:
-        found.append(f"{name}: {NOT_SAID} whom it reports to.")
+        found.append((f"{name}: {NOT_SAID} whom it reports to.", None, None))
     elif not found and not at_the_top(group):  # a top body reports to no group by design
-        found.append(f"{name}: its reporting line is {NOT_GIVEN}.")
+        found.append((f"{name}: its reporting line is {NOT_GIVEN}.", None, None))
     return found
 
 
@@ -550,35 +570,80 @@ def dates_text(group: Group, at: Days | None = None) -> str | None:
     return entry_phrase(group, at) or None
 
 
-def structure_figure(
+_FIELD_KINDS = {
+    "reports_to": STRUCTURE_KINDS,
+    "escalates_to": ("escalates-to",),
+    "joint_with": ("joint-with",),
+}
+"""The edge kinds a line of each field of the model is drawn as."""
+
+
+def structure_figures(
     owner: Partnership | Collaboration,
     dataset: Dataset,
     index: dict[str, Entity],
     caption: str,
     charts: ChartMaker,
     at: Days | None = None,
-) -> Figure:
-    """The org chart of a partnership or collaboration (drawn by ``charts``, from the
-    document's one governance graph), described line by line: the body's own lines,
-    its groups' lines, and the lines it gives from other bodies."""
-    description: list[str] = []
+) -> tuple[Figure, ...]:
+    """The org charts of a partnership or collaboration (drawn by ``charts``, from the
+    document's one governance graph), split so that each fits a page
+    (:func:`~.charts.chart_parts`): its structure, captioned ``caption``, then its other
+    lines and its lines with other partnerships and collaborations, where it has them.
+    Each is described line by line, in words, with the lines it draws: the body's own
+    lines, its groups' lines, and the lines it gives from other bodies (a sentence about
+    no one line, or about a line no part draws, goes with the structure)."""
+    said: list[Said] = []
     if isinstance(owner, Partnership):
-        description += [
-            f"{owner.name} {line_sentence(line, dataset, index, at, sends=False)}."
+        said += [
+            (
+                f"{owner.name} {line_sentence(line, dataset, index, at, sends=False)}.",
+                (owner.id, line.to),
+                "reports_to",
+            )
             for line in owner.reports_to
         ]
-        description += [
-            f"{owner.name} {line_sentence(line, dataset, index, at, 'escalates_to', sends=False)}."
+        said += [
+            (
+                f"{owner.name} "
+                f"{line_sentence(line, dataset, index, at, 'escalates_to', sends=False)}.",
+                (owner.id, line.to),
+                "escalates_to",
+            )
             for line in owner.escalates_to
         ]
     leadership = [group for group in owner.groups if is_leadership(group)]
     for group in (*leadership, *(g for g in owner.groups if not is_leadership(g))):
-        description.extend(group_lines(group, dataset, index, at))
-    description += [
-        f"{dataset.name_of(line.by, index)} {line_sentence(line, dataset, index, at, sends=False)}."
+        said.extend(_group_said(group, dataset, index, at))
+    said += [
+        (
+            f"{dataset.name_of(line.by, index)} "
+            f"{line_sentence(line, dataset, index, at, sends=False)}.",
+            (line.by, line.to),
+            "reports_to",
+        )
         for line in owner.lines
     ]
-    return Figure(caption=caption, chart=charts.chart(owner), description=tuple(description))
+    parts = chart_parts(charts.chart(owner), owner.id, owner.name or owner.label)
+    drawn: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for number, (_, chart) in enumerate(parts):
+        for edge in chart.edges:
+            for pair in ((edge.source, edge.target), (edge.target, edge.source)):
+                drawn.setdefault(pair, []).append((number, edge.kind))
+    descriptions: list[list[str]] = [[] for _ in parts]
+    for sentence, ends, field in said:
+        found = drawn.get(ends, []) if ends is not None else []
+        kinds = _FIELD_KINDS.get(field or "", ())
+        chosen = next((n for n, kind in found if kind in kinds), found[0][0] if found else 0)
+        descriptions[chosen].append(sentence)
+    return tuple(
+        Figure(
+            caption=caption if part == "structure" else chart.title,
+            chart=chart,
+            description=tuple(description),
+        )
+        for (part, chart), description in zip(parts, descriptions, strict=True)
+    )
 
 
 def not_stated_note(field_words: str) -> Paragraph:

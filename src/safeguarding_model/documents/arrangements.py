@@ -87,7 +87,7 @@ from ._common import (
     partial_note,
     period_when,
     person_or_post,
-    structure_figure,
+    structure_figures,
     text_points,
     unstated_periods,
     with_partial,
@@ -654,8 +654,8 @@ class _Builder:
         teams = tuple(g for g in self.p.groups if g.kind is GroupKind.TEAM)
         groups = tuple(g for g in self.p.groups if g not in leadership and g not in teams)
         if self.p.groups:
-            blocks.append(
-                structure_figure(
+            blocks.extend(
+                structure_figures(
                     self.p,
                     self.dataset,
                     self.index,
@@ -1158,8 +1158,8 @@ class _Builder:
         blocks: list[Block] = []
         if collaboration.groups:
             caption = f"The groups of {collaboration_words(collaboration)}"
-            blocks.append(
-                structure_figure(
+            blocks.extend(
+                structure_figures(
                     collaboration, self.dataset, self.index, caption, self.charts, self.at
                 )
             )

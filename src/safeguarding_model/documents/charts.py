@@ -28,11 +28,13 @@ if TYPE_CHECKING:
     from .neighbourhood import PartCharts
 
 __all__ = [
+    "CHART_PARTS",
     "COLLABORATION_EDGES",
     "DEFAULT_DEPTH",
     "DEFAULT_EDGES",
     "LINE_WORDS",
     "NOT_BODIES",
+    "STRUCTURE_KINDS",
     "STYLED_KINDS",
     "TOP_GROUPS",
     "ChartEdge",
@@ -40,6 +42,7 @@ __all__ = [
     "ChartNode",
     "Cluster",
     "OrgChart",
+    "chart_parts",
     "kind_words",
     "org_chart",
 ]
@@ -83,6 +86,24 @@ STYLED_KINDS = (*DEFAULT_EDGES, *COLLABORATION_EDGES, "part-of")
 """The edge kinds that charts draw in a look of their own, in the order a chart's key
 lists them (the chart formats' styles, ``exporters.charts.STYLES``, follow it). A line
 of any other kind carries its kind in words in its label."""
+
+
+STRUCTURE_KINDS = (
+    "reports-to",
+    "reports-for-information-to",
+    "advises",
+    "reports-to-meaning-not-stated",
+    "accountable-to",
+    "part-of",
+)
+"""The edge kinds of a body's structure: its reporting lines, stated or derived, and
+where its groups sit. A document's structure chart draws these (:func:`chart_parts`)."""
+
+CHART_PARTS = ("structure", "escalation", "lines", "links", "region")
+"""The charts a document splits a body's chart into, in this order (:func:`chart_parts`):
+its structure, its escalation routes, its other lines (joint working, reporting lines
+with bodies outside it), its functional links, and its lines with other partnerships
+and collaborations."""
 
 
 def kind_words(kind: str) -> str:
@@ -359,6 +380,111 @@ def org_chart(
         on=on,
         ranks=ranks,
     )
+
+
+def chart_parts(chart: OrgChart, owner: str, name: str) -> tuple[tuple[str, OrgChart], ...]:
+    """``chart``, the chart of the partnership or collaboration ``owner`` (an id; its
+    name ``name``), split into charts that each fit a page, by its lines: each part
+    named (:data:`CHART_PARTS`), in that order, those with no lines left out but the
+    structure, which is always given.
+
+    - ``region``: the lines with a body of another partnership or collaboration, or
+      that body itself (and a partnership's lines taking part in a collaboration);
+    - ``structure``: of the others, the lines of :data:`STRUCTURE_KINDS` between the
+      bodies of ``owner``'s own box, or from ``owner`` itself (to its lead partners,
+      say), with every body of its box and every body the chart shows with no line;
+    - ``links``: of the others, the functional links (``linked-to``);
+    - ``escalation``: of the others, the escalation routes (``escalates-to``);
+    - ``lines``: every other line (joint working, and the reporting lines between the
+      box's bodies and bodies outside it).
+
+    Each part holds the bodies its lines join, the boxes they are in (but the box of
+    the functional links, in the chart of them), and the ranks between them; every
+    line of the chart is in exactly one part. The structure keeps the chart's title;
+    the others say what they show. The work is linear in the size of the chart.
+    """
+    kinds = {cluster.id: cluster.kind for cluster in chart.clusters}
+    nodes = {node.id: node for node in chart.nodes}
+
+    def elsewhere(key: str) -> bool:
+        node = nodes[key]
+        if node.cluster == owner or key == owner:
+            return False
+        bodies = ("partnership", "collaboration")
+        return node.kind in bodies or kinds.get(str(node.cluster)) in bodies
+
+    joined = {end for edge in chart.edges for end in (edge.source, edge.target)}
+    own = {n.id for n in chart.nodes if n.cluster == owner or n.id == owner or n.id not in joined}
+    lines: dict[str, list[ChartEdge]] = {part: [] for part in CHART_PARTS}
+    for edge in chart.edges:
+        if edge.kind in COLLABORATION_EDGES or elsewhere(edge.source) or elsewhere(edge.target):
+            lines["region"].append(edge)
+        elif edge.kind in STRUCTURE_KINDS and (
+            edge.source == owner or {edge.source, edge.target} <= own
+        ):
+            lines["structure"].append(edge)
+        elif edge.kind == "linked-to":
+            lines["links"].append(edge)
+        elif edge.kind == "escalates-to":
+            lines["escalation"].append(edge)
+        else:
+            lines["lines"].append(edge)
+    words = {
+        "lines": _lines_words(lines["lines"]),
+        "links": "functional links",
+        "escalation": "escalation routes",
+        "region": "lines with other partnerships and collaborations",
+    }
+    parts = []
+    for part in CHART_PARTS:
+        edges = lines[part]
+        if part != "structure" and not edges:
+            continue
+        shown = {end for edge in edges for end in (edge.source, edge.target)}
+        if part == "structure":
+            shown |= own
+        drawn = [node for node in chart.nodes if node.id in shown]
+        if part == "links":  # the chart is of the functional links: no box around them
+            drawn = [
+                attrs.evolve(node, cluster=None)
+                if kinds.get(str(node.cluster)) == "links"
+                else node
+                for node in drawn
+            ]
+        boxes = {node.cluster for node in drawn}
+        title = chart.title if part == "structure" else f"{name}: {words[part]}"
+        parts.append(
+            (
+                part,
+                OrgChart(
+                    title=title,
+                    nodes=tuple(drawn),
+                    edges=tuple(edges),
+                    clusters=tuple(c for c in chart.clusters if c.id in boxes),
+                    on=chart.on,
+                    ranks=tuple(p for p in chart.ranks if p[0] in shown and p[1] in shown),
+                ),
+            )
+        )
+    return tuple(parts)
+
+
+_LINE_WORDS = {"escalates-to": "escalation", "joint-with": "joint working"}
+
+
+def _lines_words(edges: Iterable[ChartEdge]) -> str:
+    """What a chart of these lines shows, in the key's order of their kinds:
+    "escalation, joint working and reporting lines with other bodies"."""
+    present = {edge.kind for edge in edges}
+    kinds = [kind for kind in STYLED_KINDS if kind in present] + sorted(present - {*STYLED_KINDS})
+    named = [
+        _LINE_WORDS.get(kind) or kind_words(kind) for kind in kinds if kind not in STRUCTURE_KINDS
+    ]
+    if present & {*STRUCTURE_KINDS}:
+        named.append("reporting lines with other bodies")
+    if len(named) > 1:
+        return f"{', '.join(named[:-1])} and {named[-1]}"
+    return named[0] if named else "other lines"
 
 
 class ChartMaker:

@@ -46,7 +46,7 @@ from ._common import (
     not_stated_note,
     partial_note,
     person_or_post,
-    structure_figure,
+    structure_figures,
 )
 from .arrangements import role_words
 from .changes import TITLE as CHANGES_TITLE
@@ -163,7 +163,7 @@ def _structure(
     groups = tuple(g for g in partnership.groups if not is_leadership(g) and g not in teams)
     if partnership.groups:
         caption = f"The structure of the {partnership.label} and its reporting lines"
-        blocks.append(structure_figure(partnership, dataset, index, caption, charts))
+        blocks.extend(structure_figures(partnership, dataset, index, caption, charts))
     if leadership:
         names = and_list([label(g, g.id) for g in leadership])
         blocks.append(

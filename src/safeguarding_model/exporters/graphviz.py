@@ -12,11 +12,27 @@ import shutil
 import subprocess
 import sys
 
+import attrs
+
 from ..documents.charts import OrgChart
 from .builtin.dot import to_dot
 from .errors import ExportError, GraphvizNotFoundError
 
-__all__ = ["MEMORY", "TIMEOUT", "draw", "draw_chart", "graphviz_available", "without_version"]
+__all__ = [
+    "A4_LANDSCAPE",
+    "A4_PORTRAIT",
+    "LEGIBLE",
+    "MEMORY",
+    "TIMEOUT",
+    "Legibility",
+    "Page",
+    "draw",
+    "draw_chart",
+    "graphviz_available",
+    "legibility",
+    "measure_svg",
+    "without_version",
+]
 
 TIMEOUT = 60
 """Seconds ``dot`` may take before the export gives up (a chart of a whole region
@@ -78,6 +94,85 @@ def draw_chart(chart: OrgChart, format: str) -> bytes:
     if format == "svg":
         return without_version(drawn.decode("utf-8")).encode("utf-8")
     return drawn
+
+
+@attrs.frozen(kw_only=True)
+class Page:
+    """The text area of a page a chart is placed on, in points (1/72 inch)."""
+
+    name: str
+    width: float
+    height: float
+
+
+A4_PORTRAIT = Page(name="portrait", width=482.0, height=700.0)
+"""The text area of an A4 page upright: 210 mm less two margins of 20 mm is 170 mm,
+about 482 points wide; 297 mm less the margins is about 728 points, of which about
+700 are left for the chart beside its caption."""
+
+A4_LANDSCAPE = Page(name="landscape", width=728.0, height=440.0)
+"""The text area of an A4 page on its side: about 728 points wide and, beside the
+caption, about 440 points tall."""
+
+LEGIBLE = 7.0
+"""The smallest text, in points on the page, that a chart of a document may have:
+smaller is hard to read in print."""
+
+
+@attrs.frozen(kw_only=True)
+class Legibility:
+    """How readable a chart is on a page: its natural ``width`` and ``height`` and its
+    ``smallest`` font size, all in points, as Graphviz draws it, and the ``page`` it
+    is placed on. A chart wider or taller than the page is scaled down to fit (a
+    smaller one is never scaled up), and its text with it: :attr:`effective` is the
+    size the smallest text then has."""
+
+    width: float
+    height: float
+    smallest: float
+    page: Page
+
+    @property
+    def scale(self) -> float:
+        """The factor the chart is drawn at to fit the page (1 when it fits already)."""
+        return min(1.0, self.page.width / self.width, self.page.height / self.height)
+
+    @property
+    def effective(self) -> float:
+        """The smallest font size of the chart, in points, as printed on the page."""
+        return self.smallest * self.scale
+
+    @property
+    def legible(self) -> bool:
+        """Whether the smallest text is at least :data:`LEGIBLE` points on the page."""
+        return self.effective >= LEGIBLE
+
+
+_SIZE = re.compile(r'<svg\b[^>]*?\swidth="([0-9.]+)pt"[^>]*?\sheight="([0-9.]+)pt"')
+_FONT_SIZE = re.compile(r'\bfont-size="([0-9.]+)"')
+
+
+def measure_svg(svg: str) -> tuple[float, float, float]:
+    """The width and height (in points) of an SVG that Graphviz drew, and the smallest
+    font size of its text. Raises ValueError for an SVG that is not Graphviz's (no size
+    in points, or no text)."""
+    size = _SIZE.search(svg)
+    fonts = [float(found) for found in _FONT_SIZE.findall(svg)]
+    if size is None or not fonts:
+        raise ValueError("not an SVG drawn by Graphviz: no size in points, or no text")
+    return float(size.group(1)), float(size.group(2)), min(fonts)
+
+
+def legibility(chart: OrgChart | str, page: Page = A4_PORTRAIT) -> Legibility:
+    """How legible ``chart`` (an org chart, or DOT text) is on ``page``: drawn by
+    Graphviz as SVG, as documents show it, then measured (:func:`measure_svg`).
+
+    Raises :class:`GraphvizNotFoundError` when ``dot`` is not installed, and
+    :class:`ExportError` when it fails.
+    """
+    source = chart if isinstance(chart, str) else to_dot(chart)
+    width, height, smallest = measure_svg(draw(source, "svg").decode("utf-8"))
+    return Legibility(width=width, height=height, smallest=smallest, page=page)
 
 
 def _limit_memory() -> None:  # pragma: no cover - runs in the child, before dot

@@ -37,7 +37,15 @@ from ..graphviz import draw_chart
 from ..options import DOCUMENT_OPTIONS
 from .markdown import SAFE_SCHEMES
 
-__all__ = ["STYLE", "inline", "prefix_ids", "register_exporters", "svg_chart", "to_html"]
+__all__ = [
+    "STYLE",
+    "fluid",
+    "inline",
+    "prefix_ids",
+    "register_exporters",
+    "svg_chart",
+    "to_html",
+]
 
 _PROLOG = re.compile(r"\A(?:\s*<\?xml[^>]*\?>|\s*<!DOCTYPE[^>]*>|\s*<!--.*?-->)*\s*", re.DOTALL)
 _ID = re.compile(r'(\sid=")([^"]*)(")')
@@ -59,7 +67,7 @@ th, td { border: 1px solid #d1d5db; padding: 0.25rem 0.4rem; text-align: left;
 th { background: #f3f4f6; }
 figure { margin: 1.5rem 0; }
 .chart { overflow-x: auto; border: 1px solid #e5e7eb; padding: 0.5rem; }
-.chart svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+.chart svg { display: block; height: auto; margin: 0 auto; }
 figcaption { font-weight: bold; margin-top: 0.5rem; }
 .to-be-written { border-left: 4px solid #d97706; background: #fffbeb; padding: 0.5rem 1rem;
   margin: 1rem 0; }
@@ -96,14 +104,27 @@ def prefix_ids(svg: str, prefix: str) -> str:
     return _REFERENCE.sub(reference, svg)
 
 
+_SIZE = re.compile(r'\A(<svg\b[^>]*?)\swidth="([0-9.]+)pt"\s+height="[0-9.]+pt"')
+
+
+def fluid(svg: str) -> str:
+    """An SVG drawn by Graphviz that fills the width it is given (its ``viewBox`` keeps
+    its shape, and it stays sharp at any size) up to its natural width, in points, so
+    that a wide chart scales down to the page and a small one is never blown up."""
+    return _SIZE.sub(
+        lambda m: f'{m.group(1)} width="100%" style="max-width: {m.group(2)}pt"', svg, count=1
+    )
+
+
 def svg_chart(figure: Figure, prefix: str = "") -> str | None:
-    """The figure's chart as inline SVG (its ids prefixed with ``prefix``), or None when
-    Graphviz is not installed. Raises :class:`ExportError` when Graphviz fails."""
+    """The figure's chart as inline SVG (its ids prefixed with ``prefix``) that scales
+    to the page up to its natural size (:func:`fluid`), or None when Graphviz is not
+    installed. Raises :class:`ExportError` when Graphviz fails."""
     try:
         svg = draw_chart(figure.chart, "svg").decode("utf-8")
     except GraphvizNotFoundError:
         return None
-    return prefix_ids(_PROLOG.sub("", svg, count=1).strip(), prefix)
+    return prefix_ids(fluid(_PROLOG.sub("", svg, count=1).strip()), prefix)
 
 
 class _Renderer:
