@@ -79,7 +79,7 @@ from .exporters.escape import (
     mermaid_string,
     one_line,
 )
-from .exporters.graphviz import draw_chart
+from .exporters.graphviz import draw_chart, place_figures
 from .exporters.options import choice, comma_separated, text, whole_number
 from .hooks import PluginError, hookimpl
 from .model import (
@@ -181,6 +181,7 @@ __all__ = [
     "markdown_text",
     "mermaid_string",
     "one_line",
+    "place_figures",
     "text",
     "to_html",
     "whole_number",

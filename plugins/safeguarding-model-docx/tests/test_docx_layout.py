@@ -325,20 +325,44 @@ def test_column_widths_never_go_below_the_longest_word() -> None:
 # -- charts ---------------------------------------------------------------------------
 
 
+def picture_areas(word: docx.document.Document) -> Iterator[tuple[int, int]]:
+    """The text area (width and height, in EMU) of the section each picture is in, in
+    the pictures' order: a section's pictures come before the paragraph that ends it."""
+    pictures = 0
+    for element in word.element.body:
+        pictures += len(element.findall(".//" + qn("wp:inline")))
+        ended = element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+        if ended is None and element.tag == qn("w:sectPr"):
+            ended = element
+        if ended is not None and pictures:
+            size, margins = ended.find(qn("w:pgSz")), ended.find(qn("w:pgMar"))
+            width = (
+                int(size.get(qn("w:w")))
+                - int(margins.get(qn("w:left")))
+                - int(margins.get(qn("w:right")))
+            )
+            height = (
+                int(size.get(qn("w:h")))
+                - int(margins.get(qn("w:top")))
+                - int(margins.get(qn("w:bottom")))
+            )
+            for _ in range(pictures):
+                yield width * 635, height * 635  # twips to EMU
+            pictures = 0
+
+
 def test_charts_fit_the_text_area_and_keep_their_proportions(arrangements_data: bytes) -> None:
     if shutil.which("dot") is None:
         pytest.skip("Graphviz `dot` is not installed (apt-get install graphviz)")
     from docx.image.image import Image
 
     word = opened(arrangements_data)
-    section = word.sections[0]
-    assert section.page_width and section.left_margin and section.right_margin
-    assert section.page_height and section.top_margin and section.bottom_margin
-    text_width = section.page_width - section.left_margin - section.right_margin
-    text_height = section.page_height - section.top_margin - section.bottom_margin
     figures = [b for _, s in arrangements(load("isle-of-wight-2024")).walk() for b in s.blocks]
     assert len(word.inline_shapes) == sum(isinstance(b, Figure) for b in figures) > 1
-    for shape in word.inline_shapes:
+    areas = list(picture_areas(word))
+    assert len(areas) == len(word.inline_shapes)
+    assert any(width > height for width, height in areas)  # a chart on a page on its side
+    for shape, (text_width, text_height) in zip(word.inline_shapes, areas, strict=True):
         assert 0 < shape.width <= text_width and 0 < shape.height <= text_height
         blip = shape._inline.graphic.graphicData.pic.blipFill.blip
         image = Image.from_blob(word.part.related_parts[blip.embed].blob)

@@ -25,9 +25,17 @@ import pytest
 from safeguarding_model_pdf import printed
 
 from safeguarding_model.cli import main
-from safeguarding_model.documents import Document, Paragraph, Section, Table, arrangements
+from safeguarding_model.documents import (
+    Document,
+    Figure,
+    Paragraph,
+    Section,
+    Table,
+    arrangements,
+)
 from safeguarding_model.documents import yearly_report as build_yearly_report
 from safeguarding_model.exporters import ExporterManager, ExportError, export
+from safeguarding_model.exporters.graphviz import place_figures
 from safeguarding_model.io import load
 from safeguarding_model.model import Dataset
 
@@ -130,12 +138,13 @@ def overflowing(laid_out: Any) -> list[str]:
     return found
 
 
-def replaced_widths(laid_out: Any) -> list[float]:
-    """The widths of the pictures (the charts' SVG) as laid out."""
+def replaced_widths(laid_out: Any) -> list[tuple[float, float]]:
+    """The widths of the pictures (the charts' SVG) as laid out, each with the width of
+    the text of its page (upright or on its side)."""
     from weasyprint.formatting_structure import boxes
 
     return [
-        box.border_width()
+        (box.border_width(), page._page_box.width)
         for page in laid_out.pages
         for box in page._page_box.descendants()
         if isinstance(box, boxes.ReplacedBox)
@@ -185,11 +194,24 @@ def test_the_plugin_is_found_through_its_entry_point() -> None:
     assert manager.problems() == []
 
 
-def test_every_page_is_a4_portrait(reader: pypdf.PdfReader) -> None:
+def test_every_page_is_a4_and_a_chart_too_small_upright_has_a_landscape_page(
+    reader: pypdf.PdfReader, document: Document
+) -> None:
     assert len(reader.pages) > 10
+    turned = []
     for page in reader.pages:
         size = (float(page.mediabox.width), float(page.mediabox.height))
+        if size[0] > size[1]:
+            turned.append(words(page.extract_text()))
+            size = size[::-1]
         assert size == pytest.approx(A4, abs=0.5)
+    placed = place_figures(document).blocks_of(Figure)
+    wanted = [f.caption for f in placed if isinstance(f, Figure) and f.landscape]
+    if shutil.which("dot") is not None:
+        assert wanted  # the Isle of Wight's chart of joint working, at 6.8 points upright
+    assert len(turned) >= len(wanted)  # a figure with its chart in words may run on
+    for caption in wanted:  # the chart on its side, with its caption
+        assert any(words(caption) in text for text in turned), caption
 
 
 def test_every_heading_of_the_document_is_printed_in_order(
@@ -292,7 +314,10 @@ def test_the_charts_are_scaled_to_the_text(laid_out: Any, document: Document) ->
     assert natural and max(natural) > 500  # a chart wider than A4's text
     widths = replaced_widths(laid_out)
     assert len(widths) == len(natural)
-    assert max(widths) == pytest.approx(text_width(laid_out), abs=0.5)
+    assert all(width <= page + 0.5 for width, page in widths)
+    # the widest upright chart fills the text exactly: scaled down to it, no further
+    upright = [width for width, page in widths if page == text_width(laid_out)]
+    assert max(upright) == pytest.approx(text_width(laid_out), abs=0.5)
     assert overflowing(laid_out) == []
 
 

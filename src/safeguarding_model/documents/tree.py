@@ -110,11 +110,17 @@ class Figure:
 
     ``chart`` is the chart itself, computed when the document was built
     (:func:`~.charts.org_chart`), so that a writer draws it without the dataset.
+    ``landscape`` says the chart is best printed on a page turned on its side: a
+    printing format sets it where the chart, measured as Graphviz draws it, would be
+    too small to read on an upright page
+    (:func:`~safeguarding_model.exporters.graphviz.place_figures`); a document as it is
+    built leaves it unset.
     """
 
     caption: str
     chart: OrgChart
     description: tuple[str, ...] = ()
+    landscape: bool = False
 
 
 @attrs.frozen(kw_only=True)

@@ -15,6 +15,7 @@ import sys
 import attrs
 
 from ..documents.charts import OrgChart
+from ..documents.tree import Block, Document, Figure, Section
 from .builtin.dot import to_dot
 from .errors import ExportError, GraphvizNotFoundError
 
@@ -31,6 +32,7 @@ __all__ = [
     "graphviz_available",
     "legibility",
     "measure_svg",
+    "place_figures",
     "without_version",
 ]
 
@@ -173,6 +175,43 @@ def legibility(chart: OrgChart | str, page: Page = A4_PORTRAIT) -> Legibility:
     source = chart if isinstance(chart, str) else to_dot(chart)
     width, height, smallest = measure_svg(draw(source, "svg").decode("utf-8"))
     return Legibility(width=width, height=height, smallest=smallest, page=page)
+
+
+def place_figures(document: Document) -> Document:
+    """``document`` with each chart too small to read on an upright A4 page, and larger
+    on one turned on its side, marked to be printed on its side
+    (:attr:`Figure.landscape <safeguarding_model.documents.Figure>`), for the formats
+    that print pages (Word, PDF). Each chart is measured as Graphviz draws it
+    (:func:`legibility`); without Graphviz, or where it fails on a chart, the chart is
+    left as it is (it is not drawn either, and its words stand in for it).
+    """
+
+    def placed(block: Block) -> Block:
+        if not isinstance(block, Figure) or block.landscape:
+            return block
+        try:
+            upright = legibility(block.chart, A4_PORTRAIT)
+            if upright.legible:
+                return block
+            turned = legibility(block.chart, A4_LANDSCAPE)
+        except ExportError:  # no Graphviz, or it failed: the writer says so in words
+            return block
+        if turned.effective <= upright.effective:
+            return block
+        return attrs.evolve(block, landscape=True)
+
+    def section(found: Section) -> Section:
+        return attrs.evolve(
+            found,
+            blocks=tuple(placed(block) for block in found.blocks),
+            sections=tuple(section(inner) for inner in found.sections),
+        )
+
+    return attrs.evolve(
+        document,
+        blocks=tuple(placed(block) for block in document.blocks),
+        sections=tuple(section(inner) for inner in document.sections),
+    )
 
 
 def _limit_memory() -> None:  # pragma: no cover - runs in the child, before dot

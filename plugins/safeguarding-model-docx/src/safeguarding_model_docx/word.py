@@ -43,6 +43,7 @@ from safeguarding_model.plugin import (
     clean,
     date_words,
     draw_chart,
+    place_figures,
     zip_archive,
 )
 
@@ -415,7 +416,9 @@ class _Writer:
         self.turn(landscape=False)
 
     def block(self, block: Block) -> None:
-        if not isinstance(block, Table):
+        if isinstance(block, Figure):
+            self.turn(landscape=block.landscape)  # a chart too small upright: on its side
+        elif not isinstance(block, Table):
             self.upright()
         match block:
             case Paragraph():
@@ -486,4 +489,4 @@ def to_docx(document: Document, template: str | os.PathLike[str] | None = None) 
     """A document tree as the bytes of a Word file, its charts as pictures, in the
     styles and on the page of ``template`` (a Word file; by default the plugin's own,
     A4 and British English: :func:`~safeguarding_model_docx.default_template`)."""
-    return _Writer(template).document(document)
+    return _Writer(template).document(place_figures(document))  # wide charts on their side

@@ -25,6 +25,7 @@ from safeguarding_model.plugin import (
     PartialDate,
     date_words,
     one_line,
+    place_figures,
     to_html,
 )
 
@@ -59,6 +60,7 @@ _PAGE = """
     color: #4b5563; vertical-align: top; padding-top: 3mm; width: 25%; }
 }
 @page :first { @top-right { content: none; } }
+@page landscape { size: A4 landscape; }
 """
 
 _BODY = """
@@ -87,6 +89,7 @@ th, td { overflow-wrap: anywhere; }
 th:first-child:nth-last-child(-n+7), th:first-child:nth-last-child(-n+7) ~ th { min-width: 6em; }
 caption { text-align: left; font-weight: bold; padding-bottom: 0.3em; break-after: avoid; }
 figure { margin: 1em 0; }
+figure.landscape { page: landscape; }
 .chart { border: none; padding: 0; }
 .chart svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 figcaption { break-before: avoid; }
@@ -148,7 +151,7 @@ def print_html(document: Document) -> str:
     """The ``html`` format's page of ``document`` with the print style sheet after its
     own, so that where the two differ the print style sheet wins. (WeasyPrint's
     ``stylesheets`` are a reader's, which give way to the page's own.)"""
-    page = to_html(document)
+    page = to_html(place_figures(document))  # a chart too small upright: on its side
     head = page.index("</head>")  # the writer's own: the text in the page is escaped
     return f"{page[:head]}<style>{print_css(document)}</style>{page[head:]}"
 

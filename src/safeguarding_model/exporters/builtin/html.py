@@ -180,7 +180,8 @@ class _Renderer:
             svg = None
             note = f"The chart could not be drawn ({error})"
         words = "".join(f"<li>{html_text(line)}</li>" for line in figure.description)
-        parts = [f'<figure id="{anchor}">']
+        turned = ' class="landscape"' if figure.landscape else ""  # printed on its side
+        parts = [f'<figure id="{anchor}"{turned}>']
         if svg is not None:
             parts.append(f'<div class="chart">{svg}</div>')
         else:
