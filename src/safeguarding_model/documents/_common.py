@@ -564,6 +564,32 @@ def groups_table(
     )
 
 
+EMPTY_CELLS = {
+    4: "under Reports to, a body at the top of the arrangements, above the other groups",
+    5: "under Escalates to, that the data gives the group no escalation route of its own",
+    6: "under Joint with, that the data names no body the group is run jointly with",
+}
+"""What an empty cell of a column of :func:`groups_table` means, by the column's place."""
+
+
+def groups_table_blocks(
+    groups: tuple[Group, ...],
+    owner: Partnership | Collaboration,
+    dataset: Dataset,
+    index: dict[str, Entity],
+    at: Days | None = None,
+) -> list[Block]:
+    """The groups table (:func:`groups_table`), and, where a cell is left empty, a note
+    after it saying what an empty cell of that column means: an empty cell is never the
+    data saying "none"."""
+    table = groups_table(groups, owner, dataset, index, at)
+    empty = [column for column in EMPTY_CELLS if any(not row[column] for row in table.rows)]
+    if not empty:
+        return [table]
+    said = "; ".join(EMPTY_CELLS[column] for column in empty)
+    return [table, Paragraph(content=f"An empty cell means, {said}.", note=True)]
+
+
 def dates_text(group: Group, at: Days | None = None) -> str | None:
     """When a group runs, for a group with dates or planned: ``ended November 2023``,
     ``planned, not yet in place``; None for a group without."""

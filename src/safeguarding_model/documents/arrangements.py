@@ -74,7 +74,7 @@ from ._common import (
     entity_phrase,
     entry_phrase,
     group_field,
-    groups_table,
+    groups_table_blocks,
     holder_text,
     in_part,
     introduced,
@@ -665,7 +665,7 @@ class _Builder:
                 )
             )
         if groups:
-            blocks.append(groups_table(groups, self.p, self.dataset, self.index, self.at))
+            blocks += groups_table_blocks(groups, self.p, self.dataset, self.index, self.at)
             blocks = with_partial(blocks, self.p, "groups")
         elif "groups" in self.p.not_stated:
             blocks.append(not_stated_note("the partnership's groups"))

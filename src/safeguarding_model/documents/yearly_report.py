@@ -36,7 +36,7 @@ from ._common import (
     choose_partnership,
     collaboration_words,
     date_text,
-    groups_table,
+    groups_table_blocks,
     holder_text,
     in_part,
     introduced,
@@ -170,7 +170,7 @@ def _structure(
             Paragraph(content=f"Above the partnership, at the top of its accountability: {names}.")
         )
     if groups:
-        blocks.append(groups_table(groups, partnership, dataset, index))
+        blocks += groups_table_blocks(groups, partnership, dataset, index)
     elif "groups" in partnership.not_stated:
         blocks.append(not_stated_note("the partnership's groups"))
     blocks += _partial(partnership, "groups")
