@@ -8,7 +8,14 @@ the prefixes the output uses and no other.
 
 from __future__ import annotations
 
-from safeguarding_model.plugin import Dataset, Exporter, ExportOptions, Register, hookimpl
+from safeguarding_model.plugin import (
+    Dataset,
+    Exporter,
+    ExportOptions,
+    Register,
+    collector_paused,
+    hookimpl,
+)
 
 __all__ = ["register_exporters", "render_jsonld", "render_turtle"]
 
@@ -17,7 +24,8 @@ def render_turtle(dataset: Dataset, options: ExportOptions) -> str:
     from .org import PREFIXES, organisation_triples
     from .write import turtle
 
-    return turtle(organisation_triples(dataset, options.on, options.today), PREFIXES)
+    with collector_paused():  # hundreds of thousands of small objects, no cycles
+        return turtle(organisation_triples(dataset, options.on, options.today), PREFIXES)
 
 
 def render_jsonld(dataset: Dataset, options: ExportOptions) -> str:
@@ -26,12 +34,14 @@ def render_jsonld(dataset: Dataset, options: ExportOptions) -> str:
     from .org import PREFIXES, organisation_triples
     from .write import jsonld_data
 
-    triples = organisation_triples(dataset, options.on, options.today)
-    data = jsonld_data(triples, dict(sorted(PREFIXES.items())))
-    every = data["@context"]
-    used = _prefixes_used(data, set(every))
-    data["@context"] = {prefix: iri for prefix, iri in every.items() if prefix in used}
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    with collector_paused():  # hundreds of thousands of small objects, no cycles
+        triples = organisation_triples(dataset, options.on, options.today)
+        data = jsonld_data(triples, dict(sorted(PREFIXES.items())))
+        del triples
+        every = data["@context"]
+        used = _prefixes_used(data, set(every))
+        data["@context"] = {prefix: iri for prefix, iri in every.items() if prefix in used}
+        return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def _prefixes_used(data: object, prefixes: set[str]) -> set[str]:

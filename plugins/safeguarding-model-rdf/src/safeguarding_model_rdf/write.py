@@ -16,13 +16,22 @@ compare the two paths on every shipped dataset and on generated ones.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.term import _is_valid_uri
 
-__all__ = ["Triples", "jsonld_data", "rdflib_jsonld_data", "rdflib_turtle", "turtle"]
+__all__ = [
+    "IRI",
+    "Key",
+    "LiteralKey",
+    "Triples",
+    "jsonld_data",
+    "rdflib_jsonld_data",
+    "rdflib_turtle",
+    "turtle",
+]
 
 _TYPE = str(RDF.type)
 _LABEL = str(RDFS.label)
@@ -33,28 +42,42 @@ _CLASS = str(RDFS.Class)
 _LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?\Z")
 # The datatypes rdflib's JSON-LD serializer writes as native JSON values.
 _NATIVE = {XSD.boolean, XSD.integer, XSD.double, XSD.string}
+_NATIVE_IRIS = {str(datatype) for datatype in _NATIVE}
 _JSONLD_DELIMITERS = ("#", "/", ":")
 
-# An object's key: its IRI for an IRI; for a literal, what rdflib's literals compare
-# equal by (the text, the datatype and the language, in lower case).
-_Key = str | tuple[str, str | None, str | None]
+
+class IRI(str):
+    """An IRI as plain text, told apart from text that is a literal's: what the
+    export's builder makes, far cheaper than rdflib's terms, which check each IRI."""
+
+    __slots__ = ()
+
+
+LiteralKey = tuple[str, str | None, str | None]
+"""A literal as what rdflib's literals compare equal by: its text, its datatype's IRI
+and its language, in lower case."""
+
+Key = str | LiteralKey
+"""An object's key: its IRI (text), or a literal's :data:`LiteralKey` (a tuple)."""
 
 
 class Triples:
     """Triples in the order they were first added, each once (as rdflib's memory store
-    keeps them): subject, then predicate, then object. IRIs are kept as plain text,
-    which hashes and compares far faster than rdflib's terms; each object keeps the
-    term it was added as."""
+    keeps them): subject, then predicate, then object, each object by its
+    :data:`Key` (IRIs as plain text, which hashes and compares far faster than
+    rdflib's terms). A literal added as an rdflib term keeps the term (its language
+    as written); a literal added by its key alone (None) is made from it when needed.
+    The export's builder fills :attr:`spo` directly."""
 
     def __init__(self) -> None:
-        self.spo: dict[str, dict[str, dict[_Key, URIRef | Literal]]] = {}
-        self.count = 0
+        self.spo: dict[str, dict[str, dict[Key, Literal | None]]] = {}
 
     def add(self, triple: tuple[URIRef, URIRef, URIRef | Literal]) -> None:
         subject, predicate, value = triple
         if type(subject) is not URIRef or type(predicate) is not URIRef:
             raise TypeError(f"expected IRIs as subject and predicate, found {triple!r}")
-        key: _Key
+        key: Key
+        term: Literal | None = None
         if type(value) is URIRef:
             key = str(value)
         elif isinstance(value, Literal):
@@ -65,28 +88,44 @@ class Triples:
                 None if datatype is None else str(datatype),
                 None if language is None else language.lower(),
             )
+            term = value
         else:
             raise TypeError(f"expected an IRI or a literal as object, found {value!r}")
-        predicates = self.spo.get(str(subject))
-        if predicates is None:
-            predicates = self.spo[str(subject)] = {}
-        objects = predicates.get(str(predicate))
-        if objects is None:
-            objects = predicates[str(predicate)] = {}
+        objects = self.spo.setdefault(str(subject), {}).setdefault(str(predicate), {})
         if key not in objects:
-            objects[key] = value
-            self.count += 1
+            objects[key] = term
 
     def __len__(self) -> int:
-        return self.count
+        return sum(len(objects) for p in self.spo.values() for objects in p.values())
 
     def __iter__(self) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
         for subject, predicates in self.spo.items():
             s = URIRef(subject)
             for predicate, objects in predicates.items():
                 p = URIRef(predicate)
-                for value in objects.values():
-                    yield s, p, value
+                for key, term in objects.items():
+                    yield s, p, _term(key, term)
+
+    def graph(self, prefixes: Mapping[str, Namespace]) -> Graph:
+        """An rdflib graph of these triples, binding ``prefixes`` and no other."""
+        graph = Graph(bind_namespaces="none")
+        for prefix, namespace in prefixes.items():
+            graph.bind(prefix, namespace, override=True)
+        for triple in self:
+            graph.add(triple)
+        return graph
+
+
+def _term(key: Key, term: Literal | None) -> URIRef | Literal:
+    """The rdflib term of an object's key (``term``, where it was added as one)."""
+    if term is not None:
+        return term
+    if not isinstance(key, tuple):
+        return URIRef(key)
+    text, datatype, language = key
+    if datatype is None:
+        return Literal(text, lang=language, normalize=False)
+    return Literal(text, datatype=URIRef(datatype), lang=language)
 
     def graph(self, prefixes: Mapping[str, Namespace]) -> Graph:
         """An rdflib graph of these triples, binding ``prefixes`` and no other."""
@@ -168,62 +207,89 @@ def rdflib_turtle(triples: Triples, prefixes: Mapping[str, Namespace]) -> str:
 def _turtle(triples: Triples, prefixes: Mapping[str, Namespace]) -> str:
     names = _Names(prefixes)
     label = names.label
-    references: dict[_Key, int] = {}
-    literals: dict[_Key, str] = {}
-    for subject, predicates in triples.spo.items():
-        label(subject)
+    # each term's text: an IRI's (by its text) and a literal's (by its key), each once
+    shown: dict[Any, str] = names.labels
+    spo = triples.spo
+    references: dict[str, int] = {}  # how often each IRI is an object
+    for subject, predicates in spo.items():
+        if subject not in shown:
+            label(subject)
         for predicate, objects in predicates.items():
-            if predicate != _TYPE:
+            if predicate not in shown and predicate != _TYPE:
                 label(predicate)
-            for key, value in objects.items():
-                references[key] = references.get(key, 0) + 1
-                if type(key) is str:
-                    if key == _NIL:
-                        raise _Fallback
-                    label(key)
+            for key, term in objects.items():
+                if isinstance(key, tuple):
+                    if key not in shown:
+                        shown[key] = _literal(key, term, label)
                 else:
-                    assert isinstance(value, Literal)
-                    if value.datatype is None and value.language is None:
-                        literals[key] = _quoted(str(value))
-                        continue
-                    if value.datatype is not None:
-                        label(str(value.datatype))
-                    literals[key] = value._literal_n3(
-                        use_plain=True, qname_callback=lambda iri: label(str(iri))
-                    )
-    classes = sorted(s for s, p in triples.spo.items() if _CLASS in p.get(_TYPE, ()))
+                    references[key] = references.get(key, 0) + 1
+                    if key not in shown:
+                        label(key)
+    if _NIL in references:
+        raise _Fallback
+    classes = sorted(s for s, p in spo.items() if _CLASS in p.get(_TYPE, ()))
     first = set(classes)
     ordered = classes + sorted(
-        (s for s in triples.spo if s not in first), key=lambda s: (references.get(s, 0), s)
+        (s for s in spo if s not in first), key=lambda s: (references.get(s, 0), s)
     )
     out = [f"@prefix {prefix}: <{prefixes[prefix]}> .\n" for prefix in sorted(names.used)]
-    labels = names.labels
+    put = out.append
     for subject in ordered:
-        predicates = triples.spo[subject]
-        order = [p for p in (_TYPE, _LABEL) if p in predicates]
-        order += sorted(p for p in predicates if p != _TYPE and p != _LABEL)
-        parts = ["\n", labels[subject]]
-        for number, predicate in enumerate(order):
-            parts.append(" " if number == 0 else " ;\n    ")
-            parts.append("a" if predicate == _TYPE else labels[predicate])
+        predicates = spo[subject]
+        order = sorted(predicates)
+        if _LABEL in predicates:
+            order.remove(_LABEL)
+            order.insert(0, _LABEL)
+        if _TYPE in predicates:
+            order.remove(_TYPE)
+            order.insert(0, _TYPE)
+        put("\n")
+        put(shown[subject])
+        between = " "
+        for predicate in order:
+            put(between)
+            between = " ;\n    "
+            put("a" if predicate == _TYPE else shown[predicate])
             objects = predicates[predicate]
-            keys = list(objects)
-            if len(keys) > 1:
-                if all(type(k) is str for k in keys):
-                    keys.sort()
-                else:  # rdflib's order of terms: IRIs first, literals by value
-                    keys = [_key_of(v) for v in sorted(objects.values())]
-            for index, key in enumerate(keys):
-                parts.append(" " if index == 0 else ",\n        ")
-                parts.append(labels[key] if type(key) is str else literals[key])
-        parts.append(" .\n")
-        out.append("".join(parts))
+            if len(objects) == 1:
+                put(" ")
+                put(shown[next(iter(objects))])
+                continue
+            keys = sorted(objects, key=_plain_order)
+            if _plain_order(keys[-1])[0] == 2:
+                # rdflib's order of terms: IRIs first, literals by value
+                keys = [_key_of(term) for term in sorted(_term(k, t) for k, t in objects.items())]
+            put(" ")
+            put(",\n        ".join([shown[key] for key in keys]))
+        put(" .\n")
     out.append("\n")
     # rdflib encodes what it writes as UTF-8, replacing what cannot be encoded
     return "".join(out).encode("utf-8", "replace").decode("utf-8")
 
 
-def _key_of(value: URIRef | Literal) -> _Key:
+def _plain_order(key: Key) -> tuple[int, str]:
+    """rdflib's order of IRIs and plain literals (no datatype, no language): IRIs
+    first, each kind by its text. A typed or tagged literal sorts last (2), so the
+    caller sees it there and asks rdflib's own order instead."""
+    if type(key) is tuple:
+        return (2, "") if key[1] or key[2] else (1, key[0])
+    return (0, key)  # type: ignore[return-value]
+
+
+def _literal(key: LiteralKey, term: Literal | None, label: Callable[[str], str]) -> str:
+    """A literal as rdflib's Turtle serializer writes it (naming the datatype's prefix
+    as used)."""
+    text, datatype, language = key
+    if datatype is None and language is None:
+        return _quoted(text)
+    value = _term(key, term)
+    assert isinstance(value, Literal)
+    if datatype is not None:
+        label(datatype)
+    return value._literal_n3(use_plain=True, qname_callback=lambda iri: label(str(iri)))
+
+
+def _key_of(value: URIRef | Literal) -> Key:
     if type(value) is URIRef:
         return str(value)
     assert isinstance(value, Literal)
@@ -273,27 +339,31 @@ def jsonld_data(triples: Triples, prefixes: Mapping[str, Namespace]) -> dict[str
     symbols = _Symbols(prefixes)
     symbol, shrink = symbols.symbol, symbols.shrink
     nodes: list[dict[str, Any]] = []
+    natives: dict[Any, Any] = {}  # each native value once
     for subject, predicates in triples.spo.items():
         node: dict[str, Any] = {"@id": shrink(subject)}
         for predicate, objects in predicates.items():
             is_type = predicate == _TYPE
             key = "@type" if is_type else symbol(predicate)
-            for iri, value in objects.items():
+            for iri, term in objects.items():
                 shown: Any
-                if type(iri) is str:
+                if not isinstance(iri, tuple):
                     shown = symbol(iri) if is_type else {"@id": shrink(iri)}
                 else:
-                    assert isinstance(value, Literal)
-                    datatype = value.datatype
+                    text, datatype, language = iri
                     if datatype is None:
-                        if value.language is None:
-                            shown = str(value)
+                        if language is None:
+                            shown = text
                         else:
-                            shown = {"@language": value.language, "@value": str(value)}
-                    elif datatype in _NATIVE:
-                        shown = value.toPython()
+                            value = _term(iri, term)
+                            assert isinstance(value, Literal)
+                            shown = {"@language": value.language, "@value": text}
+                    elif datatype in _NATIVE_IRIS:
+                        shown = natives.get(iri, natives)
+                        if shown is natives:
+                            shown = natives[iri] = _term(iri, term).toPython()
                     else:
-                        shown = {"@type": symbol(str(datatype)), "@value": str(value)}
+                        shown = {"@type": symbol(datatype), "@value": text}
                 before = node.get(key)
                 if before:
                     if not isinstance(before, list):
