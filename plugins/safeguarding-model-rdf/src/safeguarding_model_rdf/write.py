@@ -15,6 +15,8 @@ compare the two paths on every shipped dataset and on generated ones.
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -22,12 +24,19 @@ from typing import Any
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.term import _is_valid_uri
 
+try:  # what json.dumps writes a string as (without ensure_ascii), in C where it can
+    from _json import encode_basestring as _string
+except ImportError:  # pragma: no cover - CPython has it
+    from json.encoder import py_encode_basestring as _string
+
 __all__ = [
     "IRI",
     "Key",
     "LiteralKey",
     "Triples",
     "jsonld_data",
+    "jsonld_text",
+    "prefixes_used",
     "rdflib_jsonld_data",
     "rdflib_turtle",
     "turtle",
@@ -377,6 +386,114 @@ def jsonld_data(triples: Triples, prefixes: Mapping[str, Namespace]) -> dict[str
     if len(nodes) == 1:
         return {**nodes[0], "@context": context}
     return {"@context": context, "@graph": nodes}
+
+
+def jsonld_text(triples: Triples, prefixes: Mapping[str, Namespace]) -> str:
+    """The JSON-LD export: :func:`jsonld_data` of ``triples``, its ``@context`` holding
+    the prefixes it uses (:func:`prefixes_used`) and no other, as ``json.dumps`` writes
+    it with ``indent=2, ensure_ascii=False, sort_keys=True`` (and a final newline), byte
+    for byte, written here because that indented form is json's pure-Python encoder,
+    which takes far longer than the data."""
+    data = jsonld_data(triples, dict(sorted(prefixes.items())))
+    every: dict[str, str] = data["@context"]
+    nodes = data.get("@graph")
+    if nodes:
+        used: set[str] = set()
+        note = _noter(set(every), used)
+        try:
+            written = [_json(node, 2, note) for node in nodes]
+        except _Fallback:
+            pass
+        else:
+            context = {prefix: iri for prefix, iri in every.items() if prefix in used}
+            return (
+                '{\n  "@context": '
+                + _json(context, 1, _ignore)
+                + ',\n  "@graph": [\n    '
+                + ",\n    ".join(written)
+                + "\n  ]\n}\n"
+            )
+    used = prefixes_used(data, set(every))
+    data["@context"] = {prefix: iri for prefix, iri in every.items() if prefix in used}
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _noter(prefixes: set[str], found: set[str]) -> Callable[[str], None]:
+    """What notes the prefix a text starts with (``org:Post``) in ``found``."""
+    seen: set[str] = set()
+
+    def note(text: str) -> None:
+        if text not in seen:
+            seen.add(text)
+            prefix, colon, _ = text.partition(":")
+            if colon and prefix in prefixes:
+                found.add(prefix)
+
+    return note
+
+
+def _ignore(text: str) -> None:
+    return None
+
+
+def _json(value: Any, level: int, note: Callable[[str], None]) -> str:
+    """``value`` (JSON data) as ``json.dumps`` writes it with ``indent=2,
+    ensure_ascii=False, sort_keys=True`` at depth ``level``, noting each string."""
+    if isinstance(value, str):
+        note(value)
+        return _string(value)
+    kind = type(value)
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = "\n" + "  " * (level + 1)
+        parts = []
+        for key in sorted(value):
+            if not isinstance(key, str):
+                raise _Fallback
+            note(key)
+            parts.append(f"{_string(key)}: {_json(value[key], level + 1, note)}")
+        return "{" + inner + ("," + inner).join(parts) + "\n" + "  " * level + "}"
+    if kind is list:
+        if not value:
+            return "[]"
+        inner = "\n" + "  " * (level + 1)
+        items = [_json(item, level + 1, note) for item in value]
+        return "[" + inner + ("," + inner).join(items) + "\n" + "  " * level + "]"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value is None:
+        return "null"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and math.isfinite(value):
+        return float.__repr__(value)
+    raise _Fallback  # anything else as json itself writes it
+
+
+def prefixes_used(data: object, prefixes: set[str]) -> set[str]:
+    """The prefixes that compact IRIs (``org:Post``) in the JSON-LD use, outside its
+    ``@context``: in keys, in ``@id`` and ``@type`` values, and in datatypes."""
+    found: set[str] = set()
+    note = _noter(prefixes, found)
+
+    def visit(value: object) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "@context":
+                    continue
+                note(key)
+                visit(item)
+        elif isinstance(value, list):
+            for item in value:
+                visit(item)
+        elif isinstance(value, str):
+            note(value)
+
+    visit(data)
+    return found
 
 
 def rdflib_jsonld_data(triples: Triples, prefixes: Mapping[str, Namespace]) -> dict[str, Any]:
