@@ -30,10 +30,13 @@ def render_turtle(dataset: Dataset, options: ExportOptions) -> str:
 
 def render_jsonld(dataset: Dataset, options: ExportOptions) -> str:
     from .org import PREFIXES, organisation_triples
-    from .write import jsonld_text
+    from .write import jsonld_data, jsonld_written
 
     with collector_paused():  # hundreds of thousands of small objects, no cycles
-        return jsonld_text(organisation_triples(dataset, options.on, options.today), PREFIXES)
+        triples = organisation_triples(dataset, options.on, options.today)
+        data = jsonld_data(triples, dict(sorted(PREFIXES.items())))
+        del triples  # freed before the text is written
+        return jsonld_written(data)
 
 
 def _prefixes_used(data: object, prefixes: set[str]) -> set[str]:

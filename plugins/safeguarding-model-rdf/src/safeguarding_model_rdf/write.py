@@ -36,6 +36,7 @@ __all__ = [
     "Triples",
     "jsonld_data",
     "jsonld_text",
+    "jsonld_written",
     "prefixes_used",
     "rdflib_jsonld_data",
     "rdflib_turtle",
@@ -51,6 +52,8 @@ _CLASS = str(RDFS.Class)
 _LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?\Z")
 # The datatypes rdflib's JSON-LD serializer writes as native JSON values.
 _NATIVE = {XSD.boolean, XSD.integer, XSD.double, XSD.string}
+# What UTF-8 cannot encode: a lone surrogate.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NATIVE_IRIS = {str(datatype) for datatype in _NATIVE}
 _JSONLD_DELIMITERS = ("#", "/", ":")
 
@@ -272,8 +275,11 @@ def _turtle(triples: Triples, prefixes: Mapping[str, Namespace]) -> str:
             put(",\n        ".join([shown[key] for key in keys]))
         put(" .\n")
     out.append("\n")
-    # rdflib encodes what it writes as UTF-8, replacing what cannot be encoded
-    return "".join(out).encode("utf-8", "replace").decode("utf-8")
+    text = "".join(out)
+    del out
+    if _SURROGATE.search(text):  # rdflib encodes what it writes as UTF-8, replacing
+        text = text.encode("utf-8", "replace").decode("utf-8")  # what cannot be encoded
+    return text
 
 
 def _plain_order(key: Key) -> tuple[int, str]:
@@ -394,16 +400,24 @@ def jsonld_text(triples: Triples, prefixes: Mapping[str, Namespace]) -> str:
     it with ``indent=2, ensure_ascii=False, sort_keys=True`` (and a final newline), byte
     for byte, written here because that indented form is json's pure-Python encoder,
     which takes far longer than the data."""
-    data = jsonld_data(triples, dict(sorted(prefixes.items())))
+    return jsonld_written(jsonld_data(triples, dict(sorted(prefixes.items()))))
+
+
+def jsonld_written(data: dict[str, Any]) -> str:
+    """:func:`jsonld_text` of the data :func:`jsonld_data` made, which it takes apart
+    as it writes it (each node's data freed once written)."""
     every: dict[str, str] = data["@context"]
     nodes = data.get("@graph")
     if nodes:
         used: set[str] = set()
         note = _noter(set(every), used)
+        written: list[str] = []
         try:
-            written = [_json(node, 2, note) for node in nodes]
+            for number, node in enumerate(nodes):
+                written.append(_json(node, 2, note))
+                nodes[number] = None
         except _Fallback:
-            pass
+            nodes[: len(written)] = [json.loads(text) for text in written]
         else:
             context = {prefix: iri for prefix, iri in every.items() if prefix in used}
             return (
