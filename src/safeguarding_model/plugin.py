@@ -17,6 +17,8 @@ to it), so that the package can rearrange its inside without breaking plugins:
   :func:`draw_chart` (an org chart drawn as SVG or PNG by Graphviz), the errors an
   export raises (:class:`ExportError`, :class:`GraphvizNotFoundError`), and the
   escaping helpers (:func:`clean`, :func:`html_text`, :func:`markdown_text`...);
+  :func:`collector_paused` (Python's garbage collector held off while an exporter
+  builds a large structure that makes no reference cycles);
   the HTML page the ``html`` format writes for a document (:func:`to_html`, for a
   writer that prints it), and a date in words (:func:`date_words`);
 - the document tree the document formats write (:class:`Document`, :class:`Section`,
@@ -38,6 +40,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from ._collector import collector_paused
 from .documents import (
     Block,
     Document,
@@ -169,6 +172,7 @@ __all__ = [
     "Table",
     "choice",
     "clean",
+    "collector_paused",
     "comma_separated",
     "date_words",
     "document_renderer",

@@ -20,6 +20,7 @@ from safeguarding_model_rdf.org import ID, NODE, PREFIXES, SMV, organisation_tri
 from safeguarding_model_rdf.write import (
     Triples,
     jsonld_data,
+    jsonld_text,
     rdflib_jsonld_data,
     rdflib_turtle,
     turtle,
@@ -157,3 +158,29 @@ def test_the_triples_make_the_same_rdflib_graph() -> None:
     graph = triples.graph(PREFIXES)
     assert len(graph) == len(triples) == len(list(triples))
     assert set(graph) == set(triples)
+
+
+def _dumped(triples: Triples) -> str:
+    """The JSON-LD text as it was written before: rdflib's data, its context cut to the
+    prefixes used, through ``json.dumps``."""
+    prefixes = dict(sorted(PREFIXES.items()))
+    data = rdflib_jsonld_data(triples, prefixes)
+    every = {prefix: str(namespace) for prefix, namespace in prefixes.items()}
+    used = _prefixes_used(data, set(every))
+    data["@context"] = {prefix: iri for prefix, iri in every.items() if prefix in used}
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def test_the_jsonld_text_is_json_dumps_to_the_byte() -> None:
+    """Tricky terms (native values, languages, datatypes, text that looks like a
+    compact IRI), one subject and none, each as ``json.dumps`` writes the data."""
+    tricky = _tricky()
+    tricky.add((ID["a-body"], SMV.looks, Literal("org:not-an-iri")))
+    tricky.add((ID["a-body"], SMV.number, Literal(-0.5)))
+    one = Triples()
+    one.add((ID["only"], RDFS.label, Literal("alone")))
+    for triples in (tricky, one, Triples()):
+        assert jsonld_text(triples, PREFIXES) == _dumped(triples)
+    for name in SHIPPED:
+        triples = organisation_triples(load(name), None, TODAY)
+        assert jsonld_text(triples, PREFIXES) == _dumped(triples)

@@ -37,6 +37,7 @@ from typing import Any
 
 import networkx as nx
 
+from .._collector import collector_paused
 from ..model import (
     Chair,
     Collaboration,
@@ -94,9 +95,10 @@ def build_graph(
     if on is not None:
         span_of(on)  # a clear error for a bad date
         dataset, excluded = as_of(dataset, on)
-    index = ModelIndex(dataset)
-    builder = _Builder(index)
-    builder.run()
+    with collector_paused():  # many small long-lived objects: passes would find nothing
+        index = ModelIndex(dataset)
+        builder = _Builder(index)
+        builder.run()
     graph = builder.graph
     if on is not None:
         graph.graph["on"] = date_text(on)

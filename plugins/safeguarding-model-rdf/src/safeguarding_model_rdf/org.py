@@ -62,7 +62,7 @@ from safeguarding_model.plugin import (
     standing,
 )
 
-from .write import Triples
+from .write import IRI, Key, LiteralKey, Triples
 
 __all__ = ["ID", "NODE", "PREFIXES", "SMV", "TIME", "organisation_graph", "organisation_triples"]
 
@@ -120,12 +120,43 @@ PREFIXES: dict[str, Namespace] = {
 }
 """Every prefix the export may use, and no other."""
 
+
+class _Plain:
+    """A namespace for the builder: its terms as plain text (:class:`.write.IRI`),
+    made without rdflib's checks and objects (the builder makes hundreds of thousands
+    for a national dataset); each named term (``_smv.Line``) made once."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+
+    def __getattr__(self, name: str) -> IRI:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = self.__dict__[name] = IRI(self.base + name)
+        return term
+
+    def __getitem__(self, key: str) -> IRI:
+        return IRI(self.base + key)
+
+
+_dcterms = _Plain(str(DCTERMS))
+_foaf = _Plain(str(FOAF))
+_org = _Plain(str(ORG))
+_rdf = _Plain(str(RDF))
+_rdfs = _Plain(str(RDFS))
+_skos = _Plain(str(SKOS))
+_xsd = _Plain(str(XSD))
+_id = _Plain(str(ID))
+_node = _Plain(str(NODE))
+_smv = _Plain(str(SMV))
+_time = _Plain(str(TIME))
+
 ROLES = {
-    "lead": SMV.LeadSafeguardingPartner,
-    "delegated": SMV.DelegatedSafeguardingPartner,
-    "scrutineer": SMV.IndependentScrutineer,
-    "relevant": SMV.RelevantAgency,
-    "observer": SMV.ParticipatingObserver,
+    "lead": _smv.LeadSafeguardingPartner,
+    "delegated": _smv.DelegatedSafeguardingPartner,
+    "scrutineer": _smv.IndependentScrutineer,
+    "relevant": _smv.RelevantAgency,
+    "observer": _smv.ParticipatingObserver,
 }
 _SECTORS = {
     OrganisationKind.SCHOOL_SECTOR,
@@ -140,38 +171,41 @@ def _camel(value: str) -> str:
     return "".join(part.capitalize() for part in value.split("-"))
 
 
-_BOOLEANS = {True: Literal(True), False: Literal(False)}
+@functools.cache  # a few hundred values at most: dates, positions, amounts
+def _typed(lexical: str, datatype: str) -> LiteralKey:
+    """A typed literal's key, its text as rdflib gives it (in canonical form)."""
+    made = Literal(lexical, datatype=URIRef(datatype))
+    return (str(made), datatype, None)
 
 
-def _text(value: str) -> Literal:
-    return Literal(clean(value), normalize=False)  # plain text: nothing to normalise
+_BOOLEANS = {True: _typed("true", _xsd.boolean), False: _typed("false", _xsd.boolean)}
 
 
-def _date(value: PartialDate) -> Literal:
+def _date(value: PartialDate) -> LiteralKey:
     """An exact date as a typed literal (the caller keeps bounds and ranges apart)."""
     if value.day is not None:
-        return Literal(str(value), datatype=XSD.date)
+        return _typed(str(value), _xsd.date)
     if value.month is not None:
-        return Literal(str(value), datatype=XSD.gYearMonth)
-    return Literal(str(value), datatype=XSD.gYear)
+        return _typed(str(value), _xsd.gYearMonth)
+    return _typed(str(value), _xsd.gYear)
 
 
 _TEXT = {
-    "start": SMV.startText,
-    "end": SMV.endText,
-    "effective": SMV.effectiveText,
-    "period": SMV.periodText,
-    "reviewed": SMV.reviewedText,
-    "nextReview": SMV.nextReviewText,
-    "knownOn": SMV.knownOnText,
+    "start": _smv.startText,
+    "end": _smv.endText,
+    "effective": _smv.effectiveText,
+    "period": _smv.periodText,
+    "reviewed": _smv.reviewedText,
+    "nextReview": _smv.nextReviewText,
+    "knownOn": _smv.knownOnText,
 }
 
 LINE_PREDICATES = {
-    "accountable-to": ORG.reportsTo,
-    "for-information": SMV.reportsForInformationTo,
-    "advises": SMV.advises,
-    "escalates-to": SMV.escalatesTo,
-    "reports-to": SMV.reportsTo,
+    "accountable-to": _org.reportsTo,
+    "for-information": _smv.reportsForInformationTo,
+    "advises": _smv.advises,
+    "escalates-to": _smv.escalatesTo,
+    "reports-to": _smv.reportsTo,
 }
 """What a line in place states directly, by what it means: only a line of
 accountability is ``org:reportsTo``; a line whose meaning the document does not state
@@ -196,13 +230,13 @@ class _Dated(Protocol):
     def end(self) -> PartialDate | None: ...
 
 
-def _integer(value: int) -> Literal:
-    return Literal(str(value), datatype=XSD.integer)
+def _integer(value: int) -> LiteralKey:
+    return _typed(str(value), _xsd.integer)
 
 
-def _decimal(value: float) -> Literal:
+def _decimal(value: float) -> LiteralKey:
     """A number as ``xsd:decimal``, written as the data gives it (``33.5``)."""
-    return Literal(format(decimal.Decimal(repr(value)), "f"), datatype=XSD.decimal)
+    return _typed(format(decimal.Decimal(repr(value)), "f"), _xsd.decimal)
 
 
 class _Builder:
@@ -214,33 +248,51 @@ class _Builder:
         self.at = reference_span(on, today or datetime.date.today())
         self.index = dataset.index()
         self.graph = Triples()
+        self.spo = self.graph.spo
 
-    def add(self, subject: URIRef, predicate: URIRef, value: object) -> None:
+    def add(self, subject: str, predicate: str, value: object) -> None:
+        """The triple of ``value`` (None: none): an IRI, a literal's key, a date, a
+        flag, or text (a plain literal)."""
         if value is None:
             return
-        if isinstance(value, URIRef | Literal):
-            self.graph.add((subject, predicate, value))
+        kind = type(value)
+        key: Key
+        if kind is IRI:
+            key = value  # type: ignore[assignment]
+        elif kind is str:
+            key = (clean(value), None, None)  # type: ignore[arg-type]
+        elif kind is tuple:
+            key = value  # type: ignore[assignment]
+        elif kind is bool:
+            key = _BOOLEANS[value]  # type: ignore[index]
         elif isinstance(value, PartialDate):
             if value.exact:
-                self.graph.add((subject, predicate, _date(value)))
+                key = _date(value)
             else:  # no XSD type holds a bound or a range: the text, as written
-                text = _TEXT.get(str(predicate).rpartition("#")[2], SMV.dateText)
-                self.graph.add((subject, text, _text(str(value))))
-        elif isinstance(value, bool):
-            self.graph.add((subject, predicate, _BOOLEANS[value]))
+                predicate = _TEXT.get(predicate.rpartition("#")[2], _smv.dateText)
+                key = (clean(str(value)), None, None)
         else:
-            self.graph.add((subject, predicate, _text(str(value))))
+            key = (clean(str(value)), None, None)
+        predicates = self.spo.get(subject)
+        if predicates is None:
+            self.spo[subject] = {predicate: {key: None}}
+            return
+        objects = predicates.get(predicate)
+        if objects is None:
+            predicates[predicate] = {key: None}
+        elif key not in objects:
+            objects[key] = None
 
-    def labels(self, subject: URIRef, name: str, short: str | None = None) -> None:
-        self.add(subject, SKOS.prefLabel, name)
-        self.add(subject, RDFS.label, name)
-        self.add(subject, SKOS.altLabel, short)
+    def labels(self, subject: str, name: str, short: str | None = None) -> None:
+        self.add(subject, _skos.prefLabel, name)
+        self.add(subject, _rdfs.label, name)
+        self.add(subject, _skos.altLabel, short)
 
     def membership(
         self,
         key: str,
         organisation: str,
-        role: URIRef,
+        role: str,
         *,
         member: str | None = None,
         post: str | None = None,
@@ -248,73 +300,75 @@ class _Builder:
         start: PartialDate | None = None,
         end: PartialDate | None = None,
         planned: bool = False,
-    ) -> URIRef:
+    ) -> str:
         """An ``org:Membership`` whose IRI is ``key`` in :data:`NODE` (an
         ``smv:PlannedMembership`` when ``planned``); a post's holder is the member
         where the data names one."""
-        node = NODE[key]
+        node = _node[key]
         held = self.index.get(post) if post else None
         if member is None and isinstance(held, Post) and held.holder:
             member = held.holder
-        self.add(node, RDF.type, SMV.PlannedMembership if planned else ORG.Membership)
-        self.add(node, SMV.planned, True if planned else None)
-        self.add(node, ORG.organization, ID[organisation])
-        self.add(node, ORG.role, role)
-        self.add(node, ORG.member, ID[member] if member else None)
-        self.add(node, SMV.post, ID[post] if post else None)
-        self.add(node, DCTERMS.description, text)
+        self.add(node, _rdf.type, _smv.PlannedMembership if planned else _org.Membership)
+        self.add(node, _smv.planned, True if planned else None)
+        self.add(node, _org.organization, _id[organisation])
+        self.add(node, _org.role, role)
+        self.add(node, _org.member, _id[member] if member else None)
+        self.add(node, _smv.post, _id[post] if post else None)
+        self.add(node, _dcterms.description, text)
         if start or end:
-            interval = NODE[f"{key}.interval"]
-            self.add(node, ORG.memberDuring, interval)
-            self.add(interval, RDF.type, TIME.Interval)
-            self.add(interval, SMV.start, start)
-            self.add(interval, SMV.end, end)
+            interval = _node[f"{key}.interval"]
+            self.add(node, _org.memberDuring, interval)
+            self.add(interval, _rdf.type, _time.Interval)
+            self.add(interval, _smv.start, start)
+            self.add(interval, _smv.end, end)
         return node
 
     # -- entities ----------------------------------------------------------------------
 
     def organisations(self) -> None:
         for o in self.dataset.organisations:
-            node = ID[o.id]
-            self.add(node, RDF.type, ORG.Organization)
+            node = _id[o.id]
+            self.add(node, _rdf.type, _org.Organization)
             if o.kind not in _SECTORS:
-                self.add(node, RDF.type, ORG.FormalOrganization)
+                self.add(node, _rdf.type, _org.FormalOrganization)
             self.labels(node, o.name, o.short_name)
-            self.add(node, ORG.classification, SMV[_camel(o.kind.value)])
+            self.add(node, _org.classification, _smv[_camel(o.kind.value)])
             for former in o.former_names:
-                self.add(node, SMV.formerName, former.name)
-            self.add(node, SMV.start, o.start)
-            self.add(node, SMV.end, o.end)
+                self.add(node, _smv.formerName, former.name)
+            self.add(node, _smv.start, o.start)
+            self.add(node, _smv.end, o.end)
             if o.parent:
-                self.add(node, RDF.type, ORG.OrganizationalUnit)
-                self.add(node, ORG.unitOf, ID[o.parent])
+                self.add(node, _rdf.type, _org.OrganizationalUnit)
+                self.add(node, _org.unitOf, _id[o.parent])
             for owner in o.owned_by:
-                self.add(node, SMV.ownedBy, ID[owner])
+                self.add(node, _smv.ownedBy, _id[owner])
             for served in o.delivers_for:
-                self.add(node, SMV.deliversFor, ID[served])
-            self.add(node, SMV.collective, True if o.collective else None)
-            self.add(node, SMV["count"], _integer(o.count) if o.count is not None else None)
-            self.add(node, SKOS.note, o.note)
+                self.add(node, _smv.deliversFor, _id[served])
+            self.add(node, _smv.collective, True if o.collective else None)
+            self.add(node, _smv["count"], _integer(o.count) if o.count is not None else None)
+            self.add(node, _skos.note, o.note)
         for person in self.dataset.people:
-            self.add(ID[person.id], RDF.type, FOAF.Person)
-            self.add(ID[person.id], FOAF.name, person.name)
+            self.add(_id[person.id], _rdf.type, _foaf.Person)
+            self.add(_id[person.id], _foaf.name, person.name)
         for post in self.dataset.posts:
-            node = ID[post.id]
-            self.add(node, RDF.type, ORG.Post)
+            node = _id[post.id]
+            self.add(node, _rdf.type, _org.Post)
             self.labels(node, post.title)
-            self.add(node, ORG.postIn, ID[post.organisation] if post.organisation else None)
-            self.add(node, ORG.heldBy, ID[post.holder] if post.holder else None)
-            self.add(node, SMV.vacant, True if post.vacant else None)
-            self.add(node, SMV.acting, True if post.acting else None)
-            self.add(node, SMV.independent, True if post.independent else None)
-            self.add(node, SMV.elected, True if post.elected else None)
+            self.add(node, _org.postIn, _id[post.organisation] if post.organisation else None)
+            self.add(node, _org.heldBy, _id[post.holder] if post.holder else None)
+            self.add(node, _smv.vacant, True if post.vacant else None)
+            self.add(node, _smv.acting, True if post.acting else None)
+            self.add(node, _smv.independent, True if post.independent else None)
+            self.add(node, _smv.elected, True if post.elected else None)
             for number, chaired in enumerate(post.also_chairs, start=1):
-                self.add(node, SMV.alsoChairs, ID[chaired])
-                self.membership(f"{post.id}.also-chairs.{number}", chaired, SMV.Chair, post=post.id)
-            self.add(node, SMV.start, post.start)
-            self.add(node, SMV.end, post.end)
-            self.add(node, SMV.holderKnownOn, post.known_on)
-            self.add(node, SKOS.note, post.note)
+                self.add(node, _smv.alsoChairs, _id[chaired])
+                self.membership(
+                    f"{post.id}.also-chairs.{number}", chaired, _smv.Chair, post=post.id
+                )
+            self.add(node, _smv.start, post.start)
+            self.add(node, _smv.end, post.end)
+            self.add(node, _smv.holderKnownOn, post.known_on)
+            self.add(node, _skos.note, post.note)
 
     def in_place(self, entry: object) -> bool:
         """Whether an entry with dates stands on the date the export is read against."""
@@ -332,7 +386,7 @@ class _Builder:
         them chairs), the partnership chair, a rotation (in order: ``smv:turn``s), or
         only who nominates the chair, or only words."""
         key = f"{body}.chair.{number}"
-        role = SMV[_camel(chair.role.value)]
+        role = _smv[_camel(chair.role.value)]
         node = self.membership(
             key,
             body,
@@ -344,25 +398,25 @@ class _Builder:
             end=chair.end,
             planned=planned or chair.planned,
         )
-        self.add(node, SMV.knownOn, chair.known_on)
-        self.add(node, SMV.partnershipChair, True if chair.partnership_chair else None)
-        self.add(node, SMV.oneOf, SMV[_camel(chair.one_of.value)] if chair.one_of else None)
-        self.add(node, SMV.nominatedBy, ID[chair.nominated_by] if chair.nominated_by else None)
+        self.add(node, _smv.knownOn, chair.known_on)
+        self.add(node, _smv.partnershipChair, True if chair.partnership_chair else None)
+        self.add(node, _smv.oneOf, _smv[_camel(chair.one_of.value)] if chair.one_of else None)
+        self.add(node, _smv.nominatedBy, _id[chair.nominated_by] if chair.nominated_by else None)
         for organisation in chair.rotates_among:
-            self.add(node, SMV.rotatesAmong, ID[organisation])
-        self.add(node, SMV.rotating, True if chair.rotating else None)
-        self.add(node, SMV.rotationPeriod, chair.rotation_period)
-        self.add(node, SMV.rotationInOrder, True if chair.rotation_in_order else None)
+            self.add(node, _smv.rotatesAmong, _id[organisation])
+        self.add(node, _smv.rotating, True if chair.rotating else None)
+        self.add(node, _smv.rotationPeriod, chair.rotation_period)
+        self.add(node, _smv.rotationInOrder, True if chair.rotation_in_order else None)
         if chair.rotation_in_order:
             for position, taker in enumerate(chair.rotates_among, start=1):
-                turn = NODE[f"{key}.turn.{position}"]
-                self.add(node, SMV.turn, turn)
-                self.add(turn, RDF.type, SMV.Turn)
-                self.add(turn, SMV.position, _integer(position))
-                self.add(turn, SMV.by, ID[taker])
+                turn = _node[f"{key}.turn.{position}"]
+                self.add(node, _smv.turn, turn)
+                self.add(turn, _rdf.type, _smv.Turn)
+                self.add(turn, _smv.position, _integer(position))
+                self.add(turn, _smv.by, _id[taker])
 
     def member(self, member: Member, group: str, number: int, planned: bool = False) -> None:
-        role = SMV[_camel(member.capacity.value)]
+        role = _smv[_camel(member.capacity.value)]
         node = self.membership(
             f"{group}.member.{number}",
             group,
@@ -375,10 +429,14 @@ class _Builder:
             planned=planned or member.planned,
         )
         for chaired in member.chair_of:
-            self.add(node, SMV.chairOf, ID[chaired])
-        self.add(node, SMV.partnershipRole, SMV[_camel(member.role.value)] if member.role else None)
-        self.add(node, SMV.actsFor, SMV[_camel(member.acts_for.value)] if member.acts_for else None)
-        self.add(node, SMV.some, True if member.some else None)
+            self.add(node, _smv.chairOf, _id[chaired])
+        self.add(
+            node, _smv.partnershipRole, _smv[_camel(member.role.value)] if member.role else None
+        )
+        self.add(
+            node, _smv.actsFor, _smv[_camel(member.acts_for.value)] if member.acts_for else None
+        )
+        self.add(node, _smv.some, True if member.some else None)
 
     def line(
         self,
@@ -395,30 +453,30 @@ class _Builder:
         meaning = line.meaning(field).value
         planned = planned or line.planned
         if not planned and not line.alternatives and self.in_place(line):
-            self.add(ID[body], LINE_PREDICATES[meaning], ID[line.to])
-        node = NODE[key]
-        self.add(node, RDF.type, SMV.Line)
-        self.add(node, SMV.lineKind, SMV[_camel(meaning)])
-        self.add(node, SMV.source, ID[body])
-        self.add(node, SMV.target, ID[line.to])
+            self.add(_id[body], LINE_PREDICATES[meaning], _id[line.to])
+        node = _node[key]
+        self.add(node, _rdf.type, _smv.Line)
+        self.add(node, _smv.lineKind, _smv[_camel(meaning)])
+        self.add(node, _smv.source, _id[body])
+        self.add(node, _smv.target, _id[line.to])
         for other in line.alternatives:
-            self.add(node, SMV.alternative, ID[other])
+            self.add(node, _smv.alternative, _id[other])
         for position, through in enumerate(line.via, start=1):
-            self.add(node, SMV.via, ID[through])
+            self.add(node, _smv.via, _id[through])
             if len(line.via) > 1:  # the route, in order
-                step = NODE[f"{key}.via.{position}"]
-                self.add(node, SMV.step, step)
-                self.add(step, RDF.type, SMV.Step)
-                self.add(step, SMV.position, _integer(position))
-                self.add(step, SMV.by, ID[through])
-        self.add(node, SMV.cadence, SMV[_camel(line.cadence.value)] if line.cadence else None)
-        self.add(node, SMV.cadenceText, line.cadence_text)
-        self.add(node, SMV.condition, line.condition)
-        self.add(node, SMV.subject, line.subject)
-        self.add(node, DCTERMS.description, line.text)
-        self.add(node, SMV.start, line.start)
-        self.add(node, SMV.end, line.end)
-        self.add(node, SMV.planned, True if planned else None)
+                step = _node[f"{key}.via.{position}"]
+                self.add(node, _smv.step, step)
+                self.add(step, _rdf.type, _smv.Step)
+                self.add(step, _smv.position, _integer(position))
+                self.add(step, _smv.by, _id[through])
+        self.add(node, _smv.cadence, _smv[_camel(line.cadence.value)] if line.cadence else None)
+        self.add(node, _smv.cadenceText, line.cadence_text)
+        self.add(node, _smv.condition, line.condition)
+        self.add(node, _smv.subject, line.subject)
+        self.add(node, _dcterms.description, line.text)
+        self.add(node, _smv.start, line.start)
+        self.add(node, _smv.end, line.end)
+        self.add(node, _smv.planned, True if planned else None)
 
     def lines(self, body: str, field: str, lines: Iterable[Line], planned: bool = False) -> None:
         slug = field.replace("_", "-")
@@ -433,84 +491,84 @@ class _Builder:
             planned = isinstance(group, Group) and (group.planned or not self.in_place(group))
             self.line(by, "lines", f"{owner}.line.{number}", line, planned)
 
-    def items(self, subject: URIRef, predicate: URIRef, key: str, items: Iterable[_Item]) -> None:
+    def items(self, subject: str, predicate: str, key: str, items: Iterable[_Item]) -> None:
         """Items of text in order: each an ``smv:Item`` with its ``smv:position`` and
         ``rdf:value``, its points under it by ``smv:point``."""
         for position, item in enumerate(items, start=1):
-            node = NODE[f"{key}.{position}"]
+            node = _node[f"{key}.{position}"]
             self.add(subject, predicate, node)
-            self.add(node, RDF.type, SMV.Item)
-            self.add(node, SMV.position, _integer(position))
-            self.add(node, RDF.value, item.text)
-            self.items(node, SMV.point, f"{key}.{position}", item.points)
+            self.add(node, _rdf.type, _smv.Item)
+            self.add(node, _smv.position, _integer(position))
+            self.add(node, _rdf.value, item.text)
+            self.items(node, _smv.point, f"{key}.{position}", item.points)
             self.partial(node, f"{key}.{position}", item)
 
-    def statement(self, subject: URIRef, field: str, key: str, item: _Item | None) -> None:
+    def statement(self, subject: str, field: str, key: str, item: _Item | None) -> None:
         """A vision or a purpose: its text as ``smv:vision`` (``smv:purpose``), and the
         points the document lists under it as ``smv:visionPoint`` (``smv:purposePoint``)
         items, with what they leave out where the source gives them in part."""
         if item is None:
             return
-        self.add(subject, SMV[field], item.text)
-        self.items(subject, SMV[f"{field}Point"], f"{key}.point", item.points)
+        self.add(subject, _smv[field], item.text)
+        self.items(subject, _smv[f"{field}Point"], f"{key}.point", item.points)
         self.partial(subject, key, item)
 
-    def dated(self, node: URIRef, entry: _Dated) -> None:
-        self.add(node, SMV.start, entry.start)
-        self.add(node, SMV.end, entry.end)
+    def dated(self, node: str, entry: _Dated) -> None:
+        self.add(node, _smv.start, entry.start)
+        self.add(node, _smv.end, entry.end)
 
-    def partial(self, node: URIRef, key: str, entity: object) -> None:
+    def partial(self, node: str, key: str, entity: object) -> None:
         """The lists the source gives only in part (of a partnership, collaboration or
         group, or of an entry they hold: a duty's items, an item's points), and the
         fields it does not give for good (``smv:notStated``) or for a period
         (``smv:notStatedFor``)."""
         entries = getattr(entity, "partial", ())
         for entry in entries:
-            partial = NODE[f"{key}.partial.{entry.field}"]
-            self.add(node, SMV.partialList, partial)
-            self.add(partial, RDF.type, SMV.PartialList)
-            self.add(partial, SMV.listField, entry.field)
-            self.add(partial, SMV.further, _integer(entry.further) if entry.further else None)
-            self.add(partial, DCTERMS.description, entry.text)
+            partial = _node[f"{key}.partial.{entry.field}"]
+            self.add(node, _smv.partialList, partial)
+            self.add(partial, _rdf.type, _smv.PartialList)
+            self.add(partial, _smv.listField, entry.field)
+            self.add(partial, _smv.further, _integer(entry.further) if entry.further else None)
+            self.add(partial, _dcterms.description, entry.text)
         for field in getattr(entity, "not_stated", ()):
-            self.add(node, SMV.notStated, field)
+            self.add(node, _smv.notStated, field)
         for number, period in enumerate(getattr(entity, "not_stated_for", ()), start=1):
-            unstated = NODE[f"{key}.not-stated-for.{number}"]
-            self.add(node, SMV.notStatedFor, unstated)
-            self.add(unstated, RDF.type, SMV.UnstatedPeriod)
-            self.add(unstated, SMV.field, period.field)
+            unstated = _node[f"{key}.not-stated-for.{number}"]
+            self.add(node, _smv.notStatedFor, unstated)
+            self.add(unstated, _rdf.type, _smv.UnstatedPeriod)
+            self.add(unstated, _smv.field, period.field)
             self.dated(unstated, period)
-            self.add(unstated, DCTERMS.description, period.text)
+            self.add(unstated, _dcterms.description, period.text)
 
     def group(self, owner: Partnership | Collaboration, group: Group) -> None:
         """A group: an ``org:OrganizationalUnit`` of its partnership or collaboration,
         except a leadership group above the partnership, which is not a part of what it
         leads (an ``org:Organization`` that ``smv:leads`` it)."""
-        node = ID[group.id]
+        node = _id[group.id]
         planned = group.planned
         leads = group.kind is GroupKind.LEADERSHIP_GROUP and group.parent is None
         if planned:
-            self.add(node, RDF.type, SMV.PlannedUnit)
+            self.add(node, _rdf.type, _smv.PlannedUnit)
         else:
-            self.add(node, RDF.type, ORG.Organization if leads else ORG.OrganizationalUnit)
-        self.add(node, SMV.planned, True if planned else None)
+            self.add(node, _rdf.type, _org.Organization if leads else _org.OrganizationalUnit)
+        self.add(node, _smv.planned, True if planned else None)
         if isinstance(owner, Collaboration) and not planned:
-            self.add(node, RDF.type, ORG.OrganizationalCollaboration)
+            self.add(node, _rdf.type, _org.OrganizationalCollaboration)
         self.labels(node, group.name, group.short_name)
-        self.add(node, ORG.classification, SMV[_camel(group.kind.value)])
-        self.add(node, SMV.leads if leads else ORG.unitOf, ID[owner.id])
-        self.add(node, ORG.subOrganizationOf, ID[group.parent] if group.parent else None)
-        self.add(node, DCTERMS.description, group.description)
-        self.add(node, SMV.meets, SMV[_camel(group.meets.value)] if group.meets else None)
-        self.add(node, SMV.meetsText, group.meets_text)
+        self.add(node, _org.classification, _smv[_camel(group.kind.value)])
+        self.add(node, _smv.leads if leads else _org.unitOf, _id[owner.id])
+        self.add(node, _org.subOrganizationOf, _id[group.parent] if group.parent else None)
+        self.add(node, _dcterms.description, group.description)
+        self.add(node, _smv.meets, _smv[_camel(group.meets.value)] if group.meets else None)
+        self.add(node, _smv.meetsText, group.meets_text)
         for other in group.joint_with:
-            self.add(node, SMV.jointWith, ID[other])
+            self.add(node, _smv.jointWith, _id[other])
         for area in group.covers:
-            self.add(node, SMV.covers, ID[area])
-        self.add(node, SMV.scope, SMV[_camel(group.scope.value)] if group.scope else None)
-        self.add(node, SMV.endsWhen, group.ends_when)
-        self.add(node, SMV.start, group.start)
-        self.add(node, SMV.end, group.end)
+            self.add(node, _smv.covers, _id[area])
+        self.add(node, _smv.scope, _smv[_camel(group.scope.value)] if group.scope else None)
+        self.add(node, _smv.endsWhen, group.ends_when)
+        self.add(node, _smv.start, group.start)
+        self.add(node, _smv.end, group.end)
         for number, chair in enumerate(group.chairs, start=1):
             self.chair(chair, group.id, number, planned)
         for number, member in enumerate(group.members, start=1):
@@ -521,24 +579,24 @@ class _Builder:
         self.lines(group.id, "escalates_to", group.escalates_to, off)
 
     def partnership(self, p: Partnership) -> None:
-        node = ID[p.id]
-        self.add(node, RDF.type, ORG.OrganizationalCollaboration)
+        node = _id[p.id]
+        self.add(node, _rdf.type, _org.OrganizationalCollaboration)
         self.labels(node, p.name, p.short_name)
         for number, regime in enumerate(p.regimes, start=1):
-            self.add(node, SMV.guidance, SMV[_camel(regime.instrument.value)])
+            self.add(node, _smv.guidance, _smv[_camel(regime.instrument.value)])
             if regime.start or regime.end:
-                dated = NODE[f"{p.id}.regime.{number}"]
-                self.add(node, SMV.regime, dated)
-                self.add(dated, RDF.type, SMV.Regime)
-                self.add(dated, SMV.instrument, SMV[_camel(regime.instrument.value)])
-                self.add(dated, SMV.start, regime.start)
-                self.add(dated, SMV.end, regime.end)
-        self.add(node, SMV.effective, p.effective)
-        self.add(node, SMV.start, p.start)
-        self.add(node, SMV.end, p.end)
+                dated = _node[f"{p.id}.regime.{number}"]
+                self.add(node, _smv.regime, dated)
+                self.add(dated, _rdf.type, _smv.Regime)
+                self.add(dated, _smv.instrument, _smv[_camel(regime.instrument.value)])
+                self.add(dated, _smv.start, regime.start)
+                self.add(dated, _smv.end, regime.end)
+        self.add(node, _smv.effective, p.effective)
+        self.add(node, _smv.start, p.start)
+        self.add(node, _smv.end, p.end)
         if p.source:
-            self.add(node, DCTERMS.source, p.source.title)
-            self.add(node, DCTERMS.issued, p.source.published)
+            self.add(node, _dcterms.source, p.source.title)
+            self.add(node, _dcterms.issued, p.source.published)
         for number, lead in enumerate(p.lead_partners, start=1):
             led = self.membership(
                 f"{p.id}.lead.{number}",
@@ -550,17 +608,17 @@ class _Builder:
                 start=lead.start,
                 end=lead.end,
             )
-            self.add(led, SMV.statutoryRole, SMV[_camel(lead.role.value)])
+            self.add(led, _smv.statutoryRole, _smv[_camel(lead.role.value)])
             if lead.organisation is None:  # known by its role only: no member is invented
-                self.add(led, SMV.organisationNotStated, True)
+                self.add(led, _smv.organisationNotStated, True)
                 if lead.post:
-                    self.add(ID[lead.post], ORG.role, ROLES["lead"])
+                    self.add(_id[lead.post], _org.role, ROLES["lead"])
                 continue
-            self.add(led, SMV.through, ID[lead.through] if lead.through else None)
+            self.add(led, _smv.through, _id[lead.through] if lead.through else None)
             if self.in_place(lead):
-                self.add(ID[lead.organisation], ORG.memberOf, node)
+                self.add(_id[lead.organisation], _org.memberOf, node)
             if lead.post:
-                self.add(ID[lead.post], ORG.role, ROLES["lead"])
+                self.add(_id[lead.post], _org.role, ROLES["lead"])
         for number, delegated in enumerate(p.delegated_partners, start=1):
             membership = self.membership(
                 f"{p.id}.delegated.{number}",
@@ -572,11 +630,11 @@ class _Builder:
                 end=delegated.end,
             )
             if delegated.post is None:  # its post is not stated
-                self.add(membership, SMV.postNotStated, True)
-            self.add(membership, SMV.actsFor, SMV[_camel(delegated.acts_for.value)])
+                self.add(membership, _smv.postNotStated, True)
+            self.add(membership, _smv.actsFor, _smv[_camel(delegated.acts_for.value)])
             acts_for = p.lead_for(delegated)
             whom = acts_for.organisation if acts_for else None  # None: known by its role only
-            self.add(membership, SMV.onBehalfOf, ID[whom] if whom else None)
+            self.add(membership, _smv.onBehalfOf, _id[whom] if whom else None)
         for number, chair in enumerate(p.chairs, start=1):
             self.chair(chair, p.id, number)
         for number, scrutineer in enumerate(p.scrutineers, start=1):
@@ -590,7 +648,7 @@ class _Builder:
                 end=scrutineer.end,
             )
             for function in scrutineer.functions:
-                self.add(membership, SMV.function, function.text)
+                self.add(membership, _smv.function, function.text)
             self.partial(membership, f"{p.id}.scrutineer.{number}", scrutineer)
         for number, agency in enumerate(p.relevant_agencies, start=1):
             self.membership(
@@ -613,88 +671,88 @@ class _Builder:
                 text=observer.text,
             )
         for link in p.functional_links:
-            self.add(node, ORG.linkedTo, ID[link.organisation])
+            self.add(node, _org.linkedTo, _id[link.organisation])
         for number, member in enumerate(p.members, start=1):
             self.member(member, p.id, number)
-        self.add(node, SMV.meets, SMV[_camel(p.meets.value)] if p.meets else None)
-        self.add(node, SMV.meetsText, p.meets_text)
+        self.add(node, _smv.meets, _smv[_camel(p.meets.value)] if p.meets else None)
+        self.add(node, _smv.meetsText, p.meets_text)
         self.lines(p.id, "reports_to", p.reports_to)
         self.lines(p.id, "escalates_to", p.escalates_to)
         self.given_lines(p.id, p.lines)
         self.statement(node, "vision", f"{p.id}.vision", p.vision)
         self.statement(node, "purpose", f"{p.id}.purpose", p.purpose)
-        self.items(node, SMV.statedValue, f"{p.id}.value", p.values)
-        self.items(node, SMV.principle, f"{p.id}.principle", p.principles)
+        self.items(node, _smv.statedValue, f"{p.id}.value", p.values)
+        self.items(node, _smv.principle, f"{p.id}.principle", p.principles)
         for aim in p.aims:
-            self.add(node, ORG.purpose, aim.text)
-        self.items(node, SMV.aim, f"{p.id}.aim", p.aims)
+            self.add(node, _org.purpose, aim.text)
+        self.items(node, _smv.aim, f"{p.id}.aim", p.aims)
         self.scrutiny(p)
         self.duties(p)
         self.events(p)
         self.approval(p)
         self.funding(p)
-        self.add(node, SMV.contact, p.contact)
+        self.add(node, _smv.contact, p.contact)
         self.partial(node, p.id, p)
 
     def scrutiny(self, p: Partnership) -> None:
         for number, mechanism in enumerate(p.scrutiny, start=1):
             key = f"{p.id}.scrutiny.{number}"
-            node = NODE[key]
-            self.add(ID[p.id], SMV.scrutiny, node)
-            self.add(node, RDF.type, SMV.ScrutinyMechanism)
-            self.add(node, SMV.scrutinyKind, SMV[_camel(mechanism.kind.value)])
-            self.add(node, RDFS.label, mechanism.name)
+            node = _node[key]
+            self.add(_id[p.id], _smv.scrutiny, node)
+            self.add(node, _rdf.type, _smv.ScrutinyMechanism)
+            self.add(node, _smv.scrutinyKind, _smv[_camel(mechanism.kind.value)])
+            self.add(node, _rdfs.label, mechanism.name)
             for by in mechanism.by:
-                self.add(node, SMV.by, ID[by])
+                self.add(node, _smv.by, _id[by])
             role = mechanism.by_role
-            self.add(node, SMV.byRole, SMV[_camel(role.value)] if role else None)
-            self.items(node, SMV.input, f"{key}.input", mechanism.inputs)
-            self.add(node, DCTERMS.description, mechanism.text)
+            self.add(node, _smv.byRole, _smv[_camel(role.value)] if role else None)
+            self.items(node, _smv.input, f"{key}.input", mechanism.inputs)
+            self.add(node, _dcterms.description, mechanism.text)
             self.dated(node, mechanism)
             self.partial(node, key, mechanism)
 
     def duties(self, p: Partnership) -> None:
         for number, duty in enumerate(p.duties, start=1):
             key = f"{p.id}.duty.{number}"
-            node = NODE[key]
-            self.add(ID[p.id], SMV.duty, node)
-            self.add(node, RDF.type, SMV.Duty)
-            self.add(node, SMV.of, SMV[_camel(duty.of.value)] if duty.of else None)
-            self.add(node, SMV.post, ID[duty.post] if duty.post else None)
-            self.items(node, SMV.item, f"{key}.item", duty.items)
-            self.add(node, DCTERMS.description, duty.text)
+            node = _node[key]
+            self.add(_id[p.id], _smv.duty, node)
+            self.add(node, _rdf.type, _smv.Duty)
+            self.add(node, _smv.of, _smv[_camel(duty.of.value)] if duty.of else None)
+            self.add(node, _smv.post, _id[duty.post] if duty.post else None)
+            self.items(node, _smv.item, f"{key}.item", duty.items)
+            self.add(node, _dcterms.description, duty.text)
             self.partial(node, key, duty)
 
     def events(self, p: Partnership) -> None:
         for number, event in enumerate(p.events, start=1):
-            node = NODE[f"{p.id}.event.{number}"]
-            self.add(ID[p.id], SMV.recurs, node)
-            self.add(node, RDF.type, SMV.RecurringEvent)
-            self.add(node, SMV.eventKind, SMV[_camel(event.kind.value)])
-            self.add(node, RDFS.label, event.name)
-            self.add(node, SMV.every, SMV[_camel(event.every.value)] if event.every else None)
-            self.add(node, SMV.everyText, event.every_text)
+            node = _node[f"{p.id}.event.{number}"]
+            self.add(_id[p.id], _smv.recurs, node)
+            self.add(node, _rdf.type, _smv.RecurringEvent)
+            self.add(node, _smv.eventKind, _smv[_camel(event.kind.value)])
+            self.add(node, _rdfs.label, event.name)
+            self.add(node, _smv.every, _smv[_camel(event.every.value)] if event.every else None)
+            self.add(node, _smv.everyText, event.every_text)
             for by in event.by:
-                self.add(node, SMV.by, ID[by])
+                self.add(node, _smv.by, _id[by])
             for to in event.to:
-                self.add(node, SMV.recipient, ID[to])
-            self.add(node, DCTERMS.description, event.text)
+                self.add(node, _smv.recipient, _id[to])
+            self.add(node, _dcterms.description, event.text)
             self.dated(node, event)
 
     def approval(self, p: Partnership) -> None:
         approval = p.approval
         if approval is None:
             return
-        node = NODE[f"{p.id}.approval"]
-        self.add(ID[p.id], SMV.approval, node)
-        self.add(node, RDF.type, SMV.Approval)
+        node = _node[f"{p.id}.approval"]
+        self.add(_id[p.id], _smv.approval, node)
+        self.add(node, _rdf.type, _smv.Approval)
         for by in approval.by:
-            self.add(node, SMV.by, ID[by])
+            self.add(node, _smv.by, _id[by])
         role = approval.by_role
-        self.add(node, SMV.byRole, SMV[_camel(role.value)] if role else None)
-        self.add(node, SMV.date, approval.date)
-        self.add(node, SMV.instrument, approval.instrument)
-        self.add(node, DCTERMS.description, approval.text)
+        self.add(node, _smv.byRole, _smv[_camel(role.value)] if role else None)
+        self.add(node, _smv.date, approval.date)
+        self.add(node, _smv.instrument, approval.instrument)
+        self.add(node, _dcterms.description, approval.text)
 
     def funding(self, p: Partnership) -> None:
         """The funding: the rule in the document's words, who agrees the budget, and
@@ -704,64 +762,64 @@ class _Builder:
         if funding is None:
             return
         key = f"{p.id}.funding"
-        node = NODE[key]
-        self.add(ID[p.id], SMV.funding, node)
-        self.add(node, RDF.type, SMV.Funding)
-        self.add(node, SMV.rule, funding.rule)
-        self.add(node, DCTERMS.description, funding.text)
+        node = _node[key]
+        self.add(_id[p.id], _smv.funding, node)
+        self.add(node, _rdf.type, _smv.Funding)
+        self.add(node, _smv.rule, funding.rule)
+        self.add(node, _dcterms.description, funding.text)
         for by in funding.agreed_by:
-            self.add(node, SMV.agreedBy, ID[by])
+            self.add(node, _smv.agreedBy, _id[by])
         role = funding.agreed_by_role
-        self.add(node, SMV.agreedByRole, SMV[_camel(role.value)] if role else None)
-        self.add(node, SMV.agreedEvery, funding.agreed_every)
-        self.add(node, SMV.hostedBy, ID[funding.hosted_by] if funding.hosted_by else None)
+        self.add(node, _smv.agreedByRole, _smv[_camel(role.value)] if role else None)
+        self.add(node, _smv.agreedEvery, funding.agreed_every)
+        self.add(node, _smv.hostedBy, _id[funding.hosted_by] if funding.hosted_by else None)
         for body in funding.shared_with:
-            self.add(node, SMV.sharedWith, ID[body])
+            self.add(node, _smv.sharedWith, _id[body])
         for number, portion in enumerate(funding.split, start=1):
-            share = NODE[f"{key}.share.{number}"]
-            self.add(node, SMV.share, share)
-            self.add(share, RDF.type, SMV.BudgetShare)
-            self.add(share, SMV.position, _integer(number))
-            self.add(share, SMV.by, ID[portion.body])
+            share = _node[f"{key}.share.{number}"]
+            self.add(node, _smv.share, share)
+            self.add(share, _rdf.type, _smv.BudgetShare)
+            self.add(share, _smv.position, _integer(number))
+            self.add(share, _smv.by, _id[portion.body])
             self.money(share, portion.amount, portion.percent)
-            self.add(share, DCTERMS.description, portion.text)
+            self.add(share, _dcterms.description, portion.text)
         self.partial(node, key, funding)
         for number, given in enumerate(funding.contributions, start=1):
-            contribution = NODE[f"{key}.contribution.{number}"]
-            self.add(node, SMV.contribution, contribution)
-            self.add(contribution, RDF.type, SMV.Contribution)
-            self.add(contribution, SMV.position, _integer(number))
-            self.add(contribution, SMV.organisation, ID[given.organisation])
+            contribution = _node[f"{key}.contribution.{number}"]
+            self.add(node, _smv.contribution, contribution)
+            self.add(contribution, _rdf.type, _smv.Contribution)
+            self.add(contribution, _smv.position, _integer(number))
+            self.add(contribution, _smv.organisation, _id[given.organisation])
             self.money(contribution, given.amount, given.percent)
             for service in given.in_kind:
-                self.add(contribution, SMV.inKind, service)
+                self.add(contribution, _smv.inKind, service)
             for other in given.on_behalf_of:
-                self.add(contribution, SMV.onBehalfOf, ID[other])
-            self.add(contribution, SMV.period, given.period)
-            self.add(contribution, DCTERMS.description, given.text)
+                self.add(contribution, _smv.onBehalfOf, _id[other])
+            self.add(contribution, _smv.period, given.period)
+            self.add(contribution, _dcterms.description, given.text)
 
-    def money(self, node: URIRef, amount: int | None, percent: float | None) -> None:
+    def money(self, node: str, amount: int | None, percent: float | None) -> None:
         """An ``smv:amount`` in whole pounds (``xsd:integer``) and an ``smv:percent`` of
         the budget (``xsd:decimal``), each where the data gives it."""
-        self.add(node, SMV.amount, None if amount is None else _integer(amount))
-        self.add(node, SMV.percent, None if percent is None else _decimal(percent))
+        self.add(node, _smv.amount, None if amount is None else _integer(amount))
+        self.add(node, _smv.percent, None if percent is None else _decimal(percent))
 
     def collaboration(self, c: Collaboration) -> None:
-        node = ID[c.id]
-        self.add(node, RDF.type, ORG.OrganizationalCollaboration)
+        node = _id[c.id]
+        self.add(node, _rdf.type, _org.OrganizationalCollaboration)
         if c.name is not None:
             self.labels(node, c.name, c.short_name)
         else:  # one the document mentions without a name: no name is made up for it
-            self.add(node, RDFS.label, c.label)
-            self.add(node, SMV.unnamed, True)
-        self.add(node, DCTERMS.description, c.description)
+            self.add(node, _rdfs.label, c.label)
+            self.add(node, _smv.unnamed, True)
+        self.add(node, _dcterms.description, c.description)
         for member in self.dataset.members_of(c):  # listed, or saying they take part
-            self.add(node, ORG.hasMember, ID[member])
+            self.add(node, _org.hasMember, _id[member])
         for area in c.areas:
-            self.add(node, SMV.area, ID[area])
+            self.add(node, _smv.area, _id[area])
         self.statement(node, "purpose", f"{c.id}.purpose", c.purpose)
-        self.items(node, SMV.principle, f"{c.id}.principle", c.principles)
-        self.items(node, SMV.outcome, f"{c.id}.outcome", c.outcomes)
+        self.items(node, _smv.principle, f"{c.id}.principle", c.principles)
+        self.items(node, _smv.outcome, f"{c.id}.outcome", c.outcomes)
         self.given_lines(c.id, c.lines)
         self.partial(node, c.id, c)
 
@@ -769,30 +827,30 @@ class _Builder:
         """The governed documents (strategies, plans, frameworks): who owns, monitors
         and delivers each, the document a delivery plan delivers, its period."""
         for document in self.dataset.documents:
-            node = ID[document.id]
+            node = _id[document.id]
             planned = document.planned
-            self.add(node, RDF.type, SMV.GovernedDocument)
-            self.add(node, SMV.planned, True if planned else None)
+            self.add(node, _rdf.type, _smv.GovernedDocument)
+            self.add(node, _smv.planned, True if planned else None)
             self.labels(node, document.title)
-            self.add(node, DCTERMS.title, document.title)
-            self.add(node, SMV.documentKind, SMV[_camel(document.kind.value)])
-            self.add(node, SMV.owner, ID[document.owner])
+            self.add(node, _dcterms.title, document.title)
+            self.add(node, _smv.documentKind, _smv[_camel(document.kind.value)])
+            self.add(node, _smv.owner, _id[document.owner])
             for body in document.monitored_by:
-                self.add(node, SMV.monitoredBy, ID[body])
+                self.add(node, _smv.monitoredBy, _id[body])
             for body in document.delivered_by:
-                self.add(node, SMV.deliveredBy, ID[body])
-            self.add(node, SMV.delivers, ID[document.delivers] if document.delivers else None)
-            self.add(node, SMV.period, document.period)
-            self.add(node, SMV.reviewed, document.reviewed)
-            self.add(node, SMV.nextReview, document.next_review)
-            self.items(node, SMV.item, f"{document.id}.item", document.items)
-            self.add(node, DCTERMS.description, document.text)
+                self.add(node, _smv.deliveredBy, _id[body])
+            self.add(node, _smv.delivers, _id[document.delivers] if document.delivers else None)
+            self.add(node, _smv.period, document.period)
+            self.add(node, _smv.reviewed, document.reviewed)
+            self.add(node, _smv.nextReview, document.next_review)
+            self.items(node, _smv.item, f"{document.id}.item", document.items)
+            self.add(node, _dcterms.description, document.text)
             self.dated(node, document)
             self.partial(node, document.id, document)
 
     def build(self) -> Triples:
         if self.on is not None:
-            self.add(NODE["export"], SMV.on, self.on)
+            self.add(_node["export"], _smv.on, self.on)
         self.organisations()
         for partnership in self.dataset.partnerships:
             self.partnership(partnership)

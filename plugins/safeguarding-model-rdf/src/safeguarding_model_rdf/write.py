@@ -15,14 +15,33 @@ compare the two paths on every shipped dataset and on generated ones.
 
 from __future__ import annotations
 
+import json
+import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.term import _is_valid_uri
 
-__all__ = ["Triples", "jsonld_data", "rdflib_jsonld_data", "rdflib_turtle", "turtle"]
+try:  # what json.dumps writes a string as (without ensure_ascii), in C where it can
+    from _json import encode_basestring as _string
+except ImportError:  # pragma: no cover - CPython has it
+    from json.encoder import py_encode_basestring as _string
+
+__all__ = [
+    "IRI",
+    "Key",
+    "LiteralKey",
+    "Triples",
+    "jsonld_data",
+    "jsonld_text",
+    "jsonld_written",
+    "prefixes_used",
+    "rdflib_jsonld_data",
+    "rdflib_turtle",
+    "turtle",
+]
 
 _TYPE = str(RDF.type)
 _LABEL = str(RDFS.label)
@@ -33,28 +52,44 @@ _CLASS = str(RDFS.Class)
 _LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?\Z")
 # The datatypes rdflib's JSON-LD serializer writes as native JSON values.
 _NATIVE = {XSD.boolean, XSD.integer, XSD.double, XSD.string}
+# What UTF-8 cannot encode: a lone surrogate.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NATIVE_IRIS = {str(datatype) for datatype in _NATIVE}
 _JSONLD_DELIMITERS = ("#", "/", ":")
 
-# An object's key: its IRI for an IRI; for a literal, what rdflib's literals compare
-# equal by (the text, the datatype and the language, in lower case).
-_Key = str | tuple[str, str | None, str | None]
+
+class IRI(str):
+    """An IRI as plain text, told apart from text that is a literal's: what the
+    export's builder makes, far cheaper than rdflib's terms, which check each IRI."""
+
+    __slots__ = ()
+
+
+LiteralKey = tuple[str, str | None, str | None]
+"""A literal as what rdflib's literals compare equal by: its text, its datatype's IRI
+and its language, in lower case."""
+
+Key = str | LiteralKey
+"""An object's key: its IRI (text), or a literal's :data:`LiteralKey` (a tuple)."""
 
 
 class Triples:
     """Triples in the order they were first added, each once (as rdflib's memory store
-    keeps them): subject, then predicate, then object. IRIs are kept as plain text,
-    which hashes and compares far faster than rdflib's terms; each object keeps the
-    term it was added as."""
+    keeps them): subject, then predicate, then object, each object by its
+    :data:`Key` (IRIs as plain text, which hashes and compares far faster than
+    rdflib's terms). A literal added as an rdflib term keeps the term (its language
+    as written); a literal added by its key alone (None) is made from it when needed.
+    The export's builder fills :attr:`spo` directly."""
 
     def __init__(self) -> None:
-        self.spo: dict[str, dict[str, dict[_Key, URIRef | Literal]]] = {}
-        self.count = 0
+        self.spo: dict[str, dict[str, dict[Key, Literal | None]]] = {}
 
     def add(self, triple: tuple[URIRef, URIRef, URIRef | Literal]) -> None:
         subject, predicate, value = triple
         if type(subject) is not URIRef or type(predicate) is not URIRef:
             raise TypeError(f"expected IRIs as subject and predicate, found {triple!r}")
-        key: _Key
+        key: Key
+        term: Literal | None = None
         if type(value) is URIRef:
             key = str(value)
         elif isinstance(value, Literal):
@@ -65,28 +100,44 @@ class Triples:
                 None if datatype is None else str(datatype),
                 None if language is None else language.lower(),
             )
+            term = value
         else:
             raise TypeError(f"expected an IRI or a literal as object, found {value!r}")
-        predicates = self.spo.get(str(subject))
-        if predicates is None:
-            predicates = self.spo[str(subject)] = {}
-        objects = predicates.get(str(predicate))
-        if objects is None:
-            objects = predicates[str(predicate)] = {}
+        objects = self.spo.setdefault(str(subject), {}).setdefault(str(predicate), {})
         if key not in objects:
-            objects[key] = value
-            self.count += 1
+            objects[key] = term
 
     def __len__(self) -> int:
-        return self.count
+        return sum(len(objects) for p in self.spo.values() for objects in p.values())
 
     def __iter__(self) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
         for subject, predicates in self.spo.items():
             s = URIRef(subject)
             for predicate, objects in predicates.items():
                 p = URIRef(predicate)
-                for value in objects.values():
-                    yield s, p, value
+                for key, term in objects.items():
+                    yield s, p, _term(key, term)
+
+    def graph(self, prefixes: Mapping[str, Namespace]) -> Graph:
+        """An rdflib graph of these triples, binding ``prefixes`` and no other."""
+        graph = Graph(bind_namespaces="none")
+        for prefix, namespace in prefixes.items():
+            graph.bind(prefix, namespace, override=True)
+        for triple in self:
+            graph.add(triple)
+        return graph
+
+
+def _term(key: Key, term: Literal | None) -> URIRef | Literal:
+    """The rdflib term of an object's key (``term``, where it was added as one)."""
+    if term is not None:
+        return term
+    if not isinstance(key, tuple):
+        return URIRef(key)
+    text, datatype, language = key
+    if datatype is None:
+        return Literal(text, lang=language, normalize=False)
+    return Literal(text, datatype=URIRef(datatype), lang=language)
 
     def graph(self, prefixes: Mapping[str, Namespace]) -> Graph:
         """An rdflib graph of these triples, binding ``prefixes`` and no other."""
@@ -168,62 +219,92 @@ def rdflib_turtle(triples: Triples, prefixes: Mapping[str, Namespace]) -> str:
 def _turtle(triples: Triples, prefixes: Mapping[str, Namespace]) -> str:
     names = _Names(prefixes)
     label = names.label
-    references: dict[_Key, int] = {}
-    literals: dict[_Key, str] = {}
-    for subject, predicates in triples.spo.items():
-        label(subject)
+    # each term's text: an IRI's (by its text) and a literal's (by its key), each once
+    shown: dict[Any, str] = names.labels
+    spo = triples.spo
+    references: dict[str, int] = {}  # how often each IRI is an object
+    for subject, predicates in spo.items():
+        if subject not in shown:
+            label(subject)
         for predicate, objects in predicates.items():
-            if predicate != _TYPE:
+            if predicate not in shown and predicate != _TYPE:
                 label(predicate)
-            for key, value in objects.items():
-                references[key] = references.get(key, 0) + 1
-                if type(key) is str:
-                    if key == _NIL:
-                        raise _Fallback
-                    label(key)
+            for key, term in objects.items():
+                if isinstance(key, tuple):
+                    if key not in shown:
+                        shown[key] = _literal(key, term, label)
                 else:
-                    assert isinstance(value, Literal)
-                    if value.datatype is None and value.language is None:
-                        literals[key] = _quoted(str(value))
-                        continue
-                    if value.datatype is not None:
-                        label(str(value.datatype))
-                    literals[key] = value._literal_n3(
-                        use_plain=True, qname_callback=lambda iri: label(str(iri))
-                    )
-    classes = sorted(s for s, p in triples.spo.items() if _CLASS in p.get(_TYPE, ()))
+                    references[key] = references.get(key, 0) + 1
+                    if key not in shown:
+                        label(key)
+    if _NIL in references:
+        raise _Fallback
+    classes = sorted(s for s, p in spo.items() if _CLASS in p.get(_TYPE, ()))
     first = set(classes)
     ordered = classes + sorted(
-        (s for s in triples.spo if s not in first), key=lambda s: (references.get(s, 0), s)
+        (s for s in spo if s not in first), key=lambda s: (references.get(s, 0), s)
     )
     out = [f"@prefix {prefix}: <{prefixes[prefix]}> .\n" for prefix in sorted(names.used)]
-    labels = names.labels
+    put = out.append
     for subject in ordered:
-        predicates = triples.spo[subject]
-        order = [p for p in (_TYPE, _LABEL) if p in predicates]
-        order += sorted(p for p in predicates if p != _TYPE and p != _LABEL)
-        parts = ["\n", labels[subject]]
-        for number, predicate in enumerate(order):
-            parts.append(" " if number == 0 else " ;\n    ")
-            parts.append("a" if predicate == _TYPE else labels[predicate])
+        predicates = spo[subject]
+        order = sorted(predicates)
+        if _LABEL in predicates:
+            order.remove(_LABEL)
+            order.insert(0, _LABEL)
+        if _TYPE in predicates:
+            order.remove(_TYPE)
+            order.insert(0, _TYPE)
+        put("\n")
+        put(shown[subject])
+        between = " "
+        for predicate in order:
+            put(between)
+            between = " ;\n    "
+            put("a" if predicate == _TYPE else shown[predicate])
             objects = predicates[predicate]
-            keys = list(objects)
-            if len(keys) > 1:
-                if all(type(k) is str for k in keys):
-                    keys.sort()
-                else:  # rdflib's order of terms: IRIs first, literals by value
-                    keys = [_key_of(v) for v in sorted(objects.values())]
-            for index, key in enumerate(keys):
-                parts.append(" " if index == 0 else ",\n        ")
-                parts.append(labels[key] if type(key) is str else literals[key])
-        parts.append(" .\n")
-        out.append("".join(parts))
+            if len(objects) == 1:
+                put(" ")
+                put(shown[next(iter(objects))])
+                continue
+            keys = sorted(objects, key=_plain_order)
+            if _plain_order(keys[-1])[0] == 2:
+                # rdflib's order of terms: IRIs first, literals by value
+                keys = [_key_of(term) for term in sorted(_term(k, t) for k, t in objects.items())]
+            put(" ")
+            put(",\n        ".join([shown[key] for key in keys]))
+        put(" .\n")
     out.append("\n")
-    # rdflib encodes what it writes as UTF-8, replacing what cannot be encoded
-    return "".join(out).encode("utf-8", "replace").decode("utf-8")
+    text = "".join(out)
+    del out
+    if _SURROGATE.search(text):  # rdflib encodes what it writes as UTF-8, replacing
+        text = text.encode("utf-8", "replace").decode("utf-8")  # what cannot be encoded
+    return text
 
 
-def _key_of(value: URIRef | Literal) -> _Key:
+def _plain_order(key: Key) -> tuple[int, str]:
+    """rdflib's order of IRIs and plain literals (no datatype, no language): IRIs
+    first, each kind by its text. A typed or tagged literal sorts last (2), so the
+    caller sees it there and asks rdflib's own order instead."""
+    if type(key) is tuple:
+        return (2, "") if key[1] or key[2] else (1, key[0])
+    return (0, key)  # type: ignore[return-value]
+
+
+def _literal(key: LiteralKey, term: Literal | None, label: Callable[[str], str]) -> str:
+    """A literal as rdflib's Turtle serializer writes it (naming the datatype's prefix
+    as used)."""
+    text, datatype, language = key
+    if datatype is None and language is None:
+        return _quoted(text)
+    value = _term(key, term)
+    assert isinstance(value, Literal)
+    if datatype is not None:
+        label(datatype)
+    return value._literal_n3(use_plain=True, qname_callback=lambda iri: label(str(iri)))
+
+
+def _key_of(value: URIRef | Literal) -> Key:
     if type(value) is URIRef:
         return str(value)
     assert isinstance(value, Literal)
@@ -273,27 +354,31 @@ def jsonld_data(triples: Triples, prefixes: Mapping[str, Namespace]) -> dict[str
     symbols = _Symbols(prefixes)
     symbol, shrink = symbols.symbol, symbols.shrink
     nodes: list[dict[str, Any]] = []
+    natives: dict[Any, Any] = {}  # each native value once
     for subject, predicates in triples.spo.items():
         node: dict[str, Any] = {"@id": shrink(subject)}
         for predicate, objects in predicates.items():
             is_type = predicate == _TYPE
             key = "@type" if is_type else symbol(predicate)
-            for iri, value in objects.items():
+            for iri, term in objects.items():
                 shown: Any
-                if type(iri) is str:
+                if not isinstance(iri, tuple):
                     shown = symbol(iri) if is_type else {"@id": shrink(iri)}
                 else:
-                    assert isinstance(value, Literal)
-                    datatype = value.datatype
+                    text, datatype, language = iri
                     if datatype is None:
-                        if value.language is None:
-                            shown = str(value)
+                        if language is None:
+                            shown = text
                         else:
-                            shown = {"@language": value.language, "@value": str(value)}
-                    elif datatype in _NATIVE:
-                        shown = value.toPython()
+                            value = _term(iri, term)
+                            assert isinstance(value, Literal)
+                            shown = {"@language": value.language, "@value": text}
+                    elif datatype in _NATIVE_IRIS:
+                        shown = natives.get(iri, natives)
+                        if shown is natives:
+                            shown = natives[iri] = _term(iri, term).toPython()
                     else:
-                        shown = {"@type": symbol(str(datatype)), "@value": str(value)}
+                        shown = {"@type": symbol(datatype), "@value": text}
                 before = node.get(key)
                 if before:
                     if not isinstance(before, list):
@@ -307,6 +392,122 @@ def jsonld_data(triples: Triples, prefixes: Mapping[str, Namespace]) -> dict[str
     if len(nodes) == 1:
         return {**nodes[0], "@context": context}
     return {"@context": context, "@graph": nodes}
+
+
+def jsonld_text(triples: Triples, prefixes: Mapping[str, Namespace]) -> str:
+    """The JSON-LD export: :func:`jsonld_data` of ``triples``, its ``@context`` holding
+    the prefixes it uses (:func:`prefixes_used`) and no other, as ``json.dumps`` writes
+    it with ``indent=2, ensure_ascii=False, sort_keys=True`` (and a final newline), byte
+    for byte, written here because that indented form is json's pure-Python encoder,
+    which takes far longer than the data."""
+    return jsonld_written(jsonld_data(triples, dict(sorted(prefixes.items()))))
+
+
+def jsonld_written(data: dict[str, Any]) -> str:
+    """:func:`jsonld_text` of the data :func:`jsonld_data` made, which it takes apart
+    as it writes it (each node's data freed once written)."""
+    every: dict[str, str] = data["@context"]
+    nodes = data.get("@graph")
+    if nodes:
+        used: set[str] = set()
+        note = _noter(set(every), used)
+        written: list[str] = []
+        try:
+            for number, node in enumerate(nodes):
+                written.append(_json(node, 2, note))
+                nodes[number] = None
+        except _Fallback:
+            nodes[: len(written)] = [json.loads(text) for text in written]
+        else:
+            context = {prefix: iri for prefix, iri in every.items() if prefix in used}
+            return (
+                '{\n  "@context": '
+                + _json(context, 1, _ignore)
+                + ',\n  "@graph": [\n    '
+                + ",\n    ".join(written)
+                + "\n  ]\n}\n"
+            )
+    used = prefixes_used(data, set(every))
+    data["@context"] = {prefix: iri for prefix, iri in every.items() if prefix in used}
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _noter(prefixes: set[str], found: set[str]) -> Callable[[str], None]:
+    """What notes the prefix a text starts with (``org:Post``) in ``found``."""
+    seen: set[str] = set()
+
+    def note(text: str) -> None:
+        if text not in seen:
+            seen.add(text)
+            prefix, colon, _ = text.partition(":")
+            if colon and prefix in prefixes:
+                found.add(prefix)
+
+    return note
+
+
+def _ignore(text: str) -> None:
+    return None
+
+
+def _json(value: Any, level: int, note: Callable[[str], None]) -> str:
+    """``value`` (JSON data) as ``json.dumps`` writes it with ``indent=2,
+    ensure_ascii=False, sort_keys=True`` at depth ``level``, noting each string."""
+    if isinstance(value, str):
+        note(value)
+        return _string(value)
+    kind = type(value)
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = "\n" + "  " * (level + 1)
+        parts = []
+        for key in sorted(value):
+            if not isinstance(key, str):
+                raise _Fallback
+            note(key)
+            parts.append(f"{_string(key)}: {_json(value[key], level + 1, note)}")
+        return "{" + inner + ("," + inner).join(parts) + "\n" + "  " * level + "}"
+    if kind is list:
+        if not value:
+            return "[]"
+        inner = "\n" + "  " * (level + 1)
+        items = [_json(item, level + 1, note) for item in value]
+        return "[" + inner + ("," + inner).join(items) + "\n" + "  " * level + "]"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value is None:
+        return "null"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and math.isfinite(value):
+        return float.__repr__(value)
+    raise _Fallback  # anything else as json itself writes it
+
+
+def prefixes_used(data: object, prefixes: set[str]) -> set[str]:
+    """The prefixes that compact IRIs (``org:Post``) in the JSON-LD use, outside its
+    ``@context``: in keys, in ``@id`` and ``@type`` values, and in datatypes."""
+    found: set[str] = set()
+    note = _noter(prefixes, found)
+
+    def visit(value: object) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "@context":
+                    continue
+                note(key)
+                visit(item)
+        elif isinstance(value, list):
+            for item in value:
+                visit(item)
+        elif isinstance(value, str):
+            note(value)
+
+    visit(data)
+    return found
 
 
 def rdflib_jsonld_data(triples: Triples, prefixes: Mapping[str, Namespace]) -> dict[str, Any]:

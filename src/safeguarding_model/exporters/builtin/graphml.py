@@ -51,12 +51,17 @@ def render(dataset: Dataset, options: ExportOptions) -> str:
         wanted = frozenset(options.edges)
     source = governance.graph
     graph_data = _attributes(source.graph)
-    nodes = [(node, _attributes(data)) for node, data in source.nodes(data=True)]
+    # the graph's own dictionaries, in the order its views give them: the views are
+    # kept on the graph and refer back to it, so that it would wait for the collector
+    nodes = [(node, _attributes(data)) for node, data in source._node.items()]
     edges = [
         (start, end, edge_id(start, key, end), _attributes(data))
-        for start, end, key, data in source.edges(keys=True, data=True)
+        for start, targets in source._adj.items()
+        for end, keyed in targets.items()
+        for key, data in keyed.items()
         if wanted is None or data.get("kind", key) in wanted
     ]
+    del governance, source  # freed before the text is written
     try:
         return write_graphml(graph_data, nodes, edges)
     except _Unwritable:  # a value of a type this writer does not know: networkx says so
@@ -152,12 +157,16 @@ def write_graphml(
     else:
         lines.append(graph_opening + " />")
     lines.append("</graphml>")
-    text = "\n".join(lines)
-    if not text.isascii():
-        text = text.encode("ascii", "xmlcharrefreplace").decode("ascii")
-    if _OTHER_BREAKS.search(text):  # networkx's lines are split at these too
-        text = "\n".join(text.splitlines())
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + text + "\n"
+    broken = False
+    for number, line in enumerate(lines):  # a line at a time: never a second copy
+        if not line.isascii():
+            lines[number] = line = line.encode("ascii", "xmlcharrefreplace").decode("ascii")
+        broken = broken or _OTHER_BREAKS.search(line) is not None
+    if broken:  # networkx's lines are split at these too
+        lines = "\n".join(lines).splitlines()
+    lines.insert(0, '<?xml version="1.0" encoding="utf-8"?>')
+    lines.append("")
+    return "\n".join(lines)
 
 
 def _networkx_graphml(
