@@ -9,6 +9,7 @@ import pty
 import select
 import subprocess
 import sys
+import tempfile
 import time
 
 import pytest
@@ -80,38 +81,40 @@ def test_the_checks_count_partnerships() -> None:
 
 
 def _command(*arguments: str, terminal: bool) -> tuple[bytes, bytes, int]:
-    """Run the command line with standard output in a pipe, and standard error in a
-    pseudo-terminal (``terminal``) or a pipe; what each received and the status."""
+    """Run the command line with standard output in a file (not a terminal), and
+    standard error in a pseudo-terminal (``terminal``) or a pipe; what each received
+    and the status."""
     command = [sys.executable, "-m", "safeguarding_model", *arguments]
     environment = {**os.environ, "SAFEGUARDING_MODEL_PROGRESS_DELAY": "0", "COLUMNS": "100"}
     if not terminal:
         done = subprocess.run(command, capture_output=True, env=environment, check=False)
         return done.stdout, done.stderr, done.returncode
     leader, follower = pty.openpty()
-    try:
-        process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=follower, env=environment
-        )
-        os.close(follower)
-        follower = -1
-        seen = bytearray()
-        while True:  # read the terminal as the command writes, or it may block
-            ready, _, _ = select.select([leader], [], [], 30)
-            if not ready:
-                break
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:  # the command has ended and the terminal is closed
-                break
-            if not chunk:
-                break
-            seen += chunk
-        stdout, _ = process.communicate(timeout=60)
-        return stdout, bytes(seen), process.returncode
-    finally:
-        os.close(leader)
-        if follower != -1:
+    # standard output to a file: the command never waits on a reader of it
+    with tempfile.TemporaryFile() as output:
+        try:
+            process = subprocess.Popen(command, stdout=output, stderr=follower, env=environment)
             os.close(follower)
+            follower = -1
+            seen = bytearray()
+            while True:  # read the terminal as the command writes, or it may block
+                ready, _, _ = select.select([leader], [], [], 30)
+                if not ready:
+                    break
+                try:
+                    chunk = os.read(leader, 4096)
+                except OSError:  # the command has ended and the terminal is closed
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+            process.wait(timeout=60)
+            output.seek(0)
+            return output.read(), bytes(seen), process.returncode
+        finally:
+            os.close(leader)
+            if follower != -1:
+                os.close(follower)
 
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="no pseudo-terminals here")

@@ -168,7 +168,7 @@ cases and by the chart and document property tests."""
 
 SLOW_EXAMPLES = 8
 
-PDF_EXAMPLES = 3
+PDF_EXAMPLES = 2
 """PDF lays out every page of the HTML page, whose own case runs more examples."""
 
 
