@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from ..documents._common import choose
 from ..documents.dated import on_sentence, view_on
 from ..documents.summary import collaboration_summary, group_summary, member_words, summary
 from ..model import Collaboration, Dataset, Group, Partnership
@@ -595,9 +596,9 @@ def show(
     ``on`` a date when one is given (``dataset.as_of(on)``), else read against today.
     A collaboration's id or name (``"hips"``) displays the collaboration."""
     if partnership is not None and group is None:
-        collaboration = _collaboration_named(dataset, partnership)
-        if collaboration is not None:
-            return _show_collaboration(dataset, collaboration, on, today)
+        named = choose(dataset, partnership, collaborations=True)  # the one resolver
+        if isinstance(named, Collaboration):
+            return _show_collaboration(dataset, named, on, today)
     view = view_on(dataset, on, partnership, today=today)
     shown = view.dataset
     chosen = shown.partnership(view.partnership)
@@ -612,19 +613,6 @@ def show(
     at = span_of(view.on) if view.on is not None else reference_span(None, view.today)
     card = _group_card(data, found, lambda key: shown.name_of(key, index), at)
     return Shown(html=_root(card, tag("p", tag("em", at_words)), *cautions))
-
-
-def _collaboration_named(dataset: Dataset, key: str) -> Collaboration | None:
-    """The collaboration ``key`` names (its id, name or short name), if it names no
-    partnership."""
-    if any(p.id == key for p in dataset.partnerships):
-        return None
-    folded = " ".join(key.split()).casefold()
-    for collaboration in dataset.collaborations:
-        names = (collaboration.id, collaboration.name, collaboration.short_name)
-        if any(n is not None and " ".join(n.split()).casefold() == folded for n in names):
-            return collaboration
-    return None
 
 
 def _show_collaboration(

@@ -139,15 +139,6 @@ def _term(key: Key, term: Literal | None) -> URIRef | Literal:
         return Literal(text, lang=language, normalize=False)
     return Literal(text, datatype=URIRef(datatype), lang=language)
 
-    def graph(self, prefixes: Mapping[str, Namespace]) -> Graph:
-        """An rdflib graph of these triples, binding ``prefixes`` and no other."""
-        graph = Graph(bind_namespaces="none")
-        for prefix, namespace in prefixes.items():
-            graph.bind(prefix, namespace, override=True)
-        for triple in self:
-            graph.add(triple)
-        return graph
-
 
 class _Fallback(Exception):
     """A term this module does not write as rdflib would: rdflib writes the export."""
