@@ -64,7 +64,6 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import attrs
 import networkx as nx
 import yaml
 from national import alone, partnership_id, write_national
@@ -410,10 +409,10 @@ def _growth(format: str) -> Prepare:
 
 def _document(format: str, *, again: bool = False) -> Prepare:
     """One partnership's document from the national dataset and from its own file. Each
-    run is of a new dataset object (equal to the loaded one), as in a process that loads
-    a dataset and makes one document; ``again``: of the same dataset each run, as in a
-    script that makes every partnership's document from one dataset (what is worked out
-    once per dataset is then not worked out again)."""
+    run is of a dataset newly loaded (not timed), as in a process that loads a dataset
+    and makes one document; ``again``: of the same dataset each run, as in a script
+    that makes every partnership's document from one dataset (what is worked out once
+    per dataset is then not worked out again)."""
 
     def prepare(size: Size) -> tuple[Work, Work | None]:
         _needs(format)
@@ -422,14 +421,16 @@ def _document(format: str, *, again: bool = False) -> Prepare:
             return Work(lambda: export(size.dataset, format, partnership=key)), Work(
                 lambda: export(size.alone, format, partnership=key)
             )
-        fresh: list[sm.Dataset] = []
+        fresh: dict[Path, sm.Dataset] = {}
 
-        def copies() -> None:
-            fresh[:] = [attrs.evolve(size.dataset), attrs.evolve(size.alone)]
+        def loaded(source: Path) -> Work:
+            def load() -> None:
+                fresh.clear()  # the last one goes before the next is loaded
+                fresh[source] = sm.load(source)
 
-        return Work(lambda: export(fresh[0], format, partnership=key), before=copies), Work(
-            lambda: export(fresh[1], format, partnership=key), before=copies
-        )
+            return Work(lambda: export(fresh[source], format, partnership=key), before=load)
+
+        return loaded(size.folder), loaded(size.alone_path)
 
     return prepare
 

@@ -112,6 +112,58 @@ def test_references_are_found_once_while_the_dataset_lives() -> None:
     assert references(loads(dumps(dataset))) is not references(dataset)
 
 
+def _same_references(dataset: Dataset) -> None:
+    """The references ``dataset`` has (kept by loading) are those a walk finds."""
+    kept = references(dataset)
+    walked = neighbourhood._find_references(dataset)
+    assert kept.entries == walked.entries
+    assert kept.owner == walked.owner
+    assert kept.names == walked.names
+    assert kept.named_by == walked.named_by
+
+
+@pytest.mark.parametrize("name", ["hips", "isle-of-wight-2019", "isle-of-wight-2024"])
+def test_loading_keeps_the_references_it_found(name: str) -> None:
+    with mock.patch.object(
+        neighbourhood, "_find_references", side_effect=AssertionError("walked again")
+    ):
+        loaded = load(name)
+        kept = references(loaded)  # kept by loading, not found by a walk
+        again = loads(dumps(loaded))
+        assert references(again) is not kept
+        made = attrs.evolve(loaded)  # a dataset made in code: nothing kept
+        with pytest.raises(AssertionError, match="walked again"):
+            references(made)
+    _same_references(loaded)
+    _same_references(again)
+
+
+def test_a_document_speaks_of_its_own_organisations_only() -> None:
+    """Of a region's or the nation's organisations, a partnership's history names those
+    its arrangements speak of (the constabulary, renamed, and the integrated care board
+    that replaced the commissioning group), not another area's."""
+    hips = load("hips")
+    copy = _prefixed(hips, "copy")
+    renamed = [
+        attrs.evolve(o, name=f"Other {o.name}") if o.former_names or o.predecessors else o
+        for o in copy.organisations
+    ]
+    both = hips.merged(attrs.evolve(copy, organisations=tuple(renamed)))
+    for partnership in hips.partnerships:
+        alone = build("arrangements", hips, partnership.id, today=TODAY)
+        among = build("arrangements", both, partnership.id, today=TODAY)
+        history = [s for s in among.sections if s.title == "Names and Predecessors"]
+        assert history == [s for s in alone.sections if s.title == "Names and Predecessors"]
+        assert history, partnership.id  # the constabulary's former name, at least
+        assert "Other " not in str(history)
+
+
+@settings(max_examples=15)
+@given(rich_datasets(max_partnerships=3))
+def test_references_loading_keeps_are_those_a_walk_finds(dataset: Dataset) -> None:
+    _same_references(loads(dumps(dataset)))
+
+
 @settings(max_examples=15)
 @given(rich_datasets(max_partnerships=3))
 def test_generated_models(dataset: Dataset) -> None:

@@ -95,6 +95,7 @@ from ._common import (
 )
 from .charts import ChartMaker
 from .dated import View, on_sentence, view_on
+from .neighbourhood import references
 from .summary import chair_text, contribution_words, documents_of, scrutiny_label
 from .tree import (
     Block,
@@ -1048,7 +1049,7 @@ class _Builder:
         bodies: list[Partnership | Organisation | Collaboration] = [
             self.p,
             *self.collaborations,
-            *self.dataset.organisations,
+            *self.organisations(),
         ]
         for body in bodies:
             for former in body.former_names:
@@ -1067,6 +1068,18 @@ class _Builder:
         if not blocks:
             return None
         return Section(title="Names and Predecessors", blocks=tuple(blocks))
+
+    def organisations(self) -> list[Organisation]:
+        """The organisations the partnership's arrangements speak of, in the dataset's
+        order: those it names, and those they name (a parent, a predecessor), but not
+        those only another partnership or a collaboration names."""
+        found = references(self.dataset)
+        entries = found.own(self.dataset, found.owner[self.p.id])
+        return [
+            entity
+            for entity in (found.entity(self.dataset, number) for number in entries)
+            if isinstance(entity, Organisation)
+        ]
 
     def succession(self, name: str, succession: Succession) -> str:
         """How a body followed another, in a sentence, with the date and who decided."""

@@ -17,24 +17,21 @@ document's charts need, once, and checks that they are all they need:
 Each edge of the graph is made from an entity that names both its ends or is one of
 them, and each node from its entity, so the chart drawn from the part is the chart
 drawn from the whole (tests compare the two on the shipped datasets, a generated
-national dataset and generated models). The references of every entity are found once
-per dataset (a walk over the model, far cheaper than building its graph) and kept
-while the dataset lives.
+national dataset and generated models). The references of every entity
+(:class:`~safeguarding_model.model.referencing.References`) are those loading found
+as it checked them, or, for a dataset made in code, found once (a walk over the
+model, far cheaper than building its graph) and kept while the dataset lives.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-import weakref
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
-
-import attrs
 
 from ..io.references import named_ids
 from ..model import Collaboration, Dataset, Partnership
 from ..model.dataset import worked_out
+from ..model.referencing import REFERENCES, References, held_ids
 
 if TYPE_CHECKING:
     from ..graph import GovernanceGraph
@@ -43,95 +40,18 @@ if TYPE_CHECKING:
 __all__ = ["PartCharts", "References", "references", "scoped_chart"]
 
 
-class References:
-    """Which entry of a dataset names which: its entries are the entities of its
-    collections (a partnership or a collaboration with its groups, a plan with its
-    objectives), each with the ids it holds and the ids it names."""
-
-    def __init__(self, dataset: Dataset) -> None:
-        self.entries: list[tuple[str, int]] = []  # (collection, position)
-        self.owner: dict[str, int] = {}  # an id: the entry that holds it
-        for found in Dataset.collections():
-            for position, entity in enumerate(getattr(dataset, found.field)):
-                number = len(self.entries)
-                self.entries.append((found.field, position))
-                for key in _held(entity):
-                    self.owner.setdefault(key, number)
-        self.names: list[set[str]] = []
-        self.named_by: dict[str, list[int]] = {}
-        for number, (field, position) in enumerate(self.entries):
-            owner = self.owner
-            named = {  # (a dangling reference names nothing)
-                key for key in named_ids(getattr(dataset, field)[position], set()) if key in owner
-            }
-            self.names.append(named)
-            for key in named:
-                self.named_by.setdefault(key, []).append(number)
-
-    def entity(self, dataset: Dataset, number: int) -> Any:
-        """Entry ``number`` of ``dataset`` (the dataset these are the references of)."""
-        field, position = self.entries[number]
-        return getattr(dataset, field)[position]
-
-    def whole(self, entries: Iterable[int]) -> set[int]:
-        """``entries`` with every entry they name, and every entry those name, ..."""
-        kept = set(entries)
-        queue = list(kept)
-        while queue:
-            for key in self.names[queue.pop()]:
-                other = self.owner[key]
-                if other not in kept:
-                    kept.add(other)
-                    queue.append(other)
-        return kept
-
-    def naming(self, keys: Iterable[str]) -> set[int]:
-        """The entries that hold or name any of ``keys``."""
-        found: set[int] = set()
-        for key in keys:
-            if key in self.owner:
-                found.add(self.owner[key])
-            found.update(self.named_by.get(key, ()))
-        return found
-
-    def part(self, dataset: Dataset, entries: set[int]) -> Dataset:
-        """The dataset of ``entries`` alone, each collection in its order."""
-        chosen: dict[str, list[Any]] = {}
-        for number in sorted(entries):
-            field, position = self.entries[number]
-            chosen.setdefault(field, []).append(getattr(dataset, field)[position])
-        collections: dict[str, Any] = {
-            found.field: tuple(chosen.get(found.field, ())) for found in Dataset.collections()
-        }
-        return attrs.evolve(dataset, **collections)
-
-
-def _held(entity: Any) -> list[str]:
-    held = [entity.id]
-    for field in ("groups", "objectives"):
-        held += [inner.id for inner in getattr(entity, field, ())]
-    return held
-
-
-_KEPT: dict[int, tuple[weakref.ref[Dataset], References]] = {}
-"""The references of each dataset alive, by its identity (a dataset is not hashed:
-that would walk all of it)."""
+def _find_references(dataset: Dataset) -> References:
+    entries, owner = References.entries_of(dataset)
+    names = []
+    for field, position in entries:
+        named = named_ids(getattr(dataset, field)[position], set())
+        names.append({key for key in named if key in owner})  # a dangling one names nothing
+    return References(entries, owner, names)
 
 
 def references(dataset: Dataset) -> References:
-    """The references of ``dataset``, found once while it lives."""
-    key = id(dataset)
-    kept = _KEPT.get(key)
-    if kept is not None and kept[0]() is dataset:
-        return kept[1]
-    found = References(dataset)
-    _KEPT[key] = (weakref.ref(dataset, lambda _: _forget(key)), found)
-    return found
-
-
-def _forget(key: int) -> None:
-    with contextlib.suppress(AttributeError, TypeError):  # the interpreter is ending
-        _KEPT.pop(key, None)
+    """The references of ``dataset``: those loading found, or found once while it lives."""
+    return worked_out(dataset, REFERENCES, _find_references)
 
 
 class PartCharts:
@@ -189,15 +109,22 @@ class PartCharts:
         start = found.owner[owner]
         # what the body holds and names, and the entries that name it or its groups, or
         # the groups of the partnerships and collaborations it names (a collaboration's
-        # executive, say): the chart is likely to show them
+        # executive, say), or the partnerships those collaborations name (its members):
+        # the chart is likely to show them, and drawing it again for each one the first
+        # guess left out would cost more than looking for them here
         bodies = [start]
-        for key in found.names[start]:
-            other = found.owner[key]
-            if isinstance(found.entity(self.dataset, other), Partnership | Collaboration):
-                bodies.append(other)
+        for body in bodies:
+            if body != start and not isinstance(found.entity(self.dataset, body), Collaboration):
+                continue
+            for key in sorted(found.names[body]):
+                other = found.owner[key]
+                if other not in bodies and isinstance(
+                    found.entity(self.dataset, other), Partnership | Collaboration
+                ):
+                    bodies.append(other)
         seeds = {start}
         for body in bodies:
-            seeds |= found.naming(_held(found.entity(self.dataset, body)))
+            seeds |= found.naming(held_ids(found.entity(self.dataset, body)))
         kept = found.whole(seeds) | self.kept
         total = len(found.entries)
         while len(kept) < total and len(kept) <= self.largest * total:

@@ -66,6 +66,7 @@ from ..model.meaning import (
     standing,
     unstated_period_words,
 )
+from .neighbourhood import references
 from .progress import plan_summary
 
 __all__ = ["chair_text", "collaboration_summary", "documents_of", "group_summary", "summary"]
@@ -127,9 +128,17 @@ def documents_of(dataset: Dataset, body: Partnership | Collaboration) -> list[Go
     collaborations = (
         {c.id for c in dataset.collaborations_of(body)} if isinstance(body, Partnership) else set()
     )
+    # the documents that name one of those, found from the dataset's references (in
+    # the dataset's order) rather than by reading every document of a region or nation
+    named = references(dataset)
+    candidates = sorted(
+        number
+        for number in named.naming(own | collaborations)
+        if named.entries[number][0] == "documents"
+    )
     found = [
         document
-        for document in dataset.documents
+        for document in (named.entity(dataset, number) for number in candidates)
         if document.owner in own
         or document.owner in collaborations
         or own.intersection(document.monitored_by)

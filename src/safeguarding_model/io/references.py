@@ -62,6 +62,7 @@ from ..model import (
     Tool,
 )
 from ..model.names import KIND_WORDS, kind_word, kinds_text
+from ..model.referencing import References, kept_references
 from ..model.values import closest, with_article
 from .reading import Path, path_text
 from .text import MAX_PROBLEMS, Collector, shown
@@ -310,7 +311,12 @@ def check_references(dataset: Dataset, where: str = "this file") -> list[Danglin
     found: Collector[Dangling] = Collector("problems of ids and references")
     kind_of: dict[str, str] = {}
     first_path: dict[str, Path] = {}
+    entries: list[tuple[str, int]] = []  # what names what, kept when all is well
+    owner: dict[str, int] = {}
     for path, entity in _entities_with_paths(dataset):
+        if len(path) == 2:
+            entries.append(path)  # type: ignore[arg-type]
+        owner.setdefault(entity.id, len(entries) - 1)
         kind = kind_word(entity)
         if entity.id in first_path:
             first = first_path[entity.id]
@@ -331,6 +337,7 @@ def check_references(dataset: Dataset, where: str = "this file") -> list[Danglin
     for key, kind in kind_of.items():
         ids_by_kind.setdefault(kind, []).append(key)
     suggest = _Suggestions(ids_by_kind)
+    names: list[set[str]] = []
 
     def check(path: Path, subject: str, value: Any, parent_field: str | None) -> None:
         for name, spec in _plan(type(value)):
@@ -344,6 +351,7 @@ def check_references(dataset: Dataset, where: str = "this file") -> list[Danglin
                 many = isinstance(current, tuple)
                 for index, ref in enumerate(current if many else (current,)):
                     if kind_of.get(ref) in kinds:
+                        names[-1].add(ref)
                         continue
                     if found.full:  # counted, not made: no suggestion is looked for
                         found.count()
@@ -359,10 +367,13 @@ def check_references(dataset: Dataset, where: str = "this file") -> list[Danglin
                 check((*path, name), _subject_of(current, subject), current, name)
 
     for path, entity in _entities_with_paths(dataset, nested=False):
+        names.append(set())
         check(path, _subject_of(entity, "the file"), entity, None)
     if not found:  # the rules below assume every reference resolves
         found.extend(_partnership_rules(dataset))
         found.extend(_circles(dataset))
+    if not found:  # every reference resolves: what names what is kept with the dataset
+        kept_references(dataset, References(entries, owner, names))
     return found.listed()
 
 
