@@ -116,7 +116,7 @@ class PartCharts:
         for body in bodies:
             if body != start and not isinstance(found.entity(self.dataset, body), Collaboration):
                 continue
-            for key in sorted(found.names[body]):
+            for key in found.names[body]:
                 other = found.owner[key]
                 if other not in bodies and isinstance(
                     found.entity(self.dataset, other), Partnership | Collaboration
