@@ -7,7 +7,6 @@ versions, not thoroughness); ``HYPOTHESIS_PROFILE`` chooses one. The shipped dat
 fixtures for every test folder.
 """
 
-import datetime
 import os
 import sys
 from pathlib import Path
@@ -199,9 +198,6 @@ that ended and a planned group, an organisation renamed, one that ended by a bou
 and its successor, a scrutineer known only from a document, a published yearly report
 and a review schedule. Its dates are far enough from today that no test changes with
 the calendar; tests in Python pass ``today=TODAY``."""
-
-TODAY = datetime.date(2025, 1, 15)
-"""The day the tests read dates against, where they can pass one."""
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import TODAY
 from safeguarding_model.documents import (
     Document,
     ItemList,
@@ -18,6 +17,7 @@ from safeguarding_model.documents import (
 )
 from safeguarding_model.errors import NothingStoodError
 from safeguarding_model.model import Dataset
+from today import TODAY
 
 
 def texts(document: Document) -> list[str]:

@@ -27,7 +27,6 @@ from consumers import (
 from hypothesis import given, settings
 
 import safeguarding_model as sm
-from conftest import TODAY
 from safeguarding_model.errors import NothingStoodError
 from safeguarding_model.exporters import (
     Content,
@@ -40,6 +39,7 @@ from safeguarding_model.exporters import (
 from safeguarding_model.io import dumps, loads
 from safeguarding_model.model import Dataset, PartialDate
 from strategies import datasets, partial_dates, rich_datasets
+from today import TODAY
 
 ON = "2024-10"
 SAID = f"The arrangements as they stood on {ON}."

@@ -9,9 +9,9 @@ import datetime
 
 import pytest
 
-from conftest import TODAY
 from safeguarding_model.graph import Chairs, GovernanceGraph, build_graph
 from safeguarding_model.model import Dataset
+from today import TODAY
 
 
 @pytest.fixture(scope="module")

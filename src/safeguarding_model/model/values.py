@@ -6,6 +6,7 @@ Everything here is pure: no I/O, no graphs, no plugins.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from typing import Any
 
@@ -469,6 +470,8 @@ def check_not_stated(instance: Any) -> None:
 
     Every problem in the list is reported in one message.
     """
+    if not instance.not_stated:  # most entries: nothing to look up
+        return
     allowed = optional_fields(type(instance))
     defaults = {field.name: field.default for field in attrs.fields(type(instance))}
     noun = type(instance).__name__.lower()
@@ -550,7 +553,10 @@ class UnstatedPeriod:
         check_dates(self)
 
 
+@functools.cache
 def _list_fields(cls: type) -> list[str]:
+    """The list fields of a model class, found once per class (every entity made,
+    in loading or in ``as_of``, is checked): not to be changed."""
     return [
         field.name
         for field in attrs.fields(cls)
@@ -562,8 +568,11 @@ def _list_fields(cls: type) -> list[str]:
 def check_partial(instance: Any) -> None:
     """A post-init check of ``partial`` and ``not_stated_for``: each names a field of
     the entity (a list field, for ``partial``), once."""
+    if not instance.partial and not getattr(instance, "not_stated_for", ()):
+        return  # most entries: nothing to look up
     noun = type(instance).__name__.lower()
-    lists = _list_fields(type(instance))
+    kind: type = type(instance)
+    lists = _list_fields(kind)
     seen: set[str] = set()
     for entry in instance.partial:
         if entry.field not in lists:
