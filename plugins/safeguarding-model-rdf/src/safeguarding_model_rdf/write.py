@@ -108,9 +108,9 @@ def add_object(predicates: dict[str, Objects], predicate: str, key: Key) -> None
 
 def _items(objects: Objects) -> Iterable[tuple[Key, Literal | None]]:
     """Each object's key and term (or None)."""
-    if type(objects) is dict:
+    if isinstance(objects, dict):
         return objects.items()
-    return ((objects, None),)  # type: ignore[list-item]
+    return ((objects, None),)
 
 
 class Triples:
