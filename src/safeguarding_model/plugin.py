@@ -13,7 +13,9 @@ to it), so that the package can rearrange its inside without breaking plugins:
   :data:`CHART_OPTIONS`, :data:`DOCUMENT_OPTIONS`) and their ready-made parsers
   (:func:`text`, :func:`whole_number`, :func:`choice`, :func:`comma_separated`);
 - what exporters build on: :func:`document_renderer` (a document format, around a
-  writer that takes the document alone), :func:`zip_archive` (deterministic zips),
+  writer that takes the document alone), :func:`joined` (the ``render`` of a format
+  written a piece at a time, :data:`StreamFunction`), :func:`zip_archive`
+  (deterministic zips),
   :func:`draw_chart` (an org chart drawn as SVG or PNG by Graphviz), the errors an
   export raises (:class:`ExportError`, :class:`GraphvizNotFoundError`), and the
   escaping helpers (:func:`clean`, :func:`html_text`, :func:`markdown_text`...);
@@ -69,7 +71,9 @@ from .exporters import (
     Options,
     Register,
     RegisterExporter,
+    StreamFunction,
     document_renderer,
+    joined,
     zip_archive,
 )
 from .exporters.escape import (
@@ -169,6 +173,7 @@ __all__ = [
     "RuleFinding",
     "Section",
     "Span",
+    "StreamFunction",
     "Table",
     "choice",
     "clean",
@@ -176,6 +181,7 @@ __all__ = [
     "comma_separated",
     "date_words",
     "document_renderer",
+    "joined",
     "dot_string",
     "draw_chart",
     "hookimpl",

@@ -20,6 +20,7 @@ from safeguarding_model_rdf.org import ID, NODE, PREFIXES, SMV, organisation_tri
 from safeguarding_model_rdf.write import (
     Triples,
     jsonld_data,
+    jsonld_pieces,
     jsonld_text,
     rdflib_jsonld_data,
     rdflib_turtle,
@@ -35,10 +36,23 @@ SHIPPED = example_names()
 ON = [None, "2019-09", "2021", "2024-10"]
 
 
+def _rdflib_jsonld_text(triples: Triples) -> str:
+    """The JSON-LD export's text made from rdflib's data, as the plugin made it before
+    it wrote the text itself: its context the prefixes the data uses."""
+    every = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
+    data = rdflib_jsonld_data(triples, dict(sorted(PREFIXES.items())))
+    used = _prefixes_used(data, set(every))
+    data["@context"] = {prefix: iri for prefix, iri in every.items() if prefix in used}
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
 def _same(triples: Triples) -> None:
     assert turtle(triples, PREFIXES) == rdflib_turtle(triples, PREFIXES)
     prefixes = dict(sorted(PREFIXES.items()))
     assert jsonld_data(triples, prefixes) == rdflib_jsonld_data(triples, prefixes)
+    expected = _rdflib_jsonld_text(triples)
+    assert jsonld_text(triples, prefixes) == expected
+    assert "".join(jsonld_pieces(triples, prefixes)) == expected
 
 
 @pytest.mark.parametrize("name", SHIPPED)
@@ -55,12 +69,32 @@ def test_the_jsonld_export_is_rdflibs_to_the_byte() -> None:
     """The exporter's own text, made from rdflib's data as it was before."""
     dataset = load("isle-of-wight-2024")
     triples = organisation_triples(dataset, None, TODAY)
-    every = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
-    data = rdflib_jsonld_data(triples, dict(sorted(PREFIXES.items())))
-    used = _prefixes_used(data, set(every))
-    data["@context"] = {prefix: iri for prefix, iri in every.items() if prefix in used}
-    expected = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    expected = _rdflib_jsonld_text(triples)
     assert render_jsonld(dataset, ExportOptions(today=TODAY)) == expected
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("nan")])
+def test_a_value_json_writes_otherwise_is_written_by_json(value: float) -> None:
+    """A double JSON has no number for: the text is ``json.dumps``'s (``Infinity``)."""
+    triples = _tricky()
+    triples.add((ID["a-body"], SMV.ratio, Literal(value)))
+    prefixes = dict(sorted(PREFIXES.items()))
+    text = "".join(jsonld_pieces(triples, prefixes))
+    assert text == jsonld_text(triples, prefixes)
+    assert ("Infinity" if value > 0 else "NaN") in text
+
+
+def test_one_subject_a_piece_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    from safeguarding_model_rdf import write
+
+    triples = _tricky()
+    prefixes = dict(sorted(PREFIXES.items()))
+    whole = turtle(triples, PREFIXES), "".join(jsonld_pieces(triples, prefixes))
+    monkeypatch.setattr(write, "_SUBJECTS", 1)
+    monkeypatch.setattr(write, "_NODES", 1)
+    assert len(list(write.turtle_pieces(triples, PREFIXES))) > 2
+    assert len(list(jsonld_pieces(triples, prefixes))) > 2
+    assert (turtle(triples, PREFIXES), "".join(jsonld_pieces(triples, prefixes))) == whole
 
 
 TEXTS = [

@@ -47,7 +47,9 @@ from .exporter import (
     Exporter,
     Register,
     RegisterExporter,
+    StreamFunction,
     document_renderer,
+    joined,
 )
 from .manager import EXPORTERS, ExporterManager, default_manager, reset_default_manager
 from .options import (
@@ -82,6 +84,7 @@ __all__ = [
     "PluginProblem",
     "Register",
     "RegisterExporter",
+    "StreamFunction",
     "UnknownExporterError",
     "default_manager",
     "document_renderer",
@@ -91,6 +94,7 @@ __all__ = [
     "get_exporter",
     "hookimpl",
     "installed_exporters",
+    "joined",
     "plugin_problems",
     "reset_default_manager",
     "zip_archive",
@@ -166,12 +170,12 @@ def export_to(
     else:
         check_file_target(target)
         check_not_source(target, source)
-    written = exporter.run_files(dataset, chosen) if folder else exporter.run(dataset, chosen)
     try:
-        if isinstance(written, dict):
+        if folder:
+            written = exporter.run_files(dataset, chosen)
             write_folder(target, {name: _bytes(content) for name, content in written.items()})
-        else:
-            write_file(target, written, source=source)  # text written a chunk at a time
+        else:  # written as the pieces come: a large export is never held whole
+            write_file(target, exporter.run_stream(dataset, chosen), source=source)
     except WriteError as error:
         raise ExportError(str(error)) from None
     return target

@@ -10,7 +10,7 @@ and hand them to the ``register`` function they receive (see
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
@@ -33,7 +33,9 @@ __all__ = [
     "Register",
     "RegisterExporter",
     "RenderFunction",
+    "StreamFunction",
     "document_renderer",
+    "joined",
 ]
 
 Content: TypeAlias = str | bytes
@@ -47,6 +49,10 @@ _FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$")
 
 RenderFunction: TypeAlias = Callable[[Dataset, ExportOptions], Content]
 """Turns a dataset and options into the exported text or bytes."""
+
+StreamFunction: TypeAlias = Callable[[Dataset, ExportOptions], Iterable[Content]]
+"""Turns a dataset and options into the exported text or bytes a piece at a time: the
+pieces (all text or all bytes) joined are what the format's render function returns."""
 
 FilesFunction: TypeAlias = Callable[[Dataset, ExportOptions], Mapping[str, Content]]
 """For formats that are a folder of files: file name to content."""
@@ -77,6 +83,23 @@ def document_renderer(write: DocumentWriter) -> RenderFunction:
             previous=options.previous,
         )
         return write(document)
+
+    return render
+
+
+def joined(stream: StreamFunction) -> RenderFunction:
+    """The render function of a format written a piece at a time: its pieces joined.
+
+    A format that gives ``stream`` gives ``render=joined(stream)`` too, so that
+    :func:`~safeguarding_model.exporters.export` returns the whole text and
+    :func:`~safeguarding_model.exporters.export_to` writes the pieces as they come.
+    """
+
+    def render(dataset: Dataset, options: ExportOptions) -> Content:
+        pieces = list(stream(dataset, options))
+        if pieces and isinstance(pieces[0], bytes):
+            return b"".join(pieces)  # type: ignore[arg-type]
+        return "".join(pieces)  # type: ignore[arg-type]
 
     return render
 
@@ -120,7 +143,11 @@ class Exporter:
     :class:`~.options.Options`); asking an exporter for another one is an error rather
     than silently ignored, and ``render`` receives each declared option's value. A format
     that is a folder of files (``csv``) also has ``files(dataset, options)``, giving
-    each file's name and content; ``render`` then returns them as one zip archive.
+    each file's name and content; ``render`` then returns them as one zip archive. A
+    format whose output can be large may also have ``stream(dataset, options)``, giving
+    the same output a piece at a time (all text or all bytes, each piece made when it
+    is asked for): a file is then written as the pieces come, so that a national
+    export is never held whole (:func:`joined` makes its ``render`` of it).
     ``distribution`` is filled in by the plugin manager with the distribution that
     registered the exporter.
     """
@@ -132,6 +159,7 @@ class Exporter:
     render: RenderFunction = attrs.field(validator=_check_callable, repr=False)
     options: Options = attrs.field(default=Options(), converter=_options)
     files: FilesFunction | None = attrs.field(default=None, validator=_check_callable, repr=False)
+    stream: StreamFunction | None = attrs.field(default=None, validator=_check_callable, repr=False)
     distribution: str | None = None
 
     @property
@@ -185,6 +213,32 @@ class Exporter:
                 f"returned {type(content).__name__}, not text or bytes"
             )
         return content
+
+    def run_stream(
+        self, dataset: Dataset, options: ExportOptions | None = None
+    ) -> Iterator[Content]:
+        """Export ``dataset`` a piece at a time (as it stood on ``options.on``, when
+        given): the pieces of ``stream``, or, for a format without it, its whole
+        output as one piece. The options are checked, and the dataset's view taken,
+        before this returns; each piece is made when it is asked for, and checked:
+        all text or all bytes."""
+        if self.stream is None:
+            return iter((self.run(dataset, options),))
+        return self._pieces(self.stream(*self.view(dataset, self.bind(options))))
+
+    def _pieces(self, pieces: Iterable[Content]) -> Iterator[Content]:
+        kind: type[str] | type[bytes] | None = None
+        with progress.stage(f"making the {self.name} export"):
+            for piece in pieces:
+                if kind is None and isinstance(piece, str | bytes):
+                    kind = str if isinstance(piece, str) else bytes
+                if kind is None or not isinstance(piece, kind):
+                    raise PluginError(
+                        f"the {self.name} exporter ({self.distribution or 'unknown distribution'}"
+                        f") gave {type(piece).__name__} among its pieces: expected all text "
+                        "or all bytes"
+                    )
+                yield piece
 
     def run_files(
         self, dataset: Dataset, options: ExportOptions | None = None

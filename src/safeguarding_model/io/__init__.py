@@ -5,6 +5,7 @@ from .converter import configure_converter, converter, make_converter
 from .files import (
     Example,
     dump,
+    dump_pieces,
     dumps,
     example_names,
     examples,
@@ -23,6 +24,7 @@ __all__ = [
     "configure_converter",
     "converter",
     "dump",
+    "dump_pieces",
     "dumps",
     "example_names",
     "examples",

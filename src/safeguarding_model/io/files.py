@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path as FsPath
 from typing import Any
@@ -45,9 +45,11 @@ from .versions import KNOWN, Migration, migrate_text, moved_path, upgrade
 __all__ = [
     "Example",
     "dump",
+    "dump_pieces",
     "dumps",
     "example_names",
     "examples",
+    "json_pieces",
     "load",
     "loads",
     "to_data",
@@ -775,20 +777,98 @@ def to_data(value: object) -> Any:
 
 def dumps(dataset: Dataset, format: str = "yaml") -> str:
     """The dataset as YAML or JSON text. Loading the text gives an equal dataset."""
-    data = converter.unstructure(dataset)
+    return "".join(dump_pieces(dataset, format))
+
+
+_BATCH = 8  # entries of a list written to YAML together
+
+
+def dump_pieces(dataset: Dataset, format: str = "yaml") -> Iterator[str]:
+    """:func:`dumps` a piece at a time: the text of each entry of each list is made
+    when it is reached and not kept, so writing a national dataset to a file never
+    holds its plain data or its text whole. The pieces joined are :func:`dumps`'s
+    text, byte for byte (the whole dataset's data written by ``json.dumps`` or
+    PyYAML at once, as earlier versions made it)."""
+    if format not in FORMATS:
+        raise UsageError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+    collections = {c.field: c.item for c in Dataset.collections()}
+    # the entries that are not lists (the format version), as the converter writes them
+    empty: dict[str, Any] = dict.fromkeys(collections, ())
+    head = converter.unstructure(attrs.evolve(dataset, **empty))
+    fields: list[_Field] = []  # never empty: the format version is always written
+    for field in attrs.fields(Dataset):
+        if field.name in head:
+            fields.append((field.name, head[field.name], None))
+        elif field.name in collections and getattr(dataset, field.name):
+            fields.append((field.name, getattr(dataset, field.name), collections[field.name]))
     if format == "json":
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    if format == "yaml":
-        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        return yaml.dump(
-            data,
-            Dumper=dumper,
-            sort_keys=False,
-            allow_unicode=True,
-            width=100,
-            default_flow_style=False,
-        )
-    raise UsageError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+        return _json_pieces(fields)
+    return _yaml_pieces(fields)
+
+
+_Field = tuple[str, Any, type | None]
+
+
+def _json_pieces(fields: list[_Field]) -> Iterator[str]:
+    return json_pieces(
+        (name, value if item is None else (converter.unstructure(e, item) for e in value), item)
+        for name, value, item in fields
+    )
+
+
+def json_pieces(entries: Iterable[tuple[str, Any, object]]) -> Iterator[str]:
+    """A JSON object as ``json.dumps(data, indent=2, ensure_ascii=False)`` writes it
+    (with a final newline), a piece at a time. ``entries`` are its keys and values, in
+    order, each with a flag: a value flagged true is a list given as an iterable,
+    written an item at a time (each item made when it is reached); any other is
+    written whole. Each value is written alone and its lines indented to its depth
+    (the only line breaks in JSON text are between its parts: strings hold theirs as
+    ``\\n``)."""
+
+    def text(value: Any, indent: str) -> str:
+        return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + indent)
+
+    opening = "{\n  "
+    for name, value, listed in entries:
+        yield f"{opening}{json.dumps(name, ensure_ascii=False)}: "
+        opening = ",\n  "
+        if not listed:
+            yield text(value, "  ")
+            continue
+        between = "[\n    "
+        for item in value:
+            yield between + text(item, "    ")
+            between = ",\n    "
+        yield "[]" if between == "[\n    " else "\n  ]"
+    yield "{}\n" if opening == "{\n  " else "\n}\n"
+
+
+YAML_STYLE: dict[str, Any] = {
+    "sort_keys": False,
+    "allow_unicode": True,
+    "width": 100,
+    "default_flow_style": False,
+}
+"""How the native format's YAML is written (``yaml.dump``'s keyword arguments)."""
+
+
+def _yaml_pieces(fields: list[_Field]) -> Iterator[str]:
+    """The dataset's entries as PyYAML writes the whole (block style, lists in a
+    mapping not indented, so that an entry's text is the same written alone), a few
+    entries of a list at a time."""
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    def text(data: Any) -> str:
+        written: str = yaml.dump(data, Dumper=dumper, **YAML_STYLE)
+        return written
+
+    for name, value, item in fields:
+        if item is None:
+            yield text({name: value})
+            continue
+        for start in range(0, len(value), _BATCH):
+            batch = [converter.unstructure(entry, item) for entry in value[start : start + _BATCH]]
+            yield text({name: batch} if start == 0 else batch)
 
 
 def dump(dataset: Dataset, path: str | os.PathLike[str], format: str | None = None) -> None:
@@ -804,7 +884,7 @@ def dump(dataset: Dataset, path: str | os.PathLike[str], format: str | None = No
         raise UsageError(f"{target}: cannot tell the format from the suffix; use .yaml or .json")
     from .writing import write_file  # (loading does not need it)
 
-    write_file(target, dumps(dataset, chosen))
+    write_file(target, dump_pieces(dataset, chosen))
 
 
 def migrate(

@@ -43,6 +43,7 @@ from pathlib import Path
 from ..errors import SourceOverwriteError, UsageError, WriteError
 
 __all__ = [
+    "Data",
     "SourceOverwriteError",
     "WriteError",
     "check_file_target",
@@ -53,6 +54,9 @@ __all__ = [
     "write_file",
     "write_folder",
 ]
+
+Data = str | bytes | Iterable[str | bytes]
+"""What is written: text (as UTF-8), bytes, or pieces of either, written as they come."""
 
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
@@ -165,17 +169,18 @@ def check_not_source(path: str | os.PathLike[str], source: str | os.PathLike[str
 
 def write_file(
     path: str | os.PathLike[str],
-    data: str | bytes,
+    data: Data,
     *,
     source: str | os.PathLike[str] | None = None,
 ) -> Path:
-    """Write ``data`` (bytes, or text written as UTF-8) to the file ``path`` in one
-    step, and return the path.
+    """Write ``data`` (bytes, or text written as UTF-8, or pieces of either written as
+    they come) to the file ``path`` in one step, and return the path.
 
     A symbolic link or a folder at ``path``, or a missing folder to hold it, is a
     :class:`UsageError`; so is ``path`` being ``source``, when given
     (:class:`SourceOverwriteError`). A failed write is a :class:`WriteError` and
-    leaves the old file as it was, with no temporary file left behind.
+    leaves the old file as it was, with no temporary file left behind; so does an
+    error raised while the pieces are made.
     """
     target = check_file_target(path)
     check_not_source(target, source)
@@ -295,7 +300,7 @@ def _new_folder(parent: Path, name: str, mode: int) -> Path:
     raise FileExistsError(errno.EEXIST, "no free temporary folder name", str(parent))
 
 
-def _fill(descriptor: int, data: str | bytes, mode: int | None) -> None:
+def _fill(descriptor: int, data: Data, mode: int | None) -> None:
     """Write all of ``data`` to the open file, give it ``mode`` (when not None), sync
     it to disk and close it; closed even when a step fails."""
     try:
@@ -307,28 +312,49 @@ def _fill(descriptor: int, data: str | bytes, mode: int | None) -> None:
         os.close(descriptor)
 
 
-_CHUNK = 1 << 20  # characters of text encoded at a time
+_CHUNK = 1 << 20  # characters of text encoded at a time, or bytes gathered from pieces
 
 
-def write_all(descriptor: int, data: str | bytes) -> None:
+def write_all(descriptor: int, data: Data) -> None:
     """Write all of ``data`` to the open file ``descriptor``, or raise ``OSError``.
 
     Text is written as UTF-8 a chunk at a time, so a large export is never held twice
-    (as text and as its bytes) while it is written."""
+    (as text and as its bytes) while it is written. Pieces (an iterable of text or
+    bytes) are written as they come, gathered into chunks: only a chunk is held."""
     if isinstance(data, str):
         for start in range(0, len(data), _CHUNK):
             _write_bytes(descriptor, data[start : start + _CHUNK].encode("utf-8"))
-    else:
+    elif isinstance(data, bytes | bytearray | memoryview):
         _write_bytes(descriptor, data)
+    else:
+        gathered: list[str | bytes] = []
+        size = 0
+        for piece in data:
+            gathered.append(piece)
+            size += len(piece)
+            if size >= _CHUNK:
+                _write_gathered(descriptor, gathered)
+                gathered, size = [], 0
+        _write_gathered(descriptor, gathered)
 
 
-def _write_bytes(descriptor: int, data: bytes) -> None:
+def _write_gathered(descriptor: int, pieces: list[str | bytes]) -> None:
+    if all(isinstance(piece, str) for piece in pieces):
+        write_all(descriptor, "".join(pieces))  # type: ignore[arg-type]
+    elif all(isinstance(piece, bytes) for piece in pieces):
+        _write_bytes(descriptor, b"".join(pieces))  # type: ignore[arg-type]
+    else:
+        kinds = sorted({type(piece).__name__ for piece in pieces})
+        raise TypeError(f"expected pieces all of text or all of bytes, found {kinds}")
+
+
+def _write_bytes(descriptor: int, data: bytes | bytearray | memoryview) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(descriptor, view) :]
 
 
-def _write_in_place(target: Path, data: str | bytes) -> None:
+def _write_in_place(target: Path, data: Data) -> None:
     try:
         descriptor = os.open(target, os.O_WRONLY | _BINARY | _NO_FOLLOW)
         try:

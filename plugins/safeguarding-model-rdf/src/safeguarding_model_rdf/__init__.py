@@ -8,6 +8,8 @@ the prefixes the output uses and no other.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from safeguarding_model.plugin import (
     Dataset,
     Exporter,
@@ -15,28 +17,46 @@ from safeguarding_model.plugin import (
     Register,
     collector_paused,
     hookimpl,
+    joined,
 )
 
-__all__ = ["register_exporters", "render_jsonld", "render_turtle"]
+__all__ = [
+    "register_exporters",
+    "render_jsonld",
+    "render_turtle",
+    "stream_jsonld",
+    "stream_turtle",
+]
 
 
-def render_turtle(dataset: Dataset, options: ExportOptions) -> str:
+def stream_turtle(dataset: Dataset, options: ExportOptions) -> Iterator[str]:
+    """The Turtle text a few hundred subjects at a time (written to a file as it
+    comes): the triples are all made first, as the order of the subjects needs them."""
     from .org import PREFIXES, organisation_triples
-    from .write import turtle
-
-    with collector_paused():  # hundreds of thousands of small objects, no cycles
-        return turtle(organisation_triples(dataset, options.on, options.today), PREFIXES)
-
-
-def render_jsonld(dataset: Dataset, options: ExportOptions) -> str:
-    from .org import PREFIXES, organisation_triples
-    from .write import jsonld_data, jsonld_written
+    from .write import turtle_pieces
 
     with collector_paused():  # hundreds of thousands of small objects, no cycles
         triples = organisation_triples(dataset, options.on, options.today)
-        data = jsonld_data(triples, dict(sorted(PREFIXES.items())))
-        del triples  # freed before the text is written
-        return jsonld_written(data)
+        pieces = turtle_pieces(triples, PREFIXES)
+    del triples
+    yield from pieces
+
+
+def stream_jsonld(dataset: Dataset, options: ExportOptions) -> Iterator[str]:
+    """The JSON-LD text a few hundred nodes at a time (written to a file as it comes),
+    each node made from the triples as it is written."""
+    from .org import PREFIXES, organisation_triples
+    from .write import jsonld_pieces
+
+    with collector_paused():  # hundreds of thousands of small objects, no cycles
+        triples = organisation_triples(dataset, options.on, options.today)
+        pieces = jsonld_pieces(triples, dict(sorted(PREFIXES.items())))
+    del triples
+    yield from pieces
+
+
+render_turtle = joined(stream_turtle)
+render_jsonld = joined(stream_jsonld)
 
 
 def _prefixes_used(data: object, prefixes: set[str]) -> set[str]:
@@ -55,6 +75,7 @@ def register_exporters(register: Register) -> None:
             extension="ttl",
             description="the W3C Organization Ontology (ORG) as Turtle",
             render=render_turtle,
+            stream=stream_turtle,
         )
     )
     register(
@@ -64,5 +85,6 @@ def register_exporters(register: Register) -> None:
             extension="jsonld",
             description="the W3C Organization Ontology (ORG) as JSON-LD",
             render=render_jsonld,
+            stream=stream_jsonld,
         )
     )

@@ -62,7 +62,7 @@ from safeguarding_model.plugin import (
     standing,
 )
 
-from .write import IRI, Key, LiteralKey, Triples
+from .write import IRI, Key, LiteralKey, Triples, add_object
 
 __all__ = ["ID", "NODE", "PREFIXES", "SMV", "TIME", "organisation_graph", "organisation_triples"]
 
@@ -249,6 +249,7 @@ class _Builder:
         self.index = dataset.index()
         self.graph = Triples()
         self.spo = self.graph.spo
+        self.plains: dict[str, LiteralKey] = {}
 
     def add(self, subject: str, predicate: str, value: object) -> None:
         """The triple of ``value`` (None: none): an IRI, a literal's key, a date, a
@@ -260,7 +261,7 @@ class _Builder:
         if kind is IRI:
             key = value  # type: ignore[assignment]
         elif kind is str:
-            key = (clean(value), None, None)  # type: ignore[arg-type]
+            key = self.plain(clean(value))  # type: ignore[arg-type]
         elif kind is tuple:
             key = value  # type: ignore[assignment]
         elif kind is bool:
@@ -270,18 +271,22 @@ class _Builder:
                 key = _date(value)
             else:  # no XSD type holds a bound or a range: the text, as written
                 predicate = _TEXT.get(predicate.rpartition("#")[2], _smv.dateText)
-                key = (clean(str(value)), None, None)
+                key = self.plain(clean(str(value)))
         else:
-            key = (clean(str(value)), None, None)
+            key = self.plain(clean(str(value)))
         predicates = self.spo.get(subject)
         if predicates is None:
-            self.spo[subject] = {predicate: {key: None}}
-            return
-        objects = predicates.get(predicate)
-        if objects is None:
-            predicates[predicate] = {key: None}
-        elif key not in objects:
-            objects[key] = None
+            self.spo[subject] = {predicate: key}
+        else:
+            add_object(predicates, predicate, key)
+
+    def plain(self, text: str) -> LiteralKey:
+        """A plain literal's key, made once for each text (a name is often a label
+        twice over, and a region's shared entries repeat in each partnership)."""
+        key = self.plains.get(text)
+        if key is None:
+            key = self.plains[text] = (text, None, None)
+        return key
 
     def labels(self, subject: str, name: str, short: str | None = None) -> None:
         self.add(subject, _skos.prefLabel, name)

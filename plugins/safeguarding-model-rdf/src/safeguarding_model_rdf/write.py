@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
@@ -33,14 +33,20 @@ __all__ = [
     "IRI",
     "Key",
     "LiteralKey",
+    "Objects",
+    "Spo",
     "Triples",
+    "add_object",
     "jsonld_data",
+    "jsonld_pieces",
     "jsonld_text",
     "jsonld_written",
+    "objects_of",
     "prefixes_used",
     "rdflib_jsonld_data",
     "rdflib_turtle",
     "turtle",
+    "turtle_pieces",
 ]
 
 _TYPE = str(RDF.type)
@@ -73,23 +79,56 @@ Key = str | LiteralKey
 """An object's key: its IRI (text), or a literal's :data:`LiteralKey` (a tuple)."""
 
 
+Objects = Key | dict[Key, Literal | None]
+"""The objects of a subject's predicate: one object's :data:`Key` alone (most have
+one, and a dictionary for each would take more memory than the rest of the triples),
+or each object's key with its rdflib term (None: made from the key when needed), in
+the order they were added. :func:`objects_of` gives either as the dictionary."""
+
+Spo = dict[str, dict[str, Objects]]
+"""Triples by subject, then predicate, then object (:attr:`Triples.spo`)."""
+
+
+def objects_of(objects: Objects) -> dict[Key, Literal | None]:
+    """The objects of a predicate as a dictionary: key to term (or None)."""
+    return objects if type(objects) is dict else {objects: None}  # type: ignore[dict-item]
+
+
+def add_object(predicates: dict[str, Objects], predicate: str, key: Key) -> None:
+    """Add the object ``key`` (without a term) to ``predicate``'s, once."""
+    objects = predicates.get(predicate)
+    if objects is None:
+        predicates[predicate] = key
+    elif type(objects) is dict:
+        if key not in objects:
+            objects[key] = None
+    elif objects != key:
+        predicates[predicate] = {objects: None, key: None}  # type: ignore[dict-item]
+
+
+def _items(objects: Objects) -> Iterable[tuple[Key, Literal | None]]:
+    """Each object's key and term (or None)."""
+    if isinstance(objects, dict):
+        return objects.items()
+    return ((objects, None),)
+
+
 class Triples:
     """Triples in the order they were first added, each once (as rdflib's memory store
     keeps them): subject, then predicate, then object, each object by its
     :data:`Key` (IRIs as plain text, which hashes and compares far faster than
     rdflib's terms). A literal added as an rdflib term keeps the term (its language
     as written); a literal added by its key alone (None) is made from it when needed.
-    The export's builder fills :attr:`spo` directly."""
+    The export's builder fills :attr:`spo` directly (with :func:`add_object`)."""
 
     def __init__(self) -> None:
-        self.spo: dict[str, dict[str, dict[Key, Literal | None]]] = {}
+        self.spo: Spo = {}
 
     def add(self, triple: tuple[URIRef, URIRef, URIRef | Literal]) -> None:
         subject, predicate, value = triple
         if type(subject) is not URIRef or type(predicate) is not URIRef:
             raise TypeError(f"expected IRIs as subject and predicate, found {triple!r}")
         key: Key
-        term: Literal | None = None
         if type(value) is URIRef:
             key = str(value)
         elif isinstance(value, Literal):
@@ -100,22 +139,29 @@ class Triples:
                 None if datatype is None else str(datatype),
                 None if language is None else language.lower(),
             )
-            term = value
         else:
             raise TypeError(f"expected an IRI or a literal as object, found {value!r}")
-        objects = self.spo.setdefault(str(subject), {}).setdefault(str(predicate), {})
-        if key not in objects:
-            objects[key] = term
+        predicates = self.spo.setdefault(str(subject), {})
+        if isinstance(value, Literal):  # the term is kept, with its language as written
+            objects = objects_of(predicates.get(str(predicate), {}))
+            if key not in objects:
+                predicates[str(predicate)] = {**objects, key: value}
+            return
+        add_object(predicates, str(predicate), key)
 
     def __len__(self) -> int:
-        return sum(len(objects) for p in self.spo.values() for objects in p.values())
+        return sum(
+            len(objects) if type(objects) is dict else 1
+            for p in self.spo.values()
+            for objects in p.values()
+        )
 
     def __iter__(self) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
         for subject, predicates in self.spo.items():
             s = URIRef(subject)
             for predicate, objects in predicates.items():
                 p = URIRef(predicate)
-                for key, term in objects.items():
+                for key, term in objects_of(objects).items():
                     yield s, p, _term(key, term)
 
     def graph(self, prefixes: Mapping[str, Namespace]) -> Graph:
@@ -196,10 +242,17 @@ def _quoted(text: str) -> str:
 
 def turtle(triples: Triples, prefixes: Mapping[str, Namespace]) -> str:
     """``triples`` as rdflib's Turtle serializer writes them with ``prefixes`` bound."""
+    return "".join(turtle_pieces(triples, prefixes))
+
+
+def turtle_pieces(triples: Triples, prefixes: Mapping[str, Namespace]) -> Iterator[str]:
+    """:func:`turtle` a few hundred subjects at a time. What decides whether rdflib
+    writes the text instead is found before this returns, so that no piece is made
+    that rdflib would have written otherwise."""
     try:
         return _turtle(triples, prefixes)
     except _Fallback:
-        return rdflib_turtle(triples, prefixes)
+        return iter((rdflib_turtle(triples, prefixes),))
 
 
 def rdflib_turtle(triples: Triples, prefixes: Mapping[str, Namespace]) -> str:
@@ -207,7 +260,10 @@ def rdflib_turtle(triples: Triples, prefixes: Mapping[str, Namespace]) -> str:
     return triples.graph(prefixes).serialize(format="turtle")
 
 
-def _turtle(triples: Triples, prefixes: Mapping[str, Namespace]) -> str:
+_SUBJECTS = 512  # subjects written together
+
+
+def _turtle(triples: Triples, prefixes: Mapping[str, Namespace]) -> Iterator[str]:
     names = _Names(prefixes)
     label = names.label
     # each term's text: an IRI's (by its text) and a literal's (by its key), each once
@@ -220,7 +276,7 @@ def _turtle(triples: Triples, prefixes: Mapping[str, Namespace]) -> str:
         for predicate, objects in predicates.items():
             if predicate not in shown and predicate != _TYPE:
                 label(predicate)
-            for key, term in objects.items():
+            for key, term in _items(objects):
                 if isinstance(key, tuple):
                     if key not in shown:
                         shown[key] = _literal(key, term, label)
@@ -235,9 +291,16 @@ def _turtle(triples: Triples, prefixes: Mapping[str, Namespace]) -> str:
     ordered = classes + sorted(
         (s for s in spo if s not in first), key=lambda s: (references.get(s, 0), s)
     )
-    out = [f"@prefix {prefix}: <{prefixes[prefix]}> .\n" for prefix in sorted(names.used)]
+    head = "".join(f"@prefix {prefix}: <{prefixes[prefix]}> .\n" for prefix in sorted(names.used))
+    return _turtle_subjects(head, ordered, spo, shown)
+
+
+def _turtle_subjects(
+    head: str, ordered: list[str], spo: Spo, shown: dict[Any, str]
+) -> Iterator[str]:
+    out = [head]
     put = out.append
-    for subject in ordered:
+    for number, subject in enumerate(ordered, 1):
         predicates = spo[subject]
         order = sorted(predicates)
         if _LABEL in predicates:
@@ -254,6 +317,10 @@ def _turtle(triples: Triples, prefixes: Mapping[str, Namespace]) -> str:
             between = " ;\n    "
             put("a" if predicate == _TYPE else shown[predicate])
             objects = predicates[predicate]
+            if type(objects) is not dict:
+                put(" ")
+                put(shown[objects])
+                continue
             if len(objects) == 1:
                 put(" ")
                 put(shown[next(iter(objects))])
@@ -265,11 +332,18 @@ def _turtle(triples: Triples, prefixes: Mapping[str, Namespace]) -> str:
             put(" ")
             put(",\n        ".join([shown[key] for key in keys]))
         put(" .\n")
+        if number % _SUBJECTS == 0:
+            yield _encodable("".join(out))
+            out.clear()
     out.append("\n")
-    text = "".join(out)
-    del out
-    if _SURROGATE.search(text):  # rdflib encodes what it writes as UTF-8, replacing
-        text = text.encode("utf-8", "replace").decode("utf-8")  # what cannot be encoded
+    yield _encodable("".join(out))
+
+
+def _encodable(text: str) -> str:
+    """``text`` as rdflib writes it: encoded as UTF-8, what cannot be encoded (a lone
+    surrogate) replaced."""
+    if _SURROGATE.search(text):
+        return text.encode("utf-8", "replace").decode("utf-8")
     return text
 
 
@@ -342,16 +416,39 @@ def jsonld_data(triples: Triples, prefixes: Mapping[str, Namespace]) -> dict[str
     ``prefixes`` (native JSON values for booleans, integers, doubles and strings, each
     property's values in the order the triples were added), its ``@graph`` sorted by
     ``@id``."""
-    symbols = _Symbols(prefixes)
-    symbol, shrink = symbols.symbol, symbols.shrink
-    nodes: list[dict[str, Any]] = []
-    natives: dict[Any, Any] = {}  # each native value once
-    for subject, predicates in triples.spo.items():
+    node = _JsonldNodes(prefixes).node
+    nodes = [node(subject, predicates) for subject, predicates in triples.spo.items()]
+    nodes.sort(key=lambda n: str(n["@id"]))
+    context = {prefix: str(namespace) for prefix, namespace in prefixes.items()}
+    if len(nodes) == 1:
+        return {**nodes[0], "@context": context}
+    return {"@context": context, "@graph": nodes}
+
+
+class _JsonldNodes:
+    """The nodes of rdflib's JSON-LD data, one subject at a time (:meth:`node`), and
+    the text in them that may name a prefix (:meth:`note_texts`)."""
+
+    def __init__(self, prefixes: Mapping[str, Namespace]) -> None:
+        symbols = _Symbols(prefixes)
+        self.symbol, self.shrink = symbols.symbol, symbols.shrink
+        self.natives: dict[Any, Any] = {}  # each native value once
+
+    def native(self, key: LiteralKey, term: Literal | None) -> Any:
+        """The native JSON value of a literal of a native datatype."""
+        natives = self.natives
+        shown = natives.get(key, natives)
+        if shown is natives:
+            shown = natives[key] = _term(key, term).toPython()
+        return shown
+
+    def node(self, subject: str, predicates: dict[str, Objects]) -> Any:
+        symbol, shrink = self.symbol, self.shrink
         node: dict[str, Any] = {"@id": shrink(subject)}
         for predicate, objects in predicates.items():
             is_type = predicate == _TYPE
             key = "@type" if is_type else symbol(predicate)
-            for iri, term in objects.items():
+            for iri, term in _items(objects):
                 shown: Any
                 if not isinstance(iri, tuple):
                     shown = symbol(iri) if is_type else {"@id": shrink(iri)}
@@ -365,9 +462,7 @@ def jsonld_data(triples: Triples, prefixes: Mapping[str, Namespace]) -> dict[str
                             assert isinstance(value, Literal)
                             shown = {"@language": value.language, "@value": text}
                     elif datatype in _NATIVE_IRIS:
-                        shown = natives.get(iri, natives)
-                        if shown is natives:
-                            shown = natives[iri] = _term(iri, term).toPython()
+                        shown = self.native(iri, term)
                     else:
                         shown = {"@type": symbol(datatype), "@value": text}
                 before = node.get(key)
@@ -377,12 +472,89 @@ def jsonld_data(triples: Triples, prefixes: Mapping[str, Namespace]) -> dict[str
                     before.append(shown)
                 else:
                     node[key] = shown
-        nodes.append(node)
-    nodes.sort(key=lambda n: str(n["@id"]))
-    context = {prefix: str(namespace) for prefix, namespace in prefixes.items()}
-    if len(nodes) == 1:
-        return {**nodes[0], "@context": context}
-    return {"@context": context, "@graph": nodes}
+        return node
+
+    def note_texts(self, subject: str, predicates: dict[str, Objects], note: Note) -> None:
+        """Note each text :meth:`node` would put in the subject's node (keys and
+        values: the ``@`` keywords name no prefix); raise :class:`_Fallback` for a
+        value :func:`_json` does not write as ``json.dumps`` does."""
+        symbol, shrink = self.symbol, self.shrink
+        note(shrink(subject))
+        for predicate, objects in predicates.items():
+            is_type = predicate == _TYPE
+            if not is_type:
+                note(symbol(predicate))
+            for iri, term in _items(objects):
+                if not isinstance(iri, tuple):
+                    note(symbol(iri) if is_type else shrink(iri))
+                    continue
+                text, datatype, language = iri
+                if datatype is None:
+                    note(text)
+                    if language is not None:
+                        value = _term(iri, term)
+                        assert isinstance(value, Literal)
+                        if isinstance(value.language, str):
+                            note(value.language)
+                elif datatype in _NATIVE_IRIS:
+                    shown = self.native(iri, term)
+                    if isinstance(shown, str):
+                        note(shown)
+                    elif not (
+                        type(shown) in (bool, int)
+                        or (type(shown) is float and math.isfinite(shown))
+                    ):
+                        raise _Fallback
+                else:
+                    note(symbol(datatype))
+                    note(text)
+
+
+def _plain_json(value: object) -> bool:
+    """Whether :func:`_json` writes ``value`` (not text) as ``json.dumps`` does."""
+    kind = type(value)
+    return kind is bool or kind is int or (kind is float and math.isfinite(value))  # type: ignore[arg-type]
+
+
+def jsonld_pieces(triples: Triples, prefixes: Mapping[str, Namespace]) -> Iterator[str]:
+    """:func:`jsonld_text` a node at a time: each node made from its subject's triples
+    when it is written, in the order of their ``@id``. The prefixes the nodes use,
+    which the ``@context`` at the head names, are found first, in one pass over the
+    triples; so is anything that makes the text ``json.dumps``'s own (a value it
+    writes as this module does not), before this returns."""
+    spo = triples.spo
+    every = {prefix: str(namespace) for prefix, namespace in prefixes.items()}
+    if len(spo) > 1:  # (one node or none is written without a "@graph": in one piece)
+        nodes = _JsonldNodes(prefixes)
+        used: set[str] = set()
+        note = _noter(set(every), used)
+        try:
+            for subject, predicates in spo.items():
+                nodes.note_texts(subject, predicates, note)
+        except _Fallback:
+            pass
+        else:
+            ordered = sorted(spo, key=nodes.shrink)
+            context = {prefix: iri for prefix, iri in every.items() if prefix in used}
+            return _jsonld_nodes(nodes, ordered, spo, _json(context, 1, _ignore))
+    return iter((jsonld_written(jsonld_data(triples, prefixes)),))
+
+
+_NODES = 256  # nodes written together
+
+
+def _jsonld_nodes(nodes: _JsonldNodes, ordered: list[str], spo: Spo, context: str) -> Iterator[str]:
+    out = ['{\n  "@context": ', context, ',\n  "@graph": [\n    ']
+    between = ""
+    for number, subject in enumerate(ordered, 1):
+        out.append(between)
+        between = ",\n    "
+        out.append(_json(nodes.node(subject, spo[subject]), 2, _ignore))
+        if number % _NODES == 0:
+            yield "".join(out)
+            out.clear()
+    out.append("\n  ]\n}\n")
+    yield "".join(out)
 
 
 def jsonld_text(triples: Triples, prefixes: Mapping[str, Namespace]) -> str:
@@ -423,7 +595,11 @@ def jsonld_written(data: dict[str, Any]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def _noter(prefixes: set[str], found: set[str]) -> Callable[[str], None]:
+Note = Callable[[str], None]
+"""Notes a text that may name a prefix."""
+
+
+def _noter(prefixes: set[str], found: set[str]) -> Note:
     """What notes the prefix a text starts with (``org:Post``) in ``found``."""
     seen: set[str] = set()
 

@@ -14,12 +14,14 @@ taken on a date has the graph attribute ``on``, the date as written.
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
+from typing import Any, Generic, TypeVar
 
 from ...hooks.specs import hookimpl
 from ...model import Dataset
 from ..escape import clean
-from ..exporter import Exporter, Register
+from ..exporter import Exporter, Register, joined
 from ..options import ExportOptions
 
 
@@ -41,7 +43,9 @@ def edge_id(source: str, key: object, target: str) -> str:
     return ".".join(_NOT_NAME.sub("_", str(part)) for part in (source, key, target))
 
 
-def render(dataset: Dataset, options: ExportOptions) -> str:
+def stream(dataset: Dataset, options: ExportOptions) -> Iterator[str]:
+    """The GraphML text a few thousand lines at a time, written from the governance
+    graph as it stands (no copy of its nodes, edges or attributes, nor of the text)."""
     from ...graph import build_graph
 
     governance = build_graph(dataset, options.on, today=options.today)
@@ -51,25 +55,46 @@ def render(dataset: Dataset, options: ExportOptions) -> str:
         wanted = frozenset(options.edges)
     source = governance.graph
     graph_data = _attributes(source.graph)
-    # the graph's own dictionaries, in the order its views give them: the views are
-    # kept on the graph and refer back to it, so that it would wait for the collector
-    nodes = [(node, _attributes(data)) for node, data in source._node.items()]
-    edges = [
-        (start, end, edge_id(start, key, end), _attributes(data))
-        for start, targets in source._adj.items()
-        for end, keyed in targets.items()
-        for key, data in keyed.items()
-        if wanted is None or data.get("kind", key) in wanted
-    ]
-    del governance, source  # freed before the text is written
+    # the graph's own dictionaries, in the order its views give them (its views are
+    # kept on the graph and refer back to it, so that it would wait for the collector)
+    node_data, adjacency = source._node, source._adj
+    del governance, source
+    nodes = _Again(lambda: ((node, _attributes(data)) for node, data in node_data.items()))
+    edges = _Again(
+        lambda: (
+            (start, end, edge_id(start, key, end), _attributes(data))
+            for start, targets in adjacency.items()
+            for end, keyed in targets.items()
+            for key, data in keyed.items()
+            if wanted is None or data.get("kind", key) in wanted
+        )
+    )
     try:
-        return write_graphml(graph_data, nodes, edges)
+        pieces = graphml_pieces(graph_data, nodes, edges)
     except _Unwritable:  # a value of a type this writer does not know: networkx says so
-        return _networkx_graphml(graph_data, nodes, edges)
+        yield _networkx_graphml(graph_data, list(nodes), list(edges))
+        return
+    yield from pieces
+
+
+render = joined(stream)
 
 
 class _Unwritable(Exception):
     pass
+
+
+_T = TypeVar("_T")
+
+
+class _Again(Generic[_T]):
+    """What ``make()`` gives, each time it is iterated."""
+
+    def __init__(self, make: Callable[[], Iterator[_T]]) -> None:
+        self.make = make
+
+    def __iter__(self) -> Iterator[_T]:
+        return self.make()
 
 
 # The GraphML type of each Python type, as networkx's writer names it.
@@ -82,89 +107,127 @@ _HEAD = (
 )
 
 Attributes = dict[str, Any]
+Nodes = Iterable[tuple[str, Attributes]]
+Edges = Iterable[tuple[str, str, str, Attributes]]
 # What str.splitlines() splits at in ASCII text besides "\n" (the rest of what it splits
 # at is outside ASCII, written as character references first).
 _OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e]")
+_LINES = 4096  # lines written together
 
 
-def write_graphml(
-    graph_data: Attributes,
-    nodes: list[tuple[str, Attributes]],
-    edges: list[tuple[str, str, str, Attributes]],
-) -> str:
+def write_graphml(graph_data: Attributes, nodes: Nodes, edges: Edges) -> str:
     """A directed graph as GraphML, byte for byte as ``networkx.generate_graphml`` with
-    ``prettyprint`` writes it (joined by newlines, after an XML declaration), written
-    directly rather than through an element tree: the keys numbered in the order
-    networkx makes them (graph, then nodes, then edges, each attribute as first met) and
-    listed last made first, the graph's own data after its nodes and edges, two spaces
-    an indent, every character outside ASCII as a character
-    reference. ``edges`` come as networkx lists a graph's edges (by source, in the
-    order of ``nodes``). Raises :class:`_Unwritable` for a value of another type than text, a
-    whole number, a real number or a truth value."""
-    from xml.etree.ElementTree import _escape_attrib, _escape_cdata  # type: ignore[attr-defined]
+    ``prettyprint`` writes it: :func:`graphml_pieces` joined."""
+    return "".join(graphml_pieces(graph_data, nodes, edges))
 
+
+def graphml_pieces(graph_data: Attributes, nodes: Nodes, edges: Edges) -> Iterator[str]:
+    """A directed graph as GraphML, byte for byte as ``networkx.generate_graphml`` with
+    ``prettyprint`` writes it (joined by newlines, after an XML declaration), a few
+    thousand lines at a time, written directly rather than through an element tree:
+    the keys numbered in the order networkx makes them (graph, then nodes, then edges,
+    each attribute as first met) and listed last made first, the graph's own data
+    after its nodes and edges, two spaces an indent, every character outside ASCII as
+    a character reference. ``edges`` come as networkx lists a graph's edges (by
+    source, in the order of ``nodes``). ``nodes`` and ``edges`` are read twice: first
+    for the keys, which come first in the text, then for the elements. Raises
+    :class:`_Unwritable` for a value of another type than text, a whole number, a real
+    number or a truth value, before any text is made."""
     keys: dict[tuple[str, str, str], str] = {}
     types = _TYPES
-
-    def data(lines: list[str], indent: str, scope: str, attributes: Attributes) -> None:
+    graph = dict(graph_data)
+    graph_id = graph.pop("id", None)
+    elements = 0  # nodes and edges
+    every = chain(
+        (("graph", graph),),
+        (("node", attributes) for _, attributes in nodes),
+        (("edge", attributes) for _, _, _, attributes in edges),
+    )
+    for scope, attributes in every:
+        elements += 1
         for name, value in attributes.items():
             kind = types.get(type(value))
             if kind is None:
                 raise _Unwritable
-            identifier = keys.get((name, kind, scope))
-            if identifier is None:
-                identifier = keys[(str(name), kind, scope)] = f"d{len(keys)}"
+            if (name, kind, scope) not in keys:
+                keys[(str(name), kind, scope)] = f"d{len(keys)}"
+    filled = elements > 1 or bool(graph)  # anything in the graph element
+    return _graphml_lines(keys, graph, graph_id, nodes, edges, filled)
+
+
+def _graphml_lines(
+    keys: dict[tuple[str, str, str], str],
+    graph: Attributes,
+    graph_id: object,
+    nodes: Nodes,
+    edges: Edges,
+    filled: bool,
+) -> Iterator[str]:
+    from xml.etree.ElementTree import _escape_attrib, _escape_cdata  # type: ignore[attr-defined]
+
+    lines: list[str] = []
+    put = lines.append
+
+    def data(indent: str, scope: str, attributes: Attributes) -> None:
+        for name, value in attributes.items():
+            identifier = keys[(name, _TYPES[type(value)], scope)]
             text = str(value)
             if text:
-                lines.append(f'{indent}<data key="{identifier}">{_escape_cdata(text)}</data>')
+                put(f'{indent}<data key="{identifier}">{_escape_cdata(text)}</data>')
             else:  # an element with no text is written empty
-                lines.append(f'{indent}<data key="{identifier}" />')
-
-    body: list[str] = []
-    graph = dict(graph_data)
-    graph_id = graph.pop("id", None)
-    graph_opening = '  <graph edgedefault="directed"'
-    if graph_id is not None:
-        graph_opening += f' id="{_escape_attrib(str(graph_id))}"'
-    ending: list[str] = []  # networkx puts the graph's data after its nodes and edges
-    data(ending, "    ", "graph", graph)
+                put(f'{indent}<data key="{identifier}" />')
 
     def element(tag: str, opening: str, attributes: Attributes) -> None:
         if attributes:
-            body.append(opening + ">")
-            data(body, "      ", tag, attributes)
-            body.append(f"    </{tag}>")
+            put(opening + ">")
+            data("      ", tag, attributes)
+            put(f"    </{tag}>")
         else:  # an element with nothing in it is written empty
-            body.append(opening + " />")
+            put(opening + " />")
 
-    for node, attributes in nodes:
-        element("node", f'    <node id="{_escape_attrib(str(node))}"', attributes)
-    for start, end, identifier, attributes in edges:
-        opening = (
-            f'    <edge source="{_escape_attrib(str(start))}" '
-            f'target="{_escape_attrib(str(end))}" id="{_escape_attrib(str(identifier))}"'
-        )
-        element("edge", opening, attributes)
-    body += ending
-    lines = [_HEAD]
+    put('<?xml version="1.0" encoding="utf-8"?>')
+    put(_HEAD)
     for (name, kind, scope), identifier in reversed(keys.items()):
-        lines.append(
+        put(
             f'  <key id="{identifier}" for="{scope}" attr.name="{_escape_attrib(name)}" '
             f'attr.type="{kind}" />'
         )
-    if body:
-        lines += [graph_opening + ">", *body, "  </graph>"]
+    graph_opening = '  <graph edgedefault="directed"'
+    if graph_id is not None:
+        graph_opening += f' id="{_escape_attrib(str(graph_id))}"'
+    if not filled:
+        put(graph_opening + " />")
     else:
-        lines.append(graph_opening + " />")
-    lines.append("</graphml>")
-    broken = False
-    for number, line in enumerate(lines):  # a line at a time: never a second copy
+        put(graph_opening + ">")
+        for node, attributes in nodes:
+            element("node", f'    <node id="{_escape_attrib(str(node))}"', attributes)
+            if len(lines) >= _LINES:
+                yield _written(lines)
+                lines.clear()
+        for start, end, identifier, attributes in edges:
+            opening = (
+                f'    <edge source="{_escape_attrib(str(start))}" '
+                f'target="{_escape_attrib(str(end))}" id="{_escape_attrib(str(identifier))}"'
+            )
+            element("edge", opening, attributes)
+            if len(lines) >= _LINES:
+                yield _written(lines)
+                lines.clear()
+        data("    ", "graph", graph)  # networkx puts the graph's data after the rest
+        put("  </graph>")
+    put("</graphml>")
+    yield _written(lines)
+
+
+def _written(lines: list[str]) -> str:
+    """Lines as networkx writes them: characters outside ASCII as character references,
+    each line split where Python's ``splitlines`` splits (every line ends with ``>``,
+    so a line split alone is split as in the whole text), each ending in a newline."""
+    for number, line in enumerate(lines):
         if not line.isascii():
             lines[number] = line = line.encode("ascii", "xmlcharrefreplace").decode("ascii")
-        broken = broken or _OTHER_BREAKS.search(line) is not None
-    if broken:  # networkx's lines are split at these too
-        lines = "\n".join(lines).splitlines()
-    lines.insert(0, '<?xml version="1.0" encoding="utf-8"?>')
+        if _OTHER_BREAKS.search(line) is not None:
+            lines[number] = "\n".join(line.splitlines())
     lines.append("")
     return "\n".join(lines)
 
@@ -195,6 +258,7 @@ def register_exporters(register: Register) -> None:
             extension="graphml",
             description="the governance graph as GraphML",
             render=render,
+            stream=stream,
             options=frozenset({"edges"}),
         )
     )

@@ -8,15 +8,21 @@ format says it in a comment.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ...hooks.specs import hookimpl
-from ...io import dumps
+from ...io.files import dump_pieces
 from ...model import Dataset
-from ..exporter import Exporter, Register
+from ..exporter import Exporter, Register, joined
 from ..options import ExportOptions
 
 
-def render(dataset: Dataset, options: ExportOptions) -> str:
-    return dumps(dataset, "json")
+def stream(dataset: Dataset, options: ExportOptions) -> Iterator[str]:
+    """The JSON text an entry at a time (written to a file as it comes)."""
+    return dump_pieces(dataset, "json")
+
+
+render = joined(stream)
 
 
 @hookimpl
@@ -28,5 +34,6 @@ def register_exporters(register: Register) -> None:
             extension="json",
             description="the dataset in the native format, as JSON",
             render=render,
+            stream=stream,
         )
     )

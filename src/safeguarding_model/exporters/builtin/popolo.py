@@ -64,10 +64,11 @@ An export taken on a date has ``on``, the date as written.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ...hooks.specs import hookimpl
+from ...io.files import json_pieces
 from ...model import (
     Chair,
     Dataset,
@@ -82,7 +83,7 @@ from ...model import (
 )
 from ...model.dates import earlier, later
 from ...model.meaning import member_role_words, members_given, partial_words, resolved_planned
-from ..exporter import Exporter, Register
+from ..exporter import Exporter, Register, joined
 from ..options import ExportOptions
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ if TYPE_CHECKING:
 
     Owner = Partnership | Collaboration
 
-__all__ = ["popolo", "register_exporters", "render"]
+__all__ = ["popolo", "register_exporters", "render", "stream"]
 
 Record = dict[str, Any]
 
@@ -548,8 +549,13 @@ def partnership(memberships: _Memberships, p: Partnership, model: ModelIndex) ->
         memberships.unexpanded(member, p.id)
 
 
-def render(dataset: Dataset, options: ExportOptions) -> str:
-    return json.dumps(popolo(dataset, options.on), indent=2, ensure_ascii=False) + "\n"
+def stream(dataset: Dataset, options: ExportOptions) -> Iterator[str]:
+    """The Popolo JSON a record at a time (written to a file as it comes)."""
+    data = popolo(dataset, options.on)
+    return json_pieces((key, value, isinstance(value, list)) for key, value in data.items())
+
+
+render = joined(stream)
 
 
 @hookimpl
@@ -561,6 +567,7 @@ def register_exporters(register: Register) -> None:
             extension="popolo.json",
             description="organisations, people, posts and memberships as Popolo JSON",
             render=render,
+            stream=stream,
         )
     )
 

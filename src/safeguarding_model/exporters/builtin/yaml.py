@@ -7,18 +7,23 @@ the one place the format has for it (a comment does not change what loads).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ...hooks.specs import hookimpl
-from ...io import dumps
+from ...io.files import dump_pieces
 from ...model import Dataset
-from ..exporter import Exporter, Register
+from ..exporter import Exporter, Register, joined
 from ..options import ExportOptions
 
 
-def render(dataset: Dataset, options: ExportOptions) -> str:
-    text = dumps(dataset, "yaml")
-    if options.on is None:
-        return text
-    return f"# The arrangements as they stood on {options.on}.\n{text}"
+def stream(dataset: Dataset, options: ExportOptions) -> Iterator[str]:
+    """The YAML text a few entries at a time (written to a file as it comes)."""
+    if options.on is not None:
+        yield f"# The arrangements as they stood on {options.on}.\n"
+    yield from dump_pieces(dataset, "yaml")
+
+
+render = joined(stream)
 
 
 @hookimpl
@@ -30,5 +35,6 @@ def register_exporters(register: Register) -> None:
             extension="yaml",
             description="the dataset in the native format, as YAML",
             render=render,
+            stream=stream,
         )
     )
