@@ -61,7 +61,6 @@ from ..model import (
 from ..model.dates import OnDate, as_of, date_text, earlier, later, span_of, written
 from ..model.meaning import (
     ModelIndex,
-    Resolved,
     resolved_planned,
 )
 from ..model.names import kind_word
@@ -115,12 +114,28 @@ def build_graph(
 
 
 _BLANK: Attrs = dict.fromkeys(EDGE_ATTRIBUTES)
-"""An edge's attributes before any is given: each one, in order, ``None``."""
+"""An edge's attributes before any is given: each one, in order, ``None``, and
+``derived`` and ``planned`` false."""
+_BLANK["derived"] = _BLANK["planned"] = False
+_MEMBER_OF: str = EdgeKind.MEMBER_OF._value_
+_CHAIR_MEMBER_OF: str = EdgeKind.CHAIR_MEMBER_OF._value_
 
 
 def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
     """The attributes of an entity's node: ``kind``, ``label`` and ``name`` first."""
     kind = kind_word(entity)
+    if isinstance(entity, Organisation):  # most nodes: made in one go
+        start, end, label, called = entity.start, entity.end, entity.label, entity.name
+        return {
+            "kind": kind,
+            "label": label,
+            "name": label if called is None else called,
+            "organisation_kind": entity.kind._value_,  # ``.value`` is a slow property
+            "collective": entity.collective,
+            "count": entity.count,
+            "start": None if start is None else str(start),
+            "end": None if end is None else str(end),
+        }
     if isinstance(entity, Post):
         return {
             "kind": kind,
@@ -142,13 +157,7 @@ def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
         "label": entity.label,
         "name": entity.label if name is None else name,
     }
-    if isinstance(entity, Organisation):
-        data["organisation_kind"] = entity.kind.value
-        data["collective"] = entity.collective
-        data["count"] = entity.count
-        data["start"] = written(entity.start)
-        data["end"] = written(entity.end)
-    elif isinstance(entity, Group):
+    if isinstance(entity, Group):
         data["group_kind"] = entity.kind.value
         data["meets"] = entity.meets.value if entity.meets else None
         data["scope"] = entity.scope.value if entity.scope else None
@@ -197,8 +206,8 @@ class _Builder:
         self.nodes: dict[str, Attrs] = self.graph._node
         self.succ: dict[str, dict[str, dict[str, Attrs]]] = self.graph._succ
         self.pred: dict[str, dict[str, dict[str, Attrs]]] = self.graph._pred
-        self.sequence: list[tuple[str, str, str]] = []
-        """Each edge's (source, target, key), in the order they were added."""
+        self.sequence: list[str] = []
+        """Each edge's source, target and key in turn, in the order they were added."""
         self.problems: list[Finding] = []
         self.documents = [d for d in index.dataset.documents if index.kept(d)]
         self.planned_nodes = {g.id for _, g in index.groups if g.planned}
@@ -271,19 +280,73 @@ class _Builder:
         *,
         ref: str,
         holder: str | None = None,
+        cadence: str | None = None,
+        text: str | None = None,
+        capacity: str | None = None,
         derived: bool = False,
+        via: str | None = None,
         start: PartialDate | None = None,
         end: PartialDate | None = None,
         planned: bool = False,
+        line_kind: str | None = None,
+        alternatives: str | None = None,
+        condition: str | None = None,
+        subject: str | None = None,
+        cadence_text: str | None = None,
+        period: str | None = None,
+        order: int | None = None,
+        amount: int | None = None,
+        percent: float | None = None,
+        in_kind: str | None = None,
+        through: str | None = None,
         quiet: bool = False,
-        **values: Any,
     ) -> None:
         """Add an edge; ``ref`` names the field that holds the reference, ``holder`` the
         entity holding it (the source by default). ``planned``: the entry is planned (an
         edge to or from a planned group or document is planned too). ``quiet``: a
         reference that names nothing was reported where it is stated, so a derived edge
-        does not repeat it. ``values`` are the other attributes of
-        :data:`EDGE_ATTRIBUTES` (``cadence``, ``text``, ``via``, ...)."""
+        does not repeat it. The other arguments are the attributes of
+        :data:`EDGE_ATTRIBUTES` (``cadence``, ``text``, ``via``, ...), ``None`` where the
+        model says nothing."""
+        value: str = kind._value_  # the plain attribute: ``.value`` is a slow property
+        data: Attrs = {  # in the order of EDGE_ATTRIBUTES
+            "kind": value,
+            "cadence": cadence,
+            "text": text,
+            "capacity": capacity,
+            "derived": derived,
+            "via": via,
+            "start": None if start is None else str(start),
+            "end": None if end is None else str(end),
+            "planned": planned,
+            "line_kind": line_kind,
+            "alternatives": alternatives,
+            "condition": condition,
+            "subject": subject,
+            "cadence_text": cadence_text,
+            "period": period,
+            "order": order,
+            "amount": amount,
+            "percent": percent,
+            "in_kind": in_kind,
+            "through": through,
+        }
+        self.put(source, target, value, data, ref, holder, quiet)
+
+    def put(
+        self,
+        source: str,
+        target: str,
+        value: str,
+        data: Attrs,
+        ref: str,
+        holder: str | None,
+        quiet: bool,
+    ) -> None:
+        """Add an edge of the kind whose value is ``value``, with the attributes ``data``
+        (every one of :data:`EDGE_ATTRIBUTES`, in order: ``planned`` is set true here
+        for an edge to or from a planned group or document); the rest as for
+        :meth:`edge`."""
         entities = self.entities
         if source not in entities or target not in entities:
             if quiet:
@@ -293,16 +356,9 @@ class _Builder:
             for key in missing:
                 self.dangling(who, key, ref)
             return
-        value: str = kind._value_  # the plain attribute: ``.value`` is a slow property
-        planned = planned or source in self.planned_nodes or target in self.planned_nodes
-        data: Attrs = _BLANK.copy()
-        if values:
-            data.update(values)
-        data["kind"] = value
-        data["derived"] = derived
-        data["start"] = None if start is None else str(start)
-        data["end"] = None if end is None else str(end)
-        data["planned"] = planned
+        if not data["planned"]:
+            planned_nodes = self.planned_nodes
+            data["planned"] = source in planned_nodes or target in planned_nodes
         out = self.succ[source]
         keyed = out.get(target)
         if keyed is None:
@@ -315,7 +371,7 @@ class _Builder:
             number += 1
             key = edge_key(value, number)
         keyed[key] = data
-        self.sequence.append((source, target, key))
+        self.sequence += (source, target, key)
 
     def dangling(self, holder: str, key: str, field: str) -> None:
         member = field.startswith("members")
@@ -849,47 +905,37 @@ class _Builder:
         """The member-of edges of a group's (or a partnership's own) members, expanded by
         the index (``ModelIndex.members``), and a chair-member-of edge from each group
         whose chair is named as a member."""
-        for member, resolved in self.index.members.get(body, []):
-            common: dict[str, Any] = {
-                "holder": body,
-                "text": member.text,
-                "capacity": member.capacity.value,
-                "start": member.start,
-                "end": member.end,
-            }
+        index = self.index
+        put = self.put
+        for member, resolved in index.members.get(body, ()):
+            # the attributes of every edge of the entry, as ``edge`` would give them
+            start, end, planned = member.start, member.end, member.planned
+            shared = _BLANK.copy()
+            shared["text"] = member.text
+            shared["capacity"] = member.capacity._value_  # ``.value`` is a slow property
+            shared["start"] = None if start is None else str(start)
+            shared["end"] = None if end is None else str(end)
+            shared["planned"] = planned
             for group_id in member.chair_of:
-                self.edge(
-                    group_id,
-                    body,
-                    EdgeKind.CHAIR_MEMBER_OF,
-                    ref="members.chair_of",
-                    planned=member.planned,
-                    **common,
-                )
+                data = shared.copy()
+                data["kind"] = _CHAIR_MEMBER_OF
+                put(group_id, body, _CHAIR_MEMBER_OF, data, "members.chair_of", body, False)
             for entry in resolved:
-                if entry.node is None:
+                node = entry.node
+                if node is None:
                     continue
-                via = None
-                if entry.named_as == "role" and entry.detail:
-                    via = "named as " + self.index.role_entry_words(entry)
-                elif entry.named_as == "chair-of" and entry.detail:
-                    via = f"named as the chair of the {self.index.name(entry.detail)}"
-                self.edge(
-                    entry.node,
-                    body,
-                    EdgeKind.MEMBER_OF,
-                    ref=f"members.{entry.named_as}",
-                    derived=entry.derived,
-                    via=via,
-                    planned=member.planned or self.index_planned(owner, entry),
-                    quiet=entry.derived,
-                    **common,
-                )
-
-    def index_planned(self, owner: Owner, entry: Resolved) -> bool:
-        """Whether a member entry expanded from a role or a chair names ``entry.node``
-        only through planned entries (a planned relevant agency, a planned chair)."""
-        return resolved_planned(self.index, owner, entry)
+                named_as, derived = entry.named_as, entry.derived
+                data = shared.copy()
+                data["kind"] = _MEMBER_OF
+                data["derived"] = derived
+                if entry.detail:
+                    if named_as == "role":
+                        data["via"] = "named as " + index.role_entry_words(entry)
+                    elif named_as == "chair-of":
+                        data["via"] = f"named as the chair of the {index.name(entry.detail)}"
+                if derived and not planned:
+                    data["planned"] = resolved_planned(index, owner, entry)
+                put(node, body, _MEMBER_OF, data, f"members.{named_as}", body, derived)
 
     def accountability(self, owner: Owner, g: Group) -> None:
         lines = self.stated_lines(g.id, g.reports_to)

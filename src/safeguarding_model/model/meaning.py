@@ -239,6 +239,11 @@ class ModelIndex:
         """Whether a node holds a role in an owner's partnerships by planned entries
         only (:func:`resolved_planned`), by the owner's ``id``, the role and the node."""
         self._member_sets: dict[int, set[str]] = {}
+        self._role_expansions: dict[
+            tuple[int, PartnershipRole, StatutoryRole | None, bool], list[Resolved]
+        ] = {}
+        """What a member entry naming a role expands to (``_role_members``), by the
+        owner's ``id``, the role, the partner it narrows the role to and ``some``."""
         self.owner: dict[str, Owner] = {}
         self.groups: list[tuple[Owner, Group]] = []
         for owner, group in dataset.groups():
@@ -503,7 +508,13 @@ class ModelIndex:
                         )
             return found
         if member.role is not None:
-            return self._role_members(member, member.role, owner)
+            # many groups name the same role: its expansion is worked out once per owner
+            key = (id(owner), member.role, member.acts_for, member.some)
+            expanded = self._role_expansions.get(key)
+            if expanded is None:
+                expanded = self._role_members(member, member.role, owner)
+                self._role_expansions[key] = expanded
+            return list(expanded)
         return [Resolved(node=None, named_as="text")]
 
     def _role_members(self, member: Member, role: PartnershipRole, owner: Owner) -> list[Resolved]:
