@@ -280,57 +280,29 @@ class _Builder:
         *,
         ref: str,
         holder: str | None = None,
-        cadence: str | None = None,
-        text: str | None = None,
-        capacity: str | None = None,
-        derived: bool = False,
-        via: str | None = None,
         start: PartialDate | None = None,
         end: PartialDate | None = None,
         planned: bool = False,
-        line_kind: str | None = None,
-        alternatives: str | None = None,
-        condition: str | None = None,
-        subject: str | None = None,
-        cadence_text: str | None = None,
-        period: str | None = None,
-        order: int | None = None,
-        amount: int | None = None,
-        percent: float | None = None,
-        in_kind: str | None = None,
-        through: str | None = None,
         quiet: bool = False,
+        **values: Any,
     ) -> None:
         """Add an edge; ``ref`` names the field that holds the reference, ``holder`` the
         entity holding it (the source by default). ``planned``: the entry is planned (an
         edge to or from a planned group or document is planned too). ``quiet``: a
         reference that names nothing was reported where it is stated, so a derived edge
-        does not repeat it. The other arguments are the attributes of
-        :data:`EDGE_ATTRIBUTES` (``cadence``, ``text``, ``via``, ...), ``None`` where the
-        model says nothing."""
+        does not repeat it. ``values`` are the other attributes of
+        :data:`EDGE_ATTRIBUTES` (``derived``, ``cadence``, ``text``, ``via``, ...)."""
         value: str = kind._value_  # the plain attribute: ``.value`` is a slow property
-        data: Attrs = {  # in the order of EDGE_ATTRIBUTES
-            "kind": value,
-            "cadence": cadence,
-            "text": text,
-            "capacity": capacity,
-            "derived": derived,
-            "via": via,
-            "start": None if start is None else str(start),
-            "end": None if end is None else str(end),
-            "planned": planned,
-            "line_kind": line_kind,
-            "alternatives": alternatives,
-            "condition": condition,
-            "subject": subject,
-            "cadence_text": cadence_text,
-            "period": period,
-            "order": order,
-            "amount": amount,
-            "percent": percent,
-            "in_kind": in_kind,
-            "through": through,
-        }
+        data = _BLANK.copy()  # (a copy is quicker than a display of twenty entries)
+        if values:
+            data.update(values)
+        data["kind"] = value
+        if start is not None:
+            data["start"] = str(start)
+        if end is not None:
+            data["end"] = str(end)
+        if planned:
+            data["planned"] = planned
         self.put(source, target, value, data, ref, holder, quiet)
 
     def put(
@@ -347,10 +319,12 @@ class _Builder:
         (every one of :data:`EDGE_ATTRIBUTES`, in order: ``planned`` is set true here
         for an edge to or from a planned group or document); the rest as for
         :meth:`edge`."""
-        entities = self.entities
-        if source not in entities or target not in entities:
+        out = self.succ.get(source)  # (a node for each entity: None, for an id of none)
+        into = self.pred.get(target)
+        if out is None or into is None:
             if quiet:
                 return
+            entities = self.entities
             missing = [n for n in (source, target) if n not in entities]
             who = holder or (target if source in missing else source)
             for key in missing:
@@ -359,10 +333,9 @@ class _Builder:
         if not data["planned"]:
             planned_nodes = self.planned_nodes
             data["planned"] = source in planned_nodes or target in planned_nodes
-        out = self.succ[source]
         keyed = out.get(target)
         if keyed is None:
-            keyed = out[target] = self.pred[target][source] = {}
+            keyed = out[target] = into[source] = {}
         key = value
         number = 1
         while key in keyed:  # the edges of this kind already between the two
@@ -371,7 +344,7 @@ class _Builder:
             number += 1
             key = edge_key(value, number)
         keyed[key] = data
-        self.sequence += (source, target, key)
+        self.sequence.extend((source, target, key))
 
     def dangling(self, holder: str, key: str, field: str) -> None:
         member = field.startswith("members")

@@ -235,9 +235,10 @@ class ModelIndex:
         self._partnerships_of: dict[int, list[Partnership]] = {}
         self._role_facts: dict[tuple[str, PartnershipRole], dict[str, list[Any]]] = {}
         self._role_words: dict[tuple[str, str | None, tuple[str, ...]], str] = {}
-        self._role_planned: dict[tuple[int, str, str], bool] = {}
+        self._role_planned: dict[tuple[int, str], dict[str, bool]] = {}
         """Whether a node holds a role in an owner's partnerships by planned entries
-        only (:func:`resolved_planned`), by the owner's ``id``, the role and the node."""
+        only (:func:`resolved_planned`), by the owner's ``id`` and the role, then by the
+        node."""
         self._member_sets: dict[int, set[str]] = {}
         self._role_expansions: dict[
             tuple[int, PartnershipRole, StatutoryRole | None, bool], list[Resolved]
@@ -1234,19 +1235,20 @@ def resolved_planned(index: ModelIndex, owner: Owner, entry: Resolved) -> bool:
     if entry.node is None or not entry.derived:
         return False
     if entry.named_as == "role" and entry.detail:
-        key = (id(owner), entry.detail, entry.node)
+        key = (id(owner), entry.detail)
         planned = index._role_planned.get(key)
-        if planned is None:
+        if planned is None:  # worked out for every holder of the role at once
             role = PartnershipRole(entry.detail)
-            node = entry.node
-            facts = [
-                fact
-                for partnership in index.partnerships_of(owner)
-                for fact in index.role_facts(partnership.id, role).get(node, ())
-            ]
-            planned = bool(facts) and all(getattr(fact, "planned", False) for fact in facts)
+            facts: dict[str, list[Any]] = {}
+            for partnership in index.partnerships_of(owner):
+                for node, held in index.role_facts(partnership.id, role).items():
+                    facts.setdefault(node, []).extend(held)
+            planned = {
+                node: bool(held) and all(getattr(fact, "planned", False) for fact in held)
+                for node, held in facts.items()
+            }
             index._role_planned[key] = planned
-        return planned
+        return planned.get(entry.node, False)
     if entry.named_as == "chair-of" and entry.detail:
         chaired = index.entities.get(entry.detail)
         if isinstance(chaired, Group) and chaired.planned:
