@@ -157,10 +157,10 @@ def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
         "label": entity.label,
         "name": entity.label if name is None else name,
     }
-    if isinstance(entity, Group):
-        data["group_kind"] = entity.kind.value
-        data["meets"] = entity.meets.value if entity.meets else None
-        data["scope"] = entity.scope.value if entity.scope else None
+    if isinstance(entity, Group):  # (``._value_``: ``.value`` is a slow property)
+        data["group_kind"] = entity.kind._value_
+        data["meets"] = entity.meets._value_ if entity.meets else None
+        data["scope"] = entity.scope._value_ if entity.scope else None
         data["start"] = written(entity.start)
         data["end"] = written(entity.end)
         data["planned"] = entity.planned
@@ -175,7 +175,7 @@ def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
         data["end"] = written(entity.end)
         data["named"] = entity.named
     elif isinstance(entity, GovernedDocument):
-        data["document_kind"] = entity.kind.value
+        data["document_kind"] = entity.kind._value_
         data["period"] = written(entity.period)
         data["start"] = written(entity.start)
         data["end"] = written(entity.end)
@@ -183,7 +183,7 @@ def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
     elif isinstance(entity, Plan):
         data["period"] = written(entity.period)
     elif isinstance(entity, Objective):
-        data["part"] = entity.part.value
+        data["part"] = entity.part._value_
     return data
 
 

@@ -20,7 +20,7 @@ import attrs
 
 from .arrangements import ScrutinyKind
 from .collaboration import Collaboration
-from .dataset import Dataset, Entity
+from .dataset import Dataset, Entity, _entity_count, _index
 from .dates import Span, span_of
 from .groups import (
     Chair,
@@ -212,19 +212,26 @@ class Roles:
         return list(dict.fromkeys(node for node, _ in self.holders(role)))
 
 
+_BY_TEXT = Resolved(node=None, named_as="text")
+"""What a member entry given by its words alone names: no node (one object for all)."""
+
+
 class ModelIndex:
     """The dataset's entities by id (the first of each id) and the meaning of its
     references."""
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
-        self.entities: dict[str, Entity] = {}
+        self.entities: dict[str, Entity] = _index(dataset)
+        """The first entity of each id: the dataset's own index, worked out once while
+        it lives (loading works it out): not to be changed."""
         self.duplicates: list[Entity] = []
-        for entity in dataset.entities():
-            if entity.id in self.entities:
-                self.duplicates.append(entity)
-            else:
-                self.entities[entity.id] = entity
+        if len(self.entities) != _entity_count(dataset):  # an id used twice
+            seen: set[str] = set()
+            for entity in dataset.entities():
+                if entity.id in seen:
+                    self.duplicates.append(entity)
+                seen.add(entity.id)
         self.names = Names(dataset, self.entities)
         """The one name resolver, over the entities kept."""
         kept = self.kept
@@ -240,6 +247,7 @@ class ModelIndex:
         only (:func:`resolved_planned`), by the owner's ``id`` and the role, then by the
         node."""
         self._member_sets: dict[int, set[str]] = {}
+        self._entries: dict[tuple[str, str, str | None, str | None, tuple[str, ...]], Resolved] = {}
         self._role_expansions: dict[
             tuple[int, PartnershipRole, StatutoryRole | None, bool], list[Resolved]
         ] = {}
@@ -474,9 +482,9 @@ class ModelIndex:
 
     def _expand(self, member: Member, owner: Owner) -> list[Resolved]:
         if member.post:
-            return [Resolved(node=member.post, named_as="post")]
+            return [self._entry("post", member.post)]
         if member.organisation:
-            return [Resolved(node=member.organisation, named_as="organisation")]
+            return [self._entry("organisation", member.organisation)]
         if member.chair_of:
             found: list[Resolved] = []
             seen: set[str] = set()
@@ -516,7 +524,33 @@ class ModelIndex:
                 expanded = self._role_members(member, member.role, owner)
                 self._role_expansions[key] = expanded
             return list(expanded)
-        return [Resolved(node=None, named_as="text")]
+        return [_BY_TEXT]
+
+    def _entry(
+        self,
+        named_as: str,
+        node: str,
+        role: str | None = None,
+        acts_for: str | None = None,
+        partnerships: tuple[str, ...] = (),
+    ) -> Resolved:
+        """An entry naming ``node`` as a post, an organisation or a holder of ``role``
+        (derived): one object for every member entry that names the node so (it is
+        immutable, and many groups name the same members)."""
+        key = (named_as, node, role, acts_for, partnerships)
+        found = self._entries.get(key)
+        if found is None:
+            derived = role is not None
+            found = Resolved(
+                node=node,
+                named_as=named_as,
+                detail=role,
+                derived=derived,
+                acts_for=acts_for,
+                partnerships=partnerships,
+            )
+            self._entries[key] = found
+        return found
 
     def _role_members(self, member: Member, role: PartnershipRole, owner: Owner) -> list[Resolved]:
         """What a member entry naming a role expands to: each holder of the role (of the
@@ -566,15 +600,9 @@ class ModelIndex:
                 rules.append(
                     attrs.evolve(rule, note=note, partnerships=(partnership.id,) if each else ())
                 )
+        value = role.value
         found = [
-            Resolved(
-                node=node,
-                named_as="role",
-                detail=role.value,
-                derived=True,
-                acts_for=acts_for,
-                partnerships=tuple(keys) if each else (),
-            )
+            self._entry("role", node, value, acts_for, tuple(keys) if each else ())
             for node, keys in holders.items()
         ]
         found += rules
