@@ -247,7 +247,10 @@ class ModelIndex:
         only (:func:`resolved_planned`), by the owner's ``id`` and the role, then by the
         node."""
         self._member_sets: dict[int, set[str]] = {}
-        self._entries: dict[tuple[str, str, str | None, str | None, tuple[str, ...]], Resolved] = {}
+        self._entries: dict[
+            tuple[str, str | None, str | None, tuple[str, ...]], dict[str, Resolved]
+        ] = {}
+        """The entries of :meth:`_entry`, by how they name a node, then by the node."""
         self._role_expansions: dict[
             tuple[int, PartnershipRole, StatutoryRole | None, bool], list[Resolved]
         ] = {}
@@ -537,8 +540,11 @@ class ModelIndex:
         """An entry naming ``node`` as a post, an organisation or a holder of ``role``
         (derived): one object for every member entry that names the node so (it is
         immutable, and many groups name the same members)."""
-        key = (named_as, node, role, acts_for, partnerships)
-        found = self._entries.get(key)
+        key = (named_as, role, acts_for, partnerships)  # then by node: no tuple kept per node
+        entries = self._entries.get(key)
+        if entries is None:
+            entries = self._entries[key] = {}
+        found = entries.get(node)
         if found is None:
             derived = role is not None
             found = Resolved(
@@ -549,7 +555,7 @@ class ModelIndex:
                 acts_for=acts_for,
                 partnerships=partnerships,
             )
-            self._entries[key] = found
+            entries[node] = found
         return found
 
     def _role_members(self, member: Member, role: PartnershipRole, owner: Owner) -> list[Resolved]:
