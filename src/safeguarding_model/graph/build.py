@@ -61,7 +61,6 @@ from ..model import (
 from ..model.dates import OnDate, as_of, date_text, earlier, later, span_of, written
 from ..model.meaning import (
     ModelIndex,
-    Resolved,
     resolved_planned,
 )
 from ..model.names import kind_word
@@ -115,12 +114,28 @@ def build_graph(
 
 
 _BLANK: Attrs = dict.fromkeys(EDGE_ATTRIBUTES)
-"""An edge's attributes before any is given: each one, in order, ``None``."""
+"""An edge's attributes before any is given: each one, in order, ``None``, and
+``derived`` and ``planned`` false."""
+_BLANK["derived"] = _BLANK["planned"] = False
+_MEMBER_OF: str = EdgeKind.MEMBER_OF._value_
+_CHAIR_MEMBER_OF: str = EdgeKind.CHAIR_MEMBER_OF._value_
 
 
 def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
     """The attributes of an entity's node: ``kind``, ``label`` and ``name`` first."""
     kind = kind_word(entity)
+    if isinstance(entity, Organisation):  # most nodes: made in one go
+        start, end, label, called = entity.start, entity.end, entity.label, entity.name
+        return {
+            "kind": kind,
+            "label": label,
+            "name": label if called is None else called,
+            "organisation_kind": entity.kind._value_,  # ``.value`` is a slow property
+            "collective": entity.collective,
+            "count": entity.count,
+            "start": None if start is None else str(start),
+            "end": None if end is None else str(end),
+        }
     if isinstance(entity, Post):
         return {
             "kind": kind,
@@ -142,16 +157,10 @@ def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
         "label": entity.label,
         "name": entity.label if name is None else name,
     }
-    if isinstance(entity, Organisation):
-        data["organisation_kind"] = entity.kind.value
-        data["collective"] = entity.collective
-        data["count"] = entity.count
-        data["start"] = written(entity.start)
-        data["end"] = written(entity.end)
-    elif isinstance(entity, Group):
-        data["group_kind"] = entity.kind.value
-        data["meets"] = entity.meets.value if entity.meets else None
-        data["scope"] = entity.scope.value if entity.scope else None
+    if isinstance(entity, Group):  # (``._value_``: ``.value`` is a slow property)
+        data["group_kind"] = entity.kind._value_
+        data["meets"] = entity.meets._value_ if entity.meets else None
+        data["scope"] = entity.scope._value_ if entity.scope else None
         data["start"] = written(entity.start)
         data["end"] = written(entity.end)
         data["planned"] = entity.planned
@@ -166,7 +175,7 @@ def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
         data["end"] = written(entity.end)
         data["named"] = entity.named
     elif isinstance(entity, GovernedDocument):
-        data["document_kind"] = entity.kind.value
+        data["document_kind"] = entity.kind._value_
         data["period"] = written(entity.period)
         data["start"] = written(entity.start)
         data["end"] = written(entity.end)
@@ -174,7 +183,7 @@ def node_attributes(entity: Entity, index: ModelIndex) -> Attrs:
     elif isinstance(entity, Plan):
         data["period"] = written(entity.period)
     elif isinstance(entity, Objective):
-        data["part"] = entity.part.value
+        data["part"] = entity.part._value_
     return data
 
 
@@ -197,8 +206,8 @@ class _Builder:
         self.nodes: dict[str, Attrs] = self.graph._node
         self.succ: dict[str, dict[str, dict[str, Attrs]]] = self.graph._succ
         self.pred: dict[str, dict[str, dict[str, Attrs]]] = self.graph._pred
-        self.sequence: list[tuple[str, str, str]] = []
-        """Each edge's (source, target, key), in the order they were added."""
+        self.sequence: list[str] = []
+        """Each edge's source, target and key in turn, in the order they were added."""
         self.problems: list[Finding] = []
         self.documents = [d for d in index.dataset.documents if index.kept(d)]
         self.planned_nodes = {g.id for _, g in index.groups if g.planned}
@@ -271,7 +280,6 @@ class _Builder:
         *,
         ref: str,
         holder: str | None = None,
-        derived: bool = False,
         start: PartialDate | None = None,
         end: PartialDate | None = None,
         planned: bool = False,
@@ -283,30 +291,51 @@ class _Builder:
         edge to or from a planned group or document is planned too). ``quiet``: a
         reference that names nothing was reported where it is stated, so a derived edge
         does not repeat it. ``values`` are the other attributes of
-        :data:`EDGE_ATTRIBUTES` (``cadence``, ``text``, ``via``, ...)."""
-        entities = self.entities
-        if source not in entities or target not in entities:
+        :data:`EDGE_ATTRIBUTES` (``derived``, ``cadence``, ``text``, ``via``, ...)."""
+        value: str = kind._value_  # the plain attribute: ``.value`` is a slow property
+        data = _BLANK.copy()  # (a copy is quicker than a display of twenty entries)
+        if values:
+            data.update(values)
+        data["kind"] = value
+        if start is not None:
+            data["start"] = str(start)
+        if end is not None:
+            data["end"] = str(end)
+        if planned:
+            data["planned"] = planned
+        self.put(source, target, value, data, ref, holder, quiet)
+
+    def put(
+        self,
+        source: str,
+        target: str,
+        value: str,
+        data: Attrs,
+        ref: str,
+        holder: str | None,
+        quiet: bool,
+    ) -> None:
+        """Add an edge of the kind whose value is ``value``, with the attributes ``data``
+        (every one of :data:`EDGE_ATTRIBUTES`, in order: ``planned`` is set true here
+        for an edge to or from a planned group or document); the rest as for
+        :meth:`edge`."""
+        out = self.succ.get(source)  # (a node for each entity: None, for an id of none)
+        into = self.pred.get(target)
+        if out is None or into is None:
             if quiet:
                 return
+            entities = self.entities
             missing = [n for n in (source, target) if n not in entities]
             who = holder or (target if source in missing else source)
             for key in missing:
                 self.dangling(who, key, ref)
             return
-        value: str = kind._value_  # the plain attribute: ``.value`` is a slow property
-        planned = planned or source in self.planned_nodes or target in self.planned_nodes
-        data: Attrs = _BLANK.copy()
-        if values:
-            data.update(values)
-        data["kind"] = value
-        data["derived"] = derived
-        data["start"] = None if start is None else str(start)
-        data["end"] = None if end is None else str(end)
-        data["planned"] = planned
-        out = self.succ[source]
+        if not data["planned"]:
+            planned_nodes = self.planned_nodes
+            data["planned"] = source in planned_nodes or target in planned_nodes
         keyed = out.get(target)
         if keyed is None:
-            keyed = out[target] = self.pred[target][source] = {}
+            keyed = out[target] = into[source] = {}
         key = value
         number = 1
         while key in keyed:  # the edges of this kind already between the two
@@ -315,7 +344,7 @@ class _Builder:
             number += 1
             key = edge_key(value, number)
         keyed[key] = data
-        self.sequence.append((source, target, key))
+        self.sequence.extend((source, target, key))
 
     def dangling(self, holder: str, key: str, field: str) -> None:
         member = field.startswith("members")
@@ -849,47 +878,37 @@ class _Builder:
         """The member-of edges of a group's (or a partnership's own) members, expanded by
         the index (``ModelIndex.members``), and a chair-member-of edge from each group
         whose chair is named as a member."""
-        for member, resolved in self.index.members.get(body, []):
-            common: dict[str, Any] = {
-                "holder": body,
-                "text": member.text,
-                "capacity": member.capacity.value,
-                "start": member.start,
-                "end": member.end,
-            }
+        index = self.index
+        put = self.put
+        for member, resolved in index.members.get(body, ()):
+            # the attributes of every edge of the entry, as ``edge`` would give them
+            start, end, planned = member.start, member.end, member.planned
+            shared = _BLANK.copy()
+            shared["text"] = member.text
+            shared["capacity"] = member.capacity._value_  # ``.value`` is a slow property
+            shared["start"] = None if start is None else str(start)
+            shared["end"] = None if end is None else str(end)
+            shared["planned"] = planned
             for group_id in member.chair_of:
-                self.edge(
-                    group_id,
-                    body,
-                    EdgeKind.CHAIR_MEMBER_OF,
-                    ref="members.chair_of",
-                    planned=member.planned,
-                    **common,
-                )
+                data = shared.copy()
+                data["kind"] = _CHAIR_MEMBER_OF
+                put(group_id, body, _CHAIR_MEMBER_OF, data, "members.chair_of", body, False)
             for entry in resolved:
-                if entry.node is None:
+                node = entry.node
+                if node is None:
                     continue
-                via = None
-                if entry.named_as == "role" and entry.detail:
-                    via = "named as " + self.index.role_entry_words(entry)
-                elif entry.named_as == "chair-of" and entry.detail:
-                    via = f"named as the chair of the {self.index.name(entry.detail)}"
-                self.edge(
-                    entry.node,
-                    body,
-                    EdgeKind.MEMBER_OF,
-                    ref=f"members.{entry.named_as}",
-                    derived=entry.derived,
-                    via=via,
-                    planned=member.planned or self.index_planned(owner, entry),
-                    quiet=entry.derived,
-                    **common,
-                )
-
-    def index_planned(self, owner: Owner, entry: Resolved) -> bool:
-        """Whether a member entry expanded from a role or a chair names ``entry.node``
-        only through planned entries (a planned relevant agency, a planned chair)."""
-        return resolved_planned(self.index, owner, entry)
+                named_as, derived = entry.named_as, entry.derived
+                data = shared.copy()
+                data["kind"] = _MEMBER_OF
+                data["derived"] = derived
+                if entry.detail:
+                    if named_as == "role":
+                        data["via"] = "named as " + index.role_entry_words(entry)
+                    elif named_as == "chair-of":
+                        data["via"] = f"named as the chair of the {index.name(entry.detail)}"
+                if derived and not planned:
+                    data["planned"] = resolved_planned(index, owner, entry)
+                put(node, body, _MEMBER_OF, data, f"members.{named_as}", body, derived)
 
     def accountability(self, owner: Owner, g: Group) -> None:
         lines = self.stated_lines(g.id, g.reports_to)

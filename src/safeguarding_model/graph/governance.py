@@ -133,7 +133,7 @@ class GovernanceGraph:
         graph: nx.MultiDiGraph,
         index: ModelIndex,
         problems: tuple[Finding, ...],
-        sequence: list[tuple[str, str, str]] | None = None,
+        sequence: list[str] | None = None,
         on: PartialDate | datetime.date | str | int | None = None,
         excluded: tuple[str, ...] = (),
         source: Dataset | None = None,
@@ -213,7 +213,10 @@ class GovernanceGraph:
     def order(self) -> dict[tuple[str, str, str], int]:
         """Each edge's ``(source, target, key)`` and its position in the build."""
         if self._order is None:
-            edges = self._sequence if self._sequence is not None else self.graph.edges(keys=True)
+            edges: Iterable[tuple[str, str, str]] = self.graph.edges(keys=True)
+            if self._sequence is not None:  # each edge's source, target and key in turn
+                each = iter(self._sequence)
+                edges = zip(each, each, each, strict=True)
             self._order = {edge: number for number, edge in enumerate(edges)}
             self._sequence = None
         return self._order

@@ -151,7 +151,7 @@ class Dataset:
     def members_of(self, collaboration: Collaboration) -> tuple[str, ...]:
         """The members of a collaboration: those it lists, then the partnerships that
         say they take part in it (``Partnership.collaborations``), each once."""
-        claimed = (p.id for p in self.partnerships if collaboration.id in p.collaborations)
+        claimed = _claims(self).get(collaboration.id, ())
         return tuple(dict.fromkeys((*collaboration.members, *claimed)))
 
     def collaborations_of(self, partnership: Partnership) -> list[Collaboration]:
@@ -305,3 +305,31 @@ def _make_index(dataset: Dataset) -> dict[str, Entity]:
 def _index(dataset: Dataset) -> dict[str, Entity]:
     """Every entity of ``dataset`` by id, worked out once: not to be changed."""
     return worked_out(dataset, "index", _make_index)
+
+
+def _entity_count(dataset: Dataset) -> int:
+    """How many entities ``dataset.entities()`` gives, without visiting them."""
+    listed = sum(len(getattr(dataset, found.field)) for found in _COLLECTIONS)
+    groups = sum(
+        len(owner.groups)
+        for found in _COLLECTIONS
+        if hasattr(found.item, "groups")  # (the others' entries have none)
+        for owner in getattr(dataset, found.field)
+    )
+    return listed + groups + sum(len(plan.objectives) for plan in dataset.plans)
+
+
+def _make_claims(dataset: Dataset) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for partnership in dataset.partnerships:
+        for key in dict.fromkeys(partnership.collaborations):
+            found.setdefault(key, []).append(partnership.id)
+    return found
+
+
+def _claims(dataset: Dataset) -> dict[str, list[str]]:
+    """The ids of the partnerships that say they take part in each collaboration
+    (``Partnership.collaborations``), by the collaboration's id, in the dataset's order:
+    worked out once (each collaboration's look-up would otherwise visit every
+    partnership), not to be changed."""
+    return worked_out(dataset, "claims", _make_claims)

@@ -20,7 +20,7 @@ import attrs
 
 from .arrangements import ScrutinyKind
 from .collaboration import Collaboration
-from .dataset import Dataset, Entity
+from .dataset import Dataset, Entity, _entity_count, _index
 from .dates import Span, span_of
 from .groups import (
     Chair,
@@ -212,19 +212,26 @@ class Roles:
         return list(dict.fromkeys(node for node, _ in self.holders(role)))
 
 
+_BY_TEXT = Resolved(node=None, named_as="text")
+"""What a member entry given by its words alone names: no node (one object for all)."""
+
+
 class ModelIndex:
     """The dataset's entities by id (the first of each id) and the meaning of its
     references."""
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
-        self.entities: dict[str, Entity] = {}
+        self.entities: dict[str, Entity] = _index(dataset)
+        """The first entity of each id: the dataset's own index, worked out once while
+        it lives (loading works it out): not to be changed."""
         self.duplicates: list[Entity] = []
-        for entity in dataset.entities():
-            if entity.id in self.entities:
-                self.duplicates.append(entity)
-            else:
-                self.entities[entity.id] = entity
+        if len(self.entities) != _entity_count(dataset):  # an id used twice
+            seen: set[str] = set()
+            for entity in dataset.entities():
+                if entity.id in seen:
+                    self.duplicates.append(entity)
+                seen.add(entity.id)
         self.names = Names(dataset, self.entities)
         """The one name resolver, over the entities kept."""
         kept = self.kept
@@ -235,10 +242,20 @@ class ModelIndex:
         self._partnerships_of: dict[int, list[Partnership]] = {}
         self._role_facts: dict[tuple[str, PartnershipRole], dict[str, list[Any]]] = {}
         self._role_words: dict[tuple[str, str | None, tuple[str, ...]], str] = {}
-        self._role_planned: dict[tuple[int, str, str], bool] = {}
+        self._role_planned: dict[tuple[int, str], dict[str, bool]] = {}
         """Whether a node holds a role in an owner's partnerships by planned entries
-        only (:func:`resolved_planned`), by the owner's ``id``, the role and the node."""
+        only (:func:`resolved_planned`), by the owner's ``id`` and the role, then by the
+        node."""
         self._member_sets: dict[int, set[str]] = {}
+        self._entries: dict[
+            tuple[str, str | None, str | None, tuple[str, ...]], dict[str, Resolved]
+        ] = {}
+        """The entries of :meth:`_entry`, by how they name a node, then by the node."""
+        self._role_expansions: dict[
+            tuple[int, PartnershipRole, StatutoryRole | None, bool], list[Resolved]
+        ] = {}
+        """What a member entry naming a role expands to (``_role_members``), by the
+        owner's ``id``, the role, the partner it narrows the role to and ``some``."""
         self.owner: dict[str, Owner] = {}
         self.groups: list[tuple[Owner, Group]] = []
         for owner, group in dataset.groups():
@@ -468,9 +485,9 @@ class ModelIndex:
 
     def _expand(self, member: Member, owner: Owner) -> list[Resolved]:
         if member.post:
-            return [Resolved(node=member.post, named_as="post")]
+            return [self._entry("post", member.post)]
         if member.organisation:
-            return [Resolved(node=member.organisation, named_as="organisation")]
+            return [self._entry("organisation", member.organisation)]
         if member.chair_of:
             found: list[Resolved] = []
             seen: set[str] = set()
@@ -503,8 +520,43 @@ class ModelIndex:
                         )
             return found
         if member.role is not None:
-            return self._role_members(member, member.role, owner)
-        return [Resolved(node=None, named_as="text")]
+            # many groups name the same role: its expansion is worked out once per owner
+            key = (id(owner), member.role, member.acts_for, member.some)
+            expanded = self._role_expansions.get(key)
+            if expanded is None:
+                expanded = self._role_members(member, member.role, owner)
+                self._role_expansions[key] = expanded
+            return list(expanded)
+        return [_BY_TEXT]
+
+    def _entry(
+        self,
+        named_as: str,
+        node: str,
+        role: str | None = None,
+        acts_for: str | None = None,
+        partnerships: tuple[str, ...] = (),
+    ) -> Resolved:
+        """An entry naming ``node`` as a post, an organisation or a holder of ``role``
+        (derived): one object for every member entry that names the node so (it is
+        immutable, and many groups name the same members)."""
+        key = (named_as, role, acts_for, partnerships)  # then by node: no tuple kept per node
+        entries = self._entries.get(key)
+        if entries is None:
+            entries = self._entries[key] = {}
+        found = entries.get(node)
+        if found is None:
+            derived = role is not None
+            found = Resolved(
+                node=node,
+                named_as=named_as,
+                detail=role,
+                derived=derived,
+                acts_for=acts_for,
+                partnerships=partnerships,
+            )
+            entries[node] = found
+        return found
 
     def _role_members(self, member: Member, role: PartnershipRole, owner: Owner) -> list[Resolved]:
         """What a member entry naming a role expands to: each holder of the role (of the
@@ -554,15 +606,9 @@ class ModelIndex:
                 rules.append(
                     attrs.evolve(rule, note=note, partnerships=(partnership.id,) if each else ())
                 )
+        value = role.value
         found = [
-            Resolved(
-                node=node,
-                named_as="role",
-                detail=role.value,
-                derived=True,
-                acts_for=acts_for,
-                partnerships=tuple(keys) if each else (),
-            )
+            self._entry("role", node, value, acts_for, tuple(keys) if each else ())
             for node, keys in holders.items()
         ]
         found += rules
@@ -1223,19 +1269,20 @@ def resolved_planned(index: ModelIndex, owner: Owner, entry: Resolved) -> bool:
     if entry.node is None or not entry.derived:
         return False
     if entry.named_as == "role" and entry.detail:
-        key = (id(owner), entry.detail, entry.node)
+        key = (id(owner), entry.detail)
         planned = index._role_planned.get(key)
-        if planned is None:
+        if planned is None:  # worked out for every holder of the role at once
             role = PartnershipRole(entry.detail)
-            node = entry.node
-            facts = [
-                fact
-                for partnership in index.partnerships_of(owner)
-                for fact in index.role_facts(partnership.id, role).get(node, ())
-            ]
-            planned = bool(facts) and all(getattr(fact, "planned", False) for fact in facts)
+            facts: dict[str, list[Any]] = {}
+            for partnership in index.partnerships_of(owner):
+                for node, held in index.role_facts(partnership.id, role).items():
+                    facts.setdefault(node, []).extend(held)
+            planned = {
+                node: bool(held) and all(getattr(fact, "planned", False) for fact in held)
+                for node, held in facts.items()
+            }
             index._role_planned[key] = planned
-        return planned
+        return planned.get(entry.node, False)
     if entry.named_as == "chair-of" and entry.detail:
         chaired = index.entities.get(entry.detail)
         if isinstance(chaired, Group) and chaired.planned:
