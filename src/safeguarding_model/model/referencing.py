@@ -18,7 +18,9 @@ from typing import Any
 
 import attrs
 
+from .collaboration import Collaboration
 from .dataset import Dataset, worked_out
+from .partnership import Partnership
 
 __all__ = ["REFERENCES", "References", "held_ids", "kept_references"]
 
@@ -92,9 +94,6 @@ class References:
         short of a partnership or a collaboration (another body, with its own): the
         organisations, people and posts a partnership's arrangements speak of, say. In
         the dataset's order, ``number`` itself not among them."""
-        from .collaboration import Collaboration
-        from .partnership import Partnership
-
         kept: set[int] = set()
         queue = [number]
         while queue:
