@@ -78,6 +78,13 @@ def _entries(value: object, path: str = "") -> Iterator[tuple[str, Any]]:
         yield from _entries(getattr(value, field.name), f"{path}.{field.name}")
 
 
+def _has_id(entry: object) -> bool:
+    """Whether ``entry`` is one with an id that a view shares when the date leaves it
+    as it was (a partnership's view is always made anew: it is one object for each
+    partnership, and what it holds is shared)."""
+    return isinstance(getattr(entry, "id", None), str) and not isinstance(entry, Partnership)
+
+
 def _dated(dataset: Dataset) -> Iterator[tuple[str, Any]]:
     """The entries a date can leave out: everything with a ``start`` and an ``end``
     but a former name (which names an entry, and stays with it)."""
@@ -154,6 +161,23 @@ def test_the_view_on_a_date_is_idempotent(dataset: Dataset, on: PartialDate) -> 
     # which is why the view itself, asked for the same date, is given back as it is
     assert once.as_of(on) is once
     assert as_of(once, on) == (once, ())
+    # and what the date leaves as it was is shared, not copied
+    for (_, group), (_, copied) in zip(once.groups(), again.groups(), strict=True):
+        assert copied is group, group.id
+
+
+@given(datasets(), dates())
+def test_the_view_shares_what_the_date_leaves_as_it_was(dataset: Dataset, on: PartialDate) -> None:
+    """A view holds the dataset's own objects wherever the date changes nothing, so that
+    a dataset and its view together take little more memory than the dataset."""
+    own = {id(entry) for _, entry in _entries(dataset)}
+    before = {(type(entry), entry.id): entry for _, entry in _entries(dataset) if _has_id(entry)}
+    for path, entry in _entries(dataset.as_of(on)):
+        if not _has_id(entry):
+            continue
+        original = before.get((type(entry), entry.id))
+        if original is not None and original == entry:
+            assert id(entry) in own, (path, str(on))
 
 
 def _ended_before(name: FormerName, span: tuple[Day, Day]) -> bool:

@@ -357,6 +357,24 @@ def _viewed(dataset: Dataset) -> set[Span]:
     return spans
 
 
+def _same(old: tuple[T, ...], new: tuple[T, ...]) -> tuple[T, ...]:
+    """``old`` when ``new`` holds the very same values, else ``new``: a view shares the
+    tuples a date leaves as they were."""
+    if len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True)):
+        return old
+    return new
+
+
+def _evolved(value: T, **changes: Any) -> T:
+    """``value`` with ``changes``, or ``value`` itself when each change is the very
+    object it holds already: a view shares what a date leaves as it was, so that it
+    takes little memory beside the dataset it views."""
+    for name, new in changes.items():
+        if getattr(value, name) is not new:
+            return attrs.evolve(value, **changes)  # type: ignore[misc]
+    return value
+
+
 class _Filter:
     def __init__(
         self, span: Span, gone: frozenset[str], unknown_holders: frozenset[str] = frozenset()
@@ -368,16 +386,25 @@ class _Filter:
         the holder (a chair's or member's ``text``) go with the holder."""
 
     def keep(self, values: tuple[T, ...], change: Callable[[T], T | None]) -> tuple[T, ...]:
+        """The ``values`` that stood on the span, each as ``change`` gives it (None:
+        left out); ``values`` itself when that leaves every one as it was."""
         found = []
+        same = True
         for value in values:
             if not _dated(value, self.span):
+                same = False
                 continue
             changed = change(value)
+            if changed is not value:
+                same = False
             if changed is not None:
                 found.append(changed)
-        return tuple(found)
+        return values if same else tuple(found)
 
     def ids(self, values: tuple[str, ...]) -> tuple[str, ...]:
+        """The ids the view keeps; ``values`` itself when it keeps them all."""
+        if self.gone.isdisjoint(values):
+            return values
         return tuple(key for key in values if key not in self.gone)
 
     def unless_gone(self, *fields: str) -> Callable[[T], T | None]:
@@ -444,10 +471,16 @@ class _Filter:
         view keeps (a plan is not dated; its actions carry their reporting years). A
         progress review left with neither a reviewer nor its words goes."""
         objectives = tuple(
-            attrs.evolve(
+            _evolved(
                 self.without_gone(objective, "owners", "joint_with"),
-                actions=tuple(self.without_gone(a, "owners") for a in objective.actions),
-                links=tuple(link for link in objective.links if link.to not in self.gone),
+                actions=_same(
+                    objective.actions,
+                    tuple(self.without_gone(a, "owners") for a in objective.actions),
+                ),
+                links=_same(
+                    objective.links,
+                    tuple(link for link in objective.links if link.to not in self.gone),
+                ),
             )
             for objective in plan.objectives
         )
@@ -456,12 +489,16 @@ class _Filter:
             for review in plan.reviews
             if review.text or self.ids(review.by)
         )
-        return attrs.evolve(plan, objectives=objectives, reviews=reviews)
+        return _evolved(
+            plan,
+            objectives=_same(plan.objectives, objectives),
+            reviews=_same(plan.reviews, reviews),
+        )
 
     def meeting(self, meeting: Meeting) -> Meeting:
         """A meeting whose items name only who the view keeps as having brought them."""
         items = tuple(self.without_gone(item, "by") for item in meeting.items)
-        return attrs.evolve(meeting, items=items)
+        return _evolved(meeting, items=_same(meeting.items, items))
 
     def document(self, document: GovernedDocument) -> GovernedDocument:
         return self.without_gone(document, "monitored_by", "delivered_by", "delivers")
@@ -498,7 +535,7 @@ class _Filter:
         unknown = not kept and any(c.known_on for c in chairs) and "chairs" not in not_stated
         if unknown:
             return attrs.evolve(owner, chairs=kept, not_stated=(*not_stated, "chairs"))  # type: ignore[misc]
-        return attrs.evolve(owner, chairs=kept)  # type: ignore[misc]
+        return _evolved(owner, chairs=kept)
 
     def chair(self, chair: Chair) -> Chair | None:
         if chair.known_on is not None and not stands(chair.known_on, chair.known_on, self.span):
@@ -532,7 +569,7 @@ class _Filter:
 
     def group(self, group: Group) -> Group:
         group = self.chairs(unstated_on(group, self.span))
-        return attrs.evolve(
+        return _evolved(
             group,
             parent=None if group.parent in self.gone else group.parent,
             joint_with=self.ids(group.joint_with),
@@ -544,7 +581,7 @@ class _Filter:
         )
 
     def groups(self, groups: tuple[Group, ...]) -> tuple[Group, ...]:
-        return tuple(self.group(g) for g in groups if _dated(g, self.span))
+        return self.keep(groups, self.group)
 
     def lead(self, lead: LeadPartner) -> LeadPartner | None:
         if lead.organisation in self.gone:
@@ -639,7 +676,7 @@ class _Filter:
 
     def collaboration(self, c: Collaboration) -> Collaboration:
         return name_on(
-            attrs.evolve(
+            _evolved(
                 c,
                 members=self.ids(c.members),
                 areas=self.ids(c.areas),
