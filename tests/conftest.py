@@ -29,6 +29,11 @@ settings.register_profile(
 settings.register_profile(
     "quick", max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
+# CI's run with the lowest dependency versions: it is about the versions, which a few
+# examples of each property reach as well as many (see .ci/run)
+settings.register_profile(
+    "versions", max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 

@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import safeguarding_model
 
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
@@ -27,6 +29,7 @@ def _stage_names() -> list[str]:
         sys.path.remove(str(BENCHMARKS))
 
 
+@pytest.mark.slow
 def test_the_quick_run_reports_every_stage(tmp_path: Path) -> None:
     report = tmp_path / "report.json"
     package = Path(safeguarding_model.__file__).resolve().parents[1]

@@ -29,6 +29,7 @@ def as_json() -> bytes:
     return run("export", "isle-of-wight-2024", "--to", "json").stdout
 
 
+@pytest.mark.slow
 def test_a_file_piped_in_reads_as_the_same_file(as_yaml: bytes, as_json: bytes) -> None:
     shown = run("show", "isle-of-wight-2024").stdout
     assert run("show", "-", stdin=as_yaml).stdout == shown

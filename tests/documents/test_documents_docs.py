@@ -15,6 +15,7 @@ PAGE = Path(__file__).parents[2] / "docs" / "exporters.md"
 BLOCK = re.compile(r"^```python\n(.*?)^```\n(?:\n```text\n(.*?)^```)?", re.DOTALL | re.MULTILINE)
 
 
+@pytest.mark.slow
 def test_the_documents_examples_print_what_the_page_shows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

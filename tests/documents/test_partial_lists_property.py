@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from wording import TODAY, markdown, page, section
@@ -96,6 +97,7 @@ def _heading_claims(text: str, title: str) -> list[str]:
     return re.findall(pattern, text, re.MULTILINE)
 
 
+@pytest.mark.slow
 @given(partially_given())
 def test_no_output_presents_a_partial_list_as_complete(dataset: Dataset) -> None:
     partnership: Partnership = dataset.partnerships[0]

@@ -90,6 +90,7 @@ def _regions() -> Dataset:
     return hips.merged(copy, *(_prefixed(hips, f"other{number}") for number in range(3)))
 
 
+@pytest.mark.slow
 def test_regions_with_lines_between_them() -> None:
     dataset = _regions()
     _same_documents(dataset)
@@ -158,12 +159,14 @@ def test_a_document_speaks_of_its_own_organisations_only() -> None:
         assert "Other " not in str(history)
 
 
+@pytest.mark.slow
 @settings(max_examples=15)
 @given(rich_datasets(max_partnerships=3))
 def test_references_loading_keeps_are_those_a_walk_finds(dataset: Dataset) -> None:
     _same_references(loads(dumps(dataset)))
 
 
+@pytest.mark.slow
 @settings(max_examples=15)
 @given(rich_datasets(max_partnerships=3))
 def test_generated_models(dataset: Dataset) -> None:

@@ -13,6 +13,7 @@ from consumers import dot_output, need_dot, need_pdf, read_csv
 
 from safeguarding_model.cli import main
 from safeguarding_model.exporters import exporter_names, get_exporter
+from slow import formats
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -43,7 +44,7 @@ def test_exporters_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["problems"] == []
 
 
-@pytest.mark.parametrize("name", exporter_names())
+@pytest.mark.parametrize("name", formats(exporter_names()))
 def test_export_writes_every_format_to_a_path(
     name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -86,12 +86,14 @@ def test_graphml_escapes_and_types_as_networkx_does() -> None:
     _same_graphml({}, [("a", {})], [])
 
 
+@pytest.mark.slow
 @settings(max_examples=15)
 @given(rich_datasets())
 def test_graphml_of_generated_models_is_networkxs(dataset: Dataset) -> None:
     _same_graphml(*_parts(dataset))
 
 
+@pytest.mark.slow
 @settings(max_examples=15)
 @given(rich_datasets())
 def test_turtle_and_jsonld_of_generated_models_are_rdflibs(dataset: Dataset) -> None:

@@ -156,6 +156,7 @@ def test_a_yaml_export_on_a_date_loads_as_the_view_on_that_date() -> None:
     assert "description" in audit.not_stated  # not stated for that period
 
 
+@pytest.mark.slow
 @given(rich_datasets(max_partnerships=2, max_groups=4))
 def test_every_generated_dataset_with_the_new_facts_round_trips(dataset: Dataset) -> None:
     for format in ("json", "yaml"):

@@ -37,6 +37,7 @@ from safeguarding_model.io.converter import converter
 from safeguarding_model.io.files import YAML_STYLE
 from safeguarding_model.io.writing import write_file
 from safeguarding_model.model import Dataset
+from slow import formats
 from strategies import rich_datasets
 
 TODAY = datetime.date(2025, 1, 1)
@@ -48,7 +49,7 @@ def _bytes(content: str | bytes) -> bytes:
 
 
 # (pdf, which takes seconds to print, is compared by the PDF plugin's own tests)
-@pytest.mark.parametrize("name", [n for n in exporter_names() if n != "pdf"])
+@pytest.mark.parametrize("name", formats(n for n in exporter_names() if n != "pdf"))
 @pytest.mark.parametrize("example", ["isle-of-wight-2024", "hips"])
 def test_the_file_export_to_writes_is_exports_output(
     name: str, example: str, tmp_path: Path
@@ -117,6 +118,7 @@ def test_the_native_text_an_entry_at_a_time_is_the_whole_datas(name: str, format
     assert "".join(dump_pieces(dataset, format)) == _old_dumps(dataset, format)
 
 
+@pytest.mark.slow
 @settings(max_examples=20)
 @given(rich_datasets())
 def test_the_native_text_of_generated_datasets_is_the_whole_datas(dataset: Dataset) -> None:

@@ -93,6 +93,7 @@ def test_the_command_line_lists_and_uses_the_plugin(site: Path) -> None:
     assert exported.stdout == EXPECTED
 
 
+@pytest.mark.slow
 def test_pip_installs_the_plugin_from_its_directory(tmp_path: Path) -> None:
     if not can_build_offline():
         pytest.skip(

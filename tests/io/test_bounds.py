@@ -132,6 +132,7 @@ def test_structuring_lists_at_most_the_limit_whatever_each_lists_cap() -> None:
     assert caught.value.problems[0].code == "unknown-field"
 
 
+@pytest.mark.slow
 def test_reference_problems_list_at_most_the_limit() -> None:
     size = MAX_PROBLEMS + 50
     entries = [
@@ -201,6 +202,7 @@ def one_edit(word: str, rng: random.Random) -> str:
     )
 
 
+@pytest.mark.slow
 def test_every_typo_among_5000_ids_gets_the_suggestion_a_full_search_gives() -> None:
     ids = slugs(5000, seed=7)
     rng = random.Random(11)

@@ -337,6 +337,7 @@ def _names_kept_end(changes: Changes, kept: Partnership | Group) -> bool:
     )
 
 
+@pytest.mark.slow
 @given(datasets(), datasets())
 def test_for_generated_pairs_every_changed_field_is_named(old: Dataset, new: Dataset) -> None:
     changes = compare(old, new)

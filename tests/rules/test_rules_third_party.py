@@ -113,6 +113,7 @@ def test_the_command_line_lists_and_applies_the_plugin(site: Path) -> None:
     _uses_the_plugin([site, PLUGIN / "src"])
 
 
+@pytest.mark.slow
 def test_pip_installs_the_plugin_from_its_directory(tmp_path: Path) -> None:
     if not can_build_offline():
         pytest.skip("pip cannot build the plugin offline here (setuptools 70.1 or later needed)")

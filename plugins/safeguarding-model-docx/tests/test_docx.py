@@ -43,6 +43,7 @@ def test_the_plugin_is_found_through_its_entry_point() -> None:
     assert manager.problems() == []
 
 
+@pytest.mark.slow
 def test_python_docx_opens_the_arrangements_and_finds_every_heading(iow: Dataset) -> None:
     word = opened(export(iow, "docx"))
     title = next(p for p in word.paragraphs if p.style is not None and p.style.name == "Title")
@@ -54,6 +55,7 @@ def test_python_docx_opens_the_arrangements_and_finds_every_heading(iow: Dataset
     assert word.core_properties.title == title.text
 
 
+@pytest.mark.slow
 def test_lists_and_tables(iow: Dataset) -> None:
     word = opened(export(iow, "docx"))
     bullets = [
@@ -72,6 +74,7 @@ def test_lists_and_tables(iow: Dataset) -> None:
     assert delegated.rows[1].cells[0].text == "Ashley Whittaker"
 
 
+@pytest.mark.slow
 def test_the_charts_are_pictures_when_graphviz_is_installed(iow: Dataset) -> None:
     if shutil.which("dot") is None:
         if os.environ.get("SAFEGUARDING_MODEL_REQUIRE_GRAPHVIZ"):
@@ -92,6 +95,7 @@ def test_the_yearly_report_skeleton_marks_where_to_write(iow: Dataset) -> None:
     assert len(marked) >= 8
 
 
+@pytest.mark.slow
 def test_the_same_dataset_gives_the_same_bytes(iow: Dataset) -> None:
     assert export(iow, "docx") == export(iow, "docx")
 
@@ -101,6 +105,7 @@ def test_export_to_writes_the_file(iow: Dataset, tmp_path: Path) -> None:
     assert docx.Document(str(path)).paragraphs
 
 
+@pytest.mark.slow
 def test_names_that_need_escaping_survive(iow: Dataset) -> None:
     import attrs
 
@@ -145,6 +150,7 @@ def test_the_plugin_shares_the_document_options_and_the_zip_writer() -> None:
     assert "document_renderer" in vars(safeguarding_model_docx)
 
 
+@pytest.mark.slow
 def test_the_writer_needs_the_document_only(iow: Dataset) -> None:
     from safeguarding_model_docx.word import to_docx
 

@@ -70,6 +70,7 @@ def near(value: int | None, millimetres: float) -> bool:
 # -- the page and the language -------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_every_page_is_a4_with_sensible_margins(data: bytes) -> None:
     word = opened(data)
     for section in word.sections:
@@ -106,6 +107,7 @@ def tree(iow: Dataset, name: str) -> Document:
     return arrangements(iow) if name == "arrangements" else yearly_report(iow)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["arrangements", "yearly-report"])
 def test_every_heading_has_the_heading_style_of_its_level(iow: Dataset, name: str) -> None:
     word = opened(export(iow, "docx", document=name))  # type: ignore[arg-type]
@@ -130,6 +132,7 @@ def field_instructions(xml_root: object) -> list[str]:
     return [text.text or "" for text in xml_root.iter(qn("w:instrText"))]  # type: ignore[attr-defined]
 
 
+@pytest.mark.slow
 def test_a_table_of_contents_field_that_word_updates(
     arrangements_data: bytes, iow: Dataset
 ) -> None:
@@ -402,6 +405,7 @@ def test_the_default_template_is_a4_british_english_and_has_every_style() -> Non
     assert default_template() == default_template()
 
 
+@pytest.mark.slow
 def test_a_template_s_styles_and_page_are_used(iow: Dataset, tmp_path: Path) -> None:
     template = restyled_template(tmp_path / "ours.docx")
     data = export(iow, "docx", template=str(template))
@@ -489,6 +493,7 @@ def test_the_command_refuses_a_bad_template_without_a_traceback(
     assert str(missing) in err and "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_the_command_takes_a_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     template = restyled_template(tmp_path / "ours.docx")
     out = tmp_path / "out.docx"
