@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from .._collector import collector_paused
 from ..model import Cadence, Collaboration, Dataset, Partnership
 from ..model.dates import date_text
 
@@ -226,6 +227,7 @@ def _scope(dataset: Dataset, key: str | None) -> tuple[list[Owner], str]:
 Edge = tuple[str, str, str, dict[str, object]]
 
 
+@collector_paused()  # what it builds makes no reference cycles: see _collector
 def org_chart(
     source: Dataset | GovernanceGraph,
     *,

@@ -267,15 +267,27 @@ def stagger(chart: OrgChart, loose: set[int] | None = None) -> dict[int, int]:
         movable = set(bodies)
         while min(rows) <= row <= max(rows):
             here = rows.get(row, [])
-            while len(here) > 1 and sum(widths[key] for key in here) > ROW:
-                candidates = [key for key in here if key in movable]
-                if not candidates:
-                    break
-                going = min(reversed(candidates), key=lambda key: len(up[key] | down[key]))
-                here.remove(going)
-                rank[going] = row + step
-                rows.setdefault(row + step, []).append(going)
-                moved.add(going)
+            width = sum(widths[key] for key in here)
+            if len(here) > 1 and width > ROW:
+                # the bodies that may go, in the order they go: the fewest lines first,
+                # the last in the row first among those with as many
+                position = {key: number for number, key in enumerate(here)}
+                candidates = sorted(
+                    (key for key in here if key in movable),
+                    key=lambda key: (len(up[key] | down[key]), -position[key]),
+                )
+                going: list[str] = []
+                for key in candidates:
+                    if len(here) - len(going) <= 1 or width <= ROW:
+                        break
+                    going.append(key)
+                    width -= widths[key]
+                gone = set(going)
+                here[:] = [key for key in here if key not in gone]
+                rows.setdefault(row + step, []).extend(going)
+                for key in going:
+                    rank[key] = row + step
+                moved.update(going)
             row += step
     spans = {}
     for number, edge in enumerate(chart.edges):
