@@ -6,11 +6,20 @@ from __future__ import annotations
 
 import pytest
 from consumers import dot_output, heights, need_dot, svg_texts
+from hypothesis import given
+from hypothesis import strategies as st
 
 from safeguarding_model.documents import Figure, OrgChart, arrangements, org_chart
 from safeguarding_model.documents.charts import CHART_PARTS, chart_parts
 from safeguarding_model.exporters import export
-from safeguarding_model.exporters.builtin.dot import NODE_WORDS, fans, look_of, to_dot
+from safeguarding_model.exporters.builtin.dot import (
+    NODE_WORDS,
+    ROW,
+    fans,
+    look_of,
+    overflow,
+    to_dot,
+)
 from safeguarding_model.exporters.builtin.html import fluid
 from safeguarding_model.exporters.charts import STYLES
 from safeguarding_model.exporters.graphviz import (
@@ -168,3 +177,37 @@ def _tiny() -> OrgChart:
         edges=(ChartEdge(source="g", target="p", kind="accountable-to", derived=True),),
         clusters=(Cluster(id="p", label="P", kind="partnership"),),
     )
+
+
+def _overflow_one_at_a_time(
+    row: list[str], widths: dict[str, float], movable: set[str], lines: dict[str, int]
+) -> list[str]:
+    """What :func:`overflow` gives, worked out the plain way: while the row is too
+    wide, the movable body with the fewest lines (the last of those with as many)
+    leaves it."""
+    going = []
+    while len(row) > 1 and sum(widths[key] for key in row) > ROW:
+        candidates = [key for key in row if key in movable]
+        if not candidates:
+            break
+        chosen = min(reversed(candidates), key=lambda key: lines[key])
+        row.remove(chosen)
+        going.append(chosen)
+    return going
+
+
+@given(st.lists(st.tuples(st.floats(10, ROW), st.integers(0, 3), st.booleans()), max_size=40))
+def test_a_row_too_wide_sends_on_the_bodies_the_plain_way_would(
+    bodies: list[tuple[float, int, bool]],
+) -> None:
+    """A row of a national chart holds thousands of bodies, so the bodies that leave a
+    row too wide are chosen in one sort: the same bodies, in the same order, as taking
+    them out one at a time."""
+    keys = [f"b{number}" for number in range(len(bodies))]
+    widths = {key: width for key, (width, _, _) in zip(keys, bodies, strict=True)}
+    lines = {key: count for key, (_, count, _) in zip(keys, bodies, strict=True)}
+    movable = {key for key, (_, _, may) in zip(keys, bodies, strict=True) if may}
+    row, plain_row = list(keys), list(keys)
+    going = overflow(row, widths, movable, lines.__getitem__)
+    assert going == _overflow_one_at_a_time(plain_row, widths, movable, lines)
+    assert row == plain_row

@@ -19,6 +19,7 @@ such as a document's figure's; Graphviz draws it through
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 from ...documents.charts import ChartNode, Cluster, OrgChart
 from ...hooks.specs import hookimpl
@@ -214,6 +215,32 @@ def fans(chart: OrgChart) -> tuple[dict[int, str], list[tuple[str, str]]]:
     return loose, grid
 
 
+def overflow(
+    row: list[str], widths: dict[str, float], movable: set[str], lines: Callable[[str], int]
+) -> list[str]:
+    """The bodies that leave ``row`` (taken out of it) so that it is no wider than
+    :data:`ROW` points, in the order they leave: of those ``movable``, the fewest
+    ``lines`` first, and the last in the row first among those with as many, until the
+    row fits, one body is left, or none may leave. One sort: a row of thousands (a
+    nation's groups side by side) is not searched again for each body."""
+    width = sum(widths[key] for key in row)
+    if len(row) <= 1 or width <= ROW:
+        return []
+    position = {key: number for number, key in enumerate(row)}
+    candidates = sorted(
+        (key for key in row if key in movable), key=lambda key: (lines(key), -position[key])
+    )
+    going: list[str] = []
+    for key in candidates:
+        if len(row) - len(going) <= 1 or width <= ROW:
+            break
+        going.append(key)
+        width -= widths[key]
+    gone = set(going)
+    row[:] = [key for key in row if key not in gone]
+    return going
+
+
 def stagger(chart: OrgChart, loose: set[int] | None = None) -> dict[int, int]:
     """How many ranks (``minlen``) some lines must span so that no row of bodies is much
     wider than :data:`ROW` points: by the number of the line in ``chart.edges``.
@@ -266,24 +293,8 @@ def stagger(chart: OrgChart, loose: set[int] | None = None) -> dict[int, int]:
         row = min(rows) if step == 1 else max(rows)
         movable = set(bodies)
         while min(rows) <= row <= max(rows):
-            here = rows.get(row, [])
-            width = sum(widths[key] for key in here)
-            if len(here) > 1 and width > ROW:
-                # the bodies that may go, in the order they go: the fewest lines first,
-                # the last in the row first among those with as many
-                position = {key: number for number, key in enumerate(here)}
-                candidates = sorted(
-                    (key for key in here if key in movable),
-                    key=lambda key: (len(up[key] | down[key]), -position[key]),
-                )
-                going: list[str] = []
-                for key in candidates:
-                    if len(here) - len(going) <= 1 or width <= ROW:
-                        break
-                    going.append(key)
-                    width -= widths[key]
-                gone = set(going)
-                here[:] = [key for key in here if key not in gone]
+            going = overflow(rows.get(row, []), widths, movable, lambda k: len(up[k] | down[k]))
+            if going:
                 rows.setdefault(row + step, []).extend(going)
                 for key in going:
                     rank[key] = row + step
