@@ -1,10 +1,10 @@
 """The ``slow`` mark, for tests that take seconds: printing PDF, writing Word, drawing
 charts with Graphviz, starting processes, running many generated models.
 
-CI runs the whole suite with the newest releases, and then again, without these, with
-the lowest releases the project allows (``-m "not slow"``, see ``.ci/run``): that run is
-about the dependencies' versions, which the quick tests reach as well. Every other run
-takes them.
+CI runs the suite twice: first with the lowest releases the project allows, without
+these (``-m "not slow"``, see ``.ci/run``), a run about the dependencies' versions,
+which the quick tests reach as well; then whole, with the newest releases. Every other
+run takes them.
 """
 
 from __future__ import annotations
